@@ -1,0 +1,80 @@
+"""The document model: articles and their nested comments.
+
+Pure data, no I/O and no UI. The parsers build these objects; the
+`DocumentStore` fills in the fields that describe a comment's place in its
+thread (`parent`, `depth`, `ordinal`, `index`, `article_id`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(eq=False, repr=False, slots=True)
+class Comment:
+    """One comment of a thread; `text` is its paragraphs, `replies` its children."""
+
+    author: str | None = None
+    posted: str | None = None
+    text: list[str] = field(default_factory=list)
+    replies: list[Comment] = field(default_factory=list)
+    # Set by the store when the article is added.
+    parent: Comment | None = None
+    depth: int = 0
+    ordinal: int = 0
+    index: int = -1
+    article_id: str = ""
+
+    @property
+    def path(self) -> str:
+        """Position in the thread, such as `3.1.2` (third top-level comment, ...)."""
+        ordinals: list[str] = []
+        node: Comment | None = self
+        while node is not None:
+            ordinals.append(str(node.ordinal))
+            node = node.parent
+        return ".".join(reversed(ordinals))
+
+    @property
+    def id(self) -> str:
+        """Stable address of the comment: the article id and its position path."""
+        return f"{self.article_id}:{self.path}"
+
+    def __repr__(self) -> str:
+        # The default dataclass repr would recurse through replies and parent.
+        return f"Comment(id={self.id!r}, author={self.author!r}, replies={len(self.replies)})"
+
+
+@dataclass(eq=False, repr=False, slots=True)
+class Article:
+    """One article: its metadata, body paragraphs and top-level comments."""
+
+    title: str
+    subtitle: str | None = None
+    byline: str | None = None
+    author: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    body: list[str] = field(default_factory=list)
+    author_bio: str | None = None
+    comments: list[Comment] = field(default_factory=list)
+    path: Path | None = None
+    format: str = ""
+    # Set by the store: unique within the store, derived from the file name.
+    id: str = ""
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, title={self.title!r}, comments={len(self.comments)})"
+
+
+def iter_comments(comments: list[Comment]) -> list[Comment]:
+    """All comments of a forest in display (pre-)order, without recursion."""
+    ordered: list[Comment] = []
+    stack = list(reversed(comments))
+    while stack:
+        comment = stack.pop()
+        ordered.append(comment)
+        stack.extend(reversed(comment.replies))
+    return ordered

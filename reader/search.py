@@ -1,0 +1,111 @@
+"""Finding text in articles and threads, for the store to offer to every pane.
+
+Each searchable document (a thread, or an article's own text) is turned once,
+when it is added to the store, into a `SearchText`: all its fields joined into
+one string by a separator that cannot occur in loaded text, plus a case-folded
+copy of the same length. A query is then one compiled regular expression run
+by `re` over that string in C, and a match is mapped back to its field with a
+binary search over the field start offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+
+# NUL never reaches a field: the loader refuses files that contain it.
+SEPARATOR = "\x00"
+_ESCAPES = re.compile(r"\\.")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` without changing its length, so spans stay aligned.
+
+    `str.lower` turns a few characters (such as `İ`) into two; those keep
+    their own case here rather than shift every offset after them.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched for, with a reason fit for the search bar."""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What to look for, and how.
+
+    Smart case: a query with no capital letters matches any case; a capital
+    anywhere makes it case-sensitive.
+    """
+
+    text: str
+    regex: bool = False
+    whole_word: bool = False
+
+    @property
+    def case_sensitive(self) -> bool:
+        # In a regular expression `\S`, `\W` and the like are not capitals.
+        letters = _ESCAPES.sub("", self.text) if self.regex else self.text
+        return letters != fold(letters)
+
+    def compile(self) -> re.Pattern[str]:
+        """The regular expression for this query; `QueryError` if it is invalid."""
+        if not self.text:
+            raise QueryError("empty query")
+        source = self.text if self.regex else re.escape(self.text)
+        if self.whole_word:
+            source = rf"\b(?:{source})\b"
+        try:
+            # No IGNORECASE: a case-insensitive query has no capitals and runs
+            # over the folded text, which lets `re` use its fast literal search.
+            return re.compile(source)
+        except re.error as error:
+            raise QueryError(f"invalid regular expression: {error}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One match: which field of the document, and where in that field."""
+
+    key: Hashable
+    start: int
+    end: int
+
+
+class SearchText:
+    """A document's searchable fields, prepared once for any number of queries."""
+
+    __slots__ = ("_folded", "_keys", "_starts", "_text")
+
+    def __init__(self, fields: Sequence[tuple[Hashable, str]]) -> None:
+        self._keys = [key for key, _ in fields]
+        texts = [text.replace(SEPARATOR, " ") for _, text in fields]
+        self._starts: list[int] = []
+        offset = 0
+        for text in texts:
+            self._starts.append(offset)
+            offset += len(text) + len(SEPARATOR)
+        self._text = SEPARATOR.join(texts)
+        self._folded = fold(self._text)
+
+    def finditer(self, query: Query) -> Iterator[Match]:
+        """The matches of `query` in field order; lazy, so the first comes at once."""
+        pattern = query.compile()
+        haystack = self._text if query.case_sensitive else self._folded
+        starts, keys = self._starts, self._keys
+        for found in pattern.finditer(haystack):
+            start, end = found.span()
+            if start == end or SEPARATOR in found.group():
+                continue
+            field = bisect_right(starts, start) - 1
+            base = starts[field]
+            yield Match(keys[field], start - base, end - base)
+
+    def count(self, query: Query) -> int:
+        return sum(1 for _ in self.finditer(query))

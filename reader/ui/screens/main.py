@@ -1,0 +1,235 @@
+"""The main screen: article list, article body and comment thread.
+
+The screen owns the state (which article is open) and pushes it into the
+panes with `data_bind`; the panes post messages up. On narrow terminals only
+the focused pane is shown and `tab` switches between them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, OptionList
+from textual.worker import get_current_worker
+
+from ...errors import LoadError
+from ...formats.loader import load_file
+from ...model import Article
+from ...sanitize import neutralise
+from ...store import DocumentStore, Thread
+from ..commands import PANE_COMMANDS, bindings
+from ..widgets.article_body import ArticleBody
+from ..widgets.article_list import ArticleList
+from ..widgets.articles_pane import ArticlesPane
+from ..widgets.body_pane import BodyPane
+from ..widgets.thread_pane import ThreadPane
+from ..widgets.thread_view import ThreadView
+
+# The panes in tab order: the container's id, and the id of the view inside it.
+PANES = ("articles", "body", "thread")
+# Load errors beyond this many are summarised in one notification.
+NOTIFY_ERRORS = 3
+
+
+class MainScreen(Screen[None]):
+    """Reads the loaded articles; loads the files in a worker as it starts."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
+
+    DEFAULT_CSS = """
+    MainScreen {
+        #panes { height: 1fr; }
+        .pane {
+            border: round $foreground 30%;
+            border-title-color: $text-muted;
+            border-subtitle-color: $text-muted;
+            background: $surface;
+            &:focus-within {
+                border: round $accent;
+                border-title-color: $text;
+                border-title-style: bold;
+                border-subtitle-color: $text;
+            }
+            & > ArticleList, & > ArticleBody, & > ThreadView {
+                height: 1fr;
+                border: none;
+                background: $surface;
+            }
+        }
+        #reading { height: 1fr; }
+        &.-wide {
+            #articles-pane { width: 1fr; max-width: 50; }
+            #reading { layout: horizontal; width: 3fr; }
+            #body-pane { width: 86; height: 1fr; }
+            #thread-pane { width: 1fr; height: 1fr; }
+        }
+        &.-medium {
+            #articles-pane { width: 34; }
+            #reading { layout: vertical; width: 1fr; }
+            #body-pane { height: 2fr; }
+            #thread-pane { height: 3fr; }
+        }
+        &.-narrow {
+            #articles-pane, #reading, #body-pane, #thread-pane { display: none; }
+            .pane { width: 1fr; height: 1fr; }
+            &.-show-articles #articles-pane { display: block; }
+            &.-show-body #reading, &.-show-body #body-pane { display: block; }
+            &.-show-thread #reading, &.-show-thread #thread-pane { display: block; }
+        }
+    }
+    """
+
+    BINDINGS = bindings(PANE_COMMANDS)
+
+    article: reactive[Article | None] = reactive(None)
+    thread: reactive[Thread | None] = reactive(None)
+
+    def __init__(self, store: DocumentStore, files: list[Path], problems: list[LoadError]):
+        super().__init__()
+        self.store = store
+        self.files = files
+        self.load_errors: list[LoadError] = list(problems)
+        self._loaded = 0
+        self._reported = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield ArticlesPane(self.store, id="articles-pane", classes="pane")
+            with Container(id="reading"):
+                yield BodyPane(self.store, id="body-pane", classes="pane")
+                yield ThreadPane(self.store, id="thread-pane", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleBody).data_bind(MainScreen.article)
+        self.query_one(ThreadView).data_bind(MainScreen.thread)
+        self.query_one("#articles-pane").border_title = "Articles"
+        self.query_one("#body-pane").border_title = "Article"
+        self.query_one("#thread-pane").border_title = "Comments"
+        self._show_pane("articles")
+        self._report_new_errors()
+        self.load_files()
+
+    # Loading ---------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_files(self) -> None:
+        """Parse the files off the UI thread, handing each result back as it is ready."""
+        worker = get_current_worker()
+        for path in self.files:
+            if worker.is_cancelled:
+                return
+            result: Article | LoadError
+            try:
+                result = load_file(path)
+            except LoadError as error:
+                result = error
+            self.app.call_from_thread(self._loaded_one, result)
+        self.app.call_from_thread(self._loading_done)
+
+    def _loaded_one(self, result: Article | LoadError) -> None:
+        self._loaded += 1
+        articles = self.query_one("#articles", ArticleList)
+        self._articles_pane.border_subtitle = f"loading {self._loaded}/{len(self.files)}"
+        if isinstance(result, LoadError):
+            self.load_errors.append(result)
+            return
+        article = self.store.add(result, result.path.stem if result.path else "article")
+        articles.add_article(article, self.store.comment_count(article.id))
+        if articles.highlighted is None:
+            articles.highlighted = 0
+
+    def _loading_done(self) -> None:
+        count = len(self.store)
+        self._articles_pane.border_subtitle = f"{count} article{'' if count == 1 else 's'}"
+        self._report_new_errors()
+        if not len(self.store) and self.load_errors:
+            self.app.exit(return_code=2)
+
+    def _report_new_errors(self) -> None:
+        errors = self.load_errors[self._reported :]
+        self._reported = len(self.load_errors)
+        for error in errors[:NOTIFY_ERRORS]:
+            self.notify(str(error), title="Could not load", severity="error", timeout=10)
+        if len(errors) > NOTIFY_ERRORS:
+            self.notify(
+                f"{len(errors) - NOTIFY_ERRORS} more files could not be loaded: "
+                "see the load log in help (?)",
+                severity="error",
+                timeout=10,
+            )
+
+    # State -----------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#articles")
+    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        article_id = event.option.id
+        if article_id is None:
+            return
+        self.article = self.store.article(article_id)
+        self.thread = self.store.thread(article_id)
+
+    @property
+    def _articles_pane(self) -> ArticlesPane:
+        return self.query_one(ArticlesPane)
+
+    def watch_article(self, article: Article | None) -> None:
+        self.sub_title = neutralise(article.title) if article else ""
+        self.query_one(BodyPane).article_changed()
+
+    def watch_thread(self, thread: Thread | None) -> None:
+        count = len(thread) if thread else 0
+        pane = self.query_one(ThreadPane)
+        pane.border_title = f"Comments ({count})"
+        pane.thread_changed()
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _article_selected(self) -> None:
+        """Open the article; a search of the list carries over into its thread."""
+        query = self._articles_pane.search_query
+        if query is not None and query.text:
+            self.query_one(ThreadPane).start_search(query)
+            self.query_one(ThreadPane).bar.close()
+        self._show_pane("body")
+
+    @on(ArticleBody.JumpToComments)
+    def _jump_to_comments(self) -> None:
+        self._show_pane("thread")
+
+    # Panes -----------------------------------------------------------------
+
+    def _focused_pane(self) -> str:
+        node = self.focused
+        while node is not None:
+            name = (node.id or "").removesuffix("-pane")
+            if name in PANES:
+                return name
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return PANES[0]
+
+    def _show_pane(self, pane: str) -> None:
+        for name in PANES:
+            self.set_class(name == pane, f"-show-{name}")
+        # On a narrow screen the pane was hidden: focus it once it is displayed.
+        self.call_after_refresh(self.query_one(f"#{pane}").focus)
+
+    def action_next_pane(self) -> None:
+        current = PANES.index(self._focused_pane())
+        self._show_pane(PANES[(current + 1) % len(PANES)])
+
+    def action_previous_pane(self) -> None:
+        current = PANES.index(self._focused_pane())
+        self._show_pane(PANES[(current - 1) % len(PANES)])
+
+    def on_descendant_focus(self) -> None:
+        """Mouse clicks move focus too: keep the shown pane in step with it."""
+        pane = self._focused_pane()
+        for name in PANES:
+            self.set_class(name == pane, f"-show-{name}")

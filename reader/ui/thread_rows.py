@@ -1,0 +1,180 @@
+"""The flat model behind the thread view: which comments are visible, and where.
+
+`rows` holds the thread indices of the visible comments in display order
+(sorted, since display order is index order); `heights` holds each visible
+row's height in screen lines, parallel to `rows`. Collapsing or expanding a
+comment splices both lists rather than rebuilding them, and the line offsets
+of the rows are a running sum computed in C (`itertools.accumulate`) only when
+something asks for them after a change. Nothing here imports Textual.
+
+A row's height is an estimate until the view has actually wrapped the comment
+at the current width, then exact; the view measures what it draws, so the
+rows on screen are always exact and the rest only steer the scrollbar.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+
+from ..store import Thread
+
+HeightFunction = Callable[[int], int]
+
+
+class ThreadRows:
+    """Collapsed state, visible rows and their line offsets for one thread."""
+
+    def __init__(self, thread: Thread, estimate: HeightFunction) -> None:
+        self.thread = thread
+        self.collapsed = bytearray(len(thread))
+        # While filtering: 1 for the comments to show; and the folds to go back to.
+        self.shown: bytearray | None = None
+        self._saved_collapsed: bytearray | None = None
+        self._estimate = estimate
+        self.rows: list[int] = list(range(len(thread)))
+        self.heights: list[int] = [estimate(index) for index in self.rows]
+        self._offsets: list[int] | None = None
+
+    # Queries -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def position(self, index: int) -> int | None:
+        """Position of comment `index` among the visible rows, or None if hidden."""
+        position = bisect_left(self.rows, index)
+        if position < len(self.rows) and self.rows[position] == index:
+            return position
+        return None
+
+    def is_collapsed(self, index: int) -> bool:
+        return bool(self.collapsed[index]) and self.thread.ends[index] > index + 1
+
+    def hidden_count(self, index: int) -> int:
+        """How many comments collapsing `index` hides (0 when it is expanded)."""
+        return self.thread.descendant_count(index) if self.is_collapsed(index) else 0
+
+    @property
+    def offsets(self) -> list[int]:
+        """First screen line of each row, plus the total line count at the end."""
+        if self._offsets is None:
+            self._offsets = [0, *accumulate(self.heights)]
+        return self._offsets
+
+    @property
+    def total_lines(self) -> int:
+        return self.offsets[-1]
+
+    def row_at_line(self, line: int) -> int:
+        """Position of the row covering screen line `line` (clamped to the rows)."""
+        if not self.rows:
+            return -1
+        position = bisect_right(self.offsets, line) - 1
+        return min(max(position, 0), len(self.rows) - 1)
+
+    # Heights -------------------------------------------------------------
+
+    def set_height(self, position: int, height: int) -> bool:
+        """Record a measured height; True if it differed from what was there."""
+        if self.heights[position] == height:
+            return False
+        self.heights[position] = height
+        self._offsets = None
+        return True
+
+    def reestimate(self, estimate: HeightFunction) -> None:
+        """Start again from estimates, after the width changed."""
+        self._estimate = estimate
+        self.heights = [estimate(index) for index in self.rows]
+        self._offsets = None
+
+    # Collapsing and expanding ---------------------------------------------
+
+    def set_collapsed(self, index: int, collapsed: bool) -> bool:
+        """Collapse or expand one comment, splicing the visible rows; True if changed."""
+        if self.thread.ends[index] == index + 1 or bool(self.collapsed[index]) == collapsed:
+            return False
+        self.collapsed[index] = collapsed
+        position = self.position(index)
+        if position is None:
+            # Hidden under a collapsed ancestor: only its state changes.
+            return True
+        start = position + 1
+        if collapsed:
+            stop = bisect_left(self.rows, self.thread.ends[index], lo=start)
+            del self.rows[start:stop]
+            del self.heights[start:stop]
+        else:
+            revealed = self._visible_in(index + 1, self.thread.ends[index])
+            self.rows[start:start] = revealed
+            self.heights[start:start] = [self._estimate(row) for row in revealed]
+        self.heights[position] = self._estimate(index)
+        self._offsets = None
+        return True
+
+    def reveal(self, index: int) -> None:
+        """Expand just the ancestors needed to make comment `index` visible."""
+        for ancestor in reversed(self.thread.ancestors(index)):
+            self.set_collapsed(ancestor, False)
+
+    def collapse_all(self) -> None:
+        """Collapse every comment that has replies: only the top level shows."""
+        ends = self.thread.ends
+        self.collapsed = bytearray(ends[i] > i + 1 for i in range(len(ends)))
+        self._rebuild()
+
+    def expand_all(self) -> None:
+        self.collapsed = bytearray(len(self.thread))
+        self._rebuild()
+
+    def show_depth(self, levels: int) -> None:
+        """Show the thread down to `levels` levels: deeper replies are collapsed away."""
+        ends, depths = self.thread.ends, self.thread.depths
+        self.collapsed = bytearray(
+            depths[i] >= levels - 1 and ends[i] > i + 1 for i in range(len(ends))
+        )
+        self._rebuild()
+
+    def filter(self, indices: set[int]) -> None:
+        """Show only these comments and their ancestors, unfolded; remember the folds."""
+        if self._saved_collapsed is None:
+            self._saved_collapsed = self.collapsed
+        shown = bytearray(len(self.thread))
+        parents = self.thread.parents
+        for index in indices:
+            while index >= 0 and not shown[index]:
+                shown[index] = 1
+                index = parents[index]
+        self.shown = shown
+        self.collapsed = bytearray(len(self.thread))
+        self._rebuild()
+
+    def unfilter(self) -> None:
+        """Show every comment again, folded as before the filter."""
+        if self._saved_collapsed is None:
+            return
+        self.collapsed = self._saved_collapsed
+        self._saved_collapsed = None
+        self.shown = None
+        self._rebuild()
+
+    def _visible_in(self, start: int, stop: int) -> list[int]:
+        """Visible comments among indices `start:stop`, honouring folds and filter."""
+        collapsed, ends, shown = self.collapsed, self.thread.ends, self.shown
+        found: list[int] = []
+        index = start
+        while index < stop:
+            if shown is not None and not shown[index]:
+                # Nothing below a comment outside the filter is in it either.
+                index = ends[index]
+                continue
+            found.append(index)
+            index = ends[index] if collapsed[index] else index + 1
+        return found
+
+    def _rebuild(self) -> None:
+        self.rows = self._visible_in(0, len(self.thread))
+        self.heights = [self._estimate(index) for index in self.rows]
+        self._offsets = None

@@ -1,0 +1,71 @@
+"""The list of loaded articles: title, then source/author and comment count."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...model import Article
+from ...sanitize import neutralise
+from ..commands import ARTICLE_LIST_COMMANDS, bindings
+
+
+def article_prompt(article: Article, comment_count: int, matching: int | None = None) -> Text:
+    """An entry: the title, then who wrote it, how many comments (and how many match)."""
+    prompt = Text(neutralise(article.title), style="bold")
+    names = " · ".join(neutralise(name) for name in (article.source, article.author) if name)
+    count = f"{comment_count} comment{'' if comment_count == 1 else 's'}"
+    if matching is not None:
+        count += f", {matching} matching"
+    prompt.append("\n")
+    prompt.append(" · ".join(filter(None, [names, count])), style="dim")
+    return prompt
+
+
+class ArticleList(OptionList):
+    """The articles in load order, or only those a search found; option ids are
+    article ids."""
+
+    BINDINGS = bindings(ARTICLE_LIST_COMMANDS)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[tuple[Article, int]] = []
+        self.narrowed = False
+
+    def add_article(self, article: Article, comment_count: int) -> None:
+        self._entries.append((article, comment_count))
+        if not self.narrowed:
+            self.add_option(Option(article_prompt(article, comment_count), id=article.id))
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def highlight_id(self, article_id: str | None) -> None:
+        if article_id is not None and article_id in self._option_ids():
+            self.highlighted = self.get_option_index(article_id)
+
+    def _option_ids(self) -> set[str]:
+        return {option.id for option in self.options if option.id is not None}
+
+    def narrow(self, found: list[tuple[str, int]]) -> None:
+        """Show only the articles in `found` (article id, matching comments)."""
+        entries = {article.id: (article, count) for article, count in self._entries}
+        self.narrowed = True
+        self.clear_options()
+        self.add_options(
+            Option(article_prompt(*entries[article_id], matching), id=article_id)
+            for article_id, matching in found
+        )
+
+    def show_all(self) -> None:
+        self.narrowed = False
+        self.clear_options()
+        self.add_options(
+            Option(article_prompt(article, count), id=article.id)
+            for article, count in self._entries
+        )

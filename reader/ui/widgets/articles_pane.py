@@ -1,0 +1,48 @@
+"""The article list pane: searching it narrows the list to the matching articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...search import Query
+from ...store import DocumentStore
+from .article_list import ArticleList
+from .search_pane import SearchPane
+
+# What a search of the list finds: an article id and how many of its comments match.
+FoundArticle = tuple[str, int]
+
+
+class ArticlesPane(SearchPane[FoundArticle]):
+    """Searches every loaded article (title, body and comments)."""
+
+    def __init__(
+        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(ArticleList(id="articles"), id=id, classes=classes)
+        self.store = store
+        # The article highlighted before the search narrowed the list.
+        self._selection_before: str | None = None
+
+    @property
+    def article_list(self) -> ArticleList:
+        assert isinstance(self.view, ArticleList)
+        return self.view
+
+    def find(self, query: Query) -> Iterator[FoundArticle]:
+        return self.store.search_all(query)
+
+    def highlight(self, matches: list[FoundArticle], current: FoundArticle | None) -> None:
+        articles = self.article_list
+        if self.searching and self.search_query and self.search_query.text:
+            if not articles.narrowed:
+                self._selection_before = articles.highlighted_id
+            if self.counted or not articles.narrowed:
+                articles.narrow(matches)
+            articles.highlight_id(current[0] if current else None)
+        elif articles.narrowed:
+            articles.show_all()
+            articles.highlight_id(self._selection_before)
+
+    def go_to(self, match: FoundArticle) -> None:
+        self.article_list.highlight_id(match[0])

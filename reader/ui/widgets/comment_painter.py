@@ -1,0 +1,197 @@
+"""Turns one comment into the screen lines the thread view shows.
+
+A comment is a header line (fold marker, position, author, time, replies)
+followed by its wrapped paragraphs and a blank separator line. Every line
+starts with one guide per ancestor level, coloured by depth, and the
+comment's own guide runs down beside its text. Indentation is capped so that
+the text always keeps `MIN_TEXT_WIDTH` columns: past the cap, deeper comments
+stay at the cap's indentation and their header says how deep they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from ...model import Comment
+from ...sanitize import neutralise
+from ...store import HEADER
+from .wrapping import wrap_lines
+
+MIN_TEXT_WIDTH = 40
+GUIDE_WIDTH = 2
+# Positions deeper than this are shown as "…" plus their last components.
+MAX_PATH_PARTS = 4
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class PaintedComment:
+    """A comment's screen lines, and for each line the (paragraph, character
+    offset) it starts at, so a match can be scrolled into view."""
+
+    strips: list[Strip]
+    starts: list[tuple[int, int]]
+
+    def add(self, strip: Strip, start: tuple[int, int]) -> None:
+        self.strips.append(strip)
+        self.starts.append(start)
+
+    def line_of(self, paragraph: int, offset: int) -> int:
+        """The line showing character `offset` of `paragraph` (HEADER: the header)."""
+        found = 0
+        for line, (line_paragraph, start) in enumerate(self.starts):
+            if line_paragraph == paragraph and start <= offset:
+                found = line
+            elif line_paragraph > paragraph:
+                break
+        return found
+
+
+@dataclass(slots=True)
+class PainterStyles:
+    """The Rich styles the painter draws with, taken from the view's CSS."""
+
+    guides: list[Style]
+    header: Style
+    meta: Style
+    folded: Style
+    match: Style
+    current_match: Style
+
+
+def indent_levels(depth: int, width: int) -> int:
+    """Guide levels drawn before a comment at `depth`: capped to keep text readable."""
+    cap = max(0, (width - MIN_TEXT_WIDTH) // GUIDE_WIDTH - 1)
+    return min(depth, cap)
+
+
+def text_width(depth: int, width: int) -> int:
+    return max(1, width - GUIDE_WIDTH * (indent_levels(depth, width) + 1))
+
+
+def short_path(comment: Comment) -> str:
+    """The comment's position, abbreviated for deep replies (`…4.1.2`)."""
+    if comment.depth < MAX_PATH_PARTS:
+        return comment.path
+    parts: list[str] = []
+    node: Comment | None = comment
+    while node is not None and len(parts) < MAX_PATH_PARTS - 1:
+        parts.append(str(node.ordinal))
+        node = node.parent
+    return "…" + ".".join(reversed(parts))
+
+
+def estimate_height(characters: int, line_breaks: int, depth: int, width: int) -> int:
+    """A cheap guess of a comment's expanded height, before it is wrapped."""
+    return 2 + line_breaks + 1 + characters // text_width(depth, width)
+
+
+class CommentPainter:
+    """Renders comments to strips with a given console and set of styles."""
+
+    def __init__(self, console: Console, styles: PainterStyles) -> None:
+        self.console = console
+        self.styles = styles
+
+    def _guides(self, levels: int) -> list[Segment]:
+        guides = self.styles.guides
+        return [Segment("│ ", guides[level % len(guides)]) for level in range(levels)]
+
+    def header(
+        self,
+        comment: Comment,
+        replies: int,
+        hidden: int,
+        collapsed: bool,
+        author_spans: list[Span],
+        current: Span | None,
+    ) -> Text:
+        styles = self.styles
+        marker = ("▸ " if collapsed else "▾ ") if replies else "• "
+        header = Text()
+        header.append(marker, style=styles.guides[comment.depth % len(styles.guides)])
+        header.append(short_path(comment), style=styles.header)
+        if comment.author:
+            header.append("  ")
+            author = Text(neutralise(comment.author), style=styles.header)
+            self._highlight(author, author_spans, current)
+            header.append_text(author)
+        details = []
+        if comment.posted:
+            details.append(neutralise(comment.posted))
+        if replies:
+            details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
+        if comment.depth >= MAX_PATH_PARTS:
+            details.append(f"depth {comment.depth + 1}")
+        if details:
+            header.append("  " + " · ".join(details), style=styles.meta)
+        if collapsed:
+            header.append(f"  [+{hidden}]", style=styles.folded)
+        return header
+
+    def paint(
+        self,
+        comment: Comment,
+        width: int,
+        replies: int,
+        hidden: int,
+        collapsed: bool,
+        matches: dict[int, list[Span]] | None = None,
+        current: tuple[int, Span] | None = None,
+    ) -> PaintedComment:
+        """The comment's lines at `width` cells, each exactly `width` long.
+
+        `matches` maps a paragraph number (`HEADER` for the author) to the
+        spans to highlight in it; `current` is the (paragraph, span) of the
+        match drawn in the current-match style.
+        """
+        matches = matches or {}
+        levels = indent_levels(comment.depth, width)
+        guides = self._guides(levels)
+        own_guide = Segment("│ ", self.styles.guides[comment.depth % len(self.styles.guides)])
+        header = self.header(
+            comment,
+            replies,
+            hidden,
+            collapsed,
+            matches.get(HEADER, []),
+            current[1] if current and current[0] == HEADER else None,
+        )
+        header.no_wrap = True
+        header.overflow = "ellipsis"
+        header_options = self.console.options.update_width(max(1, width - GUIDE_WIDTH * levels))
+        header_line = self.console.render_lines(header, header_options, pad=False)[0]
+        painted = PaintedComment([self._strip([*guides, *header_line], width)], [(HEADER, 0)])
+        if not collapsed:
+            wrap_width = text_width(comment.depth, width)
+            for number, paragraph in enumerate(comment.text):
+                if number:
+                    painted.add(self._strip([*guides, own_guide], width), (number, 0))
+                text = Text(neutralise(paragraph), overflow="fold")
+                spans = matches.get(number, [])
+                self._highlight(
+                    text, spans, current[1] if current and current[0] == number else None
+                )
+                for segments, start in wrap_lines(text, self.console, wrap_width):
+                    painted.add(
+                        self._strip([*guides, own_guide, *segments], width), (number, start)
+                    )
+        # The separator after the comment belongs to no paragraph.
+        painted.add(self._strip(guides, width), (len(comment.text), 0))
+        return painted
+
+    def _highlight(self, text: Text, spans: list[Span], current: Span | None) -> None:
+        for span in spans:
+            style = self.styles.current_match if span == current else self.styles.match
+            text.stylize(style, *span)
+
+    @staticmethod
+    def _strip(segments: list[Segment], width: int) -> Strip:
+        return Strip(segments).adjust_cell_length(width)

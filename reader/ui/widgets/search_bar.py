@@ -1,0 +1,168 @@
+"""The one-line search bar at the bottom of a pane, as in a pager.
+
+It edits a `Query` (text plus the regex / whole-word / filter toggles, shown as
+state) and reports every change; it shows the match counter or the reason a
+query is invalid. It does no searching itself: its pane does.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Label
+
+from ...search import Query
+
+
+class Toggle(Label):
+    """A switch in the bar, shown lit when on; clicking flips it."""
+
+    DEFAULT_CSS = """
+    Toggle {
+        padding: 0 1;
+        color: $text-muted;
+        &.-on { color: $text; background: $primary; text-style: bold; }
+    }
+    """
+
+    value: reactive[bool] = reactive(False)
+
+    class Flipped(Message):
+        def __init__(self, toggle: Toggle) -> None:
+            super().__init__()
+            self.toggle = toggle
+
+    def watch_value(self, value: bool) -> None:
+        self.set_class(value, "-on")
+
+    def on_click(self) -> None:
+        self.value = not self.value
+        self.post_message(self.Flipped(self))
+
+
+class SearchBar(Horizontal):
+    """Query input, toggles and the `i/N` counter."""
+
+    DEFAULT_CSS = """
+    SearchBar {
+        height: 1;
+        dock: bottom;
+        display: none;
+        background: $panel;
+        &.-open { display: block; }
+        Input {
+            border: none;
+            height: 1;
+            width: 1fr;
+            padding: 0;
+            background: $panel;
+            &:focus { border: none; background: $panel; }
+        }
+        #search-prompt { padding: 0 0 0 1; color: $text-accent; text-style: bold; }
+        #search-status { padding: 0 1; color: $text-muted; }
+        #search-status.-error { color: $text-error; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Close search", id="search.cancel"),
+        Binding("alt+r", "toggle('regex')", "Regex", id="search.regex"),
+        Binding("alt+w", "toggle('word')", "Word", id="search.word"),
+        Binding("alt+f", "toggle('filter')", "Filter", id="search.filter"),
+    ]
+
+    class Changed(Message):
+        """The query or a toggle changed."""
+
+        def __init__(self, bar: SearchBar, search_query: Query) -> None:
+            super().__init__()
+            self.bar = bar
+            self.search_query = search_query
+
+    class Submitted(Message):
+        """`enter`: leave the bar, keep the search."""
+
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+    class Cancelled(Message):
+        """`escape`: end the search."""
+
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+    def __init__(self, *, filter_toggle: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._filter_toggle = filter_toggle
+
+    def compose(self) -> ComposeResult:
+        yield Label("/", id="search-prompt")
+        yield Input(placeholder="search", id="search-input", select_on_focus=False)
+        yield Toggle(".*", id="regex").with_tooltip("Regular expression (alt+r)")
+        yield Toggle("word", id="word").with_tooltip("Whole word (alt+w)")
+        if self._filter_toggle:
+            yield Toggle("filter", id="filter").with_tooltip("Only matching comments (alt+f)")
+        yield Label("", id="search-status")
+
+    @property
+    def search_query(self) -> Query:
+        return Query(
+            self.query_one(Input).value,
+            regex=self.query_one("#regex", Toggle).value,
+            whole_word=self.query_one("#word", Toggle).value,
+        )
+
+    @property
+    def filtering(self) -> bool:
+        return self._filter_toggle and self.query_one("#filter", Toggle).value
+
+    def open(self) -> None:
+        """Show the bar with the last query, ready to edit."""
+        self.add_class("-open")
+        entry = self.query_one(Input)
+        entry.focus()
+        entry.action_end()
+
+    def set_query(self, query: Query) -> None:
+        """Show `query` in the bar without reporting it as a change."""
+        with self.prevent(Input.Changed):
+            self.query_one(Input).value = query.text
+        self.query_one("#regex", Toggle).value = query.regex
+        self.query_one("#word", Toggle).value = query.whole_word
+
+    def close(self) -> None:
+        self.remove_class("-open")
+
+    def set_status(self, status: str, error: bool = False) -> None:
+        label = self.query_one("#search-status", Label)
+        label.update(status)
+        label.set_class(error, "-error")
+
+    @on(Input.Changed)
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, self.search_query))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self))
+
+    @on(Toggle.Flipped)
+    def _flipped(self, event: Toggle.Flipped) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, self.search_query))
+
+    def action_toggle(self, name: str) -> None:
+        for toggle in self.query(f"#{name}").results(Toggle):
+            toggle.value = not toggle.value
+            self.post_message(self.Changed(self, self.search_query))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled(self))

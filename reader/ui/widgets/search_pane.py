@@ -1,0 +1,207 @@
+"""A pane: a view plus a pager-style search bar, with the search state it owns.
+
+Typing runs the search in a worker (exclusive, so each keystroke cancels the
+previous search); the worker hands back the first match as soon as it is
+found and all of them when it is done. `n` / `N` move between matches,
+wrapping with a notice; `escape` ends the search. Subclasses say what to
+search (`find`), how to show matches (`highlight`) and how to reach one
+(`go_to`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Generic, TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from ...search import Query, QueryError
+from ..commands import SEARCH_COMMANDS, bindings
+from .search_bar import SearchBar
+
+Found = TypeVar("Found")
+
+
+class SearchPane(Vertical, Generic[Found]):
+    """Base class of the three panes; `Found` is what a search finds in it."""
+
+    BINDINGS = bindings(SEARCH_COMMANDS)
+    FILTER_TOGGLE = False
+
+    def __init__(self, view: Widget, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.view = view
+        self.search_query: Query | None = None
+        self.last_query: Query | None = None
+        self.matches: list[Found] = []
+        self.current = -1
+        self.counted = False
+        # The query whose matches are on show: a new one starts at its first match.
+        self._shown_query: Query | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.view
+        yield SearchBar(filter_toggle=self.FILTER_TOGGLE)
+
+    @property
+    def bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def searching(self) -> bool:
+        return self.search_query is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_match", "previous_match", "end_search"):
+            return self.searching
+        return True
+
+    # Subclass hooks ----------------------------------------------------------
+
+    def find(self, query: Query) -> Iterator[Found]:
+        """The matches of `query` in this pane's document, in display order."""
+        raise NotImplementedError
+
+    def highlight(self, matches: list[Found], current: Found | None) -> None:
+        """Show `matches`, `current` distinctly; an empty list removes the highlight."""
+        raise NotImplementedError
+
+    def go_to(self, match: Found) -> None:
+        """Bring `match` on screen."""
+        raise NotImplementedError
+
+    # Running a search --------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.bar.open()
+        if self.last_query is not None and not self.bar.search_query.text:
+            self.start_search(self.last_query)
+
+    def start_search(self, query: Query) -> None:
+        """Search for `query` as if it had been typed in the bar."""
+        self.bar.set_query(query)
+        self.run_search(query)
+
+    @on(SearchBar.Changed)
+    def _query_changed(self, event: SearchBar.Changed) -> None:
+        event.stop()
+        self.run_search(event.search_query)
+
+    def run_search(self, query: Query) -> None:
+        self.search_query = query
+        self.last_query = query
+        if not query.text:
+            self._shown_query = None
+            self._show([], -1, counted=True)
+            return
+        self._search(query)
+
+    @work(exclusive=True, thread=True, group="search")
+    def _search(self, query: Query) -> None:
+        worker = get_current_worker()
+        try:
+            found = self.find(query)
+            matches: list[Found] = []
+            for match in found:
+                matches.append(match)
+                if len(matches) == 1:
+                    self.app.call_from_thread(self._found, query, list(matches), False)
+                if worker.is_cancelled:
+                    return
+        except QueryError as error:
+            self.app.call_from_thread(self._failed, query, str(error))
+            return
+        self.app.call_from_thread(self._found, query, matches, True)
+
+    def _found(self, query: Query, matches: list[Found], counted: bool) -> None:
+        if query != self.search_query:
+            return  # A newer query has been typed since.
+        fresh = query != self._shown_query
+        self._shown_query = query
+        current = 0 if fresh else min(max(self.current, 0), len(matches) - 1)
+        self._show(matches, current if matches else -1, counted)
+        if matches and fresh:
+            self.go_to(matches[0])
+
+    def _failed(self, query: Query, reason: str) -> None:
+        if query != self.search_query:
+            return
+        self.matches, self.current, self.counted = [], -1, True
+        self.highlight([], None)
+        self.bar.set_status(reason, error=True)
+        self._update_status()
+
+    def _show(self, matches: list[Found], current: int, counted: bool) -> None:
+        self.matches, self.current, self.counted = matches, current, counted
+        self.highlight(matches, matches[current] if matches else None)
+        self._update_status()
+
+    @property
+    def counter(self) -> str:
+        if not self.matches:
+            return "no matches" if self.counted else "searching…"
+        total = str(len(self.matches)) if self.counted else "…"
+        return f"{self.current + 1}/{total}"
+
+    def _update_status(self) -> None:
+        query = self.search_query
+        if query is None or not query.text:
+            self.bar.set_status("")
+            self.border_subtitle = ""
+            return
+        self.bar.set_status(self.counter)
+        self.border_subtitle = f"/{query.text}  {self.counter}"
+
+    # Moving between matches --------------------------------------------------
+
+    def _step(self, direction: int) -> None:
+        if not self.matches:
+            if self.searching:
+                self.notify("no matches", timeout=1.5)
+            return
+        target = self.current + direction
+        if target >= len(self.matches):
+            target = 0
+            self.notify("search wrapped to the top", timeout=1.5)
+        elif target < 0:
+            target = len(self.matches) - 1
+            self.notify("search wrapped to the bottom", timeout=1.5)
+        self.current = target
+        self.highlight(self.matches, self.matches[target])
+        self.go_to(self.matches[target])
+        self._update_status()
+
+    def action_next_match(self) -> None:
+        self._step(1)
+
+    def action_previous_match(self) -> None:
+        self._step(-1)
+
+    @on(SearchBar.Submitted)
+    def _submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        self.bar.close()
+        self.view.focus()
+        if not self.bar.search_query.text:
+            self.end_search()
+
+    @on(SearchBar.Cancelled)
+    def _cancelled(self, event: SearchBar.Cancelled) -> None:
+        event.stop()
+        self.end_search()
+
+    def action_end_search(self) -> None:
+        self.end_search()
+
+    def end_search(self) -> None:
+        """Remove the highlight and close the bar; the cursor stays where it is."""
+        self.workers.cancel_group(self, "search")
+        self.search_query = None
+        self._shown_query = None
+        self.bar.close()
+        self._show([], -1, counted=True)
+        self.view.focus()

@@ -1,0 +1,57 @@
+"""The comments pane: the thread view and its search, with the filter toggle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...search import Match, Query
+from ...store import DocumentStore
+from .search_pane import SearchPane
+from .thread_view import ThreadView
+
+
+class ThreadPane(SearchPane[Match]):
+    """Finds in the open thread; matches inside folded comments are reachable."""
+
+    FILTER_TOGGLE = True
+
+    def __init__(
+        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(ThreadView(id="thread"), id=id, classes=classes)
+        self.store = store
+        # The comments the filter shows, while it is on.
+        self._filtered: set[int] | None = None
+
+    @property
+    def thread_view(self) -> ThreadView:
+        assert isinstance(self.view, ThreadView)
+        return self.view
+
+    def find(self, query: Query) -> Iterator[Match]:
+        thread = self.thread_view.thread
+        if thread is None:
+            return iter(())
+        return self.store.search_thread(thread.article_id, query)
+
+    def highlight(self, matches: list[Match], current: Match | None) -> None:
+        view = self.thread_view
+        view.set_matches(matches, current)
+        if self.searching and self.bar.filtering:
+            # Filter once every match is known, so the view does not jump per batch.
+            shown = {match.key[0] for match in matches}  # type: ignore[index]
+            if self.counted and shown != self._filtered:
+                self._filtered = shown
+                view.filter_to(shown)
+        elif self._filtered is not None:
+            self._filtered = None
+            view.filter_to(None)
+
+    def go_to(self, match: Match) -> None:
+        self.thread_view.go_to_match(match)
+
+    def thread_changed(self) -> None:
+        """A new article is open: search it for the query in force, if any."""
+        self._filtered = None
+        if self.search_query is not None:
+            self.run_search(self.search_query)

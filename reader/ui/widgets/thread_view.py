@@ -1,0 +1,477 @@
+"""The comment thread: a virtualised, collapsible tree of wrapped comments.
+
+A Line-API `ScrollView` over `ThreadRows`: only the comments on screen are
+wrapped (and cached, LRU), every other comment's height is an estimate, so a
+frame or a key press costs what is on screen, not what is in the thread.
+Collapse and expand splice the visible rows instead of rebuilding them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...search import Match
+from ...store import Thread
+from ..commands import THREAD_COMMANDS, bindings
+from ..thread_rows import ThreadRows
+from .comment_painter import (
+    CommentPainter,
+    PaintedComment,
+    PainterStyles,
+    Span,
+    estimate_height,
+)
+
+GUIDE_LEVELS = 6
+
+
+class ThreadView(ScrollView, can_focus=True):
+    """Shows one article's comments; the cursor is always on a visible comment."""
+
+    BINDINGS = bindings(THREAD_COMMANDS)
+
+    COMPONENT_CLASSES = {
+        *(f"thread-view--guide-{level}" for level in range(GUIDE_LEVELS)),
+        "thread-view--header",
+        "thread-view--meta",
+        "thread-view--folded",
+        "thread-view--cursor",
+        "thread-view--match",
+        "thread-view--current-match",
+    }
+
+    DEFAULT_CSS = """
+    ThreadView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .thread-view--guide-0 { color: $primary; }
+        & > .thread-view--guide-1 { color: $secondary; }
+        & > .thread-view--guide-2 { color: $success; }
+        & > .thread-view--guide-3 { color: $warning; }
+        & > .thread-view--guide-4 { color: $accent; }
+        & > .thread-view--guide-5 { color: $error; }
+        & > .thread-view--header { text-style: bold; }
+        & > .thread-view--meta { color: $text-muted; }
+        & > .thread-view--folded { color: $warning; text-style: bold; }
+        & > .thread-view--cursor { background: $boost; }
+        & > .thread-view--match { background: $warning 40%; }
+        & > .thread-view--current-match { background: $warning; color: $background; }
+        &:focus > .thread-view--cursor { background: $surface-lighten-2; }
+    }
+    """
+
+    thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
+    """The thread on show (None: nothing)."""
+
+    cursor: reactive[int] = reactive(-1, init=False, always_update=True)
+    """Thread index of the comment under the cursor (-1: no comments)."""
+
+    class CursorMoved(Message):
+        def __init__(self, view: ThreadView, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: ThreadRows | None = None
+        # Per comment: characters and paragraph breaks, for height estimates.
+        self._characters: list[int] = []
+        self._breaks: list[int] = []
+        self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(1024)
+        # Search highlights: comment index -> paragraph -> spans; and the current match.
+        self._matches: dict[int, dict[int, list[Span]]] = {}
+        self._current_match: Match | None = None
+        self._painter: CommentPainter | None = None
+        self._width = 0
+
+    # Loading -----------------------------------------------------------------
+
+    def watch_thread(self, thread: Thread | None) -> None:
+        """Show the thread fully expanded, the cursor on its first comment."""
+        self._painted.clear()
+        self._matches, self._current_match = {}, None
+        self.rows = None  # Estimates below must not consult the old thread's folds.
+        if thread is None:
+            self._characters, self._breaks = [], []
+        else:
+            comments = thread.comments
+            self._characters = [sum(map(len, c.text)) for c in comments]
+            self._breaks = [
+                sum(paragraph.count("\n") for paragraph in c.text) + 2 * len(c.text)
+                for c in comments
+            ]
+            self.rows = ThreadRows(thread, self._estimate)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.set_reactive(ThreadView.cursor, 0 if thread and len(thread) else -1)
+        self._update_virtual_size()
+        self.post_message(self.CursorMoved(self, self.cursor))
+        self.refresh()
+
+    # Geometry ----------------------------------------------------------------
+
+    @property
+    def _content_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _estimate(self, index: int) -> int:
+        rows = self.rows
+        if rows is not None and rows.is_collapsed(index):
+            return 2
+        depth = self.thread.depths[index] if self.thread else 0
+        return estimate_height(
+            self._characters[index], self._breaks[index], depth, self._width or 80
+        )
+
+    def _update_virtual_size(self) -> None:
+        lines = self.rows.total_lines if self.rows else 0
+        self.virtual_size = Size(self._content_width, lines)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._follow_width()
+
+    def _follow_width(self) -> None:
+        """Re-estimate when the text width changed (a resize, or a scrollbar came or went)."""
+        width = self._content_width
+        if width != self._width:
+            self._width = width
+            self._painted.clear()
+            if self.rows is not None:
+                self.rows.reestimate(self._estimate)
+            self._update_virtual_size()
+            self._scroll_to_cursor()
+
+    # Painting ----------------------------------------------------------------
+
+    def _styles(self) -> PainterStyles:
+        def style(name: str) -> Style:
+            # Partial: foreground only, so the cursor's background shows through.
+            return self.get_component_rich_style(name, partial=True)
+
+        return PainterStyles(
+            guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
+            header=style("thread-view--header"),
+            meta=style("thread-view--meta"),
+            folded=style("thread-view--folded"),
+            match=style("thread-view--match"),
+            current_match=style("thread-view--current-match"),
+        )
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._painter = None
+        self._painted.clear()
+
+    def _painted_comment(self, index: int) -> PaintedComment:
+        """Comment `index` painted at the current width (cached)."""
+        assert self.thread is not None and self.rows is not None
+        collapsed = self.rows.is_collapsed(index)
+        key = (index, self._width, collapsed)
+        painted = self._painted.get(key)
+        if painted is None:
+            if self._painter is None:
+                self._painter = CommentPainter(self.app.console, self._styles())
+            thread = self.thread
+            current = self._current_match
+            painted = self._painter.paint(
+                thread.comments[index],
+                self._width,
+                replies=len(thread.comments[index].replies),
+                hidden=self.rows.hidden_count(index),
+                collapsed=collapsed,
+                matches=self._matches.get(index),
+                current=(
+                    (current.key[1], (current.start, current.end))  # type: ignore[index]
+                    if current is not None and current.key[0] == index  # type: ignore[index]
+                    else None
+                ),
+            )
+            self._painted[key] = painted
+        return painted
+
+    def _comment_lines(self, index: int) -> list[Strip]:
+        return self._painted_comment(index).strips
+
+    def _measure(self, position: int) -> int:
+        """Wrap the row at `position` and record its exact height."""
+        assert self.rows is not None
+        height = len(self._comment_lines(self.rows.rows[position]))
+        self.rows.set_height(position, height)
+        return height
+
+    def _measure_screen(self) -> None:
+        """Make the heights of the rows on screen exact before drawing them."""
+        self._follow_width()
+        rows = self.rows
+        if rows is None or not rows.rows:
+            return
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        position = rows.row_at_line(top)
+        line = rows.offsets[position]
+        changed = False
+        while position < len(rows) and line < bottom:
+            before = rows.heights[position]
+            height = self._measure(position)
+            changed |= before != height
+            line += height
+            position += 1
+        if changed:
+            self._update_virtual_size()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure_screen()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        rows = self.rows
+        width = self._width or self._content_width
+        line = round(self.scroll_y) + y
+        if rows is None or not rows.rows or line >= rows.total_lines:
+            return Strip.blank(width, self.rich_style)
+        position = rows.row_at_line(line)
+        index = rows.rows[position]
+        lines = self._comment_lines(index)
+        offset = line - rows.offsets[position]
+        strip = lines[offset] if offset < len(lines) else Strip.blank(width)
+        if index == self.cursor:
+            strip = strip.apply_style(self.get_component_rich_style("thread-view--cursor"))
+        return strip.apply_style(self.rich_style)
+
+    # Cursor ------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        if old != new:
+            self.post_message(self.CursorMoved(self, new))
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll just enough that the cursor's comment is on screen (its top if tall)."""
+        rows = self.rows
+        if rows is None or self.cursor < 0:
+            return
+        position = rows.position(self.cursor)
+        if position is None:
+            return
+        height = self._measure(position)
+        self._update_virtual_size()
+        top = rows.offsets[position]
+        view = self.scrollable_content_region.height
+        if top < self.scroll_y or height > view:
+            target = top
+        elif top + height > self.scroll_y + view:
+            target = top + height - view
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def _move_to(self, index: int | None) -> None:
+        if index is not None and index >= 0:
+            self.cursor = index
+
+    def _visible_neighbour(self, step: int) -> int | None:
+        rows = self.rows
+        if rows is None or self.cursor < 0:
+            return None
+        position = rows.position(self.cursor)
+        if position is None:
+            return None
+        target = position + step
+        return rows.rows[target] if 0 <= target < len(rows) else None
+
+    # Actions -----------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self._visible_neighbour(1))
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self._visible_neighbour(-1))
+
+    def action_first(self) -> None:
+        if self.rows and self.rows.rows:
+            self.cursor = self.rows.rows[0]
+
+    def action_last(self) -> None:
+        if self.rows and self.rows.rows:
+            self.cursor = self.rows.rows[-1]
+
+    def _set_collapsed(self, index: int, collapsed: bool) -> None:
+        assert self.rows is not None
+        if self.rows.set_collapsed(index, collapsed):
+            self._after_fold()
+
+    def _after_fold(self) -> None:
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def action_toggle(self) -> None:
+        if self.rows is not None and self.cursor >= 0:
+            self._set_collapsed(self.cursor, not self.rows.is_collapsed(self.cursor))
+
+    def action_collapse(self) -> None:
+        """Collapse; or, when already collapsed or without replies, go to the parent."""
+        if self.rows is None or self.thread is None or self.cursor < 0:
+            return
+        index = self.cursor
+        if self.thread.descendant_count(index) and not self.rows.is_collapsed(index):
+            self._set_collapsed(index, True)
+        else:
+            self.action_parent()
+
+    def action_expand(self) -> None:
+        if self.rows is not None and self.cursor >= 0:
+            self._set_collapsed(self.cursor, False)
+
+    def action_parent(self) -> None:
+        if self.thread is not None and self.cursor >= 0:
+            self._move_to(self.thread.parents[self.cursor])
+
+    def action_next_sibling(self) -> None:
+        if self.thread is not None and self.cursor >= 0:
+            self._move_to(self.thread.next_sibling(self.cursor))
+
+    def action_previous_sibling(self) -> None:
+        if self.thread is not None and self.cursor >= 0:
+            self._move_to(self.thread.previous_sibling(self.cursor))
+
+    def _top_level_of(self, index: int) -> int:
+        assert self.thread is not None
+        top_level = self.thread.top_level
+        return bisect_right(top_level, index) - 1
+
+    def action_next_top_level(self) -> None:
+        if self.thread is None or self.cursor < 0:
+            return
+        top_level = self.thread.top_level
+        following = self._top_level_of(self.cursor) + 1
+        if following < len(top_level):
+            self.cursor = top_level[following]
+
+    def action_previous_top_level(self) -> None:
+        if self.thread is None or self.cursor < 0:
+            return
+        top_level = self.thread.top_level
+        current = bisect_left(top_level, self.cursor)
+        if current > 0:
+            self.cursor = top_level[current - 1]
+
+    def _refold(self) -> None:
+        """After a bulk fold: keep the cursor on its nearest visible ancestor."""
+        assert self.rows is not None and self.thread is not None
+        self._painted.clear()
+        index = self.cursor
+        while index >= 0 and self.rows.position(index) is None:
+            index = self.thread.parents[index]
+        if index < 0 and self.rows.rows:
+            index = self.rows.rows[0]
+        self.set_reactive(ThreadView.cursor, index)
+        self._after_fold()
+        self.post_message(self.CursorMoved(self, index))
+
+    def action_collapse_all(self) -> None:
+        if self.rows is not None:
+            self.rows.collapse_all()
+            self._refold()
+
+    def action_expand_all(self) -> None:
+        if self.rows is not None:
+            self.rows.expand_all()
+            self._refold()
+
+    def action_show_depth(self, levels: int) -> None:
+        if self.rows is not None:
+            self.rows.show_depth(levels)
+            self._refold()
+
+    def _page(self, direction: int) -> None:
+        rows = self.rows
+        if rows is None or not rows.rows:
+            return
+        view = self.scrollable_content_region.height
+        target = max(0, min(self.max_scroll_y, round(self.scroll_y) + direction * view))
+        self.scroll_to(y=target, animate=False, immediate=True)
+        position = rows.row_at_line(target)
+        if direction > 0 and target >= self.max_scroll_y:
+            position = len(rows) - 1
+        elif direction < 0 and target <= 0:
+            position = 0
+        self.cursor = rows.rows[position]
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    # Search ------------------------------------------------------------------
+
+    def set_matches(self, matches: list[Match], current: Match | None) -> None:
+        """Highlight `matches` (keys: comment index, paragraph); `current` distinctly."""
+        by_comment: dict[int, dict[int, list[Span]]] = {}
+        for match in matches:
+            index, paragraph = match.key  # type: ignore[misc]
+            by_comment.setdefault(index, {}).setdefault(paragraph, []).append(
+                (match.start, match.end)
+            )
+        self._matches, self._current_match = by_comment, current
+        self._painted.clear()
+        self.refresh()
+
+    def go_to_match(self, match: Match) -> None:
+        """Unfold just the ancestors of the match's comment, put the cursor on it
+        and scroll so the line of the match is on screen."""
+        if self.rows is None:
+            return
+        index, paragraph = match.key  # type: ignore[misc]
+        self.rows.reveal(index)
+        self._painted.clear()
+        self.set_reactive(ThreadView.cursor, index)
+        self._update_virtual_size()
+        position = self.rows.position(index)
+        assert position is not None
+        self._measure(position)
+        self._update_virtual_size()
+        painted = self._painted_comment(index)
+        line = self.rows.offsets[position] + painted.line_of(paragraph, match.start)
+        view = self.scrollable_content_region.height
+        if not self.scroll_y <= line < self.scroll_y + view:
+            self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.CursorMoved(self, index))
+
+    def filter_to(self, indices: set[int] | None) -> None:
+        """Show only these comments with their ancestors (None: everything again)."""
+        if self.rows is None:
+            return
+        if indices is None:
+            self.rows.unfilter()
+        else:
+            self.rows.filter(indices)
+        self._refold()
+
+    # Mouse -------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        rows = self.rows
+        offset = event.get_content_offset(self)
+        if rows is None or not rows.rows or offset is None:
+            return
+        line = round(self.scroll_y) + offset.y
+        if line >= rows.total_lines:
+            return
+        position = rows.row_at_line(line)
+        index = rows.rows[position]
+        self.cursor = index
+        if line == rows.offsets[position]:
+            self.action_toggle()

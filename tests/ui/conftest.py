@@ -1,0 +1,56 @@
+"""One app factory for the UI tests: the real app on the seeds or on given files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.formats.loader import bundled_seeds, discover
+from reader.ui.app import ReaderApp
+from reader.ui.screens.main import MainScreen
+
+SEEDS = bundled_seeds()
+FIRST_SEED = "000_586aeb7344f3125a"
+SECOND_SEED = "004_db257b406ba59def"
+
+# A thread with depth: 1 has replies 1.1 (with 1.1.1, 1.1.2) and 1.2; 2 and 3 are leaves.
+NESTED_THREAD = """\
+A nested thread
+
+The body of the nested thread.
+
+  1. First top-level comment.
+    • Reply one-one.
+      • Reply one-one-one.
+      • Reply one-one-two.
+    • Reply one-two.
+  2. Second top-level comment.
+  3. Third top-level comment.
+"""
+
+
+def make_app(paths: list[Path] | None = None) -> ReaderApp:
+    files, problems = discover(paths or [SEEDS])
+    return ReaderApp(files, problems)
+
+
+async def wait_loaded(app: ReaderApp, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    """Wait until the load worker has added every file to the store."""
+    screen = app.main_screen
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+@pytest.fixture
+def nested_file(tmp_path: Path) -> Path:
+    path = tmp_path / "nested.txt"
+    path.write_text(NESTED_THREAD, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def app_factory() -> Callable[..., ReaderApp]:
+    return make_app
