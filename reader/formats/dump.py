@@ -1,0 +1,204 @@
+"""Writing an article out as YAML or JSON, in the schema `parse_yaml` reads.
+
+`yaml.dump` and `json.dumps` both recurse into nested data, and a reply chain
+can be thousands of levels deep, so neither is given the nested structure.
+Both writers here consume one flat token stream made by an explicit-stack
+walk: the YAML writer turns it into PyYAML events for `yaml.emit` (its
+emitter is a state machine), the JSON writer formats it itself, with
+`json.dumps` for single scalars only.
+
+Indentation grows with depth, so writing every level indented would make the
+output quadratic in the nesting depth (some 400 MB for a 10,000-deep chain).
+Containers nested deeper than `PRETTY_DEPTH` are therefore written on one line
+(YAML flow style, compact JSON): ordinary threads stay readable and deep ones
+stay linear in size.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from ..model import Article
+
+# Container depth of the article mapping is 0, `comments` 1, a top-level
+# comment 2, its `replies` 3, ...: this keeps about 24 reply levels indented.
+PRETTY_DEPTH = 50
+
+_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_RESOLVER = yaml.resolver.Resolver()
+# Line breaks other than `\n` that a YAML parser would turn into `\n` in a
+# block scalar, so such text must be written double-quoted (as escapes).
+_OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
+# Wide enough that no line is ever folded: folding would make deep flow-style
+# lines carry quadratic indentation (and the C emitter takes a C int).
+_NO_WRAP = 2**31 - 1
+
+# Token kinds of the flat stream.
+_MAP, _SEQ, _END, _KEY, _VALUE = range(5)
+_Token = tuple[int, Any, int]
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The article as plain data in the YAML schema's keys and order."""
+    comments: list[dict[str, Any]] = []
+    data: dict[str, Any] = {
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "byline": article.byline,
+        "author": article.author,
+        "source": article.source,
+        "published": article.published,
+        "url": article.url,
+        "body": "\n\n".join(article.body),
+        "author_bio": article.author_bio,
+        "comments": comments,
+    }
+    stack = [(article.comments, comments)]
+    while stack:
+        sources, targets = stack.pop()
+        for comment in sources:
+            replies: list[dict[str, Any]] = []
+            targets.append(
+                {
+                    "author": comment.author,
+                    "posted": comment.posted,
+                    "text": "\n\n".join(comment.text),
+                    "replies": replies,
+                }
+            )
+            if comment.replies:
+                stack.append((comment.replies, replies))
+    return data
+
+
+def dump_yaml(article: Article) -> str:
+    """The article as a YAML document that `parse_yaml` reads back unchanged."""
+    return yaml.emit(
+        _yaml_events(article_to_dict(article)),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        indent=2,
+        width=_NO_WRAP,
+    )
+
+
+def dump_json(article: Article) -> str:
+    """The article as a JSON object with the YAML schema's keys, newline-terminated.
+
+    Up to `PRETTY_DEPTH` it is laid out like `json.dumps(..., indent=2)`.
+    """
+    out: list[str] = []
+    # Per open container: has it written an item yet?
+    started: list[bool] = []
+    after_key = False
+    for kind, value, depth in _tokens(article_to_dict(article)):
+        if kind == _END:
+            if started.pop() and depth <= PRETTY_DEPTH:
+                out.append("\n" + "  " * depth)
+            out.append("}" if value == _MAP else "]")
+            continue
+        if after_key:
+            after_key = False
+        elif started:
+            # The first item of a container, or a later one: separator and layout.
+            separator = "," if started[-1] else ""
+            pretty = depth - 1 <= PRETTY_DEPTH  # an item is one deeper than its container
+            out.append(separator + ("\n" + "  " * depth if pretty else " " if separator else ""))
+            started[-1] = True
+        if kind in (_MAP, _SEQ):
+            out.append("{" if kind == _MAP else "[")
+            started.append(False)
+        elif kind == _KEY:
+            out.append(json.dumps(value, ensure_ascii=False) + ": ")
+            after_key = True
+        else:
+            out.append(json.dumps(value, ensure_ascii=False))
+    out.append("\n")
+    return "".join(out)
+
+
+def _tokens(data: dict[str, Any]) -> Iterator[_Token]:
+    """Flat (kind, value, depth) tokens for nested dicts, lists and scalars.
+
+    A container's start and end tokens carry its own depth (the end token's
+    value says which kind it closes); keys and scalars carry their
+    container's depth plus one.
+    """
+    yield _MAP, None, 0
+    # Open containers: (kind, iterator over (key or None, value) items).
+    stack: list[tuple[int, Iterator[tuple[str | None, Any]]]] = [(_MAP, iter(data.items()))]
+    while stack:
+        kind, items = stack[-1]
+        depth = len(stack)
+        item = next(items, None)
+        if item is None:
+            stack.pop()
+            yield _END, kind, depth - 1
+            continue
+        key, value = item
+        if key is not None:
+            yield _KEY, key, depth
+        if isinstance(value, dict):
+            yield _MAP, None, depth
+            stack.append((_MAP, iter(value.items())))
+        elif isinstance(value, list):
+            yield _SEQ, None, depth
+            stack.append((_SEQ, ((None, element) for element in value)))
+        else:
+            yield _VALUE, value, depth
+
+
+def _yaml_events(data: dict[str, Any]) -> Iterator[Event]:
+    yield StreamStartEvent()
+    yield DocumentStartEvent(explicit=False)
+    for kind, value, depth in _tokens(data):
+        # A container's own depth decides its style; a scalar's container's, its.
+        flow = depth > PRETTY_DEPTH if kind in (_MAP, _SEQ, _END) else depth - 1 > PRETTY_DEPTH
+        if kind == _MAP:
+            yield MappingStartEvent(None, None, True, flow_style=flow)
+        elif kind == _SEQ:
+            yield SequenceStartEvent(None, None, True, flow_style=flow)
+        elif kind == _END:
+            yield MappingEndEvent() if value == _MAP else SequenceEndEvent()
+        elif kind == _KEY:
+            yield ScalarEvent(None, _STR_TAG, (True, False), value)
+        else:
+            yield _scalar_event(value, flow)
+    yield DocumentEndEvent(explicit=False)
+    yield StreamEndEvent()
+
+
+def _scalar_event(value: str | None, flow: bool) -> ScalarEvent:
+    """A string or null, quoted exactly when YAML would read it as something else.
+
+    As PyYAML's serializer does: plain style is allowed (`implicit[0]`) only if
+    the plain text resolves back to a string, so `null`, `yes`, `1984` and
+    `2017-03-25` are quoted; the emitter quotes `: ` and the like by itself.
+    """
+    if value is None:
+        return ScalarEvent(None, _NULL_TAG, (True, False), "null")
+    plain = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
+    style = None
+    if "\n" in value or not _OTHER_BREAKS.isdisjoint(value):
+        # Literal block style keeps paragraphs readable; it is not available in
+        # flow context, where double quotes keep each value on its line.
+        style = '"' if flow or not _OTHER_BREAKS.isdisjoint(value) else "|"
+    return ScalarEvent(None, _STR_TAG, (plain, True), value, style=style)

@@ -1,0 +1,483 @@
+"""The YAML article format (`.yaml`, `.yml`).
+
+```yaml
+title: str              # required
+subtitle: str | null
+byline: str | null
+author: str | null
+source: str | null
+published: str | null   # ISO date or date-time
+url: str | null
+body: str               # required; paragraphs separated by a blank line
+author_bio: str | null
+comments:               # null or missing: no comments
+  - author: str | null
+    posted: str | null
+    text: str           # required (may be empty); paragraphs as in body
+    replies: [ ...comments... ]
+```
+
+The document is never handed to a PyYAML constructor. The parser's event
+stream (libyaml's when available) is composed into a light node tree by an
+explicit-stack loop, and the model is built from those nodes by another. So:
+
+* no tag can create an object: anything beyond plain data is refused by name;
+* nesting depth is bounded only by memory (PyYAML's own composers recurse,
+  the libyaml one in C, where a deep enough document crashes the process);
+* every schema error carries the line of the offending node;
+* aliases are counted while composing, so an alias bomb is refused before
+  anything is expanded.
+
+It is also cheaper than `yaml.load`: the events cost little next to
+PyYAML's generic constructor, which calls the resolver on every scalar.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from ..errors import LoadError
+from ..model import Article, Comment
+
+# Only the parser half of the loader is used; "safe" is belt and braces.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+ARTICLE_KEYS = (
+    "title",
+    "subtitle",
+    "byline",
+    "author",
+    "source",
+    "published",
+    "url",
+    "body",
+    "author_bio",
+    "comments",
+)
+COMMENT_KEYS = ("author", "posted", "text", "replies")
+
+# Aliases may add at most this many nodes on top of the ones written out: far
+# beyond any sane reuse of a subtree, far below what an alias bomb asks for.
+MAX_ALIAS_EXPANSION = 100_000
+
+# libyaml rescans every open flow level at each token, so parsing slows with
+# the square of the nesting depth (a 10,000-level reply chain as `dump_yaml`
+# writes it takes about four seconds). Twice that is accepted; deeper is
+# refused rather than parsed for minutes.
+MAX_REPLY_DEPTH = 20_000
+# Each reply level is a mapping and its `replies` list, under the article and `comments`.
+_MAX_NESTING = 2 * MAX_REPLY_DEPTH + 2
+
+_STD = "tag:yaml.org,2002:"
+_NULL_TAG = _STD + "null"
+_STR_TAG = _STD + "str"
+_TIMESTAMP_TAG = _STD + "timestamp"
+# `None` is "no tag", `!` the non-specific tag; both mean "resolve as usual".
+_SCALAR_TAGS = frozenset(
+    [None, "!", _STR_TAG, _NULL_TAG, _STD + "int", _STD + "float", _STD + "bool", _TIMESTAMP_TAG]
+)
+_SEQUENCE_TAGS = frozenset([None, "!", _STD + "seq"])
+_MAPPING_TAGS = frozenset([None, "!", _STD + "map"])
+_NULL_VALUES = frozenset(["", "~", "null", "Null", "NULL"])
+_TAG_NAMES = {
+    _NULL_TAG: "null",
+    _STD + "bool": "a boolean",
+    _STD + "int": "a number",
+    _STD + "float": "a number",
+    _TIMESTAMP_TAG: "a date",
+}
+
+_RESOLVER = yaml.resolver.Resolver()
+# One or more blank (or whitespace-only) lines end a paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+class _Node:
+    __slots__ = ("line", "size", "tag")
+
+    def __init__(self, tag: str | None, line: int) -> None:
+        self.tag = tag
+        self.line = line
+        # Nodes in the subtree, aliases expanded: what walking it will cost.
+        self.size = 1
+
+
+class _Scalar(_Node):
+    __slots__ = ("plain", "value")
+
+    def __init__(self, tag: str | None, line: int, value: str, plain: bool) -> None:
+        super().__init__(tag, line)
+        self.value = value
+        self.plain = plain
+
+
+class _Sequence(_Node):
+    __slots__ = ("items",)
+
+    def __init__(self, tag: str | None, line: int) -> None:
+        super().__init__(tag, line)
+        self.items: list[_Node] = []
+
+
+class _Mapping(_Node):
+    __slots__ = ("pairs",)
+
+    def __init__(self, tag: str | None, line: int) -> None:
+        super().__init__(tag, line)
+        self.pairs: list[tuple[_Node, _Node]] = []
+
+
+_ALLOWED_TAGS: dict[type[_Node], frozenset[str | None]] = {
+    _Scalar: _SCALAR_TAGS,
+    _Sequence: _SEQUENCE_TAGS,
+    _Mapping: _MAPPING_TAGS,
+}
+
+# A place in the document, built cheaply as a linked list (parent, segment)
+# and only spelt out when there is something to report.
+_Where = tuple["_Where | None", str] | None
+
+
+def parse_yaml(text: str, path: Path, warnings: list[str] | None = None) -> Article:
+    """Parse one YAML article; problems that do not stop loading go to `warnings`.
+
+    Raises LoadError, with the line where known, for anything else.
+    """
+    if not text.strip():
+        raise LoadError(path, "empty file")
+    root = _compose(text, path)
+    article = _Builder(path, warnings).article(root)
+    article.path = path
+    article.format = "yaml"
+    return article
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a body or comment text: blocks separated by blank lines."""
+    paragraphs = (paragraph.strip() for paragraph in _PARAGRAPH_BREAK.split(text))
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _compose(text: str, path: Path) -> _Node:
+    """The document's node tree, from the parser's events, without recursion."""
+    loader = None
+    try:
+        # The pure-Python reader already checks the characters here.
+        loader = _Loader(text)
+        return _compose_events(loader, path)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = f"YAML syntax error: {error.problem or error.context}"
+        if error.context and error.context_mark is not None and error.problem:
+            reason += f" ({error.context} on line {error.context_mark.line + 1})"
+        raise LoadError(path, reason, mark.line + 1 if mark is not None else None) from None
+    except yaml.reader.ReaderError as error:
+        raise _reader_error(error, text, path) from None
+    except yaml.YAMLError as error:
+        raise LoadError(path, f"YAML error: {error}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _compose_events(loader: yaml.SafeLoader, path: Path) -> _Node:
+    anchors: dict[str, _Node] = {}
+    # The open collections, innermost last, and for each mapping its key
+    # still waiting for a value.
+    open_nodes: list[_Node] = []
+    open_ids: set[int] = set()
+    pending_keys: list[_Node | None] = []
+    expansion = 0
+    root: _Node | None = None
+
+    loader.get_event()  # StreamStartEvent
+    if loader.check_event(StreamEndEvent):
+        raise LoadError(path, "no YAML document in the file")
+    loader.get_event()  # DocumentStartEvent
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        line = event.start_mark.line + 1
+        node: _Node
+        if kind is ScalarEvent:
+            node = _Scalar(event.tag, line, event.value, event.implicit[0])
+        elif kind is MappingStartEvent:
+            node = _Mapping(event.tag, line)
+        elif kind is SequenceStartEvent:
+            node = _Sequence(event.tag, line)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            closed = open_nodes.pop()
+            open_ids.discard(id(closed))
+            pending_keys.pop()
+            if open_nodes:
+                open_nodes[-1].size += closed.size
+            continue
+        elif kind is AliasEvent:
+            found = anchors.get(event.anchor)
+            if found is None:
+                raise LoadError(path, f"alias *{event.anchor} has no anchor before it", line)
+            if id(found) in open_ids:
+                raise LoadError(path, f"alias *{event.anchor} refers to its own ancestor", line)
+            node = found
+            expansion += node.size
+            if expansion > MAX_ALIAS_EXPANSION:
+                raise LoadError(path, "too many aliases (possible alias bomb)", line)
+        elif kind is DocumentEndEvent:
+            break
+        else:  # pragma: no cover - the parser emits nothing else inside a document
+            raise LoadError(path, f"unexpected YAML event {kind.__name__}", line)
+
+        if kind is not AliasEvent and event.anchor is not None:
+            anchors[event.anchor] = node
+        if open_nodes:
+            parent = open_nodes[-1]
+            key = pending_keys[-1]
+            if isinstance(parent, _Sequence):
+                parent.items.append(node)
+            elif key is None:
+                pending_keys[-1] = node
+            else:
+                assert isinstance(parent, _Mapping)
+                parent.pairs.append((key, node))
+                pending_keys[-1] = None
+        else:
+            root = node
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            open_nodes.append(node)
+            open_ids.add(id(node))
+            if len(open_nodes) > _MAX_NESTING:
+                raise LoadError(
+                    path, f"nested more than {MAX_REPLY_DEPTH:,} reply levels deep", line
+                )
+            pending_keys.append(None)
+        elif open_nodes:
+            open_nodes[-1].size += node.size
+
+    if not loader.check_event(StreamEndEvent):
+        line = loader.peek_event().start_mark.line + 1
+        raise LoadError(path, "more than one YAML document (one article per file)", line)
+    assert root is not None  # a document always holds a node
+    return root
+
+
+def _reader_error(error: yaml.reader.ReaderError, text: str, path: Path) -> LoadError:
+    """A one-line report of a character YAML does not allow, with its line."""
+    character = error.character
+    if isinstance(character, int):
+        character = chr(character)
+    offset = text.find(character) if isinstance(character, str) else -1
+    line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+    code = f"#x{ord(character):04x}" if isinstance(character, str) else "?"
+    return LoadError(path, f"character {code} is not allowed in YAML ({error.reason})", line)
+
+
+def _describe(node: _Node) -> str:
+    if isinstance(node, _Mapping):
+        return "a mapping"
+    if isinstance(node, _Sequence):
+        return "a list"
+    assert isinstance(node, _Scalar)
+    return _TAG_NAMES.get(_scalar_tag(node), "a string")
+
+
+def _scalar_tag(node: _Scalar) -> str:
+    """The tag YAML gives the scalar: its own, or the one its plain text resolves to."""
+    if node.tag is None or node.tag == "!":
+        return _RESOLVER.resolve(yaml.ScalarNode, node.value, (node.plain, not node.plain))
+    return node.tag
+
+
+def _spell(where: _Where) -> str:
+    """`comments[3].replies[0].text`; very deep places keep both ends only."""
+    segments: list[str] = []
+    while where is not None:
+        where, segment = where
+        segments.append(segment)
+    parts: list[str] = []
+    for segment in reversed(segments):
+        if segment.startswith("[") and parts:
+            parts[-1] += segment
+        else:
+            parts.append(segment)
+    if len(parts) > 10:
+        parts = [*parts[:4], "…", *parts[-5:]]
+    return ".".join(parts)
+
+
+class _Builder:
+    """Builds the model from the node tree, checking it against the schema."""
+
+    def __init__(self, path: Path, warnings: list[str] | None) -> None:
+        self.path = path
+        self.warnings = warnings
+
+    def error(self, node: _Node, where: _Where, reason: str) -> LoadError:
+        place = _spell(where)
+        return LoadError(self.path, f"{place}: {reason}" if place else reason, node.line)
+
+    def article(self, root: _Node) -> Article:
+        self.check_tag(root, (None, "top level"))
+        if not isinstance(root, _Mapping):
+            raise self.error(
+                root, (None, "top level"), f"expected a mapping, got {_describe(root)}"
+            )
+        fields = self.fields(root, None, ARTICLE_KEYS)
+        title_node = fields.get("title")
+        if title_node is None:
+            raise self.error(root, None, "required key 'title' is missing")
+        title = self.string(title_node, (None, "title"))
+        if not title.strip():
+            raise self.error(title_node, (None, "title"), "must not be empty")
+        body_node = fields.get("body")
+        if body_node is None:
+            raise self.error(root, None, "required key 'body' is missing")
+        comments_node = fields.get("comments")
+        return Article(
+            title=title,
+            subtitle=self.optional_string(fields, "subtitle", None),
+            byline=self.optional_string(fields, "byline", None),
+            author=self.optional_string(fields, "author", None),
+            source=self.optional_string(fields, "source", None),
+            published=self.date(fields, "published", None, strict=True),
+            url=self.optional_string(fields, "url", None),
+            body=split_paragraphs(self.string(body_node, (None, "body"))),
+            author_bio=self.optional_string(fields, "author_bio", None),
+            comments=(
+                self.comments(comments_node, (None, "comments"))
+                if comments_node is not None
+                else []
+            ),
+        )
+
+    def comments(self, node: _Node, where: _Where) -> list[Comment]:
+        """The comment forest under a `comments:` list, walked in document order."""
+        roots: list[Comment] = []
+        # Each frame: the list being filled, the nodes still to read into it
+        # (reversed, so that pop() is the next one), and the list's place.
+        stack: list[tuple[list[Comment], list[_Node], _Where]] = [
+            (roots, self.sequence(node, where)[::-1], where)
+        ]
+        while stack:
+            target, pending, list_where = stack[-1]
+            if not pending:
+                stack.pop()
+                continue
+            item_where: _Where = (list_where, f"[{len(target)}]")
+            item = pending.pop()
+            fields = self.fields(item, item_where, COMMENT_KEYS)
+            text_node = fields.get("text")
+            if text_node is None:
+                raise self.error(item, item_where, "required key 'text' is missing")
+            comment = Comment(
+                author=self.optional_string(fields, "author", item_where),
+                posted=self.date(fields, "posted", item_where, strict=False),
+                text=split_paragraphs(self.string(text_node, (item_where, "text"))),
+            )
+            target.append(comment)
+            replies = fields.get("replies")
+            if replies is not None:
+                replies_where: _Where = (item_where, "replies")
+                stack.append(
+                    (comment.replies, self.sequence(replies, replies_where)[::-1], replies_where)
+                )
+        return roots
+
+    def fields(self, node: _Node, where: _Where, known: tuple[str, ...]) -> dict[str, _Node]:
+        """The values of a mapping by key; unknown keys are reported and skipped."""
+        self.check_tag(node, where)
+        if not isinstance(node, _Mapping):
+            raise self.error(node, where, f"expected a mapping, got {_describe(node)}")
+        fields: dict[str, _Node] = {}
+        for key_node, value in node.pairs:
+            if not isinstance(key_node, _Scalar):
+                raise self.error(key_node, where, f"expected a key name, got {_describe(key_node)}")
+            key = key_node.value
+            if key not in known:
+                if self.warnings is not None:
+                    self.warnings.append(
+                        str(self.error(key_node, where, f"unknown key {key!r} ignored"))
+                    )
+                continue
+            if key in fields:
+                # PyYAML would silently keep the last one, and drop the first's data.
+                raise self.error(key_node, where, f"duplicate key {key!r}")
+            fields[key] = value
+        return fields
+
+    def check_tag(self, node: _Node, where: _Where) -> None:
+        """Refuse tags beyond plain data (`!!python/...`, `!custom`) before anything
+        else, so that the report names the tag rather than the node's shape."""
+        if node.tag not in _ALLOWED_TAGS[type(node)]:
+            tag = str(node.tag).replace(_STD, "!!", 1)
+            raise self.error(node, where, f"tag {tag!r} is not allowed (plain YAML data only)")
+
+    def sequence(self, node: _Node, where: _Where) -> list[_Node]:
+        """The items of a list; null stands for an empty one."""
+        self.check_tag(node, where)
+        if isinstance(node, _Sequence):
+            return node.items
+        if isinstance(node, _Scalar) and _is_null(node):
+            return []
+        raise self.error(node, where, f"expected a list, got {_describe(node)}")
+
+    def string(self, node: _Node, where: _Where) -> str:
+        """A required string. Any non-null scalar counts, as written (`title: 1984`)."""
+        self.check_tag(node, where)
+        if isinstance(node, _Scalar) and not _is_null(node):
+            return node.value
+        raise self.error(node, where, f"expected a string, got {_describe(node)}")
+
+    def optional_string(self, fields: dict[str, _Node], key: str, where: _Where) -> str | None:
+        node = fields.get(key)
+        if node is None or (isinstance(node, _Scalar) and _is_null(node)):
+            return None
+        return self.string(node, (where, key))
+
+    def date(
+        self, fields: dict[str, _Node], key: str, where: _Where, *, strict: bool
+    ) -> str | None:
+        """A date as ISO text. YAML-only timestamp spellings are converted; with
+        `strict`, anything `datetime.fromisoformat` cannot read is an error."""
+        value = self.optional_string(fields, key, where)
+        if value is None or _is_iso(value):
+            return value
+        node = fields[key]
+        assert isinstance(node, _Scalar)
+        if _scalar_tag(node) == _TIMESTAMP_TAG:
+            # `2001-12-14 21:59:43.10 -5`: a YAML timestamp Python cannot parse.
+            constructor = yaml.constructor.SafeConstructor()
+            scalar = yaml.ScalarNode(_TIMESTAMP_TAG, value)
+            return constructor.construct_yaml_timestamp(scalar).isoformat()
+        if strict:
+            raise self.error(
+                node, (where, key), f"expected an ISO date or date-time, got {value!r}"
+            )
+        return value
+
+
+def _is_null(node: _Scalar) -> bool:
+    if node.tag is None or node.tag == "!":
+        return node.plain and node.value in _NULL_VALUES
+    return node.tag == _NULL_TAG
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

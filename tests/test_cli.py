@@ -1,0 +1,322 @@
+"""The command line: exit codes, one-line errors, `dump`, and launching the app."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reader import __version__
+from reader.cli import main
+from reader.errors import LoadError
+from reader.formats import loader
+from reader.formats.loader import bundled_seeds, load_all
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"
+GOOD_YAML = "title: A YAML article\nbody: Its body.\n"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        check=False,
+        timeout=60,
+    )
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+class FakeApp:
+    """Stands in for ReaderApp: loads the files as the app would, shows nothing."""
+
+    instances: list[FakeApp] = []
+
+    def __init__(self, files: list[Path], problems: list[LoadError]) -> None:
+        self.files = files
+        self.load_errors = list(problems)
+        self.article_count = 0
+        self.return_code: int | None = None
+        FakeApp.instances.append(self)
+
+    def run(self) -> None:
+        for result in load_all(self.files):
+            if isinstance(result, LoadError):
+                self.load_errors.append(result)
+            else:
+                self.article_count += 1
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
+    FakeApp.instances = []
+    monkeypatch.setattr("reader.ui.app.ReaderApp", FakeApp)
+    return FakeApp
+
+
+# --version, --help -------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"reader {__version__}\n"
+    assert __version__ == "0.1.0"
+
+
+def test_version_as_a_module() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "reader 0.1.0\n", "")
+
+
+def test_help_mentions_paths_and_dump(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: reader [-h] [--version] [PATH ...]")
+    assert "reader dump PATH [--format yaml|json]" in out
+    assert main(["dump", "--help"]) == 0
+    assert "--format {yaml,json}" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dump"]) == 2
+    assert "the following arguments are required: PATH" in capsys.readouterr().err
+    assert main(["dump", str(SEED), "--format", "xml"]) == 2
+
+
+# reader [PATH ...] ----------------------------------------------------------------
+
+
+def test_missing_path_exits_2_without_starting_the_app(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    assert main([str(missing)]) == 2
+    assert capsys.readouterr().err == f"reader: {missing}: no such file or directory\n"
+    assert fake_app.instances == []
+
+
+def test_directory_without_articles_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    write(tmp_path / "notes.md", "hi")
+    assert main([str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"reader: {tmp_path}: no .txt, .yaml or .yml files found\n"
+
+
+def test_only_bad_files_exit_2_after_the_app_reports_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    empty = write(tmp_path / "a.txt", "")
+    bad = write(tmp_path / "b.yaml", "- list\n")
+    assert main([str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: {empty}: empty file\nreader: {bad}:1: top level: expected a mapping, got a list\n"
+    )
+
+
+def test_good_and_bad_files_start_the_app_with_the_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    good = write(tmp_path / "good.yaml", GOOD_YAML)
+    missing = tmp_path / "missing.txt"
+    assert main([str(good), str(missing)]) == 0
+    (app,) = fake_app.instances
+    assert app.files == [good]
+    assert [str(error) for error in app.load_errors] == [f"{missing}: no such file or directory"]
+    assert capsys.readouterr().err == ""
+
+
+def test_app_return_code_is_the_exit_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: type[FakeApp]
+) -> None:
+    monkeypatch.setattr(fake_app, "run", lambda self: setattr(self, "return_code", 3))
+    assert main([str(write(tmp_path / "a.yaml", GOOD_YAML))]) == 3
+
+
+def test_no_path_opens_the_bundled_seeds_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: type[FakeApp]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0
+    (app,) = fake_app.instances
+    assert app.files and all(path.parent == bundled_seeds() for path in app.files)
+    assert app.article_count == len(app.files)
+
+
+def test_a_directory_named_dump_is_read_as_dot_slash_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: type[FakeApp]
+) -> None:
+    (tmp_path / "dump").mkdir()
+    write(tmp_path / "dump" / "a.yaml", GOOD_YAML)
+    monkeypatch.chdir(tmp_path)
+    assert main(["./dump"]) == 0
+    assert fake_app.instances[0].files == [Path("dump/a.yaml")]
+
+
+# reader dump --------------------------------------------------------------------------
+
+
+def test_dump_of_the_seed_gives_its_structure(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dump", str(SEED)]) == 0
+    data = yaml.safe_load(capsys.readouterr().out)
+    assert list(data) == [
+        "title", "subtitle", "byline", "author", "source", "published", "url", "body",
+        "author_bio", "comments",
+    ]  # fmt: skip
+    assert data["title"] == "After Trump Massacres in Mosul, Campaign against ISIL Halted"
+    comments = data["comments"]
+    assert len(comments) == 10
+    assert [len(comment["replies"]) for comment in comments] == [0, 0, 2, 0, 0, 0, 0, 0, 0, 0]
+    assert len(comments) + sum(len(comment["replies"]) for comment in comments) == 12
+    assert list(comments[2]["replies"][0]) == ["author", "posted", "text", "replies"]
+
+
+def test_dump_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dump", str(SEED), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["comments"]) == 10
+
+
+def test_dump_round_trips_through_yaml(tmp_path: Path) -> None:
+    """`reader dump a.txt > a.yaml && reader dump a.yaml` prints the same again."""
+    first = run("dump", str(SEED))
+    assert first.returncode == 0, first.stderr
+    as_yaml = write(tmp_path / "a.yaml", first.stdout)
+    second = run("dump", str(as_yaml))
+    assert (second.returncode, second.stderr) == (0, "")
+    assert second.stdout == first.stdout
+
+
+def test_dump_warns_about_unknown_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "a.yaml", GOOD_YAML + "tags: [x]\n")
+    assert main(["dump", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"reader: warning: {path}:3: unknown key 'tags' ignored\n"
+    assert captured.out.startswith("title: A YAML article\n")
+
+
+ALIAS_BOMB = "title: t\nbody: b\n" + "".join(
+    f"x{level}: &a{level} {{text: x, replies: [{', '.join([f'*a{level - 1}'] * 9)}]}}\n"
+    if level
+    else "x0: &a0 {text: x}\n"
+    for level in range(10)
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", ": empty file"),
+        ("blank.txt", " \n\t\n", ": empty file"),
+        ("blank.yaml", "\n\n", ": empty file"),
+        ("nul.txt", b"Title\n\x00\x01", ":2: not UTF-8 text (binary file?)"),
+        ("latin1.txt", "Title\n\nCafé\n".encode("latin-1"), ":3: not UTF-8 text (binary file?)"),
+        (
+            "syntax.yaml",
+            "title: t\nbody: [unclosed\nurl: x\n",
+            ":3: YAML syntax error: did not find expected ',' or ']'"
+            " (while parsing a flow sequence on line 2)",
+        ),
+        (
+            "python.yaml",
+            "title: !!python/object/apply:os.system ['echo pwned']\nbody: b\n",
+            ":1: title: tag '!!python/object/apply:os.system' is not allowed"
+            " (plain YAML data only)",
+        ),
+        (
+            "schema.yaml",
+            "title: t\nbody: b\ncomments:\n- text: a\n- text: b\n- text: c\n"
+            "- text: d\n  replies:\n  - text: [x]\n",
+            ":9: comments[3].replies[0].text: expected a string, got a list",
+        ),
+        ("list.yaml", "- a\n- b\n", ":1: top level: expected a mapping, got a list"),
+        ("scalar.yml", "hello\n", ":1: top level: expected a mapping, got a string"),
+        ("bomb.yaml", ALIAS_BOMB, ":8: too many aliases (possible alias bomb)"),
+        ("notes.md", "# notes\n", ": not a .txt, .yaml or .yml file"),
+    ],
+)
+def test_dump_reports_bad_files_on_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: str | bytes,
+    reason: str,
+) -> None:
+    path = write(tmp_path / name, content)
+    assert main(["dump", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"reader: {path}{reason}\n"
+    assert captured.out == ""
+
+
+def test_dump_reports_missing_and_directory_paths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["dump", str(tmp_path / "nope.yaml")]) == 2
+    assert main(["dump", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: {tmp_path}/nope.yaml: no such file or directory\n"
+        f"reader: {tmp_path}: is a directory\n"
+    )
+
+
+def test_dump_reports_files_over_the_size_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1024 * 1024)
+    path = write(tmp_path / "big.txt", "Title\n\n" + "word " * 300_000)
+    assert main(["dump", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: {path}: file is 1.4 MB, over the 1 MB limit for an article\n"
+    )
+
+
+def test_dump_reports_permission_denied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(name: str, flags: int) -> int:
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr(loader, "_open_read_only", refuse)
+    assert main(["dump", str(SEED)]) == 2
+    assert capsys.readouterr().err == f"reader: {SEED}: permission denied\n"
+
+
+def test_bad_input_never_shows_a_traceback(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.yaml", "title: !!python/name:os.system\nbody: b\n")
+    missing = str(tmp_path / "missing.txt")
+    for args in (["dump", str(bad)], ["dump", missing], [missing]):
+        result = run(*args)
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("reader: ") and result.stderr.count("\n") == 1
+
+
+def test_dump_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    many = "".join(f"- text: Comment number {index} with some words.\n" for index in range(5000))
+    path = write(tmp_path / "many.yaml", f"title: t\nbody: b\ncomments:\n{many}")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "dump", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"title: t\n"
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr
