@@ -47,18 +47,16 @@ class ReaderApp(App[None]):
         super().__init__()
         self.store = DocumentStore()
         self.files = files
-        self.problems = list(problems or [])
+        # Every file that failed to load; kept here so it outlives the screens,
+        # for the command line to print after the app has exited.
+        self.load_errors: list[LoadError] = list(problems or [])
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.files, self.problems)
+        return MainScreen(self.store, self.files, self.load_errors)
 
     @property
     def main_screen(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
-
-    @property
-    def load_errors(self) -> list[LoadError]:
-        return self.main_screen.load_errors
 
     @property
     def article_count(self) -> int:

@@ -15,26 +15,27 @@ rows on screen are always exact and the rest only steer the scrollbar.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from itertools import accumulate
 
 from ..store import Thread
 
-HeightFunction = Callable[[int], int]
+# A folded comment shows its header and the blank line after it.
+FOLDED_HEIGHT = 2
 
 
 class ThreadRows:
     """Collapsed state, visible rows and their line offsets for one thread."""
 
-    def __init__(self, thread: Thread, estimate: HeightFunction) -> None:
+    def __init__(self, thread: Thread, estimates: list[int]) -> None:
+        """`estimates[i]` is the guessed height of comment `i` unfolded."""
         self.thread = thread
         self.collapsed = bytearray(len(thread))
         # While filtering: 1 for the comments to show; and the folds to go back to.
         self.shown: bytearray | None = None
         self._saved_collapsed: bytearray | None = None
-        self._estimate = estimate
+        self.estimates = estimates
         self.rows: list[int] = list(range(len(thread)))
-        self.heights: list[int] = [estimate(index) for index in self.rows]
+        self.heights: list[int] = list(estimates)
         self._offsets: list[int] | None = None
 
     # Queries -------------------------------------------------------------
@@ -84,11 +85,15 @@ class ThreadRows:
         self._offsets = None
         return True
 
-    def reestimate(self, estimate: HeightFunction) -> None:
+    def reestimate(self, estimates: list[int]) -> None:
         """Start again from estimates, after the width changed."""
-        self._estimate = estimate
-        self.heights = [estimate(index) for index in self.rows]
+        self.estimates = estimates
+        self.heights = self._estimated(self.rows)
         self._offsets = None
+
+    def _estimated(self, rows: list[int]) -> list[int]:
+        estimates, collapsed = self.estimates, self.collapsed
+        return [FOLDED_HEIGHT if collapsed[index] else estimates[index] for index in rows]
 
     # Collapsing and expanding ---------------------------------------------
 
@@ -109,8 +114,8 @@ class ThreadRows:
         else:
             revealed = self._visible_in(index + 1, self.thread.ends[index])
             self.rows[start:start] = revealed
-            self.heights[start:start] = [self._estimate(row) for row in revealed]
-        self.heights[position] = self._estimate(index)
+            self.heights[start:start] = self._estimated(revealed)
+        self.heights[position] = self._estimated([index])[0]
         self._offsets = None
         return True
 
@@ -176,5 +181,5 @@ class ThreadRows:
 
     def _rebuild(self) -> None:
         self.rows = self._visible_in(0, len(self.thread))
-        self.heights = [self._estimate(index) for index in self.rows]
+        self.heights = self._estimated(self.rows)
         self._offsets = None

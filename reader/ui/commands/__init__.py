@@ -5,7 +5,7 @@ from .articles import ARTICLE_LIST_COMMANDS
 from .base import Command, bindings
 from .body import BODY_COMMANDS
 from .panes import PANE_COMMANDS
-from .search import SEARCH_COMMANDS
+from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .thread import THREAD_COMMANDS
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "ARTICLE_LIST_COMMANDS",
     "BODY_COMMANDS",
     "PANE_COMMANDS",
+    "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",
     "THREAD_COMMANDS",
     "Command",

@@ -7,6 +7,18 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+# How Textual's key names are shown to people.
+KEY_SYMBOLS = {
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -28,7 +40,10 @@ class Command:
 
     @property
     def display_keys(self) -> str:
-        return self.key_display or self.keys.replace(",", " ")
+        """Every key of the command, as the help screen and palette show them."""
+        if "{key}" in self.action and self.key_display:
+            return self.key_display
+        return " ".join(KEY_SYMBOLS.get(key, key) for key in self.keys.split(","))
 
     def bindings(self) -> list[Binding]:
         """The command's bindings: one, or one per key when the action takes the key.

@@ -18,6 +18,7 @@ from ..commands import (
     ARTICLE_LIST_COMMANDS,
     BODY_COMMANDS,
     PANE_COMMANDS,
+    SEARCH_BAR_COMMANDS,
     SEARCH_COMMANDS,
     THREAD_COMMANDS,
     Command,
@@ -28,15 +29,21 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Article list", ARTICLE_LIST_COMMANDS),
     ("Article body", BODY_COMMANDS),
     ("Comments", THREAD_COMMANDS),
+    ("Search bar", SEARCH_BAR_COMMANDS),
 )
 
 
-def keys_table(title: str, commands: tuple[Command, ...]) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False, box=None, expand=True)
-    table.add_column("keys", style="bold", no_wrap=True, min_width=14)
-    table.add_column("what")
-    for command in commands:
-        table.add_row(command.display_keys, command.help)
+def keys_table() -> Table:
+    """Every command, a section per pane, in one table so the columns line up."""
+    table = Table(show_header=False, box=None, expand=True, padding=(0, 2, 0, 0))
+    table.add_column("keys", style="bold", no_wrap=True, min_width=12)
+    table.add_column("what", ratio=1)
+    for number, (title, commands) in enumerate(SECTIONS):
+        if number:
+            table.add_row()
+        table.add_row(Text(title, style="bold underline"))
+        for command in commands:
+            table.add_row(command.display_keys, command.help)
     return table
 
 
@@ -78,12 +85,11 @@ class HelpScreen(ModalScreen[None]):
         self.load_errors = load_errors
 
     def compose(self) -> ComposeResult:
-        tables = [keys_table(title, commands) for title, commands in SECTIONS]
-        log_title = Text("\nLoad log", style="bold")
+        log_title = Text("\nLoad log", style="bold underline")
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "reader: keys"
             scroll.border_subtitle = "esc to close"
-            yield Static(Group(*tables, log_title, load_log(self.load_errors)))
+            yield Static(Group(keys_table(), log_title, load_log(self.load_errors)))
 
     def action_scroll(self, direction: str) -> None:
         scroll = self.query_one("#help", VerticalScroll)

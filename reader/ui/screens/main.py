@@ -64,9 +64,9 @@ class MainScreen(Screen[None]):
         }
         #reading { height: 1fr; }
         &.-wide {
-            #articles-pane { width: 1fr; max-width: 50; }
-            #reading { layout: horizontal; width: 3fr; }
-            #body-pane { width: 86; height: 1fr; }
+            #articles-pane { width: 34; }
+            #reading { layout: horizontal; width: 1fr; }
+            #body-pane { width: 1fr; max-width: 86; height: 1fr; }
             #thread-pane { width: 1fr; height: 1fr; }
         }
         &.-medium {
@@ -90,11 +90,13 @@ class MainScreen(Screen[None]):
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
 
-    def __init__(self, store: DocumentStore, files: list[Path], problems: list[LoadError]):
+    def __init__(self, store: DocumentStore, files: list[Path], load_errors: list[LoadError]):
+        """`load_errors` holds the problems found so far; the screen adds to it."""
         super().__init__()
         self.store = store
         self.files = files
-        self.load_errors: list[LoadError] = list(problems)
+        self.load_errors = load_errors
+        self._pane = PANES[0]
         self._loaded = 0
         self._reported = 0
 
@@ -205,31 +207,33 @@ class MainScreen(Screen[None]):
 
     # Panes -----------------------------------------------------------------
 
-    def _focused_pane(self) -> str:
+    def _focused_pane(self) -> str | None:
         node = self.focused
         while node is not None:
             name = (node.id or "").removesuffix("-pane")
             if name in PANES:
                 return name
             node = node.parent if isinstance(node.parent, Widget) else None
-        return PANES[0]
+        return None
 
     def _show_pane(self, pane: str) -> None:
+        """Make `pane` the current one: shown (on a narrow screen) and focused."""
+        self._pane = pane
         for name in PANES:
             self.set_class(name == pane, f"-show-{name}")
         # On a narrow screen the pane was hidden: focus it once it is displayed.
         self.call_after_refresh(self.query_one(f"#{pane}").focus)
 
     def action_next_pane(self) -> None:
-        current = PANES.index(self._focused_pane())
-        self._show_pane(PANES[(current + 1) % len(PANES)])
+        self._show_pane(PANES[(PANES.index(self._pane) + 1) % len(PANES)])
 
     def action_previous_pane(self) -> None:
-        current = PANES.index(self._focused_pane())
-        self._show_pane(PANES[(current - 1) % len(PANES)])
+        self._show_pane(PANES[(PANES.index(self._pane) - 1) % len(PANES)])
 
     def on_descendant_focus(self) -> None:
-        """Mouse clicks move focus too: keep the shown pane in step with it."""
+        """Mouse clicks move focus too: keep the current pane in step with it."""
         pane = self._focused_pane()
-        for name in PANES:
-            self.set_class(name == pane, f"-show-{name}")
+        if pane is not None and pane != self._pane:
+            self._pane = pane
+            for name in PANES:
+                self.set_class(name == pane, f"-show-{name}")

@@ -88,9 +88,10 @@ def short_path(comment: Comment) -> str:
     return "…" + ".".join(reversed(parts))
 
 
-def estimate_height(characters: int, line_breaks: int, depth: int, width: int) -> int:
-    """A cheap guess of a comment's expanded height, before it is wrapped."""
-    return 2 + line_breaks + 1 + characters // text_width(depth, width)
+def estimate_height(characters: int, line_breaks: int, text_columns: int) -> int:
+    """A cheap guess of a comment's unfolded height before it is wrapped: header,
+    separator, a line per paragraph and line break, plus the wrapping."""
+    return 2 + line_breaks + characters // text_columns
 
 
 class CommentPainter:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label
 
 from ...search import Query
+from ..commands import SEARCH_BAR_COMMANDS, bindings
 
 
 class Toggle(Label):
@@ -68,12 +68,8 @@ class SearchBar(Horizontal):
     }
     """
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Close search", id="search.cancel"),
-        Binding("alt+r", "toggle('regex')", "Regex", id="search.regex"),
-        Binding("alt+w", "toggle('word')", "Word", id="search.word"),
-        Binding("alt+f", "toggle('filter')", "Filter", id="search.filter"),
-    ]
+    # `enter` is the Input's own; its entry here is for the help screen.
+    BINDINGS = bindings(tuple(c for c in SEARCH_BAR_COMMANDS if c.keys != "enter"))
 
     class Changed(Message):
         """The query or a toggle changed."""

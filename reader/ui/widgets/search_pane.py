@@ -40,6 +40,8 @@ class SearchPane(Vertical, Generic[Found]):
         self.matches: list[Found] = []
         self.current = -1
         self.counted = False
+        # Why the query in force cannot be searched for (an invalid regex), if so.
+        self.error: str | None = None
         # The query whose matches are on show: a new one starts at its first match.
         self._shown_query: Query | None = None
 
@@ -78,7 +80,7 @@ class SearchPane(Vertical, Generic[Found]):
 
     def action_search(self) -> None:
         self.bar.open()
-        if self.last_query is not None and not self.bar.search_query.text:
+        if not self.searching and self.last_query is not None:
             self.start_search(self.last_query)
 
     def start_search(self, query: Query) -> None:
@@ -93,6 +95,7 @@ class SearchPane(Vertical, Generic[Found]):
 
     def run_search(self, query: Query) -> None:
         self.search_query = query
+        self.error = None
         self.last_query = query
         if not query.text:
             self._shown_query = None
@@ -130,10 +133,9 @@ class SearchPane(Vertical, Generic[Found]):
     def _failed(self, query: Query, reason: str) -> None:
         if query != self.search_query:
             return
-        self.matches, self.current, self.counted = [], -1, True
-        self.highlight([], None)
-        self.bar.set_status(reason, error=True)
-        self._update_status()
+        self.error = reason
+        self._shown_query = None
+        self._show([], -1, counted=True)
 
     def _show(self, matches: list[Found], current: int, counted: bool) -> None:
         self.matches, self.current, self.counted = matches, current, counted
@@ -142,6 +144,8 @@ class SearchPane(Vertical, Generic[Found]):
 
     @property
     def counter(self) -> str:
+        if self.error is not None:
+            return self.error
         if not self.matches:
             return "no matches" if self.counted else "searching…"
         total = str(len(self.matches)) if self.counted else "…"
@@ -153,7 +157,7 @@ class SearchPane(Vertical, Generic[Found]):
             self.bar.set_status("")
             self.border_subtitle = ""
             return
-        self.bar.set_status(self.counter)
+        self.bar.set_status(self.counter, error=self.error is not None)
         self.border_subtitle = f"/{query.text}  {self.counter}"
 
     # Moving between matches --------------------------------------------------
@@ -201,6 +205,7 @@ class SearchPane(Vertical, Generic[Found]):
         """Remove the highlight and close the bar; the cursor stays where it is."""
         self.workers.cancel_group(self, "search")
         self.search_query = None
+        self.error = None
         self._shown_query = None
         self.bar.close()
         self._show([], -1, counted=True)

@@ -29,6 +29,7 @@ from .comment_painter import (
     PainterStyles,
     Span,
     estimate_height,
+    text_width,
 )
 
 GUIDE_LEVELS = 6
@@ -100,7 +101,6 @@ class ThreadView(ScrollView, can_focus=True):
         """Show the thread fully expanded, the cursor on its first comment."""
         self._painted.clear()
         self._matches, self._current_match = {}, None
-        self.rows = None  # Estimates below must not consult the old thread's folds.
         if thread is None:
             self._characters, self._breaks = [], []
         else:
@@ -110,7 +110,7 @@ class ThreadView(ScrollView, can_focus=True):
                 sum(paragraph.count("\n") for paragraph in c.text) + 2 * len(c.text)
                 for c in comments
             ]
-            self.rows = ThreadRows(thread, self._estimate)
+            self.rows = ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_reactive(ThreadView.cursor, 0 if thread and len(thread) else -1)
         self._update_virtual_size()
@@ -123,14 +123,20 @@ class ThreadView(ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
 
-    def _estimate(self, index: int) -> int:
-        rows = self.rows
-        if rows is not None and rows.is_collapsed(index):
-            return 2
-        depth = self.thread.depths[index] if self.thread else 0
-        return estimate_height(
-            self._characters[index], self._breaks[index], depth, self._width or 80
-        )
+    def _estimates(self) -> list[int]:
+        """Every comment's guessed unfolded height at the current width."""
+        if self.thread is None:
+            return []
+        width = self._width or 80
+        widths = [
+            text_width(depth, width) for depth in range(max(self.thread.depths, default=0) + 1)
+        ]
+        return [
+            estimate_height(characters, breaks, widths[depth])
+            for characters, breaks, depth in zip(
+                self._characters, self._breaks, self.thread.depths, strict=True
+            )
+        ]
 
     def _update_virtual_size(self) -> None:
         lines = self.rows.total_lines if self.rows else 0
@@ -146,7 +152,7 @@ class ThreadView(ScrollView, can_focus=True):
             self._width = width
             self._painted.clear()
             if self.rows is not None:
-                self.rows.reestimate(self._estimate)
+                self.rows.reestimate(self._estimates())
             self._update_virtual_size()
             self._scroll_to_cursor()
 

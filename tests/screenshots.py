@@ -1,0 +1,36 @@
+"""Regenerate the SVG screenshots in `screenshots/` from the real app on the seeds.
+
+python tests/screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.ui.conftest import make_app  # noqa: E402
+from tests.ui.scenes import SCENES, Scene, play  # noqa: E402
+
+
+async def shoot(scene: Scene, folder: Path) -> Path:
+    app = make_app()
+    async with app.run_test(size=scene.size) as pilot:
+        await play(scene)(pilot)
+        path = folder / f"{scene.name}.svg"
+        path.write_text(app.export_screenshot(title=f"reader: {scene.about}"), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    folder = ROOT / "screenshots"
+    folder.mkdir(exist_ok=True)
+    for scene in SCENES:
+        print(asyncio.run(shoot(scene, folder)).relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Searching in the store: smart case, Unicode folding, regex, whole word, order, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Article, Comment
+from reader.search import Query, QueryError, SearchText, fold
+from reader.store import BODY, HEADER, TITLE, DocumentStore
+
+
+def store_with(*comments: Comment, body: list[str] | None = None) -> DocumentStore:
+    store = DocumentStore()
+    store.add(Article(title="Title", body=body or [], comments=list(comments)), "a")
+    return store
+
+
+def keys(store: DocumentStore, query: Query) -> list[tuple[object, int, int]]:
+    return [(m.key, m.start, m.end) for m in store.search_thread("a", query)]
+
+
+def test_lower_case_query_matches_any_case() -> None:
+    store = store_with(Comment(text=["Aleppo and ALEPPO and aleppo"]))
+    assert [start for _, start, _ in keys(store, Query("aleppo"))] == [0, 11, 22]
+
+
+def test_a_capital_makes_the_query_case_sensitive() -> None:
+    store = store_with(Comment(text=["Aleppo and ALEPPO and aleppo"]))
+    assert keys(store, Query("Aleppo")) == [((0, 0), 0, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "found"),
+    [
+        ("ÉTÉ en Égypte", "été", "ÉTÉ"),
+        ("Straße ΣΟΦΊΑ", "σοφία", "ΣΟΦΊΑ"),
+        ("مرحبا بالعالم", "بالعالم", "بالعالم"),
+        ("你好世界", "世界", "世界"),
+        ("İstanbul and Ankara", "ankara", "Ankara"),
+    ],
+)
+def test_unicode_text_is_folded_without_shifting_spans(text: str, query: str, found: str) -> None:
+    store = store_with(Comment(text=[text]))
+    [(_, start, end)] = keys(store, Query(query))
+    assert text[start:end] == found
+
+
+def test_fold_keeps_length_even_for_characters_that_lower_to_two() -> None:
+    assert len(fold("İİ abc")) == len("İİ abc")
+    assert fold("ABC") == "abc"
+
+
+def test_regex_and_whole_word() -> None:
+    store = store_with(Comment(text=["cat catalog concat cat."]))
+    assert len(keys(store, Query("cat"))) == 4
+    assert [s for _, s, _ in keys(store, Query("cat", whole_word=True))] == [0, 19]
+    assert [s for _, s, _ in keys(store, Query(r"\bcat\w+", regex=True))] == [4]
+    assert keys(store, Query(r"c.t\.", regex=True)) == [((0, 0), 19, 23)]
+
+
+def test_escapes_in_a_regex_do_not_count_as_capitals() -> None:
+    assert not Query(r"\S+ing", regex=True).case_sensitive
+    assert Query(r"\SING", regex=True).case_sensitive
+
+
+def test_invalid_regex_is_a_query_error_with_a_reason() -> None:
+    store = store_with(Comment(text=["x"]))
+    with pytest.raises(QueryError, match="invalid regular expression"):
+        list(store.search_thread("a", Query("(unclosed", regex=True)))
+
+
+def test_matches_come_in_display_order_with_headers_first() -> None:
+    store = store_with(
+        Comment(
+            author="Nemo",
+            text=["nemo one", "two nemo"],
+            replies=[Comment(author="nemo", text=["nemo"])],
+        ),
+        Comment(text=["last nemo"]),
+    )
+    assert keys(store, Query("nemo")) == [
+        ((0, HEADER), 0, 4),
+        ((0, 0), 0, 4),
+        ((0, 1), 4, 8),
+        ((1, HEADER), 0, 4),
+        ((1, 0), 0, 4),
+        ((2, 0), 5, 9),
+    ]
+
+
+def test_matches_never_span_two_fields() -> None:
+    text = SearchText([("a", "end"), ("b", "start")])
+    assert list(text.finditer(Query(r"end.start", regex=True))) == []
+    assert list(text.finditer(Query(r"d\W*s", regex=True))) == []
+
+
+def test_search_is_lazy_so_the_first_match_comes_before_the_rest_are_scanned() -> None:
+    store = store_with(*(Comment(text=[f"needle {i}"]) for i in range(1000)))
+    matches = store.search_thread("a", Query("needle"))
+    first = next(matches)
+    assert first.key == (0, 0)
+
+
+def test_article_search_covers_title_and_body() -> None:
+    store = store_with(body=["one word", "another word"])
+    found = [(m.key, m.start) for m in store.search_article("a", Query("word"))]
+    assert found == [((BODY, 0), 4), ((BODY, 1), 8)]
+    assert [m.key for m in store.search_article("a", Query("title"))] == [(TITLE, 0)]
+
+
+def test_search_all_names_matching_articles_with_matching_comment_counts() -> None:
+    store = DocumentStore()
+    store.add(Article(title="x", comments=[Comment(text=["hit"]), Comment(text=["hit hit"])]), "a")
+    store.add(Article(title="hit in title"), "b")
+    store.add(Article(title="nothing"), "c")
+    assert list(store.search_all(Query("hit"))) == [("a", 2), ("b", 0)]
+
+
+def test_aleppo_in_the_first_seed_thread_is_found_in_comments_2_and_7() -> None:
+    from pathlib import Path
+
+    from reader.formats.seedtext import parse_seed_text
+
+    path = Path(__file__).parent.parent / "seeds" / "000_586aeb7344f3125a.txt"
+    store = DocumentStore()
+    article = store.add(parse_seed_text(path.read_text(encoding="utf-8"), path), path.stem)
+    thread = store.thread(article.id)
+    matches = list(store.search_thread(article.id, Query("aleppo")))
+    assert [thread.comments[m.key[0]].path for m in matches] == ["2", "7"]  # type: ignore[index]

@@ -1,0 +1,88 @@
+"""The document store: load order, lookups and thread navigation, all iterative."""
+
+from __future__ import annotations
+
+import sys
+
+from reader.model import Article, Comment
+from reader.store import DocumentStore
+
+
+def nested_article() -> Article:
+    """1 (1.1 (1.1.1, 1.1.2), 1.2), 2, 3."""
+    return Article(
+        title="t",
+        comments=[
+            Comment(
+                text=["1"],
+                replies=[
+                    Comment(
+                        text=["1.1"], replies=[Comment(text=["1.1.1"]), Comment(text=["1.1.2"])]
+                    ),
+                    Comment(text=["1.2"]),
+                ],
+            ),
+            Comment(text=["2"]),
+            Comment(text=["3"]),
+        ],
+    )
+
+
+def chain(depth: int) -> Article:
+    root = Comment(text=["0"])
+    node = root
+    for level in range(1, depth):
+        reply = Comment(text=[str(level)])
+        node.replies.append(reply)
+        node = reply
+    return Article(title="deep", comments=[root])
+
+
+def test_articles_keep_load_order_and_get_unique_ids() -> None:
+    store = DocumentStore()
+    first = store.add(Article(title="a"), "same")
+    second = store.add(Article(title="b"), "same")
+    assert [a.title for a in store.articles] == ["a", "b"]
+    assert first.id == "same" and second.id == "same~2"
+    assert store.article("same~2") is second
+
+
+def test_thread_lists_comments_in_display_order_with_position_ids() -> None:
+    store = DocumentStore()
+    store.add(nested_article(), "n")
+    thread = store.thread("n")
+    assert [c.text[0] for c in thread.comments] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "3"]
+    assert [c.path for c in thread.comments] == [c.text[0] for c in thread.comments]
+    assert thread.comments[2].id == "n:1.1.1"
+    assert store.comment("n:1.1.2") is thread.comments[3]
+    assert store.comment("n:4") is None
+    assert store.comment("missing:1") is None
+
+
+def test_parent_children_siblings_ancestors_and_counts() -> None:
+    store = DocumentStore()
+    store.add(nested_article(), "n")
+    thread = store.thread("n")
+    assert thread.children(-1) == [0, 5, 6]
+    assert thread.children(0) == [1, 4]
+    assert thread.siblings(2) == [2, 3]
+    assert thread.ancestors(3) == [1, 0]
+    assert thread.parents[4] == 0 and thread.comments[4].parent is thread.comments[0]
+    assert thread.descendant_count(0) == 4 and thread.descendant_count(5) == 0
+    assert thread.next_sibling(1) == 4 and thread.next_sibling(4) is None
+    assert thread.previous_sibling(4) == 1 and thread.previous_sibling(1) is None
+    assert thread.next_sibling(6) is None
+    assert [c.depth for c in thread.comments] == [0, 1, 2, 2, 1, 0, 0]
+
+
+def test_reply_chain_far_past_the_recursion_limit_is_walked_iteratively() -> None:
+    depth = sys.getrecursionlimit() * 5
+    store = DocumentStore()
+    store.add(chain(depth), "deep")
+    thread = store.thread("deep")
+    assert len(thread) == depth
+    assert thread.descendant_count(0) == depth - 1
+    assert len(thread.ancestors(depth - 1)) == depth - 1
+    assert thread.comments[-1].depth == depth - 1
+    assert thread.find(".".join(["1"] * depth)) == depth - 1
+    assert store.comment_count("deep") == depth

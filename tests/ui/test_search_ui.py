@@ -1,0 +1,239 @@
+"""Searching from the keyboard in each pane: the bar, the counter, n/N, filter, escape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.articles_pane import ArticlesPane
+from reader.ui.widgets.body_pane import BodyPane
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.widgets.thread_view import ThreadView
+
+from .conftest import FIRST_SEED, SECOND_SEED, make_app, wait_loaded
+
+# The needle is in 1.1.2 and 3 only; 2 has a reply of its own that never matches.
+HAYSTACK = """\
+A haystack
+
+Body text without it.
+
+  1. Top one.
+    • One-one.
+      • One-one-one.
+      • One-one-two has the needle.
+    • One-two.
+  2. Top two.
+    • Two-one.
+  3. Top three, a Needle too.
+"""
+
+
+@pytest.fixture
+def haystack(tmp_path: Path) -> Path:
+    path = tmp_path / "haystack.txt"
+    path.write_text(HAYSTACK, encoding="utf-8")
+    return path
+
+
+def cursor_path(view: ThreadView) -> str:
+    assert view.thread is not None
+    return view.thread.comments[view.cursor].path
+
+
+async def search_thread(app, pilot, text: str) -> ThreadPane:  # type: ignore[no-untyped-def]
+    await wait_loaded(app, pilot)
+    await pilot.press("enter", "c", "slash", *text)
+    pane = app.query_one(ThreadPane)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return pane
+
+
+async def test_typing_in_the_bar_highlights_matches_with_a_counter() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        assert pane.bar.has_class("-open")
+        assert pane.counter == "1/2"
+        assert "1/2" in str(pane.bar.query_one("#search-status").render())
+        view = pane.thread_view
+        assert cursor_path(view) == "2", "the first match is brought to the cursor"
+        assert view.thread is not None
+        assert sorted(view.thread.comments[i].path for i in view._matches) == ["2", "7"]
+
+
+async def test_enter_keeps_the_search_and_n_wraps_around_with_a_notice() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        await pilot.press("enter")
+        assert not pane.bar.has_class("-open")
+        assert app.screen.focused is pane.thread_view
+        assert pane.border_subtitle == "/aleppo  1/2"
+        await pilot.press("n")
+        assert cursor_path(pane.thread_view) == "7" and pane.counter == "2/2"
+        await pilot.press("n")
+        assert cursor_path(pane.thread_view) == "2" and pane.counter == "1/2"
+        assert any("wrapped" in n.message for n in app._notifications)
+        await pilot.press("N")
+        assert cursor_path(pane.thread_view) == "7"
+
+
+async def test_no_matches_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "zzzzqq")
+        assert pane.counter == "no matches"
+
+
+async def test_a_match_in_a_folded_subtree_unfolds_only_its_ancestors(haystack: Path) -> None:
+    app = make_app([haystack])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("enter", "c", "C")
+        view = app.query_one(ThreadView)
+        assert view.rows is not None and len(view.rows) == 3
+        await pilot.press("slash", *"needle")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.query_one(ThreadPane)
+        assert pane.counter == "1/2", "smart case: lower case matches Needle too"
+        assert cursor_path(view) == "1.1.2"
+        thread = view.thread
+        assert thread is not None
+        assert not view.rows.is_collapsed(thread.find("1"))  # type: ignore[arg-type]
+        assert not view.rows.is_collapsed(thread.find("1.1"))  # type: ignore[arg-type]
+        assert view.rows.is_collapsed(thread.find("2")), "an unrelated subtree stays folded"  # type: ignore[arg-type]
+
+
+async def test_filter_shows_only_matches_with_ancestors_then_restores_folds(
+    haystack: Path,
+) -> None:
+    app = make_app([haystack])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("enter", "c", "C")
+        view = app.query_one(ThreadView)
+        await pilot.press("slash", *"needle")
+        await app.workers.wait_for_complete()
+        await pilot.press("alt+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.rows is not None and view.thread is not None
+        shown = [view.thread.comments[i].path for i in view.rows.rows]
+        assert shown == ["1", "1.1", "1.1.2", "3"]
+        await pilot.press("alt+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = [view.thread.comments[i].path for i in view.rows.rows]
+        assert shown == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "3"]
+        assert view.rows.is_collapsed(view.thread.find("2")), "the folds from before are back"  # type: ignore[arg-type]
+
+
+async def test_escape_ends_the_search_and_slash_brings_the_query_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        await pilot.press("enter", "n")
+        view = pane.thread_view
+        assert cursor_path(view) == "7"
+        await pilot.press("escape")
+        assert not pane.searching and view._matches == {}
+        assert cursor_path(view) == "7", "the cursor stays where it was"
+        assert pane.border_subtitle == ""
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.bar.search_query.text == "aleppo"
+        assert pane.counter == "1/2"
+        await pilot.press("escape")
+        assert not pane.bar.has_class("-open") and not pane.searching
+
+
+async def test_invalid_regex_shows_the_reason_and_never_raises() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "")
+        await pilot.press("alt+r", *"(unclosed")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(pane.bar.query_one("#search-status").render())
+        assert "invalid regular expression" in status
+        assert pane.matches == []
+        await pilot.press("ctrl+a")
+        await pilot.press("backspace")
+        assert app.is_running
+
+
+async def test_regex_and_whole_word_toggles_change_what_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "us")
+        loose = len(pane.matches)
+        await pilot.press("alt+w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert 0 < len(pane.matches) < loose
+        assert pane.bar.query_one("#word").has_class("-on")
+        await pilot.press("ctrl+u", "alt+w", "alt+r", *r"\Bus\b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.bar.query_one("#regex").has_class("-on")
+        assert pane.matches and pane.search_query is not None and pane.search_query.regex
+
+
+async def test_body_search_highlights_and_steps_through_the_article() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("enter", "slash", *"mosul", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.query_one(BodyPane)
+        body = app.query_one(ArticleBody)
+        assert pane.counter.startswith("1/") and len(pane.matches) >= 5
+        before = body.scroll_y
+        for _ in range(len(pane.matches) - 1):
+            await pilot.press("n")
+        assert body.scroll_y > before, "the last match is further down the article"
+        await pilot.press("n")
+        assert pane.counter.startswith("1/")
+
+
+async def test_list_search_narrows_articles_and_carries_the_query_into_the_thread() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("j")
+        articles = app.query_one(ArticleList)
+        assert articles.highlighted_id == SECOND_SEED
+        await pilot.press("slash", *"aleppo")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [o.id for o in articles.options] == [FIRST_SEED]
+        assert "2 matching" in str(articles.get_option_at_index(0).prompt)
+        await pilot.press("enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        thread = app.query_one(ThreadPane)
+        assert thread.search_query is not None and thread.search_query.text == "aleppo"
+        assert thread.counter == "1/2"
+        await pilot.press("shift+tab", "escape")
+        pane = app.query_one(ArticlesPane)
+        assert not pane.searching
+        assert [o.id for o in articles.options] == [FIRST_SEED, SECOND_SEED]
+        assert articles.highlighted_id == SECOND_SEED, "the selection from before is back"
+
+
+async def test_search_bar_is_one_line_at_the_bottom_of_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "x")
+        bar = pane.query_one(SearchBar)
+        assert bar.region.height == 1
+        assert bar.region.bottom == pane.content_region.bottom
