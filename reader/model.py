@@ -2,13 +2,17 @@
 
 Pure data, no I/O and no UI. The parsers build these objects; the
 `DocumentStore` fills in the fields that describe a comment's place in its
-thread (`parent`, `depth`, `ordinal`, `index`, `article_id`).
+thread (`parent`, `depth`, `ordinal`, `index`, `thread`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store import Thread
 
 
 @dataclass(eq=False, repr=False, slots=True)
@@ -24,7 +28,7 @@ class Comment:
     depth: int = 0
     ordinal: int = 0
     index: int = -1
-    article_id: str = ""
+    thread: Thread | None = None
 
     @property
     def path(self) -> str:
@@ -35,6 +39,10 @@ class Comment:
             ordinals.append(str(node.ordinal))
             node = node.parent
         return ".".join(reversed(ordinals))
+
+    @property
+    def article_id(self) -> str:
+        return self.thread.article_id if self.thread is not None else ""
 
     @property
     def id(self) -> str:

@@ -12,6 +12,8 @@ widths stay predictable.
 
 from __future__ import annotations
 
+import re
+
 TAB_SIZE = 4
 
 _C0_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
@@ -26,6 +28,16 @@ _TABLE: dict[int, int | str | None] = {
 }
 
 
+# Any character `neutralise` changes; checking for one is far faster than
+# translating, and almost all text has none.
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+
+
+def is_safe(text: str) -> bool:
+    """True if `neutralise` would leave `text` as it is."""
+    return _UNSAFE.search(text) is None
+
+
 def neutralise(text: str) -> str:
     """`text` made safe to print to a terminal, keeping its newlines."""
-    return text.translate(_TABLE)
+    return text if _UNSAFE.search(text) is None else text.translate(_TABLE)

@@ -11,9 +11,12 @@ binary search over the field start offsets.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 # NUL never reaches a field: the loader refuses files that contain it.
 SEPARATOR = "\x00"
@@ -69,8 +72,7 @@ class Query:
             raise QueryError(f"invalid regular expression: {error}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One match: which field of the document, and where in that field."""
 
     key: Hashable
@@ -79,33 +81,48 @@ class Match:
 
 
 class SearchText:
-    """A document's searchable fields, prepared once for any number of queries."""
+    """A document's searchable fields, prepared once for any number of queries.
 
-    __slots__ = ("_folded", "_keys", "_starts", "_text")
+    `keys[i]` names field `i` (any indexable of hashables: a list, or a compact
+    table such as `reader.store.CommentFields`). Only the case-folded copy of the
+    text is kept; the text as written, for case-sensitive queries, is joined
+    again on the first such query and kept from then on.
+    """
 
-    def __init__(self, fields: Sequence[tuple[Hashable, str]]) -> None:
-        self._keys = [key for key, _ in fields]
-        texts = [text.replace(SEPARATOR, " ") for _, text in fields]
-        self._starts: list[int] = []
-        offset = 0
-        for text in texts:
-            self._starts.append(offset)
-            offset += len(text) + len(SEPARATOR)
-        self._text = SEPARATOR.join(texts)
-        self._folded = fold(self._text)
+    __slots__ = ("_fields", "_folded", "_keys", "_starts", "_text")
+
+    def __init__(self, texts: list[str], keys: Sequence[Hashable]) -> None:
+        self._keys = keys
+        self._fields = texts
+        joined = SEPARATOR.join(texts)
+        if texts and joined.count(SEPARATOR) != len(texts) - 1:
+            # A field of its own holds the separator: blank it so fields stay apart.
+            texts = [text.replace(SEPARATOR, " ") for text in texts]
+            joined = SEPARATOR.join(texts)
+        self._starts = array("q", accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        self._folded = fold(joined)
+        self._text: str | None = None
 
     def finditer(self, query: Query) -> Iterator[Match]:
         """The matches of `query` in field order; lazy, so the first comes at once."""
         pattern = query.compile()
-        haystack = self._text if query.case_sensitive else self._folded
+        haystack = self._original() if query.case_sensitive else self._folded
         starts, keys = self._starts, self._keys
+        fields = len(starts)
         for found in pattern.finditer(haystack):
             start, end = found.span()
-            if start == end or SEPARATOR in found.group():
+            if start == end:
                 continue
             field = bisect_right(starts, start) - 1
+            if field + 1 < fields and end >= starts[field + 1]:
+                continue  # It runs across the separator into the next field.
             base = starts[field]
             yield Match(keys[field], start - base, end - base)
+
+    def _original(self) -> str:
+        if self._text is None:
+            self._text = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in self._fields)
+        return self._text
 
     def count(self, query: Query) -> int:
         return sum(1 for _ in self.finditer(query))

@@ -8,7 +8,10 @@ array here.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import repeat
 
 from .model import Article, Comment
 from .sanitize import neutralise
@@ -25,27 +28,49 @@ def article_search_text(article: Article) -> SearchText:
 
     Fields are searched as they are shown (neutralised), so spans line up
     with the screen."""
-    fields: list[tuple[tuple[str, int], str]] = [((TITLE, 0), article.title)]
+    keys: list[tuple[str, int]] = [(TITLE, 0)]
+    texts = [article.title]
     if article.subtitle:
-        fields.append(((SUBTITLE, 0), article.subtitle))
-    fields.extend(((BODY, number), paragraph) for number, paragraph in enumerate(article.body))
+        keys.append((SUBTITLE, 0))
+        texts.append(article.subtitle)
+    keys.extend((BODY, number) for number in range(len(article.body)))
+    texts.extend(article.body)
     if article.author_bio:
-        fields.extend(
-            ((BIO, number), paragraph)
-            for number, paragraph in enumerate(article.author_bio.split("\n\n"))
-        )
-    return SearchText([(key, neutralise(text)) for key, text in fields])
+        bio = article.author_bio.split("\n\n")
+        keys.extend((BIO, number) for number in range(len(bio)))
+        texts.extend(bio)
+    return SearchText(list(map(neutralise, texts)), keys)
+
+
+class CommentFields:
+    """The search keys of a thread's fields, `(comment index, paragraph)`, kept
+    as two compact arrays rather than a tuple per field."""
+
+    __slots__ = ("comments", "paragraphs")
+
+    def __init__(self) -> None:
+        self.comments = array("i")
+        self.paragraphs = array("i")
+
+    def __len__(self) -> int:
+        return len(self.comments)
+
+    def __getitem__(self, field: int) -> tuple[int, int]:  # type: ignore[override]
+        return self.comments[field], self.paragraphs[field]
 
 
 def thread_search_text(thread: Thread) -> SearchText:
     """A thread's comments in display order: each one's author, then its paragraphs."""
-    fields: list[tuple[tuple[int, int], str]] = []
+    texts: list[str] = []
+    keys = CommentFields()
+    comment_of, paragraph_of = keys.comments, keys.paragraphs
     for index, comment in enumerate(thread.comments):
-        fields.append(((index, HEADER), neutralise(comment.author or "")))
-        fields.extend(
-            ((index, number), neutralise(text)) for number, text in enumerate(comment.text)
-        )
-    return SearchText(fields)
+        texts.append(comment.author or "")
+        texts.extend(comment.text)
+        count = len(comment.text) + 1
+        comment_of.extend(repeat(index, count))
+        paragraph_of.extend(range(HEADER, count - 1))
+    return SearchText(list(map(neutralise, texts)), keys)  # type: ignore[arg-type]
 
 
 class Thread:
@@ -54,19 +79,36 @@ class Thread:
     For the comment at index `i`: `depths[i]` is its nesting level (0 for
     top-level), `parents[i]` the index of its parent (-1 for top-level) and
     `ends[i]` the index just past its last descendant, so its subtree is the
-    slice `i:ends[i]`.
+    slice `i:ends[i]`. `characters[i]` and `line_breaks[i]` measure its text
+    (paragraph breaks count twice, a blank line and a new line), so a view can
+    guess its height without wrapping it.
     """
 
-    __slots__ = ("article_id", "comments", "depths", "ends", "parents", "top_level")
+    __slots__ = (
+        "article_id",
+        "characters",
+        "comments",
+        "depths",
+        "ends",
+        "line_breaks",
+        "parents",
+        "top_level",
+    )
 
-    def __init__(self, article_id: str, roots: list[Comment]) -> None:
-        self.article_id = article_id
+    def __init__(self, roots: list[Comment]) -> None:
+        # Set when the article is registered in a store.
+        self.article_id = ""
         self.comments: list[Comment] = []
         self.depths: list[int] = []
         self.parents: list[int] = []
         self.ends: list[int] = []
         self.top_level: list[int] = []
         self._flatten(roots)
+        self.characters = [sum(map(len, comment.text)) for comment in self.comments]
+        self.line_breaks = [
+            sum(paragraph.count("\n") for paragraph in comment.text) + 2 * len(comment.text)
+            for comment in self.comments
+        ]
 
     def _flatten(self, roots: list[Comment]) -> None:
         comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
@@ -85,7 +127,7 @@ class Thread:
             comment.depth = depth
             comment.ordinal = ordinal
             comment.index = index
-            comment.article_id = self.article_id
+            comment.thread = self
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)
@@ -156,6 +198,16 @@ class Thread:
         return index if index >= 0 else None
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article with its thread index and search texts, ready to register."""
+
+    article: Article
+    thread: Thread
+    article_text: SearchText
+    thread_text: SearchText
+
+
 class DocumentStore:
     """Every loaded article, in load order, and their threads."""
 
@@ -166,21 +218,34 @@ class DocumentStore:
         self._article_text: dict[str, SearchText] = {}
         self._thread_text: dict[str, SearchText] = {}
 
-    def add(self, article: Article, base_id: str) -> Article:
-        """Add an article under an id derived from `base_id`, unique in this store."""
+    @staticmethod
+    def prepare(article: Article) -> PreparedArticle:
+        """Index an article for the store: the costly part of adding it, safe to
+        run off the UI thread, since it touches nothing but the article."""
+        thread = Thread(article.comments)
+        return PreparedArticle(
+            article, thread, article_search_text(article), thread_search_text(thread)
+        )
+
+    def register(self, prepared: PreparedArticle, base_id: str) -> Article:
+        """Add a prepared article under an id derived from `base_id`, unique here."""
         article_id = base_id or "article"
         suffix = 2
         while article_id in self._by_id:
             article_id = f"{base_id}~{suffix}"
             suffix += 1
-        article.id = article_id
+        article = prepared.article
+        article.id = prepared.thread.article_id = article_id
         self._articles.append(article)
         self._by_id[article_id] = article
-        thread = Thread(article_id, article.comments)
-        self._threads[article_id] = thread
-        self._article_text[article_id] = article_search_text(article)
-        self._thread_text[article_id] = thread_search_text(thread)
+        self._threads[article_id] = prepared.thread
+        self._article_text[article_id] = prepared.article_text
+        self._thread_text[article_id] = prepared.thread_text
         return article
+
+    def add(self, article: Article, base_id: str) -> Article:
+        """Prepare and register an article in one go."""
+        return self.register(self.prepare(article), base_id)
 
     @property
     def articles(self) -> list[Article]:

@@ -89,7 +89,7 @@ def test_matches_come_in_display_order_with_headers_first() -> None:
 
 
 def test_matches_never_span_two_fields() -> None:
-    text = SearchText([("a", "end"), ("b", "start")])
+    text = SearchText(["end", "start"], ["a", "b"])
     assert list(text.finditer(Query(r"end.start", regex=True))) == []
     assert list(text.finditer(Query(r"d\W*s", regex=True))) == []
 

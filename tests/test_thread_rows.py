@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.model import Article, Comment
 from reader.store import DocumentStore
 from reader.ui.thread_rows import ThreadRows
 
@@ -22,7 +23,8 @@ def paths(rows: ThreadRows) -> list[str]:
 def test_everything_is_visible_at_first_with_estimated_heights() -> None:
     rows = rows_for()
     assert paths(rows) == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "3"]
-    assert rows.offsets == [0, 3, 6, 9, 12, 15, 18, 21]
+    assert [rows.line_of(p) for p in range(7)] == [0, 3, 6, 9, 12, 15, 18]
+    assert rows.total_lines == 21
     assert rows.row_at_line(7) == 2
 
 
@@ -74,7 +76,7 @@ def test_heights_are_recorded_and_offsets_follow() -> None:
     rows = rows_for()
     assert rows.set_height(0, 10)
     assert not rows.set_height(0, 10)
-    assert rows.offsets[1] == 10 and rows.total_lines == 28
+    assert rows.line_of(1) == 10 and rows.total_lines == 28
 
 
 def test_folding_a_chain_deeper_than_the_recursion_limit() -> None:
@@ -85,3 +87,20 @@ def test_folding_a_chain_deeper_than_the_recursion_limit() -> None:
     assert len(rows) == 5000
     rows.show_depth(3)
     assert len(rows) == 3
+
+
+def test_line_offsets_stay_right_across_blocks_as_heights_change() -> None:
+    rows = rows_for(Article(title="flat", comments=[Comment(text=[str(i)]) for i in range(5000)]))
+    expected = [3 * position for position in range(5000)]
+    assert [rows.line_of(p) for p in range(5000)] == expected
+    rows.set_height(1500, 10)
+    rows.set_height(4999, 1)
+    heights = [3] * 5000
+    heights[1500], heights[4999] = 10, 1
+    running = 0
+    for position, height in enumerate(heights):
+        assert rows.line_of(position) == running
+        assert rows.row_at_line(running + height - 1) == position
+        running += height
+    assert rows.total_lines == running
+    assert rows.row_at_line(running + 50) == 4999

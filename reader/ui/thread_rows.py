@@ -10,6 +10,11 @@ something asks for them after a change. Nothing here imports Textual.
 A row's height is an estimate until the view has actually wrapped the comment
 at the current width, then exact; the view measures what it draws, so the
 rows on screen are always exact and the rest only steer the scrollbar.
+
+Line offsets come from sums over blocks of `BLOCK` rows: a height that
+changes updates one block's sum, and finding a row by line is a binary search
+over the block starts, then within one block. So a key press costs a few
+blocks' worth of work, whatever the size of the thread.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from ..store import Thread
 
 # A folded comment shows its header and the blank line after it.
 FOLDED_HEIGHT = 2
+BLOCK = 1024
 
 
 class ThreadRows:
@@ -36,7 +42,11 @@ class ThreadRows:
         self.estimates = estimates
         self.rows: list[int] = list(range(len(thread)))
         self.heights: list[int] = list(estimates)
-        self._offsets: list[int] | None = None
+        # Sum of the heights of each block of rows, the first line of each block
+        # (plus the total), and per block the first line of each row in it.
+        self._block_sums: list[int] | None = None
+        self._block_starts: list[int] | None = None
+        self._block_offsets: dict[int, list[int]] = {}
 
     # Queries -------------------------------------------------------------
 
@@ -57,39 +67,68 @@ class ThreadRows:
         """How many comments collapsing `index` hides (0 when it is expanded)."""
         return self.thread.descendant_count(index) if self.is_collapsed(index) else 0
 
-    @property
-    def offsets(self) -> list[int]:
-        """First screen line of each row, plus the total line count at the end."""
-        if self._offsets is None:
-            self._offsets = [0, *accumulate(self.heights)]
-        return self._offsets
+    def _starts(self) -> list[int]:
+        if self._block_sums is None:
+            heights = self.heights
+            self._block_sums = [
+                sum(heights[start : start + BLOCK]) for start in range(0, len(heights), BLOCK)
+            ]
+        if self._block_starts is None:
+            self._block_starts = [0, *accumulate(self._block_sums)]
+        return self._block_starts
+
+    def _offsets_in(self, block: int) -> list[int]:
+        offsets = self._block_offsets.get(block)
+        if offsets is None:
+            start = block * BLOCK
+            offsets = [0, *accumulate(self.heights[start : start + BLOCK])]
+            self._block_offsets[block] = offsets
+        return offsets
+
+    def _changed(self) -> None:
+        """Forget every sum: rows were spliced or re-estimated."""
+        self._block_sums = None
+        self._block_starts = None
+        self._block_offsets.clear()
+
+    def line_of(self, position: int) -> int:
+        """The first screen line of the row at `position`."""
+        block, within = divmod(position, BLOCK)
+        return self._starts()[block] + self._offsets_in(block)[within]
 
     @property
     def total_lines(self) -> int:
-        return self.offsets[-1]
+        return self._starts()[-1]
 
     def row_at_line(self, line: int) -> int:
         """Position of the row covering screen line `line` (clamped to the rows)."""
         if not self.rows:
             return -1
-        position = bisect_right(self.offsets, line) - 1
-        return min(max(position, 0), len(self.rows) - 1)
+        starts = self._starts()
+        block = min(max(bisect_right(starts, line) - 1, 0), len(starts) - 2)
+        within = bisect_right(self._offsets_in(block), line - starts[block]) - 1
+        return min(max(block * BLOCK + within, 0), len(self.rows) - 1)
 
     # Heights -------------------------------------------------------------
 
     def set_height(self, position: int, height: int) -> bool:
         """Record a measured height; True if it differed from what was there."""
-        if self.heights[position] == height:
+        change = height - self.heights[position]
+        if not change:
             return False
         self.heights[position] = height
-        self._offsets = None
+        block = position // BLOCK
+        if self._block_sums is not None:
+            self._block_sums[block] += change
+        self._block_starts = None
+        self._block_offsets.pop(block, None)
         return True
 
     def reestimate(self, estimates: list[int]) -> None:
         """Start again from estimates, after the width changed."""
         self.estimates = estimates
         self.heights = self._estimated(self.rows)
-        self._offsets = None
+        self._changed()
 
     def _estimated(self, rows: list[int]) -> list[int]:
         estimates, collapsed = self.estimates, self.collapsed
@@ -116,7 +155,7 @@ class ThreadRows:
             self.rows[start:start] = revealed
             self.heights[start:start] = self._estimated(revealed)
         self.heights[position] = self._estimated([index])[0]
-        self._offsets = None
+        self._changed()
         return True
 
     def reveal(self, index: int) -> None:
@@ -182,4 +221,4 @@ class ThreadRows:
     def _rebuild(self) -> None:
         self.rows = self._visible_in(0, len(self.thread))
         self.heights = self._estimated(self.rows)
-        self._offsets = None
+        self._changed()

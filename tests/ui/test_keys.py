@@ -324,7 +324,7 @@ async def test_click_selects_a_comment_and_a_click_on_its_header_toggles_it() ->
         # Row 2 (comment 3) starts at its offset; click its header line.
         position = rows.position(view.thread.find("3"))  # type: ignore[arg-type, union-attr]
         assert position is not None
-        header_line = rows.offsets[position] - round(view.scroll_y)
+        header_line = rows.line_of(position) - round(view.scroll_y)
         await pilot.click(view, offset=(10, header_line))
         assert path_of(view) == "3"
         assert rows.is_collapsed(view.cursor)

@@ -22,7 +22,7 @@ from ...errors import LoadError
 from ...formats.loader import load_file
 from ...model import Article
 from ...sanitize import neutralise
-from ...store import DocumentStore, Thread
+from ...store import DocumentStore, PreparedArticle, Thread
 from ..commands import PANE_COMMANDS, bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
@@ -128,22 +128,23 @@ class MainScreen(Screen[None]):
         for path in self.files:
             if worker.is_cancelled:
                 return
-            result: Article | LoadError
+            result: PreparedArticle | LoadError
             try:
-                result = load_file(path)
+                result = DocumentStore.prepare(load_file(path))
             except LoadError as error:
                 result = error
             self.app.call_from_thread(self._loaded_one, result)
         self.app.call_from_thread(self._loading_done)
 
-    def _loaded_one(self, result: Article | LoadError) -> None:
+    def _loaded_one(self, result: PreparedArticle | LoadError) -> None:
         self._loaded += 1
         articles = self.query_one("#articles", ArticleList)
         self._articles_pane.border_subtitle = f"loading {self._loaded}/{len(self.files)}"
         if isinstance(result, LoadError):
             self.load_errors.append(result)
             return
-        article = self.store.add(result, result.path.stem if result.path else "article")
+        path = result.article.path
+        article = self.store.register(result, path.stem if path else "article")
         articles.add_article(article, self.store.comment_count(article.id))
         if articles.highlighted is None:
             articles.highlighted = 0

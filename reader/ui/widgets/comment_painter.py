@@ -88,10 +88,10 @@ def short_path(comment: Comment) -> str:
     return "…" + ".".join(reversed(parts))
 
 
-def estimate_height(characters: int, line_breaks: int, text_columns: int) -> int:
-    """A cheap guess of a comment's unfolded height before it is wrapped: header,
-    separator, a line per paragraph and line break, plus the wrapping."""
-    return 2 + line_breaks + characters // text_columns
+# The lines of a comment besides its text: the header and the separator after it.
+# A comment's unfolded height is guessed, before wrapping, as these plus its
+# line breaks plus its characters divided by its text width.
+FIXED_LINES = 2
 
 
 class CommentPainter:

@@ -24,11 +24,11 @@ from ...store import Thread
 from ..commands import THREAD_COMMANDS, bindings
 from ..thread_rows import ThreadRows
 from .comment_painter import (
+    FIXED_LINES,
     CommentPainter,
     PaintedComment,
     PainterStyles,
     Span,
-    estimate_height,
     text_width,
 )
 
@@ -85,9 +85,6 @@ class ThreadView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
-        # Per comment: characters and paragraph breaks, for height estimates.
-        self._characters: list[int] = []
-        self._breaks: list[int] = []
         self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(1024)
         # Search highlights: comment index -> paragraph -> spans; and the current match.
         self._matches: dict[int, dict[int, list[Span]]] = {}
@@ -101,16 +98,7 @@ class ThreadView(ScrollView, can_focus=True):
         """Show the thread fully expanded, the cursor on its first comment."""
         self._painted.clear()
         self._matches, self._current_match = {}, None
-        if thread is None:
-            self._characters, self._breaks = [], []
-        else:
-            comments = thread.comments
-            self._characters = [sum(map(len, c.text)) for c in comments]
-            self._breaks = [
-                sum(paragraph.count("\n") for paragraph in c.text) + 2 * len(c.text)
-                for c in comments
-            ]
-            self.rows = ThreadRows(thread, self._estimates())
+        self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_reactive(ThreadView.cursor, 0 if thread and len(thread) else -1)
         self._update_virtual_size()
@@ -125,16 +113,16 @@ class ThreadView(ScrollView, can_focus=True):
 
     def _estimates(self) -> list[int]:
         """Every comment's guessed unfolded height at the current width."""
-        if self.thread is None:
+        thread = self.thread
+        if thread is None:
             return []
         width = self._width or 80
-        widths = [
-            text_width(depth, width) for depth in range(max(self.thread.depths, default=0) + 1)
-        ]
+        widths = [text_width(depth, width) for depth in range(max(thread.depths, default=0) + 1)]
+        # One flat comprehension: this runs over every comment on each resize.
         return [
-            estimate_height(characters, breaks, widths[depth])
+            FIXED_LINES + breaks + characters // widths[depth]
             for characters, breaks, depth in zip(
-                self._characters, self._breaks, self.thread.depths, strict=True
+                thread.characters, thread.line_breaks, thread.depths, strict=True
             )
         ]
 
@@ -223,7 +211,7 @@ class ThreadView(ScrollView, can_focus=True):
         top = round(self.scroll_y)
         bottom = top + self.scrollable_content_region.height
         position = rows.row_at_line(top)
-        line = rows.offsets[position]
+        line = rows.line_of(position)
         changed = False
         while position < len(rows) and line < bottom:
             before = rows.heights[position]
@@ -247,7 +235,7 @@ class ThreadView(ScrollView, can_focus=True):
         position = rows.row_at_line(line)
         index = rows.rows[position]
         lines = self._comment_lines(index)
-        offset = line - rows.offsets[position]
+        offset = line - rows.line_of(position)
         strip = lines[offset] if offset < len(lines) else Strip.blank(width)
         if index == self.cursor:
             strip = strip.apply_style(self.get_component_rich_style("thread-view--cursor"))
@@ -271,7 +259,7 @@ class ThreadView(ScrollView, can_focus=True):
             return
         height = self._measure(position)
         self._update_virtual_size()
-        top = rows.offsets[position]
+        top = rows.line_of(position)
         view = self.scrollable_content_region.height
         if top < self.scroll_y or height > view:
             target = top
@@ -449,7 +437,7 @@ class ThreadView(ScrollView, can_focus=True):
         self._measure(position)
         self._update_virtual_size()
         painted = self._painted_comment(index)
-        line = self.rows.offsets[position] + painted.line_of(paragraph, match.start)
+        line = self.rows.line_of(position) + painted.line_of(paragraph, match.start)
         view = self.scrollable_content_region.height
         if not self.scroll_y <= line < self.scroll_y + view:
             self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
@@ -479,5 +467,5 @@ class ThreadView(ScrollView, can_focus=True):
         position = rows.row_at_line(line)
         index = rows.rows[position]
         self.cursor = index
-        if line == rows.offsets[position]:
+        if line == rows.line_of(position):
             self.action_toggle()

@@ -1,0 +1,527 @@
+"""The performance benchmark: is reader still instant on huge threads and corpora?
+
+    python tests/bench.py            # the full run, targets enforced (exit 1 on a miss)
+    python tests/bench.py --quick    # small corpora, a smoke run: targets not enforced
+    python tests/bench.py --json     # machine-readable figures
+
+Corpora are generated deterministically (tests/bench_corpus.py): S, the bundled
+seeds; L, 100 articles x 1,000 comments in seed text (and the same in YAML); XL,
+one article with 100,000 comments. Every figure is the median of several runs.
+Start-up is timed in a real pseudo-terminal, to the first painted frame,
+against a bare Textual app (Header, Static, Footer) started the same way in
+the same run. Key handling is timed with `time.process_time()` around the
+action plus the repaint of the visible region, not with wall-clock
+`pilot.press()`, which sleeps on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pexpect
+import pyte
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.formats.loader import bundled_seeds, load_file  # noqa: E402
+from reader.search import Query  # noqa: E402
+from reader.store import DocumentStore, Thread  # noqa: E402
+from tests.bench_corpus import FULL, QUICK, RARE_WORD, Corpus, Shape, generate  # noqa: E402
+
+SCREEN = (120, 40)
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("ready")
+        yield Footer()
+
+Bare().run()
+"""
+# Every frame of both apps has the footer's command palette entry.
+FRAME_MARKER = "^p"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: str
+    ok: bool | None
+    baseline: float | None = None
+    ratio: float | None = None
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def mb(paths: list[Path]) -> float:
+    return sum(path.stat().st_size for path in paths) / 1e6
+
+
+# Start-up, in a real terminal ---------------------------------------------------
+
+
+def time_to_screen(command: list[str], *markers: str, timeout: float = 30) -> list[float]:
+    """Seconds from spawning `command` in a pty until each marker is on screen."""
+    columns, lines = SCREEN
+    screen = pyte.Screen(columns, lines)
+    stream = pyte.ByteStream(screen)
+    env = {**os.environ, "TERM": "xterm-256color"}
+    start = time.perf_counter()
+    child = pexpect.spawn(command[0], command[1:], dimensions=(lines, columns), env=env)
+    seen: list[float] = []
+    try:
+        while len(seen) < len(markers):
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"{command} never showed {markers[len(seen)]!r}")
+            try:
+                stream.feed(child.read_nonblocking(1 << 16, timeout=0.01))
+            except pexpect.TIMEOUT:
+                continue
+            text = "\n".join(screen.display)
+            while len(seen) < len(markers) and markers[len(seen)] in text:
+                seen.append(time.perf_counter() - start)
+    finally:
+        child.terminate(force=True)
+    return seen
+
+
+def startup_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figure]:
+    bare_script = folder / "bare_app.py"
+    bare_script.write_text(BARE_APP, encoding="utf-8")
+    python = sys.executable
+    bare, seeds, large_first, large_all = [], [], [], []
+    large_dir = str(corpus.large_txt[0].parent)
+    loaded_marker = f"{len(corpus.large_txt)} articles"
+    for _ in range(runs):
+        # Interleaved, so that machine noise hits both sides alike.
+        bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
+        seeds.extend(time_to_screen([python, "-m", "reader"], FRAME_MARKER))
+        first, everything = time_to_screen(
+            [python, "-m", "reader", large_dir], FRAME_MARKER, loaded_marker
+        )
+        large_first.append(first)
+        large_all.append(everything)
+    bare_median = statistics.median(bare)
+    seeds_ratio = statistics.median(seeds) / bare_median
+    large_ratio = statistics.median(large_first) / bare_median
+    return [
+        Figure("bare Textual app: first frame", bare_median * 1000, "ms", "baseline", None),
+        Figure(
+            "start-up S: first frame",
+            statistics.median(seeds) * 1000,
+            "ms",
+            "<= 1.3x bare",
+            seeds_ratio <= 1.3,
+            bare_median * 1000,
+            seeds_ratio,
+        ),
+        Figure(
+            "start-up L: first frame",
+            statistics.median(large_first) * 1000,
+            "ms",
+            "<= 1.5x bare",
+            large_ratio <= 1.5,
+            bare_median * 1000,
+            large_ratio,
+        ),
+        Figure(
+            "start-up L: all articles listed",
+            statistics.median(large_all) * 1000,
+            "ms",
+            "<= 1500 ms",
+            statistics.median(large_all) <= 1.5,
+        ),
+    ]
+
+
+# Loading ----------------------------------------------------------------------
+
+
+def load_into_store(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    store = DocumentStore()
+    for path in paths:
+        store.add(load_file(path), path.stem)
+    return time.perf_counter() - start
+
+
+def bare_yaml_load(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    return time.perf_counter() - start
+
+
+def load_figures(corpus: Corpus, runs: int) -> list[Figure]:
+    text_seconds = median_of(runs, lambda: load_into_store(corpus.large_txt))
+    throughput = mb(corpus.large_txt) / text_seconds
+    ours = median_of(runs, lambda: load_into_store(corpus.large_yaml))
+    bare = median_of(runs, lambda: bare_yaml_load(corpus.large_yaml))
+    return [
+        Figure(
+            "load L, seed text (into the store)", throughput, "MB/s", ">= 15 MB/s", throughput >= 15
+        ),
+        Figure(
+            "load L, YAML (into the store)",
+            ours * 1000,
+            "ms",
+            "<= 1.25x bare yaml.load",
+            ours / bare <= 1.25,
+            bare * 1000,
+            ours / bare,
+        ),
+    ]
+
+
+# The thread view, headless -------------------------------------------------------
+
+THREAD_KEYS = {
+    "j": "cursor_down",
+    "k": "cursor_up",
+    "space": "toggle",
+    "h": "collapse",
+    "l": "expand",
+    "p": "parent",
+    "J": "next_sibling",
+    "K": "previous_sibling",
+    "]": "next_top_level",
+    "[": "previous_top_level",
+    "g": "first",
+    "G": "last",
+    "pagedown": "page_down",
+}
+
+
+def typical_comment(thread: Thread) -> int:
+    """A comment from the middle of the thread that every key has work to do on:
+    it has replies, a parent, and siblings on both sides."""
+    for index in range(len(thread) // 2, len(thread)):
+        parent = thread.parents[index]
+        if (
+            thread.descendant_count(index)
+            and parent >= 0
+            and thread.next_sibling(index) is not None
+            and thread.previous_sibling(index) is not None
+        ):
+            return index
+    raise ValueError("no typical comment in the second half of the thread")
+
+
+async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
+    from textual.geometry import Region
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.thread_view import ThreadView
+
+    app = ReaderApp([corpus.thousand_txt, corpus.xl_txt])
+    figures: list[Figure] = []
+    async with app.run_test(size=SCREEN) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        store = app.store
+        thousand, xl = (store.thread(article.id) for article in store.articles)
+        view = app.query_one(ThreadView)
+        view.focus()
+        await pilot.pause()
+
+        def paint() -> None:
+            view.render_lines(Region(0, 0, view.size.width, view.size.height))
+
+        def timed(action: Callable[[], object]) -> float:
+            start = time.process_time()
+            action()
+            paint()
+            return time.process_time() - start
+
+        def open_thread(thread: object) -> float:
+            view.thread = None
+            paint()
+            start = time.perf_counter()
+            view.thread = thread  # type: ignore[assignment]
+            paint()
+            return time.perf_counter() - start
+
+        open_ms = median_of(runs, lambda: open_thread(xl)) * 1000
+        figures.append(
+            Figure("XL: open the thread, painted", open_ms, "ms", "<= 150 ms", open_ms <= 150)
+        )
+
+        def key_costs(thread: Thread) -> dict[str, float]:
+            view.thread = thread
+            paint()
+            middle = typical_comment(thread)
+            costs: dict[str, list[float]] = {key: [] for key in THREAD_KEYS}
+            for _ in range(runs):
+                for key, action in THREAD_KEYS.items():
+                    view.cursor = middle
+                    paint()
+                    costs[key].append(timed(getattr(view, f"action_{action}")))
+                    if key in ("space", "h"):
+                        view.action_expand_all()
+            return {key: statistics.median(values) * 1000 for key, values in costs.items()}
+
+        small, large = key_costs(thousand), key_costs(xl)
+        for key in THREAD_KEYS:
+            ratio = large[key] / small[key] if small[key] else 1.0
+            ok = large[key] <= 10 and (ratio <= 1.5 or large[key] - small[key] <= 1.0)
+            figures.append(
+                Figure(
+                    f"XL: key {key!r} + repaint",
+                    large[key],
+                    "ms",
+                    "<= 10 ms, <= 1.5x 1k",
+                    ok,
+                    small[key],
+                    ratio,
+                )
+            )
+
+        view.thread = xl
+        paint()
+
+        def fold_all() -> float:
+            cost = timed(view.action_collapse_all)
+            return max(cost, timed(view.action_expand_all))
+
+        folds = median_of(runs, fold_all) * 1000
+        figures.append(
+            Figure("XL: collapse all / expand all", folds, "ms", "<= 150 ms", folds <= 150)
+        )
+
+        async def resize(size: tuple[int, int]) -> float:
+            start = time.process_time()
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            paint()
+            return time.process_time() - start
+
+        resizes = []
+        for _ in range(runs):
+            resizes.append(await resize((200, 50)))
+            resizes.append(await resize(SCREEN))
+        resize_ms = statistics.median(resizes) * 1000
+        figures.append(
+            Figure("XL: terminal resize", resize_ms, "ms", "<= 150 ms", resize_ms <= 150)
+        )
+
+        figures.extend(search_figures(store, xl.article_id, view, paint, runs))
+    return figures
+
+
+def search_figures(store: DocumentStore, article_id: str, view, paint, runs: int) -> list[Figure]:  # type: ignore[no-untyped-def]
+    def first_match(text: str) -> float:
+        start = time.perf_counter()
+        match = next(store.search_thread(article_id, Query(text)))
+        view.set_matches([match], match)
+        view.go_to_match(match)
+        paint()
+        return time.perf_counter() - start
+
+    def all_matches(text: str) -> float:
+        start = time.perf_counter()
+        matches = list(store.search_thread(article_id, Query(text)))
+        view.set_matches(matches, matches[0] if matches else None)
+        paint()
+        return time.perf_counter() - start
+
+    common_first = median_of(runs, lambda: first_match("coalition")) * 1000
+    rare_first = median_of(runs, lambda: first_match(RARE_WORD)) * 1000
+    common_all = median_of(runs, lambda: all_matches("coalition")) * 1000
+    thread = store.thread(article_id)
+    text = "\n".join(paragraph for comment in thread.comments for paragraph in comment.text)
+    pattern = r"\b\w+ing\b"
+    compiled = re.compile(pattern)
+
+    def bare_regex() -> float:
+        start = time.perf_counter()
+        compiled.findall(text)
+        return time.perf_counter() - start
+
+    def our_regex() -> float:
+        start = time.perf_counter()
+        list(store.search_thread(article_id, Query(pattern, regex=True)))
+        return time.perf_counter() - start
+
+    bare = median_of(runs, bare_regex)
+    ours = median_of(runs, our_regex)
+    return [
+        Figure(
+            "XL search: first match shown (common word)",
+            common_first,
+            "ms",
+            "<= 50 ms",
+            common_first <= 50,
+        ),
+        Figure(
+            "XL search: first match shown (last comment)",
+            rare_first,
+            "ms",
+            "<= 50 ms",
+            rare_first <= 50,
+        ),
+        Figure(
+            "XL search: every match counted, shown",
+            common_all,
+            "ms",
+            "<= 300 ms",
+            common_all <= 300,
+        ),
+        Figure(
+            "XL search: regex, all matches",
+            ours * 1000,
+            "ms",
+            "<= 2x Python re",
+            ours / bare <= 2,
+            bare * 1000,
+            ours / bare,
+        ),
+    ]
+
+
+# Memory -------------------------------------------------------------------------
+
+MEMORY_PROBE = """
+import asyncio, json, resource, sys
+from pathlib import Path
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.thread_view import ThreadView
+from textual.geometry import Region
+
+def rss_kb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+
+async def main(paths):
+    before = rss_kb()
+    app = ReaderApp(paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(ThreadView)
+        view.thread = app.store.thread(app.store.articles[-1].id)
+        view.render_lines(Region(0, 0, view.size.width, view.size.height))
+        comments = sum(len(app.store.thread(a.id)) for a in app.store.articles)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"before_kb": before, "peak_kb": peak, "comments": comments}))
+
+asyncio.run(main([Path(p) for p in sys.argv[1:]]))
+"""
+
+
+def memory_figures(corpus: Corpus) -> list[Figure]:
+    paths = [*corpus.large_txt, corpus.xl_txt]
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    peak_mb = probe["peak_kb"] / 1024
+    raw_bytes = sum(path.stat().st_size for path in paths)
+    above = (probe["peak_kb"] - probe["before_kb"]) * 1024 - raw_bytes
+    return [
+        Figure("memory: peak RSS, L loaded + XL open", peak_mb, "MB", "<= 250 MB", peak_mb <= 250),
+        Figure(
+            "memory: bytes per comment above raw text",
+            above / probe["comments"],
+            "B",
+            "report",
+            None,
+        ),
+    ]
+
+
+# Output -------------------------------------------------------------------------
+
+
+def table(figures: list[Figure], enforce: bool) -> str:
+    rows = [("figure", "median", "target", "baseline", "ratio", "")]
+    for figure in figures:
+        verdict = "" if figure.ok is None else ("ok" if figure.ok else "MISS")
+        rows.append(
+            (
+                figure.name,
+                f"{figure.value:,.1f} {figure.unit}",
+                figure.target,
+                "" if figure.baseline is None else f"{figure.baseline:,.1f} {figure.unit}",
+                "" if figure.ratio is None else f"{figure.ratio:.2f}x",
+                verdict if enforce else verdict.lower(),
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [
+        " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small corpora; targets not enforced")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    options = parser.parse_args()
+    shape: Shape = QUICK if options.quick else FULL
+    runs = 3 if options.quick else 5
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
+        folder = Path(scratch)
+        corpus = generate(folder, shape)
+        figures = startup_figures(corpus, runs, folder)
+        figures += load_figures(corpus, runs)
+        figures += asyncio.run(thread_figures(corpus, runs))
+        figures += memory_figures(corpus)
+        sizes = f"{mb(corpus.large_txt):.1f} MB text, {mb(corpus.large_yaml):.1f} MB YAML"
+    elapsed = time.perf_counter() - started
+    seeds = len(list(bundled_seeds().glob("*.txt")))
+    if options.json:
+        print(
+            json.dumps(
+                {
+                    "quick": options.quick,
+                    "seconds": elapsed,
+                    "figures": [asdict(f) for f in figures],
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(
+            f"reader benchmark ({'quick' if options.quick else 'full'}): S={seeds} seeds, "
+            f"L={shape.articles}x{shape.comments:,} comments ({sizes}), "
+            f"XL={shape.xl_comments:,} comments; "
+            f"medians of {runs} runs; {elapsed:.0f} s\n"
+        )
+        print(table(figures, enforce=not options.quick))
+    missed = [figure.name for figure in figures if figure.ok is False]
+    return 1 if missed and not options.quick else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
