@@ -19,7 +19,6 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LoadError
-from .formats.dump import dump_json, dump_yaml
 from .formats.loader import bundled_seeds, discover, load_file
 
 PROG = "reader"
@@ -99,6 +98,9 @@ def _dump(args: argparse.Namespace) -> int:
         return EXIT_LOAD_ERROR
     for warning in warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    # Imported here: the YAML emitter is not needed to start the reader.
+    from .formats.dump import dump_json, dump_yaml
+
     text = dump_json(article) if args.format == "json" else dump_yaml(article)
     return _write_stdout(text)
 

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .sanitize import neutralise
+
+
+def _inert(text: str) -> str:
+    """`text` with no control character left to act on a terminal, and on one line:
+    a file name from a downloaded directory may hold escape sequences or newlines."""
+    return neutralise(text).replace("\n", "\u240a")
+
 
 class LoadError(Exception):
     """A file that could not be loaded: where, and a one-line reason why."""
@@ -12,12 +20,14 @@ class LoadError(Exception):
         self.path = Path(path)
         self.line = line
         # Keep the reason to one line whatever the underlying library said.
-        self.reason = " ".join(str(reason).split())
+        self.reason = _inert(" ".join(str(reason).split()))
         super().__init__(str(self))
 
     @property
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        """The path as it is safe to print (the real one is `self.path`), and the line."""
+        path = _inert(str(self.path))
+        return f"{path}:{self.line}" if self.line is not None else path
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"

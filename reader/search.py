@@ -80,49 +80,74 @@ class Match(NamedTuple):
     end: int
 
 
+class _Chunk:
+    """A run of consecutive fields joined into one string, searched in one go."""
+
+    __slots__ = ("first", "folded", "original", "starts")
+
+    def __init__(self, first: int, texts: list[str]) -> None:
+        self.first = first
+        self.starts = array("q", accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        self.folded = fold(SEPARATOR.join(texts))
+        # Joined again on the first case-sensitive query, then kept.
+        self.original: str | None = None
+
+
 class SearchText:
     """A document's searchable fields, prepared once for any number of queries.
 
     `keys[i]` names field `i` (any indexable of hashables: a list, or a compact
-    table such as `reader.store.CommentFields`). Only the case-folded copy of the
-    text is kept; the text as written, for case-sensitive queries, is joined
-    again on the first such query and kept from then on.
+    table such as `reader.store.CommentFields`). The fields are joined in chunks
+    of about `CHUNK` characters, so that building the folded text never holds a
+    second full copy of a huge thread; only the folded text is kept until a
+    case-sensitive query asks for the text as written.
     """
 
-    __slots__ = ("_fields", "_folded", "_keys", "_starts", "_text")
+    __slots__ = ("_chunks", "_fields", "_keys")
+
+    CHUNK = 1 << 20
 
     def __init__(self, texts: list[str], keys: Sequence[Hashable]) -> None:
+        # A field holding the separator itself is blanked there, so fields stay apart.
+        self._fields = [
+            text.replace(SEPARATOR, " ") if SEPARATOR in text else text for text in texts
+        ]
         self._keys = keys
-        self._fields = texts
-        joined = SEPARATOR.join(texts)
-        if texts and joined.count(SEPARATOR) != len(texts) - 1:
-            # A field of its own holds the separator: blank it so fields stay apart.
-            texts = [text.replace(SEPARATOR, " ") for text in texts]
-            joined = SEPARATOR.join(texts)
-        self._starts = array("q", accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-        self._folded = fold(joined)
-        self._text: str | None = None
+        self._chunks: list[_Chunk] = []
+        first = size = 0
+        for number, text in enumerate(self._fields):
+            size += len(text) + 1
+            if size >= self.CHUNK:
+                self._chunks.append(_Chunk(first, self._fields[first : number + 1]))
+                first, size = number + 1, 0
+        if first < len(self._fields) or not self._chunks:
+            self._chunks.append(_Chunk(first, self._fields[first:]))
 
     def finditer(self, query: Query) -> Iterator[Match]:
         """The matches of `query` in field order; lazy, so the first comes at once."""
         pattern = query.compile()
-        haystack = self._original() if query.case_sensitive else self._folded
-        starts, keys = self._starts, self._keys
-        fields = len(starts)
-        for found in pattern.finditer(haystack):
-            start, end = found.span()
-            if start == end:
-                continue
-            field = bisect_right(starts, start) - 1
-            if field + 1 < fields and end >= starts[field + 1]:
-                continue  # It runs across the separator into the next field.
-            base = starts[field]
-            yield Match(keys[field], start - base, end - base)
+        keys = self._keys
+        for chunk in self._chunks:
+            starts, first = chunk.starts, chunk.first
+            fields = len(starts)
+            for found in pattern.finditer(self._haystack(chunk, query.case_sensitive)):
+                start, end = found.span()
+                if start == end:
+                    continue
+                field = bisect_right(starts, start) - 1
+                if field + 1 < fields and end >= starts[field + 1]:
+                    continue  # It runs across the separator into the next field.
+                base = starts[field]
+                yield Match(keys[first + field], start - base, end - base)
 
-    def _original(self) -> str:
-        if self._text is None:
-            self._text = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in self._fields)
-        return self._text
+    def _haystack(self, chunk: _Chunk, case_sensitive: bool) -> str:
+        if not case_sensitive:
+            return chunk.folded
+        if chunk.original is None:
+            chunk.original = SEPARATOR.join(
+                self._fields[chunk.first : chunk.first + len(chunk.starts)]
+            )
+        return chunk.original
 
     def count(self, query: Query) -> int:
         return sum(1 for _ in self.finditer(query))

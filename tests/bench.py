@@ -37,6 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.bulk import bulk_loading  # noqa: E402
 from reader.formats.loader import bundled_seeds, load_file  # noqa: E402
 from reader.search import Query  # noqa: E402
 from reader.store import DocumentStore, Thread  # noqa: E402
@@ -160,10 +161,13 @@ def startup_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figure]:
 
 
 def load_into_store(paths: list[Path]) -> float:
+    """Load as the app does: parse, index and register each file, the cyclic
+    collector paused for the whole load (its final collection included)."""
     start = time.perf_counter()
     store = DocumentStore()
-    for path in paths:
-        store.add(load_file(path), path.stem)
+    with bulk_loading():
+        for path in paths:
+            store.add(load_file(path), path.stem)
     return time.perf_counter() - start
 
 
@@ -403,19 +407,20 @@ def search_figures(store: DocumentStore, article_id: str, view, paint, runs: int
 # Memory -------------------------------------------------------------------------
 
 MEMORY_PROBE = """
-import asyncio, json, resource, sys
+import asyncio, json, sys
 from pathlib import Path
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
 from textual.geometry import Region
 
-def rss_kb():
+def status_kb(field):
+    # VmHWM, not getrusage: Linux carries ru_maxrss over exec from the parent.
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
 
 async def main(paths):
-    before = rss_kb()
+    before = status_kb("VmRSS")
     app = ReaderApp(paths)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
@@ -424,7 +429,7 @@ async def main(paths):
         view.thread = app.store.thread(app.store.articles[-1].id)
         view.render_lines(Region(0, 0, view.size.width, view.size.height))
         comments = sum(len(app.store.thread(a.id)) for a in app.store.articles)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = status_kb("VmHWM")
     print(json.dumps({"before_kb": before, "peak_kb": peak, "comments": comments}))
 
 asyncio.run(main([Path(p) for p in sys.argv[1:]]))

@@ -127,3 +127,14 @@ def test_aleppo_in_the_first_seed_thread_is_found_in_comments_2_and_7() -> None:
     thread = store.thread(article.id)
     matches = list(store.search_thread(article.id, Query("aleppo")))
     assert [thread.comments[m.key[0]].path for m in matches] == ["2", "7"]  # type: ignore[index]
+
+
+def test_chunked_search_text_finds_the_same_as_one_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [f"field {n} has {'needle ' * (n % 3)}and Needle" for n in range(200)]
+    keys = list(range(200))
+    whole = list(SearchText(texts, keys).finditer(Query("needle")))
+    monkeypatch.setattr(SearchText, "CHUNK", 64)
+    chunked_text = SearchText(texts, keys)
+    assert len(chunked_text._chunks) > 10
+    assert list(chunked_text.finditer(Query("needle"))) == whole
+    assert len(list(chunked_text.finditer(Query("Needle")))) == 200

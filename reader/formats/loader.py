@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..bulk import bulk_loading
 from ..errors import LoadError
 from ..model import Article
 from ..store import DocumentStore
@@ -236,10 +237,11 @@ def load_store(
     """A store of every article that loads, each under its file name's stem."""
     store = DocumentStore()
     errors: list[LoadError] = []
-    for result in load_all(paths, warnings):
-        if isinstance(result, LoadError):
-            errors.append(result)
-        else:
-            assert result.path is not None
-            store.add(result, result.path.stem)
+    with bulk_loading():
+        for result in load_all(paths, warnings):
+            if isinstance(result, LoadError):
+                errors.append(result)
+            else:
+                assert result.path is not None
+                store.add(result, result.path.stem)
     return store, errors

@@ -7,6 +7,7 @@ the focused pane is shown and `tab` switches between them.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, OptionList
 from textual.worker import get_current_worker
 
+from ...bulk import bulk_loading
 from ...errors import LoadError
 from ...formats.loader import load_file
 from ...model import Article
@@ -33,6 +35,8 @@ from ..widgets.thread_view import ThreadView
 
 # The panes in tab order: the container's id, and the id of the view inside it.
 PANES = ("articles", "body", "thread")
+# The load worker hands results to the UI thread at most this often.
+BATCH_SECONDS = 0.05
 # Load errors beyond this many are summarised in one notification.
 NOTIFY_ERRORS = 3
 
@@ -97,7 +101,7 @@ class MainScreen(Screen[None]):
         self.files = files
         self.load_errors = load_errors
         self._pane = PANES[0]
-        self._loaded = 0
+        self._loaded_count = 0
         self._reported = 0
 
     def compose(self) -> ComposeResult:
@@ -123,30 +127,40 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_files(self) -> None:
-        """Parse the files off the UI thread, handing each result back as it is ready."""
+        """Parse and index the files off the UI thread, handing results over in
+        batches (at most every `BATCH_SECONDS`), so the UI thread is not woken
+        for every file of a large corpus."""
         worker = get_current_worker()
-        for path in self.files:
-            if worker.is_cancelled:
-                return
-            result: PreparedArticle | LoadError
-            try:
-                result = DocumentStore.prepare(load_file(path))
-            except LoadError as error:
-                result = error
-            self.app.call_from_thread(self._loaded_one, result)
+        batch: list[PreparedArticle | LoadError] = []
+        handed_over = time.monotonic()
+        with bulk_loading():
+            for path in self.files:
+                if worker.is_cancelled:
+                    return
+                try:
+                    batch.append(DocumentStore.prepare(load_file(path)))
+                except LoadError as error:
+                    batch.append(error)
+                if time.monotonic() - handed_over >= BATCH_SECONDS:
+                    self.app.call_from_thread(self._loaded, batch)
+                    batch, handed_over = [], time.monotonic()
+        self.app.call_from_thread(self._loaded, batch)
         self.app.call_from_thread(self._loading_done)
 
-    def _loaded_one(self, result: PreparedArticle | LoadError) -> None:
-        self._loaded += 1
+    def _loaded(self, batch: list[PreparedArticle | LoadError]) -> None:
         articles = self.query_one("#articles", ArticleList)
-        self._articles_pane.border_subtitle = f"loading {self._loaded}/{len(self.files)}"
-        if isinstance(result, LoadError):
-            self.load_errors.append(result)
-            return
-        path = result.article.path
-        article = self.store.register(result, path.stem if path else "article")
-        articles.add_article(article, self.store.comment_count(article.id))
-        if articles.highlighted is None:
+        added = []
+        for result in batch:
+            if isinstance(result, LoadError):
+                self.load_errors.append(result)
+                continue
+            path = result.article.path
+            article = self.store.register(result, path.stem if path else "article")
+            added.append((article, self.store.comment_count(article.id)))
+        articles.add_articles(added)
+        self._loaded_count += len(batch)
+        self._articles_pane.border_subtitle = f"loading {self._loaded_count}/{len(self.files)}"
+        if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
 
     def _loading_done(self) -> None:

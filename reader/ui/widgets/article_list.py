@@ -34,10 +34,13 @@ class ArticleList(OptionList):
         self._entries: list[tuple[Article, int]] = []
         self.narrowed = False
 
-    def add_article(self, article: Article, comment_count: int) -> None:
-        self._entries.append((article, comment_count))
+    def add_articles(self, entries: list[tuple[Article, int]]) -> None:
+        """Append articles (with their comment counts) in one go: one re-measure."""
+        self._entries.extend(entries)
         if not self.narrowed:
-            self.add_option(Option(article_prompt(article, comment_count), id=article.id))
+            self.add_options(
+                Option(article_prompt(article, count), id=article.id) for article, count in entries
+            )
 
     @property
     def highlighted_id(self) -> str | None:

@@ -54,6 +54,9 @@ class ThreadView(ScrollView, can_focus=True):
     ThreadView {
         overflow-x: hidden;
         overflow-y: auto;
+        /* The text width must not change as the scrollbar comes and goes:
+           every change re-estimates the height of every comment. */
+        scrollbar-gutter: stable;
         & > .thread-view--guide-0 { color: $primary; }
         & > .thread-view--guide-1 { color: $secondary; }
         & > .thread-view--guide-2 { color: $success; }
@@ -131,7 +134,9 @@ class ThreadView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._content_width, lines)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._follow_width()
+        # Re-estimating is left to the next paint (`_measure_screen`): a resize
+        # of the terminal can pass through several layouts before one is drawn.
+        self.refresh()
 
     def _follow_width(self) -> None:
         """Re-estimate when the text width changed (a resize, or a scrollbar came or went)."""
