@@ -174,13 +174,17 @@ class MainScreen(Screen[None]):
         errors = self.load_errors[self._reported :]
         self._reported = len(self.load_errors)
         for error in errors[:NOTIFY_ERRORS]:
-            self.notify(str(error), title="Could not load", severity="error", timeout=10)
+            # Markup off: a load error quotes the file, and files are untrusted.
+            self.notify(
+                str(error), title="Could not load", severity="error", timeout=10, markup=False
+            )
         if len(errors) > NOTIFY_ERRORS:
             self.notify(
                 f"{len(errors) - NOTIFY_ERRORS} more files could not be loaded: "
                 "see the load log in help (?)",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
 
     # State -----------------------------------------------------------------

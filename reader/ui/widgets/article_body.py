@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -25,6 +25,7 @@ from .wrapping import wrap_lines
 
 MEASURE = 80
 MARGIN = 1
+STYLE_NAMES = ("title", "subtitle", "byline", "bio-heading", "bio", "match", "current-match")
 
 
 BlockKey = tuple[str, int] | None
@@ -96,6 +97,7 @@ class ArticleBody(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._lines: list[Strip] = []
         self._wrapped_width = -1
+        self._wrapped_styles: dict[str, Style] = {}
         # Where each block's lines start: key -> [(line, character offset), ...].
         self._line_starts: dict[BlockKey, list[tuple[int, int]]] = {}
         self._matches: list[Match] = []
@@ -111,9 +113,21 @@ class ArticleBody(ScrollView, can_focus=True):
         self._rewrap()
 
     def notify_style_update(self) -> None:
+        # Focus and hover restyle the widget too; rewrap only if the text's own
+        # styles changed (a theme), since wrapping a long article is not free.
         super().notify_style_update()
-        self._wrapped_width = -1
+        if self.is_mounted and self._styles() != self._wrapped_styles:
+            self._wrapped_width = -1
+            self._rewrap()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width can change without a resize: a scrollbar that comes or goes.
         self._rewrap()
+        return super().render_lines(crop)
+
+    def _styles(self) -> dict[str, Style]:
+        style = self.get_component_rich_style
+        return {name: style(f"article-body--{name}", partial=True) for name in STYLE_NAMES}
 
     def _rewrap(self) -> None:
         width = max(1, self.scrollable_content_region.width)
@@ -137,16 +151,11 @@ class ArticleBody(ScrollView, can_focus=True):
     def _blocks(self) -> list[tuple[BlockKey, Text]]:
         """The article's blocks, with the search matches highlighted."""
         assert self.article is not None
-        style = self.get_component_rich_style
-        styles = {
-            name: style(f"article-body--{name}", partial=True)
-            for name in ("title", "subtitle", "byline", "bio-heading", "bio")
-        }
+        self._wrapped_styles = styles = self._styles()
         blocks = article_blocks(self.article, styles)
         if self._matches:
             by_key = {key: text for key, text in blocks}
-            match_style = style("article-body--match", partial=True)
-            current_style = style("article-body--current-match", partial=True)
+            match_style, current_style = styles["match"], styles["current-match"]
             for match in self._matches:
                 text = by_key.get(match.key)  # type: ignore[arg-type]
                 if text is not None:
