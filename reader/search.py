@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 # NUL never reaches a field: the loader refuses files that contain it.
 SEPARATOR = "\x00"
+SEPARATOR_BYTES = SEPARATOR.encode()
 _ESCAPES = re.compile(r"\\.")
 
 
@@ -81,16 +82,27 @@ class Match(NamedTuple):
 
 
 class _Chunk:
-    """A run of consecutive fields joined into one string, searched in one go."""
+    """A run of consecutive fields joined into one text, searched in one go.
 
-    __slots__ = ("first", "folded", "original", "starts")
+    The case-folded text is kept as UTF-8 bytes, which plain queries search
+    directly: mostly ASCII text with a few CJK or Arabic words would otherwise
+    take two bytes a character as a Python str. Other queries decode it.
+    """
+
+    __slots__ = ("byte_starts", "first", "folded", "original", "original_starts")
 
     def __init__(self, first: int, texts: list[str]) -> None:
         self.first = first
-        self.starts = array("q", accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-        self.folded = fold(SEPARATOR.join(texts))
-        # Joined again on the first case-sensitive query, then kept.
+        self.folded = fold(SEPARATOR.join(texts)).encode()
+        self.byte_starts = _starts(self.folded.split(SEPARATOR_BYTES))
+        # The text as written, joined on the first case-sensitive query, then kept.
         self.original: str | None = None
+        self.original_starts: array[int] | None = None
+
+
+def _starts(fields: list[str] | list[bytes]) -> array[int]:
+    """Where each field begins in their join."""
+    return array("q", accumulate((len(field) + 1 for field in fields[:-1]), initial=0))
 
 
 class SearchText:
@@ -99,8 +111,7 @@ class SearchText:
     `keys[i]` names field `i` (any indexable of hashables: a list, or a compact
     table such as `reader.store.CommentFields`). The fields are joined in chunks
     of about `CHUNK` characters, so that building the folded text never holds a
-    second full copy of a huge thread; only the folded text is kept until a
-    case-sensitive query asks for the text as written.
+    second full copy of a huge thread.
     """
 
     __slots__ = ("_chunks", "_fields", "_keys")
@@ -126,28 +137,50 @@ class SearchText:
     def finditer(self, query: Query) -> Iterator[Match]:
         """The matches of `query` in field order; lazy, so the first comes at once."""
         pattern = query.compile()
-        keys = self._keys
-        for chunk in self._chunks:
-            starts, first = chunk.starts, chunk.first
-            fields = len(starts)
-            for found in pattern.finditer(self._haystack(chunk, query.case_sensitive)):
-                start, end = found.span()
-                if start == end:
-                    continue
-                field = bisect_right(starts, start) - 1
-                if field + 1 < fields and end >= starts[field + 1]:
-                    continue  # It runs across the separator into the next field.
-                base = starts[field]
-                yield Match(keys[first + field], start - base, end - base)
+        if query.regex or query.whole_word or query.case_sensitive:
+            for chunk in self._chunks:
+                yield from self._general(chunk, pattern, query.case_sensitive)
+        else:
+            needle = re.compile(re.escape(query.text.encode()))
+            for chunk in self._chunks:
+                yield from self._plain(chunk, needle, len(query.text))
 
-    def _haystack(self, chunk: _Chunk, case_sensitive: bool) -> str:
-        if not case_sensitive:
-            return chunk.folded
-        if chunk.original is None:
-            chunk.original = SEPARATOR.join(
-                self._fields[chunk.first : chunk.first + len(chunk.starts)]
-            )
-        return chunk.original
+    def _plain(self, chunk: _Chunk, needle: re.Pattern[bytes], length: int) -> Iterator[Match]:
+        """A lower-case literal: found in the UTF-8 bytes, spans turned into characters."""
+        folded, starts, first, keys = chunk.folded, chunk.byte_starts, chunk.first, self._keys
+        fields = len(starts)
+        for found in needle.finditer(folded):
+            start, end = found.span()
+            field = bisect_right(starts, start) - 1
+            if field + 1 < fields and end >= starts[field + 1]:
+                continue  # It runs across the separator into the next field.
+            base = len(folded[starts[field] : start].decode())
+            yield Match(keys[first + field], base, base + length)
+
+    def _general(
+        self, chunk: _Chunk, pattern: re.Pattern[str], case_sensitive: bool
+    ) -> Iterator[Match]:
+        """Any query, over the text as a str: the folded text or the original."""
+        if case_sensitive:
+            if chunk.original is None:
+                fields = self._fields[chunk.first : chunk.first + len(chunk.byte_starts)]
+                chunk.original = SEPARATOR.join(fields)
+                chunk.original_starts = _starts(fields)
+            haystack, starts = chunk.original, chunk.original_starts
+        else:
+            haystack = chunk.folded.decode()
+            starts = _starts(haystack.split(SEPARATOR))
+        assert starts is not None
+        first, keys, fields = chunk.first, self._keys, len(starts)
+        for found in pattern.finditer(haystack):
+            start, end = found.span()
+            if start == end:
+                continue
+            field = bisect_right(starts, start) - 1
+            if field + 1 < fields and end >= starts[field + 1]:
+                continue  # It runs across the separator into the next field.
+            base = starts[field]
+            yield Match(keys[first + field], start - base, end - base)
 
     def count(self, query: Query) -> int:
         return sum(1 for _ in self.finditer(query))

@@ -88,7 +88,7 @@ class ThreadView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
-        self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(1024)
+        self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(256)
         # Search highlights: comment index -> paragraph -> spans; and the current match.
         self._matches: dict[int, dict[int, list[Span]]] = {}
         self._current_match: Match | None = None
