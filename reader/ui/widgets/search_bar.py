@@ -10,10 +10,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label
 
+from ...sanitize import neutralise
 from ...search import Query
 from ..commands import SEARCH_BAR_COMMANDS, bindings
 
@@ -137,7 +139,8 @@ class SearchBar(Horizontal):
 
     def set_status(self, status: str, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)
-        label.update(status)
+        # Content, not str: the status can quote the query (a regex error).
+        label.update(Content(neutralise(status)))
         label.set_class(error, "-error")
 
     @on(Input.Changed)

@@ -16,9 +16,11 @@ from typing import Generic, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from ...sanitize import neutralise
 from ...search import Query, QueryError
 from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
@@ -158,7 +160,9 @@ class SearchPane(Vertical, Generic[Found]):
             self.border_subtitle = ""
             return
         self.bar.set_status(self.counter, error=self.error is not None)
-        self.border_subtitle = f"/{query.text}  {self.counter}"
+        # Content, not str: a str border title is read as markup, and the query
+        # is whatever was typed.
+        self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
 
     # Moving between matches --------------------------------------------------
 

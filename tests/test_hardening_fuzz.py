@@ -1,0 +1,188 @@
+"""Hardening (issue 6): property tests that feed the loaders whatever comes.
+
+Arbitrary bytes, arbitrary text, seed-text-like noise, YAML text dumped from random
+nested data (shaped like the article schema or not, mutated or not) and raw text
+made of YAML's punctuation go to `load_file` (through a real file), `parse_yaml`
+and `parse_seed_text`. Whatever the input, the only exception allowed out is
+`LoadError`, and its message is one line that starts with the file's path.
+
+The number of examples per property is small by default so that CI stays fast.
+Run longer by hand with, for example:
+
+    READER_FUZZ_EXAMPLES=5000 pytest tests/test_hardening_fuzz.py
+"""
+
+from __future__ import annotations
+
+import os
+import string
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.errors import LoadError
+from reader.formats.dump import dump_yaml
+from reader.formats.loader import load_file
+from reader.formats.seedtext import parse_seed_text, render_seed_text
+from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
+from reader.model import Article
+from tests.strategies import articles, render_styles, seedish_texts
+
+EXAMPLES = int(os.environ.get("READER_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+YAML_PATH = Path("fuzz.yaml")
+TXT_PATH = Path("fuzz.txt")
+
+# Random data of the kinds YAML can hold ----------------------------------------------
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.dates()
+    | st.datetimes()
+    | st.binary(max_size=8)
+)
+keys = st.sampled_from([*ARTICLE_KEYS, *COMMENT_KEYS, "extra"]) | st.text(max_size=6)
+nested_data = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=6),
+    max_leaves=40,
+)
+comment_values = st.recursive(
+    st.fixed_dictionaries({"text": st.text(max_size=20)}),
+    lambda children: st.dictionaries(
+        st.sampled_from([*COMMENT_KEYS, "extra"]),
+        nested_data | st.lists(children, max_size=3),
+        max_size=5,
+    ),
+    max_leaves=20,
+)
+# Mostly the schema's keys with values of any type, so the builder's checks are reached.
+article_like = st.dictionaries(
+    st.sampled_from([*ARTICLE_KEYS, "extra"]),
+    nested_data | st.lists(comment_values, max_size=4),
+    max_size=len(ARTICLE_KEYS) + 1,
+)
+yaml_tokens = st.sampled_from(
+    [
+        *":-?[]{},&*!|>'\"%@`#~\\. \t\n\r",
+        *["---", "...", "!!", "<<", "\ufeff", "\x85"],
+        *string.ascii_letters[:8],
+        *"0189",
+        *["title", "body", "comments", "text", "replies"],
+    ]
+)
+yaml_punctuation = st.lists(yaml_tokens, max_size=80).map("".join)
+
+
+@st.composite
+def dumped_yaml(draw: st.DrawFn) -> str:
+    """YAML text of random data, in a random style, maybe mutated by a few edits."""
+    data = draw(article_like | nested_data)
+    text = yaml.safe_dump(
+        data,
+        default_flow_style=draw(st.sampled_from([False, True, None])),
+        allow_unicode=draw(st.booleans()),
+        explicit_start=draw(st.booleans()),
+        width=draw(st.sampled_from([20, 80, 10_000])),
+    )
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 3))
+        insert = draw(st.sampled_from(["", ":", "- ", "\n", "  ", "[", "}", "&a ", "*a", "!x "]))
+        text = text[:at] + insert + text[at + cut :]
+    return text
+
+
+@st.composite
+def rendered_articles(draw: st.DrawFn) -> str:
+    """An article as seed text or as YAML (through `reader dump`'s writer)."""
+    article: Article = draw(articles())
+    if draw(st.booleans()):
+        return dump_yaml(article)
+    return render_seed_text(article, **draw(render_styles))
+
+
+any_text = st.text(max_size=300) | seedish_texts() | yaml_punctuation | dumped_yaml()
+
+
+# The one property ---------------------------------------------------------------------
+
+
+def assert_only_load_errors(load: Callable[[], Article], path: Path) -> None:
+    """`load()` returns an article or raises a one-line LoadError naming `path`."""
+    try:
+        article = load()
+    except LoadError as error:
+        message = str(error)
+        assert error.path == path
+        assert message.startswith(f"{path}"), message
+        assert "\n" not in message and "\r" not in message, message
+        assert error.reason and "\n" not in error.reason
+    else:
+        assert isinstance(article, Article)
+        assert isinstance(article.title, str) and article.title.strip()
+
+
+@pytest.fixture(scope="module")
+def scratch() -> Iterator[Path]:
+    # Module scope: hypothesis runs many examples per test function.
+    with tempfile.TemporaryDirectory(prefix="reader-fuzz-") as directory:
+        yield Path(directory)
+
+
+@FUZZ
+@given(text=any_text)
+def test_parse_yaml_raises_nothing_but_load_error(text: str) -> None:
+    assert_only_load_errors(lambda: parse_yaml(text, YAML_PATH, []), YAML_PATH)
+
+
+@FUZZ
+@given(text=dumped_yaml())
+def test_yaml_dumped_from_random_data_raises_nothing_but_load_error(text: str) -> None:
+    assert_only_load_errors(lambda: parse_yaml(text, YAML_PATH, []), YAML_PATH)
+
+
+@FUZZ
+@given(text=any_text)
+def test_parse_seed_text_raises_nothing_but_load_error(text: str) -> None:
+    assert_only_load_errors(lambda: parse_seed_text(text, TXT_PATH), TXT_PATH)
+
+
+@FUZZ
+@given(
+    content=st.binary(max_size=300)
+    | any_text.map(lambda text: text.encode("utf-8", "surrogatepass"))
+    | rendered_articles().flatmap(
+        lambda text: st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]).map(text.encode)
+    ),
+    suffix=st.sampled_from([".txt", ".yaml", ".yml", ".TXT"]),
+)
+def test_load_file_raises_nothing_but_load_error(
+    scratch: Path, content: bytes, suffix: str
+) -> None:
+    path = scratch / f"fuzz{suffix}"
+    path.write_bytes(content)
+    assert_only_load_errors(lambda: load_file(path, []), path)
+
+
+@settings(FUZZ, max_examples=max(1, EXAMPLES // 4))
+@given(text=rendered_articles())
+def test_well_formed_articles_always_load(text: str) -> None:
+    """The generators above do reach the success path, not only the error paths."""
+    if text.startswith("title:"):
+        assert parse_yaml(text, YAML_PATH).title
+    else:
+        assert parse_seed_text(text, TXT_PATH).title
