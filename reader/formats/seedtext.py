@@ -18,13 +18,11 @@ leading byte-order mark, the comment markers (`1.`, `2)`, `•`, ...) and the
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
+from ..bulk import collector_paused
 from ..errors import LoadError
 from ..model import Article, Comment
 
@@ -65,26 +63,9 @@ def parse_seed_text(text: str, path: Path) -> Article:
     start = _comment_section_start(lines, title_at + 1)
     article = Article(title=lines[title_at].strip(), path=path, format="txt")
     _read_body(article, _blocks(lines, title_at + 1, start))
-    with _collector_paused():
+    with collector_paused():
         article.comments = _read_comments(lines, start)
     return article
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a comment tree is built.
-
-    The tree allocates three tracked objects per comment and no cycles, so
-    collections during the build find nothing, yet with a large heap (other
-    loaded articles) they cost as much as the parse itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _split_lines(text: str) -> list[str]:
