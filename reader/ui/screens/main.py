@@ -96,7 +96,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self, store: DocumentStore, files: list[Path], load_errors: list[LoadError]):
         """`load_errors` holds the problems found so far; the screen adds to it."""
-        super().__init__()
+        # The first pane's class from the start: each class change restyles every widget.
+        super().__init__(classes=f"-show-{PANES[0]}")
         self.store = store
         self.files = files
         self.load_errors = load_errors
@@ -119,7 +120,7 @@ class MainScreen(Screen[None]):
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         self.query_one("#thread-pane").border_title = "Comments"
-        self._show_pane("articles")
+        self.query_one(f"#{self._pane}").focus()
         self._report_new_errors()
         self.load_files()
 
