@@ -273,10 +273,10 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
 def test_parser_crashes_become_load_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, reason: str
 ) -> None:
-    def crash(text: str, path: Path) -> Article:
+    def crash(lines: list[str], path: Path) -> Article:
         raise failure
 
-    monkeypatch.setattr(loader, "parse_seed_text", crash)
+    monkeypatch.setattr(loader, "parse_seed_lines", crash)
     path = write(tmp_path / "a.txt", GOOD_TXT)
     assert error_of(path) == f"{path}: {reason}"
 

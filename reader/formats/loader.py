@@ -17,7 +17,7 @@ from ..bulk import bulk_loading
 from ..errors import LoadError
 from ..model import Article
 from ..store import DocumentStore
-from .seedtext import parse_seed_text
+from .seedtext import parse_seed_lines, split_lines
 from .yamlfmt import parse_yaml
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -142,11 +142,11 @@ def load_file(path: Path, warnings: list[str] | None = None) -> Article:
     Non-fatal problems (unknown YAML keys) are appended to `warnings`.
     """
     try:
-        text = _read_text(path)
         if path.suffix.lower() == ".txt":
-            article = parse_seed_text(text, path)
+            # No name for the text: it is freed once split, before the parse.
+            article = parse_seed_lines(split_lines(_read_text(path)), path)
         else:
-            article = parse_yaml(text, path, warnings)
+            article = parse_yaml(_read_text(path), path, warnings)
     except LoadError:
         raise
     except RecursionError:

@@ -54,9 +54,17 @@ def parse_seed_text(text: str, path: Path) -> Article:
     Raises `LoadError` only when there is no article at all (no non-whitespace
     character); any other oddity still yields an article.
     """
-    if text.startswith(_BOM):
-        text = text[1:]
-    lines = _split_lines(text)
+    return parse_seed_lines(split_lines(text), path)
+
+
+def parse_seed_lines(lines: list[str], path: Path) -> Article:
+    """`parse_seed_text` on the file's lines (see `split_lines`).
+
+    A loader that splits the decoded file itself lets the whole text go before
+    the parse begins, rather than keep it alive beside its lines to the end.
+    """
+    if lines and lines[0].startswith(_BOM):
+        lines[0] = lines[0][1:]
     title_at = next((i for i, line in enumerate(lines) if line and not line.isspace()), None)
     if title_at is None:
         raise LoadError(path, "empty file")
@@ -68,7 +76,7 @@ def parse_seed_text(text: str, path: Path) -> Article:
     return article
 
 
-def _split_lines(text: str) -> list[str]:
+def split_lines(text: str) -> list[str]:
     """R1: lines end at `\\n`, `\\r\\n` or `\\r`, and at nothing else."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
