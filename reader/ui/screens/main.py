@@ -36,7 +36,7 @@ from ..widgets.thread_view import ThreadView
 # The panes in tab order: the container's id, and the id of the view inside it.
 PANES = ("articles", "body", "thread")
 # The load worker hands results to the UI thread at most this often.
-BATCH_SECONDS = 0.05
+BATCH_SECONDS = 0.25
 # Load errors beyond this many are summarised in one notification.
 NOTIFY_ERRORS = 3
 
@@ -128,12 +128,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_files(self) -> None:
-        """Parse and index the files off the UI thread, handing results over in
-        batches (at most every `BATCH_SECONDS`), so the UI thread is not woken
-        for every file of a large corpus."""
+        """Parse and index the files off the UI thread. The first result is handed
+        over at once, so something is on screen soon; the rest in batches, at most
+        every `BATCH_SECONDS`, as each batch costs the UI thread a re-measure of
+        the whole list."""
         worker = get_current_worker()
         batch: list[PreparedArticle | LoadError] = []
-        handed_over = time.monotonic()
+        handed_over: float | None = None
         with bulk_loading():
             for path in self.files:
                 if worker.is_cancelled:
@@ -142,7 +143,7 @@ class MainScreen(Screen[None]):
                     batch.append(DocumentStore.prepare(load_file(path)))
                 except LoadError as error:
                     batch.append(error)
-                if time.monotonic() - handed_over >= BATCH_SECONDS:
+                if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
                     self.app.call_from_thread(self._loaded, batch)
                     batch, handed_over = [], time.monotonic()
         self.app.call_from_thread(self._loaded, batch)
