@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -123,6 +124,18 @@ class MainScreen(Screen[None]):
         self.query_one(f"#{self._pane}").focus()
         self._report_new_errors()
         self.load_files()
+
+    def _screen_resized(self, size: Size) -> None:
+        # Textual lays the screen out at the new size and only then applies the
+        # width breakpoint classes, so a resize across a breakpoint was laid out
+        # and painted twice (the thread view re-estimating every comment each
+        # time). Apply the classes first; Textual's own pass then changes nothing.
+        width_classes = self._get_breakpoint_classes(size.width, self.HORIZONTAL_BREAKPOINTS)
+        self.update_classes(
+            {name: name in width_classes for _, name in self.HORIZONTAL_BREAKPOINTS},
+            animate=False,
+        )
+        super()._screen_resized(size)
 
     # Loading ---------------------------------------------------------------
 
