@@ -15,6 +15,7 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import loader
 from reader.formats.loader import bundled_seeds, load_all
+from tests.builders import write
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"
@@ -31,14 +32,6 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         check=False,
         timeout=60,
     )
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 class FakeApp:

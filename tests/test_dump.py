@@ -15,6 +15,7 @@ from reader.formats.dump import PRETTY_DEPTH, article_to_dict, dump_json, dump_y
 from reader.formats.seedtext import parse_seed_text, render_seed_text
 from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article, Comment
+from tests.builders import reply_chain
 from tests.strategies import articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,16 +38,6 @@ def sample() -> Article:
             Comment(text=["Bye."]),
         ],
     )
-
-
-def chain(depth: int) -> Article:
-    roots: list[Comment] = []
-    level = roots
-    for index in range(depth):
-        comment = Comment(author=f"user{index}", text=[f"Reply {index}.", "Line\nbreak."])
-        level.append(comment)
-        level = comment.replies
-    return Article(title="Deep", body=["Body."], comments=roots)
 
 
 def reparse(text: str) -> Article:
@@ -113,7 +104,7 @@ def test_none_stays_none() -> None:
 
 @pytest.mark.parametrize("depth", [3_000, 10_000])
 def test_deep_chains_dump_in_both_formats_at_linear_size(depth: int) -> None:
-    article = chain(depth)
+    article = reply_chain(depth)
     as_yaml, as_json = dump_yaml(article), dump_json(article)
     # Indenting every level would take 4 * depth**2 characters.
     assert len(as_yaml) < 100 * depth and len(as_json) < 100 * depth
@@ -125,20 +116,20 @@ def test_deep_chains_dump_in_both_formats_at_linear_size(depth: int) -> None:
 
 def test_threads_beyond_pretty_depth_go_on_one_line() -> None:
     levels = PRETTY_DEPTH // 2 + 3
-    as_yaml = dump_yaml(chain(levels))
+    as_yaml = dump_yaml(reply_chain(levels))
     deepest = max(as_yaml.splitlines(), key=len)
     assert f"author: user{levels - 1}" in deepest
     assert 'text: "Reply' in deepest  # double quotes, no literal blocks in flow style
-    assert dump_json(reparse(as_yaml)) == dump_json(chain(levels))
-    as_json = dump_json(chain(levels))
-    assert json.loads(as_json) == article_to_dict(chain(levels))
+    assert dump_json(reparse(as_yaml)) == dump_json(reply_chain(levels))
+    as_json = dump_json(reply_chain(levels))
+    assert json.loads(as_json) == article_to_dict(reply_chain(levels))
 
 
 def test_python_emitter_writes_the_same_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """Output does not depend on whether PyYAML was built with libyaml."""
-    text = dump_yaml(chain(PRETTY_DEPTH))
+    text = dump_yaml(reply_chain(PRETTY_DEPTH))
     monkeypatch.setattr(dump_module, "_Dumper", yaml.SafeDumper)
-    assert dump_yaml(chain(PRETTY_DEPTH)) == text
+    assert dump_yaml(reply_chain(PRETTY_DEPTH)) == text
 
 
 @settings(max_examples=100, deadline=None)

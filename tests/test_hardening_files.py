@@ -23,6 +23,7 @@ from reader.formats.loader import load_all, load_file, load_store
 from reader.formats.seedtext import parse_seed_text
 from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import iter_comments
+from tests.builders import write
 from tests.test_seedtext import assert_lossless, shape
 
 # Anything that makes a terminal act rather than print (newline included: a
@@ -30,15 +31,6 @@ from tests.test_seedtext import assert_lossless, shape
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 GOOD_TXT = "A text article {n}\n\nIts body.\n\n  1. First.\n    • A reply.\n"
 GOOD_YAML = "title: A YAML article {n}\nbody: Its body.\ncomments:\n- text: First.\n"
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 def load_error(path: Path) -> LoadError:

@@ -27,7 +27,8 @@ from reader.formats.loader import (
     load_store,
 )
 from reader.formats.seedtext import render_seed_text
-from reader.model import Article, Comment
+from reader.model import Article
+from tests.builders import chain_depth, reply_chain, write
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = "000_586aeb7344f3125a.txt"
@@ -43,15 +44,6 @@ def error_of(path: Path) -> str:
     return str(caught.value)
 
 
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def no_hang() -> Iterator[None]:
     """Fail instead of blocking forever if something opens a FIFO for reading."""
@@ -60,24 +52,6 @@ def no_hang() -> Iterator[None]:
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
-
-
-def chain(depth: int) -> Article:
-    roots: list[Comment] = []
-    level = roots
-    for index in range(depth):
-        comment = Comment(text=[f"Reply {index}."])
-        level.append(comment)
-        level = comment.replies
-    return Article(title="Deep", body=["Body."], comments=roots)
-
-
-def chain_depth(article: Article) -> int:
-    depth, level = 0, article.comments
-    while level:
-        depth += 1
-        level = level[0].replies
-    return depth
 
 
 # discover ------------------------------------------------------------------
@@ -283,7 +257,7 @@ def test_parser_crashes_become_load_errors(
 
 @pytest.mark.parametrize("depth", [3_000, 10_000])
 def test_deep_reply_chains_load_from_both_formats(tmp_path: Path, depth: int) -> None:
-    article = chain(depth)
+    article = reply_chain(depth)
     # Tabs keep a 10,000-level seed text at a few MB (its indentation is quadratic).
     txt = write(tmp_path / "deep.txt", render_seed_text(article, indent=1, use_tabs=True))
     loaded = load_file(txt)

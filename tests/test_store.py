@@ -6,6 +6,7 @@ import sys
 
 from reader.model import Article, Comment
 from reader.store import DocumentStore
+from tests.builders import reply_chain
 
 
 def nested_article() -> Article:
@@ -26,16 +27,6 @@ def nested_article() -> Article:
             Comment(text=["3"]),
         ],
     )
-
-
-def chain(depth: int) -> Article:
-    root = Comment(text=["0"])
-    node = root
-    for level in range(1, depth):
-        reply = Comment(text=[str(level)])
-        node.replies.append(reply)
-        node = reply
-    return Article(title="deep", comments=[root])
 
 
 def test_articles_keep_load_order_and_get_unique_ids() -> None:
@@ -78,7 +69,7 @@ def test_parent_children_siblings_ancestors_and_counts() -> None:
 def test_reply_chain_far_past_the_recursion_limit_is_walked_iteratively() -> None:
     depth = sys.getrecursionlimit() * 5
     store = DocumentStore()
-    store.add(chain(depth), "deep")
+    store.add(reply_chain(depth), "deep")
     thread = store.thread("deep")
     assert len(thread) == depth
     assert thread.descendant_count(0) == depth - 1

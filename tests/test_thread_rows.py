@@ -5,8 +5,9 @@ from __future__ import annotations
 from reader.model import Article, Comment
 from reader.store import DocumentStore
 from reader.ui.thread_rows import ThreadRows
+from tests.builders import reply_chain
 
-from .test_store import chain, nested_article
+from .test_store import nested_article
 
 
 def rows_for(article=None) -> ThreadRows:  # type: ignore[no-untyped-def]
@@ -80,7 +81,7 @@ def test_heights_are_recorded_and_offsets_follow() -> None:
 
 
 def test_folding_a_chain_deeper_than_the_recursion_limit() -> None:
-    rows = rows_for(chain(5000))
+    rows = rows_for(reply_chain(5000))
     rows.collapse_all()
     assert len(rows) == 1
     rows.reveal(4999)

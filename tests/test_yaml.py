@@ -12,7 +12,8 @@ from reader.errors import LoadError
 from reader.formats import yamlfmt
 from reader.formats.dump import dump_json, dump_yaml
 from reader.formats.yamlfmt import parse_yaml, split_paragraphs
-from reader.model import Article, Comment
+from reader.model import Article
+from tests.builders import chain_depth, reply_chain
 
 PATH = Path("a.yaml")
 
@@ -55,25 +56,6 @@ def error_of(text: str) -> str:
     with pytest.raises(LoadError) as caught:
         parse(text)
     return str(caught.value)
-
-
-def chain(depth: int) -> Article:
-    """An article whose single thread is a reply chain `depth` comments deep."""
-    roots: list[Comment] = []
-    level = roots
-    for index in range(depth):
-        comment = Comment(author=f"user{index}", text=[f"Reply {index}.", "More\ntext."])
-        level.append(comment)
-        level = comment.replies
-    return Article(title="Deep", body=["Body."], comments=roots)
-
-
-def chain_depth(article: Article) -> int:
-    depth, level = 0, article.comments
-    while level:
-        depth += 1
-        level = level[0].replies
-    return depth
 
 
 def test_full_schema_is_read_into_the_model() -> None:
@@ -347,9 +329,9 @@ def test_undefined_alias_is_reported() -> None:
 
 @pytest.mark.parametrize("depth", [3_000, 10_000])
 def test_deep_reply_chains_load(depth: int) -> None:
-    article = parse(dump_yaml(chain(depth)))
+    article = parse(dump_yaml(reply_chain(depth)))
     assert chain_depth(article) == depth
-    assert dump_json(article) == dump_json(chain(depth))
+    assert dump_json(article) == dump_json(reply_chain(depth))
 
 
 def test_deep_flow_nesting_does_not_crash() -> None:
@@ -362,8 +344,8 @@ def test_deep_flow_nesting_does_not_crash() -> None:
 def test_nesting_beyond_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlfmt, "_MAX_NESTING", 12)
     monkeypatch.setattr(yamlfmt, "MAX_REPLY_DEPTH", 5)
-    assert error_of(dump_yaml(chain(6))) == "a.yaml:51: nested more than 5 reply levels deep"
-    assert chain_depth(parse(dump_yaml(chain(5)))) == 5
+    assert error_of(dump_yaml(reply_chain(6))) == "a.yaml:51: nested more than 5 reply levels deep"
+    assert chain_depth(parse(dump_yaml(reply_chain(5)))) == 5
 
 
 def test_errors_deep_in_a_thread_keep_both_ends_of_the_place() -> None:
@@ -378,7 +360,7 @@ def test_errors_deep_in_a_thread_keep_both_ends_of_the_place() -> None:
 def test_pure_python_parser_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlfmt, "_Loader", yaml.SafeLoader)
     assert parse(FULL).comments[0].replies[0].text == ["Reply one.", "Its second paragraph."]
-    assert chain_depth(parse(dump_yaml(chain(300)))) == 300
+    assert chain_depth(parse(dump_yaml(reply_chain(300)))) == 300
     assert error_of("title: t\n  body: b\n") == (
         "a.yaml:2: YAML syntax error: mapping values are not allowed here"
     )
