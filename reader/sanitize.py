@@ -33,11 +33,6 @@ _TABLE: dict[int, int | str | None] = {
 _UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
 
 
-def is_safe(text: str) -> bool:
-    """True if `neutralise` would leave `text` as it is."""
-    return _UNSAFE.search(text) is None
-
-
 def neutralise(text: str) -> str:
     """`text` made safe to print to a terminal, keeping its newlines."""
     return text if _UNSAFE.search(text) is None else text.translate(_TABLE)

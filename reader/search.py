@@ -181,6 +181,3 @@ class SearchText:
                 continue  # It runs across the separator into the next field.
             base = starts[field]
             yield Match(keys[first + field], start - base, end - base)
-
-    def count(self, query: Query) -> int:
-        return sum(1 for _ in self.finditer(query))

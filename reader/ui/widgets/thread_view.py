@@ -14,7 +14,6 @@ from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -79,12 +78,6 @@ class ThreadView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
     """Thread index of the comment under the cursor (-1: no comments)."""
 
-    class CursorMoved(Message):
-        def __init__(self, view: ThreadView, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
@@ -105,7 +98,6 @@ class ThreadView(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_reactive(ThreadView.cursor, 0 if thread and len(thread) else -1)
         self._update_virtual_size()
-        self.post_message(self.CursorMoved(self, self.cursor))
         self.refresh()
 
     # Geometry ----------------------------------------------------------------
@@ -248,11 +240,9 @@ class ThreadView(ScrollView, can_focus=True):
 
     # Cursor ------------------------------------------------------------------
 
-    def watch_cursor(self, old: int, new: int) -> None:
+    def watch_cursor(self) -> None:
         self._scroll_to_cursor()
         self.refresh()
-        if old != new:
-            self.post_message(self.CursorMoved(self, new))
 
     def _scroll_to_cursor(self) -> None:
         """Scroll just enough that the cursor's comment is on screen (its top if tall)."""
@@ -376,7 +366,6 @@ class ThreadView(ScrollView, can_focus=True):
             index = self.rows.rows[0]
         self.set_reactive(ThreadView.cursor, index)
         self._after_fold()
-        self.post_message(self.CursorMoved(self, index))
 
     def action_collapse_all(self) -> None:
         if self.rows is not None:
@@ -447,7 +436,6 @@ class ThreadView(ScrollView, can_focus=True):
         if not self.scroll_y <= line < self.scroll_y + view:
             self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.CursorMoved(self, index))
 
     def filter_to(self, indices: set[int] | None) -> None:
         """Show only these comments with their ancestors (None: everything again)."""
