@@ -15,6 +15,7 @@ from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
 from .conftest import FIRST_SEED, SECOND_SEED, make_app, wait_loaded
+from .scenes import settle
 
 # The needle is in 1.1.2 and 3 only; 2 has a reply of its own that never matches.
 HAYSTACK = """\
@@ -49,8 +50,7 @@ async def search_thread(app, pilot, text: str) -> ThreadPane:  # type: ignore[no
     await wait_loaded(app, pilot)
     await pilot.press("enter", "c", "slash", *text)
     pane = app.query_one(ThreadPane)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     return pane
 
 
@@ -99,8 +99,7 @@ async def test_a_match_in_a_folded_subtree_unfolds_only_its_ancestors(haystack: 
         view = app.query_one(ThreadView)
         assert view.rows is not None and len(view.rows) == 3
         await pilot.press("slash", *"needle")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.counter == "1/2", "smart case: lower case matches Needle too"
         assert cursor_path(view) == "1.1.2"
@@ -122,14 +121,12 @@ async def test_filter_shows_only_matches_with_ancestors_then_restores_folds(
         await pilot.press("slash", *"needle")
         await app.workers.wait_for_complete()
         await pilot.press("alt+f")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert view.rows is not None and view.thread is not None
         shown = [view.thread.comments[i].path for i in view.rows.rows]
         assert shown == ["1", "1.1", "1.1.2", "3"]
         await pilot.press("alt+f")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         shown = [view.thread.comments[i].path for i in view.rows.rows]
         assert shown == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "3"]
         assert view.rows.is_collapsed(view.thread.find("2")), "the folds from before are back"  # type: ignore[arg-type]
@@ -147,8 +144,7 @@ async def test_escape_ends_the_search_and_slash_brings_the_query_back() -> None:
         assert cursor_path(view) == "7", "the cursor stays where it was"
         assert pane.border_subtitle == ""
         await pilot.press("slash")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert pane.bar.search_query.text == "aleppo"
         assert pane.counter == "1/2"
         await pilot.press("escape")
@@ -160,8 +156,7 @@ async def test_invalid_regex_shows_the_reason_and_never_raises() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await search_thread(app, pilot, "")
         await pilot.press("alt+r", *"(unclosed")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         status = str(pane.bar.query_one("#search-status").render())
         assert "invalid regular expression" in status
         assert pane.matches == []
@@ -176,13 +171,11 @@ async def test_regex_and_whole_word_toggles_change_what_matches() -> None:
         pane = await search_thread(app, pilot, "us")
         loose = len(pane.matches)
         await pilot.press("alt+w")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert 0 < len(pane.matches) < loose
         assert pane.bar.query_one("#word").has_class("-on")
         await pilot.press("ctrl+u", "alt+w", "alt+r", *r"\Bus\b")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert pane.bar.query_one("#regex").has_class("-on")
         assert pane.matches and pane.search_query is not None and pane.search_query.regex
 
@@ -192,8 +185,7 @@ async def test_body_search_highlights_and_steps_through_the_article() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app, pilot)
         await pilot.press("enter", "slash", *"mosul", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         pane = app.query_one(BodyPane)
         body = app.query_one(ArticleBody)
         assert pane.counter.startswith("1/") and len(pane.matches) >= 5
@@ -213,13 +205,11 @@ async def test_list_search_narrows_articles_and_carries_the_query_into_the_threa
         articles = app.query_one(ArticleList)
         assert articles.highlighted_id == SECOND_SEED
         await pilot.press("slash", *"aleppo")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert [o.id for o in articles.options] == [FIRST_SEED]
         assert "2 matching" in str(articles.get_option_at_index(0).prompt)
         await pilot.press("enter", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         thread = app.query_one(ThreadPane)
         assert thread.search_query is not None and thread.search_query.text == "aleppo"
         assert thread.counter == "1/2"

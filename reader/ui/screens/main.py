@@ -250,11 +250,15 @@ class MainScreen(Screen[None]):
             node = node.parent if isinstance(node.parent, Widget) else None
         return None
 
-    def _show_pane(self, pane: str) -> None:
-        """Make `pane` the current one: shown (on a narrow screen) and focused."""
+    def _mark_pane(self, pane: str) -> None:
+        """Record `pane` as the current one; on a narrow screen, the one shown."""
         self._pane = pane
         for name in PANES:
             self.set_class(name == pane, f"-show-{name}")
+
+    def _show_pane(self, pane: str) -> None:
+        """Make `pane` the current one: shown (on a narrow screen) and focused."""
+        self._mark_pane(pane)
         # On a narrow screen the pane was hidden: focus it once it is displayed.
         self.call_after_refresh(self.query_one(f"#{pane}").focus)
 
@@ -268,6 +272,4 @@ class MainScreen(Screen[None]):
         """Mouse clicks move focus too: keep the current pane in step with it."""
         pane = self._focused_pane()
         if pane is not None and pane != self._pane:
-            self._pane = pane
-            for name in PANES:
-                self.set_class(name == pane, f"-show-{name}")
+            self._mark_pane(pane)

@@ -425,7 +425,6 @@ class ThreadView(ScrollView, can_focus=True):
         self.rows.reveal(index)
         self._painted.clear()
         self.set_reactive(ThreadView.cursor, index)
-        self._update_virtual_size()
         position = self.rows.position(index)
         assert position is not None
         self._measure(position)
