@@ -13,16 +13,33 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .store import Thread
+    from .text import Block
 
 
 @dataclass(eq=False, repr=False, slots=True)
 class Comment:
-    """One comment of a thread; `text` is its paragraphs, `replies` its children."""
+    """One comment of a thread; `text` is its blocks' words (paragraphs for plain
+    text), `blocks` their layout (None: all plain paragraphs, see `reader.text`),
+    `replies` its children.
+
+    `posted` is an ISO 8601 time where the source gives one (with its offset when
+    known), else the source's own words. `status` is None for an ordinary
+    comment, else `deleted`, `removed` or `dead` (text kept where the source has
+    it) or `more`: a stub for `more` replies the file does not hold (0: the
+    thread goes on at the source)."""
 
     author: str | None = None
     posted: str | None = None
     text: list[str] = field(default_factory=list)
     replies: list[Comment] = field(default_factory=list)
+    blocks: tuple[Block, ...] | None = None
+    # What the source says about the comment (None where it says nothing).
+    source_id: str | None = None
+    score: int | None = None
+    edited: str | None = None
+    is_op: bool = False
+    status: str | None = None
+    more: int | None = None
     # Set by the store when the article is added.
     parent: Comment | None = None
     depth: int = 0
@@ -68,6 +85,14 @@ class Article:
     body: list[str] = field(default_factory=list)
     author_bio: str | None = None
     comments: list[Comment] = field(default_factory=list)
+    # Layout of `body` (None: plain paragraphs); see `reader.text`.
+    body_blocks: tuple[Block, ...] | None = None
+    # What the source says about the article (None where it says nothing):
+    # its own id (HN item id, reddit `t3_...`, Message-ID), score and the
+    # comment count it claims (which may exceed what the file holds).
+    source_id: str | None = None
+    score: int | None = None
+    comment_count: int | None = None
     path: Path | None = None
     format: str = ""
     # Set by the store: unique within the store, derived from the file name.
