@@ -1,0 +1,253 @@
+"""Lays out one block of structured text (see `reader.text`) as screen lines.
+
+Shared by the thread view and the article body, so that a quote, a code block
+or a link looks the same in both. Each line comes with the character offset in
+the block's string at which it starts, so that a search match can be scrolled
+into view: the block's string is exactly what is drawn, apart from decorations
+(quote bars, bullets, clip and continuation marks) that are not part of it.
+
+Code is never re-wrapped: a line too long for the pane is clipped with a
+visible mark. Prose wraps at spaces; a word too long for a line is broken,
+and a URL is broken after a `/` (or `?`, `&`, `=`, `-`) with a continuation
+mark, so that it is never cut in the middle of a path segment where that can
+be helped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from ...sanitize import neutralise
+from ...text import (
+    CODE,
+    EMPHASIS,
+    HEADING,
+    INLINE_CODE,
+    ITEM,
+    LINK,
+    LINKS,
+    MARKER,
+    QUOTE,
+    RULE,
+    STRONG,
+    Block,
+)
+
+Span = tuple[int, int]
+Line = tuple[list[Segment], int]
+
+QUOTE_BAR = "▎ "
+CLIP_MARK = "→"
+CONTINUATION_MARK = "↵"
+_WORD = re.compile(r"\S+")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
+_URL_BREAKS = "/?&=-#"
+
+
+@dataclass(slots=True)
+class BlockStyles:
+    """The Rich styles blocks are drawn with, taken from a view's CSS."""
+
+    quote: Style
+    quote_bar: Style
+    code: Style
+    heading: Style
+    link: Style
+    marker: Style
+    links: Style
+    emphasis: Style
+    strong: Style
+    inline_code: Style
+    mark: Style
+    match: Style
+    current_match: Style
+
+    def for_span(self, kind: str) -> Style:
+        return {
+            EMPHASIS: self.emphasis,
+            STRONG: self.strong,
+            INLINE_CODE: self.inline_code,
+            LINK: self.link,
+            MARKER: self.marker,
+        }.get(kind, Style())
+
+
+def block_gap(previous: Block, block: Block) -> bool:
+    """Whether a blank line separates two blocks (list items sit together)."""
+    return not (previous.kind == ITEM and block.kind == ITEM)
+
+
+def gap_prefix(previous: Block, block: Block, styles: BlockStyles) -> list[Segment]:
+    """What the blank line between two blocks shows: a quote's bar carries on
+    through the gap between two paragraphs of the same quote."""
+    if previous.kind == QUOTE and block.kind == QUOTE:
+        return _quote_bars(min(previous.level, block.level), styles)
+    return []
+
+
+def block_lines(
+    string: str,
+    block: Block,
+    width: int,
+    console: Console,
+    styles: BlockStyles,
+    matches: list[Span] | None = None,
+    current: Span | None = None,
+) -> list[Line]:
+    """The block's lines at `width` cells (each at most `width` wide)."""
+    text = Text(neutralise(string))
+    for span in block.spans:
+        text.stylize(styles.for_span(span.kind), span.start, span.end)
+    for match in matches or ():
+        text.stylize(styles.current_match if match == current else styles.match, *match)
+    kind = block.kind
+    if kind == CODE:
+        return _code_lines(text, width, console, styles)
+    if kind == RULE:
+        return [([Segment("─" * max(1, width), styles.mark)], 0)]
+    if kind == QUOTE:
+        prefix = _quote_bars(block.level, styles)
+        text.stylize(styles.quote)
+        return _prefixed(text, width, console, styles, prefix, prefix)
+    if kind == ITEM:
+        indent = "  " * max(0, block.level - 1)
+        marker = (block.marker or "•") + " "
+        first = [Segment(indent + marker, styles.mark)]
+        rest = [Segment(" " * cell_len(indent + marker))]
+        return _prefixed(text, width, console, styles, first, rest)
+    if kind == HEADING:
+        text.stylize(styles.heading)
+    elif kind == LINKS:
+        text.stylize(styles.links)
+    return _prefixed(text, width, console, styles, [], [])
+
+
+def _quote_bars(level: int, styles: BlockStyles) -> list[Segment]:
+    return [Segment(QUOTE_BAR * max(1, level), styles.quote_bar)]
+
+
+def _prefixed(
+    text: Text,
+    width: int,
+    console: Console,
+    styles: BlockStyles,
+    first: list[Segment],
+    rest: list[Segment],
+) -> list[Line]:
+    """`text` wrapped beside a prefix: `first` on its first line, `rest` after."""
+    prefix_width = max(Segment.get_line_length(first), Segment.get_line_length(rest))
+    inner = max(1, width - prefix_width)
+    lines: list[Line] = []
+    for start, end, continued in wrap_ranges(text.plain, inner):
+        segments = list(text[start:end].render(console, end=""))
+        if continued:
+            segments.append(Segment(CONTINUATION_MARK, styles.mark))
+        lines.append(([*(rest if lines else first), *segments], start))
+    return lines
+
+
+def _code_lines(text: Text, width: int, console: Console, styles: BlockStyles) -> list[Line]:
+    """One screen line per line of code, clipped with a mark when too long."""
+    lines: list[Line] = []
+    start = 0
+    for line in text.split("\n", allow_blank=True):
+        length = len(line.plain)
+        line.stylize(styles.code)
+        if line.cell_len > width:
+            line.truncate(max(0, width - 1))
+            line.append(CLIP_MARK, styles.mark)
+        lines.append((list(line.render(console, end="")), start))
+        start += length + 1
+    return lines
+
+
+def wrap_ranges(plain: str, width: int) -> list[tuple[int, int, bool]]:
+    """Where each wrapped line of `plain` starts and ends, and whether it ends
+    inside a broken word (drawn with a continuation mark).
+
+    Lines break at spaces and at the text's own line breaks; the spaces at a
+    break are not shown. A word wider than the line is broken: a URL after one
+    of `_URL_BREAKS`, leaving a cell for the continuation mark.
+    """
+    ranges: list[tuple[int, int, bool]] = []
+    offset = 0
+    for hard_line in plain.split("\n"):
+        _wrap_hard_line(hard_line, offset, width, ranges)
+        offset += len(hard_line) + 1
+    return ranges
+
+
+def _wrap_hard_line(
+    line: str, offset: int, width: int, ranges: list[tuple[int, int, bool]]
+) -> None:
+    """Wrap one line of `plain` (no line breaks) starting at `offset` in it."""
+    line_start = line_end = used = 0  # the screen line being filled, in `line`
+    emitted = len(ranges)
+    for word in _WORD.finditer(line):
+        word_start, word_end = word.span()
+        size = cell_len(word.group())
+        if line_end > line_start:
+            lead = used + cell_len(line[line_end:word_start])
+            if lead + size > width:
+                ranges.append((offset + line_start, offset + line_end, False))
+                line_start, lead = word_start, 0
+        else:
+            # An empty line: the first keeps the text's indentation, later ones do not.
+            if len(ranges) > emitted:
+                line_start = word_start
+            lead = cell_len(line[line_start:word_start])
+        if lead + size > width:
+            line_start, used = _break_word(
+                line, offset, line_start, word_start, word_end, width, ranges
+            )
+        else:
+            used = lead + size
+        line_end = word_end
+    if line_end > line_start or len(ranges) == emitted:
+        ranges.append((offset + line_start, offset + max(line_end, line_start), False))
+
+
+def _break_word(
+    line: str,
+    offset: int,
+    line_start: int,
+    word_start: int,
+    word_end: int,
+    width: int,
+    ranges: list[tuple[int, int, bool]],
+) -> tuple[int, int]:
+    """Emit the full lines of a word too wide for one; return where its last
+    piece starts and how wide that piece is."""
+    is_url = _URL.match(line[word_start:word_end]) is not None
+    start, position = line_start, word_start
+    while cell_len(line[start:word_end]) > width:
+        lead = cell_len(line[start:position])
+        room = max(1, width - lead - 1)  # a cell for the continuation mark
+        cut = _fit(line, position, room)
+        if is_url:
+            breaks = [i + 1 for i in range(position, cut) if line[i] in _URL_BREAKS]
+            if breaks and breaks[-1] - position > room // 3:
+                cut = breaks[-1]
+        cut = max(cut, position + 1)
+        ranges.append((offset + start, offset + cut, True))
+        start = position = cut
+    return start, cell_len(line[start:word_end])
+
+
+def _fit(line: str, start: int, room: int) -> int:
+    """The end of the longest run from `start` that fits in `room` cells."""
+    end, used = start, 0
+    while end < len(line):
+        size = cell_len(line[end])
+        if used + size > room:
+            break
+        used += size
+        end += 1
+    return end
