@@ -41,9 +41,12 @@ class State:
         # Called (from the writer thread) with a warning that arises mid-session.
         self.on_warning: Callable[[str], None] | None = None
         connection.execute("BEGIN IMMEDIATE")
-        self.session = connection.execute(
-            "INSERT INTO sessions (started) VALUES (?)", (time.time(),)
-        ).lastrowid or 0
+        self.session = (
+            connection.execute(
+                "INSERT INTO sessions (started) VALUES (?)", (time.time(),)
+            ).lastrowid
+            or 0
+        )
         connection.execute("COMMIT")
         self._reader = connect(path)
         self._reader_lock = threading.Lock()

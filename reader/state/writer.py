@@ -33,8 +33,7 @@ class Batch:
 
     def __bool__(self) -> bool:
         return bool(
-            self.seen or self.read or self.opened or self.positions or self.settings
-            or self.queries
+            self.seen or self.read or self.opened or self.positions or self.settings or self.queries
         )
 
 
@@ -150,4 +149,3 @@ def _merged(first: Batch, then: Batch) -> Batch:
     first.settings.update(then.settings)
     first.queries.extend(then.queries)
     return first
-
