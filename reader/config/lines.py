@@ -9,7 +9,7 @@ import re
 def line_of(text: str, key: str) -> int | None:
     """The first line (1-based) that assigns `key`, bare or quoted, or None."""
     quoted = re.escape(key)
-    pattern = re.compile(rf"^\s*(?:{quoted}|\"{quoted}\"|'{quoted}')\s*=", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*(?:{quoted}|\"{quoted}\"|'{quoted}')[ \t]*=", re.MULTILINE)
     found = pattern.search(text)
     return text.count("\n", 0, found.start()) + 1 if found else None
 
