@@ -41,30 +41,12 @@ def article_key(article: Article) -> int:
 
 def comment_keys(article: int, thread: Thread) -> array[int]:
     """The key of every comment of the thread, in its display order (`keys[i]` is
-    the key of `thread.comments[i]`).
-
-    Parents come before their replies in display order, so one pass finds each
-    parent's digest ready. (Written for speed: this runs once per comment of
-    every thread loaded.)"""
+    the key of `thread.comments[i]`)."""
     article_bytes = article.to_bytes(8, "little", signed=True)
-    digests: list[bytes] = []
-    append = digests.append
-    known: set[bytes] = set()
-    remember = known.add
-    repeats: dict[bytes, int] = {}
-    for parent, comment in zip(thread.parents, thread.comments, strict=True):
-        if comment.source_id:
-            data = article_bytes + b"id\0" + _utf8(comment.source_id)
-        else:
-            scope = digests[parent] if parent >= 0 else article_bytes
-            data = scope + _utf8(comment.author or "") + b"\0" + _utf8("\0".join(comment.text))
-        digest = blake2b(data, digest_size=8).digest()
-        if digest in known:
-            # The same author and text again under the same parent: number it.
-            repeat = repeats[digest] = repeats.get(digest, 0) + 1
-            digest = blake2b(digest + repeat.to_bytes(8, "little"), digest_size=8).digest()
-        remember(digest)
-        append(digest)
+    digests = [b""] * len(thread)
+    _hash_range(article_bytes, thread, digests, 0, len(thread))
+    if len(set(digests)) != len(digests):
+        _number_repeats(article_bytes, thread, digests)
     keys: array[int] = array("q")
     keys.frombytes(b"".join(digests))
     if sys.byteorder != "little":
@@ -72,6 +54,39 @@ def comment_keys(article: int, thread: Thread) -> array[int]:
     return keys
 
 
-def _utf8(text: str) -> bytes:
-    # Lone surrogates (from a JSON escape) must hash too, not raise.
-    return text.encode("utf-8", "surrogatepass")
+def _hash_range(
+    article_bytes: bytes, thread: Thread, digests: list[bytes], start: int, end: int
+) -> None:
+    """Set each comment's 8-byte digest from `start` to `end`. Parents come before
+    their replies in display order, so each parent's digest is ready. (Written
+    for speed: this runs once per comment of every thread loaded.)"""
+    for index, parent, comment in zip(
+        range(start, end), thread.parents[start:end], thread.comments[start:end], strict=True
+    ):
+        if comment.source_id:
+            data = article_bytes + b"id\0" + comment.source_id.encode("utf-8", "surrogatepass")
+        else:
+            # Lone surrogates (from a JSON escape) must hash too, not raise.
+            data = (digests[parent] if parent >= 0 else article_bytes) + "\0".join(
+                (comment.author or "", *comment.text)
+            ).encode("utf-8", "surrogatepass")
+        digests[index] = blake2b(data, digest_size=8).digest()
+
+
+def _number_repeats(article_bytes: bytes, thread: Thread, digests: list[bytes]) -> None:
+    """Tell identical siblings apart: the second, third ... of the same digest
+    (same author and text under the same parent) get their repeat number hashed
+    in, and their replies are hashed again under the new digest. Only threads
+    with repeats pay for this pass."""
+    known: set[bytes] = set()
+    repeats: dict[bytes, int] = {}
+    ends = thread.ends
+    for index in range(len(digests)):
+        digest = digests[index]
+        if digest in known:
+            repeat = repeats[digest] = repeats.get(digest, 0) + 1
+            digest = digests[index] = blake2b(
+                digest + repeat.to_bytes(8, "little"), digest_size=8
+            ).digest()
+            _hash_range(article_bytes, thread, digests, index + 1, ends[index])
+        known.add(digest)
