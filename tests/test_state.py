@@ -134,6 +134,24 @@ def test_identical_siblings_get_distinct_keys_in_a_stable_order() -> None:
     assert len(set(comment_keys(article_key(twins), thread_of(twins)))) == 4
 
 
+def test_a_reply_of_the_second_of_two_identical_siblings_is_keyed_under_it() -> None:
+    """Its key follows its own parent: removing the first twin's identical reply
+    in a re-download does not give the second twin's reply a new key."""
+
+    def twins(first_has_reply: bool) -> tuple[Article, Comment]:
+        reply = Comment(author="b", text=["re"])
+        first = Comment(author="a", text=["same"])
+        if first_has_reply:
+            first.replies.append(Comment(author="b", text=["re"]))
+        second = Comment(author="a", text=["same"], replies=[reply])
+        return Article(title="T", comments=[first, second]), reply
+
+    def key_of(item: Article, comment: Comment) -> int:
+        return comment_keys(article_key(item), thread_of(item))[comment.index]
+
+    assert key_of(*twins(True)) == key_of(*twins(False))
+
+
 def test_a_comment_with_a_source_id_keeps_its_key_when_edited_or_moved() -> None:
     def key(text: str, parent: str | None) -> int:
         reply = Comment(author="a", text=[text], source_id="c7")
