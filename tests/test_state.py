@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -475,3 +477,14 @@ def test_a_seen_comment_costs_under_60_bytes_on_disk(db: Path) -> None:
         assert reader.execute("SELECT count(*) FROM seen").fetchone()[0] == 200_000
     print(f"{size / 200_000:.1f} bytes per seen comment")
     assert size / 200_000 < 60
+
+
+def test_state_and_config_import_neither_textual_nor_rich() -> None:
+    probe = (
+        "import sys, reader.state, reader.config; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout == "[]\n"
