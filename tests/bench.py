@@ -577,6 +577,9 @@ def main() -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
         folder = Path(scratch)
+        # The readers started here keep their state (and find no config) in here.
+        os.environ["XDG_STATE_HOME"] = str(folder / "xdg-state")
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "xdg-config")
         corpus = generate(folder, shape)
         figures = startup_figures(corpus, runs, folder)
         figures += load_figures(corpus, runs)

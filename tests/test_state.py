@@ -457,6 +457,22 @@ def test_a_write_failure_mid_session_warns_once_and_stops_writing(db: Path) -> N
     assert state.warnings == heard
 
 
+def test_an_unreadable_database_mid_session_shows_articles_as_unread(db: Path) -> None:
+    state = opened(db)
+    state.opened(prepared(state, article(["a"])))
+    state.close()
+    state = opened(db)
+    heard: list[str] = []
+    state.on_warning = heard.append
+    with sqlite3.connect(db) as saboteur:
+        saboteur.execute("DROP TABLE articles")
+    first, second = prepared(state, article(["a"])), prepared(state, article(["b"], source_id="2"))
+    assert first.unread and second.unread
+    assert len(heard) == 1
+    assert "articles show as unread" in heard[0]
+    state.close()
+
+
 # Size ------------------------------------------------------------------------------------------
 
 

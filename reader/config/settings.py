@@ -6,7 +6,6 @@ the problem; what is wrong falls back to its default, and the app starts.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +96,9 @@ def load_config(path: Path | None = None) -> Config:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         config.problems.append(config.message(f"cannot read: {reason}"))
         return config
+    # Imported here: most people have no config file, and start-up counts.
+    import tomllib
+
     try:
         table = tomllib.loads(config.text)
     except tomllib.TOMLDecodeError as error:

@@ -38,7 +38,8 @@ class State:
         self.path = path
         # Every problem so far, for the log (`open_state` returns the first ones).
         self.warnings = list(warnings)
-        # Called (from the writer thread) with a warning that arises mid-session.
+        # Called with a warning that arises mid-session, from a background thread
+        # (the writer, or the load worker in `prepare`).
         self.on_warning: Callable[[str], None] | None = None
         connection.execute("BEGIN IMMEDIATE")
         self.session = (
@@ -50,6 +51,7 @@ class State:
         connection.execute("COMMIT")
         self._reader = connect(path)
         self._reader_lock = threading.Lock()
+        self._read_failed = False
         rows = self._reader.execute("SELECT name, value FROM settings").fetchall()
         settings = dict(rows)
         self._theme: str | None = settings.get(THEME)
@@ -82,20 +84,15 @@ class State:
         article's seen comments (one indexed range read)."""
         key = article_key(article)
         keys = comment_keys(key, thread)
-        with self._reader_lock:
-            row = self._reader.execute(
-                "SELECT first_session, cursor, body_scroll FROM articles WHERE key = ?", (key,)
-            ).fetchone()
-            opened_before = row is not None and row[0] < self.session
-            seen_before: set[int] = set()
-            if opened_before:
-                seen_before = {
-                    comment
-                    for (comment,) in self._reader.execute(
-                        "SELECT comment FROM seen WHERE article = ? AND session < ?",
-                        (key, self.session),
-                    )
-                }
+        try:
+            row, seen_before = self._read_article(key)
+        except sqlite3.Error as error:
+            # The article is shown as unread rather than the load failing.
+            row, seen_before = None, set()
+            if not self._read_failed:
+                self._read_failed = True
+                self._warn(f"cannot read the state database ({error}); articles show as unread")
+        opened_before = row is not None and row[0] < self.session
         if opened_before:
             new = bytearray(map(seen_before.__contains__, keys)).translate(_FLIP)
         else:
@@ -106,6 +103,20 @@ class State:
             cursor = _index_of(keys, row[1])
             body_scroll = float(row[2])
         return ArticleState(key, keys, opened_before, new, cursor, body_scroll)
+
+    def _read_article(self, key: int) -> tuple[tuple[int, int | None, float] | None, set[int]]:
+        """The article's row (first session, cursor key, body scroll) and the
+        comments seen in earlier sessions, if it was opened in one."""
+        with self._reader_lock:
+            row = self._reader.execute(
+                "SELECT first_session, cursor, body_scroll FROM articles WHERE key = ?", (key,)
+            ).fetchone()
+            if row is None or row[0] >= self.session:
+                return row, set()
+            seen = self._reader.execute(
+                "SELECT comment FROM seen WHERE article = ? AND session < ?", (key, self.session)
+            )
+            return row, {comment for (comment,) in seen}
 
     # Changes: on the UI thread, each a memory append -----------------------------
 
