@@ -1,6 +1,8 @@
 """The `reader` command line.
 
-    reader [PATH ...]                        read articles (default: the bundled samples)
+    reader [PATH ...]                        read articles (default: the config's
+                                             paths, else the bundled samples)
+    reader --print-config                    print every setting with its default
     reader dump PATH [--format yaml|json]    print one parsed article
 
 A first argument `dump` is always the subcommand; name a directory called `dump`
@@ -18,8 +20,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__
+from .config import config_template, default_config_path, load_config
 from .errors import LoadError
 from .formats.loader import bundled_seeds, discover, load_file
+from .state import open_state, state_path
 
 PROG = "reader"
 EXIT_LOAD_ERROR = 2
@@ -56,6 +60,30 @@ def _read_parser() -> argparse.ArgumentParser:
         help="article files or directories of them (default: the bundled samples)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help=f"the config file (default: {default_config_path()})",
+    )
+    parser.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print every setting with its default, commented, and exit",
+    )
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument(
+        "--state",
+        type=Path,
+        metavar="PATH",
+        help="the state database: seen comments, positions, search history, theme "
+        "(default: state.db in the user's state folder)",
+    )
+    state.add_argument(
+        "--no-state",
+        action="store_true",
+        help="remember nothing and read no state (also: READER_STATE=off)",
+    )
     return parser
 
 
@@ -72,20 +100,60 @@ def _dump_parser() -> argparse.ArgumentParser:
 
 
 def _read(args: argparse.Namespace) -> int:
-    paths: list[Path] = args.paths or [bundled_seeds()]
+    if args.print_config:
+        return _print_config(args.config or default_config_path())
+    config = load_config(args.config)
+    paths: list[Path] = args.paths or list(config.paths) or [bundled_seeds()]
     files, problems = discover(paths)
     if not files:
+        _warn(config.problems)
         _report(problems)
         return EXIT_LOAD_ERROR
     # Imported here so that `dump`, `--help` and the error paths need no Textual.
     from .ui.app import ReaderApp
 
-    app = ReaderApp(files, problems)
-    app.run()
+    database = state_path(args.state, args.no_state, os.environ)
+    state, state_warnings = open_state(database) if database is not None else (None, [])
+    try:
+        app = ReaderApp(files, problems, state=state, config=config)
+        app.run()
+    finally:
+        if state is not None:
+            state.close()
+    # Shown after the app, where the terminal keeps them.
+    _warn([*config.problems, *(state.warnings if state is not None else state_warnings)])
     if app.article_count == 0 and app.load_errors:
         _report(app.load_errors)
         return EXIT_LOAD_ERROR
     return app.return_code or 0
+
+
+def _print_config(path: Path) -> int:
+    from .ui.commands import (
+        APP_COMMANDS,
+        ARTICLE_LIST_COMMANDS,
+        BODY_COMMANDS,
+        PANE_COMMANDS,
+        SEARCH_BAR_COMMANDS,
+        SEARCH_COMMANDS,
+        THREAD_COMMANDS,
+    )
+
+    commands = (
+        *APP_COMMANDS,
+        *PANE_COMMANDS,
+        *SEARCH_COMMANDS,
+        *SEARCH_BAR_COMMANDS,
+        *ARTICLE_LIST_COMMANDS,
+        *BODY_COMMANDS,
+        *THREAD_COMMANDS,
+    )
+    rows = [
+        (binding.id or "", binding.key, command.help)
+        for command in commands
+        for binding in command.bindings()
+    ]
+    return _write_stdout(config_template(path, rows))
 
 
 def _dump(args: argparse.Namespace) -> int:
@@ -127,3 +195,8 @@ def _write_stdout(text: str) -> int:
 def _report(errors: Iterable[LoadError]) -> None:
     for error in errors:
         print(f"{PROG}: {error}", file=sys.stderr)
+
+
+def _warn(messages: Iterable[str]) -> None:
+    for message in messages:
+        print(f"{PROG}: warning: {message}", file=sys.stderr)

@@ -404,6 +404,86 @@ def search_figures(store: DocumentStore, article_id: str, view, paint, runs: int
     ]
 
 
+# State ----------------------------------------------------------------------------
+
+
+def state_figures(corpus: Corpus, runs: int, folder: Path, seen_articles: int) -> list[Figure]:
+    """The state database's costs: the UI-thread part of marking a comment seen,
+    what it adds to an XL article (keys and seen comments, in the load worker),
+    and its size on disk per million seen comments."""
+    from reader.model import Article, Comment
+    from reader.state import open_state
+    from reader.state.identity import article_key, comment_keys
+
+    xl = load_file(corpus.xl_txt)
+    thread = Thread(xl.comments)
+    key = article_key(xl)
+
+    def identity() -> float:
+        start = time.perf_counter()
+        comment_keys(key, thread)
+        return time.perf_counter() - start
+
+    identity_ms = median_of(runs, identity) * 1000
+    database = folder / "state" / "state.db"
+    state, _ = open_state(database)
+    assert state is not None
+    marks = state.prepare(xl, thread)
+    state.opened(marks)
+    start = time.process_time()
+    for index in range(len(thread)):
+        state.mark_seen(marks, (index,))
+    mark_us = (time.process_time() - start) / len(thread) * 1e6
+    state.close()
+    # The next session: every comment was seen in an earlier one.
+    state, _ = open_state(database)
+    assert state is not None
+
+    def prepare() -> float:
+        start = time.perf_counter()
+        state.prepare(xl, thread)
+        return time.perf_counter() - start
+
+    prepare_ms = median_of(runs, prepare) * 1000
+    state.close()
+    # Size: `seen_articles` articles of 1,000 comments, all marked seen.
+    sized = folder / "sized" / "state.db"
+    state, _ = open_state(sized)
+    assert state is not None
+    for number in range(seen_articles):
+        comments = [Comment(author="a", text=[f"comment {number} {n}"]) for n in range(1000)]
+        article = Article(title=f"Article {number}", source_id=str(number), comments=comments)
+        article_marks = state.prepare(article, Thread(article.comments))
+        state.opened(article_marks)
+        state.mark_seen(article_marks, range(1000))
+    state.close()
+    size = sum(path.stat().st_size for path in sized.parent.iterdir())
+    # Bytes per seen comment are megabytes per million.
+    per_million = size / (seen_articles * 1000)
+    return [
+        Figure(
+            "state: mark a comment seen, UI thread", mark_us, "us", "<= 1000 us", mark_us <= 1000
+        ),
+        Figure(
+            "XL state: comment keys (identity)", identity_ms, "ms", "<= 100 ms", identity_ms <= 100
+        ),
+        Figure(
+            "XL state: keys + seen read (load worker)",
+            prepare_ms,
+            "ms",
+            "<= 50 ms",
+            prepare_ms <= 50,
+        ),
+        Figure(
+            f"state: size per 1M seen ({seen_articles * 1000:,} stored)",
+            per_million,
+            "MB",
+            "<= 60 MB",
+            per_million <= 60,
+        ),
+    ]
+
+
 # Memory -------------------------------------------------------------------------
 
 MEMORY_PROBE = """
@@ -497,10 +577,14 @@ def main() -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
         folder = Path(scratch)
+        # The readers started here keep their state (and find no config) in here.
+        os.environ["XDG_STATE_HOME"] = str(folder / "xdg-state")
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "xdg-config")
         corpus = generate(folder, shape)
         figures = startup_figures(corpus, runs, folder)
         figures += load_figures(corpus, runs)
         figures += asyncio.run(thread_figures(corpus, runs))
+        figures += state_figures(corpus, runs, folder, 100 if options.quick else 1000)
         figures += memory_figures(corpus)
         sizes = f"{mb(corpus.large_txt):.1f} MB text, {mb(corpus.large_yaml):.1f} MB YAML"
     elapsed = time.perf_counter() - started

@@ -10,7 +10,9 @@ from textual.app import App, SystemCommand
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from ..config import Config
 from ..errors import LoadError
+from ..state import State
 from ..store import DocumentStore
 from .commands import (
     APP_COMMANDS,
@@ -43,8 +45,19 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     BINDINGS = bindings(APP_COMMANDS)
 
-    def __init__(self, files: list[Path], problems: list[LoadError] | None = None) -> None:
+    def __init__(
+        self,
+        files: list[Path],
+        problems: list[LoadError] | None = None,
+        *,
+        state: State | None = None,
+        config: Config | None = None,
+    ) -> None:
         super().__init__()
+        # Memory between sessions (None: none this session) and the config file;
+        # the caller opens and closes the state.
+        self.state = state
+        self.config = config or Config()
         self.store = DocumentStore()
         self.files = files
         # Every file that failed to load; kept here so it outlives the screens,

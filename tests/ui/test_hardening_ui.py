@@ -10,7 +10,8 @@
 * A file that fails to load is named in a notification and in the help screen's
   load log; the good files open as usual.
 * A whole session never writes, moves, locks or holds open the files it reads,
-  and writes no file of its own.
+  and writes nothing but its state database (with SQLite's -wal and -shm files)
+  in the state folder.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.formats.loader import discover
+from reader.state import default_state_path, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import NOTIFY_ERRORS
@@ -327,7 +330,7 @@ def locked_inodes(root: Path) -> set[int]:
     return found
 
 
-async def test_a_session_never_touches_the_files_it_reads_and_writes_nothing(
+async def test_a_session_never_touches_the_files_it_reads_and_writes_only_its_state(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library = tmp_path / "library"
@@ -351,7 +354,10 @@ async def test_a_session_never_touches_the_files_it_reads_and_writes_nothing(
         monkeypatch.setenv(variable, str(tmp_path / name))
     monkeypatch.chdir(tmp_path / "cwd")
     before = snapshot(library)
-    app = make_app([library])
+    # Opened and closed as the command line does.
+    state, warnings = open_state(default_state_path())
+    assert state is not None and warnings == []
+    app = ReaderApp(*discover([library]), state=state)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_loaded(app, pilot)
         assert app.article_count == 4
@@ -365,13 +371,18 @@ async def test_a_session_never_touches_the_files_it_reads_and_writes_nothing(
         assert open_in(library) == [], "a file is still held open"
         assert locked_inodes(library) == set()
         await pilot.press("q")
+    state.close()
     assert app.return_code == 0
     assert snapshot(library) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         "cache", "config", "cwd", "data", "home", "library", "state",
     ]  # fmt: skip
-    for name in ("home", "config", "data", "state", "cache", "cwd"):
+    for name in ("home", "config", "data", "cache", "cwd"):
         assert list((tmp_path / name).iterdir()) == [], f"the app wrote into {name}"
+    assert [path.name for path in (tmp_path / "state").iterdir()] == ["reader"]
+    written = {path.name for path in (tmp_path / "state" / "reader").iterdir()}
+    assert "state.db" in written
+    assert written <= {"state.db", "state.db-wal", "state.db-shm"}
 
 
 # Regressions: UI bugs these tests found, since fixed ----------------------------------------

@@ -1,0 +1,179 @@
+"""The config file: read once at start, never written by the app.
+
+Every problem in it is one message naming the file, the line where known and
+the problem; what is wrong falls back to its default, and the app starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+from ..errors import LoadError
+from .keys import key_problem
+from .lines import line_of, syntax_error_line
+
+FILE_NAME = "config.toml"
+TIME_STYLES = ("relative", "absolute")
+SETTINGS = ("keys", "theme", "time", "paths")
+
+
+def default_config_path() -> Path:
+    """`$XDG_CONFIG_HOME/reader/config.toml` (default `~/.config/reader/config.toml`)."""
+    return Path(user_config_dir("reader")) / FILE_NAME
+
+
+@dataclass(slots=True)
+class Config:
+    """The settings in effect. `keys` maps binding ids to keys (checked for their
+    syntax; ids are checked by `check_keys` against the UI's); `theme` is None
+    when the file sets none; `paths` is empty when it sets none (the bundled
+    seeds); `problems` are the messages to show, one per problem."""
+
+    source: Path | None = None
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    theme: str | None = None
+    time: str = "relative"
+    paths: tuple[Path, ...] = ()
+    problems: list[str] = field(default_factory=list)
+    # The file's text, to find a setting's line for later messages.
+    text: str = ""
+
+    def message(self, reason: str, key: str | None = None) -> str:
+        """A one-line problem naming the file, and the line of `key` if found."""
+        path = self.source or Path(FILE_NAME)
+        line = line_of(self.text, key) if key is not None else None
+        return str(LoadError(path, reason, line))
+
+    def check_keys(self, known_ids: Collection[str]) -> list[str]:
+        """One message per binding id in `[keys]` that is not in `known_ids`."""
+        return [
+            self.message(f"[keys]: unknown binding id {binding_id!r}", binding_id)
+            for binding_id in self.keys
+            if binding_id not in known_ids
+        ]
+
+    def keymap(self, known_ids: Collection[str]) -> dict[str, str]:
+        """`[keys]` for `App.set_keymap`: `{binding_id: "k1,k2"}`, known ids only."""
+        return {
+            binding_id: ",".join(keys)
+            for binding_id, keys in self.keys.items()
+            if binding_id in known_ids
+        }
+
+    def check_theme(self, themes: Collection[str]) -> list[str]:
+        """A message if `theme` is not one of `themes`."""
+        if self.theme is None or self.theme in themes:
+            return []
+        return [self.message(f"theme: unknown theme {self.theme!r}", "theme")]
+
+    def choose_theme(self, themes: Collection[str], remembered: str | None) -> str | None:
+        """The theme to start with: the config's, else the one last chosen in the
+        palette (`State.theme`), if it exists; None: the app's default."""
+        for theme in (self.theme, remembered):
+            if theme is not None and theme in themes:
+                return theme
+        return None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The config at `path`, else at the default place. A missing file at the
+    default place is no problem; a missing `--config` file is one."""
+    explicit = path is not None
+    source = path if path is not None else default_config_path()
+    config = Config(source=source)
+    try:
+        config.text = source.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        if explicit:
+            config.problems.append(config.message("no such file"))
+        return config
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        config.problems.append(config.message(f"cannot read: {reason}"))
+        return config
+    # Imported here: most people have no config file, and start-up counts.
+    import tomllib
+
+    try:
+        table = tomllib.loads(config.text)
+    except tomllib.TOMLDecodeError as error:
+        line, reason = syntax_error_line(str(error), config.text)
+        config.problems.append(str(LoadError(source, reason, line)))
+        return config
+    _apply(config, table)
+    return config
+
+
+def _apply(config: Config, table: Mapping[str, Any]) -> None:
+    for name in table:
+        if name not in SETTINGS:
+            config.problems.append(config.message(f"unknown setting {name!r}", name))
+    if "theme" in table:
+        theme = table["theme"]
+        if isinstance(theme, str) and theme:
+            config.theme = theme
+        else:
+            config.problems.append(config.message("theme: expected a theme name", "theme"))
+    if "time" in table:
+        if table["time"] in TIME_STYLES:
+            config.time = table["time"]
+        else:
+            config.problems.append(
+                config.message('time: expected "relative" or "absolute"', "time")
+            )
+    if "paths" in table:
+        config.paths = _paths(config, table["paths"])
+    if "keys" in table:
+        if isinstance(table["keys"], dict):
+            config.keys = _keys(config, _flattened(table["keys"]))
+        else:
+            config.problems.append(config.message("keys: expected a [keys] table", "keys"))
+
+
+def _paths(config: Config, value: object) -> tuple[Path, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        config.problems.append(config.message("paths: expected a list of paths", "paths"))
+        return ()
+    base = config.source.parent if config.source is not None else Path.cwd()
+    # `~` expanded; relative paths are relative to the config file, not the cwd.
+    return tuple(base / Path(item).expanduser() for item in value)
+
+
+def _flattened(table: Mapping[str, Any], prefix: str = "") -> dict[str, object]:
+    """`thread.toggle = "x"` (a dotted key, so nested tables) as `"thread.toggle"`."""
+    flat: dict[str, object] = {}
+    for name, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flattened(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
+
+
+def _keys(config: Config, table: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+    keys: dict[str, tuple[str, ...]] = {}
+    for binding_id, value in table.items():
+        if isinstance(value, str):
+            names = [name.strip() for name in value.split(",")] if value != "," else [","]
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            names = list(value)
+        else:
+            reason = f"[keys]: {binding_id}: expected a key or a list of keys"
+            config.problems.append(config.message(reason, binding_id))
+            continue
+        problems = [problem for name in names if (problem := key_problem(name)) is not None]
+        if not names:
+            problems.append("no key given")
+        if problems:
+            config.problems.extend(
+                config.message(f"[keys]: {binding_id}: {problem}", binding_id)
+                for problem in problems
+            )
+            continue
+        keys[binding_id] = tuple(names)
+    return keys

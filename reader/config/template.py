@@ -1,0 +1,40 @@
+"""`reader --print-config`: every setting with its default, commented out, for a
+user to start a config file from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+# Textual's default theme.
+DEFAULT_THEME = "textual-dark"
+
+
+def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str:
+    """The commented config file. `bindings` are the UI's `(binding id, default
+    keys as "k1,k2", what it does)`."""
+    lines = [
+        f"# reader's configuration: {path}",
+        "# reader only reads this file. Every setting is shown with its default,",
+        "# commented out: uncomment a line and change it.",
+        "",
+        '# Colour theme: any Textual theme name (ctrl+p, "theme" lists them). Unset, reader',
+        "# uses the theme last chosen in the command palette.",
+        f"# theme = {json.dumps(DEFAULT_THEME)}",
+        "",
+        '# How comment times are shown: "relative" (3 hours ago) or "absolute".',
+        '# time = "relative"',
+        "",
+        "# What `reader` with no argument opens: files or directories; ~ is your home,",
+        "# relative paths are relative to this file. Empty: the bundled sample articles.",
+        "# paths = []",
+        "",
+        '# Keys: binding id = a key or a list of keys, such as "ctrl+x", "alt+r", "f5",',
+        '# "pagedown" or one character. A binding listed here loses its default keys.',
+        "[keys]",
+    ]
+    for binding_id, keys, description in bindings:
+        value = json.dumps(keys.split(",")) if "," in keys else json.dumps(keys)
+        lines.append(f"# {json.dumps(binding_id)} = {value}  # {description}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,115 @@
+"""Opening the state database: its settings, a damaged file moved aside, and a
+state folder that cannot be written to."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from .schema import NewerSchema, migrate
+
+# How long a write waits for another reader's transaction to end, in ms.
+BUSY_TIMEOUT_MS = 5000
+# SQLite's primary result codes for a file that is not (or no longer) a database.
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# The files SQLite keeps next to the database in WAL mode.
+SIDE_FILES = ("-wal", "-shm")
+
+
+class StateUnavailable(Exception):
+    """The state cannot be kept this session; the message says why, in one line."""
+
+
+def is_damaged(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGED
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), usable from
+    the thread it is handed to. Raises `sqlite3.Error`."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # WAL: readers never block the writer; a killed process loses only what
+        # it had not committed. NORMAL sync is durable across a crash of the
+        # process (not of the machine), at a fraction of FULL's cost.
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        # Sorts and indices in memory: never a temporary file outside the folder.
+        connection.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
+    """Open (creating if need be) and migrate the database at `path`.
+
+    A damaged file is moved aside as `state.db.corrupt-<timestamp>` (with its
+    WAL files) and a fresh one made, with one warning. Raises
+    `StateUnavailable` when there can be no state this session."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StateUnavailable(f"cannot create {path.parent}: {error.strerror}") from error
+    try:
+        return _open(path), []
+    except _Damaged:
+        warning = damaged_warning(path, move_aside(path))
+    try:
+        return _open(path), [warning]
+    except _Damaged as error:
+        raise StateUnavailable(f"cannot make a fresh {path}: {error}") from error
+
+
+class _Damaged(Exception):
+    pass
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    try:
+        connection = connect(path)
+    except sqlite3.Error as error:
+        if is_damaged(error):
+            raise _Damaged(str(error)) from error
+        raise StateUnavailable(f"cannot open {path}: {error}") from error
+    try:
+        migrate(connection)
+    except NewerSchema as error:
+        connection.close()
+        raise StateUnavailable(f"{path} is from a newer reader ({error})") from error
+    except sqlite3.Error as error:
+        connection.close()
+        if is_damaged(error):
+            raise _Damaged(str(error)) from error
+        raise StateUnavailable(f"cannot use {path}: {error}") from error
+    return connection
+
+
+def damaged_warning(path: Path, aside: Path) -> str:
+    return f"{path} was damaged; moved it aside as {aside.name} and started afresh"
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database and its WAL files out of the way, keeping them
+    for whoever wants to look. Raises `StateUnavailable` if that fails."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    suffix = 2
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
+        suffix += 1
+    try:
+        os.replace(path, aside)
+        for side in SIDE_FILES:
+            # A stale WAL must never be applied to the fresh database.
+            side_path = Path(f"{path}{side}")
+            if side_path.exists():
+                os.replace(side_path, Path(f"{aside}{side}"))
+    except OSError as error:
+        raise StateUnavailable(f"{path} is damaged and cannot be moved aside") from error
+    return aside

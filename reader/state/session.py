@@ -1,0 +1,219 @@
+"""The state of one session: the API the UI calls.
+
+    state = open_state(path)            # or None: no state this session
+    article_state = state.prepare(article, thread)   # in the load worker
+    state.mark_seen(article_state, index)            # on the UI thread: a memory append
+
+Reads happen at open (history, theme, selected article) and in `prepare`;
+every change is buffered and written by the writer thread (`writer.py`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from array import array
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..model import Article
+from ..store import Thread
+from .article_state import ArticleState
+from .database import StateUnavailable, connect, open_database
+from .identity import article_key, comment_keys
+from .writer import HISTORY_LIMIT, StateWriter
+
+THEME = "theme"
+SELECTED = "selected_article"
+# Turns a "seen earlier" flag (1) into "new" (0) and back, in one C call.
+_FLIP = bytes([1, 0]) + bytes(254)
+
+
+class State:
+    """The state database, open for one session. Thread-safe where it says so;
+    everything else is for the UI thread."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, warnings: list[str]) -> None:
+        self.path = path
+        # Every problem so far, for the log (`open_state` returns the first ones).
+        self.warnings = list(warnings)
+        # Called with a warning that arises mid-session, from a background thread
+        # (the writer, or the load worker in `prepare`).
+        self.on_warning: Callable[[str], None] | None = None
+        connection.execute("BEGIN IMMEDIATE")
+        self.session = (
+            connection.execute(
+                "INSERT INTO sessions (started) VALUES (?)", (time.time(),)
+            ).lastrowid
+            or 0
+        )
+        connection.execute("COMMIT")
+        self._reader = connect(path)
+        self._reader_lock = threading.Lock()
+        self._read_failed = False
+        rows = self._reader.execute("SELECT name, value FROM settings").fetchall()
+        settings = dict(rows)
+        self._theme: str | None = settings.get(THEME)
+        selected = settings.get(SELECTED)
+        self._selected: int | None = int(selected) if selected is not None else None
+        self._history = [
+            query
+            for (query,) in self._reader.execute(
+                "SELECT query FROM history ORDER BY used DESC LIMIT ?", (HISTORY_LIMIT,)
+            ).fetchall()[::-1]
+        ]
+        self._writer = StateWriter(connection, self.session, self._warn)
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self.on_warning is not None:
+            self.on_warning(message)
+
+    def close(self) -> None:
+        """Write everything still buffered and close. Call once, at exit."""
+        self._writer.close()
+        with self._reader_lock:
+            self._reader.close()
+
+    # Articles: thread-safe ----------------------------------------------------------
+
+    def prepare(self, article: Article, thread: Thread) -> ArticleState:
+        """The article's keys, new comments and saved position. Thread-safe, and
+        meant for the load worker: it hashes every comment and reads the
+        article's seen comments (one indexed range read)."""
+        key = article_key(article)
+        keys = comment_keys(key, thread)
+        try:
+            row, seen_before = self._read_article(key)
+        except sqlite3.Error as error:
+            # The article is shown as unread rather than the load failing.
+            row, seen_before = None, set()
+            if not self._read_failed:
+                self._read_failed = True
+                self._warn(f"cannot read the state database ({error}); articles show as unread")
+        opened_before = row is not None and row[0] < self.session
+        if opened_before:
+            new = bytearray(map(seen_before.__contains__, keys)).translate(_FLIP)
+        else:
+            new = bytearray(len(keys))
+        cursor = None
+        body_scroll = 0.0
+        if row is not None:
+            cursor = _index_of(keys, row[1])
+            body_scroll = float(row[2])
+        return ArticleState(key, keys, opened_before, new, cursor, body_scroll)
+
+    def _read_article(self, key: int) -> tuple[tuple[int, int | None, float] | None, set[int]]:
+        """The article's row (first session, cursor key, body scroll) and the
+        comments seen in earlier sessions, if it was opened in one."""
+        with self._reader_lock:
+            row = self._reader.execute(
+                "SELECT first_session, cursor, body_scroll FROM articles WHERE key = ?", (key,)
+            ).fetchone()
+            if row is None or row[0] >= self.session:
+                return row, set()
+            seen = self._reader.execute(
+                "SELECT comment FROM seen WHERE article = ? AND session < ?", (key, self.session)
+            )
+            return row, {comment for (comment,) in seen}
+
+    # Changes: on the UI thread, each a memory append -----------------------------
+
+    def opened(self, article: ArticleState) -> None:
+        """The article is shown: it is no longer unread at the next launch, and
+        it becomes the selected article to restore."""
+        with self._writer.lock:
+            self._writer.pending.opened.add(article.key)
+            self._writer.pending.settings[SELECTED] = str(article.key)
+        self._selected = article.key
+
+    def mark_seen(self, article: ArticleState, indices: Iterable[int]) -> None:
+        """The comments at these display indices were on screen."""
+        marked, keys, key = article.marked, article.comment_keys, article.key
+        fresh = []
+        for index in indices:
+            if not marked[index]:
+                marked[index] = 1
+                fresh.append((key, keys[index]))
+        if fresh:
+            with self._writer.lock:
+                self._writer.pending.seen.extend(fresh)
+
+    def mark_read(self, article: ArticleState) -> None:
+        """Every comment of the article seen; its new marks are cleared now (an
+        explicit request, unlike `mark_seen`)."""
+        article.marked[:] = bytes([1]) * len(article.marked)
+        article.new[:] = bytes(len(article.new))
+        with self._writer.lock:
+            self._writer.pending.opened.add(article.key)
+            self._writer.pending.read.append((article.key, article.comment_keys))
+
+    def mark_all_read(self, articles: Iterable[ArticleState]) -> None:
+        for article in articles:
+            self.mark_read(article)
+
+    def save_position(self, article: ArticleState, cursor: int | None, body_scroll: float) -> None:
+        """Where the reader is in the article: the comment under the cursor (its
+        display index; None: none) and the body's scroll offset."""
+        article.cursor = cursor
+        article.body_scroll = body_scroll
+        key = article.comment_keys[cursor] if cursor is not None else None
+        with self._writer.lock:
+            self._writer.pending.positions[article.key] = (key, body_scroll)
+
+    @property
+    def selected_article(self) -> int | None:
+        """The key of the article last shown (compare with `ArticleState.key`)."""
+        return self._selected
+
+    # Search history and theme ---------------------------------------------------
+
+    @property
+    def history(self) -> list[str]:
+        """Past search queries, oldest first, at most 100 (from every session)."""
+        return list(self._history)
+
+    def add_history(self, query: str) -> None:
+        if not query:
+            return
+        if query in self._history:
+            self._history.remove(query)
+        self._history.append(query)
+        del self._history[:-HISTORY_LIMIT]
+        with self._writer.lock:
+            self._writer.pending.queries.append(query)
+
+    @property
+    def theme(self) -> str | None:
+        """The theme last chosen, if any."""
+        return self._theme
+
+    def remember_theme(self, name: str) -> None:
+        self._theme = name
+        with self._writer.lock:
+            self._writer.pending.settings[THEME] = name
+
+
+def _index_of(keys: array[int], key: int | None) -> int | None:
+    if key is None:
+        return None
+    try:
+        return keys.index(key)
+    except ValueError:
+        return None
+
+
+def open_state(path: Path) -> tuple[State | None, list[str]]:
+    """The state at `path` for this session, and the warnings to show once. With
+    no state possible (a read-only or full folder, a newer reader's database),
+    None and a warning saying reader runs without it."""
+    try:
+        connection, warnings = open_database(path)
+    except StateUnavailable as error:
+        return None, [f"running without saved state: {error}"]
+    try:
+        return State(path, connection, warnings), warnings
+    except sqlite3.Error as error:
+        connection.close()
+        return None, [*warnings, f"running without saved state: cannot use {path}: {error}"]

@@ -1,0 +1,151 @@
+"""The state's writer thread: changes are buffered in memory by the UI thread
+and written in one short transaction per batch, at least every `INTERVAL`
+seconds and on close, so the UI never waits on the disk or on another reader's
+transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .database import is_damaged
+
+# Seconds between batches: a process killed with SIGKILL loses at most this much.
+INTERVAL = 0.5
+# Search history kept, most recent last.
+HISTORY_LIMIT = 100
+
+
+@dataclass(slots=True)
+class Batch:
+    """Changes not yet written. `seen` holds (article, comment) key pairs;
+    `read` whole articles' keys; later positions and settings replace earlier."""
+
+    seen: list[tuple[int, int]] = field(default_factory=list)
+    read: list[tuple[int, array[int]]] = field(default_factory=list)
+    opened: set[int] = field(default_factory=set)
+    positions: dict[int, tuple[int | None, float]] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)
+    queries: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.seen or self.read or self.opened or self.positions or self.settings or self.queries
+        )
+
+
+class StateWriter:
+    """Owns the write connection; `pending` is the only thing other threads touch,
+    and only under `lock`."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        session: int,
+        warn: Callable[[str], None],
+    ) -> None:
+        self.connection = connection
+        self.session = session
+        self.lock = threading.Lock()
+        self.pending = Batch()
+        self._warn = warn
+        self._failed = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="reader-state-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(INTERVAL):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending. A locked database (another reader's long
+        transaction) keeps the batch for the next round; any other failure ends
+        writing for the session, with one warning."""
+        with self.lock:
+            batch, self.pending = self.pending, Batch()
+        if not batch or self._failed:
+            return
+        try:
+            self._write(batch)
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF in (5, 6) and not self._stop.is_set():
+                # SQLITE_BUSY, SQLITE_LOCKED: try again next round, nothing lost.
+                with self.lock:
+                    self.pending = _merged(batch, self.pending)
+                return
+            self._give_up(error)
+        except sqlite3.Error as error:
+            self._give_up(error)
+
+    def _give_up(self, error: sqlite3.Error) -> None:
+        self._failed = True
+        what = "is damaged" if is_damaged(error) else f"cannot be written ({error})"
+        self._warn(f"the state database {what}; nothing more is remembered this session")
+
+    def close(self) -> None:
+        """Stop the thread, write what is left, close the connection."""
+        self._stop.set()
+        self._thread.join()
+        self.flush()
+        self.connection.close()
+
+    def _write(self, batch: Batch) -> None:
+        execute, executemany = self.connection.execute, self.connection.executemany
+        session = self.session
+        execute("BEGIN IMMEDIATE")
+        try:
+            executemany(
+                "INSERT INTO articles (key, first_session, last_session) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET last_session = excluded.last_session",
+                ((key, session, session) for key in batch.opened),
+            )
+            executemany(
+                "INSERT INTO articles (key, first_session, last_session, cursor, body_scroll) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "cursor = excluded.cursor, body_scroll = excluded.body_scroll",
+                (
+                    (key, session, session, cursor, scroll)
+                    for key, (cursor, scroll) in batch.positions.items()
+                ),
+            )
+            insert_seen = "INSERT OR IGNORE INTO seen (article, comment, session) VALUES (?, ?, ?)"
+            executemany(
+                insert_seen, ((article, comment, session) for article, comment in batch.seen)
+            )
+            for article, keys in batch.read:
+                executemany(insert_seen, ((article, comment, session) for comment in keys))
+            executemany(
+                "INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)",
+                batch.settings.items(),
+            )
+            if batch.queries:
+                executemany(
+                    "INSERT OR REPLACE INTO history (query, used) "
+                    "VALUES (?, (SELECT coalesce(max(used), 0) + 1 FROM history))",
+                    ((query,) for query in batch.queries),
+                )
+                execute(
+                    "DELETE FROM history WHERE used <= "
+                    "(SELECT used FROM history ORDER BY used DESC LIMIT 1 OFFSET ?)",
+                    (HISTORY_LIMIT,),
+                )
+            execute("COMMIT")
+        except BaseException:
+            if self.connection.in_transaction:
+                execute("ROLLBACK")
+            raise
+
+
+def _merged(first: Batch, then: Batch) -> Batch:
+    """`first` followed by `then`, as one batch."""
+    first.seen.extend(then.seen)
+    first.read.extend(then.read)
+    first.opened |= then.opened
+    first.positions.update(then.positions)
+    first.settings.update(then.settings)
+    first.queries.extend(then.queries)
+    return first
