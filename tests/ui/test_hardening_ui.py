@@ -24,7 +24,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pexpect
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
@@ -38,8 +37,8 @@ from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
 
+from ..pty import Terminal
 from .conftest import make_app, wait_loaded
-from .test_end_to_end import reader_command
 
 HOSTILE = (
     "[bold]b[/bold] [link=https://evil.test]l[/link] [@click=app.quit]q[/] "
@@ -169,39 +168,14 @@ def test_the_real_command_never_writes_a_documents_osc_sequences(tmp_path: Path)
     hostile_txt(tmp_path)
     hostile_yaml(tmp_path)
     (tmp_path / "evil\x1b]52;c;RklMRQ==\x07\x1b]8;;evil.test\x07.txt").write_text("")
-    env = {**os.environ, "TERM": "xterm-256color"}
-    env.pop("TEXTUAL", None)
-    child = pexpect.spawn(
-        reader_command(), [str(tmp_path)], dimensions=(45, 160), env=env, timeout=10
-    )
-    output = bytearray()
-
-    def read_for(seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                output.extend(child.read_nonblocking(65536, timeout=0.05))
-            except pexpect.TIMEOUT:
-                continue
-            except pexpect.EOF:
-                return
-
-    try:
-        deadline = time.monotonic() + 20
-        while b"Ordinary" not in output and time.monotonic() < deadline:
-            read_for(0.2)
-        assert b"Ordinary" in output, "the app never showed the thread"
-        read_for(1)
+    with Terminal([str(tmp_path)]) as terminal:
+        terminal.wait_for("Ordinary")
+        terminal.pump(1)
         # Through the body and the thread, to the next article and the help screen.
         for keys in ["\r", "G", "c", "G", "\t", "j", "\r", "c", "G", "?", "\x1b"]:
-            child.send(keys)
-            read_for(0.3)
-        child.send("q")
-        child.expect(pexpect.EOF, timeout=10)
-        output.extend(child.before or b"")
-    finally:
-        child.close()
-    assert child.exitstatus == 0
+            terminal.press(keys)
+        assert terminal.quit() == 0
+    output = terminal.output
     assert b"evil.test" in output or "␛".encode() in output, "the hostile text was on screen"
     assert b"\x1b]52" not in output
     assert b"\x1b]8;;https://evil" not in output and b"\x1b]8;;evil" not in output

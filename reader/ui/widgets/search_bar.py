@@ -70,8 +70,7 @@ class SearchBar(Horizontal):
     }
     """
 
-    # `enter` is the Input's own; its entry here is for the help screen.
-    BINDINGS = bindings(tuple(c for c in SEARCH_BAR_COMMANDS if c.keys != "enter"))
+    BINDINGS = bindings(SEARCH_BAR_COMMANDS)
 
     class Changed(Message):
         """The query or a toggle changed."""
@@ -148,9 +147,13 @@ class SearchBar(Horizontal):
         event.stop()
         self.post_message(self.Changed(self, self.search_query))
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only the comments' bar has a filter; elsewhere its keys are the input's.
+        if action == "toggle" and parameters == ("filter",):
+            return self._filter_toggle
+        return True
+
+    def action_submit(self) -> None:
         self.post_message(self.Submitted(self))
 
     @on(Toggle.Flipped)
