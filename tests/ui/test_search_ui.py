@@ -227,3 +227,32 @@ async def test_search_bar_is_one_line_at_the_bottom_of_the_pane() -> None:
         bar = pane.query_one(SearchBar)
         assert bar.region.height == 1
         assert bar.region.bottom == pane.content_region.bottom
+
+
+async def test_slash_reopens_the_bar_with_the_query_selected_so_typing_replaces_it() -> None:
+    """The query came back unselected with the cursor at its end, so typing
+    appended to it (`aleppotrump`)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        await pilot.press("enter", "slash", *"trump")
+        await settle(pilot)
+        assert pane.bar.search_query.text == "trump"
+        await pilot.press("enter", "slash", "end", *"s")
+        assert pane.bar.search_query.text == "trumps", "`end` keeps the query"
+
+
+async def test_up_and_down_in_the_bar_walk_earlier_queries() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        await pilot.press("enter", "slash", *"mosul", "enter", "slash", *"draft")
+        await pilot.press("up")
+        assert pane.bar.search_query.text == "mosul"
+        await pilot.press("up")
+        assert pane.bar.search_query.text == "aleppo"
+        await pilot.press("up")
+        assert pane.bar.search_query.text == "aleppo", "the oldest stays"
+        await pilot.press("down", "down")
+        assert pane.bar.search_query.text == "draft", "past the newest: what was typed"
+        await settle(pilot)

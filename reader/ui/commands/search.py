@@ -24,6 +24,8 @@ SEARCH_BAR_COMMANDS: tuple[Command, ...] = (
         priority=True,
     ),
     Command("search_bar.cancel", "escape", "cancel", "Close", "End the search", "esc"),
+    Command("search_bar.older", "up", "history(-1)", "Older", "Earlier query", "↑", show=False),
+    Command("search_bar.newer", "down", "history(1)", "Newer", "Later query", "↓", show=False),
     Command(
         "search_bar.regex",
         "alt+r",

@@ -25,12 +25,14 @@ from ...errors import LoadError
 from ...formats.loader import load_file
 from ...model import Article
 from ...sanitize import neutralise
+from ...search_history import SearchHistory
 from ...store import DocumentStore, PreparedArticle, Thread
 from ..commands import PANE_COMMANDS, bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
 from ..widgets.body_pane import BodyPane
+from ..widgets.search_bar import SearchBar
 from ..widgets.thread_pane import ThreadPane
 from ..widgets.thread_view import ThreadView
 
@@ -105,6 +107,8 @@ class MainScreen(Screen[None]):
         self._pane = PANES[0]
         self._loaded_count = 0
         self._reported = 0
+        # One history for every pane's search bar.
+        self.search_history = SearchHistory()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,6 +125,8 @@ class MainScreen(Screen[None]):
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         self.query_one("#thread-pane").border_title = "Comments"
+        for bar in self.query(SearchBar):
+            bar.history = self.search_history
         self.query_one(f"#{self._pane}").focus()
         self._report_new_errors()
         self.load_files()
