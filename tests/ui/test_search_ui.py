@@ -217,7 +217,22 @@ async def test_list_search_narrows_articles_and_carries_the_query_into_the_threa
         pane = app.query_one(ArticlesPane)
         assert not pane.searching
         assert [o.id for o in articles.options] == [FIRST_SEED, SECOND_SEED]
-        assert articles.highlighted_id == SECOND_SEED, "the selection from before is back"
+        # Escape used to throw the opened article away for the one selected before
+        # the search, and to leave the border's article count empty.
+        assert articles.highlighted_id == FIRST_SEED, "the article opened stays selected"
+        assert str(pane.border_subtitle) == "2 articles"
+
+
+async def test_escape_in_the_list_without_opening_restores_the_previous_selection() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("j", "slash", *"aleppo")
+        await settle(pilot)
+        await pilot.press("escape")
+        articles = app.query_one(ArticleList)
+        assert articles.highlighted_id == SECOND_SEED
+        assert str(app.query_one(ArticlesPane).border_subtitle) == "2 articles"
 
 
 async def test_search_bar_is_one_line_at_the_bottom_of_the_pane() -> None:

@@ -180,13 +180,13 @@ class MainScreen(Screen[None]):
             added.append((article, self.store.comment_count(article.id)))
         articles.add_articles(added)
         self._loaded_count += len(batch)
-        self._articles_pane.border_subtitle = f"loading {self._loaded_count}/{len(self.files)}"
+        self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{len(self.files)}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
 
     def _loading_done(self) -> None:
         count = len(self.store)
-        self._articles_pane.border_subtitle = f"{count} article{'' if count == 1 else 's'}"
+        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
         self._report_new_errors()
         if not len(self.store) and self.load_errors:
             self.app.exit(return_code=2)

@@ -46,6 +46,8 @@ class SearchPane(Vertical, Generic[Found]):
         self.error: str | None = None
         # The query whose matches are on show: a new one starts at its first match.
         self._shown_query: Query | None = None
+        # What the border's subtitle says while no search is on (an article count).
+        self._resting_subtitle = ""
 
     def compose(self) -> ComposeResult:
         yield self.view
@@ -153,11 +155,16 @@ class SearchPane(Vertical, Generic[Found]):
         total = str(len(self.matches)) if self.counted else "…"
         return f"{self.current + 1}/{total}"
 
+    def set_resting_subtitle(self, subtitle: str) -> None:
+        """What the border says while no search is on; a search's counter replaces it."""
+        self._resting_subtitle = subtitle
+        self._update_status()
+
     def _update_status(self) -> None:
         query = self.search_query
         if query is None or not query.text:
             self.bar.set_status("")
-            self.border_subtitle = ""
+            self.border_subtitle = self._resting_subtitle
             return
         self.bar.set_status(self.counter, error=self.error is not None)
         # Content, not str: a str border title is read as markup, and the query
