@@ -268,6 +268,14 @@ class MainScreen(Screen[None]):
         # On a narrow screen the pane was hidden: focus it once it is displayed.
         self.call_after_refresh(self.query_one(f"#{pane}").focus)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self._pane != PANES[0]
+        return True
+
+    def action_back(self) -> None:
+        self._show_pane(PANES[0])
+
     def action_next_pane(self) -> None:
         self._show_pane(PANES[(PANES.index(self._pane) + 1) % len(PANES)])
 
