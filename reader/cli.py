@@ -20,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .errors import LoadError
 from .formats.loader import bundled_seeds, discover, load_file
+from .model import Article
 
 PROG = "reader"
 EXIT_LOAD_ERROR = 2
@@ -74,17 +75,22 @@ def _dump_parser() -> argparse.ArgumentParser:
 def _read(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths or [bundled_seeds()]
     files, problems = discover(paths)
-    if not files:
+    # Parse up to the first file that loads before any UI: when none does, the
+    # errors are printed without an empty app flashing up first.
+    first: list[Article] = []
+    while files and not first:
+        try:
+            first.append(load_file(files.pop(0)))
+        except LoadError as error:
+            problems.append(error)
+    if not first:
         _report(problems)
         return EXIT_LOAD_ERROR
     # Imported here so that `dump`, `--help` and the error paths need no Textual.
     from .ui.app import ReaderApp
 
-    app = ReaderApp(files, problems)
+    app = ReaderApp(files, problems, loaded=first)
     app.run()
-    if app.article_count == 0 and app.load_errors:
-        _report(app.load_errors)
-        return EXIT_LOAD_ERROR
     return app.return_code or 0
 
 

@@ -11,6 +11,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from ..errors import LoadError
+from ..model import Article
 from ..store import DocumentStore
 from .commands import (
     APP_COMMANDS,
@@ -43,16 +44,24 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     BINDINGS = bindings(APP_COMMANDS)
 
-    def __init__(self, files: list[Path], problems: list[LoadError] | None = None) -> None:
+    def __init__(
+        self,
+        files: list[Path],
+        problems: list[LoadError] | None = None,
+        loaded: list[Article] | None = None,
+    ) -> None:
+        """`files` are still to be read; `loaded` are articles parsed already
+        (the command line reads up to the first good file before the UI starts)."""
         super().__init__()
         self.store = DocumentStore()
         self.files = files
+        self.loaded = list(loaded or [])
         # Every file that failed to load; kept here so it outlives the screens,
         # for the command line to print after the app has exited.
         self.load_errors: list[LoadError] = list(problems or [])
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.files, self.load_errors)
+        return MainScreen(self.store, self.files, self.load_errors, self.loaded)
 
     @property
     def main_screen(self) -> MainScreen:

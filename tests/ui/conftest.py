@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,20 @@ async def wait_loaded(app: ReaderApp, pilot) -> MainScreen:  # type: ignore[no-u
     await app.workers.wait_for_complete()
     await pilot.pause()
     return screen
+
+
+def record_notifications(app: ReaderApp) -> list[dict[str, Any]]:
+    """Every notification the app is asked to show from now on: its message and
+    options, as passed to the public `notify` (the screens and widgets call it)."""
+    calls: list[dict[str, Any]] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        calls.append({"message": message, **options})
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return calls
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import FIRST_SEED, SECOND_SEED, make_app, wait_loaded
+from .conftest import FIRST_SEED, SECOND_SEED, make_app, record_notifications, wait_loaded
 from .scenes import settle
 
 # The needle is in 1.1.2 and 3 only; 2 has a reply of its own that never matches.
@@ -69,6 +69,7 @@ async def test_typing_in_the_bar_highlights_matches_with_a_counter() -> None:
 
 async def test_enter_keeps_the_search_and_n_wraps_around_with_a_notice() -> None:
     app = make_app()
+    notifications = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await search_thread(app, pilot, "aleppo")
         await pilot.press("enter")
@@ -79,7 +80,7 @@ async def test_enter_keeps_the_search_and_n_wraps_around_with_a_notice() -> None
         assert cursor_path(pane.thread_view) == "7" and pane.counter == "2/2"
         await pilot.press("n")
         assert cursor_path(pane.thread_view) == "2" and pane.counter == "1/2"
-        assert any("wrapped" in n.message for n in app._notifications)
+        assert any("wrapped" in n["message"] for n in notifications)
         await pilot.press("N")
         assert cursor_path(pane.thread_view) == "7"
 

@@ -40,8 +40,8 @@ from ..widgets.thread_view import ThreadView
 PANES = ("articles", "body", "thread")
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
-# Load errors beyond this many are summarised in one notification.
-NOTIFY_ERRORS = 3
+# How long the load errors' summary stays up.
+NOTIFY_SECONDS = 6
 
 
 class MainScreen(Screen[None]):
@@ -97,13 +97,21 @@ class MainScreen(Screen[None]):
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
 
-    def __init__(self, store: DocumentStore, files: list[Path], load_errors: list[LoadError]):
-        """`load_errors` holds the problems found so far; the screen adds to it."""
+    def __init__(
+        self,
+        store: DocumentStore,
+        files: list[Path],
+        load_errors: list[LoadError],
+        loaded: list[Article] | None = None,
+    ):
+        """`load_errors` holds the problems found so far; the screen adds to it.
+        `loaded` are articles parsed already, shown before `files` are read."""
         # The first pane's class from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]}")
         self.store = store
         self.files = files
         self.load_errors = load_errors
+        self.loaded = list(loaded or [])
         self._pane = PANES[0]
         self._loaded_count = 0
         self._reported = 0
@@ -128,7 +136,6 @@ class MainScreen(Screen[None]):
         for bar in self.query(SearchBar):
             bar.history = self.search_history
         self.query_one(f"#{self._pane}").focus()
-        self._report_new_errors()
         self.load_files()
 
     def _screen_resized(self, size: Size) -> None:
@@ -155,11 +162,12 @@ class MainScreen(Screen[None]):
         batch: list[PreparedArticle | LoadError] = []
         handed_over: float | None = None
         with bulk_loading():
-            for path in self.files:
+            for source in [*self.loaded, *self.files]:
                 if worker.is_cancelled:
                     return
                 try:
-                    batch.append(DocumentStore.prepare(load_file(path)))
+                    article = source if isinstance(source, Article) else load_file(source)
+                    batch.append(DocumentStore.prepare(article))
                 except LoadError as error:
                     batch.append(error)
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
@@ -180,7 +188,8 @@ class MainScreen(Screen[None]):
             added.append((article, self.store.comment_count(article.id)))
         articles.add_articles(added)
         self._loaded_count += len(batch)
-        self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{len(self.files)}")
+        total = len(self.loaded) + len(self.files)
+        self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{total}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
 
@@ -192,19 +201,16 @@ class MainScreen(Screen[None]):
             self.app.exit(return_code=2)
 
     def _report_new_errors(self) -> None:
-        errors = self.load_errors[self._reported :]
+        """One notification for the files that failed since the last report; the
+        reasons are in the load log, at the top of the help screen."""
+        count = len(self.load_errors) - self._reported
         self._reported = len(self.load_errors)
-        for error in errors[:NOTIFY_ERRORS]:
-            # Markup off: a load error quotes the file, and files are untrusted.
+        if count:
+            files = "1 file" if count == 1 else f"{count} files"
             self.notify(
-                str(error), title="Could not load", severity="error", timeout=10, markup=False
-            )
-        if len(errors) > NOTIFY_ERRORS:
-            self.notify(
-                f"{len(errors) - NOTIFY_ERRORS} more files could not be loaded: "
-                "see the load log in help (?)",
+                f"{files} could not be read — press ? for details",
                 severity="error",
-                timeout=10,
+                timeout=NOTIFY_SECONDS,
                 markup=False,
             )
 
