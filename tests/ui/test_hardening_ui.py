@@ -210,7 +210,8 @@ def good_files(directory: Path) -> list[Path]:
 def help_text(app: ReaderApp) -> str:
     assert isinstance(app.screen, HelpScreen)
     console = Console(file=io.StringIO(), width=400, color_system=None)
-    console.print(app.screen.query_one(Static).content)
+    for static in app.screen.query(Static):
+        console.print(static.content)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 

@@ -9,9 +9,9 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command(
         "app.quit_now",
         "ctrl+c",
-        "app.quit",
-        "Quit",
-        "Quit reader, from anywhere",
+        "app.quit_now",
+        "Quit now",
+        "Quit reader from anywhere, even the search bar",
         show=False,
         priority=True,
     ),

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
@@ -27,11 +28,12 @@ from ...model import Article
 from ...sanitize import neutralise
 from ...search_history import SearchHistory
 from ...store import DocumentStore, PreparedArticle, Thread
-from ..commands import PANE_COMMANDS, bindings
+from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
 from ..widgets.body_pane import BodyPane
+from ..widgets.footer import ReaderFooter
 from ..widgets.search_bar import SearchBar
 from ..widgets.thread_pane import ThreadPane
 from ..widgets.thread_view import ThreadView
@@ -92,7 +94,16 @@ class MainScreen(Screen[None]):
     }
     """
 
-    BINDINGS = bindings(PANE_COMMANDS)
+    # `n` / `N` reach the screen only when no search is on (the panes' are then
+    # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
+    BINDINGS = [
+        *bindings(PANE_COMMANDS),
+        *(
+            Binding(command.keys, "no_search", show=False, id=command.id)
+            for command in SEARCH_COMMANDS
+            if command.action in ("next_match", "previous_match")
+        ),
+    ]
 
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
@@ -125,7 +136,7 @@ class MainScreen(Screen[None]):
             with Container(id="reading"):
                 yield BodyPane(self.store, id="body-pane", classes="pane")
                 yield ThreadPane(self.store, id="thread-pane", classes="pane")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleBody).data_bind(MainScreen.article)
@@ -278,6 +289,9 @@ class MainScreen(Screen[None]):
         if action == "back":
             return self._pane != PANES[0]
         return True
+
+    def action_no_search(self) -> None:
+        self.notify("No search: press / to search", timeout=2, markup=False)
 
     def action_back(self) -> None:
         self._show_pane(PANES[0])

@@ -62,6 +62,9 @@ class SearchPane(Vertical, Generic[Found]):
         return self.search_query is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.bar.has_focus_within:
+            # The bar's input types these keys: its own bindings are the ones offered.
+            return action not in ("search", "next_match", "previous_match", "end_search")
         if action in ("next_match", "previous_match", "end_search"):
             return self.searching
         return True
