@@ -104,6 +104,18 @@ async def test_article_list_moves_with_vim_keys_arrows_and_ends() -> None:
         assert articles.highlighted == 0
 
 
+async def test_the_article_list_does_not_wrap_at_its_ends() -> None:
+    """OptionList wraps: `k` on the first article silently went to the last."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        articles = app.query_one(ArticleList)
+        await pilot.press("k")
+        assert articles.highlighted == 0
+        await pilot.press("G", "j")
+        assert articles.highlighted == articles.option_count - 1
+
+
 async def test_enter_on_an_article_focuses_its_body() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
