@@ -159,7 +159,8 @@ async def test_invalid_regex_shows_the_reason_and_never_raises() -> None:
         await pilot.press("alt+r", *"(unclosed")
         await settle(pilot)
         status = str(pane.bar.query_one("#search-status").render())
-        assert "invalid regular expression" in status
+        assert status == "invalid"
+        assert "invalid regular expression" in str(pane.border_subtitle)
         assert pane.matches == []
         await pilot.press("ctrl+a")
         await pilot.press("backspace")
@@ -272,3 +273,23 @@ async def test_up_and_down_in_the_bar_walk_earlier_queries() -> None:
         await pilot.press("down", "down")
         assert pane.bar.search_query.text == "draft", "past the newest: what was typed"
         await settle(pilot)
+
+
+async def test_an_invalid_regex_at_80x24_keeps_the_query_visible_and_editable() -> None:
+    """The reason, in the bar, squeezed the input to one cell and was cut itself."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        await pilot.press("slash", "alt+r", *"(mosul|aleppo")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        entry = pane.bar.query_one("#search-input")
+        assert entry.region.width > len("(mosul|aleppo")
+        assert pane.error is not None and pane.error in str(pane.border_subtitle)
+        assert pane.region.width >= len(str(pane.border_subtitle)) + 4, "the reason fits"
+        await pilot.press("end", "backspace", "backspace")
+        await pilot.press(*"po)")
+        await settle(pilot)
+        assert pane.bar.search_query.text == "(mosul|aleppo)" and pane.error is None

@@ -66,7 +66,7 @@ class SearchBar(Horizontal):
             &:focus { border: none; background: $panel; }
         }
         #search-prompt { padding: 0 0 0 1; color: $text-accent; text-style: bold; }
-        #search-status { padding: 0 1; color: $text-muted; }
+        #search-status { padding: 0 1; color: $text-muted; max-width: 16; }
         #search-status.-error { color: $text-error; }
     }
     """

@@ -169,7 +169,13 @@ class SearchPane(Vertical, Generic[Found]):
             self.bar.set_status("")
             self.border_subtitle = self._resting_subtitle
             return
-        self.bar.set_status(self.counter, error=self.error is not None)
+        if self.error is not None:
+            # The reason is too long for the bar, where it squeezed the query out
+            # of sight: the bar says "invalid", the pane's border says why.
+            self.bar.set_status("invalid", error=True)
+            self.border_subtitle = Content(neutralise(self.error))
+            return
+        self.bar.set_status(self.counter)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
         self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
