@@ -17,9 +17,9 @@ from reader.formats import loader
 from reader.formats.loader import bundled_seeds, load_all
 from reader.model import Article
 from tests.builders import write
+from tests.seeds import FIRST_SEED_FILE
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"
+SEED = FIRST_SEED_FILE
 GOOD_YAML = "title: A YAML article\nbody: Its body.\n"
 
 

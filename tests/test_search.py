@@ -147,11 +147,9 @@ def test_search_all_names_matching_articles_with_matching_comment_counts() -> No
 
 
 def test_aleppo_in_the_first_seed_thread_is_found_in_comments_2_and_7() -> None:
-    from pathlib import Path
-
     from reader.formats.seedtext import parse_seed_text
+    from tests.seeds import FIRST_SEED_FILE as path
 
-    path = Path(__file__).parent.parent / "seeds" / "000_586aeb7344f3125a.txt"
     store = DocumentStore()
     article = store.add(parse_seed_text(path.read_text(encoding="utf-8"), path), path.stem)
     thread = store.thread(article.id)

@@ -13,12 +13,11 @@ from hypothesis import strategies as st
 from reader.errors import LoadError
 from reader.formats.seedtext import parse_seed_text, render_seed_text
 from reader.model import Article, Comment, iter_comments
+from tests.seeds import FIRST_SEED_FILE, SECOND_SEED_FILE
 from tests.strategies import articles, render_styles, seedish_texts
 from tests.work import calls_made
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-SEED_000 = SEEDS / "000_586aeb7344f3125a.txt"
-SEED_004 = SEEDS / "004_db257b406ba59def.txt"
+SEED_000, SEED_004 = FIRST_SEED_FILE, SECOND_SEED_FILE
 PATH = Path("article.txt")
 # A comment marker once whitespace is gone (GRAMMAR.md R6).
 MARKER_TOKEN = r"(?:\d+[.)]|[•◦▪\-*–])"

@@ -38,7 +38,8 @@ from reader.ui.widgets.thread_view import ThreadView
 from reader.ui.widgets.wrapping import wrap_lines
 
 from ..pty import Terminal
-from .conftest import make_app, record_notifications, wait_loaded
+from .conftest import make_app, record_notifications
+from .scenes import settle
 
 HOSTILE = (
     "[bold]b[/bold] [link=https://evil.test]l[/link] [@click=app.quit]q[/] "
@@ -142,7 +143,7 @@ async def test_hostile_text_renders_inert_at_the_views_width(
 ) -> None:
     app = make_app([make(tmp_path)])
     async with app.run_test(size=size) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         assert_lines_sound(app.query_one(ArticleList), [])
         await pilot.press("enter")
         body = app.query_one(ArticleBody)
@@ -227,7 +228,7 @@ async def test_files_that_fail_are_summed_up_once_and_logged_and_good_ones_open(
     app = make_app([tmp_path])
     notifications = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         files = "1 file" if count == 1 else f"{count} files"
         assert [(n["message"], n.get("markup")) for n in notifications] == [
             (f"{files} could not be read — press ? for details", False)
@@ -323,7 +324,7 @@ async def test_a_session_never_touches_the_files_it_reads_and_writes_nothing(
     before = snapshot(library)
     app = make_app([library])
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         assert app.article_count == 4
         assert locked_inodes(library) == set()
         # Open articles, scroll, fold, search the thread and the list, help.
@@ -361,7 +362,7 @@ async def test_markup_in_a_load_error_does_not_crash_the_app(tmp_path: Path) -> 
     traceback (fixed: the toasts have markup off)."""
     app = await notified_app(tmp_path, "[/oops]")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.pause(0.3)
         assert app.is_running
         await pilot.press("q")
@@ -376,7 +377,7 @@ async def test_markup_in_a_load_error_is_shown_literally_in_the_load_log(
     text as written."""
     app = await notified_app(tmp_path, "[@click=app.quit]Click me[/]")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
         assert "[@click=app.quit]Click me[/]" in help_text(app)
 
@@ -389,7 +390,7 @@ async def test_body_is_rewrapped_when_its_scrollbar_goes_away(tmp_path: Path) ->
     path.write_text("Title\n\n" + "word " * 150 + "\n", encoding="utf-8")
     app = make_app([path])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("tab")
         body = app.query_one(ArticleBody)
         assert not body.show_vertical_scrollbar
@@ -413,7 +414,7 @@ async def test_focus_changes_do_not_rewrap_a_huge_body(
     monkeypatch.setattr(article_body, "wrap_lines", counting_wrap_lines)
     app = make_app([path])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert wraps, "the body was wrapped once it was shown"
@@ -434,7 +435,7 @@ async def test_a_search_query_that_looks_like_markup_does_not_crash_the_app(
     read as markup, so typing `[/x]` raised MarkupError and ended the reader."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press(*pane_keys, "slash", *"[/x]")
         await app.workers.wait_for_complete()
         await pilot.pause()

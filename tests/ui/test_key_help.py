@@ -10,7 +10,8 @@ from textual.widgets import Footer, Static
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 
-from .conftest import make_app, record_notifications, wait_loaded
+from .conftest import make_app, record_notifications
+from .scenes import settle
 
 
 def footer_text(app: ReaderApp) -> str:
@@ -43,7 +44,7 @@ def palette(app: ReaderApp) -> dict[str, str]:
 async def test_a_remapped_key_shows_in_the_footer_help_and_palette() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         app.set_keymap({"search.open": "f3"})
         await pilot.pause()
         assert "f3 Search" in footer_text(app).splitlines()
@@ -59,7 +60,7 @@ async def test_a_remapped_key_shows_in_the_footer_help_and_palette() -> None:
 async def test_the_palette_offers_each_command_once_and_only_where_it_acts() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         entries = palette(app)  # no duplicate titles ("Quit" was there twice)
         assert "Quit" in entries and "Help" in entries
         assert "Next match" not in entries, "no search is active"
@@ -73,7 +74,7 @@ async def test_the_palette_offers_each_command_once_and_only_where_it_acts() -> 
 async def test_the_search_bar_footer_shows_the_bar_keys_not_the_letters_it_types() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", "tab", "slash")
         footer = footer_text(app)
         for shown in ("⏎ Keep", "esc Close", "alt+r Regex", "alt+w Word", "alt+f Filter"):
@@ -85,7 +86,7 @@ async def test_the_search_bar_footer_shows_the_bar_keys_not_the_letters_it_types
 async def test_help_is_never_cut_off_at_80x24_and_help_shows_its_own_keys() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         for keys in [(), ("tab",), ("tab",)]:
             await pilot.press(*keys)
             await pilot.pause()
@@ -100,7 +101,7 @@ async def test_n_without_a_search_says_how_to_start_one() -> None:
     app = make_app()
     notifications = record_notifications(app)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", "n")
         assert [n["message"] for n in notifications] == ["No search: press / to search"]
         assert "Next match" not in footer_text(app)

@@ -6,13 +6,10 @@ import pytest
 
 from reader.ui.widgets.thread_pane import ThreadPane
 
-from .conftest import make_app, wait_loaded
+from .conftest import focused_id, make_app
+from .scenes import settle
 
 NARROW = (80, 24)
-
-
-def focused_id(app) -> str | None:  # type: ignore[no-untyped-def]
-    return app.screen.focused.id if app.screen.focused else None
 
 
 @pytest.mark.parametrize("keys", [("enter",), ("enter", "c")], ids=["body", "thread"])
@@ -23,7 +20,7 @@ async def test_escape_in_the_body_or_thread_returns_to_the_article_list(
     but cycling with tab."""
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press(*keys)
         await pilot.pause()
         assert focused_id(app) != "articles"
@@ -36,7 +33,7 @@ async def test_escape_in_the_body_or_thread_returns_to_the_article_list(
 async def test_escape_ends_a_search_before_it_goes_back() -> None:
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c", "slash", *"aleppo", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -55,7 +52,7 @@ async def test_ctrl_c_quits_at_once(keys: tuple[str, ...]) -> None:
     """Textual binds ctrl+c to copy (and to a hint about how to quit)."""
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press(*keys)
         await pilot.pause()
         await pilot.press("ctrl+c")

@@ -14,7 +14,7 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import FIRST_SEED, SECOND_SEED, make_app, record_notifications, wait_loaded
+from .conftest import FIRST_SEED, SECOND_SEED, cursor_path, make_app, record_notifications
 from .scenes import settle
 
 # The needle is in 1.1.2 and 3 only; 2 has a reply of its own that never matches.
@@ -41,13 +41,8 @@ def haystack(tmp_path: Path) -> Path:
     return path
 
 
-def cursor_path(view: ThreadView) -> str:
-    assert view.thread is not None
-    return view.thread.comments[view.cursor].path
-
-
 async def search_thread(app, pilot, text: str) -> ThreadPane:  # type: ignore[no-untyped-def]
-    await wait_loaded(app, pilot)
+    await settle(pilot)
     await pilot.press("enter", "c", "slash", *text)
     pane = app.query_one(ThreadPane)
     await settle(pilot)
@@ -95,7 +90,7 @@ async def test_no_matches_says_so() -> None:
 async def test_a_match_in_a_folded_subtree_unfolds_only_its_ancestors(haystack: Path) -> None:
     app = make_app([haystack])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c", "C")
         view = app.query_one(ThreadView)
         assert view.rows is not None and len(view.rows) == 3
@@ -116,7 +111,7 @@ async def test_filter_shows_only_matches_with_ancestors_then_restores_folds(
 ) -> None:
     app = make_app([haystack])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c", "C")
         view = app.query_one(ThreadView)
         await pilot.press("slash", *"needle")
@@ -185,7 +180,7 @@ async def test_regex_and_whole_word_toggles_change_what_matches() -> None:
 async def test_body_search_highlights_and_steps_through_the_article() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "slash", *"mosul", "enter")
         await settle(pilot)
         pane = app.query_one(BodyPane)
@@ -202,7 +197,7 @@ async def test_body_search_highlights_and_steps_through_the_article() -> None:
 async def test_list_search_narrows_articles_and_carries_the_query_into_the_thread() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("j")
         articles = app.query_one(ArticleList)
         assert articles.highlighted_id == SECOND_SEED
@@ -228,7 +223,7 @@ async def test_list_search_narrows_articles_and_carries_the_query_into_the_threa
 async def test_escape_in_the_list_without_opening_restores_the_previous_selection() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("j", "slash", *"aleppo")
         await settle(pilot)
         await pilot.press("escape")
@@ -279,7 +274,7 @@ async def test_an_invalid_regex_at_80x24_keeps_the_query_visible_and_editable() 
     """The reason, in the bar, squeezed the input to one cell and was cut itself."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c")
         await pilot.pause()
         await pilot.press("slash", "alt+r", *"(mosul|aleppo")
