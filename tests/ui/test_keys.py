@@ -12,7 +12,8 @@ from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import FIRST_SEED, SECOND_SEED, cursor_path, focused_id, make_app
+from ..seeds import FIRST_SEED, SECOND_SEED
+from .conftest import cursor_path, focused_id, make_app
 from .scenes import settle
 
 # Everywhere ------------------------------------------------------------------

@@ -14,7 +14,8 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import FIRST_SEED, SECOND_SEED, cursor_path, make_app, record_notifications
+from ..seeds import FIRST_SEED, SECOND_SEED
+from .conftest import cursor_path, make_app, record_notifications
 from .scenes import settle
 
 # The needle is in 1.1.2 and 3 only; 2 has a reply of its own that never matches.

@@ -27,7 +27,8 @@ from reader.model import Article, Comment
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import SEEDS, make_app
+from ..seeds import SEEDS
+from .conftest import make_app
 from .scenes import settle
 
 STEPS = int(os.environ.get("READER_STRESS_STEPS", "100"))
