@@ -46,3 +46,32 @@ def test_alt_r_in_the_search_bar_toggles_regex_instead_of_typing(alt_r: str) -> 
         assert "rmosul" not in screen
         terminal.press("\r")
         assert terminal.quit() == 0
+
+
+# alt+f as ESC f is read by Textual as ctrl+right (macOS's option+right).
+ALT_F = {"esc-letter": "\x1bf", "csi-u": "\x1b[102;3u"}
+
+
+@pytest.mark.parametrize("alt_f", ALT_F.values(), ids=ALT_F.keys())
+def test_alt_f_in_the_comments_search_bar_lights_the_filter(alt_f: str) -> None:
+    with Terminal([]) as terminal:
+        terminal.wait_for(FIRST_TITLE, FIRST_COMMENT)
+        terminal.press("\t\t")
+        terminal.press("/")
+        terminal.press("aleppo")
+        terminal.wait_for("/aleppo  1/2")
+        assert not filter_lit(terminal)
+        terminal.press(alt_f)
+        assert filter_lit(terminal)
+        assert "/aleppof" not in terminal.text()
+        terminal.press("\r")
+        assert terminal.quit() == 0
+
+
+def filter_lit(terminal: Terminal) -> bool:
+    """Whether the bar's `filter` toggle is shown lit (bold, on a colour)."""
+    for y, line in enumerate(terminal.screen.display):
+        if "word  filter" in line or "word filter" in line or " filter " in line:
+            x = line.index("filter", line.index("word"))
+            return bool(terminal.screen.buffer[y][x].bold)
+    raise AssertionError(f"no search bar on screen:\n{terminal.text()}")

@@ -26,6 +26,8 @@ from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
 
 Found = TypeVar("Found")
+# How `Query.compile` starts its reason; the bar says "invalid" already.
+INVALID_REGEX = "invalid regular expression: "
 
 
 class SearchPane(Vertical, Generic[Found]):
@@ -173,7 +175,8 @@ class SearchPane(Vertical, Generic[Found]):
             # The reason is too long for the bar, where it squeezed the query out
             # of sight: the bar says "invalid", the pane's border says why.
             self.bar.set_status("invalid", error=True)
-            self.border_subtitle = Content(neutralise(self.error))
+            reason = self.error.removeprefix(INVALID_REGEX)
+            self.border_subtitle = Content(neutralise(f"regex: {reason}"))
             return
         self.bar.set_status(self.counter)
         # Content, not str: a str border title is read as markup, and the query
