@@ -11,7 +11,8 @@ import pytest
 from reader.formats.loader import discover
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
-from tests.seeds import SEEDS
+# FIRST_SEED and SECOND_SEED are re-exported for tests that import them from here.
+from tests.seeds import FIRST_SEED, SECOND_SEED, SEEDS  # noqa: F401
 
 # A thread with depth: 1 has replies 1.1 (with 1.1.1, 1.1.2) and 1.2; 2 and 3 are leaves.
 NESTED_THREAD = """\
