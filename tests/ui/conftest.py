@@ -11,6 +11,7 @@ import pytest
 from reader.formats.loader import discover
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
+
 # FIRST_SEED and SECOND_SEED are re-exported for tests that import them from here.
 from tests.seeds import FIRST_SEED, SECOND_SEED, SEEDS  # noqa: F401
 
