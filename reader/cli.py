@@ -23,6 +23,7 @@ from . import __version__
 from .config import config_template, default_config_path, load_config
 from .errors import LoadError
 from .formats.loader import bundled_seeds, discover, load_file
+from .model import Article
 from .state import open_state, state_path
 
 PROG = "reader"
@@ -105,7 +106,15 @@ def _read(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     paths: list[Path] = args.paths or list(config.paths) or [bundled_seeds()]
     files, problems = discover(paths)
-    if not files:
+    # Parse up to the first file that loads before any UI: when none does, the
+    # errors are printed without an empty app flashing up first.
+    first: list[Article] = []
+    while files and not first:
+        try:
+            first.append(load_file(files.pop(0)))
+        except LoadError as error:
+            problems.append(error)
+    if not first:
         _warn(config.problems)
         _report(problems)
         return EXIT_LOAD_ERROR
@@ -115,42 +124,22 @@ def _read(args: argparse.Namespace) -> int:
     database = state_path(args.state, args.no_state, os.environ)
     state, state_warnings = open_state(database) if database is not None else (None, [])
     try:
-        app = ReaderApp(files, problems, state=state, config=config)
+        app = ReaderApp(files, problems, loaded=first, state=state, config=config)
         app.run()
     finally:
         if state is not None:
             state.close()
     # Shown after the app, where the terminal keeps them.
     _warn([*config.problems, *(state.warnings if state is not None else state_warnings)])
-    if app.article_count == 0 and app.load_errors:
-        _report(app.load_errors)
-        return EXIT_LOAD_ERROR
     return app.return_code or 0
 
 
 def _print_config(path: Path) -> int:
-    from .ui.commands import (
-        APP_COMMANDS,
-        ARTICLE_LIST_COMMANDS,
-        BODY_COMMANDS,
-        PANE_COMMANDS,
-        SEARCH_BAR_COMMANDS,
-        SEARCH_COMMANDS,
-        THREAD_COMMANDS,
-    )
+    from .ui.commands import ALL_COMMANDS
 
-    commands = (
-        *APP_COMMANDS,
-        *PANE_COMMANDS,
-        *SEARCH_COMMANDS,
-        *SEARCH_BAR_COMMANDS,
-        *ARTICLE_LIST_COMMANDS,
-        *BODY_COMMANDS,
-        *THREAD_COMMANDS,
-    )
     rows = [
         (binding.id or "", binding.key, command.help)
-        for command in commands
+        for command in ALL_COMMANDS
         for binding in command.bindings()
     ]
     return _write_stdout(config_template(path, rows))

@@ -15,10 +15,11 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import loader
 from reader.formats.loader import bundled_seeds, load_all
+from reader.model import Article
 from tests.builders import write
+from tests.seeds import FIRST_SEED_FILE
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"
+SEED = FIRST_SEED_FILE
 GOOD_YAML = "title: A YAML article\nbody: Its body.\n"
 
 
@@ -40,15 +41,27 @@ class FakeApp:
     instances: list[FakeApp] = []
 
     def __init__(
-        self, files: list[Path], problems: list[LoadError], *, state: object, config: object
+        self,
+        files: list[Path],
+        problems: list[LoadError],
+        loaded: list[Article] | None = None,
+        *,
+        state: object = None,
+        config: object = None,
     ) -> None:
         self.files = files
         self.load_errors = list(problems)
+        self.loaded = list(loaded or [])
         self.state = state
         self.config = config
-        self.article_count = 0
+        self.article_count = len(self.loaded)
         self.return_code: int | None = None
         FakeApp.instances.append(self)
+
+    @property
+    def paths(self) -> list[Path | None]:
+        """Every file the app shows: those parsed before it started, then the rest."""
+        return [article.path for article in self.loaded] + list(self.files)
 
     def run(self) -> None:
         for result in load_all(self.files):
@@ -115,15 +128,31 @@ def test_directory_without_articles_exits_2(
     assert capsys.readouterr().err == f"reader: {tmp_path}: no .txt, .yaml or .yml files found\n"
 
 
-def test_only_bad_files_exit_2_after_the_app_reports_them(
+def test_only_bad_files_exit_2_without_starting_the_app(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
 ) -> None:
+    """The app used to start, flash empty, and exit 2 once its worker found nothing."""
     empty = write(tmp_path / "a.txt", "")
     bad = write(tmp_path / "b.yaml", "- list\n")
     assert main([str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         f"reader: {empty}: empty file\nreader: {bad}:1: top level: expected a mapping, got a list\n"
     )
+    assert fake_app.instances == []
+
+
+def test_files_are_parsed_up_to_the_first_good_one_and_handed_to_the_app_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    empty = write(tmp_path / "a.txt", "")
+    good = write(tmp_path / "b.yaml", GOOD_YAML)
+    later = write(tmp_path / "c.yaml", GOOD_YAML)
+    assert main([str(tmp_path)]) == 0
+    (app,) = fake_app.instances
+    assert [article.title for article in app.loaded] == ["A YAML article"]
+    assert [article.path for article in app.loaded] == [good]
+    assert app.files == [later], "what was parsed is not parsed again"
+    assert [str(error) for error in app.load_errors] == [f"{empty}: empty file"]
 
 
 def test_good_and_bad_files_start_the_app_with_the_problems(
@@ -133,7 +162,7 @@ def test_good_and_bad_files_start_the_app_with_the_problems(
     missing = tmp_path / "missing.txt"
     assert main([str(good), str(missing)]) == 0
     (app,) = fake_app.instances
-    assert app.files == [good]
+    assert app.paths == [good]
     assert [str(error) for error in app.load_errors] == [f"{missing}: no such file or directory"]
     assert capsys.readouterr().err == ""
 
@@ -151,8 +180,8 @@ def test_no_path_opens_the_bundled_seeds_from_anywhere(
     monkeypatch.chdir(tmp_path)
     assert main([]) == 0
     (app,) = fake_app.instances
-    assert app.files and all(path.parent == bundled_seeds() for path in app.files)
-    assert app.article_count == len(app.files)
+    assert app.paths and all(path and path.parent == bundled_seeds() for path in app.paths)
+    assert app.article_count == len(app.paths)
 
 
 def test_a_directory_named_dump_is_read_as_dot_slash_dump(
@@ -162,7 +191,7 @@ def test_a_directory_named_dump_is_read_as_dot_slash_dump(
     write(tmp_path / "dump" / "a.yaml", GOOD_YAML)
     monkeypatch.chdir(tmp_path)
     assert main(["./dump"]) == 0
-    assert fake_app.instances[0].files == [Path("dump/a.yaml")]
+    assert fake_app.instances[0].paths == [Path("dump/a.yaml")]
 
 
 # reader dump --------------------------------------------------------------------------

@@ -214,17 +214,19 @@ def test_the_configs_paths_are_what_reader_opens_without_arguments(
     seen: dict[str, object] = {}
 
     class Recorder:
-        def __init__(self, files: list[Path], problems: list, *, state, config) -> None:  # type: ignore[no-untyped-def]
-            seen.update(files=files, state=state, config=config)
+        def __init__(self, files, problems, loaded, *, state, config) -> None:  # type: ignore[no-untyped-def]
+            seen.update(files=files, loaded=loaded, state=state, config=config)
             self.article_count, self.load_errors, self.return_code = 1, [], 0
 
         def run(self) -> None:
             pass
 
     monkeypatch.setattr("reader.ui.app.ReaderApp", Recorder)
-    article = write(tmp_path / "mine" / "a.yaml", "title: Mine\n")
+    article = write(tmp_path / "mine" / "a.yaml", "title: Mine\nbody: Words.\n")
     config = write(tmp_path / "config.toml", 'paths = ["mine"]\ntime = "absolute"\n')
     assert main(["--config", str(config), "--no-state"]) == 0
-    assert seen["files"] == [article]
+    # The command line reads the first file itself before the UI starts.
+    assert [loaded.path for loaded in seen["loaded"]] == [article]  # type: ignore[attr-defined]
+    assert seen["files"] == []
     assert seen["state"] is None
     assert seen["config"].time == "absolute"  # type: ignore[attr-defined]

@@ -16,9 +16,8 @@ from reader.formats.seedtext import parse_seed_text, render_seed_text
 from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article, Comment
 from tests.builders import reply_chain
+from tests.seeds import FIRST_SEED_FILE
 from tests.strategies import articles
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def sample() -> Article:
@@ -66,7 +65,7 @@ def test_dump_yaml_is_readable_block_yaml() -> None:
 
 
 def test_dump_json_matches_json_dumps_layout_for_ordinary_threads() -> None:
-    article = parse_seed_text((SEEDS / "000_586aeb7344f3125a.txt").read_text(), Path("s.txt"))
+    article = parse_seed_text(FIRST_SEED_FILE.read_text(), Path("s.txt"))
     expected = json.dumps(article_to_dict(article), indent=2, ensure_ascii=False) + "\n"
     assert dump_json(article) == expected
 

@@ -29,9 +29,9 @@ from reader.formats.loader import (
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article
 from tests.builders import chain_depth, reply_chain, write
+from tests.seeds import FIRST_SEED_FILE, REPO
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = "000_586aeb7344f3125a.txt"
+SEED = FIRST_SEED_FILE.name
 GOOD_YAML = "title: A YAML article\nbody: Its body.\ncomments:\n- text: First.\n"
 GOOD_TXT = "A text article\n\nIts body.\n\n  1. First.\n"
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from reader.model import Article, Comment
-from reader.search import Query, QueryError, SearchText, fold
+from reader.search import Match, Query, QueryError, SearchText, fold
 from reader.store import BODY, HEADER, TITLE, DocumentStore
 
 
@@ -94,11 +96,39 @@ def test_matches_never_span_two_fields() -> None:
     assert list(text.finditer(Query(r"d\W*s", regex=True))) == []
 
 
-def test_search_is_lazy_so_the_first_match_comes_before_the_rest_are_scanned() -> None:
-    store = store_with(*(Comment(text=[f"needle {i}"]) for i in range(1000)))
-    matches = store.search_thread("a", Query("needle"))
-    first = next(matches)
-    assert first.key == (0, 0)
+class CountedKeys(Sequence[int]):
+    """Field keys that remember which were looked up: a match's key is looked up
+    when the match is made, so this shows how far a search has read."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.read: list[int] = []
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
+        self.read.append(index)
+        return index
+
+
+@pytest.mark.parametrize(
+    "query",
+    [Query("needle"), Query("Needle"), Query(r"need\w+", regex=True)],
+    ids=["plain", "case-sensitive", "regex"],
+)
+def test_search_is_lazy_so_the_first_match_comes_before_the_rest_are_read(
+    monkeypatch: pytest.MonkeyPatch, query: Query
+) -> None:
+    """A thousand fields in chunks of about 64 characters: the first match comes
+    out having made no other match, in no chunk but the first."""
+    monkeypatch.setattr(SearchText, "CHUNK", 64)
+    keys = CountedKeys(1000)
+    text = SearchText([f"Needle {i}" for i in range(1000)], keys)
+    matches = text.finditer(query)
+    assert next(matches) == Match(0, 0, 6)
+    assert keys.read == [0]
+    assert len(list(matches)) == 999 and len(keys.read) == 1000
 
 
 def test_article_search_covers_title_and_body() -> None:
@@ -117,11 +147,9 @@ def test_search_all_names_matching_articles_with_matching_comment_counts() -> No
 
 
 def test_aleppo_in_the_first_seed_thread_is_found_in_comments_2_and_7() -> None:
-    from pathlib import Path
-
     from reader.formats.seedtext import parse_seed_text
+    from tests.seeds import FIRST_SEED_FILE as path
 
-    path = Path(__file__).parent.parent / "seeds" / "000_586aeb7344f3125a.txt"
     store = DocumentStore()
     article = store.add(parse_seed_text(path.read_text(encoding="utf-8"), path), path.stem)
     thread = store.thread(article.id)

@@ -4,7 +4,6 @@ ambiguities (reader/formats/GRAMMAR.md), and the lossless round trip."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,11 @@ from hypothesis import strategies as st
 from reader.errors import LoadError
 from reader.formats.seedtext import parse_seed_text, render_seed_text
 from reader.model import Article, Comment, iter_comments
+from tests.seeds import FIRST_SEED_FILE, SECOND_SEED_FILE
 from tests.strategies import articles, render_styles, seedish_texts
+from tests.work import calls_made
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-SEED_000 = SEEDS / "000_586aeb7344f3125a.txt"
-SEED_004 = SEEDS / "004_db257b406ba59def.txt"
+SEED_000, SEED_004 = FIRST_SEED_FILE, SECOND_SEED_FILE
 PATH = Path("article.txt")
 # A comment marker once whitespace is gone (GRAMMAR.md R6).
 MARKER_TOKEN = r"(?:\d+[.)]|[•◦▪\-*–])"
@@ -266,24 +265,31 @@ def test_first_line_is_the_title_even_when_it_looks_like_a_comment() -> None:
     assert [comment.text for comment in article.comments] == [["a comment"]]
 
 
-def test_deep_chain_of_10000_levels_renders_and_parses_without_recursion() -> None:
-    depth = 10_000
+def deep_chain(depth: int) -> Article:
     root = node = Comment(text=["level 0"])
     for level in range(1, depth):
         child = Comment(text=[f"level {level}"])
         node.replies.append(child)
         node = child
-    started = time.perf_counter()
-    text = render_seed_text(Article(title="Deep", comments=[root]), indent=1)
-    comments = parse(text).comments
-    elapsed = time.perf_counter() - started
+    return Article(title="Deep", comments=[root])
+
+
+def test_deep_chain_of_10000_levels_renders_and_parses_without_recursion() -> None:
+    """...in work that grows with the depth, not faster: ten times as deep, about
+    ten times the calls."""
+    calls = {}
+    for depth in (1000, 10_000):
+        text, render_calls = calls_made(lambda d=depth: render_seed_text(deep_chain(d), indent=1))
+        article, parse_calls = calls_made(parse, text)
+        calls[depth] = render_calls + parse_calls
+    comments = article.comments
     levels = 0
     while comments:
         assert comments[0].text == [f"level {levels}"]
         levels += 1
         comments = comments[0].replies
-    assert levels == depth
-    assert elapsed < 10, f"render and parse took {elapsed:.1f}s"
+    assert levels == 10_000
+    assert calls[10_000] <= 11 * calls[1000]
 
 
 # --- Where the comment section starts ------------------------------------------------

@@ -11,11 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from reader.state import open_state
-from tests.ui.test_end_to_end import Terminal, reader_command
+from tests.pty import Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"
@@ -109,28 +108,11 @@ def test_a_reader_killed_with_sigkill_loses_at_most_its_last_second(tmp_path: Pa
 def run_reader(args: list[str]) -> str:
     """The real command in a terminal (with this process's environment): wait for
     the seed, quit, return all it wrote."""
-    terminal = Terminal(reader_command(), args)
-    output: list[str] = []
-    terminal.child.logfile_read = _Collector(output)
-    try:
+    with Terminal(args) as terminal:
         terminal.wait_for("Comments (12)")
-        terminal.press("q")
-        terminal.child.expect(pexpect.EOF, timeout=15)
-    finally:
-        terminal.child.close()
-    assert terminal.child.exitstatus == 0
-    return "".join(output)
-
-
-class _Collector:
-    def __init__(self, into: list[str]) -> None:
-        self.into = into
-
-    def write(self, data: bytes) -> None:
-        self.into.append(data.decode("utf-8", "replace"))
-
-    def flush(self) -> None:
-        pass
+        status = terminal.quit()
+    assert status == 0
+    return terminal.output.decode("utf-8", "replace")
 
 
 def test_the_real_command_moves_a_damaged_database_aside_and_says_so_once(

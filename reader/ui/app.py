@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import ActiveBinding, Keymap
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input
 
 from ..config import Config
 from ..errors import LoadError
+from ..model import Article
 from ..state import State
 from ..store import DocumentStore
-from .commands import (
-    APP_COMMANDS,
-    ARTICLE_LIST_COMMANDS,
-    BODY_COMMANDS,
-    PANE_COMMANDS,
-    SEARCH_COMMANDS,
-    THREAD_COMMANDS,
-    Command,
-    bindings,
-)
+from .commands import ALL_COMMANDS, APP_COMMANDS, bindings
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .widgets.article_body import ArticleBody
-from .widgets.article_list import ArticleList
-from .widgets.search_pane import SearchPane
-from .widgets.thread_view import ThreadView
 
-# The commands each kind of view offers while it has focus.
-VIEW_COMMANDS: dict[type[DOMNode], tuple[Command, ...]] = {
-    ArticleList: ARTICLE_LIST_COMMANDS,
-    ArticleBody: BODY_COMMANDS,
-    ThreadView: THREAD_COMMANDS,
-}
+# Every command's binding ids: what the palette offers (not Textual's own keys).
+COMMAND_IDS = {binding.id for command in ALL_COMMANDS for binding in command.bindings()}
+# Textual's palette entries that repeat one of ours.
+REPEATED_SYSTEM_COMMANDS = ("Quit", "Keys")
 
 
 class ReaderApp(App[None]):
@@ -49,10 +38,13 @@ class ReaderApp(App[None]):
         self,
         files: list[Path],
         problems: list[LoadError] | None = None,
+        loaded: list[Article] | None = None,
         *,
         state: State | None = None,
         config: Config | None = None,
     ) -> None:
+        """`files` are still to be read; `loaded` are articles parsed already
+        (the command line reads up to the first good file before the UI starts)."""
         super().__init__()
         # Memory between sessions (None: none this session) and the config file;
         # the caller opens and closes the state.
@@ -60,12 +52,13 @@ class ReaderApp(App[None]):
         self.config = config or Config()
         self.store = DocumentStore()
         self.files = files
+        self.loaded = list(loaded or [])
         # Every file that failed to load; kept here so it outlives the screens,
         # for the command line to print after the app has exited.
         self.load_errors: list[LoadError] = list(problems or [])
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.files, self.load_errors)
+        return MainScreen(self.store, self.files, self.load_errors, self.loaded)
 
     @property
     def main_screen(self) -> MainScreen:
@@ -75,46 +68,47 @@ class ReaderApp(App[None]):
     def article_count(self) -> int:
         return len(self.store)
 
+    def action_quit_now(self) -> None:
+        self.exit()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.load_errors))
+            self.push_screen(HelpScreen(self.load_errors, self.keymap))
+
+    @property
+    def keymap(self) -> Keymap:
+        """The keys remapped with `set_keymap` / `update_keymap`, by binding id."""
+        # Textual keeps the keymap it applies privately; this is that one.
+        return self._keymap
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search bar `q` and `?` are letters of the query.
+        return not (action in ("quit", "help") and isinstance(self.screen.focused, Input))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers the focused pane's commands and the global ones."""
-        yield from super().get_system_commands(screen)
-        focused = screen.focused
-        pane_commands: tuple[Command, ...] = ()
-        for view, commands in VIEW_COMMANDS.items():
-            if isinstance(focused, view):
-                pane_commands = commands
-        for command in (*pane_commands, *SEARCH_COMMANDS, *PANE_COMMANDS, *APP_COMMANDS):
-            if command.id == "app.palette":
-                continue
-            for binding in command.bindings():
-                namespace = self._namespace_of(command, pane_commands, screen)
-                title = command.title
-                if "{key}" in command.action:
-                    title = f"{command.title} {binding.key}"
-                yield SystemCommand(
-                    title,
-                    f"{command.help} ({binding.key_display or command.display_keys})",
-                    partial(self._run_command, binding.action, namespace),
-                )
-
-    def _namespace_of(
-        self, command: Command, pane_commands: tuple[Command, ...], screen: Screen
-    ) -> DOMNode:
-        """Where a palette entry's action runs: the pane's view, its pane, the screen
-        or the app, as it would for its key."""
-        focused = screen.focused
-        if command in pane_commands and focused is not None:
-            return focused
-        if command in SEARCH_COMMANDS and focused is not None:
-            pane = next((node for node in focused.ancestors if isinstance(node, SearchPane)), None)
-            return pane or screen
-        if command in PANE_COMMANDS:
-            return screen
-        return self
+        """Textual's own entries, less the two that repeat ours (Quit, and Keys for
+        help); then every command the keys can run where the focus is now, once
+        each, with the keys bound to it now."""
+        for command in super().get_system_commands(screen):
+            if command.title not in REPEATED_SYSTEM_COMMANDS:
+                yield command
+        entries: dict[tuple[int, str], list[ActiveBinding]] = {}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if active.enabled and binding.id in COMMAND_IDS and binding.description:
+                entries.setdefault((id(active.node), binding.action), []).append(active)
+        titles = Counter(actives[0].binding.description for actives in entries.values())
+        for actives in entries.values():
+            binding, node = actives[0].binding, actives[0].node
+            keys = " ".join(dict.fromkeys(self.get_key_display(a.binding) for a in actives))
+            title = binding.description
+            if titles[title] > 1:
+                title = f"{title} {keys}"  # Depth 1, Depth 2, ...
+            yield SystemCommand(
+                title,
+                f"{binding.tooltip} ({keys})",
+                partial(self._run_command, binding.action, node),
+            )
 
     async def _run_command(self, action: str, namespace: DOMNode) -> None:
         await self.run_action(action, namespace)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from reader.formats.loader import bundled_seeds, discover
+from reader.formats.loader import discover
 from reader.ui.app import ReaderApp
-from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.thread_view import ThreadView
 
-SEEDS = bundled_seeds()
-FIRST_SEED = "000_586aeb7344f3125a"
-SECOND_SEED = "004_db257b406ba59def"
+# FIRST_SEED and SECOND_SEED are re-exported for tests that import them from here.
+from tests.seeds import FIRST_SEED, SECOND_SEED, SEEDS  # noqa: F401
 
 # A thread with depth: 1 has replies 1.1 (with 1.1.1, 1.1.2) and 1.2; 2 and 3 are leaves.
 NESTED_THREAD = """\
@@ -36,12 +36,28 @@ def make_app(paths: list[Path] | None = None) -> ReaderApp:
     return ReaderApp(files, problems)
 
 
-async def wait_loaded(app: ReaderApp, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
-    """Wait until the load worker has added every file to the store."""
-    screen = app.main_screen
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return screen
+def cursor_path(view: ThreadView) -> str:
+    """The path (`1.2.1`) of the comment under the thread's cursor."""
+    assert view.thread is not None
+    return view.thread.comments[view.cursor].path
+
+
+def focused_id(app: ReaderApp) -> str | None:
+    return app.screen.focused.id if app.screen.focused else None
+
+
+def record_notifications(app: ReaderApp) -> list[dict[str, Any]]:
+    """Every notification the app is asked to show from now on: its message and
+    options, as passed to the public `notify` (the screens and widgets call it)."""
+    calls: list[dict[str, Any]] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        calls.append({"message": message, **options})
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return calls
 
 
 @pytest.fixture

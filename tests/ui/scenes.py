@@ -22,7 +22,7 @@ SCENES: tuple[Scene, ...] = (
         "collapsed",
         (140, 42),
         ("tab", "tab", "j", "j", "space"),
-        "The thread with comment 3 collapsed: its header shows [+2]",
+        "The thread with comment 3 folded: its header shows [+2]",
     ),
     Scene("help", (140, 42), ("question_mark",), "The help screen: every key, by pane"),
     Scene("narrow", (80, 24), ("tab", "tab"), "At 80x24 one pane shows at a time: the thread"),

@@ -9,7 +9,8 @@ from reader.model import Article, Comment
 from reader.ui.widgets.comment_painter import MIN_TEXT_WIDTH
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import make_app, wait_loaded
+from .conftest import make_app
+from .scenes import settle
 
 DEPTH = 3_000
 
@@ -30,7 +31,7 @@ def chain_file(tmp_path: Path) -> Path:
 async def test_a_chain_3000_deep_renders_with_40_columns_of_text(tmp_path: Path) -> None:
     app = make_app([chain_file(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", "tab", "G")
         view = app.query_one(ThreadView)
         assert view.thread is not None and len(view.thread) == DEPTH

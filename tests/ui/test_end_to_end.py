@@ -1,72 +1,18 @@
-"""The installed `reader` command in a real pseudo-terminal, read through a
-terminal emulator (pyte) the way a person would see it."""
+"""The installed `reader` command in a real pseudo-terminal, as a person sees it."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
-import time
-from pathlib import Path
-
-import pexpect
-import pyte
 import pytest
 
-COLUMNS, LINES = 160, 45
+from ..pty import Terminal
+
 FIRST_TITLE = "After Trump Massacres"
 SECOND_TITLE = "Pentagon Reviewing Mosul"
 FIRST_COMMENT = "This kind of warfare"
 
 
-def reader_command() -> str:
-    """The console script installed next to this Python, else the one on PATH."""
-    beside = Path(sys.executable).with_name("reader")
-    found = str(beside) if beside.exists() else shutil.which("reader")
-    if found is None:
-        pytest.fail("the `reader` console script is not installed")
-    return found
-
-
-class Terminal:
-    """A pty running a command, with the screen as a terminal would show it."""
-
-    def __init__(self, command: str, args: list[str]) -> None:
-        self.screen = pyte.Screen(COLUMNS, LINES)
-        self.stream = pyte.ByteStream(self.screen)
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS)}
-        env.pop("TEXTUAL", None)
-        self.child = pexpect.spawn(command, args, dimensions=(LINES, COLUMNS), env=env, timeout=5)
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def pump(self, seconds: float = 0.2) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
-            except pexpect.TIMEOUT:
-                continue
-            except pexpect.EOF:
-                return
-
-    def wait_for(self, *needles: str, timeout: float = 15) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.pump(0.1)
-            if all(needle in self.text() for needle in needles):
-                return self.text()
-        raise AssertionError(f"never saw {needles!r} on screen:\n{self.text()}")
-
-    def press(self, keys: str) -> None:
-        self.child.send(keys)
-        self.pump(0.3)
-
-
 def test_reader_opens_the_seeds_in_a_real_terminal_and_quits_with_q() -> None:
-    terminal = Terminal(reader_command(), [])
-    try:
+    with Terminal([]) as terminal:
         screen = terminal.wait_for(FIRST_TITLE, SECOND_TITLE, FIRST_COMMENT)
         assert "Comments (12)" in screen
         # Into the thread, down to the third comment, and fold it.
@@ -77,8 +23,55 @@ def test_reader_opens_the_seeds_in_a_real_terminal_and_quits_with_q() -> None:
         terminal.press("\t")
         terminal.press("j")
         terminal.wait_for("Comments (0)")
-        terminal.press("q")
-        terminal.child.expect(pexpect.EOF, timeout=10)
-    finally:
-        terminal.child.close()
-    assert terminal.child.exitstatus == 0
+        assert terminal.quit() == 0
+
+
+# How terminals send alt+r: xterm and tmux as ESC then the letter ("meta sends
+# escape"); kitty and others with the CSI-u keyboard protocol as `CSI 114;3 u`.
+ALT_R = {"esc-letter": "\x1br", "csi-u": "\x1b[114;3u"}
+
+
+@pytest.mark.parametrize("alt_r", ALT_R.values(), ids=ALT_R.keys())
+def test_alt_r_in_the_search_bar_toggles_regex_instead_of_typing(alt_r: str) -> None:
+    """`alt+r` sent as ESC+r was read as a printable `r` by the query input, so it
+    typed `r` instead of switching regular expressions on."""
+    with Terminal([]) as terminal:
+        terminal.wait_for(FIRST_TITLE, FIRST_COMMENT)
+        terminal.press("\t\t")
+        terminal.press("/")
+        terminal.press(alt_r)
+        terminal.press("mosul|aleppo")
+        # As a regex the alternation matches; as text (or as `rmosul|aleppo`) nothing does.
+        screen = terminal.wait_for("/mosul|aleppo  1/")
+        assert "rmosul" not in screen
+        terminal.press("\r")
+        assert terminal.quit() == 0
+
+
+# alt+f as ESC f is read by Textual as ctrl+right (macOS's option+right).
+ALT_F = {"esc-letter": "\x1bf", "csi-u": "\x1b[102;3u"}
+
+
+@pytest.mark.parametrize("alt_f", ALT_F.values(), ids=ALT_F.keys())
+def test_alt_f_in_the_comments_search_bar_lights_the_filter(alt_f: str) -> None:
+    with Terminal([]) as terminal:
+        terminal.wait_for(FIRST_TITLE, FIRST_COMMENT)
+        terminal.press("\t\t")
+        terminal.press("/")
+        terminal.press("aleppo")
+        terminal.wait_for("/aleppo  1/2")
+        assert not filter_lit(terminal)
+        terminal.press(alt_f)
+        assert filter_lit(terminal)
+        assert "/aleppof" not in terminal.text()
+        terminal.press("\r")
+        assert terminal.quit() == 0
+
+
+def filter_lit(terminal: Terminal) -> bool:
+    """Whether the bar's `filter` toggle is shown lit (bold, on a colour)."""
+    for y, line in enumerate(terminal.screen.display):
+        if "word  filter" in line or "word filter" in line or " filter " in line:
+            x = line.index("filter", line.index("word"))
+            return bool(terminal.screen.buffer[y][x].bold)
+    raise AssertionError(f"no search bar on screen:\n{terminal.text()}")

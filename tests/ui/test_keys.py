@@ -12,17 +12,9 @@ from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import FIRST_SEED, SECOND_SEED, make_app, wait_loaded
-
-
-def focused_id(app) -> str | None:  # type: ignore[no-untyped-def]
-    return app.screen.focused.id if app.screen.focused else None
-
-
-def path_of(view: ThreadView) -> str:
-    assert view.thread is not None
-    return view.thread.comments[view.cursor].path
-
+from ..seeds import FIRST_SEED, SECOND_SEED
+from .conftest import cursor_path, focused_id, make_app
+from .scenes import settle
 
 # Everywhere ------------------------------------------------------------------
 
@@ -30,7 +22,7 @@ def path_of(view: ThreadView) -> str:
 async def test_q_quits_with_exit_code_zero() -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -38,7 +30,7 @@ async def test_q_quits_with_exit_code_zero() -> None:
 async def test_question_mark_opens_help_and_escape_closes_it() -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -48,7 +40,7 @@ async def test_question_mark_opens_help_and_escape_closes_it() -> None:
 async def test_tab_and_shift_tab_cycle_the_panes() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         assert focused_id(app) == "articles"
         await pilot.press("tab")
         assert focused_id(app) == "body"
@@ -63,7 +55,7 @@ async def test_tab_and_shift_tab_cycle_the_panes() -> None:
 async def test_ctrl_p_opens_the_command_palette_with_pane_commands() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", "tab")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Collapse all", "Expand all", "Quit", "Help"} <= titles
@@ -77,7 +69,8 @@ async def test_ctrl_p_opens_the_command_palette_with_pane_commands() -> None:
 async def test_article_list_moves_with_vim_keys_arrows_and_ends() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await wait_loaded(app, pilot)
+        await settle(pilot)
+        screen = app.main_screen
         articles = app.query_one(ArticleList)
         assert articles.highlighted == 0
         assert screen.article is not None and screen.article.id == FIRST_SEED
@@ -104,10 +97,22 @@ async def test_article_list_moves_with_vim_keys_arrows_and_ends() -> None:
         assert articles.highlighted == 0
 
 
+async def test_the_article_list_does_not_wrap_at_its_ends() -> None:
+    """OptionList wraps: `k` on the first article silently went to the last."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        articles = app.query_one(ArticleList)
+        await pilot.press("k")
+        assert articles.highlighted == 0
+        await pilot.press("G", "j")
+        assert articles.highlighted == articles.option_count - 1
+
+
 async def test_enter_on_an_article_focuses_its_body() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("j", "enter")
         assert focused_id(app) == "body"
         assert app.query_one(ArticleBody).article.id == SECOND_SEED  # type: ignore[union-attr]
@@ -116,7 +121,7 @@ async def test_enter_on_an_article_focuses_its_body() -> None:
 async def test_selected_article_drives_body_and_thread() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         thread = app.query_one(ThreadView)
         assert thread.thread is not None and len(thread.thread) == 12
         await pilot.press("j")
@@ -130,7 +135,7 @@ async def test_selected_article_drives_body_and_thread() -> None:
 async def test_body_scrolls_with_keys() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
         body = app.query_one(ArticleBody)
         assert body.scroll_y == 0 and body.max_scroll_y > 10
@@ -164,7 +169,7 @@ async def test_body_scrolls_with_keys() -> None:
 async def test_c_in_the_body_jumps_to_the_comments() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c")
         assert focused_id(app) == "thread"
 
@@ -173,7 +178,7 @@ async def test_c_in_the_body_jumps_to_the_comments() -> None:
 
 
 async def open_thread(app, pilot) -> ThreadView:  # type: ignore[no-untyped-def]
-    await wait_loaded(app, pilot)
+    await settle(pilot)
     await pilot.press("enter", "c")
     view = app.query_one(ThreadView)
     assert focused_id(app) == "thread"
@@ -184,25 +189,25 @@ async def test_thread_cursor_moves_comment_by_comment_and_scrolls() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_thread(app, pilot)
-        assert path_of(view) == "1"
+        assert cursor_path(view) == "1"
         await pilot.press("j")
-        assert path_of(view) == "2"
+        assert cursor_path(view) == "2"
         await pilot.press("down", "down")
-        assert path_of(view) == "3.1"
+        assert cursor_path(view) == "3.1"
         await pilot.press("k")
-        assert path_of(view) == "3"
+        assert cursor_path(view) == "3"
         await pilot.press("up")
-        assert path_of(view) == "2"
+        assert cursor_path(view) == "2"
         await pilot.press("G")
-        assert path_of(view) == "10"
+        assert cursor_path(view) == "10"
         assert view.scroll_y == view.max_scroll_y
         await pilot.press("g")
-        assert path_of(view) == "1"
+        assert cursor_path(view) == "1"
         assert view.scroll_y == 0
         await pilot.press("end")
-        assert path_of(view) == "10"
+        assert cursor_path(view) == "10"
         await pilot.press("home")
-        assert path_of(view) == "1"
+        assert cursor_path(view) == "1"
 
 
 async def test_space_and_enter_toggle_the_current_comment() -> None:
@@ -210,7 +215,7 @@ async def test_space_and_enter_toggle_the_current_comment() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_thread(app, pilot)
         await pilot.press("j", "j")
-        assert path_of(view) == "3"
+        assert cursor_path(view) == "3"
         rows = view.rows
         assert rows is not None and len(rows) == 12
         await pilot.press("space")
@@ -228,18 +233,18 @@ async def test_h_collapses_then_moves_to_parent_and_l_expands(nested_file: Path)
         rows = view.rows
         assert rows is not None
         await pilot.press("j")
-        assert path_of(view) == "1.1"
+        assert cursor_path(view) == "1.1"
         await pilot.press("h")
-        assert rows.is_collapsed(view.cursor) and path_of(view) == "1.1"
+        assert rows.is_collapsed(view.cursor) and cursor_path(view) == "1.1"
         await pilot.press("h")
-        assert path_of(view) == "1"
+        assert cursor_path(view) == "1"
         await pilot.press("j")
         await pilot.press("l")
         assert not rows.is_collapsed(view.cursor)
         await pilot.press("j")
-        assert path_of(view) == "1.1.1"
+        assert cursor_path(view) == "1.1.1"
         await pilot.press("left")
-        assert path_of(view) == "1.1", "a comment without replies moves to its parent"
+        assert cursor_path(view) == "1.1", "a comment without replies moves to its parent"
         await pilot.press("left")
         assert rows.is_collapsed(view.cursor)
         await pilot.press("right")
@@ -251,25 +256,25 @@ async def test_parent_siblings_and_top_level_navigation(nested_file: Path) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_thread(app, pilot)
         await pilot.press("j", "j")
-        assert path_of(view) == "1.1.1"
+        assert cursor_path(view) == "1.1.1"
         await pilot.press("J")
-        assert path_of(view) == "1.1.2"
+        assert cursor_path(view) == "1.1.2"
         await pilot.press("J")
-        assert path_of(view) == "1.1.2", "no next sibling: the cursor stays"
+        assert cursor_path(view) == "1.1.2", "no next sibling: the cursor stays"
         await pilot.press("K")
-        assert path_of(view) == "1.1.1"
+        assert cursor_path(view) == "1.1.1"
         await pilot.press("p")
-        assert path_of(view) == "1.1"
+        assert cursor_path(view) == "1.1"
         await pilot.press("J")
-        assert path_of(view) == "1.2"
+        assert cursor_path(view) == "1.2"
         await pilot.press("right_square_bracket")
-        assert path_of(view) == "2"
+        assert cursor_path(view) == "2"
         await pilot.press("right_square_bracket")
-        assert path_of(view) == "3"
+        assert cursor_path(view) == "3"
         await pilot.press("left_square_bracket")
-        assert path_of(view) == "2"
+        assert cursor_path(view) == "2"
         await pilot.press("left_square_bracket")
-        assert path_of(view) == "1"
+        assert cursor_path(view) == "1"
 
 
 async def test_collapse_all_expand_all_and_depth_keys(nested_file: Path) -> None:
@@ -281,7 +286,7 @@ async def test_collapse_all_expand_all_and_depth_keys(nested_file: Path) -> None
         await pilot.press("j", "j")
         await pilot.press("C")
         assert [view.thread.comments[i].path for i in rows.rows] == ["1", "2", "3"]  # type: ignore[union-attr]
-        assert path_of(view) == "1", "the cursor moves to the visible ancestor"
+        assert cursor_path(view) == "1", "the cursor moves to the visible ancestor"
         await pilot.press("E")
         assert len(rows) == 7
         await pilot.press("2")
@@ -326,11 +331,11 @@ async def test_click_selects_a_comment_and_a_click_on_its_header_toggles_it() ->
         assert position is not None
         header_line = rows.line_of(position) - round(view.scroll_y)
         await pilot.click(view, offset=(10, header_line))
-        assert path_of(view) == "3"
+        assert cursor_path(view) == "3"
         assert rows.is_collapsed(view.cursor)
         # A click in a comment's text selects it without toggling.
         await pilot.click(view, offset=(10, 1))
-        assert path_of(view) == "1"
+        assert cursor_path(view) == "1"
         assert not rows.is_collapsed(view.cursor)
 
 

@@ -14,7 +14,8 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import FIRST_SEED, SECOND_SEED, make_app, wait_loaded
+from ..seeds import FIRST_SEED, SECOND_SEED
+from .conftest import cursor_path, make_app, record_notifications
 from .scenes import settle
 
 # The needle is in 1.1.2 and 3 only; 2 has a reply of its own that never matches.
@@ -41,13 +42,8 @@ def haystack(tmp_path: Path) -> Path:
     return path
 
 
-def cursor_path(view: ThreadView) -> str:
-    assert view.thread is not None
-    return view.thread.comments[view.cursor].path
-
-
 async def search_thread(app, pilot, text: str) -> ThreadPane:  # type: ignore[no-untyped-def]
-    await wait_loaded(app, pilot)
+    await settle(pilot)
     await pilot.press("enter", "c", "slash", *text)
     pane = app.query_one(ThreadPane)
     await settle(pilot)
@@ -69,6 +65,7 @@ async def test_typing_in_the_bar_highlights_matches_with_a_counter() -> None:
 
 async def test_enter_keeps_the_search_and_n_wraps_around_with_a_notice() -> None:
     app = make_app()
+    notifications = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await search_thread(app, pilot, "aleppo")
         await pilot.press("enter")
@@ -79,7 +76,7 @@ async def test_enter_keeps_the_search_and_n_wraps_around_with_a_notice() -> None
         assert cursor_path(pane.thread_view) == "7" and pane.counter == "2/2"
         await pilot.press("n")
         assert cursor_path(pane.thread_view) == "2" and pane.counter == "1/2"
-        assert any("wrapped" in n.message for n in app._notifications)
+        assert any("wrapped" in n["message"] for n in notifications)
         await pilot.press("N")
         assert cursor_path(pane.thread_view) == "7"
 
@@ -94,7 +91,7 @@ async def test_no_matches_says_so() -> None:
 async def test_a_match_in_a_folded_subtree_unfolds_only_its_ancestors(haystack: Path) -> None:
     app = make_app([haystack])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c", "C")
         view = app.query_one(ThreadView)
         assert view.rows is not None and len(view.rows) == 3
@@ -115,7 +112,7 @@ async def test_filter_shows_only_matches_with_ancestors_then_restores_folds(
 ) -> None:
     app = make_app([haystack])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "c", "C")
         view = app.query_one(ThreadView)
         await pilot.press("slash", *"needle")
@@ -158,7 +155,8 @@ async def test_invalid_regex_shows_the_reason_and_never_raises() -> None:
         await pilot.press("alt+r", *"(unclosed")
         await settle(pilot)
         status = str(pane.bar.query_one("#search-status").render())
-        assert "invalid regular expression" in status
+        assert status == "invalid"
+        assert str(pane.border_subtitle).startswith("regex: missing ), unterminated subpattern")
         assert pane.matches == []
         await pilot.press("ctrl+a")
         await pilot.press("backspace")
@@ -183,7 +181,7 @@ async def test_regex_and_whole_word_toggles_change_what_matches() -> None:
 async def test_body_search_highlights_and_steps_through_the_article() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "slash", *"mosul", "enter")
         await settle(pilot)
         pane = app.query_one(BodyPane)
@@ -200,7 +198,7 @@ async def test_body_search_highlights_and_steps_through_the_article() -> None:
 async def test_list_search_narrows_articles_and_carries_the_query_into_the_thread() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         await pilot.press("j")
         articles = app.query_one(ArticleList)
         assert articles.highlighted_id == SECOND_SEED
@@ -217,7 +215,22 @@ async def test_list_search_narrows_articles_and_carries_the_query_into_the_threa
         pane = app.query_one(ArticlesPane)
         assert not pane.searching
         assert [o.id for o in articles.options] == [FIRST_SEED, SECOND_SEED]
-        assert articles.highlighted_id == SECOND_SEED, "the selection from before is back"
+        # Escape used to throw the opened article away for the one selected before
+        # the search, and to leave the border's article count empty.
+        assert articles.highlighted_id == FIRST_SEED, "the article opened stays selected"
+        assert str(pane.border_subtitle) == "2 articles"
+
+
+async def test_escape_in_the_list_without_opening_restores_the_previous_selection() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "slash", *"aleppo")
+        await settle(pilot)
+        await pilot.press("escape")
+        articles = app.query_one(ArticleList)
+        assert articles.highlighted_id == SECOND_SEED
+        assert str(app.query_one(ArticlesPane).border_subtitle) == "2 articles"
 
 
 async def test_search_bar_is_one_line_at_the_bottom_of_the_pane() -> None:
@@ -227,3 +240,54 @@ async def test_search_bar_is_one_line_at_the_bottom_of_the_pane() -> None:
         bar = pane.query_one(SearchBar)
         assert bar.region.height == 1
         assert bar.region.bottom == pane.content_region.bottom
+
+
+async def test_slash_reopens_the_bar_with_the_query_selected_so_typing_replaces_it() -> None:
+    """The query came back unselected with the cursor at its end, so typing
+    appended to it (`aleppotrump`)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        await pilot.press("enter", "slash", *"trump")
+        await settle(pilot)
+        assert pane.bar.search_query.text == "trump"
+        await pilot.press("enter", "slash", "end", *"s")
+        assert pane.bar.search_query.text == "trumps", "`end` keeps the query"
+
+
+async def test_up_and_down_in_the_bar_walk_earlier_queries() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await search_thread(app, pilot, "aleppo")
+        await pilot.press("enter", "slash", *"mosul", "enter", "slash", *"draft")
+        await pilot.press("up")
+        assert pane.bar.search_query.text == "mosul"
+        await pilot.press("up")
+        assert pane.bar.search_query.text == "aleppo"
+        await pilot.press("up")
+        assert pane.bar.search_query.text == "aleppo", "the oldest stays"
+        await pilot.press("down", "down")
+        assert pane.bar.search_query.text == "draft", "past the newest: what was typed"
+        await settle(pilot)
+
+
+async def test_an_invalid_regex_at_80x24_keeps_the_query_visible_and_editable() -> None:
+    """The reason, in the bar, squeezed the input to one cell and was cut itself."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        await pilot.press("slash", "alt+r", *"(mosul|aleppo")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        entry = pane.bar.query_one("#search-input")
+        assert entry.region.width > len("(mosul|aleppo")
+        assert str(pane.border_subtitle) == (
+            "regex: missing ), unterminated subpattern at position 0"
+        )
+        assert pane.region.width >= len(str(pane.border_subtitle)) + 4, "the reason fits"
+        await pilot.press("end", "backspace", "backspace")
+        await pilot.press(*"po)")
+        await settle(pilot)
+        assert pane.bar.search_query.text == "(mosul|aleppo)" and pane.error is None

@@ -27,7 +27,9 @@ from reader.model import Article, Comment
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import SEEDS, make_app, wait_loaded
+from ..seeds import SEEDS
+from .conftest import make_app
+from .scenes import settle
 
 STEPS = int(os.environ.get("READER_STRESS_STEPS", "100"))
 SEED = int(os.environ.get("READER_STRESS_SEED", "6"))
@@ -103,7 +105,7 @@ def check_invariants(app: ReaderApp, where: str) -> None:
 
 
 async def random_walk(app: ReaderApp, pilot: Pilot[None], rng: random.Random, steps: int) -> None:
-    await wait_loaded(app, pilot)
+    await settle(pilot)
     check_invariants(app, "after loading")
     for step in range(steps):
         roll = rng.random()
@@ -145,7 +147,8 @@ async def test_random_keys_and_resizes_keep_the_app_consistent(tmp_path: Path, c
     app = make_app(paths)
     async with app.run_test(size=(120, 40)) as pilot:
         if corpus == "deep":
-            screen = await wait_loaded(app, pilot)
+            await settle(pilot)
+            screen = app.main_screen
             assert screen.thread is not None and len(screen.thread) > 500
             assert max(screen.thread.depths) >= 300
         await random_walk(app, pilot, rng, STEPS)

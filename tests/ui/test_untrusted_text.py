@@ -12,7 +12,8 @@ from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
 
-from .conftest import make_app, wait_loaded
+from .conftest import make_app
+from .scenes import settle
 
 MARKUP = "[bold red]x[/bold red] [@click=app.quit]quit[/] [link=https://e.test]l[/link]"
 CONTROLS = (
@@ -51,7 +52,7 @@ def test_neutralise_shows_controls_as_visible_placeholders(raw: str, shown: str)
 async def test_markup_in_documents_is_shown_literally(tmp_path: Path) -> None:
     app = make_app([hostile_article(tmp_path)])
     async with app.run_test(size=(200, 50)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         thread = app.query_one(ThreadView)
         body = app.query_one(ArticleBody)
         thread_text = "".join(thread.render_line(y).text for y in range(thread.size.height))
@@ -68,7 +69,7 @@ async def test_markup_in_documents_is_shown_literally(tmp_path: Path) -> None:
 async def test_control_sequences_never_reach_the_screen(tmp_path: Path) -> None:
     app = make_app([hostile_article(tmp_path)])
     async with app.run_test(size=(200, 50)) as pilot:
-        await wait_loaded(app, pilot)
+        await settle(pilot)
         lines = [
             widget.render_line(y).text
             for widget in (app.query_one(ThreadView), app.query_one(ArticleBody))

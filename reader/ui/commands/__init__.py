@@ -2,13 +2,25 @@
 
 from .app import APP_COMMANDS
 from .articles import ARTICLE_LIST_COMMANDS
-from .base import Command, bindings
+from .base import Command, bindings, shown_keys
 from .body import BODY_COMMANDS
 from .panes import PANE_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .thread import THREAD_COMMANDS
 
+# Every command, in the order the help screen lists them.
+ALL_COMMANDS: tuple[Command, ...] = (
+    *APP_COMMANDS,
+    *PANE_COMMANDS,
+    *SEARCH_COMMANDS,
+    *ARTICLE_LIST_COMMANDS,
+    *BODY_COMMANDS,
+    *THREAD_COMMANDS,
+    *SEARCH_BAR_COMMANDS,
+)
+
 __all__ = [
+    "ALL_COMMANDS",
     "APP_COMMANDS",
     "ARTICLE_LIST_COMMANDS",
     "BODY_COMMANDS",
@@ -18,4 +30,5 @@ __all__ = [
     "THREAD_COMMANDS",
     "Command",
     "bindings",
+    "shown_keys",
 ]

@@ -3,21 +3,10 @@ a command-palette entry and a line of the help screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual.binding import Binding
-
-# How Textual's key names are shown to people.
-KEY_SYMBOLS = {
-    "down": "↓",
-    "up": "↑",
-    "left": "←",
-    "right": "→",
-    "question_mark": "?",
-    "slash": "/",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-}
+from textual.binding import Binding, BindingsMap, Keymap
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +15,7 @@ class Command:
 
     `id` is the binding id, so keys can be remapped with `App.set_keymap`.
     `keys` is a Textual key list such as `"j,down"`; `key_display` is what the
-    footer and help show for it.
+    footer shows for them all (Textual drops it when the keys are remapped).
     """
 
     id: str
@@ -37,13 +26,6 @@ class Command:
     key_display: str | None = None
     show: bool = True
     priority: bool = False
-
-    @property
-    def display_keys(self) -> str:
-        """Every key of the command, as the help screen and palette show them."""
-        if "{key}" in self.action and self.key_display:
-            return self.key_display
-        return " ".join(KEY_SYMBOLS.get(key, key) for key in self.keys.split(","))
 
     def bindings(self) -> list[Binding]:
         """The command's bindings: one, or one per key when the action takes the key.
@@ -74,3 +56,20 @@ class Command:
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
     """The Textual bindings for a pane's commands."""
     return [binding for command in commands for binding in command.bindings()]
+
+
+def shown_keys(command: Command, keymap: Keymap, display: Callable[[Binding], str]) -> str:
+    """Every key bound to `command` under `keymap`, each as `display` (the app's
+    `get_key_display`) shows it: what the help screen lists."""
+    bindings = command.bindings()
+    remapped = any(binding.id in keymap for binding in bindings)
+    if "{key}" in command.action and command.key_display and not remapped:
+        return command.key_display  # `1-9`, not nine keys
+    live = BindingsMap(bindings)
+    live.apply_keymap(keymap)
+    shown = [
+        display(binding.with_key(key, key_display=None))
+        for key, key_bindings in live.key_to_bindings.items()
+        for binding in key_bindings
+    ]
+    return " ".join(dict.fromkeys(shown))

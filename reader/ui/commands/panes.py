@@ -12,4 +12,6 @@ PANE_COMMANDS: tuple[Command, ...] = (
         "Focus the previous pane",
         show=False,
     ),
+    # Escape ends a search first: the panes' own `escape` comes before this one.
+    Command("panes.back", "escape", "back", "Back", "Back to the article list", "esc"),
 )

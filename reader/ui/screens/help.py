@@ -1,12 +1,14 @@
-"""The help screen: every key, by pane, and the log of files that failed to load."""
+"""The help screen: the log of files that failed to load, then every key, by pane,
+as bound now (a keymap set with `App.set_keymap` shows here)."""
 
 from __future__ import annotations
 
-from rich.console import Group
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, Keymap
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -22,7 +24,9 @@ from ..commands import (
     SEARCH_COMMANDS,
     THREAD_COMMANDS,
     Command,
+    shown_keys,
 )
+from ..widgets.footer import ReaderFooter
 
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS),
@@ -33,7 +37,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
 )
 
 
-def keys_table() -> Table:
+def keys_table(keymap: Keymap, display: Callable[[Binding], str]) -> Table:
     """Every command, a section per pane, in one table so the columns line up."""
     table = Table(show_header=False, box=None, expand=True, padding=(0, 2, 0, 0))
     table.add_column("keys", style="bold", no_wrap=True, min_width=12)
@@ -43,14 +47,14 @@ def keys_table() -> Table:
             table.add_row()
         table.add_row(Text(title, style="bold underline"))
         for command in commands:
-            table.add_row(command.display_keys, command.help)
+            table.add_row(shown_keys(command, keymap, display), command.help)
     return table
 
 
 def load_log(errors: list[LoadError]) -> Text:
+    log = Text("Load log\n", style="bold underline")
     if not errors:
-        return Text("Every file loaded.", style="dim")
-    log = Text()
+        return log.append("Every file loaded.\n", style="dim")
     for error in errors:
         log.append(neutralise(str(error)) + "\n", style="red")
     return log
@@ -65,7 +69,8 @@ class HelpScreen(ModalScreen[None]):
         #help {
             width: 90%;
             max-width: 100;
-            height: 90%;
+            height: 1fr;
+            margin: 1 0 0 0;
             border: round $accent;
             border-title-color: $text;
             background: $surface;
@@ -76,24 +81,30 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc"),
-        Binding("j,down", "scroll('down')", show=False),
-        Binding("k,up", "scroll('up')", show=False),
+        Binding("j,down", "scroll('down')", "Scroll", key_display="j/↓"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False),
+        Binding("space,pagedown", "scroll('page_down')", "Page", key_display="space"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
     ]
 
-    def __init__(self, load_errors: list[LoadError]) -> None:
+    def __init__(self, load_errors: list[LoadError], keymap: Keymap) -> None:
         super().__init__()
         self.load_errors = load_errors
+        self.keymap = keymap
 
     def compose(self) -> ComposeResult:
-        log_title = Text("\nLoad log", style="bold underline")
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "reader: keys"
-            scroll.border_subtitle = "esc to close"
-            yield Static(Group(keys_table(), log_title, load_log(self.load_errors)))
+            yield Static(load_log(self.load_errors), id="log")
+            yield Static(keys_table(self.keymap, self.app.get_key_display), id="keys")
+        yield ReaderFooter()
 
     def action_scroll(self, direction: str) -> None:
         scroll = self.query_one("#help", VerticalScroll)
-        if direction == "down":
-            scroll.scroll_down(animate=False)
-        else:
-            scroll.scroll_up(animate=False)
+        move = {
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+        }[direction]
+        move(animate=False)

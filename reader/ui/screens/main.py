@@ -12,12 +12,13 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
@@ -25,12 +26,15 @@ from ...errors import LoadError
 from ...formats.loader import load_file
 from ...model import Article
 from ...sanitize import neutralise
+from ...search_history import SearchHistory
 from ...store import DocumentStore, PreparedArticle, Thread
-from ..commands import PANE_COMMANDS, bindings
+from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
 from ..widgets.body_pane import BodyPane
+from ..widgets.footer import ReaderFooter
+from ..widgets.search_bar import SearchBar
 from ..widgets.thread_pane import ThreadPane
 from ..widgets.thread_view import ThreadView
 
@@ -38,8 +42,8 @@ from ..widgets.thread_view import ThreadView
 PANES = ("articles", "body", "thread")
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
-# Load errors beyond this many are summarised in one notification.
-NOTIFY_ERRORS = 3
+# How long the load errors' summary stays up.
+NOTIFY_SECONDS = 6
 
 
 class MainScreen(Screen[None]):
@@ -90,21 +94,40 @@ class MainScreen(Screen[None]):
     }
     """
 
-    BINDINGS = bindings(PANE_COMMANDS)
+    # `n` / `N` reach the screen only when no search is on (the panes' are then
+    # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
+    BINDINGS = [
+        *bindings(PANE_COMMANDS),
+        *(
+            Binding(command.keys, "no_search", show=False, id=command.id)
+            for command in SEARCH_COMMANDS
+            if command.action in ("next_match", "previous_match")
+        ),
+    ]
 
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
 
-    def __init__(self, store: DocumentStore, files: list[Path], load_errors: list[LoadError]):
-        """`load_errors` holds the problems found so far; the screen adds to it."""
+    def __init__(
+        self,
+        store: DocumentStore,
+        files: list[Path],
+        load_errors: list[LoadError],
+        loaded: list[Article] | None = None,
+    ):
+        """`load_errors` holds the problems found so far; the screen adds to it.
+        `loaded` are articles parsed already, shown before `files` are read."""
         # The first pane's class from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]}")
         self.store = store
         self.files = files
         self.load_errors = load_errors
+        self.loaded = list(loaded or [])
         self._pane = PANES[0]
         self._loaded_count = 0
         self._reported = 0
+        # One history for every pane's search bar.
+        self.search_history = SearchHistory()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,7 +136,7 @@ class MainScreen(Screen[None]):
             with Container(id="reading"):
                 yield BodyPane(self.store, id="body-pane", classes="pane")
                 yield ThreadPane(self.store, id="thread-pane", classes="pane")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleBody).data_bind(MainScreen.article)
@@ -121,8 +144,9 @@ class MainScreen(Screen[None]):
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         self.query_one("#thread-pane").border_title = "Comments"
+        for bar in self.query(SearchBar):
+            bar.history = self.search_history
         self.query_one(f"#{self._pane}").focus()
-        self._report_new_errors()
         self.load_files()
 
     def _screen_resized(self, size: Size) -> None:
@@ -149,11 +173,12 @@ class MainScreen(Screen[None]):
         batch: list[PreparedArticle | LoadError] = []
         handed_over: float | None = None
         with bulk_loading():
-            for path in self.files:
+            for source in [*self.loaded, *self.files]:
                 if worker.is_cancelled:
                     return
                 try:
-                    batch.append(DocumentStore.prepare(load_file(path)))
+                    article = source if isinstance(source, Article) else load_file(source)
+                    batch.append(DocumentStore.prepare(article))
                 except LoadError as error:
                     batch.append(error)
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
@@ -174,31 +199,29 @@ class MainScreen(Screen[None]):
             added.append((article, self.store.comment_count(article.id)))
         articles.add_articles(added)
         self._loaded_count += len(batch)
-        self._articles_pane.border_subtitle = f"loading {self._loaded_count}/{len(self.files)}"
+        total = len(self.loaded) + len(self.files)
+        self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{total}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
 
     def _loading_done(self) -> None:
         count = len(self.store)
-        self._articles_pane.border_subtitle = f"{count} article{'' if count == 1 else 's'}"
+        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
         self._report_new_errors()
         if not len(self.store) and self.load_errors:
             self.app.exit(return_code=2)
 
     def _report_new_errors(self) -> None:
-        errors = self.load_errors[self._reported :]
+        """One notification for the files that failed since the last report; the
+        reasons are in the load log, at the top of the help screen."""
+        count = len(self.load_errors) - self._reported
         self._reported = len(self.load_errors)
-        for error in errors[:NOTIFY_ERRORS]:
-            # Markup off: a load error quotes the file, and files are untrusted.
+        if count:
+            files = "1 file" if count == 1 else f"{count} files"
             self.notify(
-                str(error), title="Could not load", severity="error", timeout=10, markup=False
-            )
-        if len(errors) > NOTIFY_ERRORS:
-            self.notify(
-                f"{len(errors) - NOTIFY_ERRORS} more files could not be loaded: "
-                "see the load log in help (?)",
+                f"{files} could not be read — press ? for details",
                 severity="error",
-                timeout=10,
+                timeout=NOTIFY_SECONDS,
                 markup=False,
             )
 
@@ -261,6 +284,17 @@ class MainScreen(Screen[None]):
         self._mark_pane(pane)
         # On a narrow screen the pane was hidden: focus it once it is displayed.
         self.call_after_refresh(self.query_one(f"#{pane}").focus)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self._pane != PANES[0]
+        return True
+
+    def action_no_search(self) -> None:
+        self.notify("No search: press / to search", timeout=2, markup=False)
+
+    def action_back(self) -> None:
+        self._show_pane(PANES[0])
 
     def action_next_pane(self) -> None:
         self._show_pane(PANES[(PANES.index(self._pane) + 1) % len(PANES)])

@@ -42,6 +42,15 @@ class ArticleList(OptionList):
                 Option(article_prompt(article, count), id=article.id) for article, count in entries
             )
 
+    # OptionList wraps from one end to the other; a list of articles stops at its ends.
+    def action_cursor_up(self) -> None:
+        if self.highlighted != 0:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted != self.option_count - 1:
+            super().action_cursor_down()
+
     @property
     def highlighted_id(self) -> str | None:
         if self.highlighted is None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual import on
+from textual.widgets import OptionList
+
 from ...search import Query
 from ...store import DocumentStore
 from .article_list import ArticleList
@@ -21,7 +24,8 @@ class ArticlesPane(SearchPane[FoundArticle]):
     ) -> None:
         super().__init__(ArticleList(id="articles"), id=id, classes=classes)
         self.store = store
-        # The article highlighted before the search narrowed the list.
+        # The article to select when the search ends: the one highlighted before
+        # the search narrowed the list, or the one opened since.
         self._selection_before: str | None = None
 
     @property
@@ -43,6 +47,12 @@ class ArticlesPane(SearchPane[FoundArticle]):
         elif articles.narrowed:
             articles.show_all()
             articles.highlight_id(self._selection_before)
+
+    @on(OptionList.OptionSelected)
+    def _opened(self, event: OptionList.OptionSelected) -> None:
+        # Not stopped: the screen opens the article.
+        if self.article_list.narrowed:
+            self._selection_before = event.option.id
 
     def go_to(self, match: FoundArticle) -> None:
         self.article_list.highlight_id(match[0])

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label
 
 from ...sanitize import neutralise
 from ...search import Query
+from ...search_history import SearchHistory
 from ..commands import SEARCH_BAR_COMMANDS, bindings
 
 
@@ -65,13 +66,12 @@ class SearchBar(Horizontal):
             &:focus { border: none; background: $panel; }
         }
         #search-prompt { padding: 0 0 0 1; color: $text-accent; text-style: bold; }
-        #search-status { padding: 0 1; color: $text-muted; }
+        #search-status { padding: 0 1; color: $text-muted; max-width: 16; }
         #search-status.-error { color: $text-error; }
     }
     """
 
-    # `enter` is the Input's own; its entry here is for the help screen.
-    BINDINGS = bindings(tuple(c for c in SEARCH_BAR_COMMANDS if c.keys != "enter"))
+    BINDINGS = bindings(SEARCH_BAR_COMMANDS)
 
     class Changed(Message):
         """The query or a toggle changed."""
@@ -98,6 +98,12 @@ class SearchBar(Horizontal):
     def __init__(self, *, filter_toggle: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._filter_toggle = filter_toggle
+        # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
+        self.history = SearchHistory()
+        # Where `up` / `down` are in the history (None: not walking it), and what
+        # was typed before the walk began, which `down` past the newest returns to.
+        self._walk: int | None = None
+        self._draft = ""
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -121,11 +127,12 @@ class SearchBar(Horizontal):
         return self._filter_toggle and self.query_one("#filter", Toggle).value
 
     def open(self) -> None:
-        """Show the bar with the last query, ready to edit."""
+        """Show the bar with the last query selected: typing replaces it, `→` keeps it."""
         self.add_class("-open")
+        self._walk = None
         entry = self.query_one(Input)
         entry.focus()
-        entry.action_end()
+        entry.select_all()
 
     def set_query(self, query: Query) -> None:
         """Show `query` in the bar without reporting it as a change."""
@@ -148,9 +155,34 @@ class SearchBar(Horizontal):
         event.stop()
         self.post_message(self.Changed(self, self.search_query))
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_history(self, step: int) -> None:
+        """Show the query `step` places older (-1) or newer (+1) in the history."""
+        entries = self.history.entries
+        entry = self.query_one(Input)
+        if self._walk is None:
+            if step > 0 or not entries:
+                return
+            self._draft = entry.value
+            # The newest entry is often what the bar shows already: skip it.
+            newest = len(entries) - (2 if entries[-1] == entry.value else 1)
+            self._walk = max(newest, 0)
+        else:
+            self._walk = max(self._walk + step, 0)
+        if self._walk >= len(entries):
+            self._walk = None
+            entry.value = self._draft
+        else:
+            entry.value = entries[self._walk]
+        entry.action_end()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only the comments' bar has a filter; elsewhere its keys are the input's.
+        if action == "toggle" and parameters == ("filter",):
+            return self._filter_toggle
+        return True
+
+    def action_submit(self) -> None:
+        self.history.add(self.query_one(Input).value)
         self.post_message(self.Submitted(self))
 
     @on(Toggle.Flipped)

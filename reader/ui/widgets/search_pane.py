@@ -26,6 +26,8 @@ from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
 
 Found = TypeVar("Found")
+# How `Query.compile` starts its reason; the bar says "invalid" already.
+INVALID_REGEX = "invalid regular expression: "
 
 
 class SearchPane(Vertical, Generic[Found]):
@@ -46,6 +48,8 @@ class SearchPane(Vertical, Generic[Found]):
         self.error: str | None = None
         # The query whose matches are on show: a new one starts at its first match.
         self._shown_query: Query | None = None
+        # What the border's subtitle says while no search is on (an article count).
+        self._resting_subtitle = ""
 
     def compose(self) -> ComposeResult:
         yield self.view
@@ -60,6 +64,9 @@ class SearchPane(Vertical, Generic[Found]):
         return self.search_query is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.bar.has_focus_within:
+            # The bar's input types these keys: its own bindings are the ones offered.
+            return action not in ("search", "next_match", "previous_match", "end_search")
         if action in ("next_match", "previous_match", "end_search"):
             return self.searching
         return True
@@ -153,13 +160,25 @@ class SearchPane(Vertical, Generic[Found]):
         total = str(len(self.matches)) if self.counted else "…"
         return f"{self.current + 1}/{total}"
 
+    def set_resting_subtitle(self, subtitle: str) -> None:
+        """What the border says while no search is on; a search's counter replaces it."""
+        self._resting_subtitle = subtitle
+        self._update_status()
+
     def _update_status(self) -> None:
         query = self.search_query
         if query is None or not query.text:
             self.bar.set_status("")
-            self.border_subtitle = ""
+            self.border_subtitle = self._resting_subtitle
             return
-        self.bar.set_status(self.counter, error=self.error is not None)
+        if self.error is not None:
+            # The reason is too long for the bar, where it squeezed the query out
+            # of sight: the bar says "invalid", the pane's border says why.
+            self.bar.set_status("invalid", error=True)
+            reason = self.error.removeprefix(INVALID_REGEX)
+            self.border_subtitle = Content(neutralise(f"regex: {reason}"))
+            return
+        self.bar.set_status(self.counter)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
         self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
