@@ -159,7 +159,12 @@ class ThreadRows:
         return True
 
     def reveal(self, index: int) -> None:
-        """Expand just the ancestors needed to make comment `index` visible."""
+        """Expand just the ancestors needed to make comment `index` visible;
+        while filtering, a comment outside the filter joins it (with its ancestors)."""
+        shown = self.shown
+        if shown is not None and not shown[index]:
+            self._show_with_ancestors(shown, index)
+            self._rebuild()
         for ancestor in reversed(self.thread.ancestors(index)):
             self.set_collapsed(ancestor, False)
 
@@ -186,14 +191,17 @@ class ThreadRows:
         if self._saved_collapsed is None:
             self._saved_collapsed = self.collapsed
         shown = bytearray(len(self.thread))
-        parents = self.thread.parents
         for index in indices:
-            while index >= 0 and not shown[index]:
-                shown[index] = 1
-                index = parents[index]
+            self._show_with_ancestors(shown, index)
         self.shown = shown
         self.collapsed = bytearray(len(self.thread))
         self._rebuild()
+
+    def _show_with_ancestors(self, shown: bytearray, index: int) -> None:
+        parents = self.thread.parents
+        while index >= 0 and not shown[index]:
+            shown[index] = 1
+            index = parents[index]
 
     def unfilter(self) -> None:
         """Show every comment again, folded as before the filter."""

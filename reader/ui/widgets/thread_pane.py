@@ -37,13 +37,19 @@ class ThreadPane(SearchPane[Match]):
     def highlight(self, matches: list[Match], current: Match | None) -> None:
         view = self.thread_view
         view.set_matches(matches, current)
-        if self.searching and self.bar.filtering:
-            # Filter once every match is known, so the view does not jump per batch.
+        query = self.search_query
+        if query is not None and query.text and self.error is None and self.bar.filtering:
+            # The filter follows the live query: every comment with a match is
+            # shown before any match is gone to. Until every match is known the
+            # shown set only grows, so the view does not jump per batch.
             shown = {match.key[0] for match in matches}  # type: ignore[index]
-            if self.counted and shown != self._filtered:
+            if not self.counted:
+                shown |= self._filtered or set()
+            if shown != self._filtered:
                 self._filtered = shown
                 view.filter_to(shown)
         elif self._filtered is not None:
+            # No query (or an invalid one) filters nothing: every comment shows.
             self._filtered = None
             view.filter_to(None)
 
