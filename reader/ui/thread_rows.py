@@ -61,7 +61,8 @@ class ThreadRows:
         return None
 
     def is_collapsed(self, index: int) -> bool:
-        return bool(self.collapsed[index]) and self.thread.ends[index] > index + 1
+        """Folded to its header line (a comment without replies folds too)."""
+        return bool(self.collapsed[index])
 
     def hidden_count(self, index: int) -> int:
         """How many comments collapsing `index` hides (0 when it is expanded)."""
@@ -138,7 +139,7 @@ class ThreadRows:
 
     def set_collapsed(self, index: int, collapsed: bool) -> bool:
         """Collapse or expand one comment, splicing the visible rows; True if changed."""
-        if self.thread.ends[index] == index + 1 or bool(self.collapsed[index]) == collapsed:
+        if bool(self.collapsed[index]) == collapsed:
             return False
         self.collapsed[index] = collapsed
         position = self.position(index)
