@@ -170,9 +170,8 @@ class ThreadRows:
             self.set_collapsed(ancestor, False)
 
     def collapse_all(self) -> None:
-        """Collapse every comment that has replies: only the top level shows."""
-        ends = self.thread.ends
-        self.collapsed = bytearray(ends[i] > i + 1 for i in range(len(ends)))
+        """Fold every comment: the top level shows, one line each."""
+        self.collapsed = bytearray(b"\x01") * len(self.thread)
         self._rebuild()
 
     def expand_all(self) -> None:

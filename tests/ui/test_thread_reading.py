@@ -3,6 +3,8 @@ empty states, boundary notices and relative times."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.ui.app import ReaderApp
@@ -202,3 +204,132 @@ async def test_ctrl_d_and_ctrl_u_scroll_half_a_page() -> None:
         assert view.rows.position(view.cursor) == view.rows.row_at_line(2 * half)
         await pilot.press("ctrl+u", "ctrl+u")
         assert view.scroll_y == 0 and view.cursor == 0
+
+
+# Folding ---------------------------------------------------------------------
+
+
+def screen_text(view: ThreadView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+def header_line(view: ThreadView, path: str) -> str:
+    """The first screen line of the comment at `path` (it must be visible)."""
+    assert view.thread is not None and view.rows is not None
+    position = view.rows.position(view.thread.find(path))  # type: ignore[arg-type]
+    assert position is not None
+    return view.render_line(view.rows.line_of(position) - round(view.scroll_y)).text
+
+
+async def test_fold_all_keeps_each_comments_first_words_and_says_what_is_hidden(
+    nested_file: Path,
+) -> None:
+    app = make_app([nested_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_thread(app, pilot)
+        await pilot.press("C")
+        folded = header_line(view, "1")
+        assert "First top-level comment." in folded
+        assert "2 replies · 4 hidden" in folded
+        assert folded.rstrip().endswith("[+4]")
+        assert "Second top-level comment." in header_line(view, "2")
+        await pilot.press("1")
+        assert "First top-level comment." in header_line(view, "1")
+
+
+async def test_a_folded_line_cuts_its_preview_but_keeps_the_hidden_count(
+    nested_file: Path,
+) -> None:
+    long = nested_file.read_text().replace(
+        "First top-level comment.", "First top-level comment. " + "word " * 60
+    )
+    nested_file.write_text(long)
+    app = make_app([nested_file])
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_thread(app, pilot)
+        await pilot.press("space")
+        folded = header_line(view, "1")
+        assert "First top-level" in folded and "…" in folded
+        assert folded.rstrip().endswith("[+4]")
+
+
+async def test_space_folds_a_comment_without_replies_to_one_line(nested_file: Path) -> None:
+    app = make_app([nested_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_thread(app, pilot)
+        await pilot.press("right_square_bracket")
+        assert path_of(view) == "2"
+        assert view.rows is not None
+        position = view.rows.position(view.cursor)
+        assert position is not None
+        await pilot.press("space")
+        assert view.rows.is_collapsed(view.cursor)
+        assert view._measure(position) == 2, "the header line and the separator"
+        assert "▸ 2" in header_line(view, "2")
+        assert "Second top-level comment." in header_line(view, "2")
+        await pilot.press("space")
+        assert not view.rows.is_collapsed(view.cursor)
+        assert view._measure(position) == 3, "header, text, separator"
+
+
+def test_fold_commands_say_fold_not_collapse() -> None:
+    from reader.ui.commands import THREAD_COMMANDS
+
+    titles = {command.title for command in THREAD_COMMANDS}
+    assert {"Fold", "Unfold", "Fold all", "Unfold all"} <= titles
+    words = " ".join(f"{command.title} {command.help}" for command in THREAD_COMMANDS).lower()
+    assert "collapse" not in words and "expand" not in words
+
+
+# Empty states ----------------------------------------------------------------
+
+
+async def test_an_article_without_comments_says_so_in_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        view = thread_view(app)
+        assert view.thread is not None and len(view.thread) == 0
+        assert "No comments" in screen_text(view)[0]
+
+
+async def test_a_filter_without_matches_says_so_in_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("enter", "c", "slash", "alt+f", *"zzqx[b]")
+        await settle(pilot)
+        view = thread_view(app)
+        assert view.rows is not None and not view.rows.rows
+        assert "No comments match /zzqx[b]" in screen_text(view)[0]
+
+
+# Boundaries ------------------------------------------------------------------
+
+
+def notices(app: ReaderApp) -> list[str]:
+    for notification in app._notifications:
+        assert not notification.markup, "document-independent, but markup stays off"
+    return [notification.message for notification in app._notifications]
+
+
+async def test_moves_past_a_boundary_say_why_nothing_moved(nested_file: Path) -> None:
+    app = make_app([nested_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_thread(app, pilot)
+        await pilot.press("p")
+        assert path_of(view) == "1"
+        await pilot.press("K", "left_square_bracket")
+        assert path_of(view) == "1"
+        await pilot.press("G", "J", "right_square_bracket")
+        assert path_of(view) == "3"
+        await pilot.pause()
+        assert notices(app) == [
+            "Top-level comment has no parent",
+            "No previous sibling",
+            "No previous top-level comment",
+            "No next sibling",
+            "No next top-level comment",
+        ]

@@ -92,9 +92,10 @@ class ThreadPane(SearchPane[Match]):
             shown = {match.key[0] for match in matches}  # type: ignore[index]
             if not self.counted:
                 shown |= self._filtered or set()
+            view.describe_filter(f"/{query.text}")
             if shown != self._filtered:
                 self._filtered = shown
-                view.filter_to(shown, note=f"/{query.text}")
+                view.filter_to(shown)
         elif self._filtered is not None:
             # No query (or an invalid one) filters nothing: every comment shows.
             self._filtered = None

@@ -567,12 +567,16 @@ class ThreadView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
         self.refresh()
 
-    def filter_to(self, indices: set[int] | None, note: str = "") -> None:
-        """Show only these comments with their ancestors (None: everything again);
-        `note` names what they match, for the pane to say when none does."""
+    def describe_filter(self, note: str) -> None:
+        """Name what the filter is for (`/query`), to say when nothing matches."""
+        if note != self._filter_note:
+            self._filter_note = note
+            self.refresh()
+
+    def filter_to(self, indices: set[int] | None) -> None:
+        """Show only these comments with their ancestors (None: everything again)."""
         if self.rows is None:
             return
-        self._filter_note = note
         if indices is None:
             self.rows.unfilter()
         else:
