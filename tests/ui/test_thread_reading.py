@@ -333,3 +333,70 @@ async def test_moves_past_a_boundary_say_why_nothing_moved(nested_file: Path) ->
             "No next sibling",
             "No next top-level comment",
         ]
+
+
+# Times -----------------------------------------------------------------------
+
+TIMED_THREAD = """\
+title: A timed thread
+body: The body.
+comments:
+  - author: sam
+    posted: "2024-05-01T12:34:56+00:00"
+    text: A comment with a time.
+    replies:
+      - author: lee
+        posted: March 2017
+        text: A reply whose time is words.
+        replies: []
+  - author: kim
+    posted: null
+    text: A comment without a time.
+    replies: []
+"""
+
+
+def test_the_header_says_the_time_relative_to_now() -> None:
+    from datetime import UTC, datetime
+
+    from rich.console import Console
+    from rich.style import Style
+
+    from reader.model import Comment
+    from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
+
+    plain = Style()
+    painter = CommentPainter(
+        Console(width=80),
+        PainterStyles([plain], plain, plain, plain, plain, plain),
+        clock=lambda: datetime(2024, 5, 1, 15, 40, tzinfo=UTC),
+    )
+
+    def header(posted: str) -> str:
+        comment = Comment(posted=posted, text=["Words."], author="sam")
+        return painter.paint(comment, 80, 0, 0, False).strips[0].text
+
+    assert "sam  3 h ago" in header("2024-05-01T12:34:56+00:00")
+    assert "2 years ago" in header("2022-03-01")
+    assert "March 2017" in header("March 2017"), "words that are no time are shown as they are"
+
+
+async def test_the_full_time_of_the_cursor_comment_is_in_the_status_line(tmp_path: Path) -> None:
+    from reader.ui.widgets.thread_pane import CommentStatus
+
+    path = tmp_path / "timed.yaml"
+    path.write_text(TIMED_THREAD, encoding="utf-8")
+    app = make_app([path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_thread(app, pilot)
+        status = app.main_screen.query_one(CommentStatus)
+        header = header_line(view, "1")
+        assert "sam" in header and " ago" in header and "2024-05-01" not in header
+        assert status.display
+        assert str(status.render()) == "1 · posted 2024-05-01 12:34:56 UTC"
+        await pilot.press("j")
+        await pilot.pause()
+        assert str(status.render()) == "1.1 · posted March 2017"
+        await pilot.press("j")
+        await pilot.pause()
+        assert not status.display, "no time: no status line"
