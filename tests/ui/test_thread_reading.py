@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.segment import Segment
+from textual.color import Color
 
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_pane import ThreadPane
@@ -400,3 +402,104 @@ async def test_the_full_time_of_the_cursor_comment_is_in_the_status_line(tmp_pat
         await pilot.press("j")
         await pilot.pause()
         assert not status.display, "no time: no status line"
+
+
+# Contrast --------------------------------------------------------------------
+
+# Glyphs that draw the tree and the cursor, not text: they are not held to 4.5:1.
+DECORATION = set("│▾▸•▌ ")
+
+
+def luminance(color: tuple[int, int, int]) -> float:
+    """WCAG 2 relative luminance."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = color
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def rendered_segments(view: ThreadView) -> list[tuple[int, Segment]]:
+    """(line, segment) of every segment the view draws, as the compositor gets them."""
+    view.render_lines(view.scrollable_content_region.reset_offset)
+    return [
+        (y, segment)
+        for y in range(view.scrollable_content_region.height)
+        for segment in view.render_line(y)
+    ]
+
+
+def text_contrasts(view: ThreadView) -> list[tuple[float, str, int, Segment]]:
+    found = []
+    for y, segment in rendered_segments(view):
+        style = segment.style
+        if style is None or not set(segment.text) - DECORATION:
+            continue
+        assert style.color is not None and style.bgcolor is not None, segment
+        ratio = contrast(
+            tuple(style.color.get_truecolor()),  # type: ignore[arg-type]
+            tuple(style.bgcolor.get_truecolor()),  # type: ignore[arg-type]
+        )
+        found.append((ratio, segment.text, y, segment))
+    return found
+
+
+def cursor_lines(view: ThreadView) -> set[int]:
+    return {y for y, segment in rendered_segments(view) if segment.text == "▌"}
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_matches_and_the_cursor_row_have_a_contrast_of_at_least_4_5(theme: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.theme = theme
+        view = await open_thread(app, pilot)
+        # Comment 3 folded under the cursor: its header, replies count and [+2].
+        await pilot.press("right_square_bracket", "right_square_bracket", "space", "k")
+        await pilot.press("slash", *"the", "enter", "n")
+        await settle(pilot)
+        found = text_contrasts(view)
+        styles = app.main_screen.query_one(ThreadView)._styles()
+        kinds = {
+            "match": [f for f in found if f[3].style.bgcolor == styles.match.bgcolor],
+            "current": [f for f in found if f[3].style.bgcolor == styles.current_match.bgcolor],
+            "cursor row": [f for f in found if f[2] in cursor_lines(view)],
+            "folded": [f for f in found if "[+2]" in f[1]],
+        }
+        for kind, segments in kinds.items():
+            assert segments, f"no {kind} on screen to check"
+        low = [(round(ratio, 2), text, y) for ratio, text, y, _ in found if ratio < 4.5]
+        assert not low, f"text under 4.5:1 in {theme}: {low}"
+
+
+async def test_matches_and_the_cursor_show_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        view = await open_thread(app, pilot)
+        await pilot.press("slash", *"the", "enter", "n")
+        await settle(pilot)
+        assert app.no_color
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        # What the terminal gets: the strips through the app's colour filters.
+        filtered = [
+            segment
+            for strip in lines
+            for segment in strip.apply_filter(app._filters[-1], Color(0, 0, 0))
+        ]
+        assert any(segment.text == "▌" for segment in filtered), "the cursor's gutter marker"
+        marked = [
+            segment.text
+            for segment in filtered
+            if segment.style and (segment.style.underline or segment.style.reverse)
+        ]
+        assert "the" in [text.lower() for text in marked]
+        current = [s.text for s in filtered if s.style and s.style.reverse]
+        assert current, "the current match stands out (reverse)"

@@ -78,12 +78,16 @@ class ThreadView(ScrollView, can_focus=True):
         & > .thread-view--guide-5 { color: $error; }
         & > .thread-view--header { text-style: bold; }
         & > .thread-view--meta { color: $text-muted; }
-        & > .thread-view--folded { color: $warning; text-style: bold; }
+        & > .thread-view--folded { color: $text-primary; text-style: bold; }
         & > .thread-view--cursor { background: $boost; }
-        & > .thread-view--cursor-marker { color: $accent; }
+        & > .thread-view--cursor-marker { color: $foreground; }
         & > .thread-view--empty { color: $text-muted; text-style: italic; }
-        & > .thread-view--match { background: $warning 40%; }
-        & > .thread-view--current-match { background: $warning; color: $background; }
+        /* `auto`: black or white, whichever reads on the background. Underline
+           and (current) reverse keep matches visible without colour (NO_COLOR). */
+        & > .thread-view--match { background: $warning 35%; color: auto 95%; text-style: underline; }
+        & > .thread-view--current-match {
+            background: $warning; color: auto 95%; text-style: bold underline reverse;
+        }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
     }
     """
@@ -181,16 +185,28 @@ class ThreadView(ScrollView, can_focus=True):
 
     def _styles(self) -> PainterStyles:
         def style(name: str) -> Style:
-            # Partial: foreground only, so the cursor's background shows through.
-            return self.get_component_rich_style(name, partial=True)
+            # The colour as resolved (a partial style drops the alpha of
+            # `$text-muted` and the like), but no background, so the cursor's
+            # background shows through.
+            full = self.get_component_rich_style(name)
+            return self.get_component_rich_style(name, partial=True) + Style(color=full.color)
+
+        def highlight(name: str) -> Style:
+            full = self.get_component_rich_style(name)
+            partial = self.get_component_rich_style(name, partial=True)
+            resolved = Style(color=full.color, bgcolor=full.bgcolor)
+            if partial.reverse:
+                # Reverse (for NO_COLOR) swaps the colours back to the CSS's.
+                resolved = Style(color=full.bgcolor, bgcolor=full.color)
+            return partial + resolved
 
         return PainterStyles(
             guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
             header=style("thread-view--header"),
             meta=style("thread-view--meta"),
             folded=style("thread-view--folded"),
-            match=style("thread-view--match"),
-            current_match=style("thread-view--current-match"),
+            match=highlight("thread-view--match"),
+            current_match=highlight("thread-view--current-match"),
         )
 
     def notify_style_update(self) -> None:
