@@ -84,7 +84,9 @@ class ThreadView(ScrollView, can_focus=True):
         & > .thread-view--empty { color: $text-muted; text-style: italic; }
         /* `auto`: black or white, whichever reads on the background. Underline
            and (current) reverse keep matches visible without colour (NO_COLOR). */
-        & > .thread-view--match { background: $warning 35%; color: auto 95%; text-style: underline; }
+        & > .thread-view--match {
+            background: $warning 35%; color: auto 95%; text-style: underline;
+        }
         & > .thread-view--current-match {
             background: $warning; color: auto 95%; text-style: bold underline reverse;
         }
