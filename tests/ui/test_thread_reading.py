@@ -503,3 +503,8 @@ async def test_matches_and_the_cursor_show_without_colour(monkeypatch: pytest.Mo
         assert "the" in [text.lower() for text in marked]
         current = [s.text for s in filtered if s.style and s.style.reverse]
         assert current, "the current match stands out (reverse)"
+        # The empty state goes through the same filter (every segment styled).
+        await pilot.press("escape", "shift+tab", "shift+tab", "j")
+        await pilot.pause()
+        empty = view.render_line(0).apply_filter(app._filters[-1], Color(0, 0, 0))
+        assert "No comments" in empty.text

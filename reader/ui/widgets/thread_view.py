@@ -295,7 +295,8 @@ class ThreadView(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("thread-view--empty")
                 # A segment, not markup: the note quotes the query as typed.
                 segments = [Segment(" " * (GUTTER + 1)), Segment(neutralise(empty), style)]
-                return Strip(segments).adjust_cell_length(self._content_width, self.rich_style)
+                strip = Strip(segments).adjust_cell_length(self._content_width)
+                return strip.apply_style(self.rich_style)
             return Strip.blank(self._content_width, self.rich_style)
         if line >= rows.total_lines:
             return Strip.blank(self._content_width, self.rich_style)
