@@ -508,3 +508,23 @@ async def test_matches_and_the_cursor_show_without_colour(monkeypatch: pytest.Mo
         await pilot.pause()
         empty = view.render_line(0).apply_filter(app._filters[-1], Color(0, 0, 0))
         assert "No comments" in empty.text
+
+
+async def test_sibling_keys_skip_comments_the_filter_hides(nested_file: Path) -> None:
+    app = make_app([nested_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_thread(app, pilot)
+        await pilot.press("slash", "alt+r", "alt+f", *"Reply one-two|Third", "enter")
+        await settle(pilot)
+        assert [view.thread.comments[i].path for i in view.rows.rows] == ["1", "1.2", "3"]  # type: ignore[union-attr]
+        assert path_of(view) == "1.2"
+        await pilot.press("K")
+        assert path_of(view) == "1.2", "1.1 is hidden: no previous sibling on show"
+        await pilot.press("p", "J")
+        assert path_of(view) == "3", "2 is hidden: the next sibling on show is 3"
+        await pilot.press("left_square_bracket")
+        assert path_of(view) == "1"
+        await pilot.press("right_square_bracket")
+        assert path_of(view) == "3"
+        await pilot.pause()
+        assert notices(app) == ["No previous sibling"]

@@ -15,6 +15,7 @@ the paging keys scroll by lines with the cursor on the comment at the top.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from rich.segment import Segment
 from rich.style import Style
@@ -459,13 +460,22 @@ class ThreadView(ScrollView, can_focus=True):
         if self.thread is not None and self.cursor >= 0:
             self._move_or_say(self.thread.parents[self.cursor], "Top-level comment has no parent")
 
+    def _shown_sibling(self, index: int | None, step: Callable[[int], int | None]) -> int | None:
+        """`index`, or while the filter hides it, the next sibling `step` gives."""
+        rows = self.rows
+        while index is not None and rows is not None and rows.position(index) is None:
+            index = step(index)
+        return index
+
     def action_next_sibling(self) -> None:
         if self.thread is not None and self.cursor >= 0:
-            self._move_or_say(self.thread.next_sibling(self.cursor), "No next sibling")
+            step = self.thread.next_sibling
+            self._move_or_say(self._shown_sibling(step(self.cursor), step), "No next sibling")
 
     def action_previous_sibling(self) -> None:
         if self.thread is not None and self.cursor >= 0:
-            self._move_or_say(self.thread.previous_sibling(self.cursor), "No previous sibling")
+            step = self.thread.previous_sibling
+            self._move_or_say(self._shown_sibling(step(self.cursor), step), "No previous sibling")
 
     def _top_level_of(self, index: int) -> int:
         assert self.thread is not None
@@ -477,9 +487,9 @@ class ThreadView(ScrollView, can_focus=True):
             return
         top_level = self.thread.top_level
         following = self._top_level_of(self.cursor) + 1
+        index = top_level[following] if following < len(top_level) else None
         self._move_or_say(
-            top_level[following] if following < len(top_level) else None,
-            "No next top-level comment",
+            self._shown_sibling(index, self.thread.next_sibling), "No next top-level comment"
         )
 
     def action_previous_top_level(self) -> None:
@@ -487,8 +497,10 @@ class ThreadView(ScrollView, can_focus=True):
             return
         top_level = self.thread.top_level
         current = bisect_left(top_level, self.cursor)
+        index = top_level[current - 1] if current > 0 else None
         self._move_or_say(
-            top_level[current - 1] if current > 0 else None, "No previous top-level comment"
+            self._shown_sibling(index, self.thread.previous_sibling),
+            "No previous top-level comment",
         )
 
     def _refold(self) -> None:
