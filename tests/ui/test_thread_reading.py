@@ -528,3 +528,13 @@ async def test_sibling_keys_skip_comments_the_filter_hides(nested_file: Path) ->
         assert path_of(view) == "3"
         await pilot.pause()
         assert notices(app) == ["No previous sibling"]
+
+
+def test_a_folded_preview_reads_only_the_start_of_a_long_comment() -> None:
+    from reader.model import Comment
+    from reader.ui.widgets.comment_painter import MAX_PREVIEW, preview_text
+
+    comment = Comment(text=["first\nline  of  text", "word " * 100_000, "never read"])
+    preview = preview_text(comment)
+    assert preview.startswith("first line of text word word")
+    assert len(preview) <= MAX_PREVIEW and "never" not in preview

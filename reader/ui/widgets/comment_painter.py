@@ -3,8 +3,8 @@
 A comment is a header line (fold marker, position, author, time, replies)
 followed by its wrapped paragraphs and a blank separator line; folded, it is
 one line: the header, the start of its text as far as it fits, and `[+N]` for
-the N replies hidden under it. Times are said relative to now (`3 h ago`). Every line
-starts with one guide per ancestor level, coloured by depth, and the
+the N replies hidden under it. Times are said relative to now (`3 h ago`).
+Every line starts with one guide per ancestor level, coloured by depth, and the
 comment's own guide runs down beside its text. Indentation is capped so that
 the text always keeps `MIN_TEXT_WIDTH` columns: past the cap, deeper comments
 stay at the cap's indentation and their header says how deep they are.
@@ -97,8 +97,10 @@ def short_path(comment: Comment) -> str:
 # A comment's unfolded height is guessed, before wrapping, as these plus its
 # line breaks plus its characters divided by its text width.
 FIXED_LINES = 2
-# A folded comment's text preview is left out when fewer cells than this remain.
+# A folded comment's text preview is left out when fewer cells than this remain;
+# and no more characters than this are read for it (a header is one line).
 MIN_PREVIEW = 8
+MAX_PREVIEW = 1000
 
 
 def posted_text(posted: str, now: datetime) -> str:
@@ -109,7 +111,12 @@ def posted_text(posted: str, now: datetime) -> str:
 
 def preview_text(comment: Comment) -> str:
     """The start of a comment's text on one line, for its folded header."""
-    return " ".join(" ".join(comment.text).split())
+    start = ""
+    for paragraph in comment.text:
+        start += " " + paragraph[:MAX_PREVIEW]
+        if len(start) >= MAX_PREVIEW:
+            break
+    return " ".join(start[:MAX_PREVIEW].split())
 
 
 def _now() -> datetime:
