@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.model import Article, Comment
 from reader.store import DocumentStore
-from reader.ui.thread_rows import ThreadRows
+from reader.ui.thread_rows import FOLDED_HEIGHT, ThreadRows
 from tests.builders import reply_chain
 
 from .test_store import nested_article
@@ -105,3 +105,29 @@ def test_line_offsets_stay_right_across_blocks_as_heights_change() -> None:
         running += height
     assert rows.total_lines == running
     assert rows.row_at_line(running + 50) == 4999
+
+
+def test_a_comment_without_replies_folds_to_its_header_and_keeps_its_row() -> None:
+    rows = rows_for()
+    leaf = rows.thread.find("2")
+    assert leaf is not None
+    assert rows.set_collapsed(leaf, True)
+    assert rows.is_collapsed(leaf) and rows.hidden_count(leaf) == 0
+    assert paths(rows) == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "3"]
+    assert rows.heights[rows.position(leaf)] == FOLDED_HEIGHT  # type: ignore[index]
+    assert rows.set_collapsed(leaf, False) and not rows.is_collapsed(leaf)
+
+
+def test_fold_all_folds_every_comment_leaves_too() -> None:
+    rows = rows_for()
+    rows.collapse_all()
+    assert paths(rows) == ["1", "2", "3"]
+    assert all(rows.is_collapsed(index) for index in rows.rows)
+
+
+def test_revealing_a_comment_outside_the_filter_adds_it_to_the_filter() -> None:
+    rows = rows_for()
+    rows.filter({rows.thread.find("2")})  # type: ignore[arg-type]
+    assert paths(rows) == ["2"]
+    rows.reveal(rows.thread.find("1.1.2"))  # type: ignore[arg-type]
+    assert paths(rows) == ["1", "1.1", "1.1.2", "2"]

@@ -61,7 +61,8 @@ class ThreadRows:
         return None
 
     def is_collapsed(self, index: int) -> bool:
-        return bool(self.collapsed[index]) and self.thread.ends[index] > index + 1
+        """Folded to its header line (a comment without replies folds too)."""
+        return bool(self.collapsed[index])
 
     def hidden_count(self, index: int) -> int:
         """How many comments collapsing `index` hides (0 when it is expanded)."""
@@ -138,7 +139,7 @@ class ThreadRows:
 
     def set_collapsed(self, index: int, collapsed: bool) -> bool:
         """Collapse or expand one comment, splicing the visible rows; True if changed."""
-        if self.thread.ends[index] == index + 1 or bool(self.collapsed[index]) == collapsed:
+        if bool(self.collapsed[index]) == collapsed:
             return False
         self.collapsed[index] = collapsed
         position = self.position(index)
@@ -159,14 +160,18 @@ class ThreadRows:
         return True
 
     def reveal(self, index: int) -> None:
-        """Expand just the ancestors needed to make comment `index` visible."""
+        """Expand just the ancestors needed to make comment `index` visible;
+        while filtering, a comment outside the filter joins it (with its ancestors)."""
+        shown = self.shown
+        if shown is not None and not shown[index]:
+            self._show_with_ancestors(shown, index)
+            self._rebuild()
         for ancestor in reversed(self.thread.ancestors(index)):
             self.set_collapsed(ancestor, False)
 
     def collapse_all(self) -> None:
-        """Collapse every comment that has replies: only the top level shows."""
-        ends = self.thread.ends
-        self.collapsed = bytearray(ends[i] > i + 1 for i in range(len(ends)))
+        """Fold every comment: the top level shows, one line each."""
+        self.collapsed = bytearray(b"\x01") * len(self.thread)
         self._rebuild()
 
     def expand_all(self) -> None:
@@ -186,14 +191,17 @@ class ThreadRows:
         if self._saved_collapsed is None:
             self._saved_collapsed = self.collapsed
         shown = bytearray(len(self.thread))
-        parents = self.thread.parents
         for index in indices:
-            while index >= 0 and not shown[index]:
-                shown[index] = 1
-                index = parents[index]
+            self._show_with_ancestors(shown, index)
         self.shown = shown
         self.collapsed = bytearray(len(self.thread))
         self._rebuild()
+
+    def _show_with_ancestors(self, shown: bytearray, index: int) -> None:
+        parents = self.thread.parents
+        while index >= 0 and not shown[index]:
+            shown[index] = 1
+            index = parents[index]
 
     def unfilter(self) -> None:
         """Show every comment again, folded as before the filter."""

@@ -58,7 +58,7 @@ async def test_ctrl_p_opens_the_command_palette_with_pane_commands() -> None:
         await settle(pilot)
         await pilot.press("tab", "tab")
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Collapse all", "Expand all", "Quit", "Help"} <= titles
+        assert {"Fold all", "Unfold all", "Quit", "Help"} <= titles
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
 

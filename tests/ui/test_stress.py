@@ -1,7 +1,9 @@
 """Hardening (issue 6): random keys and terminal resizes against the running app.
 
 A seeded random walk over every key of the thread, body and article list, the
-search bar (typing queries, `alt+f`, `alt+r`, `alt+w`, `n`, `N`, `escape`), the
+search bar (typing queries, editing them with typing, `backspace` and `ctrl+u`
+while `alt+f`, `alt+r`, `alt+w` toggle the filter, regex and whole word; `n`, `N`,
+`escape`), the
 help screen and terminal sizes from 20x5 to 300x100, on the bundled seeds and on
 a generated thread of about 500 comments with a 300-deep reply chain. After every
 step the app is still running and the thread view's cursor is on a visible
@@ -58,6 +60,9 @@ KEYS = [
     "question_mark",
 ]
 QUERIES = ["needle", "the", "Mosul", "e", "N", "(", "a.*b", "]", "été", "zzz-no-match", "\\b"]
+# Editing a query in the open bar: keys, or words to type.
+EDIT_KEYS = ["backspace", "ctrl+u", "alt+f", "alt+r", "alt+w"]
+EDITS = [*EDIT_KEYS, "backspace", "aleppo", "trump", "needle", "a", "the", "zzz", "e"]
 WORDS = "the a needle thread reply comment civilians Mosul été ÉTÉ 中文 wide (x) [y] a.b".split()
 
 
@@ -117,6 +122,15 @@ async def random_walk(app: ReaderApp, pilot: Pilot[None], rng: random.Random, st
             query = rng.choice(QUERIES)
             action = f"search {query!r}"
             await pilot.press("slash", *query)
+        elif roll < 0.40:
+            edits = [rng.choice(EDITS) for _ in range(rng.randint(1, 4))]
+            action = f"edit the query {edits!r}"
+            await pilot.press("slash")
+            for edit in edits:
+                await pilot.press(*([edit] if edit in EDIT_KEYS else list(edit)))
+                if rng.random() < 0.5:
+                    # Let the search finish, so the next edit changes a shown result.
+                    await app.workers.wait_for_complete()
         else:
             key = rng.choice(KEYS)
             action = f"key {key!r}"

@@ -1,8 +1,10 @@
 """Turns one comment into the screen lines the thread view shows.
 
 A comment is a header line (fold marker, position, author, time, replies)
-followed by its wrapped paragraphs and a blank separator line. Every line
-starts with one guide per ancestor level, coloured by depth, and the
+followed by its wrapped paragraphs and a blank separator line; folded, it is
+one line: the header, the start of its text as far as it fits, and `[+N]` for
+the N replies hidden under it. Times are said relative to now (`3 h ago`).
+Every line starts with one guide per ancestor level, coloured by depth, and the
 comment's own guide runs down beside its text. Indentation is capped so that
 the text always keeps `MIN_TEXT_WIDTH` columns: past the cap, deeper comments
 stay at the cap's indentation and their header says how deep they are.
@@ -10,7 +12,9 @@ stay at the cap's indentation and their header says how deep they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from rich.console import Console
 from rich.segment import Segment
@@ -21,6 +25,7 @@ from textual.strip import Strip
 from ...model import Comment
 from ...sanitize import neutralise
 from ...store import HEADER
+from ...times import parse_time, relative
 from .wrapping import wrap_lines
 
 MIN_TEXT_WIDTH = 40
@@ -92,14 +97,42 @@ def short_path(comment: Comment) -> str:
 # A comment's unfolded height is guessed, before wrapping, as these plus its
 # line breaks plus its characters divided by its text width.
 FIXED_LINES = 2
+# A folded comment's text preview is left out when fewer cells than this remain;
+# and no more characters than this are read for it (a header is one line).
+MIN_PREVIEW = 8
+MAX_PREVIEW = 1000
+
+
+def posted_text(posted: str, now: datetime) -> str:
+    """A comment's time as the header shows it: relative, or the source's own words."""
+    when = parse_time(posted)
+    return neutralise(posted) if when is None else relative(when, now)
+
+
+def preview_text(comment: Comment) -> str:
+    """The start of a comment's text on one line, for its folded header."""
+    start = ""
+    for paragraph in comment.text:
+        start += " " + paragraph[:MAX_PREVIEW]
+        if len(start) >= MAX_PREVIEW:
+            break
+    return " ".join(start[:MAX_PREVIEW].split())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class CommentPainter:
     """Renders comments to strips with a given console and set of styles."""
 
-    def __init__(self, console: Console, styles: PainterStyles) -> None:
+    def __init__(
+        self, console: Console, styles: PainterStyles, clock: Callable[[], datetime] = _now
+    ) -> None:
         self.console = console
         self.styles = styles
+        # What relative times are counted from (a fixed time in tests).
+        self.clock = clock
 
     def _guides(self, levels: int) -> list[Segment]:
         guides = self.styles.guides
@@ -115,7 +148,7 @@ class CommentPainter:
         current: Span | None,
     ) -> Text:
         styles = self.styles
-        marker = ("▸ " if collapsed else "▾ ") if replies else "• "
+        marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
         header.append(marker, style=styles.guides[comment.depth % len(styles.guides)])
         header.append(short_path(comment), style=styles.header)
@@ -126,15 +159,28 @@ class CommentPainter:
             header.append_text(author)
         details = []
         if comment.posted:
-            details.append(neutralise(comment.posted))
+            details.append(posted_text(comment.posted, self.clock()))
         if replies:
             details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
+        if hidden:
+            details.append(f"{hidden} hidden")
         if comment.depth >= MAX_PATH_PARTS:
             details.append(f"depth {comment.depth + 1}")
         if details:
             header.append("  " + " · ".join(details), style=styles.meta)
-        if collapsed:
-            header.append(f"  [+{hidden}]", style=styles.folded)
+        return header
+
+    def folded_line(self, header: Text, comment: Comment, hidden: int, width: int) -> Text:
+        """A folded comment's one line: `header`, its text's start, then `[+N]`."""
+        suffix = Text(f"  [+{hidden}]", style=self.styles.folded) if hidden else Text()
+        room = width - header.cell_len - suffix.cell_len - 2
+        preview = preview_text(comment)
+        if preview and room >= MIN_PREVIEW:
+            start = Text(neutralise(preview[: room * 2]))
+            start.truncate(room, overflow="ellipsis")
+            header.append("  ")
+            header.append_text(start)
+        header.append_text(suffix)
         return header
 
     def paint(
@@ -165,9 +211,12 @@ class CommentPainter:
             matches.get(HEADER, []),
             current[1] if current and current[0] == HEADER else None,
         )
+        header_width = max(1, width - GUIDE_WIDTH * levels)
+        if collapsed:
+            header = self.folded_line(header, comment, hidden, header_width)
         header.no_wrap = True
         header.overflow = "ellipsis"
-        header_options = self.console.options.update_width(max(1, width - GUIDE_WIDTH * levels))
+        header_options = self.console.options.update_width(header_width)
         header_line = self.console.render_lines(header, header_options, pad=False)[0]
         painted = PaintedComment([self._strip([*guides, *header_line], width)], [(HEADER, 0)])
         if not collapsed:

@@ -1,13 +1,41 @@
-"""The comments pane: the thread view and its search, with the filter toggle."""
+"""The comments pane: the thread view and its search, with the filter toggle.
+
+Below the thread, a status line gives the full time of the comment under the
+cursor (the header says it relative: `3 h ago`). A line, not a tooltip: a
+tooltip needs the mouse to hover, and this is read from the keyboard.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Label
+
+from ...sanitize import neutralise
 from ...search import Match, Query
 from ...store import DocumentStore
+from ...times import absolute, parse_time
 from .search_pane import SearchPane
 from .thread_view import ThreadView
+
+
+class CommentStatus(Label):
+    """The cursor comment's position and full time; hidden when it has no time."""
+
+    DEFAULT_CSS = """
+    CommentStatus {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        padding: 0 1;
+        color: $text-muted;
+        display: none;
+        &.-shown { display: block; }
+    }
+    """
 
 
 class ThreadPane(SearchPane[Match]):
@@ -23,6 +51,25 @@ class ThreadPane(SearchPane[Match]):
         # The comments the filter shows, while it is on.
         self._filtered: set[int] | None = None
 
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield CommentStatus(id="comment-status")
+
+    @on(ThreadView.CursorMoved)
+    def _show_comment_time(self, event: ThreadView.CursorMoved) -> None:
+        event.stop()
+        status = self.query_one(CommentStatus)
+        thread = self.thread_view.thread
+        comment = thread.comments[event.index] if thread and event.index >= 0 else None
+        if comment is None or not comment.posted:
+            status.remove_class("-shown")
+            return
+        when = parse_time(comment.posted)
+        said = neutralise(comment.posted) if when is None else absolute(when)
+        # Content, not str: the time comes from the document.
+        status.update(Content(f"{comment.path} · posted {said}"))
+        status.add_class("-shown")
+
     @property
     def thread_view(self) -> ThreadView:
         assert isinstance(self.view, ThreadView)
@@ -37,13 +84,20 @@ class ThreadPane(SearchPane[Match]):
     def highlight(self, matches: list[Match], current: Match | None) -> None:
         view = self.thread_view
         view.set_matches(matches, current)
-        if self.searching and self.bar.filtering:
-            # Filter once every match is known, so the view does not jump per batch.
+        query = self.search_query
+        if query is not None and query.text and self.error is None and self.bar.filtering:
+            # The filter follows the live query: every comment with a match is
+            # shown before any match is gone to. Until every match is known the
+            # shown set only grows, so the view does not jump per batch.
             shown = {match.key[0] for match in matches}  # type: ignore[index]
-            if self.counted and shown != self._filtered:
+            if not self.counted:
+                shown |= self._filtered or set()
+            view.describe_filter(f"/{query.text}")
+            if shown != self._filtered:
                 self._filtered = shown
                 view.filter_to(shown)
         elif self._filtered is not None:
+            # No query (or an invalid one) filters nothing: every comment shows.
             self._filtered = None
             view.filter_to(None)
 

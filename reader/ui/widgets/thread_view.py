@@ -4,22 +4,32 @@ A Line-API `ScrollView` over `ThreadRows`: only the comments on screen are
 wrapped (and cached, LRU), every other comment's height is an estimate, so a
 frame or a key press costs what is on screen, not what is in the thread.
 Collapse and expand splice the visible rows instead of rebuilding them.
+
+The first column is a gutter: `▌` beside every line of the comment under the
+cursor, so the cursor shows without colour. The cursor moves by comment, but
+like a pager's: `j` on a comment that runs past the bottom first scrolls the
+rest of it into view (a page at most per press), `k` likewise upwards, and
+the paging keys scroll by lines with the cursor on the comment at the top.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...sanitize import neutralise
 from ...search import Match
-from ...store import Thread
+from ...store import HEADER, Thread
 from ..commands import THREAD_COMMANDS, bindings
 from ..thread_rows import ThreadRows
 from .comment_painter import (
@@ -32,6 +42,9 @@ from .comment_painter import (
 )
 
 GUIDE_LEVELS = 6
+# The gutter column, and what it shows beside the lines of the cursor's comment.
+GUTTER = 1
+CURSOR_MARKER = "▌"
 
 
 class ThreadView(ScrollView, can_focus=True):
@@ -45,6 +58,8 @@ class ThreadView(ScrollView, can_focus=True):
         "thread-view--meta",
         "thread-view--folded",
         "thread-view--cursor",
+        "thread-view--cursor-marker",
+        "thread-view--empty",
         "thread-view--match",
         "thread-view--current-match",
     }
@@ -64,13 +79,29 @@ class ThreadView(ScrollView, can_focus=True):
         & > .thread-view--guide-5 { color: $error; }
         & > .thread-view--header { text-style: bold; }
         & > .thread-view--meta { color: $text-muted; }
-        & > .thread-view--folded { color: $warning; text-style: bold; }
+        & > .thread-view--folded { color: $text-primary; text-style: bold; }
         & > .thread-view--cursor { background: $boost; }
-        & > .thread-view--match { background: $warning 40%; }
-        & > .thread-view--current-match { background: $warning; color: $background; }
+        & > .thread-view--cursor-marker { color: $foreground; }
+        & > .thread-view--empty { color: $text-muted; text-style: italic; }
+        /* `auto`: black or white, whichever reads on the background. Underline
+           and (current) reverse keep matches visible without colour (NO_COLOR). */
+        & > .thread-view--match {
+            background: $warning 35%; color: auto 95%; text-style: underline;
+        }
+        & > .thread-view--current-match {
+            background: $warning; color: auto 95%; text-style: bold underline reverse;
+        }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
     }
     """
+
+    class CursorMoved(Message):
+        """The cursor is on another comment (or on none: `index` -1)."""
+
+        def __init__(self, view: ThreadView, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
 
     thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
     """The thread on show (None: nothing)."""
@@ -87,6 +118,8 @@ class ThreadView(ScrollView, can_focus=True):
         self._current_match: Match | None = None
         self._painter: CommentPainter | None = None
         self._width = 0
+        # While filtering: what the filter is for, to say when nothing matches.
+        self._filter_note = ""
 
     # Loading -----------------------------------------------------------------
 
@@ -94,9 +127,10 @@ class ThreadView(ScrollView, can_focus=True):
         """Show the thread fully expanded, the cursor on its first comment."""
         self._painted.clear()
         self._matches, self._current_match = {}, None
+        self._filter_note = ""
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self.set_reactive(ThreadView.cursor, 0 if thread and len(thread) else -1)
+        self._set_cursor_quietly(0 if thread and len(thread) else -1)
         self._update_virtual_size()
         self.refresh()
 
@@ -105,6 +139,15 @@ class ThreadView(ScrollView, can_focus=True):
     @property
     def _content_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
+
+    @property
+    def _text_area_width(self) -> int:
+        """The width comments are painted at: the content less the gutter."""
+        return max(1, self._content_width - GUTTER)
+
+    @property
+    def _view_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
 
     def _estimates(self) -> list[int]:
         """Every comment's guessed unfolded height at the current width."""
@@ -132,7 +175,7 @@ class ThreadView(ScrollView, can_focus=True):
 
     def _follow_width(self) -> None:
         """Re-estimate when the text width changed (a resize, or a scrollbar came or went)."""
-        width = self._content_width
+        width = self._text_area_width
         if width != self._width:
             self._width = width
             self._painted.clear()
@@ -145,16 +188,28 @@ class ThreadView(ScrollView, can_focus=True):
 
     def _styles(self) -> PainterStyles:
         def style(name: str) -> Style:
-            # Partial: foreground only, so the cursor's background shows through.
-            return self.get_component_rich_style(name, partial=True)
+            # The colour as resolved (a partial style drops the alpha of
+            # `$text-muted` and the like), but no background, so the cursor's
+            # background shows through.
+            full = self.get_component_rich_style(name)
+            return self.get_component_rich_style(name, partial=True) + Style(color=full.color)
+
+        def highlight(name: str) -> Style:
+            full = self.get_component_rich_style(name)
+            partial = self.get_component_rich_style(name, partial=True)
+            resolved = Style(color=full.color, bgcolor=full.bgcolor)
+            if partial.reverse:
+                # Reverse (for NO_COLOR) swaps the colours back to the CSS's.
+                resolved = Style(color=full.bgcolor, bgcolor=full.color)
+            return partial + resolved
 
         return PainterStyles(
             guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
             header=style("thread-view--header"),
             meta=style("thread-view--meta"),
             folded=style("thread-view--folded"),
-            match=style("thread-view--match"),
-            current_match=style("thread-view--current-match"),
+            match=highlight("thread-view--match"),
+            current_match=highlight("thread-view--current-match"),
         )
 
     def notify_style_update(self) -> None:
@@ -223,19 +278,43 @@ class ThreadView(ScrollView, can_focus=True):
         self._measure_screen()
         return super().render_lines(crop)
 
+    def _empty_text(self) -> str:
+        """What the pane says when it shows no comment ("" for no article)."""
+        thread = self.thread
+        if thread is None:
+            return ""
+        if not len(thread):
+            return "No comments"
+        return f"No comments match {self._filter_note}".rstrip()
+
     def render_line(self, y: int) -> Strip:
         rows = self.rows
-        width = self._width or self._content_width
+        width = self._width or self._text_area_width
         line = round(self.scroll_y) + y
-        if rows is None or not rows.rows or line >= rows.total_lines:
-            return Strip.blank(width, self.rich_style)
+        if rows is None or not rows.rows:
+            if y == 0 and (empty := self._empty_text()):
+                style = self.get_component_rich_style("thread-view--empty")
+                # A segment, not markup: the note quotes the query as typed.
+                segments = [Segment(" " * (GUTTER + 1)), Segment(neutralise(empty), style)]
+                strip = Strip(segments).adjust_cell_length(self._content_width)
+                return strip.apply_style(self.rich_style)
+            return Strip.blank(self._content_width, self.rich_style)
+        if line >= rows.total_lines:
+            return Strip.blank(self._content_width, self.rich_style)
         position = rows.row_at_line(line)
         index = rows.rows[position]
         lines = self._comment_lines(index)
         offset = line - rows.line_of(position)
         strip = lines[offset] if offset < len(lines) else Strip.blank(width)
         if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("thread-view--cursor"))
+            gutter = Segment(
+                CURSOR_MARKER, self.get_component_rich_style("thread-view--cursor-marker")
+            )
+            strip = Strip.join([Strip([gutter]), strip]).apply_style(
+                self.get_component_rich_style("thread-view--cursor")
+            )
+        else:
+            strip = Strip.join([Strip([Segment(" " * GUTTER)]), strip])
         return strip.apply_style(self.rich_style)
 
     # Cursor ------------------------------------------------------------------
@@ -243,9 +322,17 @@ class ThreadView(ScrollView, can_focus=True):
     def watch_cursor(self) -> None:
         self._scroll_to_cursor()
         self.refresh()
+        self.post_message(self.CursorMoved(self, self.cursor))
 
-    def _scroll_to_cursor(self) -> None:
-        """Scroll just enough that the cursor's comment is on screen (its top if tall)."""
+    def _set_cursor_quietly(self, index: int) -> None:
+        """Move the cursor without scrolling to it (the caller has scrolled)."""
+        self.set_reactive(ThreadView.cursor, index)
+        self.refresh()
+        self.post_message(self.CursorMoved(self, index))
+
+    def _scroll_to_cursor(self, from_below: bool = False) -> None:
+        """Scroll just enough that the cursor's comment is on screen. A comment
+        taller than the view shows its top, or its end when `from_below`."""
         rows = self.rows
         if rows is None or self.cursor < 0:
             return
@@ -255,13 +342,32 @@ class ThreadView(ScrollView, can_focus=True):
         height = self._measure(position)
         self._update_virtual_size()
         top = rows.line_of(position)
-        view = self.scrollable_content_region.height
-        if top < self.scroll_y or height > view:
+        view = self._view_height
+        if height > view:
+            target = top + height - view if from_below else top
+        elif top < self.scroll_y:
             target = top
         elif top + height > self.scroll_y + view:
             target = top + height - view
         else:
             return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def _cursor_extent(self) -> tuple[int, int] | None:
+        """The first line of the cursor's comment and the line past its end."""
+        rows = self.rows
+        if rows is None or self.cursor < 0:
+            return None
+        position = rows.position(self.cursor)
+        if position is None:
+            return None
+        height = self._measure(position)
+        self._update_virtual_size()
+        top = rows.line_of(position)
+        return top, top + height
+
+    def _scroll_by(self, lines: int) -> None:
+        target = max(0, min(self.max_scroll_y, round(self.scroll_y) + lines))
         self.scroll_to(y=target, animate=False, immediate=True)
 
     def _move_to(self, index: int | None) -> None:
@@ -281,10 +387,31 @@ class ThreadView(ScrollView, can_focus=True):
     # Actions -----------------------------------------------------------------
 
     def action_cursor_down(self) -> None:
+        """The next comment; but first the rest of this one, if it runs past the bottom."""
+        extent = self._cursor_extent()
+        if extent is not None:
+            top, end = extent
+            view_top = round(self.scroll_y)
+            view_end = view_top + self._view_height
+            if top < view_end and end > view_end:
+                self._scroll_by(min(end - view_end, self._page_lines()))
+                return
         self._move_to(self._visible_neighbour(1))
 
     def action_cursor_up(self) -> None:
-        self._move_to(self._visible_neighbour(-1))
+        """The previous comment, showing its end; but first the start of this one."""
+        extent = self._cursor_extent()
+        if extent is not None:
+            top, end = extent
+            view_top = round(self.scroll_y)
+            if top < view_top < end:
+                self._scroll_by(-min(view_top - top, self._page_lines()))
+                return
+        index = self._visible_neighbour(-1)
+        if index is not None and index >= 0:
+            self.set_reactive(ThreadView.cursor, index)
+            self._scroll_to_cursor(from_below=True)
+            self._set_cursor_quietly(index)
 
     def action_first(self) -> None:
         if self.rows and self.rows.rows:
@@ -322,17 +449,33 @@ class ThreadView(ScrollView, can_focus=True):
         if self.rows is not None and self.cursor >= 0:
             self._set_collapsed(self.cursor, False)
 
+    def _move_or_say(self, index: int | None, why_not: str) -> None:
+        """Move to `index`; at a boundary (None or -1) say briefly why nothing moved."""
+        if index is None or index < 0:
+            self.notify(why_not, markup=False, timeout=2)
+        else:
+            self._move_to(index)
+
     def action_parent(self) -> None:
         if self.thread is not None and self.cursor >= 0:
-            self._move_to(self.thread.parents[self.cursor])
+            self._move_or_say(self.thread.parents[self.cursor], "Top-level comment has no parent")
+
+    def _shown_sibling(self, index: int | None, step: Callable[[int], int | None]) -> int | None:
+        """`index`, or while the filter hides it, the next sibling `step` gives."""
+        rows = self.rows
+        while index is not None and rows is not None and rows.position(index) is None:
+            index = step(index)
+        return index
 
     def action_next_sibling(self) -> None:
         if self.thread is not None and self.cursor >= 0:
-            self._move_to(self.thread.next_sibling(self.cursor))
+            step = self.thread.next_sibling
+            self._move_or_say(self._shown_sibling(step(self.cursor), step), "No next sibling")
 
     def action_previous_sibling(self) -> None:
         if self.thread is not None and self.cursor >= 0:
-            self._move_to(self.thread.previous_sibling(self.cursor))
+            step = self.thread.previous_sibling
+            self._move_or_say(self._shown_sibling(step(self.cursor), step), "No previous sibling")
 
     def _top_level_of(self, index: int) -> int:
         assert self.thread is not None
@@ -344,16 +487,21 @@ class ThreadView(ScrollView, can_focus=True):
             return
         top_level = self.thread.top_level
         following = self._top_level_of(self.cursor) + 1
-        if following < len(top_level):
-            self.cursor = top_level[following]
+        index = top_level[following] if following < len(top_level) else None
+        self._move_or_say(
+            self._shown_sibling(index, self.thread.next_sibling), "No next top-level comment"
+        )
 
     def action_previous_top_level(self) -> None:
         if self.thread is None or self.cursor < 0:
             return
         top_level = self.thread.top_level
         current = bisect_left(top_level, self.cursor)
-        if current > 0:
-            self.cursor = top_level[current - 1]
+        index = top_level[current - 1] if current > 0 else None
+        self._move_or_say(
+            self._shown_sibling(index, self.thread.previous_sibling),
+            "No previous top-level comment",
+        )
 
     def _refold(self) -> None:
         """After a bulk fold: keep the cursor on its nearest visible ancestor."""
@@ -364,7 +512,7 @@ class ThreadView(ScrollView, can_focus=True):
             index = self.thread.parents[index]
         if index < 0 and self.rows.rows:
             index = self.rows.rows[0]
-        self.set_reactive(ThreadView.cursor, index)
+        self._set_cursor_quietly(index)
         self._after_fold()
 
     def action_collapse_all(self) -> None:
@@ -382,25 +530,36 @@ class ThreadView(ScrollView, can_focus=True):
             self.rows.show_depth(levels)
             self._refold()
 
-    def _page(self, direction: int) -> None:
+    def _page_lines(self) -> int:
+        """A page: the view's height less a line kept for context."""
+        return max(1, self._view_height - 1)
+
+    def _page(self, lines: int) -> None:
+        """Scroll by `lines`; the cursor goes to the comment at the top of the view
+        (at either end of the thread: to the first or last comment)."""
         rows = self.rows
         if rows is None or not rows.rows:
             return
-        view = self.scrollable_content_region.height
-        target = max(0, min(self.max_scroll_y, round(self.scroll_y) + direction * view))
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self._scroll_by(lines)
+        target = round(self.scroll_y)
         position = rows.row_at_line(target)
-        if direction > 0 and target >= self.max_scroll_y:
+        if lines > 0 and target >= self.max_scroll_y:
             position = len(rows) - 1
-        elif direction < 0 and target <= 0:
+        elif lines < 0 and target <= 0:
             position = 0
-        self.cursor = rows.rows[position]
+        self._set_cursor_quietly(rows.rows[position])
 
     def action_page_down(self) -> None:
-        self._page(1)
+        self._page(self._page_lines())
 
     def action_page_up(self) -> None:
-        self._page(-1)
+        self._page(-self._page_lines())
+
+    def action_half_page_down(self) -> None:
+        self._page(max(1, self._view_height // 2))
+
+    def action_half_page_up(self) -> None:
+        self._page(-max(1, self._view_height // 2))
 
     # Search ------------------------------------------------------------------
 
@@ -423,18 +582,27 @@ class ThreadView(ScrollView, can_focus=True):
             return
         index, paragraph = match.key  # type: ignore[misc]
         self.rows.reveal(index)
+        if paragraph != HEADER:
+            # The match is in the comment's own text: a fold would hide it.
+            self.rows.set_collapsed(index, False)
         self._painted.clear()
-        self.set_reactive(ThreadView.cursor, index)
+        self._set_cursor_quietly(index)
         position = self.rows.position(index)
         assert position is not None
         self._measure(position)
         self._update_virtual_size()
         painted = self._painted_comment(index)
         line = self.rows.line_of(position) + painted.line_of(paragraph, match.start)
-        view = self.scrollable_content_region.height
+        view = self._view_height
         if not self.scroll_y <= line < self.scroll_y + view:
             self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
         self.refresh()
+
+    def describe_filter(self, note: str) -> None:
+        """Name what the filter is for (`/query`), to say when nothing matches."""
+        if note != self._filter_note:
+            self._filter_note = note
+            self.refresh()
 
     def filter_to(self, indices: set[int] | None) -> None:
         """Show only these comments with their ancestors (None: everything again)."""
