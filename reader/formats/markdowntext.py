@@ -1,0 +1,105 @@
+"""Markdown (Reddit posts and comments, YAML with `text_format: markdown`) to
+structured text.
+
+`markdown-it-py` parses; its token stream drives the shared `TextBuilder`.
+Nothing is rendered: raw HTML inside Markdown stays text (`html` is off).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..text import CODE, EMPHASIS, HEADING, INLINE_CODE, ITEM, PARAGRAPH, QUOTE, RULE, STRONG
+from ..text import Block as TextBlock
+from .textbuild import TextBuilder
+
+_STYLES = {"em_open": EMPHASIS, "strong_open": STRONG}
+_CLOSERS = {"em_close": EMPHASIS, "strong_close": STRONG}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+
+
+def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
+    """The block strings and layout of a Markdown text (see `reader.text`)."""
+    builder = TextBuilder()
+    quote = 0
+    # Open lists, innermost last: [ordered?, depth]; open items: marker not yet used.
+    lists: list[bool] = []
+    pending_markers: list[str] = []
+    for token in _parser().parse(source):
+        kind = token.type
+        if kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            pending_markers.append(f"{token.info}{token.markup}" if lists and lists[-1] else "•")
+        elif kind == "list_item_close":
+            pending_markers.pop()
+        elif kind == "paragraph_open":
+            if pending_markers:
+                marker = pending_markers[-1]
+                pending_markers[-1] = ""
+                builder.open_block(ITEM, len(lists), marker)
+            elif quote:
+                builder.open_block(QUOTE, quote)
+            else:
+                builder.open_block(PARAGRAPH)
+        elif kind == "heading_open":
+            builder.open_block(HEADING, int(token.tag[1:]))
+        elif kind in ("fence", "code_block"):
+            builder.open_block(CODE, quote)
+            builder.add(token.content)
+            builder.close_block()
+        elif kind == "hr":
+            builder.open_block(RULE)
+            builder.close_block()
+        elif kind == "html_block":
+            builder.open_block(QUOTE if quote else PARAGRAPH, quote)
+            builder.add(token.content.rstrip("\n"))
+        elif kind == "inline":
+            _inline(builder, token.children or [])
+        elif kind in ("paragraph_close", "heading_close"):
+            builder.close_block()
+    return builder.finish()
+
+
+def _inline(builder: TextBuilder, children: list[Token]) -> None:
+    for child in children:
+        kind = child.type
+        if kind in ("text", "html_inline"):
+            builder.add(child.content)
+        elif kind == "softbreak":
+            builder.add(" ")
+        elif kind == "hardbreak":
+            builder.line_break()
+        elif kind in _STYLES:
+            builder.push(_STYLES[kind])
+        elif kind in _CLOSERS:
+            builder.pop(_CLOSERS[kind])
+        elif kind == "code_inline":
+            builder.push(INLINE_CODE)
+            builder.add(child.content)
+            builder.pop(INLINE_CODE)
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            if href:
+                builder.open_link(href)
+        elif kind == "link_close":
+            builder.close_link()
+        elif kind == "image":
+            source = str(child.attrs.get("src", ""))
+            if source:
+                builder.link(source, child.content or None)
+            else:
+                builder.add(child.content)
