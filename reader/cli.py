@@ -1,7 +1,7 @@
 """The `reader` command line.
 
     reader [PATH ...]                        read articles (default: the bundled samples)
-    reader dump PATH [--format yaml|json]    print one parsed article
+    reader dump PATH [--format yaml|json]    print the parsed article(s) of a file
 
 A first argument `dump` is always the subcommand; name a directory called `dump`
 as `./dump`. Bad input never produces a traceback: every problem is one line
@@ -19,7 +19,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LoadError
-from .formats.loader import bundled_seeds, discover, load_file
+from .formats.loader import bundled_seeds, discover, load_articles
+from .formats.registry import describe_formats, suffix_list
 
 PROG = "reader"
 EXIT_LOAD_ERROR = 2
@@ -44,8 +45,9 @@ def _read_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read articles and their comment threads in the terminal.",
         epilog=(
-            "Also: 'reader dump PATH [--format yaml|json]' prints one article as parsed "
-            "(use ./dump for a directory named dump). Articles are .txt, .yaml or .yml files."
+            "Also: 'reader dump PATH [--format yaml|json]' prints a file's articles as parsed "
+            f"(use ./dump for a directory named dump). Articles are {suffix_list()} files "
+            f"or Maildir directories, recognised by content: {describe_formats()}."
         ),
     )
     parser.add_argument(
@@ -62,9 +64,14 @@ def _read_parser() -> argparse.ArgumentParser:
 def _dump_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} dump",
-        description="Print one article as it was parsed, in the YAML article schema.",
+        description=(
+            "Print a file's articles as parsed, in the YAML article schema: several "
+            "(a mailing list's threads) as a YAML stream or a JSON array."
+        ),
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="a .txt, .yaml or .yml file")
+    parser.add_argument(
+        "path", type=Path, metavar="PATH", help=f"a {suffix_list()} file or a Maildir"
+    )
     parser.add_argument(
         "--format", choices=("yaml", "json"), default="yaml", help="output format (default: yaml)"
     )
@@ -92,17 +99,16 @@ def _dump(args: argparse.Namespace) -> int:
     path: Path = args.path
     warnings: list[str] = []
     try:
-        article = load_file(path, warnings)
+        articles = load_articles(path, warnings)
     except LoadError as error:
         _report([error])
         return EXIT_LOAD_ERROR
     for warning in warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     # Imported here: the YAML emitter is not needed to start the reader.
-    from .formats.dump import dump_json, dump_yaml
+    from .formats.dump import dump_articles
 
-    text = dump_json(article) if args.format == "json" else dump_yaml(article)
-    return _write_stdout(text)
+    return _write_stdout(dump_articles(articles, args.format))
 
 
 def _write_stdout(text: str) -> int:

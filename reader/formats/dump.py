@@ -154,6 +154,18 @@ def dump_json(article: Article) -> str:
     return "".join(out)
 
 
+def dump_articles(articles: list[Article], output: str) -> str:
+    """Articles as `output` ("yaml" or "json"): one article as one document, as
+    ever; several (a mailing list's threads) as a YAML stream of documents,
+    each after a `---` line, or as a JSON array of article objects."""
+    dump = dump_json if output == "json" else dump_yaml
+    if len(articles) == 1:
+        return dump(articles[0])
+    if output == "json":
+        return "[\n" + ",\n".join(dump(article).rstrip("\n") for article in articles) + "\n]\n"
+    return "".join("---\n" + dump(article) for article in articles)
+
+
 def _tokens(data: dict[str, Any]) -> Iterator[_Token]:
     """Flat (kind, value, depth) tokens for nested dicts, lists and scalars.
 
@@ -179,7 +191,9 @@ def _tokens(data: dict[str, Any]) -> Iterator[_Token]:
             yield _MAP, None, depth
             stack.append((_MAP, iter(value.items())))
         elif isinstance(value, list):
-            yield _SEQ, None, depth
+            # A list of scalars (a span) is short: YAML writes it on one line.
+            scalars = bool(value) and not any(isinstance(item, dict | list) for item in value)
+            yield _SEQ, scalars or None, depth
             stack.append((_SEQ, ((None, element) for element in value)))
         else:
             yield _VALUE, value, depth
@@ -191,6 +205,7 @@ def _yaml_events(data: dict[str, Any]) -> Iterator[Event]:
     for kind, value, depth in _tokens(data):
         # A container's own depth decides its style; a scalar's container's, its.
         flow = depth > PRETTY_DEPTH if kind in (_MAP, _SEQ, _END) else depth - 1 > PRETTY_DEPTH
+        flow = flow or (kind == _SEQ and value is True)
         if kind == _MAP:
             yield MappingStartEvent(None, None, True, flow_style=flow)
         elif kind == _SEQ:

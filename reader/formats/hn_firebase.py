@@ -64,6 +64,7 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         if item.get("parent") is not None:
             replies_of.setdefault(item["parent"], []).append(item_id)
     top = _ordered(story.get("kids"), replies_of.get(story.get("id"), []), comments, placed)
+    placed.update(top)
     top += [
         item_id
         for item_id, item in by_id.items()

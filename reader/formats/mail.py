@@ -72,7 +72,8 @@ def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> list[Articl
 def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     try:
         box = mailbox.Maildir(sample.path, factory=None, create=False)
-        keys = sorted(box.keys())
+        # Hidden files (`.gitkeep`, editor droppings) are not mail.
+        keys = sorted(key for key in box.keys() if not key.startswith("."))
         raw = ((f"message {key}", box.get_bytes(key)) for key in keys)
         mails = _read_all(sample.path, raw, warnings)
     except OSError as error:

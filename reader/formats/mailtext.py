@@ -53,7 +53,8 @@ def mail_to_text(body: str) -> tuple[list[str], tuple[Block, ...] | None]:
             current = (kind, level)
         else:
             builder.line_break()
-        _add_with_links(builder, words.rstrip())
+        # The signature separator keeps its space: `-- ` is what marks it.
+        _add_with_links(builder, words if words == "-- " else words.rstrip())
     return builder.finish()
 
 

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
 from ...errors import LoadError
-from ...formats.loader import load_file
+from ...formats.loader import load_articles
 from ...model import Article
 from ...sanitize import neutralise
 from ...store import DocumentStore, PreparedArticle, Thread
@@ -148,21 +148,24 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         batch: list[PreparedArticle | LoadError] = []
         handed_over: float | None = None
+        files_read = 0
         with bulk_loading():
             for path in self.files:
                 if worker.is_cancelled:
                     return
                 try:
-                    batch.append(DocumentStore.prepare(load_file(path)))
+                    # A mailbox holds many articles (one per thread).
+                    batch.extend(DocumentStore.prepare(a) for a in load_articles(path))
                 except LoadError as error:
                     batch.append(error)
+                files_read += 1
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch)
+                    self.app.call_from_thread(self._loaded, batch, files_read)
                     batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch)
+        self.app.call_from_thread(self._loaded, batch, files_read)
         self.app.call_from_thread(self._loading_done)
 
-    def _loaded(self, batch: list[PreparedArticle | LoadError]) -> None:
+    def _loaded(self, batch: list[PreparedArticle | LoadError], files_read: int) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         for result in batch:
@@ -173,7 +176,7 @@ class MainScreen(Screen[None]):
             article = self.store.register(result, path.stem if path else "article")
             added.append((article, self.store.comment_count(article.id)))
         articles.add_articles(added)
-        self._loaded_count += len(batch)
+        self._loaded_count = files_read
         self._articles_pane.border_subtitle = f"loading {self._loaded_count}/{len(self.files)}"
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
