@@ -40,6 +40,7 @@ def test_thread_root_fields() -> None:
     assert blight.source_id == "<a1@example.org>"
     # mboxrd's `>From ` is unescaped; the signature stays text.
     assert blight.body[1:] == ["From what I read, copper spray helps.", "-- \nGreg"]
+    assert kinds(blight.body_blocks) == [PARAGRAPH, PARAGRAPH, PARAGRAPH]  # not a quote
 
 
 def test_replies_nest_by_in_reply_to_else_nearest_reference_in_date_order() -> None:

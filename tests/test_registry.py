@@ -18,7 +18,7 @@ from reader.formats.textdata import split_paragraphs
 from reader.formats.yamlfmt import parse_yaml
 from reader.text import CODE
 from tests.builders import write
-from tests.formats_support import fixture, load
+from tests.formats_support import fixture
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,8 @@ def test_json_of_no_known_shape_says_which_shapes_were_expected(tmp_path: Path) 
 
 def test_discovery_takes_every_registered_suffix_and_maildirs_whole(tmp_path: Path) -> None:
     for name in ("a.json", "b.mbox", "c.jsonl", "d.txt"):
-        shutil.copy(fixture("hn_algolia.json" if "json" in name else "garden.mbox"), tmp_path / name)
+        source = "hn_algolia.json" if "json" in name else "garden.mbox"
+        shutil.copy(fixture(source), tmp_path / name)
     shutil.copytree(fixture("pond.maildir"), tmp_path / "e-maildir")
     files, errors = discover([tmp_path])
     assert errors == []

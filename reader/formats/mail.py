@@ -73,7 +73,7 @@ def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> list[Art
     try:
         box = mailbox.Maildir(sample.path, factory=None, create=False)
         # Hidden files (`.gitkeep`, editor droppings) are not mail.
-        keys = sorted(key for key in box.keys() if not key.startswith("."))
+        keys = sorted(key for key in box.iterkeys() if not key.startswith("."))
         raw = ((f"message {key}", box.get_bytes(key)) for key in keys)
         mails = _read_all(sample.path, raw, warnings)
     except OSError as error:
