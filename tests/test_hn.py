@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader.formats import htmltext
 from reader.formats.htmltext import html_to_text
 from reader.formats.loader import load_articles
 from reader.text import CODE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, Span
@@ -176,3 +179,18 @@ def test_3000_deep_replies_load_in_every_hn_shape(tmp_path: Path) -> None:
         (article,) = load_articles(path)
         assert depth_of(article) == DEEP
     assert_round_trips([article], tmp_path)
+
+
+# The parser-free path for `<p>`-only HTML gives what the parser gives ---------------
+
+_HN_PIECES = st.sampled_from(
+    ["<p>", "&gt; ", "&gt;&gt;", ">", " ", "  ", "\n", "\t", "\xa0", "&#x27;", "&quot;",
+     "&amp;", "&nbsp;", "&#x2F;", "word", "Wörd", "&", "&unknown;", "x > y"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_HN_PIECES, max_size=12).map("".join), st.booleans())
+def test_p_only_html_skips_the_parser_with_the_same_result(html: str, gt_quotes: bool) -> None:
+    assert htmltext._OTHER_THAN_P.search(html) is None
+    assert html_to_text(html, gt_quotes=gt_quotes) == htmltext._parsed(html, gt_quotes)

@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import LoadError
-from reader.formats import jsondoc
+from reader.formats import jsondoc, markdowntext
 from reader.formats.loader import load_articles
 from reader.formats.markdowntext import markdown_to_text
 from reader.text import CODE, HEADING, ITEM, LINKS, PARAGRAPH, QUOTE, RULE, Span
@@ -129,3 +131,17 @@ def test_nesting_beyond_the_limit_is_a_load_error(
     with pytest.raises(LoadError) as raised:
         load_articles(path)
     assert str(raised.value) == f"{path}: JSON nested more than 2,000 levels deep"
+
+
+# The parser-free path for plain text gives what the parser gives -----------------
+
+_MD_PIECES = st.sampled_from(
+    ["word", "Wörd", " ", "  ", "\n", "\n\n", "\n \n", ".", ",", "&", "& x", "1", "1.", "-",
+     "*", "_", ">", "#", "`", "[a]", "(b)", "\\", "~", "|", "=", "+", "\t", "\xa0", "'", "!"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_MD_PIECES, max_size=14).map("".join))
+def test_plain_text_skips_the_parser_with_the_same_result(source: str) -> None:
+    assert markdown_to_text(source) == markdowntext._parsed(source)

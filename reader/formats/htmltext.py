@@ -9,6 +9,7 @@ link's text (the `href` is the link), and keeps `<pre><code>` verbatim.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from ..text import (
@@ -23,9 +24,11 @@ from ..text import (
     STRONG,
     Block,
 )
-from .textbuild import TextBuilder
+from .textbuild import TextBuilder, quote_level
 
 _SPACE = re.compile(r"\s+")
+# Most HN comments have no markup but `<p>`: they need no parser.
+_OTHER_THAN_P = re.compile(r"<(?!p>)")
 _STYLES = {"i": EMPHASIS, "em": EMPHASIS, "b": STRONG, "strong": STRONG}
 # Tags that end the paragraph they are in and start a new one.
 _BREAKING = frozenset(["p", "div", "section", "article", "table", "tr"])
@@ -38,10 +41,39 @@ def html_to_text(
     html: str, *, gt_quotes: bool = False
 ) -> tuple[list[str], tuple[Block, ...] | None]:
     """The block strings and layout of an HTML fragment (see `reader.text`)."""
+    if _OTHER_THAN_P.search(html) is None:
+        return _paragraphs(html, gt_quotes)
+    return _parsed(html, gt_quotes)
+
+
+def _parsed(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
     parser = _Converter(TextBuilder(gt_quotes=gt_quotes))
     parser.feed(html)
     parser.close()
     return parser.builder.finish()
+
+
+def _paragraphs(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
+    """What the parser makes of HTML whose only tag is `<p>`: its paragraphs,
+    entities decoded, whitespace collapsed (and `>` paragraphs quoted)."""
+    texts = (" ".join(unescape(part).split()) for part in html.split("<p>"))
+    paragraphs = [words for words in texts if words]
+    if not gt_quotes or not any(words.startswith(">") for words in paragraphs):
+        return paragraphs, None
+    strings: list[str] = []
+    blocks: list[Block] = []
+    for words in paragraphs:
+        if words.startswith(">"):
+            level, cut = quote_level(words)
+            if cut < len(words):
+                strings.append(words[cut:])
+                blocks.append(Block(QUOTE, level))
+        else:
+            strings.append(words)
+            blocks.append(Block(PARAGRAPH))
+    if all(block.kind == PARAGRAPH for block in blocks):
+        return strings, None
+    return strings, tuple(blocks)
 
 
 class _Converter(HTMLParser):

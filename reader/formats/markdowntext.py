@@ -7,6 +7,7 @@ Nothing is rendered: raw HTML inside Markdown stays text (`html` is off).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,15 @@ from ..text import CODE, EMPHASIS, HEADING, INLINE_CODE, ITEM, PARAGRAPH, QUOTE,
 from ..text import Block as TextBlock
 from .textbuild import TextBuilder
 
+# Anything that could be Markdown syntax: emphasis, code, links, HTML, entities,
+# escapes, headings, tables; and lines that could open a list, a quote, a code
+# block or a setext heading, or end in a hard break. Text with none of it is
+# plain paragraphs, and most comments are: they skip the parser. (Two plain
+# character scans: one pattern with line anchors costs several times more.)
+_MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|\t\r\f\v\x00]|&[#a-zA-Z]")
+_MARKUP_LINE = re.compile(r"\n[ \-+=0-9]|  \n")
+_BLANK_LINES = re.compile(r"\n\n+")
+_MARKUP_LINE_START = frozenset(" -+=0123456789")
 _STYLES = {"em_open": EMPHASIS, "strong_open": STRONG}
 _CLOSERS = {"em_close": EMPHASIS, "strong_close": STRONG}
 
@@ -27,6 +37,16 @@ def _parser() -> MarkdownIt:
 
 def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
     """The block strings and layout of a Markdown text (see `reader.text`)."""
+    if (
+        _MARKUP_CHARACTER.search(source) is None
+        and _MARKUP_LINE.search(source) is None
+        and source[:1] not in _MARKUP_LINE_START
+    ):
+        return _plain_paragraphs(source), None
+    return _parsed(source)
+
+
+def _parsed(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
     builder = TextBuilder()
     quote = 0
     # Open lists, innermost last: [ordered?, depth]; open items: marker not yet used.
@@ -72,6 +92,19 @@ def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | No
         elif kind in ("paragraph_close", "heading_close"):
             builder.close_block()
     return builder.finish()
+
+
+def _plain_paragraphs(source: str) -> list[str]:
+    """What the parser makes of text without any Markdown syntax: paragraphs
+    split at blank lines, lines joined by a space (no line starts with one),
+    the ends trimmed."""
+    paragraphs = []
+    for chunk in _BLANK_LINES.split(source):
+        # The builder trims a block's ends of any whitespace, as here.
+        words = chunk.replace(" \n", "\n").replace("\n", " ").strip()
+        if words:
+            paragraphs.append(words)
+    return paragraphs
 
 
 def _inline(builder: TextBuilder, children: list[Token]) -> None:

@@ -194,14 +194,20 @@ def _names_url(text: str, url: str) -> bool:
     return False
 
 
-def _as_quote(text: str, spans: list[Span]) -> tuple[str, int, str, list[Span]]:
-    """A `>`-led paragraph as a quote block: the `>`s give the level."""
+def quote_level(text: str) -> tuple[int, int]:
+    """How many `>`s lead a paragraph (its quote level), and where its words start."""
     level = 0
     cut = 0
     while cut < len(text) and text[cut] in "> ":
         if text[cut] == ">":
             level += 1
         cut += 1
+    return level, cut
+
+
+def _as_quote(text: str, spans: list[Span]) -> tuple[str, int, str, list[Span]]:
+    """A `>`-led paragraph as a quote block: the `>`s give the level."""
+    level, cut = quote_level(text)
     shifted = [
         Span(max(s.start - cut, 0), s.end - cut, s.kind, s.url) for s in spans if s.end > cut
     ]
