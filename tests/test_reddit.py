@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import LoadError
@@ -143,5 +143,7 @@ _MD_PIECES = st.sampled_from(
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(_MD_PIECES, max_size=14).map("".join))
+@example("word \nword")
+@example("a\xa0\n\nb ")
 def test_plain_text_skips_the_parser_with_the_same_result(source: str) -> None:
     assert markdown_to_text(source) == markdowntext._parsed(source)
