@@ -31,7 +31,11 @@ def sniff(sample: Sample) -> bool:
 
 
 def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    items = [item for item in sample.json if isinstance(item, dict) and "id" in item]
+    items = [
+        item
+        for item in sample.json
+        if isinstance(item, dict) and isinstance(item.get("id"), int | str)
+    ]
     story = next((item for item in items if item.get("type") in _ROOT_TYPES), None)
     if story is None:
         story = {"id": None, "title": f"Hacker News items ({len(items)})"}

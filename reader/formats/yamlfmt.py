@@ -17,6 +17,13 @@ comments:               # null or missing: no comments
     replies: [ ...comments... ]
 ```
 
+Optional keys, written by `reader dump` where a source has them: `id`, `score`,
+`comment_count` and `text_format` (`plain` or `markdown`: how to read body and
+comment strings) on the article; `id`, `score`, `edited`, `op`, `status` and
+`more` on a comment. A `body` or `text` may also be a list of blocks with their
+layout (see `textdata`). A file may hold several documents, one article each
+(`parse_yaml_documents`).
+
 The document is never handed to a PyYAML constructor. The parser's event
 stream (libyaml's when available) is composed into a light node tree by an
 explicit-stack loop, and the model is built from those nodes by another. So:
