@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import LoadError
@@ -16,9 +18,10 @@ from reader.formats.markdowntext import markdown_to_text
 from reader.formats.registry import FORMATS, SUFFIXES, suffix_list
 from reader.formats.textdata import split_paragraphs
 from reader.formats.yamlfmt import parse_yaml
+from reader.model import Article, Comment
 from reader.text import CODE
 from tests.builders import write
-from tests.formats_support import fixture
+from tests.formats_support import assert_round_trips, fixture
 
 
 @pytest.mark.parametrize(
@@ -133,3 +136,35 @@ def test_html_and_markdown_follow_the_same_link_rules() -> None:
     html = '<a href="https://a.example/x">https://a.example/x</a> <a href="https://b.example/">b</a>'
     markdown = "<https://a.example/x> [b](https://b.example/)"
     assert html_to_text(html) == markdown_to_text(markdown)
+
+
+# Dump round trips, whatever the text ---------------------------------------------------
+
+_MARKDOWN = st.lists(
+    st.sampled_from(
+        ["word", " ", "\n", "\n\n", "> ", ">> ", "- ", "1. ", "*", "**", "`", "    ", "```\n",
+         "[a](https://a.example/)", "<https://b.example/>", "# ", "---\n", "\t", "é", "&amp;"]
+    ),
+    max_size=16,
+).map("".join)
+_PLAIN = st.lists(st.text(alphabet=" \tab\n>", max_size=12), max_size=4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=_MARKDOWN, reply=_MARKDOWN, plain=_PLAIN)
+def test_any_text_survives_dump_and_load(
+    body: str, reply: str, plain: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    body_text, body_blocks = markdown_to_text(body)
+    reply_text, reply_blocks = markdown_to_text(reply)
+    article = Article(
+        title="t",
+        body=body_text,
+        body_blocks=body_blocks,
+        comments=[
+            Comment(text=plain, source_id="1", status="dead", score=-2, is_op=True,
+                    replies=[Comment(text=reply_text, blocks=reply_blocks, more=0,
+                                     status="more", edited="2024-01-01T00:00:00+00:00")])
+        ],
+    )
+    assert_round_trips([article], tmp_path_factory.mktemp("dump"))
