@@ -152,5 +152,5 @@ def test_plain_text_skips_the_parser_with_the_same_result(source: str) -> None:
 def test_link_urls_are_kept_as_written() -> None:
     # Not percent-encoded: an autolink's text stays equal to its URL (no marker).
     assert markdown_to_text("<https://x.example/café>")[0] == ["https://x.example/café"]
-    text, blocks = markdown_to_text("[menu](https://x.example/café)")
+    text, _ = markdown_to_text("[menu](https://x.example/café)")
     assert text == ["menu [1]", "[1] https://x.example/café"]
