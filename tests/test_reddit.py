@@ -9,8 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.errors import LoadError
-from reader.formats import jsondoc, markdowntext
+from reader.formats import markdowntext
 from reader.formats.loader import load_articles
 from reader.formats.markdowntext import markdown_to_text
 from reader.text import CODE, HEADING, ITEM, LINKS, PARAGRAPH, QUOTE, RULE, Span
@@ -121,16 +120,6 @@ def test_3000_deep_replies_load_past_the_recursion_limit(tmp_path: Path) -> None
     (article,) = load_articles(write(tmp_path / "deep.json", text))
     assert depth_of(article) == DEEP
     assert_round_trips([article], tmp_path)
-
-
-def test_nesting_beyond_the_limit_is_a_load_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(jsondoc, "MAX_NESTING", 2_000)
-    path = write(tmp_path / "deep.json", _deep_thread(DEEP))
-    with pytest.raises(LoadError) as raised:
-        load_articles(path)
-    assert str(raised.value) == f"{path}: JSON nested more than 2,000 levels deep"
 
 
 # The parser-free path for plain text gives what the parser gives -----------------

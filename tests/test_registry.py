@@ -3,6 +3,7 @@ the YAML/JSON dump read back as a format of its own."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.htmltext import html_to_text
+from reader.formats.jsondoc import decode_iteratively, parse_json
 from reader.formats.loader import discover, load_articles, load_file
 from reader.formats.markdowntext import markdown_to_text
 from reader.formats.registry import FORMATS, SUFFIXES, suffix_list
@@ -168,3 +170,46 @@ def test_any_text_survives_dump_and_load(
         ],
     )
     assert_round_trips([article], tmp_path_factory.mktemp("dump"))
+
+
+# JSON of any depth ------------------------------------------------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.sampled_from([None, 0, 2]), st.data())
+def test_iterative_json_decoder_agrees_with_json_loads(
+    value: object, indent: int | None, data: st.DataObject
+) -> None:
+    text = json.dumps(value, indent=indent)
+    assert decode_iteratively(text) == json.loads(text)
+    # Damaged text: refused too (the message may differ between Python versions).
+    cut = data.draw(st.integers(0, len(text)))
+    damage = data.draw(st.sampled_from(["", ",", "}", "]", ":", "x", '"']))
+    damaged = text[:cut] + damage + text[cut + 1 :]
+    try:
+        expected = json.loads(damaged)
+    except json.JSONDecodeError:
+        with pytest.raises(json.JSONDecodeError):
+            decode_iteratively(damaged)
+    else:
+        assert decode_iteratively(damaged) == expected
+
+
+def test_json_deeper_than_the_decoder_recurses_loads_iteratively(tmp_path: Path) -> None:
+    depth = 50_000
+    path = write(tmp_path / "deep.json", "[" * depth + "]" * depth)
+    with pytest.raises(RecursionError):
+        json.loads(path.read_text())
+    (data,) = [parse_json(path.read_text(), path)]
+    levels = 0
+    while data:
+        data, levels = data[0], levels + 1
+    assert levels == depth - 1
