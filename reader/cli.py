@@ -3,7 +3,7 @@
     reader [PATH ...]                        read articles (default: the config's
                                              paths, else the bundled samples)
     reader --print-config                    print every setting with its default
-    reader dump PATH [--format yaml|json]    print one parsed article
+    reader dump PATH [--format yaml|json]    print the parsed article(s) of a file
 
 A first argument `dump` is always the subcommand; name a directory called `dump`
 as `./dump`. Bad input never produces a traceback: every problem is one line
@@ -22,7 +22,8 @@ from pathlib import Path
 from . import __version__
 from .config import config_template, default_config_path, load_config
 from .errors import LoadError
-from .formats.loader import bundled_seeds, discover, load_file
+from .formats.loader import bundled_seeds, discover, load_articles
+from .formats.registry import describe_formats, suffix_list
 from .model import Article
 from .state import open_state, state_path
 
@@ -49,8 +50,9 @@ def _read_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read articles and their comment threads in the terminal.",
         epilog=(
-            "Also: 'reader dump PATH [--format yaml|json]' prints one article as parsed "
-            "(use ./dump for a directory named dump). Articles are .txt, .yaml or .yml files."
+            "Also: 'reader dump PATH [--format yaml|json]' prints a file's articles as parsed "
+            f"(use ./dump for a directory named dump). Articles are {suffix_list()} files "
+            f"or Maildir directories, recognised by content: {describe_formats()}."
         ),
     )
     parser.add_argument(
@@ -91,9 +93,14 @@ def _read_parser() -> argparse.ArgumentParser:
 def _dump_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} dump",
-        description="Print one article as it was parsed, in the YAML article schema.",
+        description=(
+            "Print a file's articles as parsed, in the YAML article schema: several "
+            "(a mailing list's threads) as a YAML stream or a JSON array."
+        ),
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="a .txt, .yaml or .yml file")
+    parser.add_argument(
+        "path", type=Path, metavar="PATH", help=f"a {suffix_list()} file or a Maildir"
+    )
     parser.add_argument(
         "--format", choices=("yaml", "json"), default="yaml", help="output format (default: yaml)"
     )
@@ -111,7 +118,7 @@ def _read(args: argparse.Namespace) -> int:
     first: list[Article] = []
     while files and not first:
         try:
-            first.append(load_file(files.pop(0)))
+            first.extend(load_articles(files.pop(0)))
         except LoadError as error:
             problems.append(error)
     if not first:
@@ -149,17 +156,16 @@ def _dump(args: argparse.Namespace) -> int:
     path: Path = args.path
     warnings: list[str] = []
     try:
-        article = load_file(path, warnings)
+        articles = load_articles(path, warnings)
     except LoadError as error:
         _report([error])
         return EXIT_LOAD_ERROR
     for warning in warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     # Imported here: the YAML emitter is not needed to start the reader.
-    from .formats.dump import dump_json, dump_yaml
+    from .formats.dump import dump_articles
 
-    text = dump_json(article) if args.format == "json" else dump_yaml(article)
-    return _write_stdout(text)
+    return _write_stdout(dump_articles(articles, args.format))
 
 
 def _write_stdout(text: str) -> int:

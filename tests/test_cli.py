@@ -15,6 +15,7 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import loader
 from reader.formats.loader import bundled_seeds, load_all
+from reader.formats.registry import suffix_list
 from reader.model import Article
 from tests.builders import write
 from tests.seeds import FIRST_SEED_FILE
@@ -125,7 +126,8 @@ def test_directory_without_articles_exits_2(
 ) -> None:
     write(tmp_path / "notes.md", "hi")
     assert main([str(tmp_path)]) == 2
-    assert capsys.readouterr().err == f"reader: {tmp_path}: no .txt, .yaml or .yml files found\n"
+    expected = f"reader: {tmp_path}: no {suffix_list()} files found\n"
+    assert capsys.readouterr().err == expected
 
 
 def test_only_bad_files_exit_2_without_starting_the_app(
@@ -273,7 +275,7 @@ ALIAS_BOMB = "title: t\nbody: b\n" + "".join(
         ("list.yaml", "- a\n- b\n", ":1: top level: expected a mapping, got a list"),
         ("scalar.yml", "hello\n", ":1: top level: expected a mapping, got a string"),
         ("bomb.yaml", ALIAS_BOMB, ":8: too many aliases (possible alias bomb)"),
-        ("notes.md", "# notes\n", ": not a .txt, .yaml or .yml file"),
+        ("notes.md", "# notes\n", f": not a {suffix_list()} file"),
     ],
 )
 def test_dump_reports_bad_files_on_one_line(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import LoadError
-from reader.formats import loader
+from reader.formats import loader, registry
 from reader.formats.dump import dump_json, dump_yaml
 from reader.formats.loader import (
     EXTENSIONS,
@@ -26,6 +26,7 @@ from reader.formats.loader import (
     load_file,
     load_store,
 )
+from reader.formats.registry import suffix_list
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article
 from tests.builders import chain_depth, reply_chain, write
@@ -66,7 +67,7 @@ def test_named_files_are_taken_as_given_in_order(tmp_path: Path) -> None:
 def test_named_file_with_another_extension_is_refused(tmp_path: Path) -> None:
     notes = write(tmp_path / "notes.md", "# notes")
     assert [str(error) for error in discover([notes])[1]] == [
-        f"{notes}: not a .txt, .yaml or .yml file"
+        f"{notes}: not a {suffix_list()} file"
     ]
 
 
@@ -99,7 +100,7 @@ def test_directory_without_articles_is_reported(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     files, errors = discover([tmp_path])
     assert files == []
-    assert [str(error) for error in errors] == [f"{tmp_path}: no .txt, .yaml or .yml files found"]
+    assert [str(error) for error in errors] == [f"{tmp_path}: no {suffix_list()} files found"]
 
 
 def test_symlink_loops_terminate_and_linked_files_load_once(tmp_path: Path) -> None:
@@ -214,8 +215,8 @@ def test_directory_named_like_an_article_is_refused(tmp_path: Path) -> None:
 
 def test_missing_and_unknown_files_are_refused(tmp_path: Path) -> None:
     assert error_of(tmp_path / "nope.txt") == f"{tmp_path}/nope.txt: no such file or directory"
-    other = write(tmp_path / "a.json", "{}")
-    assert error_of(other) == f"{other}: not a .txt, .yaml or .yml file"
+    other = write(tmp_path / "a.md", "# notes")
+    assert error_of(other) == f"{other}: not a {suffix_list()} file"
 
 
 def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -250,7 +251,7 @@ def test_parser_crashes_become_load_errors(
     def crash(lines: list[str], path: Path) -> Article:
         raise failure
 
-    monkeypatch.setattr(loader, "parse_seed_lines", crash)
+    monkeypatch.setattr(registry, "parse_seed_lines", crash)
     path = write(tmp_path / "a.txt", GOOD_TXT)
     assert error_of(path) == f"{path}: {reason}"
 

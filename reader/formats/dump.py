@@ -35,6 +35,7 @@ from yaml.events import (
 )
 
 from ..model import Article
+from .textdata import text_to_data
 
 # Container depth of the article mapping is 0, `comments` 1, a top-level
 # comment 2, its `replies` 3, ...: this keeps about 24 reply levels indented.
@@ -43,6 +44,8 @@ PRETTY_DEPTH = 50
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
 _RESOLVER = yaml.resolver.Resolver()
 # Line breaks other than `\n` that a YAML parser would turn into `\n` in a
 # block scalar, so such text must be written double-quoted (as escapes).
@@ -57,7 +60,10 @@ _Token = tuple[int, Any, int]
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """The article as plain data in the YAML schema's keys and order."""
+    """The article as plain data in the YAML schema's keys and order, plus the
+    optional keys (`id`, `score`, `comment_count`; per comment `id`, `score`,
+    `edited`, `op`, `status`, `more`) where the article has them. A text with
+    layout is a list of blocks (see `textdata`)."""
     comments: list[dict[str, Any]] = []
     data: dict[str, Any] = {
         "title": article.title,
@@ -67,26 +73,39 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "source": article.source,
         "published": article.published,
         "url": article.url,
-        "body": "\n\n".join(article.body),
+        "body": text_to_data(article.body, article.body_blocks),
         "author_bio": article.author_bio,
-        "comments": comments,
     }
+    _put(data, "id", article.source_id)
+    _put(data, "score", article.score)
+    _put(data, "comment_count", article.comment_count)
+    data["comments"] = comments
     stack = [(article.comments, comments)]
     while stack:
         sources, targets = stack.pop()
         for comment in sources:
             replies: list[dict[str, Any]] = []
-            targets.append(
-                {
-                    "author": comment.author,
-                    "posted": comment.posted,
-                    "text": "\n\n".join(comment.text),
-                    "replies": replies,
-                }
-            )
+            item: dict[str, Any] = {
+                "author": comment.author,
+                "posted": comment.posted,
+                "text": text_to_data(comment.text, comment.blocks),
+            }
+            _put(item, "id", comment.source_id)
+            _put(item, "score", comment.score)
+            _put(item, "edited", comment.edited)
+            _put(item, "op", comment.is_op or None)
+            _put(item, "status", comment.status)
+            _put(item, "more", comment.more)
+            item["replies"] = replies
+            targets.append(item)
             if comment.replies:
                 stack.append((comment.replies, replies))
     return data
+
+
+def _put(data: dict[str, Any], key: str, value: object) -> None:
+    if value is not None:
+        data[key] = value
 
 
 def dump_yaml(article: Article) -> str:
@@ -135,6 +154,18 @@ def dump_json(article: Article) -> str:
     return "".join(out)
 
 
+def dump_articles(articles: list[Article], output: str) -> str:
+    """Articles as `output` ("yaml" or "json"): one article as one document, as
+    ever; several (a mailing list's threads) as a YAML stream of documents,
+    each after a `---` line, or as a JSON array of article objects."""
+    dump = dump_json if output == "json" else dump_yaml
+    if len(articles) == 1:
+        return dump(articles[0])
+    if output == "json":
+        return "[\n" + ",\n".join(dump(article).rstrip("\n") for article in articles) + "\n]\n"
+    return "".join("---\n" + dump(article) for article in articles)
+
+
 def _tokens(data: dict[str, Any]) -> Iterator[_Token]:
     """Flat (kind, value, depth) tokens for nested dicts, lists and scalars.
 
@@ -160,7 +191,9 @@ def _tokens(data: dict[str, Any]) -> Iterator[_Token]:
             yield _MAP, None, depth
             stack.append((_MAP, iter(value.items())))
         elif isinstance(value, list):
-            yield _SEQ, None, depth
+            # A list of scalars (a span) is short: YAML writes it on one line.
+            scalars = bool(value) and not any(isinstance(item, dict | list) for item in value)
+            yield _SEQ, scalars or None, depth
             stack.append((_SEQ, ((None, element) for element in value)))
         else:
             yield _VALUE, value, depth
@@ -172,6 +205,7 @@ def _yaml_events(data: dict[str, Any]) -> Iterator[Event]:
     for kind, value, depth in _tokens(data):
         # A container's own depth decides its style; a scalar's container's, its.
         flow = depth > PRETTY_DEPTH if kind in (_MAP, _SEQ, _END) else depth - 1 > PRETTY_DEPTH
+        flow = flow or (kind == _SEQ and value is True)
         if kind == _MAP:
             yield MappingStartEvent(None, None, True, flow_style=flow)
         elif kind == _SEQ:
@@ -186,7 +220,7 @@ def _yaml_events(data: dict[str, Any]) -> Iterator[Event]:
     yield StreamEndEvent()
 
 
-def _scalar_event(value: str | None, flow: bool) -> ScalarEvent:
+def _scalar_event(value: str | int | None, flow: bool) -> ScalarEvent:
     """A string or null, quoted exactly when YAML would read it as something else.
 
     As PyYAML's serializer does: plain style is allowed (`implicit[0]`) only if
@@ -195,6 +229,10 @@ def _scalar_event(value: str | None, flow: bool) -> ScalarEvent:
     """
     if value is None:
         return ScalarEvent(None, _NULL_TAG, (True, False), "null")
+    if isinstance(value, bool):
+        return ScalarEvent(None, _BOOL_TAG, (True, False), "true" if value else "false")
+    if isinstance(value, int):
+        return ScalarEvent(None, _INT_TAG, (True, False), str(value))
     plain = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
     style = None
     if "\n" in value or not _OTHER_BREAKS.isdisjoint(value):

@@ -7,7 +7,6 @@ ever opened for reading, once each.
 
 from __future__ import annotations
 
-import codecs
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -17,22 +16,16 @@ from ..bulk import bulk_loading
 from ..errors import LoadError
 from ..model import Article
 from ..store import DocumentStore
-from .seedtext import parse_seed_lines, split_lines
-from .yamlfmt import parse_yaml
+from . import mail
+from .registry import SUFFIXES, detect, suffix_list
+from .sample import Sample
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
-EXTENSIONS = (".txt", ".yaml", ".yml")
+EXTENSIONS = SUFFIXES
 
 _MB = 1024 * 1024
-# UTF-32 first: its little-endian BOM starts with UTF-16's.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-)
-_NOT_TEXT = "not UTF-8 text (binary file?)"
+# Enough of a file's start to tell a mailbox or JSON from other text.
+_SNIFF_BYTES = 4096
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -54,11 +47,28 @@ def is_article_name(path: Path) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
+def is_maildir(path: Path) -> bool:
+    return (path / "cur").is_dir() and (path / "new").is_dir()
+
+
+def _has_known_content(path: Path) -> bool:
+    """Whether a file with an unknown suffix starts like a format reader
+    detects by content (a mailbox, JSON)."""
+    try:
+        with open(path, "rb", opener=_open_read_only) as file:
+            head = file.read(_SNIFF_BYTES)
+    except OSError:
+        return True  # let loading report what is wrong with it
+    sample = Sample(path, head)
+    return mail.sniff_mbox(sample) or head.lstrip()[:1] in (b"{", b"[")
+
+
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
     """The article files named by `paths`, and what was wrong with the rest.
 
-    Named files must have an article extension. Directories are walked to any
-    depth in name order, skipping hidden entries and files of other types;
+    Named files must have an article extension or content detected as a
+    format (a mailbox, JSON); a Maildir is one entry. Directories are walked to
+    any depth in name order, skipping hidden entries and files of other types;
     symbolic links are followed, but a directory already walked (a link loop)
     is not entered again, and a file reached twice is listed once.
     """
@@ -82,14 +92,18 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
         if stat.S_ISDIR(info.st_mode):
             if (info.st_dev, info.st_ino) in seen_dirs:
                 continue  # named twice, or inside a directory named before
+            if is_maildir(path):
+                seen_dirs.add((info.st_dev, info.st_ino))
+                add_file(path, info)
+                continue
             before = len(files)
             _walk(path, info, add_file, seen_dirs, errors)
             if len(files) == before:
-                errors.append(LoadError(path, "no .txt, .yaml or .yml files found"))
+                errors.append(LoadError(path, f"no {suffix_list()} files found"))
         elif not stat.S_ISREG(info.st_mode):
             errors.append(LoadError(path, "not a regular file"))
-        elif not is_article_name(path):
-            errors.append(LoadError(path, "not a .txt, .yaml or .yml file"))
+        elif not is_article_name(path) and not _has_known_content(path):
+            errors.append(LoadError(path, f"not a {suffix_list()} file"))
         else:
             add_file(path, info)
     return files, errors
@@ -121,7 +135,10 @@ def _walk(
             key = (info.st_dev, info.st_ino)
             if key not in seen_dirs:
                 seen_dirs.add(key)
-                stack.append(iter(_listing(path, errors)))
+                if is_maildir(path):
+                    add_file(path, info)
+                else:
+                    stack.append(iter(_listing(path, errors)))
         elif stat.S_ISREG(info.st_mode) and is_article_name(path):
             add_file(path, info)
 
@@ -137,16 +154,24 @@ def _listing(directory: Path, errors: list[LoadError]) -> list[Path]:
 
 
 def load_file(path: Path, warnings: list[str] | None = None) -> Article:
-    """The article in one file; raises LoadError for anything that goes wrong.
+    """The one article in a file; raises LoadError for anything that goes wrong,
+    including a file (a mailbox) that holds several."""
+    articles = load_articles(path, warnings)
+    if len(articles) != 1:
+        raise LoadError(path, f"holds {len(articles)} articles, not one")
+    return articles[0]
 
-    Non-fatal problems (unknown YAML keys) are appended to `warnings`.
+
+def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
+    """Every article in one file or Maildir (a mailbox holds one per thread);
+    raises LoadError for anything that stops the whole file.
+
+    Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
+    appended to `warnings`.
     """
     try:
-        if path.suffix.lower() == ".txt":
-            # No name for the text: it is freed once split, before the parse.
-            article = parse_seed_lines(split_lines(_read_text(path)), path)
-        else:
-            article = parse_yaml(_read_text(path), path, warnings)
+        sample = _read_sample(path)
+        articles = detect(sample).parse(sample, warnings)
     except LoadError:
         raise
     except RecursionError:
@@ -156,12 +181,17 @@ def load_file(path: Path, warnings: list[str] | None = None) -> Article:
     except Exception as error:
         # A parser bug must not take the reader down with a traceback.
         raise LoadError(path, f"could not parse: {type(error).__name__}: {error}") from None
-    article.path = path
-    return article
+    for article in articles:
+        article.path = path
+    return articles
 
 
-def _read_text(path: Path) -> str:
+def _read_sample(path: Path) -> Sample:
     try:
+        if stat.S_ISDIR(os.stat(path).st_mode):
+            if not is_maildir(path):
+                raise LoadError(path, "is a directory")
+            return Sample(path, None)
         # Open first and check what was opened, so that the type and size
         # checks apply to the very file that is read.
         with open(path, "rb", opener=_open_read_only) as file:
@@ -170,15 +200,15 @@ def _read_text(path: Path) -> str:
                 raise LoadError(path, "is a directory")
             if not stat.S_ISREG(info.st_mode):
                 raise LoadError(path, "not a regular file")
-            if not is_article_name(path):
-                raise LoadError(path, "not a .txt, .yaml or .yml file")
             _check_size(path, info.st_size)
             # One byte more than allowed, in case the file grew since fstat().
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
-    return _decode(data, path)
+    if not data.strip():
+        raise LoadError(path, "empty file")
+    return Sample(path, data)
 
 
 def _open_read_only(path: str, flags: int) -> int:
@@ -191,24 +221,6 @@ def _check_size(path: Path, size: int) -> None:
     if size > MAX_FILE_BYTES:
         limit = f"{MAX_FILE_BYTES / _MB:g} MB"
         raise LoadError(path, f"file is {size / _MB:.1f} MB, over the {limit} limit for an article")
-
-
-def _decode(data: bytes, path: Path) -> str:
-    """UTF-8 (BOM optional), or UTF-16/32 when a BOM says so; never binary."""
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        if encoding.startswith("utf-8"):
-            raise LoadError(path, _NOT_TEXT, data.count(b"\n", 0, error.start) + 1) from None
-        raise LoadError(path, f"not valid {encoding.upper()} text") from None
-    # NUL is valid UTF-8 but no text file has one: it is a binary file.
-    nul = text.find("\0")
-    if nul >= 0:
-        raise LoadError(path, _NOT_TEXT, text.count("\n", 0, nul) + 1)
-    if not text.strip():
-        raise LoadError(path, "empty file")
-    return text
 
 
 def _os_error(path: Path, error: OSError) -> LoadError:
@@ -226,7 +238,7 @@ def load_all(
     yield from errors
     for path in files:
         try:
-            yield load_file(path, warnings)
+            yield from load_articles(path, warnings)
         except LoadError as error:
             yield error
 

@@ -17,6 +17,13 @@ comments:               # null or missing: no comments
     replies: [ ...comments... ]
 ```
 
+Optional keys, written by `reader dump` where a source has them: `id`, `score`,
+`comment_count` and `text_format` (`plain` or `markdown`: how to read body and
+comment strings) on the article; `id`, `score`, `edited`, `op`, `status` and
+`more` on a comment. A `body` or `text` may also be a list of blocks with their
+layout (see `textdata`). A file may hold several documents, one article each
+(`parse_yaml_documents`).
+
 The document is never handed to a PyYAML constructor. The parser's event
 stream (libyaml's when available) is composed into a light node tree by an
 explicit-stack loop, and the model is built from those nodes by another. So:
@@ -34,7 +41,6 @@ PyYAML's generic constructor, which calls the resolver on every scalar.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +58,9 @@ from yaml.events import (
 
 from ..errors import LoadError
 from ..model import Article, Comment
+from ..text import Block
+from .markdowntext import markdown_to_text
+from .textdata import split_paragraphs, text_from_data
 
 # Only the parser half of the loader is used; "safe" is belt and braces.
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -69,6 +78,12 @@ ARTICLE_KEYS = (
     "comments",
 )
 COMMENT_KEYS = ("author", "posted", "text", "replies")
+# Optional keys `reader dump` writes for what a source says beyond the schema
+# above; `text_format: markdown` says body and comments are Markdown.
+ARTICLE_EXTRA_KEYS = ("id", "score", "comment_count", "text_format")
+COMMENT_EXTRA_KEYS = ("id", "score", "edited", "op", "status", "more")
+TEXT_FORMATS = ("plain", "markdown")
+STATUSES = ("deleted", "removed", "dead", "more")
 
 # Aliases may add at most this many nodes on top of the ones written out: far
 # beyond any sane reuse of a subtree, far below what an alias bomb asks for.
@@ -102,14 +117,12 @@ _TAG_NAMES = {
 }
 
 _RESOLVER = yaml.resolver.Resolver()
-# One or more blank (or whitespace-only) lines end a paragraph.
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 class _Node:
     __slots__ = ("line", "size", "tag")
 
-    def __init__(self, tag: str | None, line: int) -> None:
+    def __init__(self, tag: str | None, line: int | None) -> None:
         self.tag = tag
         self.line = line
         # Nodes in the subtree, aliases expanded: what walking it will cost.
@@ -119,7 +132,7 @@ class _Node:
 class _Scalar(_Node):
     __slots__ = ("plain", "value")
 
-    def __init__(self, tag: str | None, line: int, value: str, plain: bool) -> None:
+    def __init__(self, tag: str | None, line: int | None, value: str, plain: bool) -> None:
         super().__init__(tag, line)
         self.value = value
         self.plain = plain
@@ -128,7 +141,7 @@ class _Scalar(_Node):
 class _Sequence(_Node):
     __slots__ = ("items",)
 
-    def __init__(self, tag: str | None, line: int) -> None:
+    def __init__(self, tag: str | None, line: int | None) -> None:
         super().__init__(tag, line)
         self.items: list[_Node] = []
 
@@ -136,7 +149,7 @@ class _Sequence(_Node):
 class _Mapping(_Node):
     __slots__ = ("pairs",)
 
-    def __init__(self, tag: str | None, line: int) -> None:
+    def __init__(self, tag: str | None, line: int | None) -> None:
         super().__init__(tag, line)
         self.pairs: list[tuple[_Node, _Node]] = []
 
@@ -159,26 +172,86 @@ def parse_yaml(text: str, path: Path, warnings: list[str] | None = None) -> Arti
     """
     if not text.strip():
         raise LoadError(path, "empty file")
-    root = _compose(text, path)
+    roots = _compose(text, path, single=True)
+    return _article(roots[0], path, warnings)
+
+
+def parse_yaml_documents(
+    text: str, path: Path, warnings: list[str] | None = None
+) -> list[Article]:
+    """Every article of a YAML stream (`reader dump` of a mailing list writes
+    one document per thread)."""
+    if not text.strip():
+        raise LoadError(path, "empty file")
+    return [_article(root, path, warnings) for root in _compose(text, path, single=False)]
+
+
+def article_from_data(data: object, path: Path, warnings: list[str] | None = None) -> Article:
+    """An article from plain data in the same schema (`reader dump --format
+    json` read back), checked exactly as a YAML document is."""
+    return _article(_nodes(data), path, warnings)
+
+
+def _nodes(data: object) -> _Node:
+    """Plain (JSON) data as a node tree, without recursion; no lines to report."""
+    root = _data_node(data)
+    stack = [(root, data)]
+    while stack:
+        node, value = stack.pop()
+        if isinstance(node, _Mapping):
+            assert isinstance(value, dict)
+            for key, item in value.items():
+                child = _data_node(item)
+                node.pairs.append((_Scalar(_STR_TAG, None, str(key), False), child))
+                stack.append((child, item))
+        elif isinstance(node, _Sequence):
+            assert isinstance(value, list)
+            for item in value:
+                child = _data_node(item)
+                node.items.append(child)
+                stack.append((child, item))
+    return root
+
+
+def _data_node(value: object) -> _Node:
+    if isinstance(value, dict):
+        return _Mapping(None, None)
+    if isinstance(value, list):
+        return _Sequence(None, None)
+    if value is None:
+        return _Scalar(_NULL_TAG, None, "null", True)
+    if isinstance(value, bool):
+        return _Scalar(_STD + "bool", None, "true" if value else "false", True)
+    if isinstance(value, int):
+        return _Scalar(_STD + "int", None, str(value), True)
+    if isinstance(value, float):
+        return _Scalar(_STD + "float", None, repr(value), True)
+    return _Scalar(_STR_TAG, None, str(value), False)
+
+
+def _article(root: _Node, path: Path, warnings: list[str] | None) -> Article:
     article = _Builder(path, warnings).article(root)
     article.path = path
     article.format = "yaml"
     return article
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a body or comment text: blocks separated by blank lines."""
-    paragraphs = (paragraph.strip() for paragraph in _PARAGRAPH_BREAK.split(text))
-    return [paragraph for paragraph in paragraphs if paragraph]
-
-
-def _compose(text: str, path: Path) -> _Node:
-    """The document's node tree, from the parser's events, without recursion."""
+def _compose(text: str, path: Path, *, single: bool) -> list[_Node]:
+    """The documents' node trees, from the parser's events, without recursion."""
     loader = None
     try:
         # The pure-Python reader already checks the characters here.
         loader = _Loader(text)
-        return _compose_events(loader, path)
+        loader.get_event()  # StreamStartEvent
+        if loader.check_event(StreamEndEvent):
+            raise LoadError(path, "no YAML document in the file")
+        roots = [_compose_events(loader, path)]
+        while not loader.check_event(StreamEndEvent):
+            if single:
+                line = loader.peek_event().start_mark.line + 1
+                raise LoadError(path, "more than one YAML document (one article per file)", line)
+            roots.append(_compose_events(loader, path))
+        return roots
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = f"YAML syntax error: {error.problem or error.context}"
@@ -204,9 +277,6 @@ def _compose_events(loader: yaml.SafeLoader, path: Path) -> _Node:
     expansion = 0
     root: _Node | None = None
 
-    loader.get_event()  # StreamStartEvent
-    if loader.check_event(StreamEndEvent):
-        raise LoadError(path, "no YAML document in the file")
     loader.get_event()  # DocumentStartEvent
     while True:
         event = loader.get_event()
@@ -267,9 +337,6 @@ def _compose_events(loader: yaml.SafeLoader, path: Path) -> _Node:
         elif open_nodes:
             open_nodes[-1].size += node.size
 
-    if not loader.check_event(StreamEndEvent):
-        line = loader.peek_event().start_mark.line + 1
-        raise LoadError(path, "more than one YAML document (one article per file)", line)
     assert root is not None  # a document always holds a node
     return root
 
@@ -324,6 +391,7 @@ class _Builder:
     def __init__(self, path: Path, warnings: list[str] | None) -> None:
         self.path = path
         self.warnings = warnings
+        self.markdown = False
 
     def error(self, node: _Node, where: _Where, reason: str) -> LoadError:
         place = _spell(where)
@@ -335,7 +403,7 @@ class _Builder:
             raise self.error(
                 root, (None, "top level"), f"expected a mapping, got {_describe(root)}"
             )
-        fields = self.fields(root, None, ARTICLE_KEYS)
+        fields = self.fields(root, None, ARTICLE_KEYS + ARTICLE_EXTRA_KEYS)
         title_node = fields.get("title")
         if title_node is None:
             raise self.error(root, None, "required key 'title' is missing")
@@ -345,6 +413,13 @@ class _Builder:
         body_node = fields.get("body")
         if body_node is None:
             raise self.error(root, None, "required key 'body' is missing")
+        text_format = self.optional_string(fields, "text_format", None)
+        if text_format is not None and text_format not in TEXT_FORMATS:
+            raise self.error(
+                fields["text_format"], (None, "text_format"), "expected plain or markdown"
+            )
+        self.markdown = text_format == "markdown"
+        body, body_blocks = self.text(body_node, (None, "body"))
         comments_node = fields.get("comments")
         return Article(
             title=title,
@@ -354,13 +429,17 @@ class _Builder:
             source=self.optional_string(fields, "source", None),
             published=self.date(fields, "published", None, strict=True),
             url=self.optional_string(fields, "url", None),
-            body=split_paragraphs(self.string(body_node, (None, "body"))),
+            body=body,
+            body_blocks=body_blocks,
             author_bio=self.optional_string(fields, "author_bio", None),
             comments=(
                 self.comments(comments_node, (None, "comments"))
                 if comments_node is not None
                 else []
             ),
+            source_id=self.optional_string(fields, "id", None),
+            score=self.optional_int(fields, "score", None),
+            comment_count=self.optional_int(fields, "comment_count", None),
         )
 
     def comments(self, node: _Node, where: _Where) -> list[Comment]:
@@ -378,14 +457,27 @@ class _Builder:
                 continue
             item_where: _Where = (list_where, f"[{len(target)}]")
             item = pending.pop()
-            fields = self.fields(item, item_where, COMMENT_KEYS)
+            fields = self.fields(item, item_where, COMMENT_KEYS + COMMENT_EXTRA_KEYS)
             text_node = fields.get("text")
             if text_node is None:
                 raise self.error(item, item_where, "required key 'text' is missing")
+            text, blocks = self.text(text_node, (item_where, "text"))
+            status = self.optional_string(fields, "status", item_where)
+            if status is not None and status not in STATUSES:
+                raise self.error(
+                    fields["status"], (item_where, "status"), f"expected one of {STATUSES}"
+                )
             comment = Comment(
                 author=self.optional_string(fields, "author", item_where),
                 posted=self.date(fields, "posted", item_where, strict=False),
-                text=split_paragraphs(self.string(text_node, (item_where, "text"))),
+                text=text,
+                blocks=blocks,
+                source_id=self.optional_string(fields, "id", item_where),
+                score=self.optional_int(fields, "score", item_where),
+                edited=self.optional_string(fields, "edited", item_where),
+                is_op=self.flag(fields, "op", item_where),
+                status=status,
+                more=self.optional_int(fields, "more", item_where),
             )
             target.append(comment)
             replies = fields.get("replies")
@@ -441,6 +533,37 @@ class _Builder:
             return node.value
         raise self.error(node, where, f"expected a string, got {_describe(node)}")
 
+    def text(self, node: _Node, where: _Where) -> tuple[list[str], tuple[Block, ...] | None]:
+        """A body or comment text: a string (plain paragraphs, or Markdown with
+        `text_format: markdown`), or the list of blocks `reader dump` writes."""
+        self.check_tag(node, where)
+        if isinstance(node, _Sequence) and all(isinstance(i, _Mapping) for i in node.items):
+            try:
+                return text_from_data(_plain(node))
+            except ValueError as error:
+                raise self.error(node, where, str(error)) from None
+        source = self.string(node, where)
+        return markdown_to_text(source) if self.markdown else (split_paragraphs(source), None)
+
+    def optional_int(self, fields: dict[str, _Node], key: str, where: _Where) -> int | None:
+        node = fields.get(key)
+        if node is None or (isinstance(node, _Scalar) and _is_null(node)):
+            return None
+        if isinstance(node, _Scalar) and _scalar_tag(node) == _STD + "int":
+            try:
+                return int(node.value.replace("_", ""))
+            except ValueError:
+                pass  # 0x1f and the like: not what a dump writes
+        raise self.error(node, (where, key), f"expected a number, got {_describe(node)}")
+
+    def flag(self, fields: dict[str, _Node], key: str, where: _Where) -> bool:
+        node = fields.get(key)
+        if node is None:
+            return False
+        if isinstance(node, _Scalar) and _scalar_tag(node) == _STD + "bool":
+            return node.value.lower() in ("true", "yes", "on", "y")
+        raise self.error(node, (where, key), f"expected true or false, got {_describe(node)}")
+
     def optional_string(self, fields: dict[str, _Node], key: str, where: _Where) -> str | None:
         node = fields.get(key)
         if node is None or (isinstance(node, _Scalar) and _is_null(node)):
@@ -467,6 +590,25 @@ class _Builder:
                 node, (where, key), f"expected an ISO date or date-time, got {value!r}"
             )
         return value
+
+
+def _plain(node: _Node, depth: int = 0) -> object:
+    """A small subtree (a text's block list) as plain data."""
+    if depth > 4:
+        raise ValueError("nested too deeply for a text")
+    if isinstance(node, _Sequence):
+        return [_plain(item, depth + 1) for item in node.items]
+    if isinstance(node, _Mapping):
+        return {
+            str(_plain(key, depth + 1)): _plain(value, depth + 1) for key, value in node.pairs
+        }
+    assert isinstance(node, _Scalar)
+    tag = _scalar_tag(node)
+    if tag == _NULL_TAG:
+        return None
+    if tag == _STD + "int":
+        return int(node.value)
+    return node.value
 
 
 def _is_null(node: _Scalar) -> bool:

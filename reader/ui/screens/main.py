@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
 from ...errors import LoadError
-from ...formats.loader import load_file
+from ...formats.loader import load_articles
 from ...model import Article
 from ...sanitize import neutralise
 from ...search_history import SearchHistory
@@ -172,22 +172,27 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         batch: list[PreparedArticle | LoadError] = []
         handed_over: float | None = None
+        files_read = 0
         with bulk_loading():
-            for source in [*self.loaded, *self.files]:
+            sources: list[list[Article] | Path] = [self.loaded] if self.loaded else []
+            for source in [*sources, *self.files]:
                 if worker.is_cancelled:
                     return
                 try:
-                    article = source if isinstance(source, Article) else load_file(source)
-                    batch.append(DocumentStore.prepare(article))
+                    # A mailbox holds many articles (one per thread); the command
+                    # line hands over the articles of the first file, already read.
+                    articles = source if isinstance(source, list) else load_articles(source)
+                    batch.extend(DocumentStore.prepare(article) for article in articles)
                 except LoadError as error:
                     batch.append(error)
+                files_read += 1
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch)
+                    self.app.call_from_thread(self._loaded, batch, files_read)
                     batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch)
+        self.app.call_from_thread(self._loaded, batch, files_read)
         self.app.call_from_thread(self._loading_done)
 
-    def _loaded(self, batch: list[PreparedArticle | LoadError]) -> None:
+    def _loaded(self, batch: list[PreparedArticle | LoadError], files_read: int) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         for result in batch:
@@ -198,8 +203,8 @@ class MainScreen(Screen[None]):
             article = self.store.register(result, path.stem if path else "article")
             added.append((article, self.store.comment_count(article.id)))
         articles.add_articles(added)
-        self._loaded_count += len(batch)
-        total = len(self.loaded) + len(self.files)
+        self._loaded_count = files_read
+        total = bool(self.loaded) + len(self.files)
         self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{total}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0

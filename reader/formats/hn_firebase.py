@@ -1,0 +1,100 @@
+"""Hacker News items as the official Firebase API gives them, one per item,
+saved as a JSON array or as JSON lines (one item a line).
+
+`id`, `type`, `by`, `time`, `text` (HTML), `kids`, `parent`, `title`, `url`,
+`score`, `descendants`, `dead`, `deleted`. The tree is assembled from
+`parent` and `kids`: kid order is display order, a reply its parent does not
+list comes after the listed ones, and an item whose parent is not in the file
+goes to the top level.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Comment
+from .hn import int_of, mark_op, new_article, new_comment
+from .sample import Sample
+from .times import iso_from_unix
+
+_ROOT_TYPES = frozenset(["story", "job", "poll"])
+
+
+def sniff(sample: Sample) -> bool:
+    data = sample.json if sample.is_json else None
+    if not isinstance(data, list) or not data:
+        return False
+    first = data[0]
+    return isinstance(first, dict) and "id" in first and "time" in first and (
+        "by" in first or "kids" in first or "type" in first
+    )
+
+
+def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    items = [
+        item
+        for item in sample.json
+        if isinstance(item, dict) and isinstance(item.get("id"), int | str)
+    ]
+    story = next((item for item in items if item.get("type") in _ROOT_TYPES), None)
+    if story is None:
+        story = {"id": None, "title": f"Hacker News items ({len(items)})"}
+    article = new_article(
+        story.get("id"), story.get("title"), story.get("by"), story.get("url"), story.get("text")
+    )
+    article.published = iso_from_unix(story.get("time"))
+    article.score = int_of(story.get("score"))
+    article.comment_count = int_of(story.get("descendants"))
+
+    comments: dict[Any, Comment] = {}
+    by_id: dict[Any, dict[str, Any]] = {}
+    for item in items:
+        if item is story or item.get("type") == "pollopt":
+            continue
+        comment = new_comment(
+            item["id"], item.get("by"), iso_from_unix(item.get("time")), item.get("text")
+        )
+        if item.get("deleted") is True:
+            comment.status = "deleted"
+        elif item.get("dead") is True:
+            comment.status = "dead"
+        mark_op(article, comment)
+        comments[item["id"]] = comment
+        by_id[item["id"]] = item
+
+    placed: set[Any] = set()
+    replies_of: dict[Any, list[Any]] = {}
+    for item_id, item in by_id.items():
+        if item.get("parent") is not None:
+            replies_of.setdefault(item["parent"], []).append(item_id)
+    top = _ordered(story.get("kids"), replies_of.get(story.get("id"), []), comments, placed)
+    placed.update(top)
+    top += [
+        item_id
+        for item_id, item in by_id.items()
+        if item_id not in placed and item.get("parent") not in by_id
+    ]
+    placed.update(top)
+    article.comments = [comments[item_id] for item_id in top]
+    stack = list(top)
+    while stack:
+        item_id = stack.pop()
+        item = by_id[item_id]
+        kids = _ordered(item.get("kids"), replies_of.get(item_id, []), comments, placed)
+        placed.update(kids)
+        comments[item_id].replies = [comments[kid] for kid in kids]
+        stack.extend(kids)
+    return [article]
+
+
+def _ordered(
+    kids: object, replies: list[Any], comments: dict[Any, Comment], placed: set[Any]
+) -> list[Any]:
+    """Listed kids in their order, then replies the parent does not list, each once."""
+    ordered: list[Any] = []
+    seen: set[Any] = set()
+    for kid in [*(kids if isinstance(kids, list) else []), *replies]:
+        if kid in comments and kid not in placed and kid not in seen:
+            seen.add(kid)
+            ordered.append(kid)
+    return ordered

@@ -1,0 +1,175 @@
+"""HTML (Hacker News comments, HTML-only mail) to structured text.
+
+Parsed with the standard library's `html.parser`, never rendered: the markup
+only decides blocks and spans, and every character of text stays text.
+Hacker News writes `<p>` to start a paragraph and never closes it, cuts a long
+link's text (the `href` is the link), and keeps `<pre><code>` verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+from ..text import (
+    CODE,
+    EMPHASIS,
+    HEADING,
+    INLINE_CODE,
+    ITEM,
+    PARAGRAPH,
+    QUOTE,
+    RULE,
+    STRONG,
+    Block,
+)
+from .textbuild import TextBuilder, quote_level
+
+_SPACE = re.compile(r"\s+")
+# Most HN comments have no markup but `<p>`: they need no parser.
+_OTHER_THAN_P = re.compile(r"<(?!p>)")
+_STYLES = {"i": EMPHASIS, "em": EMPHASIS, "b": STRONG, "strong": STRONG}
+# Tags that end the paragraph they are in and start a new one.
+_BREAKING = frozenset(["p", "div", "section", "article", "table", "tr"])
+# Content never shown.
+_HIDDEN = frozenset(["script", "style", "head", "title"])
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+def html_to_text(
+    html: str, *, gt_quotes: bool = False
+) -> tuple[list[str], tuple[Block, ...] | None]:
+    """The block strings and layout of an HTML fragment (see `reader.text`)."""
+    if _OTHER_THAN_P.search(html) is None:
+        return _paragraphs(html, gt_quotes)
+    return _parsed(html, gt_quotes)
+
+
+def _parsed(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
+    parser = _Converter(TextBuilder(gt_quotes=gt_quotes))
+    parser.feed(html)
+    parser.close()
+    return parser.builder.finish()
+
+
+def _paragraphs(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
+    """What the parser makes of HTML whose only tag is `<p>`: its paragraphs,
+    entities decoded, whitespace collapsed (and `>` paragraphs quoted)."""
+    texts = (" ".join(unescape(part).split()) for part in html.split("<p>"))
+    paragraphs = [words for words in texts if words]
+    if not gt_quotes or not any(words.startswith(">") for words in paragraphs):
+        return paragraphs, None
+    strings: list[str] = []
+    blocks: list[Block] = []
+    for words in paragraphs:
+        if words.startswith(">"):
+            level, cut = quote_level(words)
+            if cut < len(words):
+                strings.append(words[cut:])
+                blocks.append(Block(QUOTE, level))
+        else:
+            strings.append(words)
+            blocks.append(Block(PARAGRAPH))
+    if all(block.kind == PARAGRAPH for block in blocks):
+        return strings, None
+    return strings, tuple(blocks)
+
+
+class _Converter(HTMLParser):
+    def __init__(self, builder: TextBuilder) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = builder
+        self.pre = 0
+        self.hidden = 0
+        self.quote = 0
+        # Open lists: the next number of each (None for bullets).
+        self.lists: list[int | None] = []
+
+    def _paragraph(self) -> None:
+        if self.lists:
+            self.builder.open_block(ITEM, len(self.lists))
+        elif self.quote:
+            self.builder.open_block(QUOTE, self.quote)
+        else:
+            self.builder.open_block(PARAGRAPH)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        builder = self.builder
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag == "pre":
+            self.pre += 1
+            builder.open_block(CODE)
+        elif self.pre:
+            return  # `<code>` inside `<pre>` and the like: the block says it all
+        elif tag in _BREAKING:
+            self._paragraph()
+        elif tag == "br":
+            builder.line_break()
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                builder.open_link(href)
+        elif tag in _STYLES:
+            builder.push(_STYLES[tag])
+        elif tag == "code":
+            builder.push(INLINE_CODE)
+        elif tag == "blockquote":
+            self.quote += 1
+            builder.open_block(QUOTE, self.quote)
+        elif tag in ("ul", "ol"):
+            self.lists.append(1 if tag == "ol" else None)
+        elif tag == "li":
+            number = self.lists[-1] if self.lists else None
+            if self.lists and number is not None:
+                self.lists[-1] = number + 1
+            builder.open_block(ITEM, max(len(self.lists), 1), f"{number}." if number else "•")
+        elif tag in _HEADINGS:
+            builder.open_block(HEADING, _HEADINGS[tag])
+        elif tag == "hr":
+            builder.open_block(RULE)
+            builder.close_block()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        builder = self.builder
+        if tag in _HIDDEN:
+            self.hidden = max(self.hidden - 1, 0)
+        elif tag == "pre":
+            self.pre = max(self.pre - 1, 0)
+            builder.close_block()
+        elif self.pre:
+            return
+        elif tag == "a":
+            builder.close_link()
+        elif tag in _STYLES:
+            builder.pop(_STYLES[tag])
+        elif tag == "code":
+            builder.pop(INLINE_CODE)
+        elif tag == "blockquote":
+            self.quote = max(self.quote - 1, 0)
+            builder.close_block()
+        elif tag in ("ul", "ol"):
+            if self.lists:
+                self.lists.pop()
+            builder.close_block()
+        elif tag in _HEADINGS or tag in _BREAKING or tag == "li":
+            builder.close_block()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        if self.pre:
+            self.builder.add(data)
+            return
+        text = _SPACE.sub(" ", data)
+        if self.builder.ends_with_space:
+            text = text.lstrip()
+        if not text:
+            return
+        if not self.builder.in_block:
+            self._paragraph()
+        self.builder.add(text)

@@ -1,0 +1,152 @@
+"""Markdown (Reddit posts and comments, YAML with `text_format: markdown`) to
+structured text.
+
+`markdown-it-py` parses; its token stream drives the shared `TextBuilder`.
+Nothing is rendered: raw HTML inside Markdown stays text (`html` is off).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..text import CODE, EMPHASIS, HEADING, INLINE_CODE, ITEM, PARAGRAPH, QUOTE, RULE, STRONG
+from ..text import Block as TextBlock
+from .textbuild import TextBuilder
+
+# Anything that could be Markdown syntax: emphasis, code, links, HTML, entities,
+# escapes, headings, tables; and lines that could open a list, a quote, a code
+# block or a setext heading, or end in a hard break. Text with none of it is
+# plain paragraphs, and most comments are: they skip the parser. (Two plain
+# character scans: one pattern with line anchors costs several times more.)
+_MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|\t\r\f\v\x00]|&[#a-zA-Z]")
+_MARKUP_LINE = re.compile(r"\n[ \-+=0-9]|  \n")
+_BLANK_LINES = re.compile(r"\n\n+")
+_MARKUP_LINE_START = frozenset(" -+=0123456789")
+_STYLES = {"em_open": EMPHASIS, "strong_open": STRONG}
+_CLOSERS = {"em_close": EMPHASIS, "strong_close": STRONG}
+
+
+class _LinksAsWritten(MarkdownIt):
+    """Links keep the URL their author wrote (entities and escapes decoded), not
+    a percent-encoded, punycoded one: reader shows URLs, it never fetches them
+    through a browser engine, and an autolink's text then equals its URL. (It
+    also spares a URL parse per link, a fair share of a comment's cost.)"""
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:
+        return link
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # No strikethrough: reader has no style for it, so `~~` stays visible.
+    return _LinksAsWritten("commonmark", {"html": False})
+
+
+def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
+    """The block strings and layout of a Markdown text (see `reader.text`)."""
+    if (
+        _MARKUP_CHARACTER.search(source) is None
+        and _MARKUP_LINE.search(source) is None
+        and source[:1] not in _MARKUP_LINE_START
+    ):
+        return _plain_paragraphs(source), None
+    return _parsed(source)
+
+
+def _parsed(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
+    builder = TextBuilder()
+    quote = 0
+    # Open lists, innermost last: [ordered?, depth]; open items: marker not yet used.
+    lists: list[bool] = []
+    pending_markers: list[str] = []
+    for token in _parser().parse(source):
+        kind = token.type
+        if kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            pending_markers.append(f"{token.info}{token.markup}" if lists and lists[-1] else "•")
+        elif kind == "list_item_close":
+            pending_markers.pop()
+        elif kind == "paragraph_open":
+            if pending_markers:
+                marker = pending_markers[-1]
+                pending_markers[-1] = ""
+                builder.open_block(ITEM, len(lists), marker)
+            elif quote:
+                builder.open_block(QUOTE, quote)
+            else:
+                builder.open_block(PARAGRAPH)
+        elif kind == "heading_open":
+            builder.open_block(HEADING, int(token.tag[1:]))
+        elif kind in ("fence", "code_block"):
+            builder.open_block(CODE, quote)
+            builder.add(token.content)
+            builder.close_block()
+        elif kind == "hr":
+            builder.open_block(RULE)
+            builder.close_block()
+        elif kind == "html_block":
+            builder.open_block(QUOTE if quote else PARAGRAPH, quote)
+            builder.add(token.content.rstrip("\n"))
+        elif kind == "inline":
+            _inline(builder, token.children or [])
+        elif kind in ("paragraph_close", "heading_close"):
+            builder.close_block()
+    return builder.finish()
+
+
+def _plain_paragraphs(source: str) -> list[str]:
+    """What the parser makes of text without any Markdown syntax: paragraphs
+    split at blank lines, lines joined by a space (no line starts with one),
+    the ends trimmed."""
+    paragraphs = []
+    for chunk in _BLANK_LINES.split(source):
+        # The builder trims a block's ends of any whitespace, as here.
+        words = chunk.replace(" \n", "\n").replace("\n", " ").strip()
+        if words:
+            paragraphs.append(words)
+    return paragraphs
+
+
+def _inline(builder: TextBuilder, children: list[Token]) -> None:
+    for child in children:
+        kind = child.type
+        if kind in ("text", "html_inline"):
+            builder.add(child.content)
+        elif kind == "softbreak":
+            builder.add(" ")
+        elif kind == "hardbreak":
+            builder.line_break()
+        elif kind in _STYLES:
+            builder.push(_STYLES[kind])
+        elif kind in _CLOSERS:
+            builder.pop(_CLOSERS[kind])
+        elif kind == "code_inline":
+            builder.push(INLINE_CODE)
+            builder.add(child.content)
+            builder.pop(INLINE_CODE)
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            if href:
+                builder.open_link(href)
+        elif kind == "link_close":
+            builder.close_link()
+        elif kind == "image":
+            source = str(child.attrs.get("src", ""))
+            if source:
+                builder.link(source, child.content or None)
+            else:
+                builder.add(child.content)

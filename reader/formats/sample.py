@@ -1,0 +1,87 @@
+"""The file (or directory) being identified and parsed, read at most once.
+
+Format sniffers and parsers share it: the bytes are read by the loader, the
+text is decoded and the JSON parsed on first use only.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..errors import LoadError
+from .jsondoc import parse_json
+
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+)
+_NOT_TEXT = "not UTF-8 text (binary file?)"
+JSON_SUFFIXES = (".json", ".jsonl")
+
+
+class Sample:
+    """A path and, for a file, its bytes."""
+
+    def __init__(self, path: Path, data: bytes | None) -> None:
+        self.path = path
+        self.data = data
+
+    @property
+    def is_dir(self) -> bool:
+        return self.data is None
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
+
+    def head(self, size: int = 512) -> bytes:
+        return (self.data or b"")[:size]
+
+    @cached_property
+    def text(self) -> str:
+        assert self.data is not None
+        return decode_text(self.data, self.path)
+
+    @cached_property
+    def is_json(self) -> bool:
+        """Whether the file is JSON: by its suffix, or by content that parses."""
+        if self.data is None:
+            return False
+        if self.suffix in JSON_SUFFIXES:
+            return True
+        if self.head(64).removeprefix(codecs.BOM_UTF8).lstrip()[:1] not in (b"{", b"["):
+            return False
+        try:
+            self.json  # noqa: B018 - parsed here, kept for the parser
+        except LoadError:
+            return False
+        return True
+
+    @cached_property
+    def json(self) -> Any:
+        return parse_json(self.text, self.path)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """UTF-8 (BOM optional), or UTF-16/32 when a BOM says so; never binary."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding.startswith("utf-8"):
+            raise LoadError(path, _NOT_TEXT, data.count(b"\n", 0, error.start) + 1) from None
+        raise LoadError(path, f"not valid {encoding.upper()} text") from None
+    # NUL is valid UTF-8 but no text file has one: it is a binary file.
+    nul = text.find("\0")
+    if nul >= 0:
+        raise LoadError(path, _NOT_TEXT, text.count("\n", 0, nul) + 1)
+    if not text.strip():
+        raise LoadError(path, "empty file")
+    return text

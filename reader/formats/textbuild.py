@@ -1,0 +1,214 @@
+"""The one builder every converter (HTML, Markdown, mail text) feeds.
+
+A converter opens blocks, adds words, opens and closes styles and links; the
+builder keeps the block strings and their `Block` layout in step, and owns the
+link rules of `reader.text` in one place:
+
+* every link gets a number, in order of appearance;
+* a link whose text is its URL (or HN's truncated form of it, which ends in
+  `...`) shows the full URL and gets no marker;
+* any other link's text is followed by ` [n]` (a `marker` span), and the text
+  ends with one `links` block of `[n] URL` lines for those links.
+"""
+
+from __future__ import annotations
+
+from ..text import CODE, CODE_TAB_SIZE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, RULE, Block, Span
+
+# HN cuts a long link's text to its first characters and these dots.
+_TRUNCATION = "..."
+
+
+class TextBuilder:
+    """Builds one text: call `open_block`, `add`, `push`/`pop`, `open_link`/
+    `close_link`, then `finish`."""
+
+    def __init__(self, *, gt_quotes: bool = False) -> None:
+        # HN's convention: a paragraph starting with `>` quotes someone.
+        self._gt_quotes = gt_quotes
+        self._strings: list[str] = []
+        self._blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._length = 0
+        self._kind: str | None = None
+        self._level = 0
+        self._marker = ""
+        self._spans: list[Span] = []
+        # Open styles: (kind, start, url).
+        self._open: list[tuple[str, int, str | None]] = []
+        self._link_count = 0
+        self._listed: list[tuple[int, str]] = []
+
+    # Blocks ------------------------------------------------------------------
+
+    @property
+    def in_block(self) -> bool:
+        return self._kind is not None
+
+    @property
+    def block_kind(self) -> str | None:
+        return self._kind
+
+    def open_block(self, kind: str = PARAGRAPH, level: int = 0, marker: str = "") -> None:
+        """End the current block and start a new one."""
+        self.close_block()
+        self._kind, self._level, self._marker = kind, level, marker
+
+    def close_block(self) -> None:
+        """End the current block; an empty one (other than a rule) is dropped."""
+        kind = self._kind
+        if kind is None:
+            return
+        # Styles still open at the end of a block end with it.
+        while self._open:
+            self._end_style()
+        text = "".join(self._parts)
+        spans = self._spans
+        level = self._level
+        if kind == CODE:
+            text = "\n".join(line.rstrip().expandtabs(CODE_TAB_SIZE) for line in text.split("\n"))
+            text = text.strip("\n")
+        else:
+            text = text.rstrip()
+        if self._gt_quotes and kind == PARAGRAPH and text.startswith(">"):
+            kind, level, text, spans = _as_quote(text, spans)
+        self._kind, self._parts, self._length, self._spans = None, [], 0, []
+        if not text and kind != RULE:
+            return
+        end = len(text)
+        spans = sorted(
+            (Span(s.start, min(s.end, end), s.kind, s.url) for s in spans if s.start < end),
+            key=lambda span: span.start,
+        )
+        self._strings.append(text)
+        self._blocks.append(Block(kind, level, self._marker, tuple(spans)))
+        self._marker = ""
+
+    # Words -------------------------------------------------------------------
+
+    def add(self, text: str) -> None:
+        """Add words to the current block (a paragraph is opened if none is).
+
+        Outside code, leading whitespace of a block is dropped."""
+        if not text:
+            return
+        if self._kind is None:
+            self.open_block()
+        if self._kind != CODE and not self._length:
+            text = text.lstrip()
+            if not text:
+                return
+        self._parts.append(text)
+        self._length += len(text)
+
+    def line_break(self) -> None:
+        if self._kind is not None and self._length:
+            self._parts.append("\n")
+            self._length += 1
+
+    @property
+    def ends_with_space(self) -> bool:
+        return not self._length or self._parts[-1][-1:].isspace()
+
+    # Styles and links -----------------------------------------------------------
+
+    def push(self, kind: str, url: str | None = None) -> None:
+        """Start a styled span (`em`, `strong`, `code`) at the current position."""
+        if self._kind is None:
+            self.open_block()
+        self._open.append((kind, self._length, url))
+
+    def pop(self, kind: str) -> None:
+        """End the innermost open span of `kind` (and any opened inside it)."""
+        if not any(open_kind == kind for open_kind, _, _ in self._open):
+            return
+        while self._open:
+            if self._end_style() == kind:
+                return
+
+    def open_link(self, url: str) -> None:
+        self.push(LINK, url)
+
+    def close_link(self) -> None:
+        self.pop(LINK)
+
+    def link(self, url: str, text: str | None = None) -> None:
+        """A whole link at once."""
+        self.open_link(url)
+        self.add(text if text is not None else url)
+        self.close_link()
+
+    def _end_style(self) -> str:
+        kind, start, url = self._open.pop()
+        if kind == LINK and url is not None:
+            self._end_link(start, url)
+        elif self._length > start:
+            self._spans.append(Span(start, self._length, kind))
+        return kind
+
+    def _end_link(self, start: int, url: str) -> None:
+        self._link_count += 1
+        number = self._link_count
+        text = "".join(self._parts)[start:]
+        if not text.strip() or _names_url(text.strip(), url):
+            # Shown as the full URL, no marker needed.
+            self._truncate(start)
+            self._parts.append(url)
+            self._length += len(url)
+            self._spans.append(Span(start, self._length, LINK, url))
+            return
+        self._spans.append(Span(start, self._length, LINK, url))
+        marker = f" [{number}]"
+        self._parts.append(marker)
+        self._spans.append(Span(self._length + 1, self._length + len(marker), MARKER))
+        self._length += len(marker)
+        self._listed.append((number, url))
+
+    def _truncate(self, start: int) -> None:
+        text = "".join(self._parts)[:start]
+        self._parts, self._length = [text], len(text)
+        self._spans = [span for span in self._spans if span.start < start]
+
+    # The result ----------------------------------------------------------------
+
+    def finish(self) -> tuple[list[str], tuple[Block, ...] | None]:
+        """The block strings and their layout (None when all are plain paragraphs)."""
+        self.close_block()
+        if self._listed:
+            lines = "\n".join(f"[{number}] {url}" for number, url in self._listed)
+            self._strings.append(lines)
+            self._blocks.append(Block(LINKS))
+            self._listed = []
+        blocks = tuple(self._blocks)
+        if all(block.kind == PARAGRAPH and not block.spans for block in blocks):
+            return self._strings, None
+        return self._strings, blocks
+
+
+def _names_url(text: str, url: str) -> bool:
+    """Whether a link's text is its URL, or HN's truncated form of it."""
+    if text == url:
+        return True
+    if text.endswith(_TRUNCATION):
+        return url.startswith(text[: -len(_TRUNCATION)])
+    return False
+
+
+def quote_level(text: str) -> tuple[int, int]:
+    """How many `>`s lead a paragraph (its quote level), and where its words start."""
+    level = 0
+    cut = 0
+    while cut < len(text) and text[cut] in "> ":
+        if text[cut] == ">":
+            level += 1
+        cut += 1
+    return level, cut
+
+
+def _as_quote(text: str, spans: list[Span]) -> tuple[str, int, str, list[Span]]:
+    """A `>`-led paragraph as a quote block: the `>`s give the level."""
+    level, cut = quote_level(text)
+    shifted = [
+        Span(max(s.start - cut, 0), s.end - cut, s.kind, s.url) for s in spans if s.end > cut
+    ]
+    return QUOTE, level, text[cut:], shifted
