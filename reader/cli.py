@@ -22,9 +22,9 @@ from pathlib import Path
 from . import __version__
 from .config import config_template, default_config_path, load_config
 from .errors import LoadError
-from .formats.loader import bundled_seeds, discover, load_articles
+from .formats.loader import bundled_seeds, load_articles
 from .formats.registry import describe_formats, suffix_list
-from .model import Article
+from .loading import Loading
 from .state import open_state, state_path
 
 PROG = "reader"
@@ -111,19 +111,12 @@ def _read(args: argparse.Namespace) -> int:
     if args.print_config:
         return _print_config(args.config or default_config_path())
     config = load_config(args.config)
-    paths: list[Path] = args.paths or list(config.paths) or [bundled_seeds()]
-    files, problems = discover(paths)
-    # Parse up to the first file that loads before any UI: when none does, the
-    # errors are printed without an empty app flashing up first.
-    first: list[Article] = []
-    while files and not first:
-        try:
-            first.extend(load_articles(files.pop(0)))
-        except LoadError as error:
-            problems.append(error)
-    if not first:
+    loading = Loading(args.paths or list(config.paths) or [bundled_seeds()])
+    # Read up to the first file that holds an article before any UI: when none
+    # does, the errors are printed without an empty app flashing up first.
+    if not loading.read_ahead():
         _warn(config.problems)
-        _report(problems)
+        _report(loading.problems)
         return EXIT_LOAD_ERROR
     # Imported here so that `dump`, `--help` and the error paths need no Textual.
     from .ui.app import ReaderApp
@@ -131,7 +124,7 @@ def _read(args: argparse.Namespace) -> int:
     database = state_path(args.state, args.no_state, os.environ)
     state, state_warnings = open_state(database) if database is not None else (None, [])
     try:
-        app = ReaderApp(files, problems, loaded=first, state=state, config=config)
+        app = ReaderApp(loading, state=state, config=config)
         app.run()
     finally:
         if state is not None:

@@ -2,7 +2,7 @@
 
 Pure data, no I/O and no UI. The parsers build these objects; the
 `DocumentStore` fills in the fields that describe a comment's place in its
-thread (`parent`, `depth`, `ordinal`, `index`, `thread`).
+thread (`parent`, `depth`, `ordinal`, `thread`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ class Comment:
     parent: Comment | None = None
     depth: int = 0
     ordinal: int = 0
-    index: int = -1
     thread: Thread | None = None
 
     @property

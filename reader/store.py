@@ -131,7 +131,6 @@ class Thread:
             comment.parent = comments[parent] if parent >= 0 else None
             comment.depth = depth
             comment.ordinal = ordinal
-            comment.index = index
             comment.thread = self
             comments.append(comment)
             depths.append(depth)
@@ -188,20 +187,6 @@ class Thread:
         position = siblings.index(index)
         return siblings[position - 1] if position > 0 else None
 
-    def find(self, path: str) -> int | None:
-        """Index of the comment at a position path such as `3.1.2`, if any."""
-        index = -1
-        try:
-            ordinals = [int(part) for part in path.split(".")]
-        except ValueError:
-            return None
-        for ordinal in ordinals:
-            children = self.children(index)
-            if not 1 <= ordinal <= len(children):
-                return None
-            index = children[ordinal - 1]
-        return index if index >= 0 else None
-
 
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
@@ -232,10 +217,15 @@ class DocumentStore:
             article, thread, article_search_text(article), thread_search_text(thread)
         )
 
-    def register(self, prepared: PreparedArticle, base_id: str) -> Article:
-        """Add a prepared article under an id derived from `base_id`, unique here."""
-        article_id = base_id or "article"
-        suffix = 2
+    def register(self, prepared: PreparedArticle, base_id: str | None = None) -> Article:
+        """Add a prepared article under an id unique here, derived from `base_id`,
+        by default the article's file name without its suffix (`x`, then `x~2`
+        for the next `x.yaml` or the next thread of mailbox `x`)."""
+        if base_id is None:
+            path = prepared.article.path
+            base_id = path.stem if path is not None else ""
+        base_id = base_id or "article"
+        article_id, suffix = base_id, 2
         while article_id in self._by_id:
             article_id = f"{base_id}~{suffix}"
             suffix += 1
@@ -267,15 +257,6 @@ class DocumentStore:
 
     def thread(self, article_id: str) -> Thread:
         return self._threads[article_id]
-
-    def comment(self, comment_id: str) -> Comment | None:
-        """The comment with an id such as `000_x:3.1`, or None."""
-        article_id, _, path = comment_id.rpartition(":")
-        thread = self._threads.get(article_id)
-        if thread is None:
-            return None
-        index = thread.find(path)
-        return thread.comments[index] if index is not None else None
 
     def comment_count(self, article_id: str) -> int:
         return len(self._threads[article_id])

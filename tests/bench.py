@@ -39,10 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.bulk import bulk_loading  # noqa: E402
-from reader.formats.loader import bundled_seeds, load_file  # noqa: E402
+from reader.formats.loader import bundled_seeds  # noqa: E402
+from reader.loading import Loading  # noqa: E402
 from reader.search import Query  # noqa: E402
 from reader.store import DocumentStore, Thread  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, RARE_WORD, Corpus, Shape, generate  # noqa: E402
+from tests.builders import load_one  # noqa: E402
 
 SCREEN = (120, 40)
 BARE_APP = """
@@ -168,7 +170,7 @@ def load_into_store(paths: list[Path]) -> float:
     store = DocumentStore()
     with bulk_loading():
         for path in paths:
-            store.add(load_file(path), path.stem)
+            store.add(load_one(path), path.stem)
     return time.perf_counter() - start
 
 
@@ -229,13 +231,26 @@ def _site_thread(count: int, site: str, seed: int = 7) -> str:
     recent: list[tuple[dict, int]] = []
     for number in range(count):
         if site == "reddit":
-            data = {"id": f"c{number}", "name": f"t1_c{number}", "author": f"user{number % 500}",
-                    "body": body(number), "created_utc": 1714800000 + number, "score": number % 50,
-                    "edited": False, "is_submitter": False, "replies": ""}
+            data = {
+                "id": f"c{number}",
+                "name": f"t1_c{number}",
+                "author": f"user{number % 500}",
+                "body": body(number),
+                "created_utc": 1714800000 + number,
+                "score": number % 50,
+                "edited": False,
+                "is_submitter": False,
+                "replies": "",
+            }
             item: dict = {"kind": "t1", "data": data}
         else:
-            item = {"id": number + 2, "author": f"user{number % 500}", "text": body(number),
-                    "created_at_i": 1714800000 + number, "children": []}
+            item = {
+                "id": number + 2,
+                "author": f"user{number % 500}",
+                "text": body(number),
+                "created_at_i": 1714800000 + number,
+                "children": [],
+            }
         candidates = [entry for entry in recent[-20:] if entry[1] < 6]
         if number % 5 == 0 or not candidates:
             roots.append(item)
@@ -251,10 +266,21 @@ def _site_thread(count: int, site: str, seed: int = 7) -> str:
                 parent["children"].append(item)
         recent.append((item, depth))
     if site == "reddit":
-        post = {"kind": "t3", "data": {"title": "t", "author": "a", "created_utc": 0,
-                                       "selftext": "", "subreddit": "bench", "permalink": "/r/b/"}}
-        listing = [{"kind": "Listing", "data": {"children": [post]}},
-                   {"kind": "Listing", "data": {"children": roots}}]
+        post = {
+            "kind": "t3",
+            "data": {
+                "title": "t",
+                "author": "a",
+                "created_utc": 0,
+                "selftext": "",
+                "subreddit": "bench",
+                "permalink": "/r/b/",
+            },
+        }
+        listing = [
+            {"kind": "Listing", "data": {"children": [post]}},
+            {"kind": "Listing", "data": {"children": roots}},
+        ]
         return json.dumps(listing)
     return json.dumps({"id": 1, "created_at_i": 0, "title": "t", "author": "a", "children": roots})
 
@@ -311,7 +337,7 @@ async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.thread_view import ThreadView
 
-    app = ReaderApp([corpus.thousand_txt, corpus.xl_txt])
+    app = ReaderApp(Loading([corpus.thousand_txt, corpus.xl_txt]))
     figures: list[Figure] = []
     async with app.run_test(size=SCREEN) as pilot:
         await app.workers.wait_for_complete()
@@ -487,7 +513,7 @@ def state_figures(corpus: Corpus, runs: int, folder: Path, seen_articles: int) -
     from reader.state import open_state
     from reader.state.identity import article_key, comment_keys
 
-    xl = load_file(corpus.xl_txt)
+    xl = load_one(corpus.xl_txt)
     thread = Thread(xl.comments)
     key = article_key(xl)
 
@@ -573,7 +599,7 @@ def status_kb(field):
 
 async def main(paths):
     before = status_kb("VmRSS")
-    app = ReaderApp(paths)
+    app = ReaderApp(Loading(paths))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

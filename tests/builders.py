@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from reader.errors import LoadError
+from reader.formats.loader import load_articles
+from reader.loading import Loading
 from reader.model import Article, Comment
+from reader.store import DocumentStore, Thread
 
 
 def reply_chain(depth: int) -> Article:
@@ -36,3 +41,41 @@ def write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def load_one(path: Path, warnings: list[str] | None = None) -> Article:
+    """The one article of a file that holds one; LoadError as the loader raises it."""
+    (article,) = load_articles(path, warnings)
+    return article
+
+
+def load_results(paths: Iterable[Path]) -> list[Article | LoadError]:
+    """What loading `paths` gives, as the app loads them: the problems found before
+    reading, then each file's articles or error, in discovery order."""
+    loading = Loading(paths)
+    results: list[Article | LoadError] = list(loading.problems)
+    for result in loading:
+        if isinstance(result, LoadError):
+            results.append(result)
+        else:
+            results.extend(prepared.article for prepared in result)
+    return results
+
+
+def load_store(paths: Iterable[Path]) -> tuple[DocumentStore, list[LoadError]]:
+    """A store of everything under `paths` that loads, as the app fills its own,
+    and the errors."""
+    loading = Loading(paths)
+    store, errors = DocumentStore(), list(loading.problems)
+    for result in loading:
+        if isinstance(result, LoadError):
+            errors.append(result)
+        else:
+            for prepared in result:
+                store.register(prepared)
+    return store, errors
+
+
+def index_of(thread: Thread, path: str) -> int | None:
+    """Index of the comment at position `path` (`3.1.2`) in `thread`, if any."""
+    return next((i for i, comment in enumerate(thread.comments) if comment.path == path), None)

@@ -14,8 +14,9 @@ from reader import __version__
 from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import loader
-from reader.formats.loader import bundled_seeds, load_all
+from reader.formats.loader import bundled_seeds, load_articles
 from reader.formats.registry import suffix_list
+from reader.loading import Loading
 from reader.model import Article
 from tests.builders import write
 from tests.seeds import FIRST_SEED_FILE
@@ -37,39 +38,31 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 
 class FakeApp:
-    """Stands in for ReaderApp: loads the files as the app would, shows nothing."""
+    """Stands in for ReaderApp: takes what the command line hands it and reads the
+    rest as the app's load worker does; shows nothing."""
 
     instances: list[FakeApp] = []
 
-    def __init__(
-        self,
-        files: list[Path],
-        problems: list[LoadError],
-        loaded: list[Article] | None = None,
-        *,
-        state: object = None,
-        config: object = None,
-    ) -> None:
-        self.files = files
-        self.load_errors = list(problems)
-        self.loaded = list(loaded or [])
+    def __init__(self, loading: Loading, *, state: object = None, config: object = None) -> None:
+        self.loading = loading
         self.state = state
         self.config = config
-        self.article_count = len(self.loaded)
+        self.load_errors = list(loading.problems)
+        # The file of every article shown, in order.
+        self.paths: list[Path | None] = []
         self.return_code: int | None = None
         FakeApp.instances.append(self)
 
     @property
-    def paths(self) -> list[Path | None]:
-        """Every file the app shows: those parsed before it started, then the rest."""
-        return [article.path for article in self.loaded] + list(self.files)
+    def article_count(self) -> int:
+        return len(self.paths)
 
     def run(self) -> None:
-        for result in load_all(self.files):
+        for result in self.loading:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
             else:
-                self.article_count += 1
+                self.paths.extend(prepared.article.path for prepared in result)
 
 
 @pytest.fixture
@@ -144,17 +137,40 @@ def test_only_bad_files_exit_2_without_starting_the_app(
 
 
 def test_files_are_parsed_up_to_the_first_good_one_and_handed_to_the_app_once(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_app: type[FakeApp],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     empty = write(tmp_path / "a.txt", "")
     good = write(tmp_path / "b.yaml", GOOD_YAML)
     later = write(tmp_path / "c.yaml", GOOD_YAML)
+    parsed: list[Path] = []
+    started_after: list[list[Path]] = []
+
+    def spy(path: Path, warnings: list[str] | None = None) -> list[Article]:
+        parsed.append(path)
+        return load_articles(path, warnings)
+
+    monkeypatch.setattr("reader.loading.load_articles", spy)
+    monkeypatch.setattr(fake_app, "__init__", _recording_init(started_after, parsed))
     assert main([str(tmp_path)]) == 0
     (app,) = fake_app.instances
-    assert [article.title for article in app.loaded] == ["A YAML article"]
-    assert [article.path for article in app.loaded] == [good]
-    assert app.files == [later], "what was parsed is not parsed again"
+    assert started_after == [[empty, good]], "read ahead to the first good file, no further"
+    assert parsed == [empty, good, later], "what was parsed is not parsed again"
+    assert app.paths == [good, later]
     assert [str(error) for error in app.load_errors] == [f"{empty}: empty file"]
+
+
+def _recording_init(started_after: list[list[Path]], parsed: list[Path]):  # type: ignore[no-untyped-def]
+    """FakeApp's constructor, noting which files had been parsed when the app was made."""
+    init = FakeApp.__init__
+
+    def recording(self: FakeApp, loading: Loading, **options: object) -> None:
+        started_after.append(list(parsed))
+        init(self, loading, **options)  # type: ignore[arg-type]
+
+    return recording
 
 
 def test_good_and_bad_files_start_the_app_with_the_problems(

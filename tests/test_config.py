@@ -14,6 +14,8 @@ import pytest
 from reader.cli import main
 from reader.config import Config, load_config
 from reader.config.keys import key_problem
+from reader.errors import LoadError
+from reader.loading import Loading
 from tests.builders import write
 
 KNOWN_IDS = {"thread.toggle", "thread.down", "app.quit"}
@@ -215,8 +217,8 @@ def test_the_configs_paths_are_what_reader_opens_without_arguments(
     seen: dict[str, object] = {}
 
     class Recorder:
-        def __init__(self, files, problems, loaded, *, state, config) -> None:  # type: ignore[no-untyped-def]
-            seen.update(files=files, loaded=loaded, state=state, config=config)
+        def __init__(self, loading, *, state, config) -> None:  # type: ignore[no-untyped-def]
+            seen.update(paths=_paths_of(loading), state=state, config=config)
             self.article_count, self.load_errors, self.return_code = 1, [], 0
 
         def run(self) -> None:
@@ -226,8 +228,16 @@ def test_the_configs_paths_are_what_reader_opens_without_arguments(
     article = write(tmp_path / "mine" / "a.yaml", "title: Mine\nbody: Words.\n")
     config = write(tmp_path / "config.toml", 'paths = ["mine"]\ntime = "absolute"\n')
     assert main(["--config", str(config), "--no-state"]) == 0
-    # The command line reads the first file itself before the UI starts.
-    assert [loaded.path for loaded in seen["loaded"]] == [article]  # type: ignore[attr-defined]
-    assert seen["files"] == []
+    assert seen["paths"] == [article]
     assert seen["state"] is None
     assert seen["config"].time == "absolute"  # type: ignore[attr-defined]
+
+
+def _paths_of(loading: Loading) -> list[Path | None]:
+    """The file of every article `loading` gives."""
+    return [
+        prepared.article.path
+        for result in loading
+        if not isinstance(result, LoadError)
+        for prepared in result
+    ]

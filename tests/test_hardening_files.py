@@ -18,11 +18,10 @@ import pytest
 
 from reader.cli import main
 from reader.errors import LoadError
-from reader.formats.loader import load_all, load_file, load_store
 from reader.formats.seedtext import parse_seed_text
 from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import iter_comments
-from tests.builders import write
+from tests.builders import load_one, load_results, load_store, write
 from tests.test_seedtext import assert_lossless, shape
 from tests.work import calls_made
 
@@ -35,7 +34,7 @@ GOOD_YAML = "title: A YAML article {n}\nbody: Its body.\ncomments:\n- text: Firs
 
 def load_error(path: Path) -> LoadError:
     with pytest.raises(LoadError) as caught:
-        load_file(path)
+        load_one(path)
     return caught.value
 
 
@@ -56,7 +55,7 @@ def test_utf32_with_a_bom_loads_in_either_byte_order(
         if suffix == ".txt"
         else "title: Café 中文 title\nbody: Body 👍.\n"
     )
-    article = load_file(write(tmp_path / f"a{suffix}", bom + text.encode(codec)))
+    article = load_one(write(tmp_path / f"a{suffix}", bom + text.encode(codec)))
     assert (article.title, article.body) == ("Café 中文 title", ["Body 👍."])
 
 
@@ -79,7 +78,7 @@ def test_a_single_10_mb_line_loads_as_one_body_paragraph_in_bounded_work(
     for size in (1024, TEN_MB):
         line = ("wörd " * (size // 6)).rstrip()
         path = write(tmp_path / f"long{size}.txt", f"Title\n\n{line}\n")
-        article, calls[size] = calls_made(load_file, path)
+        article, calls[size] = calls_made(load_one, path)
         assert article.title == "Title"
         assert article.body == [line]
         assert article.comments == []
@@ -88,9 +87,9 @@ def test_a_single_10_mb_line_loads_as_one_body_paragraph_in_bounded_work(
 
 def test_a_file_that_is_one_10_mb_line_without_a_newline_loads(tmp_path: Path) -> None:
     small, big = (write(tmp_path / f"{n}.txt", "x" * n) for n in (1024, TEN_MB))
-    article, big_calls = calls_made(load_file, big)
+    article, big_calls = calls_made(load_one, big)
     assert len(article.title) == TEN_MB and article.body == []
-    assert big_calls <= 2 * calls_made(load_file, small)[1]
+    assert big_calls <= 2 * calls_made(load_one, small)[1]
 
 
 def test_a_10_mb_yaml_body_loads_in_bounded_work(tmp_path: Path) -> None:
@@ -98,7 +97,7 @@ def test_a_10_mb_yaml_body_loads_in_bounded_work(tmp_path: Path) -> None:
     for size in (1024, TEN_MB):
         line = ("word " * (size // 5)).rstrip()
         path = write(tmp_path / f"long{size}.yaml", f"title: t\nbody: {line}\n")
-        article, calls[size] = calls_made(load_file, path)
+        article, calls[size] = calls_made(load_one, path)
         assert article.body == [line]
     assert calls[TEN_MB] <= 2 * calls[1024]
 
@@ -155,7 +154,7 @@ HOSTILE_NAME = "evil\x1b]52;c;ZXZpbA==\x07\x1b]8;;https://evil.test\x1b\\x\x9b2J
 def test_control_characters_in_a_file_name_never_reach_the_report(tmp_path: Path) -> None:
     """A downloaded directory may hold any file name: its report stays one inert line."""
     path = write(tmp_path / f"{HOSTILE_NAME}.txt", "")
-    (error,) = [result for result in load_all([tmp_path]) if isinstance(result, LoadError)]
+    (error,) = [result for result in load_results([tmp_path]) if isinstance(result, LoadError)]
     assert error.path == path, "the error keeps the real path"
     message = str(error)
     assert not CONTROL.search(message), message

@@ -2,7 +2,7 @@
 
 Arbitrary bytes, arbitrary text, seed-text-like noise, YAML text dumped from random
 nested data (shaped like the article schema or not, mutated or not) and raw text
-made of YAML's punctuation go to `load_file` (through a real file), `parse_yaml`
+made of YAML's punctuation go to `load_one` (through a real file), `parse_yaml`
 and `parse_seed_text`. Whatever the input, the only exception allowed out is
 `LoadError`, and its message is one line that starts with the file's path.
 
@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 
 from reader.errors import LoadError
 from reader.formats.dump import dump_yaml
-from reader.formats.loader import load_file
 from reader.formats.seedtext import parse_seed_text, render_seed_text
 from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article
+from tests.builders import load_one
 from tests.strategies import articles, render_styles, seedish_texts
 
 EXAMPLES = int(os.environ.get("READER_FUZZ_EXAMPLES", "150"))
@@ -175,7 +175,7 @@ def test_load_file_raises_nothing_but_load_error(
 ) -> None:
     path = scratch / f"fuzz{suffix}"
     path.write_bytes(content)
-    assert_only_load_errors(lambda: load_file(path, []), path)
+    assert_only_load_errors(lambda: load_one(path, []), path)
 
 
 @settings(FUZZ, max_examples=max(1, EXAMPLES // 4))

@@ -22,14 +22,11 @@ from reader.formats.loader import (
     MAX_FILE_BYTES,
     bundled_seeds,
     discover,
-    load_all,
-    load_file,
-    load_store,
 )
 from reader.formats.registry import suffix_list
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article
-from tests.builders import chain_depth, reply_chain, write
+from tests.builders import chain_depth, load_one, load_results, load_store, reply_chain, write
 from tests.seeds import FIRST_SEED_FILE, REPO
 
 SEED = FIRST_SEED_FILE.name
@@ -41,7 +38,7 @@ needs_permissions = pytest.mark.skipif(AS_ROOT, reason="root reads files whateve
 
 def error_of(path: Path) -> str:
     with pytest.raises(LoadError) as caught:
-        load_file(path)
+        load_one(path)
     return str(caught.value)
 
 
@@ -142,12 +139,12 @@ def test_unreadable_directory_is_reported(tmp_path: Path) -> None:
     assert [str(error) for error in errors] == [f"{locked}: permission denied"]
 
 
-# load_file -----------------------------------------------------------------
+# load_one -----------------------------------------------------------------
 
 
 def test_loads_both_formats_and_records_path_and_format(tmp_path: Path) -> None:
-    txt = load_file(write(tmp_path / "a.txt", GOOD_TXT))
-    yml = load_file(write(tmp_path / "b.yml", GOOD_YAML))
+    txt = load_one(write(tmp_path / "a.txt", GOOD_TXT))
+    yml = load_one(write(tmp_path / "b.yml", GOOD_YAML))
     assert (txt.title, txt.format, txt.path) == ("A text article", "txt", tmp_path / "a.txt")
     assert (yml.title, yml.format, yml.path) == ("A YAML article", "yaml", tmp_path / "b.yml")
     assert txt.comments[0].text == yml.comments[0].text == ["First."]
@@ -156,7 +153,7 @@ def test_loads_both_formats_and_records_path_and_format(tmp_path: Path) -> None:
 def test_yaml_warnings_are_passed_on(tmp_path: Path) -> None:
     path = write(tmp_path / "a.yaml", GOOD_YAML + "extra: 1\n")
     warnings: list[str] = []
-    assert load_file(path, warnings).title == "A YAML article"
+    assert load_one(path, warnings).title == "A YAML article"
     assert warnings == [f"{path}:5: unknown key 'extra' ignored"]
 
 
@@ -183,13 +180,13 @@ def test_byte_order_marks_select_the_encoding(tmp_path: Path, encoding: str) -> 
     data = text.encode(encoding)
     if encoding in ("utf-16-le", "utf-16-be"):
         data = "\ufeff".encode(encoding) + data
-    article = load_file(write(tmp_path / "a.txt", data))
+    article = load_one(write(tmp_path / "a.txt", data))
     assert (article.title, article.body) == ("Café “title”", ["Body 中文."])
 
 
 def test_yaml_in_utf16_loads(tmp_path: Path) -> None:
     path = write(tmp_path / "a.yaml", GOOD_YAML.encode("utf-16"))
-    assert load_file(path).title == "A YAML article"
+    assert load_one(path).title == "A YAML article"
 
 
 def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
@@ -261,14 +258,14 @@ def test_deep_reply_chains_load_from_both_formats(tmp_path: Path, depth: int) ->
     article = reply_chain(depth)
     # Tabs keep a 10,000-level seed text at a few MB (its indentation is quadratic).
     txt = write(tmp_path / "deep.txt", render_seed_text(article, indent=1, use_tabs=True))
-    loaded = load_file(txt)
+    loaded = load_one(txt)
     assert chain_depth(loaded) == depth
     if depth < 10_000:  # test_yaml reads a 10,000-deep YAML file already
         yml = write(tmp_path / "deep.yaml", dump_yaml(loaded))
-        assert dump_json(load_file(yml)) == dump_json(loaded)
+        assert dump_json(load_one(yml)) == dump_json(loaded)
 
 
-# load_all / load_store --------------------------------------------------------
+# loading directories --------------------------------------------------------
 
 
 def make_mixed_directory(root: Path) -> dict[str, Path]:
@@ -285,7 +282,7 @@ def make_mixed_directory(root: Path) -> dict[str, Path]:
 
 def test_bad_files_are_reported_and_good_ones_load(tmp_path: Path) -> None:
     files = make_mixed_directory(tmp_path)
-    results = list(load_all([tmp_path, tmp_path / "missing"]))
+    results = list(load_results([tmp_path, tmp_path / "missing"]))
     assert [str(r) if isinstance(r, LoadError) else r.title for r in results] == [
         f"{tmp_path}/missing: no such file or directory",
         "A text article",
@@ -318,7 +315,7 @@ def test_loading_never_modifies_files(tmp_path: Path) -> None:
         return state
 
     before = snapshot()
-    list(load_all([tmp_path]))
+    list(load_results([tmp_path]))
     load_store([tmp_path])
     assert snapshot() == before
 

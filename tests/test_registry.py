@@ -15,7 +15,7 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.htmltext import html_to_text
 from reader.formats.jsondoc import decode_iteratively, parse_json
-from reader.formats.loader import discover, load_articles, load_file
+from reader.formats.loader import discover, load_articles
 from reader.formats.markdowntext import markdown_to_text
 from reader.formats.registry import FORMATS, SUFFIXES, suffix_list
 from reader.formats.textdata import split_paragraphs
@@ -85,11 +85,6 @@ def test_messages_about_formats_come_from_the_registry(
         assert entry.label in help_text
 
 
-def test_load_file_refuses_a_file_of_several_articles() -> None:
-    with pytest.raises(LoadError, match="holds 3 articles, not one"):
-        load_file(fixture("garden.mbox"))
-
-
 def test_dump_of_a_mailbox_is_a_yaml_stream_or_a_json_array(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -101,8 +96,11 @@ def test_dump_of_a_mailbox_is_a_yaml_stream_or_a_json_array(
     assert array.startswith("[\n{")
     for text, name in ((stream, "s.yaml"), (array, "a.json")):
         titles = [a.title for a in load_articles(write(tmp_path / name, text))]
-        assert titles == ["Tomato blight this year", "Seed swap 🌱 in June — bring labels",
-                          "Compost bins"]
+        assert titles == [
+            "Tomato blight this year",
+            "Seed swap 🌱 in June — bring labels",
+            "Compost bins",
+        ]
 
 
 # YAML -----------------------------------------------------------------------------
@@ -135,7 +133,9 @@ def test_split_paragraphs_keeps_indentation_alike_on_every_line() -> None:
 
 
 def test_html_and_markdown_follow_the_same_link_rules() -> None:
-    html = '<a href="https://a.example/x">https://a.example/x</a> <a href="https://b.example/">b</a>'
+    html = (
+        '<a href="https://a.example/x">https://a.example/x</a> <a href="https://b.example/">b</a>'
+    )
     markdown = "<https://a.example/x> [b](https://b.example/)"
     assert html_to_text(html) == markdown_to_text(markdown)
 
@@ -144,8 +144,28 @@ def test_html_and_markdown_follow_the_same_link_rules() -> None:
 
 _MARKDOWN = st.lists(
     st.sampled_from(
-        ["word", " ", "\n", "\n\n", "> ", ">> ", "- ", "1. ", "*", "**", "`", "    ", "```\n",
-         "[a](https://a.example/)", "<https://b.example/>", "# ", "---\n", "\t", "é", "&amp;"]
+        [
+            "word",
+            " ",
+            "\n",
+            "\n\n",
+            "> ",
+            ">> ",
+            "- ",
+            "1. ",
+            "*",
+            "**",
+            "`",
+            "    ",
+            "```\n",
+            "[a](https://a.example/)",
+            "<https://b.example/>",
+            "# ",
+            "---\n",
+            "\t",
+            "é",
+            "&amp;",
+        ]
     ),
     max_size=16,
 ).map("".join)
@@ -164,9 +184,22 @@ def test_any_text_survives_dump_and_load(
         body=body_text,
         body_blocks=body_blocks,
         comments=[
-            Comment(text=plain, source_id="1", status="dead", score=-2, is_op=True,
-                    replies=[Comment(text=reply_text, blocks=reply_blocks, more=0,
-                                     status="more", edited="2024-01-01T00:00:00+00:00")])
+            Comment(
+                text=plain,
+                source_id="1",
+                status="dead",
+                score=-2,
+                is_op=True,
+                replies=[
+                    Comment(
+                        text=reply_text,
+                        blocks=reply_blocks,
+                        more=0,
+                        status="more",
+                        edited="2024-01-01T00:00:00+00:00",
+                    )
+                ],
+            )
         ],
     )
     assert_round_trips([article], tmp_path_factory.mktemp("dump"))

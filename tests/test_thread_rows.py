@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.model import Article, Comment
 from reader.store import DocumentStore
 from reader.ui.thread_rows import FOLDED_HEIGHT, ThreadRows
-from tests.builders import reply_chain
+from tests.builders import index_of, reply_chain
 
 from .test_store import nested_article
 
@@ -109,7 +109,7 @@ def test_line_offsets_stay_right_across_blocks_as_heights_change() -> None:
 
 def test_a_comment_without_replies_folds_to_its_header_and_keeps_its_row() -> None:
     rows = rows_for()
-    leaf = rows.thread.find("2")
+    leaf = index_of(rows.thread, "2")
     assert leaf is not None
     assert rows.set_collapsed(leaf, True)
     assert rows.is_collapsed(leaf) and rows.hidden_count(leaf) == 0
@@ -127,7 +127,7 @@ def test_fold_all_folds_every_comment_leaves_too() -> None:
 
 def test_revealing_a_comment_outside_the_filter_adds_it_to_the_filter() -> None:
     rows = rows_for()
-    rows.filter({rows.thread.find("2")})  # type: ignore[arg-type]
+    rows.filter({index_of(rows.thread, "2")})  # type: ignore[arg-type]
     assert paths(rows) == ["2"]
-    rows.reveal(rows.thread.find("1.1.2"))  # type: ignore[arg-type]
+    rows.reveal(index_of(rows.thread, "1.1.2"))  # type: ignore[arg-type]
     assert paths(rows) == ["1", "1.1", "1.1.2", "2"]

@@ -12,10 +12,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..bulk import bulk_loading
 from ..errors import LoadError
 from ..model import Article
-from ..store import DocumentStore
 from . import mail
 from .registry import SUFFIXES, detect, suffix_list
 from .sample import Sample
@@ -153,15 +151,6 @@ def _listing(directory: Path, errors: list[LoadError]) -> list[Path]:
     return [directory / name for name in names]
 
 
-def load_file(path: Path, warnings: list[str] | None = None) -> Article:
-    """The one article in a file; raises LoadError for anything that goes wrong,
-    including a file (a mailbox) that holds several."""
-    articles = load_articles(path, warnings)
-    if len(articles) != 1:
-        raise LoadError(path, f"holds {len(articles)} articles, not one")
-    return articles[0]
-
-
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
     """Every article in one file or Maildir (a mailbox holds one per thread);
     raises LoadError for anything that stops the whole file.
@@ -227,33 +216,3 @@ def _os_error(path: Path, error: OSError) -> LoadError:
     """`no such file or directory`, `permission denied`, ... for `path`."""
     reason = error.strerror or str(error)
     return LoadError(path, reason[:1].lower() + reason[1:])
-
-
-def load_all(
-    paths: Iterable[Path], warnings: list[str] | None = None
-) -> Iterator[Article | LoadError]:
-    """Every article under `paths`, or the error that stopped it, in discovery
-    order; problems with the paths themselves come first."""
-    files, errors = discover(paths)
-    yield from errors
-    for path in files:
-        try:
-            yield from load_articles(path, warnings)
-        except LoadError as error:
-            yield error
-
-
-def load_store(
-    paths: Iterable[Path], warnings: list[str] | None = None
-) -> tuple[DocumentStore, list[LoadError]]:
-    """A store of every article that loads, each under its file name's stem."""
-    store = DocumentStore()
-    errors: list[LoadError] = []
-    with bulk_loading():
-        for result in load_all(paths, warnings):
-            if isinstance(result, LoadError):
-                errors.append(result)
-            else:
-                assert result.path is not None
-                store.add(result, result.path.stem)
-    return store, errors

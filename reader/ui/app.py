@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Keymap
@@ -15,7 +14,7 @@ from textual.widgets import Input
 
 from ..config import Config
 from ..errors import LoadError
-from ..model import Article
+from ..loading import Loading
 from ..state import State
 from ..store import DocumentStore
 from .commands import ALL_COMMANDS, APP_COMMANDS, bindings
@@ -36,29 +35,27 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        files: list[Path],
-        problems: list[LoadError] | None = None,
-        loaded: list[Article] | None = None,
+        loading: Loading,
         *,
         state: State | None = None,
         config: Config | None = None,
     ) -> None:
-        """`files` are still to be read; `loaded` are articles parsed already
-        (the command line reads up to the first good file before the UI starts)."""
+        """`loading` gives the files to read (the command line may have read the
+        first one already)."""
         super().__init__()
         # Memory between sessions (None: none this session) and the config file;
         # the caller opens and closes the state.
         self.state = state
         self.config = config or Config()
         self.store = DocumentStore()
-        self.files = files
-        self.loaded = list(loaded or [])
+        # Not `self.loading`: that is Textual's reactive for a loading indicator.
+        self.sources = loading
         # Every file that failed to load; kept here so it outlives the screens,
         # for the command line to print after the app has exited.
-        self.load_errors: list[LoadError] = list(problems or [])
+        self.load_errors: list[LoadError] = list(loading.problems)
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.files, self.load_errors, self.loaded)
+        return MainScreen(self.store, self.sources, self.load_errors)
 
     @property
     def main_screen(self) -> MainScreen:

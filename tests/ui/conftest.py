@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from reader.formats.loader import discover
+from reader.loading import Loading
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
 
@@ -32,8 +32,7 @@ The body of the nested thread.
 
 
 def make_app(paths: list[Path] | None = None) -> ReaderApp:
-    files, problems = discover(paths or [SEEDS])
-    return ReaderApp(files, problems)
+    return ReaderApp(Loading(paths or [SEEDS]))
 
 
 def cursor_path(view: ThreadView) -> str:

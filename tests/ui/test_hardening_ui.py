@@ -30,7 +30,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.formats.loader import discover
+from reader.loading import Loading
 from reader.state import default_state_path, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
@@ -328,7 +328,7 @@ async def test_a_session_never_touches_the_files_it_reads_and_writes_only_its_st
     # Opened and closed as the command line does.
     state, warnings = open_state(default_state_path())
     assert state is not None and warnings == []
-    app = ReaderApp(*discover([library]), state=state)
+    app = ReaderApp(Loading([library]), state=state)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         assert app.article_count == 4

@@ -11,6 +11,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
+from tests.builders import index_of
 
 from ..seeds import FIRST_SEED, SECOND_SEED
 from .conftest import cursor_path, focused_id, make_app
@@ -327,7 +328,7 @@ async def test_click_selects_a_comment_and_a_click_on_its_header_toggles_it() ->
         rows = view.rows
         assert rows is not None
         # Row 2 (comment 3) starts at its offset; click its header line.
-        position = rows.position(view.thread.find("3"))  # type: ignore[arg-type, union-attr]
+        position = rows.position(index_of(view.thread, "3"))  # type: ignore[arg-type, union-attr]
         assert position is not None
         header_line = rows.line_of(position) - round(view.scroll_y)
         await pilot.click(view, offset=(10, header_line))

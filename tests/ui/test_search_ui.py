@@ -13,6 +13,7 @@ from reader.ui.widgets.body_pane import BodyPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
+from tests.builders import index_of
 
 from ..seeds import FIRST_SEED, SECOND_SEED
 from .conftest import cursor_path, make_app, record_notifications
@@ -102,9 +103,9 @@ async def test_a_match_in_a_folded_subtree_unfolds_only_its_ancestors(haystack: 
         assert cursor_path(view) == "1.1.2"
         thread = view.thread
         assert thread is not None
-        assert not view.rows.is_collapsed(thread.find("1"))  # type: ignore[arg-type]
-        assert not view.rows.is_collapsed(thread.find("1.1"))  # type: ignore[arg-type]
-        assert view.rows.is_collapsed(thread.find("2")), "an unrelated subtree stays folded"  # type: ignore[arg-type]
+        assert not view.rows.is_collapsed(index_of(thread, "1"))  # type: ignore[arg-type]
+        assert not view.rows.is_collapsed(index_of(thread, "1.1"))  # type: ignore[arg-type]
+        assert view.rows.is_collapsed(index_of(thread, "2")), "an unrelated subtree stays folded"  # type: ignore[arg-type]
 
 
 async def test_filter_shows_only_matches_with_ancestors_then_restores_folds(
@@ -126,7 +127,7 @@ async def test_filter_shows_only_matches_with_ancestors_then_restores_folds(
         await settle(pilot)
         shown = [view.thread.comments[i].path for i in view.rows.rows]
         assert shown == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "3"]
-        assert view.rows.is_collapsed(view.thread.find("2")), "the folds from before are back"  # type: ignore[arg-type]
+        assert view.rows.is_collapsed(index_of(view.thread, "2")), "the folds from before are back"  # type: ignore[arg-type]
 
 
 async def test_escape_ends_the_search_and_slash_brings_the_query_back() -> None:

@@ -12,6 +12,7 @@ from textual.color import Color
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
+from tests.builders import index_of
 
 from .conftest import cursor_path, make_app, record_notifications
 from .scenes import settle
@@ -213,7 +214,7 @@ def screen_text(view: ThreadView) -> list[str]:
 def header_line(view: ThreadView, path: str) -> str:
     """The first screen line of the comment at `path` (it must be visible)."""
     assert view.thread is not None and view.rows is not None
-    position = view.rows.position(view.thread.find(path))  # type: ignore[arg-type]
+    position = view.rows.position(index_of(view.thread, path))  # type: ignore[arg-type]
     assert position is not None
     return view.render_line(view.rows.line_of(position) - round(view.scroll_y)).text
 

@@ -8,7 +8,6 @@ the focused pane is shown and `tab` switches between them.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,7 +22,7 @@ from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
 from ...errors import LoadError
-from ...formats.loader import load_articles
+from ...loading import Loading
 from ...model import Article
 from ...sanitize import neutralise
 from ...search_history import SearchHistory
@@ -108,23 +107,15 @@ class MainScreen(Screen[None]):
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
 
-    def __init__(
-        self,
-        store: DocumentStore,
-        files: list[Path],
-        load_errors: list[LoadError],
-        loaded: list[Article] | None = None,
-    ):
-        """`load_errors` holds the problems found so far; the screen adds to it.
-        `loaded` are articles parsed already, shown before `files` are read."""
+    def __init__(self, store: DocumentStore, loading: Loading, load_errors: list[LoadError]):
+        """`load_errors` holds the problems found so far; the screen adds to it."""
         # The first pane's class from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]}")
         self.store = store
-        self.files = files
+        # Not `self.loading`: that is Textual's reactive for a loading indicator.
+        self.sources = loading
         self.load_errors = load_errors
-        self.loaded = list(loaded or [])
         self._pane = PANES[0]
-        self._loaded_count = 0
         self._reported = 0
         # One history for every pane's search bar.
         self.search_history = SearchHistory()
@@ -170,26 +161,22 @@ class MainScreen(Screen[None]):
         every `BATCH_SECONDS`, as each batch costs the UI thread a re-measure of
         the whole list."""
         worker = get_current_worker()
+        sources = self.sources
         batch: list[PreparedArticle | LoadError] = []
         handed_over: float | None = None
-        files_read = 0
         with bulk_loading():
-            sources: list[list[Article] | Path] = [self.loaded] if self.loaded else []
-            for source in [*sources, *self.files]:
+            for result in sources:
                 if worker.is_cancelled:
                     return
-                try:
-                    # A mailbox holds many articles (one per thread); the command
-                    # line hands over the articles of the first file, already read.
-                    articles = source if isinstance(source, list) else load_articles(source)
-                    batch.extend(DocumentStore.prepare(article) for article in articles)
-                except LoadError as error:
-                    batch.append(error)
-                files_read += 1
+                # A file gives its articles (a mailbox one per thread) or its error.
+                if isinstance(result, LoadError):
+                    batch.append(result)
+                else:
+                    batch.extend(result)
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch, files_read)
+                    self.app.call_from_thread(self._loaded, batch, sources.files_done)
                     batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch, files_read)
+        self.app.call_from_thread(self._loaded, batch, sources.files_done)
         self.app.call_from_thread(self._loading_done)
 
     def _loaded(self, batch: list[PreparedArticle | LoadError], files_read: int) -> None:
@@ -199,13 +186,11 @@ class MainScreen(Screen[None]):
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
                 continue
-            path = result.article.path
-            article = self.store.register(result, path.stem if path else "article")
+            article = self.store.register(result)
             added.append((article, self.store.comment_count(article.id)))
         articles.add_articles(added)
-        self._loaded_count = files_read
-        total = bool(self.loaded) + len(self.files)
-        self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{total}")
+        total = self.sources.file_count
+        self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
 
