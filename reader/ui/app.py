@@ -55,7 +55,7 @@ class ReaderApp(App[None]):
         self.load_errors: list[LoadError] = list(loading.problems)
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.sources, self.load_errors)
+        return MainScreen(self.store, self.sources, self.load_errors, self.size.width)
 
     @property
     def main_screen(self) -> MainScreen:

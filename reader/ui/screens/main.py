@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import time
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -39,16 +38,22 @@ from ..widgets.thread_view import ThreadView
 
 # The panes in tab order: the container's id, and the id of the view inside it.
 PANES = ("articles", "body", "thread")
+# The layouts, by the least terminal width that takes each.
+WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
 
 
+def width_class(width: int) -> str:
+    """The layout class for a terminal `width` columns wide."""
+    return next(name for least, name in WIDTH_CLASSES if width >= least)
+
+
 class MainScreen(Screen[None]):
     """Reads the loaded articles; loads the files in a worker as it starts."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
 
     DEFAULT_CSS = """
     MainScreen {
@@ -107,10 +112,13 @@ class MainScreen(Screen[None]):
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
 
-    def __init__(self, store: DocumentStore, loading: Loading, load_errors: list[LoadError]):
-        """`load_errors` holds the problems found so far; the screen adds to it."""
-        # The first pane's class from the start: each class change restyles every widget.
-        super().__init__(classes=f"-show-{PANES[0]}")
+    def __init__(
+        self, store: DocumentStore, loading: Loading, load_errors: list[LoadError], width: int
+    ):
+        """`load_errors` holds the problems found so far; the screen adds to it.
+        `width` is the terminal's, to start with its layout."""
+        # The first classes from the start: each class change restyles every widget.
+        super().__init__(classes=f"-show-{PANES[0]} {width_class(width)}")
         self.store = store
         # Not `self.loading`: that is Textual's reactive for a loading indicator.
         self.sources = loading
@@ -140,17 +148,13 @@ class MainScreen(Screen[None]):
         self.query_one(f"#{self._pane}").focus()
         self.load_files()
 
-    def _screen_resized(self, size: Size) -> None:
-        # Textual lays the screen out at the new size and only then applies the
-        # width breakpoint classes, so a resize across a breakpoint was laid out
-        # and painted twice (the thread view re-estimating every comment each
-        # time). Apply the classes first; Textual's own pass then changes nothing.
-        width_classes = self._get_breakpoint_classes(size.width, self.HORIZONTAL_BREAKPOINTS)
-        self.update_classes(
-            {name: name in width_classes for _, name in self.HORIZONTAL_BREAKPOINTS},
-            animate=False,
-        )
-        super()._screen_resized(size)
+    def on_resize(self, event: events.Resize) -> None:
+        """Take the layout for the new width. Textual calls this before its own
+        handler lays the screen out at the new size, so a resize across a layout
+        width is laid out and painted once, not at the new size in the old
+        layout first (which estimates every comment of the thread twice)."""
+        chosen = width_class(event.size.width)
+        self.update_classes({name: name == chosen for _, name in WIDTH_CLASSES}, animate=False)
 
     # Loading ---------------------------------------------------------------
 
