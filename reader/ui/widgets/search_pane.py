@@ -74,7 +74,10 @@ class SearchPane(Vertical, Generic[Found]):
     # Subclass hooks ----------------------------------------------------------
 
     def find(self, query: Query) -> Iterator[Found]:
-        """The matches of `query` in this pane's document, in display order."""
+        """The matches of `query` in this pane's document, in display order.
+
+        Called on the UI thread, which picks the document; the iterator is run
+        by the search worker, so it must read no widget."""
         raise NotImplementedError
 
     def highlight(self, matches: list[Found], current: Found | None) -> None:
@@ -110,13 +113,12 @@ class SearchPane(Vertical, Generic[Found]):
             self._shown_query = None
             self._show([], -1, counted=True)
             return
-        self._search(query)
+        self._search(query, self.find(query))
 
     @work(exclusive=True, thread=True, group="search")
-    def _search(self, query: Query) -> None:
+    def _search(self, query: Query, found: Iterator[Found]) -> None:
         worker = get_current_worker()
         try:
-            found = self.find(query)
             matches: list[Found] = []
             for match in found:
                 matches.append(match)
