@@ -16,6 +16,7 @@ be helped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -79,6 +80,44 @@ class BlockStyles:
         }.get(kind, Style())
 
 
+# The styles of blocks as component classes of the view that draws them, and
+# their CSS (nested inside the view's rule). Muted and accent text colours are
+# the theme's own, chosen to read (>= 4.5:1) on its surfaces.
+BLOCK_STYLE_NAMES = (
+    "quote",
+    "quote-bar",
+    "code",
+    "heading",
+    "link",
+    "marker",
+    "links",
+    "emphasis",
+    "strong",
+    "inline-code",
+    "mark",
+)
+BLOCK_COMPONENT_CLASSES = frozenset(f"block--{name}" for name in BLOCK_STYLE_NAMES)
+BLOCK_CSS = """
+    & > .block--quote { color: $text-muted; }
+    & > .block--quote-bar { color: $text-muted; }
+    & > .block--code { color: $text-success; }
+    & > .block--heading { text-style: bold; color: $text-accent; }
+    & > .block--link { color: $text-primary; text-style: underline; }
+    & > .block--marker { color: $text-muted; }
+    & > .block--links { color: $text-muted; }
+    & > .block--emphasis { text-style: italic; }
+    & > .block--strong { text-style: bold; }
+    & > .block--inline-code { color: $text-success; }
+    & > .block--mark { color: $text-muted; }
+"""
+
+
+def block_styles(style: Callable[[str], Style], match: Style, current_match: Style) -> BlockStyles:
+    """The block styles from a view's component classes: `style(name)` resolves one."""
+    named = [style(f"block--{name}") for name in BLOCK_STYLE_NAMES]
+    return BlockStyles(*named, match=match, current_match=current_match)
+
+
 def block_gap(previous: Block, block: Block) -> bool:
     """Whether a blank line separates two blocks (list items sit together)."""
     return not (previous.kind == ITEM and block.kind == ITEM)
@@ -102,19 +141,20 @@ def block_lines(
     current: Span | None = None,
 ) -> list[Line]:
     """The block's lines at `width` cells (each at most `width` wide)."""
-    text = Text(neutralise(string))
+    kind = block.kind
+    # The block's own style is the text's base, under its spans and the
+    # search highlights, so that a match inside a quote or code still shows.
+    text = Text(neutralise(string), style=_base_style(kind, styles))
     for span in block.spans:
         text.stylize(styles.for_span(span.kind), span.start, span.end)
     for match in matches or ():
         text.stylize(styles.current_match if match == current else styles.match, *match)
-    kind = block.kind
     if kind == CODE:
         return _code_lines(text, width, console, styles)
     if kind == RULE:
         return [([Segment("─" * max(1, width), styles.mark)], 0)]
     if kind == QUOTE:
         prefix = _quote_bars(block.level, styles)
-        text.stylize(styles.quote)
         return _prefixed(text, width, console, styles, prefix, prefix)
     if kind == ITEM:
         indent = "  " * max(0, block.level - 1)
@@ -122,11 +162,16 @@ def block_lines(
         first = [Segment(indent + marker, styles.mark)]
         rest = [Segment(" " * cell_len(indent + marker))]
         return _prefixed(text, width, console, styles, first, rest)
-    if kind == HEADING:
-        text.stylize(styles.heading)
-    elif kind == LINKS:
-        text.stylize(styles.links)
     return _prefixed(text, width, console, styles, [], [])
+
+
+def _base_style(kind: str, styles: BlockStyles) -> Style:
+    return {
+        QUOTE: styles.quote,
+        CODE: styles.code,
+        HEADING: styles.heading,
+        LINKS: styles.links,
+    }.get(kind, Style())
 
 
 def _quote_bars(level: int, styles: BlockStyles) -> list[Segment]:
@@ -159,7 +204,6 @@ def _code_lines(text: Text, width: int, console: Console, styles: BlockStyles) -
     start = 0
     for line in text.split("\n", allow_blank=True):
         length = len(line.plain)
-        line.stylize(styles.code)
         if line.cell_len > width:
             line.truncate(max(0, width - 1))
             line.append(CLIP_MARK, styles.mark)

@@ -32,6 +32,7 @@ from ...search import Match
 from ...store import HEADER, Thread
 from ..commands import THREAD_COMMANDS, bindings
 from ..thread_rows import ThreadRows
+from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles
 from .comment_painter import (
     FIXED_LINES,
     CommentPainter,
@@ -62,9 +63,15 @@ class ThreadView(ScrollView, can_focus=True):
         "thread-view--empty",
         "thread-view--match",
         "thread-view--current-match",
+        "thread-view--op",
+        "thread-view--status",
+        "thread-view--dead",
+        "thread-view--stub",
+        *BLOCK_COMPONENT_CLASSES,
     }
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     ThreadView {
         overflow-x: hidden;
         overflow-y: auto;
@@ -92,8 +99,14 @@ class ThreadView(ScrollView, can_focus=True):
             background: $warning; color: auto 95%; text-style: bold underline reverse;
         }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
-    }
+        & > .thread-view--op { color: $text-accent; text-style: bold; }
+        & > .thread-view--status { color: $text-warning; }
+        & > .thread-view--dead { color: $text-muted; }
+        & > .thread-view--stub { color: $text-muted; text-style: italic; }
     """
+        + BLOCK_CSS
+        + "}"
+    )
 
     class CursorMoved(Message):
         """The cursor is on another comment (or on none: `index` -1)."""
@@ -203,13 +216,20 @@ class ThreadView(ScrollView, can_focus=True):
                 resolved = Style(color=full.bgcolor, bgcolor=full.color)
             return partial + resolved
 
+        match = highlight("thread-view--match")
+        current_match = highlight("thread-view--current-match")
         return PainterStyles(
             guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
             header=style("thread-view--header"),
             meta=style("thread-view--meta"),
             folded=style("thread-view--folded"),
-            match=highlight("thread-view--match"),
-            current_match=highlight("thread-view--current-match"),
+            match=match,
+            current_match=current_match,
+            blocks=block_styles(style, match, current_match),
+            op=style("thread-view--op"),
+            status=style("thread-view--status"),
+            dead=style("thread-view--dead"),
+            stub=style("thread-view--stub"),
         )
 
     def notify_style_update(self) -> None:
