@@ -39,6 +39,7 @@ from ...text import (
     RULE,
     STRONG,
     Block,
+    block_at,
 )
 
 Span = tuple[int, int]
@@ -172,6 +173,31 @@ def _base_style(kind: str, styles: BlockStyles) -> Style:
         HEADING: styles.heading,
         LINKS: styles.links,
     }.get(kind, Style())
+
+
+def unwrapped_text(
+    strings: list[str], blocks: tuple[Block, ...] | None, console: Console, styles: BlockStyles
+) -> Text:
+    """A whole text laid out as wide as its longest line, nothing wrapped or
+    clipped: for reading long code lines in full in a view that scrolls sideways."""
+    text = Text(no_wrap=True, end="")
+    lines: list[list[Segment]] = []
+    for number, string in enumerate(strings):
+        block = block_at(blocks, number)
+        if number:
+            previous = block_at(blocks, number - 1)
+            if block_gap(previous, block):
+                lines.append(gap_prefix(previous, block, styles))
+        longest = max((cell_len(line) for line in string.split("\n")), default=0)
+        # Room for the widest decoration: quote bars or an item's indent and bullet.
+        width = longest + 2 * block.level + cell_len(block.marker) + 4
+        lines.extend(segments for segments, _ in block_lines(string, block, width, console, styles))
+    for number, segments in enumerate(lines):
+        if number:
+            text.append("\n")
+        for segment in segments:
+            text.append(segment.text, segment.style)
+    return text
 
 
 def _quote_bars(level: int, styles: BlockStyles) -> list[Segment]:

@@ -29,7 +29,6 @@ from ...store import HEADER
 from ...text import block_at
 from ...times import parse_time, relative
 from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
-from .wrapping import wrap_lines
 
 MIN_TEXT_WIDTH = 40
 GUIDE_WIDTH = 2
@@ -75,7 +74,7 @@ class PainterStyles:
     # Structured text (quotes, code, links), and what the header says about
     # the comment: `OP`, its status (`[deleted]`), a dead comment's dimmed text
     # and the line of a stub for replies the file does not hold.
-    blocks: BlockStyles | None = None
+    blocks: BlockStyles = field(default_factory=lambda: BlockStyles(*[Style()] * 13))
     op: Style = field(default_factory=Style)
     status: Style = field(default_factory=Style)
     dead: Style = field(default_factory=Style)
@@ -267,23 +266,16 @@ class CommentPainter:
         current: Span | None,
     ) -> list[tuple[list[Segment], int]]:
         """Paragraph `number`'s lines, after the blank line that parts it from
-        the one before (list items sit together). Plain text wraps as it
-        always has; structured text through the shared block renderer."""
-        paragraph = comment.text[number]
-        blocks, styles = comment.blocks, self.styles.blocks
+        the one before (list items sit together), laid out by the block
+        renderer the body uses too (plain text is all plain paragraphs)."""
+        paragraph, blocks, styles = comment.text[number], comment.blocks, self.styles.blocks
+        block = block_at(blocks, number)
         lines: list[tuple[list[Segment], int]] = []
-        if blocks is None or styles is None:
-            if number:
-                lines.append(([], 0))
-            text = Text(neutralise(paragraph), overflow="fold")
-            self._highlight(text, spans, current)
-            lines.extend(wrap_lines(text, self.console, width))
-        else:
-            block = block_at(blocks, number)
+        if number:
             previous = block_at(blocks, number - 1)
-            if number and block_gap(previous, block):
+            if block_gap(previous, block):
                 lines.append((gap_prefix(previous, block, styles), 0))
-            lines.extend(block_lines(paragraph, block, width, self.console, styles, spans, current))
+        lines.extend(block_lines(paragraph, block, width, self.console, styles, spans, current))
         if comment.status == "dead":
             # Flagged dead: the text is kept but dimmed, below the comments around it.
             dead = self.styles.dead

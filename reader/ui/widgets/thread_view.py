@@ -27,12 +27,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...model import Comment
 from ...sanitize import neutralise
 from ...search import Match
 from ...store import HEADER, Thread
-from ..commands import THREAD_COMMANDS, bindings
+from ...text import links_of
+from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
+from ..screens.full_text import FullTextScreen
+from ..screens.links import LinksScreen
 from ..thread_rows import ThreadRows
-from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles
+from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
 from .comment_painter import (
     FIXED_LINES,
     CommentPainter,
@@ -51,7 +55,7 @@ CURSOR_MARKER = "▌"
 class ThreadView(ScrollView, can_focus=True):
     """Shows one article's comments; the cursor is always on a visible comment."""
 
-    BINDINGS = bindings(THREAD_COMMANDS)
+    BINDINGS = [*bindings(THREAD_COMMANDS), *bindings(THREAD_LINK_COMMANDS)]
 
     COMPONENT_CLASSES = {
         *(f"thread-view--guide-{level}" for level in range(GUIDE_LEVELS)),
@@ -633,6 +637,34 @@ class ThreadView(ScrollView, can_focus=True):
         else:
             self.rows.filter(indices)
         self._refold()
+
+    # Links and full text -----------------------------------------------------
+
+    def _cursor_comment(self) -> Comment | None:
+        if self.thread is None or self.cursor < 0:
+            return None
+        return self.thread.comments[self.cursor]
+
+    def action_links(self) -> None:
+        """Pick one of the links of the comment under the cursor."""
+        comment = self._cursor_comment()
+        if comment is None:
+            return
+        urls = links_of(comment.blocks)
+        if not urls:
+            self.notify("No links in this comment", timeout=2, markup=False)
+            return
+        self.app.push_screen(LinksScreen(f"Links in comment {comment.path}", urls))
+
+    def action_full_text(self) -> None:
+        """The comment under the cursor in full, long code lines unclipped."""
+        comment = self._cursor_comment()
+        if comment is None:
+            return
+        blocks = self._styles().blocks
+        text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
+        title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
+        self.app.push_screen(FullTextScreen(title, text))
 
     # Mouse -------------------------------------------------------------------
 
