@@ -14,12 +14,13 @@ from ...sanitize import neutralise
 
 
 class FullTextScreen(ModalScreen[None]):
-    """Scrolls both ways over an unwrapped text; `escape`, `q` or `v` closes it."""
+    """Scrolls both ways over an unwrapped text (the arrow keys, as any
+    scrolling container); `escape`, `q` or `v` closes it."""
 
     DEFAULT_CSS = """
     FullTextScreen {
         align: center middle;
-        & > ScrollableContainer {
+        & > #full-text {
             width: 95%;
             height: 90%;
             overflow-x: auto;
@@ -29,14 +30,12 @@ class FullTextScreen(ModalScreen[None]):
             background: $surface;
             padding: 0 1;
         }
-        Static { width: auto; }
+        #full-text > Static { width: auto; }
     }
     """
 
     BINDINGS = [
         Binding("escape,q,v", "close", "Close", id="full_text.close"),
-        Binding("left,h", "scroll('left')", "Left", show=False, id="full_text.left"),
-        Binding("right,l", "scroll('right')", "Right", show=False, id="full_text.right"),
     ]
 
     def __init__(self, title: str, text: Text) -> None:
@@ -45,21 +44,15 @@ class FullTextScreen(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        container = ScrollableContainer()
+        # By id: the footer is a `ScrollableContainer` too.
+        container = ScrollableContainer(id="full-text")
         container.border_title = neutralise(self.title_text)
         with container:
             yield Static(self.text)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(ScrollableContainer).focus()
-
-    def action_scroll(self, direction: str) -> None:
-        container = self.query_one(ScrollableContainer)
-        if direction == "left":
-            container.scroll_left(animate=False)
-        else:
-            container.scroll_right(animate=False)
+        self.query_one("#full-text", ScrollableContainer).focus()
 
     def action_close(self) -> None:
         self.dismiss()

@@ -82,8 +82,10 @@ class BlockStyles:
 
 
 # The styles of blocks as component classes of the view that draws them, and
-# their CSS (nested inside the view's rule). Muted and accent text colours are
-# the theme's own, chosen to read (>= 4.5:1) on its surfaces.
+# their CSS (nested inside the view's rule). Every colour reads at 4.5:1 or
+# more on the view and on its cursor row in both the dark and light themes:
+# `auto 70%` is dimmed but readable; the theme's accent and success colours
+# only read on a dark background, so a light theme gets its own.
 BLOCK_STYLE_NAMES = (
     "quote",
     "quote-bar",
@@ -99,17 +101,20 @@ BLOCK_STYLE_NAMES = (
 )
 BLOCK_COMPONENT_CLASSES = frozenset(f"block--{name}" for name in BLOCK_STYLE_NAMES)
 BLOCK_CSS = """
-    & > .block--quote { color: $text-muted; }
-    & > .block--quote-bar { color: $text-muted; }
+    & > .block--quote { color: auto 70%; }
+    & > .block--quote-bar { color: auto 70%; }
     & > .block--code { color: $text-success; }
     & > .block--heading { text-style: bold; color: $text-accent; }
-    & > .block--link { color: $text-primary; text-style: underline; }
-    & > .block--marker { color: $text-muted; }
-    & > .block--links { color: $text-muted; }
+    & > .block--link { text-style: underline; }
+    & > .block--marker { color: auto 70%; }
+    & > .block--links { color: auto 70%; }
     & > .block--emphasis { text-style: italic; }
     & > .block--strong { text-style: bold; }
     & > .block--inline-code { color: $text-success; }
-    & > .block--mark { color: $text-muted; }
+    & > .block--mark { color: auto 70%; }
+    &:light > .block--code { color: $text-secondary; }
+    &:light > .block--inline-code { color: $text-secondary; }
+    &:light > .block--heading { color: $text-primary; }
 """
 
 
@@ -143,9 +148,11 @@ def block_lines(
 ) -> list[Line]:
     """The block's lines at `width` cells (each at most `width` wide)."""
     kind = block.kind
-    # The block's own style is the text's base, under its spans and the
-    # search highlights, so that a match inside a quote or code still shows.
-    text = Text(neutralise(string), style=_base_style(kind, styles))
+    # The block's own style goes first, under its spans and the search
+    # highlights, so that a match inside a quote or code still shows. (A span,
+    # not the Text's base style: `Text.render` drops that when it has no spans.)
+    text = Text(neutralise(string))
+    text.stylize(_base_style(kind, styles))
     for span in block.spans:
         text.stylize(styles.for_span(span.kind), span.start, span.end)
     for match in matches or ():

@@ -89,7 +89,8 @@ class ThreadView(ScrollView, can_focus=True):
         & > .thread-view--guide-4 { color: $accent; }
         & > .thread-view--guide-5 { color: $error; }
         & > .thread-view--header { text-style: bold; }
-        & > .thread-view--meta { color: $text-muted; }
+        /* Not $text-muted (auto 60%): under 4.5:1 on the focused cursor row. */
+        & > .thread-view--meta { color: auto 70%; }
         & > .thread-view--folded { color: $text-primary; text-style: bold; }
         & > .thread-view--cursor { background: $boost; }
         & > .thread-view--cursor-marker { color: $foreground; }
@@ -103,10 +104,12 @@ class ThreadView(ScrollView, can_focus=True):
             background: $warning; color: auto 95%; text-style: bold underline reverse;
         }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
+        /* New styles: 4.5:1 on the view and the cursor row in both themes. */
         & > .thread-view--op { color: $text-accent; text-style: bold; }
-        & > .thread-view--status { color: $text-warning; }
-        & > .thread-view--dead { color: $text-muted; }
-        & > .thread-view--stub { color: $text-muted; text-style: italic; }
+        &:light > .thread-view--op { color: $text-primary; }
+        & > .thread-view--status { color: auto 70%; text-style: italic; }
+        & > .thread-view--dead { color: auto 70%; }
+        & > .thread-view--stub { color: auto 70%; text-style: italic; }
     """
         + BLOCK_CSS
         + "}"
