@@ -99,12 +99,8 @@ class ReaderApp(App[None]):
             copy_link(self, url)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search bar `q`, `?`, `o` and `y` are letters of the query.
-        typed = ("quit", "help", "open_article_link", "copy_article_link")
-        if action in typed and isinstance(self.screen.focused, Input):
-            return False
-        # The article's URL is the main screen's; over help it is not on show.
-        return not (action in typed[2:] and not isinstance(self.screen, MainScreen))
+        # In the search bar `q` and `?` are letters of the query.
+        return not (action in ("quit", "help") and isinstance(self.screen.focused, Input))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own entries, less the two that repeat ours (Quit, and Keys for
