@@ -55,7 +55,9 @@ SCENES: tuple[Scene, ...] = (
     Scene(
         "reddit-quotes",
         (160, 45),
-        ("tab", "tab"),
+        # The last comment folded: unfolded, the thread is exactly as tall as
+        # the pane, where Textual shows its scrollbar or not by timing.
+        ("tab", "tab", "G", "space"),
         "A Reddit thread: nested quotes, scores, edited, [removed] and more-replies stubs",
         ("reddit.json",),
     ),

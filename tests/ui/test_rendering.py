@@ -284,3 +284,29 @@ async def test_structured_text_and_header_facts_read_at_4_5_to_1(theme: str, fix
             assert words in checked, f"{words!r} not on screen to check"
         low = [(round(ratio, 2), text) for ratio, text, _, _ in found if ratio < 4.5]
         assert not low, f"text under 4.5:1 in {theme}: {low}"
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize(
+    ("fixture", "words"),
+    [
+        ("reddit.json", ("Books are time capsules", "[1] https://www.reddit.com", "1234 points")),
+        ("hn_code.json", ("Link post: press o to open", "https://example.com/guides")),
+    ],
+)
+async def test_the_body_and_its_header_read_at_4_5_to_1(
+    theme: str, fixture: str, words: tuple[str, ...]
+) -> None:
+    app = make_app([FIXTURES / fixture])
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        body = app.main_screen.query_one(ArticleBody)
+        found = text_contrasts(body)  # type: ignore[arg-type]
+        checked = "".join(text for _, text, _, _ in found)
+        for word in words:
+            assert word in checked, f"{word!r} not on screen to check"
+        low = [(round(ratio, 2), text) for ratio, text, _, _ in found if ratio < 4.5]
+        assert not low, f"text under 4.5:1 in {theme}: {low}"
