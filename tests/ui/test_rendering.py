@@ -290,7 +290,7 @@ async def test_structured_text_and_header_facts_read_at_4_5_to_1(theme: str, fix
 @pytest.mark.parametrize(
     ("fixture", "words"),
     [
-        ("reddit.json", ("Books are time capsules", "[1] https://www.reddit.com", "1234 points")),
+        ("reddit.json", ("Books are time capsules", "1234 points · 9 comments (7 in this file)")),
         ("hn_code.json", ("Link post: press o to open", "https://example.com/guides")),
     ],
 )
