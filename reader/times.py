@@ -28,6 +28,11 @@ _ABBREVIATED = {"h", "min"}
 JUST_NOW_SECONDS = 45
 
 
+def now() -> datetime:
+    """The current time: what relative times are counted from."""
+    return datetime.now(UTC)
+
+
 def parse_time(text: str | int | None) -> datetime | None:
     """The time `text` names (always timezone-aware), or None if it names none.
 

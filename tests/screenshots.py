@@ -12,12 +12,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader import times  # noqa: E402
 from tests.ui.conftest import make_app  # noqa: E402
-from tests.ui.scenes import SCENES, Scene, play  # noqa: E402
+from tests.ui.scenes import SCENE_NOW, SCENES, Scene, play  # noqa: E402
 
 
 async def shoot(scene: Scene, folder: Path) -> Path:
-    app = make_app()
+    times.now = lambda: SCENE_NOW  # relative times as in the snapshot tests
+    app = make_app(scene.paths)
     async with app.run_test(size=scene.size) as pilot:
         await play(scene)(pilot)
         path = folder / f"{scene.name}.svg"

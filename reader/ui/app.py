@@ -17,7 +17,8 @@ from ..errors import LoadError
 from ..loading import Loading
 from ..state import State
 from ..store import DocumentStore
-from .commands import ALL_COMMANDS, APP_COMMANDS, bindings
+from .commands import ALL_COMMANDS, APP_COMMANDS, LINK_COMMANDS, bindings
+from .links import copy_link, open_link
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
@@ -31,7 +32,7 @@ class ReaderApp(App[None]):
     """Reads articles and their comment threads from the given files."""
 
     TITLE = "reader"
-    BINDINGS = bindings(APP_COMMANDS)
+    BINDINGS = [*bindings(APP_COMMANDS), *bindings(LINK_COMMANDS)]
 
     def __init__(
         self,
@@ -77,6 +78,22 @@ class ReaderApp(App[None]):
         """The keys remapped with `set_keymap` / `update_keymap`, by binding id."""
         # Textual keeps the keymap it applies privately; this is that one.
         return self._keymap
+
+    def _article_url(self) -> str | None:
+        """The open article's URL, or None having said there is none."""
+        article = self.main_screen.article
+        if article is None or not article.url:
+            self.notify("This article has no URL", timeout=2, markup=False)
+            return None
+        return article.url
+
+    def action_open_article_link(self) -> None:
+        if (url := self._article_url()) is not None:
+            open_link(self, url)
+
+    def action_copy_article_link(self) -> None:
+        if (url := self._article_url()) is not None:
+            copy_link(self, url)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search bar `q` and `?` are letters of the query.

@@ -4,6 +4,7 @@ from .app import APP_COMMANDS
 from .articles import ARTICLE_LIST_COMMANDS
 from .base import Command, bindings, shown_keys
 from .body import BODY_COMMANDS
+from .links import BODY_LINK_COMMANDS, LINK_COMMANDS, THREAD_LINK_COMMANDS
 from .panes import PANE_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .thread import THREAD_COMMANDS
@@ -11,11 +12,14 @@ from .thread import THREAD_COMMANDS
 # Every command, in the order the help screen lists them.
 ALL_COMMANDS: tuple[Command, ...] = (
     *APP_COMMANDS,
+    *LINK_COMMANDS,
     *PANE_COMMANDS,
     *SEARCH_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
+    *BODY_LINK_COMMANDS,
     *THREAD_COMMANDS,
+    *THREAD_LINK_COMMANDS,
     *SEARCH_BAR_COMMANDS,
 )
 
@@ -24,10 +28,13 @@ __all__ = [
     "APP_COMMANDS",
     "ARTICLE_LIST_COMMANDS",
     "BODY_COMMANDS",
+    "BODY_LINK_COMMANDS",
+    "LINK_COMMANDS",
     "PANE_COMMANDS",
     "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",
     "THREAD_COMMANDS",
+    "THREAD_LINK_COMMANDS",
     "Command",
     "bindings",
     "shown_keys",

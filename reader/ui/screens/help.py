@@ -19,20 +19,23 @@ from ..commands import (
     APP_COMMANDS,
     ARTICLE_LIST_COMMANDS,
     BODY_COMMANDS,
+    BODY_LINK_COMMANDS,
+    LINK_COMMANDS,
     PANE_COMMANDS,
     SEARCH_BAR_COMMANDS,
     SEARCH_COMMANDS,
     THREAD_COMMANDS,
+    THREAD_LINK_COMMANDS,
     Command,
     shown_keys,
 )
 from ..widgets.footer import ReaderFooter
 
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
-    ("Everywhere", APP_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS),
+    ("Everywhere", APP_COMMANDS + LINK_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS),
     ("Article list", ARTICLE_LIST_COMMANDS),
-    ("Article body", BODY_COMMANDS),
-    ("Comments", THREAD_COMMANDS),
+    ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
+    ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
 )
 

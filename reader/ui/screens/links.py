@@ -29,7 +29,7 @@ class LinksScreen(ModalScreen[None]):
             padding: 0 1;
         }
         #links-title { text-style: bold; padding-bottom: 1; }
-        OptionList { height: auto; max-height: 20; border: none; }
+        OptionList { height: auto; max-height: 20; border: none; &:focus { border: none; } }
     }
     """
 
@@ -59,6 +59,12 @@ class LinksScreen(ModalScreen[None]):
                 markup=False,
             )
         yield Footer()
+
+    def on_mount(self) -> None:
+        # The first link is the one `enter` opens until another is chosen.
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
 
     def _highlighted_url(self) -> str | None:
         options = self.query_one(OptionList)

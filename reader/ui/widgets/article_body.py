@@ -1,12 +1,19 @@
-"""The article body: title, subtitle, byline, paragraphs and the author's bio.
+"""The article body: title, subtitle, byline, the facts a discussion site
+gives (site, author, time, score, comment count, URL), the body and the
+author's bio.
 
 A Line-API `ScrollView` over the article wrapped once per width, at a
 readable measure of at most `MEASURE` columns. Plain Rich text with markup
 off: document text is never interpreted, and no widget is mounted per block.
+A structured body (quotes, code, lists, links) is laid out by the block
+renderer the thread uses too; a plain one wraps as plain text always has.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -16,11 +23,26 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...model import Article
+from ... import times
+from ...model import Article, iter_comments
 from ...sanitize import neutralise
 from ...search import Match
 from ...store import BIO, BODY, SUBTITLE, TITLE
-from ..commands import BODY_COMMANDS, bindings
+from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
+from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
+from ..screens.full_text import FullTextScreen
+from ..screens.links import LinksScreen
+from .block_lines import (
+    BLOCK_COMPONENT_CLASSES,
+    BLOCK_CSS,
+    BlockStyles,
+    block_gap,
+    block_lines,
+    block_styles,
+    gap_prefix,
+    unwrapped_text,
+)
+from .comment_painter import posted_text
 from .wrapping import wrap_lines
 
 MEASURE = 80
@@ -29,27 +51,76 @@ STYLE_NAMES = ("title", "subtitle", "byline", "bio-heading", "bio", "match", "cu
 
 
 BlockKey = tuple[str, int] | None
+Line = tuple[list[Segment], int]
 
 
-def article_blocks(article: Article, styles: dict[str, Style]) -> list[tuple[BlockKey, Text]]:
+def comments_in_file(article: Article) -> int:
+    """The article's comments the file holds (stubs for missing ones are none)."""
+    return sum(comment.status != "more" for comment in iter_comments(article.comments))
+
+
+def article_facts(article: Article, in_file: int) -> str:
+    """What the source says about the article, on one line: when, its score and
+    how many comments it claims (and how many the file holds when fewer)."""
+    facts = []
+    if article.published:
+        facts.append(posted_text(article.published, times.now()))
+    if article.score is not None:
+        facts.append(f"{article.score} point{'' if article.score == 1 else 's'}")
+    claimed = article.comment_count
+    if claimed is not None:
+        said = f"{claimed} comment{'' if claimed == 1 else 's'}"
+        facts.append(said if claimed == in_file else f"{said} ({in_file} in this file)")
+    return " · ".join(facts)
+
+
+@dataclass(slots=True)
+class StructuredBlock:
+    """A block of the body laid out by the block renderer (a link post's note too)."""
+
+    string: str
+    layout: Block
+    previous: Block | None  # the block before it, for the gap between them
+
+
+def _url_layout(url: str) -> Block:
+    """The article's URL shown in full, as a link (wrapped at `/`, never cut)."""
+    return Block(PARAGRAPH, spans=(Span(0, len(url), LINK),))
+
+
+def article_blocks(
+    article: Article, styles: dict[str, Style], in_file: int = 0
+) -> list[tuple[BlockKey, Text | StructuredBlock]]:
     """The article as text blocks, to be separated by blank lines; each with its
     search key (see `reader.store.article_search_text`), None if not searched."""
-    blocks: list[tuple[BlockKey, Text]] = [
+    blocks: list[tuple[BlockKey, Text | StructuredBlock]] = [
         ((TITLE, 0), Text(neutralise(article.title), style=styles["title"]))
     ]
     if article.subtitle:
         blocks.append(((SUBTITLE, 0), Text(neutralise(article.subtitle), style=styles["subtitle"])))
     if article.byline:
-        blocks.append((None, Text(neutralise(article.byline), style=styles["byline"])))
+        byline = article.byline
+        if article.source and article.source not in byline:
+            byline = f"{byline} · {article.source}"  # the site or list, where it is not said
+        blocks.append((None, Text(neutralise(byline), style=styles["byline"])))
     elif article.author or article.source:
         names = " · ".join(filter(None, [article.author, article.source]))
         blocks.append((None, Text(neutralise(names), style=styles["byline"])))
-    if article.published:
-        blocks.append((None, Text(neutralise(article.published), style=styles["byline"])))
-    blocks.extend(
-        ((BODY, number), Text(neutralise(paragraph)))
-        for number, paragraph in enumerate(article.body)
-    )
+    facts = article_facts(article, in_file)
+    if facts:
+        blocks.append((None, Text(facts, style=styles["byline"])))
+    if article.url and article.body:
+        blocks.append((None, StructuredBlock(article.url, _url_layout(article.url), None)))
+    elif article.url:
+        note = "Link post: press o to open "
+        layout = Block(PARAGRAPH, spans=(Span(len(note), len(note) + len(article.url), LINK),))
+        blocks.append((None, StructuredBlock(note + article.url, layout, None)))
+    body_layout = article.body_blocks
+    # Plain paragraphs too: the block renderer breaks a long URL at its `/`.
+    for number, paragraph in enumerate(article.body):
+        previous = block_at(body_layout, number - 1) if number else None
+        block = StructuredBlock(paragraph, block_at(body_layout, number), previous)
+        blocks.append(((BODY, number), block))
     if article.author_bio:
         heading = f"About {article.author}" if article.author else "About the author"
         blocks.append((None, Text("─── " + neutralise(heading), style=styles["bio-heading"])))
@@ -63,7 +134,7 @@ def article_blocks(article: Article, styles: dict[str, Style]) -> list[tuple[Blo
 class ArticleBody(ScrollView, can_focus=True):
     """Shows the selected article's text."""
 
-    BINDINGS = bindings(BODY_COMMANDS)
+    BINDINGS = [*bindings(BODY_COMMANDS), *bindings(BODY_LINK_COMMANDS)]
 
     COMPONENT_CLASSES = {
         "article-body--title",
@@ -73,9 +144,11 @@ class ArticleBody(ScrollView, can_focus=True):
         "article-body--bio",
         "article-body--match",
         "article-body--current-match",
+        *BLOCK_COMPONENT_CLASSES,
     }
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     ArticleBody {
         overflow-x: hidden;
         & > .article-body--title { text-style: bold; color: $text-accent; }
@@ -85,8 +158,10 @@ class ArticleBody(ScrollView, can_focus=True):
         & > .article-body--bio { color: $text-muted; text-style: italic; }
         & > .article-body--match { background: $warning 40%; }
         & > .article-body--current-match { background: $warning; color: $background; }
-    }
     """
+        + BLOCK_CSS
+        + "}"
+    )
 
     article: reactive[Article | None] = reactive(None)
 
@@ -102,8 +177,10 @@ class ArticleBody(ScrollView, can_focus=True):
         self._line_starts: dict[BlockKey, list[tuple[int, int]]] = {}
         self._matches: list[Match] = []
         self._current_match: Match | None = None
+        self._in_file = 0
 
-    def watch_article(self) -> None:
+    def watch_article(self, article: Article | None) -> None:
+        self._in_file = comments_in_file(article) if article is not None else 0
         self._wrapped_width = -1
         self._matches, self._current_match = [], None
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -127,7 +204,14 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def _styles(self) -> dict[str, Style]:
         style = self.get_component_rich_style
-        return {name: style(f"article-body--{name}", partial=True) for name in STYLE_NAMES}
+        styles = {name: style(f"article-body--{name}", partial=True) for name in STYLE_NAMES}
+        for name in BLOCK_COMPONENT_CLASSES:
+            # The colour as resolved: a partial style drops `$text-muted`'s alpha.
+            styles[name] = style(name, partial=True) + Style(color=style(name).color)
+        return styles
+
+    def _block_styles(self, styles: dict[str, Style]) -> BlockStyles:
+        return block_styles(styles.__getitem__, styles["match"], styles["current-match"])
 
     def _rewrap(self) -> None:
         width = max(1, self.scrollable_content_region.width)
@@ -138,32 +222,64 @@ class ArticleBody(ScrollView, can_focus=True):
         margin = [Segment(" " * MARGIN)]
         self._lines, self._line_starts = [], {}
         if self.article is not None:
-            for number, (key, block) in enumerate(self._blocks()):
-                if number:
-                    self._lines.append(Strip.blank(width))
+            for number, (key, lines) in enumerate(self._block_lines(measure)):
                 starts = self._line_starts.setdefault(key, [])
-                for segments, start in wrap_lines(block, self.app.console, measure):
-                    starts.append((len(self._lines), start))
+                for line_number, (segments, start) in enumerate(lines):
+                    if number == 0 and line_number == 0 and not segments and start < 0:
+                        continue  # no gap before the first block
+                    if start >= 0:
+                        starts.append((len(self._lines), start))
                     self._lines.append(Strip([*margin, *segments]).adjust_cell_length(width))
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
-    def _blocks(self) -> list[tuple[BlockKey, Text]]:
-        """The article's blocks, with the search matches highlighted."""
+    def _block_lines(self, measure: int) -> list[tuple[BlockKey, list[Line]]]:
+        """Each block's lines at `measure` cells, after the blank line before it
+        (start -1: not part of the block's text); search matches highlighted."""
         assert self.article is not None
         self._wrapped_styles = styles = self._styles()
-        blocks = article_blocks(self.article, styles)
-        if self._matches:
-            by_key = {key: text for key, text in blocks}
-            match_style, current_style = styles["match"], styles["current-match"]
-            for match in self._matches:
-                text = by_key.get(match.key)  # type: ignore[arg-type]
-                if text is not None:
-                    is_current = match == self._current_match
-                    text.stylize(
-                        current_style if is_current else match_style, match.start, match.end
+        block_style = self._block_styles(styles)
+        console = self.app.console
+        spans: dict[BlockKey, list[tuple[int, int]]] = {}
+        for match in self._matches:
+            spans.setdefault(match.key, []).append((match.start, match.end))  # type: ignore[arg-type]
+        current = self._current_match
+        laid_out: list[tuple[BlockKey, list[Line]]] = []
+        for key, block in article_blocks(self.article, styles, self._in_file):
+            found = spans.get(key, [])
+            current_span = (
+                (current.start, current.end) if current is not None and current.key == key else None
+            )
+            if isinstance(block, Text):
+                for start, end in found:
+                    is_current = (start, end) == current_span
+                    block.stylize(
+                        styles["current-match"] if is_current else styles["match"], start, end
                     )
-        return blocks
+                lines = [([], -1), *wrap_lines(block, console, measure)]
+            else:
+                lines = self._structured_lines(
+                    block, measure, console, block_style, found, current_span
+                )
+            laid_out.append((key, lines))
+        return laid_out
+
+    @staticmethod
+    def _structured_lines(
+        block: StructuredBlock,
+        measure: int,
+        console: Console,
+        styles: BlockStyles,
+        found: list[tuple[int, int]],
+        current: tuple[int, int] | None,
+    ) -> list[Line]:
+        previous, layout = block.previous, block.layout
+        lines: list[Line] = []
+        if previous is None or block_gap(previous, layout):
+            gap = gap_prefix(previous, layout, styles) if previous is not None else []
+            lines.append((gap, -1))
+        lines.extend(block_lines(block.string, layout, measure, console, styles, found, current))
+        return lines
 
     def set_matches(self, matches: list[Match], current: Match | None) -> None:
         """Highlight `matches` (keys as in `article_search_text`), `current` distinctly."""
@@ -186,6 +302,26 @@ class ArticleBody(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         strip = self._lines[line] if line < len(self._lines) else Strip.blank(width)
         return strip.apply_style(self.rich_style)
+
+    def action_links(self) -> None:
+        """Pick one of the links of the article body."""
+        article = self.article
+        if article is None:
+            return
+        urls = links_of(article.body_blocks)
+        if not urls:
+            self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
+            return
+        self.app.push_screen(LinksScreen(f"Links in {article.title}", urls))
+
+    def action_full_text(self) -> None:
+        """The body in full, long code lines unclipped."""
+        article = self.article
+        if article is None:
+            return
+        styles = self._block_styles(self._styles())
+        text = unwrapped_text(article.body, article.body_blocks, self.app.console, styles)
+        self.app.push_screen(FullTextScreen(article.title, text))
 
     def action_comments(self) -> None:
         self.post_message(self.JumpToComments())

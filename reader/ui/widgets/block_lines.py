@@ -16,6 +16,7 @@ be helped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -38,6 +39,7 @@ from ...text import (
     RULE,
     STRONG,
     Block,
+    block_at,
 )
 
 Span = tuple[int, int]
@@ -79,6 +81,49 @@ class BlockStyles:
         }.get(kind, Style())
 
 
+# The styles of blocks as component classes of the view that draws them, and
+# their CSS (nested inside the view's rule). Every colour reads at 4.5:1 or
+# more on the view and on its cursor row in both the dark and light themes:
+# `auto 70%` is dimmed but readable; the theme's accent and success colours
+# only read on a dark background, so a light theme gets its own.
+BLOCK_STYLE_NAMES = (
+    "quote",
+    "quote-bar",
+    "code",
+    "heading",
+    "link",
+    "marker",
+    "links",
+    "emphasis",
+    "strong",
+    "inline-code",
+    "mark",
+)
+BLOCK_COMPONENT_CLASSES = frozenset(f"block--{name}" for name in BLOCK_STYLE_NAMES)
+BLOCK_CSS = """
+    & > .block--quote { color: auto 70%; }
+    & > .block--quote-bar { color: auto 70%; }
+    & > .block--code { color: $text-success; }
+    & > .block--heading { text-style: bold; color: $text-accent; }
+    & > .block--link { text-style: underline; }
+    & > .block--marker { color: auto 70%; }
+    & > .block--links { color: auto 70%; }
+    & > .block--emphasis { text-style: italic; }
+    & > .block--strong { text-style: bold; }
+    & > .block--inline-code { color: $text-success; }
+    & > .block--mark { color: auto 70%; }
+    &:light > .block--code { color: $text-secondary; }
+    &:light > .block--inline-code { color: $text-secondary; }
+    &:light > .block--heading { color: $text-primary; }
+"""
+
+
+def block_styles(style: Callable[[str], Style], match: Style, current_match: Style) -> BlockStyles:
+    """The block styles from a view's component classes: `style(name)` resolves one."""
+    named = [style(f"block--{name}") for name in BLOCK_STYLE_NAMES]
+    return BlockStyles(*named, match=match, current_match=current_match)
+
+
 def block_gap(previous: Block, block: Block) -> bool:
     """Whether a blank line separates two blocks (list items sit together)."""
     return not (previous.kind == ITEM and block.kind == ITEM)
@@ -102,19 +147,22 @@ def block_lines(
     current: Span | None = None,
 ) -> list[Line]:
     """The block's lines at `width` cells (each at most `width` wide)."""
+    kind = block.kind
+    # The block's own style goes first, under its spans and the search
+    # highlights, so that a match inside a quote or code still shows. (A span,
+    # not the Text's base style: `Text.render` drops that when it has no spans.)
     text = Text(neutralise(string))
+    text.stylize(_base_style(kind, styles))
     for span in block.spans:
         text.stylize(styles.for_span(span.kind), span.start, span.end)
     for match in matches or ():
         text.stylize(styles.current_match if match == current else styles.match, *match)
-    kind = block.kind
     if kind == CODE:
         return _code_lines(text, width, console, styles)
     if kind == RULE:
         return [([Segment("─" * max(1, width), styles.mark)], 0)]
     if kind == QUOTE:
         prefix = _quote_bars(block.level, styles)
-        text.stylize(styles.quote)
         return _prefixed(text, width, console, styles, prefix, prefix)
     if kind == ITEM:
         indent = "  " * max(0, block.level - 1)
@@ -122,11 +170,41 @@ def block_lines(
         first = [Segment(indent + marker, styles.mark)]
         rest = [Segment(" " * cell_len(indent + marker))]
         return _prefixed(text, width, console, styles, first, rest)
-    if kind == HEADING:
-        text.stylize(styles.heading)
-    elif kind == LINKS:
-        text.stylize(styles.links)
     return _prefixed(text, width, console, styles, [], [])
+
+
+def _base_style(kind: str, styles: BlockStyles) -> Style:
+    return {
+        QUOTE: styles.quote,
+        CODE: styles.code,
+        HEADING: styles.heading,
+        LINKS: styles.links,
+    }.get(kind, Style())
+
+
+def unwrapped_text(
+    strings: list[str], blocks: tuple[Block, ...] | None, console: Console, styles: BlockStyles
+) -> Text:
+    """A whole text laid out as wide as its longest line, nothing wrapped or
+    clipped: for reading long code lines in full in a view that scrolls sideways."""
+    text = Text(no_wrap=True, end="")
+    lines: list[list[Segment]] = []
+    for number, string in enumerate(strings):
+        block = block_at(blocks, number)
+        if number:
+            previous = block_at(blocks, number - 1)
+            if block_gap(previous, block):
+                lines.append(gap_prefix(previous, block, styles))
+        longest = max((cell_len(line) for line in string.split("\n")), default=0)
+        # Room for the widest decoration: quote bars or an item's indent and bullet.
+        width = longest + 2 * block.level + cell_len(block.marker) + 4
+        lines.extend(segments for segments, _ in block_lines(string, block, width, console, styles))
+    for number, segments in enumerate(lines):
+        if number:
+            text.append("\n")
+        for segment in segments:
+            text.append(segment.text, segment.style)
+    return text
 
 
 def _quote_bars(level: int, styles: BlockStyles) -> list[Segment]:
@@ -159,7 +237,6 @@ def _code_lines(text: Text, width: int, console: Console, styles: BlockStyles) -
     start = 0
     for line in text.split("\n", allow_blank=True):
         length = len(line.plain)
-        line.stylize(styles.code)
         if line.cell_len > width:
             line.truncate(max(0, width - 1))
             line.append(CLIP_MARK, styles.mark)

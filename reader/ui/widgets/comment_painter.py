@@ -13,8 +13,8 @@ stay at the cap's indentation and their header says how deep they are.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from rich.console import Console
 from rich.segment import Segment
@@ -22,11 +22,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from ... import times
 from ...model import Comment
 from ...sanitize import neutralise
 from ...store import HEADER
+from ...text import block_at
 from ...times import parse_time, relative
-from .wrapping import wrap_lines
+from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
 
 MIN_TEXT_WIDTH = 40
 GUIDE_WIDTH = 2
@@ -69,6 +71,19 @@ class PainterStyles:
     folded: Style
     match: Style
     current_match: Style
+    # Structured text (quotes, code, links), and what the header says about
+    # the comment: `OP`, its status (`[deleted]`), a dead comment's dimmed text
+    # and the line of a stub for replies the file does not hold.
+    blocks: BlockStyles = field(default_factory=lambda: BlockStyles(*[Style()] * 13))
+    op: Style = field(default_factory=Style)
+    status: Style = field(default_factory=Style)
+    dead: Style = field(default_factory=Style)
+    stub: Style = field(default_factory=Style)
+
+
+# A comment's status as its header says it (`more` stubs are drawn apart).
+STATUS_WORDS = {"deleted": "[deleted]", "removed": "[removed]", "dead": "[dead]"}
+STUB_MARK = "⋯ "
 
 
 def indent_levels(depth: int, width: int) -> int:
@@ -119,20 +134,19 @@ def preview_text(comment: Comment) -> str:
     return " ".join(start[:MAX_PREVIEW].split())
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class CommentPainter:
     """Renders comments to strips with a given console and set of styles."""
 
     def __init__(
-        self, console: Console, styles: PainterStyles, clock: Callable[[], datetime] = _now
+        self,
+        console: Console,
+        styles: PainterStyles,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.console = console
         self.styles = styles
         # What relative times are counted from (a fixed time in tests).
-        self.clock = clock
+        self.clock = clock or times.now
 
     def _guides(self, levels: int) -> list[Segment]:
         guides = self.styles.guides
@@ -157,9 +171,17 @@ class CommentPainter:
             author = Text(neutralise(comment.author), style=styles.header)
             self._highlight(author, author_spans, current)
             header.append_text(author)
+        if comment.is_op:
+            header.append(" OP", style=styles.op)
+        if comment.status in STATUS_WORDS:
+            header.append(f" {STATUS_WORDS[comment.status]}", style=styles.status)
         details = []
+        if comment.score is not None:
+            details.append(f"▲ {comment.score}")
         if comment.posted:
             details.append(posted_text(comment.posted, self.clock()))
+        if comment.edited:
+            details.append("edited")
         if replies:
             details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
         if hidden:
@@ -202,6 +224,8 @@ class CommentPainter:
         matches = matches or {}
         levels = indent_levels(comment.depth, width)
         guides = self._guides(levels)
+        if comment.status == "more":
+            return self._stub(comment, guides, width, matches, current)
         own_guide = Segment("│ ", self.styles.guides[comment.depth % len(self.styles.guides)])
         header = self.header(
             comment,
@@ -221,19 +245,73 @@ class CommentPainter:
         painted = PaintedComment([self._strip([*guides, *header_line], width)], [(HEADER, 0)])
         if not collapsed:
             wrap_width = text_width(comment.depth, width)
-            for number, paragraph in enumerate(comment.text):
-                if number:
-                    painted.add(self._strip([*guides, own_guide], width), (number, 0))
-                text = Text(neutralise(paragraph), overflow="fold")
+            for number in range(len(comment.text)):
                 spans = matches.get(number, [])
-                self._highlight(
-                    text, spans, current[1] if current and current[0] == number else None
-                )
-                for segments, start in wrap_lines(text, self.console, wrap_width):
+                current_span = current[1] if current and current[0] == number else None
+                lines = self._text_lines(comment, number, wrap_width, spans, current_span)
+                for segments, start in lines:
                     painted.add(
                         self._strip([*guides, own_guide, *segments], width), (number, start)
                     )
         # The separator after the comment belongs to no paragraph.
+        painted.add(self._strip(guides, width), (len(comment.text), 0))
+        return painted
+
+    def _text_lines(
+        self,
+        comment: Comment,
+        number: int,
+        width: int,
+        spans: list[Span],
+        current: Span | None,
+    ) -> list[tuple[list[Segment], int]]:
+        """Paragraph `number`'s lines, after the blank line that parts it from
+        the one before (list items sit together), laid out by the block
+        renderer the body uses too (plain text is all plain paragraphs)."""
+        paragraph, blocks, styles = comment.text[number], comment.blocks, self.styles.blocks
+        block = block_at(blocks, number)
+        lines: list[tuple[list[Segment], int]] = []
+        if number:
+            previous = block_at(blocks, number - 1)
+            if block_gap(previous, block):
+                lines.append((gap_prefix(previous, block, styles), 0))
+        lines.extend(block_lines(paragraph, block, width, self.console, styles, spans, current))
+        if comment.status == "dead":
+            # Flagged dead: the text is kept but dimmed, below the comments around it.
+            dead = self.styles.dead
+            lines = [
+                ([self._dimmed(segment, dead) for segment in segments], start)
+                for segments, start in lines
+            ]
+        return lines
+
+    @staticmethod
+    def _dimmed(segment: Segment, dead: Style) -> Segment:
+        """`segment` in the dead style, unless it is a search match (its own colours)."""
+        style = segment.style
+        if style is not None and style.bgcolor is not None:
+            return segment
+        return Segment(segment.text, (style or Style()) + dead)
+
+    def _stub(
+        self,
+        comment: Comment,
+        guides: list[Segment],
+        width: int,
+        matches: dict[int, list[Span]],
+        current: tuple[int, Span] | None,
+    ) -> PaintedComment:
+        """A stub for replies the file does not hold: one line, its words as
+        the source gave them (`3 more replies not in this file`)."""
+        words = Text(neutralise(" ".join(comment.text)), style=self.styles.stub)
+        self._highlight(
+            words, matches.get(0, []), current[1] if current and current[0] == 0 else None
+        )
+        line = Text(STUB_MARK, style=self.styles.stub, no_wrap=True, overflow="ellipsis")
+        line.append_text(words)
+        options = self.console.options.update_width(max(1, width - GUIDE_WIDTH * len(guides)))
+        segments = self.console.render_lines(line, options, pad=False)[0]
+        painted = PaintedComment([self._strip([*guides, *segments], width)], [(0, 0)])
         painted.add(self._strip(guides, width), (len(comment.text), 0))
         return painted
 

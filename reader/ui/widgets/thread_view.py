@@ -27,11 +27,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...model import Comment
 from ...sanitize import neutralise
 from ...search import Match
 from ...store import HEADER, Thread
-from ..commands import THREAD_COMMANDS, bindings
+from ...text import links_of
+from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
+from ..screens.full_text import FullTextScreen
+from ..screens.links import LinksScreen
 from ..thread_rows import ThreadRows
+from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
 from .comment_painter import (
     FIXED_LINES,
     CommentPainter,
@@ -50,7 +55,7 @@ CURSOR_MARKER = "▌"
 class ThreadView(ScrollView, can_focus=True):
     """Shows one article's comments; the cursor is always on a visible comment."""
 
-    BINDINGS = bindings(THREAD_COMMANDS)
+    BINDINGS = [*bindings(THREAD_COMMANDS), *bindings(THREAD_LINK_COMMANDS)]
 
     COMPONENT_CLASSES = {
         *(f"thread-view--guide-{level}" for level in range(GUIDE_LEVELS)),
@@ -62,9 +67,15 @@ class ThreadView(ScrollView, can_focus=True):
         "thread-view--empty",
         "thread-view--match",
         "thread-view--current-match",
+        "thread-view--op",
+        "thread-view--status",
+        "thread-view--dead",
+        "thread-view--stub",
+        *BLOCK_COMPONENT_CLASSES,
     }
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     ThreadView {
         overflow-x: hidden;
         overflow-y: auto;
@@ -78,7 +89,8 @@ class ThreadView(ScrollView, can_focus=True):
         & > .thread-view--guide-4 { color: $accent; }
         & > .thread-view--guide-5 { color: $error; }
         & > .thread-view--header { text-style: bold; }
-        & > .thread-view--meta { color: $text-muted; }
+        /* Not $text-muted (auto 60%): under 4.5:1 on the focused cursor row. */
+        & > .thread-view--meta { color: auto 70%; }
         & > .thread-view--folded { color: $text-primary; text-style: bold; }
         & > .thread-view--cursor { background: $boost; }
         & > .thread-view--cursor-marker { color: $foreground; }
@@ -92,8 +104,16 @@ class ThreadView(ScrollView, can_focus=True):
             background: $warning; color: auto 95%; text-style: bold underline reverse;
         }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
-    }
+        /* New styles: 4.5:1 on the view and the cursor row in both themes. */
+        & > .thread-view--op { color: $text-accent; text-style: bold; }
+        &:light > .thread-view--op { color: $text-primary; }
+        & > .thread-view--status { color: auto 70%; text-style: italic; }
+        & > .thread-view--dead { color: auto 70%; }
+        & > .thread-view--stub { color: auto 70%; text-style: italic; }
     """
+        + BLOCK_CSS
+        + "}"
+    )
 
     class CursorMoved(Message):
         """The cursor is on another comment (or on none: `index` -1)."""
@@ -203,13 +223,20 @@ class ThreadView(ScrollView, can_focus=True):
                 resolved = Style(color=full.bgcolor, bgcolor=full.color)
             return partial + resolved
 
+        match = highlight("thread-view--match")
+        current_match = highlight("thread-view--current-match")
         return PainterStyles(
             guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
             header=style("thread-view--header"),
             meta=style("thread-view--meta"),
             folded=style("thread-view--folded"),
-            match=highlight("thread-view--match"),
-            current_match=highlight("thread-view--current-match"),
+            match=match,
+            current_match=current_match,
+            blocks=block_styles(style, match, current_match),
+            op=style("thread-view--op"),
+            status=style("thread-view--status"),
+            dead=style("thread-view--dead"),
+            stub=style("thread-view--stub"),
         )
 
     def notify_style_update(self) -> None:
@@ -613,6 +640,34 @@ class ThreadView(ScrollView, can_focus=True):
         else:
             self.rows.filter(indices)
         self._refold()
+
+    # Links and full text -----------------------------------------------------
+
+    def _cursor_comment(self) -> Comment | None:
+        if self.thread is None or self.cursor < 0:
+            return None
+        return self.thread.comments[self.cursor]
+
+    def action_links(self) -> None:
+        """Pick one of the links of the comment under the cursor."""
+        comment = self._cursor_comment()
+        if comment is None:
+            return
+        urls = links_of(comment.blocks)
+        if not urls:
+            self.notify("No links in this comment", timeout=2, markup=False)
+            return
+        self.app.push_screen(LinksScreen(f"Links in comment {comment.path}", urls))
+
+    def action_full_text(self) -> None:
+        """The comment under the cursor in full, long code lines unclipped."""
+        comment = self._cursor_comment()
+        if comment is None:
+            return
+        blocks = self._styles().blocks
+        text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
+        title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
+        self.app.push_screen(FullTextScreen(title, text))
 
     # Mouse -------------------------------------------------------------------
 

@@ -1,0 +1,41 @@
+"""Commands of links: the article's URL from any pane, and the links of the
+comment or body on show, picked by number. Nothing opens or copies otherwise."""
+
+from .base import Command
+
+# Bound on the app: the article's URL is the same whichever pane has the focus.
+LINK_COMMANDS: tuple[Command, ...] = (
+    Command("links.open", "o", "open_article_link", "Open URL", "Open the article's URL"),
+    Command(
+        "links.copy",
+        "y",
+        "copy_article_link",
+        "Copy URL",
+        "Copy the article's URL to the clipboard (OSC 52)",
+        show=False,
+    ),
+)
+
+BODY_LINK_COMMANDS: tuple[Command, ...] = (
+    Command("body.links", "L", "links", "Links", "Pick a link of the body to open or copy"),
+    Command(
+        "body.full_text",
+        "v",
+        "full_text",
+        "Full text",
+        "Show the body unwrapped: long code lines in full, scrolling sideways",
+        show=False,
+    ),
+)
+
+THREAD_LINK_COMMANDS: tuple[Command, ...] = (
+    Command("thread.links", "L", "links", "Links", "Pick a link of the comment to open or copy"),
+    Command(
+        "thread.full_text",
+        "v",
+        "full_text",
+        "Full text",
+        "Show the comment unwrapped: long code lines in full, scrolling sideways",
+        show=False,
+    ),
+)

@@ -1,0 +1,212 @@
+"""Links (issue 10): `o` opens the article's URL, `y` copies it, `L` picks a
+link of the comment or the body, `v` shows a text in full. Nothing opens or
+copies without a key press, and only web and mail links open."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Static
+
+from reader.ui.links import is_openable
+from reader.ui.screens.full_text import FullTextScreen
+from reader.ui.screens.links import LinksScreen
+
+from .conftest import make_app, record_notifications
+from .scenes import settle
+from .test_thread_reading import open_thread
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+HN_CODE = FIXTURES / "hn_code.json"
+ARTICLE_URL = "https://example.com/guides/2024/06/reading-sensor-logs-with-awk-a-pocket-guide"
+
+
+class FakeBrowser:
+    """Stands in for the system browser: records what it is asked to open."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        self.opened.append(url)
+        return True
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
+    fake = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: fake)
+    return fake
+
+
+@pytest.fixture
+def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    copied: list[str] = []
+    monkeypatch.setattr(App, "copy_to_clipboard", lambda self, text: copied.append(text))
+    return copied
+
+
+@pytest.mark.parametrize(
+    ("url", "openable"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org", True),
+        ("mailto:someone@example.org", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("ssh://example.org", False),
+        ("https://", False),
+    ],
+)
+def test_only_web_and_mail_links_are_openable(url: str, openable: bool) -> None:
+    assert is_openable(url) is openable
+
+
+async def test_o_opens_the_article_url_from_the_list_and_only_on_the_key(
+    browser: FakeBrowser,
+) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert browser.opened == [], "nothing opens by itself"
+        await pilot.press("o")
+        await pilot.pause()
+        assert browser.opened == [ARTICLE_URL]
+
+
+async def test_o_opens_the_article_url_from_the_thread_too(browser: FakeBrowser) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert browser.opened == [ARTICLE_URL]
+
+
+async def test_y_copies_the_article_url_and_says_so(clipboard: list[str]) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notes = record_notifications(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert clipboard == [ARTICLE_URL]
+        assert any(ARTICLE_URL in note["message"] for note in notes)
+
+
+async def test_an_article_without_a_url_says_so(browser: FakeBrowser, clipboard: list[str]) -> None:
+    app = make_app()  # the seeds have no URLs
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notes = record_notifications(app)
+        await pilot.press("o", "y")
+        await pilot.pause()
+        assert browser.opened == [] and clipboard == []
+        assert [note["message"] for note in notes] == ["This article has no URL"] * 2
+
+
+async def test_o_and_y_are_letters_in_the_search_bar(
+    browser: FakeBrowser, clipboard: list[str]
+) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("slash", "y", "o")
+        await pilot.pause()
+        assert browser.opened == [] and clipboard == []
+
+
+async def test_l_picks_a_link_of_the_current_comment_by_number(browser: FakeBrowser) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LinksScreen)
+        assert app.screen.urls == [
+            "https://example.org/manual/awk.html#printf",
+            "https://example.net/blog/rolling",
+        ]
+        assert browser.opened == []
+        await pilot.press("2")
+        await pilot.pause()
+        assert browser.opened == ["https://example.net/blog/rolling"]
+        assert not isinstance(app.screen, LinksScreen)
+
+
+async def test_enter_opens_the_highlighted_link_and_y_copies_it(
+    browser: FakeBrowser, clipboard: list[str]
+) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("L", "enter")
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/manual/awk.html#printf"]
+        await pilot.press("L", "down", "y")
+        await pilot.pause()
+        assert clipboard == ["https://example.net/blog/rolling"]
+
+
+async def test_l_in_the_body_picks_the_bodys_links(browser: FakeBrowser) -> None:
+    app = make_app([FIXTURES / "garden.mbox"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "L")
+        await pilot.pause()
+        assert isinstance(app.screen, LinksScreen)
+        assert app.screen.urls == ["https://example.org/photos/blight"]
+        await pilot.press("1")
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/photos/blight"]
+
+
+async def test_a_comment_without_links_says_so(browser: FakeBrowser) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        notes = record_notifications(app)
+        await pilot.press("j", "L")
+        await pilot.pause()
+        assert not isinstance(app.screen, LinksScreen)
+        assert "No links in this comment" in [note["message"] for note in notes]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd"])
+async def test_a_link_that_is_not_a_web_link_is_refused(browser: FakeBrowser, url: str) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notes = record_notifications(app)
+        await app.push_screen(LinksScreen("Links", [url]))
+        await pilot.press("1")
+        await pilot.pause()
+        assert browser.opened == []
+        assert any(note["message"].startswith("Not a web link") for note in notes)
+
+
+async def test_v_shows_the_comment_with_its_code_in_full() -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(80, 30)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, FullTextScreen)
+        shown = str(app.screen.query_one(Static).render())
+        assert "readings.csv | tee averages.txt" in shown, "the long code line, not clipped"
+        await pilot.press("v")
+        await pilot.pause()
+        assert not isinstance(app.screen, FullTextScreen)
+
+
+def test_every_link_command_is_in_the_palette_and_help() -> None:
+    from reader.ui.commands import ALL_COMMANDS
+    from reader.ui.screens.help import SECTIONS
+
+    ids = {"links.open", "links.copy", "body.links", "body.full_text", "thread.links"}
+    ids |= {"thread.full_text"}
+    assert ids <= {command.id for command in ALL_COMMANDS}
+    assert ids <= {command.id for _, commands in SECTIONS for command in commands}
