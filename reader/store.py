@@ -23,23 +23,26 @@ TITLE, SUBTITLE, BODY, BIO = "title", "subtitle", "body", "bio"
 HEADER = -1
 
 
-def article_search_text(article: Article) -> SearchText:
-    """The article's own text, in reading order, for finding in the body pane.
-
-    Fields are searched as they are shown (neutralised), so spans line up
-    with the screen."""
-    keys: list[tuple[str, int]] = [(TITLE, 0)]
-    texts = [article.title]
+def article_fields(article: Article) -> list[tuple[tuple[str, int], str]]:
+    """The article's own searchable text, in reading order, each field with its
+    search key: the title, the subtitle, the body's blocks, the paragraphs of the
+    author's bio. Search looks in exactly these and the body pane draws exactly
+    these, so a match always lands on what is shown."""
+    fields = [((TITLE, 0), article.title)]
     if article.subtitle:
-        keys.append((SUBTITLE, 0))
-        texts.append(article.subtitle)
-    keys.extend((BODY, number) for number in range(len(article.body)))
-    texts.extend(article.body)
+        fields.append(((SUBTITLE, 0), article.subtitle))
+    fields.extend(((BODY, number), block) for number, block in enumerate(article.body))
     if article.author_bio:
-        bio = article.author_bio.split("\n\n")
-        keys.extend((BIO, number) for number in range(len(bio)))
-        texts.extend(bio)
-    return SearchText(list(map(neutralise, texts)), keys)
+        paragraphs = article.author_bio.split("\n\n")
+        fields.extend(((BIO, number), paragraph) for number, paragraph in enumerate(paragraphs))
+    return fields
+
+
+def article_search_text(article: Article) -> SearchText:
+    """The article's own text for finding in the body pane. Fields are searched
+    as they are shown (neutralised), so spans line up with the screen."""
+    fields = article_fields(article)
+    return SearchText([neutralise(text) for _, text in fields], [key for key, _ in fields])
 
 
 class CommentFields:

@@ -27,7 +27,7 @@ from ... import times
 from ...model import Article, iter_comments
 from ...sanitize import neutralise
 from ...search import Match
-from ...store import BIO, BODY, SUBTITLE, TITLE
+from ...store import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
 from ..screens.full_text import FullTextScreen
@@ -92,12 +92,38 @@ def article_blocks(
     article: Article, styles: dict[str, Style], in_file: int = 0
 ) -> list[tuple[BlockKey, Text | StructuredBlock]]:
     """The article as text blocks, to be separated by blank lines; each with its
-    search key (see `reader.store.article_search_text`), None if not searched."""
-    blocks: list[tuple[BlockKey, Text | StructuredBlock]] = [
-        ((TITLE, 0), Text(neutralise(article.title), style=styles["title"]))
-    ]
-    if article.subtitle:
-        blocks.append(((SUBTITLE, 0), Text(neutralise(article.subtitle), style=styles["subtitle"])))
+    search key, None if not searched. The searched ones are exactly
+    `article_fields` (the store's definition, which search reads too); the
+    rest are the byline, the facts, the URL and the bio's heading around them."""
+    blocks: list[tuple[BlockKey, Text | StructuredBlock]] = []
+    body_layout = article.body_blocks
+    for key, text in article_fields(article):
+        kind, number = key
+        if kind == TITLE:
+            blocks.append((key, Text(neutralise(text), style=styles["title"])))
+        elif kind == SUBTITLE:
+            blocks.append((key, Text(neutralise(text), style=styles["subtitle"])))
+        elif kind == BODY:
+            previous = block_at(body_layout, number - 1) if number else None
+            # Plain paragraphs too: the block renderer breaks a long URL at its `/`.
+            blocks.append((key, StructuredBlock(text, block_at(body_layout, number), previous)))
+        elif kind == BIO:
+            if not number:
+                heading = f"About {article.author}" if article.author else "About the author"
+                blocks.append(
+                    (None, Text("─── " + neutralise(heading), style=styles["bio-heading"]))
+                )
+            blocks.append((key, Text(neutralise(text), style=styles["bio"])))
+        if kind in (TITLE, SUBTITLE) and (kind == SUBTITLE or not article.subtitle):
+            blocks.extend(_header_blocks(article, styles, in_file))
+    return blocks
+
+
+def _header_blocks(
+    article: Article, styles: dict[str, Style], in_file: int
+) -> list[tuple[BlockKey, Text | StructuredBlock]]:
+    """Who wrote the article and where, what the source says of it, and its URL."""
+    blocks: list[tuple[BlockKey, Text | StructuredBlock]] = []
     if article.byline:
         byline = article.byline
         if article.source and article.source not in byline:
@@ -115,19 +141,6 @@ def article_blocks(
         note = "Link post: press o to open "
         layout = Block(PARAGRAPH, spans=(Span(len(note), len(note) + len(article.url), LINK),))
         blocks.append((None, StructuredBlock(note + article.url, layout, None)))
-    body_layout = article.body_blocks
-    # Plain paragraphs too: the block renderer breaks a long URL at its `/`.
-    for number, paragraph in enumerate(article.body):
-        previous = block_at(body_layout, number - 1) if number else None
-        block = StructuredBlock(paragraph, block_at(body_layout, number), previous)
-        blocks.append(((BODY, number), block))
-    if article.author_bio:
-        heading = f"About {article.author}" if article.author else "About the author"
-        blocks.append((None, Text("─── " + neutralise(heading), style=styles["bio-heading"])))
-        blocks.extend(
-            ((BIO, number), Text(neutralise(paragraph), style=styles["bio"]))
-            for number, paragraph in enumerate(article.author_bio.split("\n\n"))
-        )
     return blocks
 
 
