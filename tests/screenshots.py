@@ -12,13 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.ui.conftest import make_app  # noqa: E402
 from tests.ui.scenes import SCENES, Scene, play  # noqa: E402
 
 
 async def shoot(scene: Scene, folder: Path) -> Path:
-    app = make_app()
-    async with app.run_test(size=scene.size) as pilot:
+    app = scene.app()
+    # Notifications on, as in the snapshot tests (`run_test` turns them off).
+    async with app.run_test(size=scene.size, notifications=True) as pilot:
         await play(scene)(pilot)
         path = folder / f"{scene.name}.svg"
         path.write_text(app.export_screenshot(title=f"reader: {scene.about}"), encoding="utf-8")

@@ -3,9 +3,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.pilot import Pilot
+
+from reader.ui.app import ReaderApp
+from tests.ui.conftest import make_app
+
+# A directory of invented articles: two that load, three that cannot be read.
+MIXED = Path(__file__).resolve().parent.parent / "fixtures" / "mixed"
 
 
 @dataclass(frozen=True)
@@ -14,6 +22,17 @@ class Scene:
     size: tuple[int, int]
     keys: tuple[str, ...] = ()
     about: str = ""
+    # What the app opens (default: the bundled seeds) and its theme (default: Textual's).
+    paths: tuple[Path, ...] = ()
+    theme: str | None = None
+
+    def app(self) -> ReaderApp:
+        # Relative to the working folder (the repository), so that file names in
+        # the picture are the same on every machine.
+        app = make_app([Path(os.path.relpath(path)) for path in self.paths] or None)
+        if self.theme is not None:
+            app.theme = self.theme
+        return app
 
 
 SCENES: tuple[Scene, ...] = (
@@ -32,6 +51,65 @@ SCENES: tuple[Scene, ...] = (
         ("tab", "tab", "slash", *"aleppo", "enter", "n"),
         "Searching the thread: highlighted matches and the 2/2 counter",
     ),
+    Scene(
+        "body-search",
+        (140, 42),
+        ("enter", "slash", *"mosul", "enter", "n"),
+        "Searching the article body: every match highlighted, the current one reversed",
+    ),
+    Scene(
+        "filter",
+        (140, 42),
+        ("tab", "tab", "slash", *"aleppo", "alt+f"),
+        "The comments filter: only matching comments and their ancestors",
+    ),
+    Scene(
+        "filter-no-match",
+        (140, 42),
+        ("tab", "tab", "slash", *"zeppelin", "alt+f"),
+        "A filter that matches nothing says so inside the pane",
+    ),
+    Scene(
+        "narrowed-list",
+        (140, 42),
+        ("slash", *"aleppo", "enter"),
+        "Searching the article list narrows it to the articles that match",
+    ),
+    Scene(
+        "folded",
+        (140, 42),
+        ("tab", "tab", "C"),
+        "C folds the thread to the top level: each comment keeps its first line",
+    ),
+    Scene(
+        "no-comments",
+        (140, 42),
+        ("j",),
+        "An article without comments says so",
+    ),
+    Scene(
+        "light",
+        (140, 42),
+        ("tab", "tab", "slash", *"aleppo", "enter"),
+        "The light theme (textual-light): a search in the thread",
+        theme="textual-light",
+    ),
+    Scene(
+        "load-errors",
+        (80, 24),
+        (),
+        "At 80x24, one notification for the files that could not be read",
+        paths=(MIXED,),
+    ),
+    Scene(
+        "load-log",
+        (80, 24),
+        ("question_mark",),
+        "At 80x24 the help screen starts with the load log: each file and why",
+        paths=(MIXED,),
+    ),
+    Scene("narrow-list", (80, 24), (), "At 80x24 the article list alone"),
+    Scene("narrow-body", (80, 24), ("enter",), "At 80x24 the article body alone"),
 )
 
 
@@ -48,5 +126,7 @@ def play(scene: Scene):  # type: ignore[no-untyped-def]
         await settle(pilot)
         await pilot.press(*scene.keys)
         await settle(pilot)
+        # A notification's toast is mounted one message cycle after `notify`.
+        await pilot.pause()
 
     return run_before
