@@ -233,3 +233,6 @@ class SearchPane(Vertical, Generic[Found]):
         self.bar.close()
         self._show([], -1, counted=True)
         self.view.focus()
+        # With the focus on the view already, nothing else tells the footer that
+        # `n` / `N` no longer act.
+        self.screen.refresh_bindings()
