@@ -71,6 +71,9 @@ class ReaderApp(App[None]):
     def action_quit_now(self) -> None:
         self.exit()
 
+    def action_redraw(self) -> None:
+        self.screen.refresh()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.load_errors, self.keymap))
