@@ -76,6 +76,9 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
+            # The notices ("3 files could not be read — press ? for details") are
+            # answered here, and would cover the help on a small screen.
+            self.clear_notifications()
             self.push_screen(HelpScreen(self.load_errors, self.keymap))
 
     @property
