@@ -189,3 +189,9 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def action_comments(self) -> None:
         self.post_message(self.JumpToComments())
+
+    def action_half_page_down(self) -> None:
+        self.scroll_relative(y=self.scrollable_content_region.height // 2, animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_relative(y=-(self.scrollable_content_region.height // 2), animate=False)
