@@ -21,6 +21,7 @@ from ...sanitize import neutralise
 from ...search import Match
 from ...store import BIO, BODY, SUBTITLE, TITLE
 from ..commands import BODY_COMMANDS, bindings
+from .highlight_style import highlight_style
 from .wrapping import wrap_lines
 
 MEASURE = 80
@@ -83,8 +84,13 @@ class ArticleBody(ScrollView, can_focus=True):
         & > .article-body--byline { color: $text-muted; }
         & > .article-body--bio-heading { color: $text-secondary; text-style: bold; }
         & > .article-body--bio { color: $text-muted; text-style: italic; }
-        & > .article-body--match { background: $warning 40%; }
-        & > .article-body--current-match { background: $warning; color: $background; }
+        /* As the thread's: readable (4.5:1) in any theme, and underlined for NO_COLOR. */
+        & > .article-body--match {
+            background: $warning 35%; color: auto 95%; text-style: underline;
+        }
+        & > .article-body--current-match {
+            background: $warning; color: auto 95%; text-style: bold underline reverse;
+        }
     }
     """
 
@@ -127,7 +133,10 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def _styles(self) -> dict[str, Style]:
         style = self.get_component_rich_style
-        return {name: style(f"article-body--{name}", partial=True) for name in STYLE_NAMES}
+        styles = {name: style(f"article-body--{name}", partial=True) for name in STYLE_NAMES}
+        for name in ("match", "current-match"):
+            styles[name] = highlight_style(self, f"article-body--{name}")
+        return styles
 
     def _rewrap(self) -> None:
         width = max(1, self.scrollable_content_region.width)
