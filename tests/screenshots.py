@@ -13,14 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader import times  # noqa: E402
-from tests.ui.conftest import make_app  # noqa: E402
 from tests.ui.scenes import SCENE_NOW, SCENES, Scene, play  # noqa: E402
 
 
 async def shoot(scene: Scene, folder: Path) -> Path:
     times.now = lambda: SCENE_NOW  # relative times as in the snapshot tests
-    app = make_app(scene.paths)
-    async with app.run_test(size=scene.size) as pilot:
+    app = scene.app()
+    # Notifications on, as in the snapshot tests (`run_test` turns them off).
+    async with app.run_test(size=scene.size, notifications=True) as pilot:
         await play(scene)(pilot)
         path = folder / f"{scene.name}.svg"
         path.write_text(app.export_screenshot(title=f"reader: {scene.about}"), encoding="utf-8")

@@ -69,8 +69,14 @@ class ReaderApp(App[None]):
     def action_quit_now(self) -> None:
         self.exit()
 
+    def action_redraw(self) -> None:
+        self.screen.refresh()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
+            # The notices ("3 files could not be read — press ? for details") are
+            # answered here, and would cover the help on a small screen.
+            self.clear_notifications()
             self.push_screen(HelpScreen(self.load_errors, self.keymap))
 
     @property

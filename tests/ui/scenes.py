@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from reader.ui.app import ReaderApp
+from tests.ui.conftest import make_app
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# A directory of invented articles: two that load, three that cannot be read.
+MIXED = FIXTURES / "mixed"
 # What relative times in a picture are counted from, so that it does not age.
 SCENE_NOW = datetime(2024, 6, 3, 12, 0, tzinfo=UTC)
 
@@ -20,12 +26,17 @@ class Scene:
     size: tuple[int, int]
     keys: tuple[str, ...] = ()
     about: str = ""
-    # Files of `tests/fixtures` to read instead of the bundled seeds.
-    files: tuple[str, ...] = ()
+    # What the app opens (default: the bundled seeds) and its theme (default: Textual's).
+    paths: tuple[Path, ...] = ()
+    theme: str | None = None
 
-    @property
-    def paths(self) -> list[Path] | None:
-        return [FIXTURES / name for name in self.files] or None
+    def app(self) -> ReaderApp:
+        # Relative to the working folder (the repository), so that file names in
+        # the picture are the same on every machine.
+        app = make_app([Path(os.path.relpath(path)) for path in self.paths] or None)
+        if self.theme is not None:
+            app.theme = self.theme
+        return app
 
 
 SCENES: tuple[Scene, ...] = (
@@ -50,7 +61,7 @@ SCENES: tuple[Scene, ...] = (
         ("tab", "tab"),
         "A Hacker News link post: code clipped with →, "
         "numbered links, a quote and a list, OP and [deleted]",
-        ("hn_code.json",),
+        paths=(FIXTURES / "hn_code.json",),
     ),
     Scene(
         "reddit-quotes",
@@ -59,16 +70,81 @@ SCENES: tuple[Scene, ...] = (
         # the pane, where Textual shows its scrollbar or not by timing.
         ("tab", "tab", "G", "space"),
         "A Reddit thread: nested quotes, scores, edited, [removed] and more-replies stubs",
-        ("reddit.json",),
+        paths=(FIXTURES / "reddit.json",),
     ),
     Scene(
         "mailing-list",
         (160, 45),
         ("tab", "tab", "j", "j"),
         "A mailing-list thread: quoted mail and a diff as code",
-        ("garden.mbox",),
+        paths=(FIXTURES / "garden.mbox",),
     ),
-    Scene("hn-narrow", (80, 24), ("tab", "tab"), "Code and links at 80x24", ("hn_code.json",)),
+    Scene(
+        "hn-narrow",
+        (80, 24),
+        ("tab", "tab"),
+        "Code and links at 80x24",
+        paths=(FIXTURES / "hn_code.json",),
+    ),
+    Scene(
+        "body-search",
+        (140, 42),
+        ("enter", "slash", *"mosul", "enter", "n"),
+        "Searching the article body: every match highlighted, the current one reversed",
+    ),
+    Scene(
+        "filter",
+        (140, 42),
+        ("tab", "tab", "slash", *"aleppo", "alt+f"),
+        "The comments filter: only matching comments and their ancestors",
+    ),
+    Scene(
+        "filter-no-match",
+        (140, 42),
+        ("tab", "tab", "slash", *"zeppelin", "alt+f"),
+        "A filter that matches nothing says so inside the pane",
+    ),
+    Scene(
+        "narrowed-list",
+        (140, 42),
+        ("slash", *"aleppo", "enter"),
+        "Searching the article list narrows it to the articles that match",
+    ),
+    Scene(
+        "folded",
+        (140, 42),
+        ("tab", "tab", "C"),
+        "C folds the thread to the top level: each comment keeps its first line",
+    ),
+    Scene(
+        "no-comments",
+        (140, 42),
+        ("j",),
+        "An article without comments says so",
+    ),
+    Scene(
+        "light",
+        (140, 42),
+        ("tab", "tab", "slash", *"aleppo", "enter"),
+        "The light theme (textual-light): a search in the thread",
+        theme="textual-light",
+    ),
+    Scene(
+        "load-errors",
+        (80, 24),
+        (),
+        "At 80x24, one notification for the files that could not be read",
+        paths=(MIXED,),
+    ),
+    Scene(
+        "load-log",
+        (80, 24),
+        ("question_mark",),
+        "At 80x24 the help screen starts with the load log: each file and why",
+        paths=(MIXED,),
+    ),
+    Scene("narrow-list", (80, 24), (), "At 80x24 the article list alone"),
+    Scene("narrow-body", (80, 24), ("enter",), "At 80x24 the article body alone"),
 )
 
 
@@ -85,5 +161,7 @@ def play(scene: Scene):  # type: ignore[no-untyped-def]
         await settle(pilot)
         await pilot.press(*scene.keys)
         await settle(pilot)
+        # A notification's toast is mounted one message cycle after `notify`.
+        await pilot.pause()
 
     return run_before

@@ -6,11 +6,10 @@ import pytest
 
 from reader import times
 
-from .conftest import make_app
 from .scenes import SCENE_NOW, SCENES, Scene, play
 
 
 @pytest.mark.parametrize("scene", SCENES, ids=[scene.name for scene in SCENES])
 def test_screen_matches_its_snapshot(snap_compare, scene: Scene, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(times, "now", lambda: SCENE_NOW)
-    assert snap_compare(make_app(scene.paths), terminal_size=scene.size, run_before=play(scene))
+    assert snap_compare(scene.app(), terminal_size=scene.size, run_before=play(scene))

@@ -489,7 +489,7 @@ async def test_matches_and_the_cursor_show_without_colour(monkeypatch: pytest.Mo
         filtered = [
             segment
             for strip in lines
-            for segment in strip.apply_filter(app._filters[-1], Color(0, 0, 0))
+            for segment in strip.apply_filter(app.get_line_filters()[-1], Color(0, 0, 0))
         ]
         assert any(segment.text == "▌" for segment in filtered), "the cursor's gutter marker"
         marked = [
@@ -503,7 +503,7 @@ async def test_matches_and_the_cursor_show_without_colour(monkeypatch: pytest.Mo
         # The empty state goes through the same filter (every segment styled).
         await pilot.press("escape", "shift+tab", "shift+tab", "j")
         await pilot.pause()
-        empty = view.render_line(0).apply_filter(app._filters[-1], Color(0, 0, 0))
+        empty = view.render_line(0).apply_filter(app.get_line_filters()[-1], Color(0, 0, 0))
         assert "No comments" in empty.text
 
 

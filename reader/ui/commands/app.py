@@ -16,6 +16,8 @@ APP_COMMANDS: tuple[Command, ...] = (
         priority=True,
     ),
     Command("app.help", "question_mark", "app.help", "Help", "Show the keys and the load log", "?"),
+    # As in less, mutt and slrn: after another program has written over the screen.
+    Command("app.redraw", "ctrl+l", "app.redraw", "Redraw", "Redraw the screen", "^l", show=False),
     Command(
         "app.palette",
         "ctrl+p",

@@ -34,19 +34,21 @@ class Command:
         was pressed, so each key gets its own binding (and id suffix).
         """
         if "{key}" not in self.action:
-            return [self._binding(self.keys, self.action, self.id)]
+            return [self._binding(self.keys, self.action, self.id, self.key_display)]
+        # Each shows its own key (`Depth 3` in the palette); `key_display` (`1-9`)
+        # stands for them all on the help screen.
         return [
-            self._binding(key, self.action.format(key=key), f"{self.id}.{key}")
+            self._binding(key, self.action.format(key=key), f"{self.id}.{key}", None)
             for key in self.keys.split(",")
         ]
 
-    def _binding(self, keys: str, action: str, binding_id: str) -> Binding:
+    def _binding(self, keys: str, action: str, binding_id: str, key_display: str | None) -> Binding:
         return Binding(
             keys,
             action,
             self.title,
             show=self.show,
-            key_display=self.key_display,
+            key_display=key_display,
             priority=self.priority,
             tooltip=self.help,
             id=binding_id,

@@ -5,8 +5,21 @@ from .base import Command
 BODY_COMMANDS: tuple[Command, ...] = (
     Command("body.down", "j,down", "scroll_down", "Down", "Scroll down a line", "j/↓", show=False),
     Command("body.up", "k,up", "scroll_up", "Up", "Scroll up a line", "k/↑", show=False),
-    Command("body.page_down", "space,pagedown", "page_down", "Page down", "Down a page", "space"),
-    Command("body.page_up", "b,pageup", "page_up", "Page up", "Up a page", "b"),
+    Command(
+        "body.page_down", "space,pagedown,ctrl+f", "page_down", "Page down", "Down a page", "space"
+    ),
+    Command("body.page_up", "b,pageup,ctrl+b", "page_up", "Page up", "Up a page", "b"),
+    Command(
+        "body.half_page_down",
+        "ctrl+d",
+        "half_page_down",
+        "Half page down",
+        "Down half a page",
+        show=False,
+    ),
+    Command(
+        "body.half_page_up", "ctrl+u", "half_page_up", "Half page up", "Up half a page", show=False
+    ),
     Command("body.top", "g,home", "scroll_home", "Top", "Go to the top", "g", show=False),
     Command("body.bottom", "G,end", "scroll_end", "Bottom", "Go to the end", "G", show=False),
     Command("body.comments", "c", "comments", "Comments", "Jump to the comments"),

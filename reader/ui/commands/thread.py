@@ -73,7 +73,7 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         "1,2,3,4,5,6,7,8,9",
         "show_depth({key})",
         "Depth",
-        "Show the thread down to that depth (1-9)",
+        "Show the thread down to that depth",
         "1-9",
         show=False,
     ),

@@ -88,6 +88,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", "Scroll up", show=False),
         Binding("space,pagedown", "scroll('page_down')", "Page", key_display="space"),
         Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
     ]
 
     def __init__(self, load_errors: list[LoadError], keymap: Keymap) -> None:
@@ -109,5 +111,7 @@ class HelpScreen(ModalScreen[None]):
             "up": scroll.scroll_up,
             "page_down": scroll.scroll_page_down,
             "page_up": scroll.scroll_page_up,
+            "home": scroll.scroll_home,
+            "end": scroll.scroll_end,
         }[direction]
         move(animate=False)

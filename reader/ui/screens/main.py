@@ -276,8 +276,9 @@ class MainScreen(Screen[None]):
     def _show_pane(self, pane: str) -> None:
         """Make `pane` the current one: shown (on a narrow screen) and focused."""
         self._mark_pane(pane)
-        # On a narrow screen the pane was hidden: focus it once it is displayed.
-        self.call_after_refresh(self.query_one(f"#{pane}").focus)
+        # At once, not after the refresh that displays it: keys typed ahead
+        # (`tab` `tab` `/` in one read) go to the pane the earlier ones chose.
+        self.set_focus(self.query_one(f"#{pane}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":

@@ -43,6 +43,7 @@ from .block_lines import (
     unwrapped_text,
 )
 from .comment_painter import posted_text
+from .highlight_style import highlight_style
 from .wrapping import wrap_lines
 
 MEASURE = 80
@@ -169,8 +170,13 @@ class ArticleBody(ScrollView, can_focus=True):
         & > .article-body--byline { color: $text-muted; }
         & > .article-body--bio-heading { color: $text-secondary; text-style: bold; }
         & > .article-body--bio { color: $text-muted; text-style: italic; }
-        & > .article-body--match { background: $warning 40%; }
-        & > .article-body--current-match { background: $warning; color: $background; }
+        /* As the thread's: readable (4.5:1) in any theme, and underlined for NO_COLOR. */
+        & > .article-body--match {
+            background: $warning 35%; color: auto 95%; text-style: underline;
+        }
+        & > .article-body--current-match {
+            background: $warning; color: auto 95%; text-style: bold underline reverse;
+        }
     """
         + BLOCK_CSS
         + "}"
@@ -221,6 +227,8 @@ class ArticleBody(ScrollView, can_focus=True):
         for name in BLOCK_COMPONENT_CLASSES:
             # The colour as resolved: a partial style drops `$text-muted`'s alpha.
             styles[name] = style(name, partial=True) + Style(color=style(name).color)
+        for name in ("match", "current-match"):
+            styles[name] = highlight_style(self, f"article-body--{name}")
         return styles
 
     def _block_styles(self, styles: dict[str, Style]) -> BlockStyles:
@@ -338,3 +346,9 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def action_comments(self) -> None:
         self.post_message(self.JumpToComments())
+
+    def action_half_page_down(self) -> None:
+        self.scroll_relative(y=self.scrollable_content_region.height // 2, animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_relative(y=-(self.scrollable_content_region.height // 2), animate=False)

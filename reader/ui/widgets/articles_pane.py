@@ -48,6 +48,15 @@ class ArticlesPane(SearchPane[FoundArticle]):
             articles.show_all()
             articles.highlight_id(self._selection_before)
 
+    @on(OptionList.OptionHighlighted)
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        """The counter follows `j` / `k` in the narrowed list; `n` / `N` go on from there."""
+        # Not stopped: the screen shows the highlighted article.
+        ids = [article_id for article_id, _ in self.matches]
+        if self.searching and event.option.id in ids:
+            self.current = ids.index(event.option.id)
+            self._update_status()
+
     @on(OptionList.OptionSelected)
     def _opened(self, event: OptionList.OptionSelected) -> None:
         # Not stopped: the screen opens the article.

@@ -193,6 +193,10 @@ class SearchPane(Vertical, Generic[Found]):
                 self.notify("no matches", timeout=1.5)
             return
         target = self.current + direction
+        if not self.counted and not 0 <= target < len(self.matches):
+            # The matches past those handed over are not known yet: no wrapping.
+            self.notify("still searching…", timeout=1.5)
+            return
         if target >= len(self.matches):
             target = 0
             self.notify("search wrapped to the top", timeout=1.5)
@@ -235,3 +239,6 @@ class SearchPane(Vertical, Generic[Found]):
         self.bar.close()
         self._show([], -1, counted=True)
         self.view.focus()
+        # With the focus on the view already, nothing else tells the footer that
+        # `n` / `N` no longer act.
+        self.screen.refresh_bindings()
