@@ -6,6 +6,7 @@ from .base import Command, bindings, shown_keys
 from .body import BODY_COMMANDS
 from .panes import PANE_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
+from .state import STATE_COMMANDS
 from .thread import THREAD_COMMANDS
 
 # Every command, in the order the help screen lists them.
@@ -13,6 +14,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *APP_COMMANDS,
     *PANE_COMMANDS,
     *SEARCH_COMMANDS,
+    *STATE_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
     *THREAD_COMMANDS,
@@ -27,6 +29,7 @@ __all__ = [
     "PANE_COMMANDS",
     "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",
+    "STATE_COMMANDS",
     "THREAD_COMMANDS",
     "Command",
     "bindings",

@@ -22,6 +22,7 @@ from ..commands import (
     PANE_COMMANDS,
     SEARCH_BAR_COMMANDS,
     SEARCH_COMMANDS,
+    STATE_COMMANDS,
     THREAD_COMMANDS,
     Command,
     shown_keys,
@@ -33,6 +34,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Article list", ARTICLE_LIST_COMMANDS),
     ("Article body", BODY_COMMANDS),
     ("Comments", THREAD_COMMANDS),
+    ("New comments (with saved state)", STATE_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
 )
 

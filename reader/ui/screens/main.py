@@ -3,6 +3,11 @@
 The screen owns the state (which article is open) and pushes it into the
 panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
+
+With a state this session, the load worker prepares each article's
+`ArticleState` (`marks`: its new comments and saved position); the screen
+records what is opened and seen, restores the article last shown and the
+position in each, and offers the new-comment and mark-read commands.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
@@ -27,8 +32,9 @@ from ...formats.loader import load_articles
 from ...model import Article
 from ...sanitize import neutralise
 from ...search_history import SearchHistory
+from ...state import ArticleState, State
 from ...store import DocumentStore, PreparedArticle, Thread
-from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, bindings
+from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
@@ -44,6 +50,11 @@ PANES = ("articles", "body", "thread")
 BATCH_SECONDS = 0.25
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
+# What the load worker hands over: an article ready to register with its state
+# (None: no state this session), or a file that failed.
+Loaded = tuple[PreparedArticle, ArticleState | None] | LoadError
+# The state's commands, which need a state (and not the search bar's focus).
+STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 
 
 class MainScreen(Screen[None]):
@@ -98,6 +109,7 @@ class MainScreen(Screen[None]):
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
     BINDINGS = [
         *bindings(PANE_COMMANDS),
+        *bindings(STATE_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -114,9 +126,11 @@ class MainScreen(Screen[None]):
         files: list[Path],
         load_errors: list[LoadError],
         loaded: list[Article] | None = None,
+        state: State | None = None,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
-        `loaded` are articles parsed already, shown before `files` are read."""
+        `loaded` are articles parsed already, shown before `files` are read.
+        `state` is the memory between sessions (None: none this session)."""
         # The first pane's class from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]}")
         self.store = store
@@ -126,8 +140,15 @@ class MainScreen(Screen[None]):
         self._pane = PANES[0]
         self._loaded_count = 0
         self._reported = 0
-        # One history for every pane's search bar.
-        self.search_history = SearchHistory()
+        self.state = state
+        # Each loaded article's state, by article id (empty without a state).
+        self.marks: dict[str, ArticleState] = {}
+        # The article shown last session, to select again when it loads.
+        self._restore_key = state.selected_article if state is not None else None
+        # One history for every pane's search bar, kept in the state.
+        self.search_history = SearchHistory(saved=state)
+        # True while another article is being put on show.
+        self._switching = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -146,6 +167,13 @@ class MainScreen(Screen[None]):
         self.query_one("#thread-pane").border_title = "Comments"
         for bar in self.query(SearchBar):
             bar.history = self.search_history
+        self.query_one("#articles", ArticleList).marks = self.marks
+        thread_view = self.query_one(ThreadView)
+        thread_view.absolute_times = self.app.config.time == "absolute"  # type: ignore[attr-defined]
+        if self.state is not None:
+            thread_view.seen = self._seen
+            # Every scroll of the body is remembered (a dict update).
+            self.watch(self.query_one(ArticleBody), "scroll_y", self.save_position, init=False)
         self.query_one(f"#{self._pane}").focus()
         self.load_files()
 
@@ -170,7 +198,7 @@ class MainScreen(Screen[None]):
         every `BATCH_SECONDS`, as each batch costs the UI thread a re-measure of
         the whole list."""
         worker = get_current_worker()
-        batch: list[PreparedArticle | LoadError] = []
+        batch: list[Loaded] = []
         handed_over: float | None = None
         files_read = 0
         with bulk_loading():
@@ -182,7 +210,7 @@ class MainScreen(Screen[None]):
                     # A mailbox holds many articles (one per thread); the command
                     # line hands over the articles of the first file, already read.
                     articles = source if isinstance(source, list) else load_articles(source)
-                    batch.extend(DocumentStore.prepare(article) for article in articles)
+                    batch.extend(self._prepare(article) for article in articles)
                 except LoadError as error:
                     batch.append(error)
                 files_read += 1
@@ -192,22 +220,40 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, batch, files_read)
         self.app.call_from_thread(self._loading_done)
 
-    def _loaded(self, batch: list[PreparedArticle | LoadError], files_read: int) -> None:
+    def _prepare(self, article: Article) -> tuple[PreparedArticle, ArticleState | None]:
+        """Index the article and (in this worker: it hashes every comment) its state."""
+        prepared = DocumentStore.prepare(article)
+        state = self.state
+        marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
+        return prepared, marks
+
+    def _loaded(self, batch: list[Loaded], files_read: int) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
+        restore: str | None = None
         for result in batch:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
                 continue
-            path = result.article.path
-            article = self.store.register(result, path.stem if path else "article")
+            prepared, marks = result
+            path = prepared.article.path
+            article = self.store.register(prepared, path.stem if path else "article")
             added.append((article, self.store.comment_count(article.id)))
+            if marks is not None:
+                self.marks[article.id] = marks
+                if marks.key == self._restore_key:
+                    restore, self._restore_key = article.id, None
+        was_empty = articles.option_count == 0
         articles.add_articles(added)
         self._loaded_count = files_read
         total = bool(self.loaded) + len(self.files)
         self._articles_pane.set_resting_subtitle(f"loading {self._loaded_count}/{total}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
+        # The article shown last session is selected again, unless the reader
+        # has moved on from the first article by the time it loads.
+        if restore is not None and (was_empty or articles.highlighted == 0):
+            articles.highlight_id(restore)
 
     def _loading_done(self) -> None:
         count = len(self.store)
@@ -237,8 +283,96 @@ class MainScreen(Screen[None]):
         article_id = event.option.id
         if article_id is None:
             return
-        self.article = self.store.article(article_id)
-        self.thread = self.store.thread(article_id)
+        self.save_position()
+        marks = self.marks.get(article_id)
+        thread_view = self.query_one(ThreadView)
+        # No saving while the panes show the new article at their start.
+        self._switching = True
+        try:
+            # Before the thread: the view paints the new marks as it shows it.
+            thread_view.marks = marks
+            saved = (marks.cursor, marks.body_scroll) if marks is not None else None
+            self.article = self.store.article(article_id)
+            self.thread = self.store.thread(article_id)
+        finally:
+            self._switching = False
+        if marks is not None and saved is not None and self.state is not None:
+            self.state.opened(marks)
+            self.query_one("#articles", ArticleList).mark_opened(article_id)
+            self._restore_position(*saved)
+
+    # Memory between sessions -------------------------------------------------
+
+    def _seen(self, indices: list[int]) -> None:
+        """The thread view drew these comments of the open article."""
+        marks = self.query_one(ThreadView).marks
+        if marks is not None and self.state is not None:
+            self.state.mark_seen(marks, indices)
+
+    def _restore_position(self, cursor: int | None, body_scroll: float) -> None:
+        """Where the reader left the article: the comment under the cursor, and
+        the body's scroll (once the body has laid out the new article)."""
+        if cursor is not None:
+            self.query_one(ThreadView).go_to_comment(cursor)
+        if body_scroll:
+            body = self.query_one(ArticleBody)
+            self.call_after_refresh(body.scroll_to, y=body_scroll, animate=False)
+
+    def save_position(self) -> None:
+        """Remember where the reader is in the open article."""
+        thread_view = self.query_one(ThreadView)
+        marks = thread_view.marks
+        if marks is not None and self.state is not None and not self._switching:
+            cursor = thread_view.cursor if thread_view.cursor >= 0 else None
+            self.state.save_position(marks, cursor, self.query_one(ArticleBody).scroll_y)
+
+    @on(ThreadView.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.save_position()
+
+    def action_next_new(self) -> None:
+        self._go_to_new(forward=True)
+
+    def action_previous_new(self) -> None:
+        self._go_to_new(forward=False)
+
+    def _go_to_new(self, forward: bool) -> None:
+        """The next (previous) new comment after the cursor, in the comments pane;
+        from another pane, the comment under the cursor if it is new."""
+        view = self.query_one(ThreadView)
+        marks = view.marks
+        if marks is None:
+            self.notify("No article open", timeout=2, markup=False)
+            return
+        on_new = self._pane != "thread" and view.cursor >= 0 and marks.is_new(view.cursor)
+        if on_new or view.go_to_new(forward):
+            self._show_pane("thread")
+        elif not marks.new_count:
+            self.notify("No new comments in this article", timeout=2, markup=False)
+        else:
+            where = "after" if forward else "before"
+            self.notify(f"No new comments {where} this one", timeout=2, markup=False)
+
+    def action_mark_read(self) -> None:
+        view = self.query_one(ThreadView)
+        article = self.article
+        if view.marks is None or self.state is None or article is None:
+            return
+        self.state.mark_read(view.marks)
+        self.query_one("#articles", ArticleList).refresh_marks({article.id})
+        view.marks_changed()
+        self.notify("Marked read", timeout=2, markup=False)
+
+    def action_mark_all_read(self) -> None:
+        if self.state is None:
+            return
+        self.state.mark_all_read(self.marks.values())
+        self.query_one("#articles", ArticleList).refresh_marks()
+        self.query_one(ThreadView).marks_changed()
+        count = len(self.marks)
+        self.notify(
+            f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
+        )
 
     @property
     def _articles_pane(self) -> ArticlesPane:
@@ -291,6 +425,9 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.query_one(f"#{pane}").focus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STATE_ACTIONS:
+            # In the search bar these keys are letters of the query.
+            return self.state is not None and not isinstance(self.focused, Input)
         if action == "back":
             return self._pane != PANES[0]
         return True

@@ -13,7 +13,7 @@ stay at the cap's indentation and their header says how deep they are.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from rich.console import Console
@@ -25,7 +25,7 @@ from textual.strip import Strip
 from ...model import Comment
 from ...sanitize import neutralise
 from ...store import HEADER
-from ...times import parse_time, relative
+from ...times import absolute, parse_time, relative
 from .wrapping import wrap_lines
 
 MIN_TEXT_WIDTH = 40
@@ -69,6 +69,8 @@ class PainterStyles:
     folded: Style
     match: Style
     current_match: Style
+    # The mark of a comment new since the last session.
+    new: Style = field(default_factory=Style)
 
 
 def indent_levels(depth: int, width: int) -> int:
@@ -103,10 +105,13 @@ MIN_PREVIEW = 8
 MAX_PREVIEW = 1000
 
 
-def posted_text(posted: str, now: datetime) -> str:
-    """A comment's time as the header shows it: relative, or the source's own words."""
+def posted_text(posted: str, now: datetime, in_full: bool = False) -> str:
+    """A comment's time as the header shows it: relative (or in full, with the
+    config's `time = "absolute"`), or the source's own words."""
     when = parse_time(posted)
-    return neutralise(posted) if when is None else relative(when, now)
+    if when is None:
+        return neutralise(posted)
+    return absolute(when) if in_full else relative(when, now)
 
 
 def preview_text(comment: Comment) -> str:
@@ -127,10 +132,15 @@ class CommentPainter:
     """Renders comments to strips with a given console and set of styles."""
 
     def __init__(
-        self, console: Console, styles: PainterStyles, clock: Callable[[], datetime] = _now
+        self,
+        console: Console,
+        styles: PainterStyles,
+        clock: Callable[[], datetime] = _now,
+        absolute_times: bool = False,
     ) -> None:
         self.console = console
         self.styles = styles
+        self.absolute_times = absolute_times
         # What relative times are counted from (a fixed time in tests).
         self.clock = clock
 
@@ -146,11 +156,14 @@ class CommentPainter:
         collapsed: bool,
         author_spans: list[Span],
         current: Span | None,
+        new: bool = False,
     ) -> Text:
         styles = self.styles
         marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
         header.append(marker, style=styles.guides[comment.depth % len(styles.guides)])
+        if new:
+            header.append("● new ", style=styles.new)
         header.append(short_path(comment), style=styles.header)
         if comment.author:
             header.append("  ")
@@ -159,7 +172,7 @@ class CommentPainter:
             header.append_text(author)
         details = []
         if comment.posted:
-            details.append(posted_text(comment.posted, self.clock()))
+            details.append(posted_text(comment.posted, self.clock(), self.absolute_times))
         if replies:
             details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
         if hidden:
@@ -192,12 +205,14 @@ class CommentPainter:
         collapsed: bool,
         matches: dict[int, list[Span]] | None = None,
         current: tuple[int, Span] | None = None,
+        new: bool = False,
     ) -> PaintedComment:
         """The comment's lines at `width` cells, each exactly `width` long.
 
         `matches` maps a paragraph number (`HEADER` for the author) to the
         spans to highlight in it; `current` is the (paragraph, span) of the
-        match drawn in the current-match style.
+        match drawn in the current-match style. `new` marks the header of a
+        comment new since the last session.
         """
         matches = matches or {}
         levels = indent_levels(comment.depth, width)
@@ -210,6 +225,7 @@ class CommentPainter:
             collapsed,
             matches.get(HEADER, []),
             current[1] if current and current[0] == HEADER else None,
+            new,
         )
         header_width = max(1, width - GUIDE_WIDTH * levels)
         if collapsed:
