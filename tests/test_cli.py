@@ -49,6 +49,7 @@ class FakeApp:
         *,
         state: object = None,
         config: object = None,
+        warnings: object = None,
     ) -> None:
         self.files = files
         self.load_errors = list(problems)

@@ -147,6 +147,7 @@ class ThreadView(ScrollView, can_focus=True):
         self._minimap_key: tuple[int, ...] | None = None
         self._minimap_cells = b""
         self._minimap_generation = 0
+        self._minimap_styles: tuple[Style, Style] | None = None
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -250,6 +251,7 @@ class ThreadView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painter = None
+        self._minimap_styles = None
         self._painted.clear()
 
     def _painted_comment(self, index: int) -> PaintedComment:
@@ -711,11 +713,12 @@ class ThreadView(ScrollView, can_focus=True):
         if key != self._minimap_key:
             self._minimap_key = key
             self._minimap_cells = self._minimap_cells_for(size, total)
-        return MinimapMarks(
-            self._minimap_cells,
-            self.get_component_rich_style("thread-view--minimap-new"),
-            self.get_component_rich_style("thread-view--minimap-match"),
-        )
+        if self._minimap_styles is None:
+            self._minimap_styles = (
+                self.get_component_rich_style("thread-view--minimap-new"),
+                self.get_component_rich_style("thread-view--minimap-match"),
+            )
+        return MinimapMarks(self._minimap_cells, *self._minimap_styles)
 
     def _minimap_cells_for(self, size: int, total: int) -> bytes:
         rows, thread = self.rows, self.thread
