@@ -5,6 +5,7 @@ database in a temporary folder, closing it between "sessions"."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from rich.segment import Segment
@@ -354,3 +355,42 @@ async def test_without_state_the_state_commands_are_not_offered(tmp_path: Path) 
             if binding.enabled
         }
         assert "next_new" not in shown
+
+
+async def test_state_warnings_from_its_threads_and_at_start_are_shown_in_the_app(
+    tmp_path: Path,
+) -> None:
+    thread_file = write_thread(tmp_path)
+    state = open_db(tmp_path)
+    files, problems = discover([thread_file])
+    app = ReaderApp(files, problems, state=state, warnings=["state.db was damaged; moved"])
+    notes = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert state.on_warning is not None
+        # From another thread, as the state's writer calls it.
+        await asyncio.get_running_loop().run_in_executor(
+            None, state.on_warning, "cannot be written"
+        )
+        await pilot.pause()
+    state.close()
+    messages = [note["message"] for note in notes if note.get("severity") == "warning"]
+    assert messages == ["state.db was damaged; moved", "cannot be written"]
+
+
+async def test_in_the_search_bar_the_state_keys_are_letters(tmp_path: Path) -> None:
+    thread_file = write_thread(tmp_path)
+    await read_the_whole_thread([thread_file], tmp_path)
+    with thread_file.open("a", encoding="utf-8") as file:
+        file.write(ADDED)
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", "u", "m", "M", "U")
+        await pilot.pause()
+        view = app.query_one(ThreadView)
+        bar = app.query_one("#thread-pane").query_one(SearchBar)
+        assert bar.search_query.text == "umMU"
+        assert view.marks is not None and view.marks.new_count == 1
+    state.close()
