@@ -394,3 +394,30 @@ async def test_in_the_search_bar_the_state_keys_are_letters(tmp_path: Path) -> N
         assert bar.search_query.text == "umMU"
         assert view.marks is not None and view.marks.new_count == 1
     state.close()
+
+
+async def test_the_body_scroll_of_each_article_is_restored(tmp_path: Path) -> None:
+    paragraphs = "\n\n".join(f"Paragraph {n} of a long body." for n in range(1, 80))
+    long_body = write_thread(tmp_path, f"A long body\n\n{paragraphs}\n\n  1. A comment.\n", "a.txt")
+    other = write_thread(tmp_path, name="b.txt")
+    state = open_db(tmp_path)
+    app = make_app([long_body, other], state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "space", "space")
+        await pilot.pause()
+        scrolled = app.query_one("#body").scroll_y
+        assert scrolled > 0
+        # Another article, and back: the body is where it was left.
+        await pilot.press("escape", "j", "k", "enter")
+        await pilot.pause()
+        assert app.query_one("#body").scroll_y == scrolled
+    state.close()
+    state = open_db(tmp_path)
+    app = make_app([long_body, other], state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#body").scroll_y == scrolled
+    state.close()

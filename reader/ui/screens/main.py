@@ -149,6 +149,8 @@ class MainScreen(Screen[None]):
         self.search_history = SearchHistory(saved=state)
         # True while another article is being put on show.
         self._switching = False
+        # The body's saved scroll, until the body is on screen to take it.
+        self._pending_body_scroll = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -173,7 +175,10 @@ class MainScreen(Screen[None]):
         if self.state is not None:
             thread_view.seen = self._seen
             # Every scroll of the body is remembered (a dict update).
-            self.watch(self.query_one(ArticleBody), "scroll_y", self.save_position, init=False)
+            body = self.query_one(ArticleBody)
+            self.watch(body, "scroll_y", self.save_position, init=False)
+            # The body can take its saved scroll once it has laid its text out.
+            self.watch(body, "virtual_size", self._restore_body_scroll, init=False)
         self.query_one(f"#{self._pane}").focus()
         self.load_files()
 
@@ -314,9 +319,16 @@ class MainScreen(Screen[None]):
         the body's scroll (once the body has laid out the new article)."""
         if cursor is not None:
             self.query_one(ThreadView).go_to_comment(cursor)
-        if body_scroll:
-            body = self.query_one(ArticleBody)
-            self.call_after_refresh(body.scroll_to, y=body_scroll, animate=False)
+        self._pending_body_scroll = body_scroll
+        self.call_after_refresh(self._restore_body_scroll)
+
+    def _restore_body_scroll(self) -> None:
+        """Scroll the body to where it was left, once it is on screen and has
+        laid its text out (on a narrow screen it is hidden until its pane shows)."""
+        body = self.query_one(ArticleBody)
+        if self._pending_body_scroll and body.size.height and body.max_scroll_y:
+            body.scroll_to(y=self._pending_body_scroll, animate=False, immediate=True)
+            self._pending_body_scroll = 0.0
 
     def save_position(self) -> None:
         """Remember where the reader is in the open article."""
@@ -423,6 +435,8 @@ class MainScreen(Screen[None]):
         self._mark_pane(pane)
         # On a narrow screen the pane was hidden: focus it once it is displayed.
         self.call_after_refresh(self.query_one(f"#{pane}").focus)
+        if pane == "body":
+            self.call_after_refresh(self._restore_body_scroll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STATE_ACTIONS:

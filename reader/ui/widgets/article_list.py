@@ -82,7 +82,10 @@ class ArticleList(OptionList):
             self.refresh_marks({article_id})
 
     def refresh_marks(self, article_ids: set[str] | None = None) -> None:
-        """Redraw the entries of `article_ids` (None: all): opened or marked read."""
+        """Redraw the entries of `article_ids` (None: all): opened or marked read.
+        A list narrowed by a search is redrawn in full when the search ends."""
+        if self.narrowed:
+            return
         entries = {
             article.id: (article, count)
             for article, count in self._entries
