@@ -165,6 +165,17 @@ The body of the nested thread.
 """
 
 
+def cursor_lines(terminal: Terminal, needle: str, timeout: float = 10) -> list[str]:
+    """The lines beside the cursor marker, once one of them shows `needle` (or
+    as they are at the timeout): a pty gives no sign that a frame is complete."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = [line for line in terminal.text().splitlines() if "▌" in line]
+        if any(needle in line for line in lines) or time.monotonic() > deadline:
+            return lines
+        terminal.pump(0.1)
+
+
 def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,13 +196,17 @@ def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     with thread_file.open("a", encoding="utf-8") as file:
         file.write("  4. A fourth comment, added later.\n")
     with Terminal([str(thread_file)]) as terminal:
-        screen = terminal.wait_for("Comments (8)", "1 new")
+        # The thread's last line: the frame is drawn down to there (pyte may
+        # have seen only part of a frame when the first needles show).
+        terminal.wait_for("Comments (8)", "1 new", "A fourth comment, added later.")
+        terminal.pump(0.5)
+        screen = terminal.text()
         new_lines = [line for line in screen.splitlines() if "● new" in line]
         assert len(new_lines) == 1 and "4" in new_lines[0], screen
         terminal.press("u")
-        cursor_lines = [line for line in terminal.text().splitlines() if "▌" in line]
-        assert cursor_lines and "● new" in cursor_lines[0], terminal.text()
-        assert any("A fourth comment, added later." in line for line in cursor_lines)
+        lines = cursor_lines(terminal, "A fourth comment, added later.")
+        assert lines and "● new" in lines[0], terminal.text()
+        assert any("A fourth comment, added later." in line for line in lines)
         assert terminal.quit() == 0
     config = tmp_path / "config" / "reader" / "config.toml"
     config.parent.mkdir(parents=True)
@@ -199,12 +214,13 @@ def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     with thread_file.open("a", encoding="utf-8") as file:
         file.write("  5. A fifth comment, added later still.\n")
     with Terminal([str(thread_file)]) as terminal:
-        terminal.wait_for("Comments (9)", "1 new")
+        terminal.wait_for("Comments (9)", "1 new", "A fifth comment, added later still.")
+        terminal.pump(0.5)
         terminal.press("u")
         assert not any("▌" in line and "● new" in line for line in terminal.text().splitlines())
         terminal.press("x")
-        cursor_lines = [line for line in terminal.text().splitlines() if "▌" in line]
-        assert any("A fifth comment" in line for line in cursor_lines), terminal.text()
+        lines = cursor_lines(terminal, "A fifth comment")
+        assert any("A fifth comment" in line for line in lines), terminal.text()
         terminal.press("?")
         terminal.wait_for("Article list")
         # The help screen is taller than the terminal: page down to its state section.
