@@ -99,7 +99,14 @@ class ReaderApp(App[None]):
             )
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.files, self.load_errors, self.loaded, self.state)
+        return MainScreen(
+            self.store,
+            self.files,
+            self.load_errors,
+            self.loaded,
+            self.state,
+            absolute_times=self.config.time == "absolute",
+        )
 
     @property
     def main_screen(self) -> MainScreen:

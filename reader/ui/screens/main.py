@@ -127,10 +127,12 @@ class MainScreen(Screen[None]):
         load_errors: list[LoadError],
         loaded: list[Article] | None = None,
         state: State | None = None,
+        absolute_times: bool = False,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `loaded` are articles parsed already, shown before `files` are read.
-        `state` is the memory between sessions (None: none this session)."""
+        `state` is the memory between sessions (None: none this session);
+        `absolute_times`: comment headers give times in full (the config's)."""
         # The first pane's class from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]}")
         self.store = store
@@ -141,6 +143,7 @@ class MainScreen(Screen[None]):
         self._loaded_count = 0
         self._reported = 0
         self.state = state
+        self.absolute_times = absolute_times
         # Each loaded article's state, by article id (empty without a state).
         self.marks: dict[str, ArticleState] = {}
         # The article shown last session, to select again when it loads.
@@ -171,7 +174,7 @@ class MainScreen(Screen[None]):
             bar.history = self.search_history
         self.query_one("#articles", ArticleList).marks = self.marks
         thread_view = self.query_one(ThreadView)
-        thread_view.absolute_times = self.app.config.time == "absolute"  # type: ignore[attr-defined]
+        thread_view.absolute_times = self.absolute_times
         if self.state is not None:
             thread_view.seen = self._seen
             # Every scroll of the body is remembered (a dict update).

@@ -131,6 +131,5 @@ class ArticleList(OptionList):
         self.narrowed = False
         self.clear_options()
         self.add_options(
-            Option(self._prompt(article, count), id=article.id)
-            for article, count in self._entries
+            Option(self._prompt(article, count), id=article.id) for article, count in self._entries
         )
