@@ -123,14 +123,18 @@ def _read(args: argparse.Namespace) -> int:
 
     database = state_path(args.state, args.no_state, os.environ)
     state, state_warnings = open_state(database) if database is not None else (None, [])
+    # The config's problems and the state's warnings are shown in the app.
+    app = ReaderApp(loading, state=state, config=config, warnings=state_warnings)
+    shown = 0
     try:
-        app = ReaderApp(loading, state=state, config=config)
         app.run()
     finally:
         if state is not None:
+            shown = len(state.warnings)
             state.close()
-    # Shown after the app, where the terminal keeps them.
-    _warn([*config.problems, *(state.warnings if state is not None else state_warnings)])
+    # Only what arose as the state was written at exit, after the app had gone.
+    if state is not None:
+        _warn(state.warnings[shown:])
     return app.return_code or 0
 
 

@@ -582,6 +582,88 @@ def state_figures(corpus: Corpus, runs: int, folder: Path, seen_articles: int) -
     ]
 
 
+async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figure]:
+    """What the state costs the UI on the XL thread: marking the comments on
+    screen seen after each key, and opening the thread with its new marks (half
+    its comments new: the painter's marks and the scrollbar minimap)."""
+    from textual.geometry import Region
+
+    from reader.state import open_state
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.thread_view import ThreadView
+
+    app = ReaderApp([corpus.xl_txt])
+    async with app.run_test(size=SCREEN) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        article = app.store.articles[0]
+        xl = app.store.thread(article.id)
+        view = app.query_one(ThreadView)
+        database = folder / "state-ui" / "state.db"
+        state, _ = open_state(database)
+        assert state is not None
+        marks = state.prepare(article, xl)
+        state.opened(marks)
+        state.mark_seen(marks, range(0, len(xl), 2))
+        state.close()
+        state, _ = open_state(database)
+        assert state is not None
+        marks = state.prepare(article, xl)
+
+        def paint() -> None:
+            view.render_lines(Region(0, 0, view.size.width, view.size.height))
+            view._minimap_marks(view.size.height)
+
+        def open_thread(with_state: bool) -> float:
+            view.thread = None
+            view.marks = marks if with_state else None
+            view.seen = (lambda indices: state.mark_seen(marks, indices)) if with_state else None
+            paint()
+            start = time.perf_counter()
+            view.thread = xl
+            paint()
+            return time.perf_counter() - start
+
+        without = median_of(runs, lambda: open_thread(False)) * 1000
+        with_state = median_of(runs, lambda: open_thread(True)) * 1000
+        added_open = with_state - without
+
+        def key_cost(with_state: bool) -> float:
+            open_thread(with_state)
+            view.cursor = typical_comment(xl)
+            paint()
+            costs = []
+            for _ in range(30):
+                start = time.process_time()
+                view.action_page_down()
+                paint()
+                costs.append(time.process_time() - start)
+            return statistics.median(costs)
+
+        key_without = median_of(runs, lambda: key_cost(False)) * 1000
+        key_with = median_of(runs, lambda: key_cost(True)) * 1000
+        added_key = key_with - key_without
+        state.close()
+    return [
+        Figure(
+            "XL state: open the thread, added by its state",
+            added_open,
+            "ms",
+            "<= 50 ms",
+            added_open <= 50,
+            without,
+        ),
+        Figure(
+            "XL state: pagedown + repaint, added by seen marking",
+            added_key,
+            "ms",
+            "<= 1 ms",
+            added_key <= 1,
+            key_without,
+        ),
+    ]
+
+
 # Memory -------------------------------------------------------------------------
 
 MEMORY_PROBE = """
@@ -684,6 +766,7 @@ def main() -> int:
         figures += site_figures(shape, runs, folder)
         figures += asyncio.run(thread_figures(corpus, runs))
         figures += state_figures(corpus, runs, folder, 100 if options.quick else 1000)
+        figures += asyncio.run(state_ui_figures(corpus, runs, folder))
         figures += memory_figures(corpus)
         sizes = f"{mb(corpus.large_txt):.1f} MB text, {mb(corpus.large_yaml):.1f} MB YAML"
     elapsed = time.perf_counter() - started

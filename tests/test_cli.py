@@ -43,7 +43,14 @@ class FakeApp:
 
     instances: list[FakeApp] = []
 
-    def __init__(self, loading: Loading, *, state: object = None, config: object = None) -> None:
+    def __init__(
+        self,
+        loading: Loading,
+        *,
+        state: object = None,
+        config: object = None,
+        warnings: object = None,
+    ) -> None:
         self.loading = loading
         self.state = state
         self.config = config

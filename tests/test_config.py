@@ -217,7 +217,7 @@ def test_the_configs_paths_are_what_reader_opens_without_arguments(
     seen: dict[str, object] = {}
 
     class Recorder:
-        def __init__(self, loading, *, state, config) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, loading, *, state, config, warnings) -> None:  # type: ignore[no-untyped-def]
             seen.update(paths=_paths_of(loading), state=state, config=config)
             self.article_count, self.load_errors, self.return_code = 1, [], 0
 

@@ -121,8 +121,14 @@ def test_the_real_command_moves_a_damaged_database_aside_and_says_so_once(
     database = tmp_path / "state" / "state.db"
     database.parent.mkdir()
     database.write_bytes(b"\x00garbage, not SQLite\xff" * 200)
-    output = run_reader(["--state", str(database), str(SEED)])
-    assert output.count("moved it aside") == 1
+    with Terminal(["--state", str(database), str(SEED)]) as terminal:
+        # One warning, in the app (the toast may wrap the message).
+        screen = terminal.wait_for("Comments (12)", "was damaged")
+        assert screen.count("was damaged") == 1, screen
+        assert terminal.quit() == 0
+    # Not printed again once the app has gone.
+    after_app = terminal.output.decode("utf-8", "replace").rsplit("\x1b[?1049l", 1)[-1]
+    assert "damaged" not in after_app
     (aside,) = database.parent.glob("state.db.corrupt-*")
     assert aside.read_bytes().startswith(b"\x00garbage")
     with sqlite3.connect(database) as reader:
@@ -142,3 +148,87 @@ def test_the_real_command_keeps_state_in_the_state_folder_or_nowhere(
     monkeypatch.setenv("READER_STATE", "off")
     run_reader([str(SEED)])
     assert not elsewhere.exists()
+
+
+NESTED = """\
+A nested thread
+
+The body of the nested thread.
+
+  1. First top-level comment.
+    • Reply one-one.
+      • Reply one-one-one.
+      • Reply one-one-two.
+    • Reply one-two.
+  2. Second top-level comment.
+  3. Third top-level comment.
+"""
+
+
+def cursor_lines(terminal: Terminal, needle: str, timeout: float = 10) -> list[str]:
+    """The lines beside the cursor marker, once one of them shows `needle` (or
+    as they are at the timeout): a pty gives no sign that a frame is complete."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = [line for line in terminal.text().splitlines() if "▌" in line]
+        if any(needle in line for line in lines) or time.monotonic() > deadline:
+            return lines
+        terminal.pump(0.1)
+
+
+def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read a thread and quit; add a comment to the file; relaunch: exactly that
+    comment is marked new, the list says `1 new`, and `u` lands on it. Then a
+    keymap in config.toml moves the key, and help says so."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("READER_STATE", raising=False)
+    thread_file = tmp_path / "nested.txt"
+    thread_file.write_text(NESTED, encoding="utf-8")
+    with Terminal([str(thread_file)]) as terminal:
+        terminal.wait_for("Comments (7)", "Third top-level comment.")
+        terminal.press("\r")
+        terminal.press("c")
+        assert terminal.quit() == 0
+    assert (tmp_path / "state" / "reader" / "state.db").exists()
+    with thread_file.open("a", encoding="utf-8") as file:
+        file.write("  4. A fourth comment, added later.\n")
+    with Terminal([str(thread_file)]) as terminal:
+        # The thread's last line: the frame is drawn down to there (pyte may
+        # have seen only part of a frame when the first needles show).
+        terminal.wait_for("Comments (8)", "1 new", "A fourth comment, added later.")
+        terminal.pump(0.5)
+        screen = terminal.text()
+        new_lines = [line for line in screen.splitlines() if "● new" in line]
+        assert len(new_lines) == 1 and "4" in new_lines[0], screen
+        terminal.press("u")
+        lines = cursor_lines(terminal, "A fourth comment, added later.")
+        assert lines and "● new" in lines[0], terminal.text()
+        assert any("A fourth comment, added later." in line for line in lines)
+        assert terminal.quit() == 0
+    config = tmp_path / "config" / "reader" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keys]\n"state.next_new" = "x"\n', encoding="utf-8")
+    with thread_file.open("a", encoding="utf-8") as file:
+        file.write("  5. A fifth comment, added later still.\n")
+    with Terminal([str(thread_file)]) as terminal:
+        terminal.wait_for("Comments (9)", "1 new", "A fifth comment, added later still.")
+        terminal.pump(0.5)
+        terminal.press("u")
+        assert not any("▌" in line and "● new" in line for line in terminal.text().splitlines())
+        terminal.press("x")
+        lines = cursor_lines(terminal, "A fifth comment")
+        assert any("A fifth comment" in line for line in lines), terminal.text()
+        terminal.press("?")
+        terminal.wait_for("Article list")
+        # The help screen is taller than the terminal: page down to its state section.
+        terminal.press(" ")
+        terminal.press(" ")
+        help_screen = terminal.wait_for("Next new comment")
+        line = next(line for line in help_screen.splitlines() if "Next new comment" in line)
+        # Inside the help box's border: the key column, then the help.
+        assert line.strip("│ ").split()[0] == "x", line
+        terminal.press("\x1b")
+        assert terminal.quit() == 0

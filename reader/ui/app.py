@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -26,6 +27,8 @@ from .screens.main import MainScreen
 COMMAND_IDS = {binding.id for command in ALL_COMMANDS for binding in command.bindings()}
 # Textual's palette entries that repeat one of ours.
 REPEATED_SYSTEM_COMMANDS = ("Quit", "Keys")
+# How long a warning about the config or the state stays up.
+WARNING_SECONDS = 10
 
 
 class ReaderApp(App[None]):
@@ -40,14 +43,21 @@ class ReaderApp(App[None]):
         *,
         state: State | None = None,
         config: Config | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         """`loading` gives the files to read (the command line may have read the
-        first one already)."""
+        first one already); `warnings` are the state's from opening it (shown as
+        the app starts, with the config's problems)."""
         super().__init__()
         # Memory between sessions (None: none this session) and the config file;
         # the caller opens and closes the state.
         self.state = state
         self.config = config or Config()
+        self.start_warnings = list(warnings or [])
+        # The theme is remembered once the start-up theme is in place.
+        self._remember_theme = False
+        if state is not None:
+            state.on_warning = self._state_warning
         self.store = DocumentStore()
         # Not `self.loading`: that is Textual's reactive for a loading indicator.
         self.sources = loading
@@ -55,8 +65,45 @@ class ReaderApp(App[None]):
         # for the command line to print after the app has exited.
         self.load_errors: list[LoadError] = list(loading.problems)
 
+    def on_mount(self) -> None:
+        """Apply the config (keymap, theme) and show every problem with it, and
+        with the state, as a warning."""
+        config = self.config
+        self.set_keymap(config.keymap(COMMAND_IDS))
+        themes = set(self.available_themes)
+        theme = config.choose_theme(themes, self.state.theme if self.state else None)
+        if theme is not None:
+            self.theme = theme
+        self._remember_theme = True
+        for message in [
+            *config.problems,
+            *config.check_keys(COMMAND_IDS),
+            *config.check_theme(themes),
+            *self.start_warnings,
+        ]:
+            self.notify(message, severity="warning", timeout=WARNING_SECONDS, markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._remember_theme and self.state is not None:
+            self.state.remember_theme(theme)
+
+    def _state_warning(self, message: str) -> None:
+        """A problem with the state mid-session, from one of its threads."""
+        # Once the app has ended this raises, and the command line prints it.
+        with suppress(RuntimeError):
+            self.call_from_thread(
+                self.notify, message, severity="warning", timeout=WARNING_SECONDS, markup=False
+            )
+
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.sources, self.load_errors, self.size.width)
+        return MainScreen(
+            self.store,
+            self.sources,
+            self.load_errors,
+            self.size.width,
+            self.state,
+            absolute_times=self.config.time == "absolute",
+        )
 
     @property
     def main_screen(self) -> MainScreen:

@@ -7,6 +7,7 @@ from .body import BODY_COMMANDS
 from .links import BODY_LINK_COMMANDS, LINK_COMMANDS, THREAD_LINK_COMMANDS
 from .panes import PANE_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
+from .state import STATE_COMMANDS
 from .thread import THREAD_COMMANDS
 
 # Every command, in the order the help screen lists them.
@@ -15,6 +16,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *LINK_COMMANDS,
     *PANE_COMMANDS,
     *SEARCH_COMMANDS,
+    *STATE_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
     *BODY_LINK_COMMANDS,
@@ -33,6 +35,7 @@ __all__ = [
     "PANE_COMMANDS",
     "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",
+    "STATE_COMMANDS",
     "THREAD_COMMANDS",
     "THREAD_LINK_COMMANDS",
     "Command",

@@ -24,6 +24,7 @@ from ..commands import (
     PANE_COMMANDS,
     SEARCH_BAR_COMMANDS,
     SEARCH_COMMANDS,
+    STATE_COMMANDS,
     THREAD_COMMANDS,
     THREAD_LINK_COMMANDS,
     Command,
@@ -36,6 +37,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Article list", ARTICLE_LIST_COMMANDS),
     ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
+    ("New comments (with saved state)", STATE_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
 )
 

@@ -3,6 +3,11 @@
 The screen owns the state (which article is open) and pushes it into the
 panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
+
+With a state this session, the load worker prepares each article's
+`ArticleState` (`marks`: its new comments and saved position); the screen
+records what is opened and seen, restores the article last shown and the
+position in each, and offers the new-comment and mark-read commands.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
@@ -25,8 +30,9 @@ from ...loading import Loading
 from ...model import Article
 from ...sanitize import neutralise
 from ...search_history import SearchHistory
+from ...state import ArticleState, State
 from ...store import DocumentStore, PreparedArticle, Thread
-from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, bindings
+from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
@@ -44,6 +50,11 @@ WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 BATCH_SECONDS = 0.25
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
+# What the load worker hands over: an article ready to register with its state
+# (None: no state this session), or a file that failed.
+Loaded = tuple[PreparedArticle, ArticleState | None] | LoadError
+# The state's commands, which need a state (and not the search bar's focus).
+STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 
 
 def width_class(width: int) -> str:
@@ -102,6 +113,7 @@ class MainScreen(Screen[None]):
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
     BINDINGS = [
         *bindings(PANE_COMMANDS),
+        *bindings(STATE_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -113,10 +125,18 @@ class MainScreen(Screen[None]):
     thread: reactive[Thread | None] = reactive(None)
 
     def __init__(
-        self, store: DocumentStore, loading: Loading, load_errors: list[LoadError], width: int
+        self,
+        store: DocumentStore,
+        loading: Loading,
+        load_errors: list[LoadError],
+        width: int,
+        state: State | None = None,
+        absolute_times: bool = False,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
-        `width` is the terminal's, to start with its layout."""
+        `width` is the terminal's, to start with its layout. `state` is the
+        memory between sessions (None: none this session); `absolute_times`:
+        comment headers give times in full (the config's)."""
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {width_class(width)}")
         self.store = store
@@ -125,8 +145,18 @@ class MainScreen(Screen[None]):
         self.load_errors = load_errors
         self._pane = PANES[0]
         self._reported = 0
-        # One history for every pane's search bar.
-        self.search_history = SearchHistory()
+        self.state = state
+        self.absolute_times = absolute_times
+        # Each loaded article's state, by article id (empty without a state).
+        self.marks: dict[str, ArticleState] = {}
+        # The article shown last session, to select again when it loads.
+        self._restore_key = state.selected_article if state is not None else None
+        # One history for every pane's search bar, kept in the state.
+        self.search_history = SearchHistory(saved=state)
+        # True while another article is being put on show.
+        self._switching = False
+        # The body's saved scroll, until the body is on screen to take it.
+        self._pending_body_scroll = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,6 +175,16 @@ class MainScreen(Screen[None]):
         self.query_one("#thread-pane").border_title = "Comments"
         for bar in self.query(SearchBar):
             bar.history = self.search_history
+        self.query_one("#articles", ArticleList).marks = self.marks
+        thread_view = self.query_one(ThreadView)
+        thread_view.absolute_times = self.absolute_times
+        if self.state is not None:
+            thread_view.seen = self._seen
+            # Every scroll of the body is remembered (a dict update).
+            body = self.query_one(ArticleBody)
+            self.watch(body, "scroll_y", self.save_position, init=False)
+            # The body can take its saved scroll once it has laid its text out.
+            self.watch(body, "virtual_size", self._restore_body_scroll, init=False)
         self.query_one(f"#{self._pane}").focus()
         self.load_files()
 
@@ -166,7 +206,7 @@ class MainScreen(Screen[None]):
         the whole list."""
         worker = get_current_worker()
         sources = self.sources
-        batch: list[PreparedArticle | LoadError] = []
+        batch: list[Loaded] = []
         handed_over: float | None = None
         with bulk_loading():
             for result in sources:
@@ -176,27 +216,44 @@ class MainScreen(Screen[None]):
                 if isinstance(result, LoadError):
                     batch.append(result)
                 else:
-                    batch.extend(result)
+                    batch.extend(map(self._with_state, result))
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
                     self.app.call_from_thread(self._loaded, batch, sources.files_done)
                     batch, handed_over = [], time.monotonic()
         self.app.call_from_thread(self._loaded, batch, sources.files_done)
         self.app.call_from_thread(self._loading_done)
 
-    def _loaded(self, batch: list[PreparedArticle | LoadError], files_read: int) -> None:
+    def _with_state(self, prepared: PreparedArticle) -> tuple[PreparedArticle, ArticleState | None]:
+        """The article with its state (read in this worker: it hashes every comment)."""
+        state = self.state
+        marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
+        return prepared, marks
+
+    def _loaded(self, batch: list[Loaded], files_read: int) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
+        restore: str | None = None
         for result in batch:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
                 continue
-            article = self.store.register(result)
+            prepared, marks = result
+            article = self.store.register(prepared)
             added.append((article, self.store.comment_count(article.id)))
+            if marks is not None:
+                self.marks[article.id] = marks
+                if marks.key == self._restore_key:
+                    restore, self._restore_key = article.id, None
+        was_empty = articles.option_count == 0
         articles.add_articles(added)
         total = self.sources.file_count
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
         if articles.highlighted is None and articles.option_count:
             articles.highlighted = 0
+        # The article shown last session is selected again, unless the reader
+        # has moved on from the first article by the time it loads.
+        if restore is not None and (was_empty or articles.highlighted == 0):
+            articles.highlight_id(restore)
 
     def _loading_done(self) -> None:
         count = len(self.store)
@@ -226,8 +283,103 @@ class MainScreen(Screen[None]):
         article_id = event.option.id
         if article_id is None:
             return
-        self.article = self.store.article(article_id)
-        self.thread = self.store.thread(article_id)
+        self.save_position()
+        marks = self.marks.get(article_id)
+        thread_view = self.query_one(ThreadView)
+        # No saving while the panes show the new article at their start.
+        self._switching = True
+        try:
+            # Before the thread: the view paints the new marks as it shows it.
+            thread_view.marks = marks
+            saved = (marks.cursor, marks.body_scroll) if marks is not None else None
+            self.article = self.store.article(article_id)
+            self.thread = self.store.thread(article_id)
+        finally:
+            self._switching = False
+        if marks is not None and saved is not None and self.state is not None:
+            self.state.opened(marks)
+            self.query_one("#articles", ArticleList).mark_opened(article_id)
+            self._restore_position(*saved)
+
+    # Memory between sessions -------------------------------------------------
+
+    def _seen(self, indices: list[int]) -> None:
+        """The thread view drew these comments of the open article."""
+        marks = self.query_one(ThreadView).marks
+        if marks is not None and self.state is not None:
+            self.state.mark_seen(marks, indices)
+
+    def _restore_position(self, cursor: int | None, body_scroll: float) -> None:
+        """Where the reader left the article: the comment under the cursor, and
+        the body's scroll (once the body has laid out the new article)."""
+        if cursor is not None:
+            self.query_one(ThreadView).go_to_comment(cursor)
+        self._pending_body_scroll = body_scroll
+        self.call_after_refresh(self._restore_body_scroll)
+
+    def _restore_body_scroll(self) -> None:
+        """Scroll the body to where it was left, once it is on screen and has
+        laid its text out (on a narrow screen it is hidden until its pane shows)."""
+        body = self.query_one(ArticleBody)
+        if self._pending_body_scroll and body.size.height and body.max_scroll_y:
+            body.scroll_to(y=self._pending_body_scroll, animate=False, immediate=True)
+            self._pending_body_scroll = 0.0
+
+    def save_position(self) -> None:
+        """Remember where the reader is in the open article."""
+        thread_view = self.query_one(ThreadView)
+        marks = thread_view.marks
+        if marks is not None and self.state is not None and not self._switching:
+            cursor = thread_view.cursor if thread_view.cursor >= 0 else None
+            self.state.save_position(marks, cursor, self.query_one(ArticleBody).scroll_y)
+
+    @on(ThreadView.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.save_position()
+
+    def action_next_new(self) -> None:
+        self._go_to_new(forward=True)
+
+    def action_previous_new(self) -> None:
+        self._go_to_new(forward=False)
+
+    def _go_to_new(self, forward: bool) -> None:
+        """The next (previous) new comment after the cursor, in the comments pane;
+        from another pane, the comment under the cursor if it is new."""
+        view = self.query_one(ThreadView)
+        marks = view.marks
+        if marks is None:
+            self.notify("No article open", timeout=2, markup=False)
+            return
+        on_new = self._pane != "thread" and view.cursor >= 0 and marks.is_new(view.cursor)
+        if on_new or view.go_to_new(forward):
+            self._show_pane("thread")
+        elif not marks.new_count:
+            self.notify("No new comments in this article", timeout=2, markup=False)
+        else:
+            where = "after" if forward else "before"
+            self.notify(f"No new comments {where} this one", timeout=2, markup=False)
+
+    def action_mark_read(self) -> None:
+        view = self.query_one(ThreadView)
+        article = self.article
+        if view.marks is None or self.state is None or article is None:
+            return
+        self.state.mark_read(view.marks)
+        self.query_one("#articles", ArticleList).refresh_marks({article.id})
+        view.marks_changed()
+        self.notify("Marked read", timeout=2, markup=False)
+
+    def action_mark_all_read(self) -> None:
+        if self.state is None:
+            return
+        self.state.mark_all_read(self.marks.values())
+        self.query_one("#articles", ArticleList).refresh_marks()
+        self.query_one(ThreadView).marks_changed()
+        count = len(self.marks)
+        self.notify(
+            f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
+        )
 
     @property
     def _articles_pane(self) -> ArticlesPane:
@@ -279,8 +431,13 @@ class MainScreen(Screen[None]):
         # At once, not after the refresh that displays it: keys typed ahead
         # (`tab` `tab` `/` in one read) go to the pane the earlier ones chose.
         self.set_focus(self.query_one(f"#{pane}"))
+        if pane == "body":
+            self.call_after_refresh(self._restore_body_scroll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STATE_ACTIONS:
+            # In the search bar these keys are letters of the query.
+            return self.state is not None and not isinstance(self.focused, Input)
         if action == "back":
             return self._pane != PANES[0]
         return True

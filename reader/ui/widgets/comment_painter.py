@@ -27,7 +27,7 @@ from ...model import Comment
 from ...sanitize import neutralise
 from ...store import HEADER
 from ...text import block_at
-from ...times import parse_time, relative
+from ...times import absolute, parse_time, relative
 from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
 
 MIN_TEXT_WIDTH = 40
@@ -71,6 +71,8 @@ class PainterStyles:
     folded: Style
     match: Style
     current_match: Style
+    # The mark of a comment new since the last session.
+    new: Style = field(default_factory=Style)
     # Structured text (quotes, code, links), and what the header says about
     # the comment: `OP`, its status (`[deleted]`), a dead comment's dimmed text
     # and the line of a stub for replies the file does not hold.
@@ -118,10 +120,13 @@ MIN_PREVIEW = 8
 MAX_PREVIEW = 1000
 
 
-def posted_text(posted: str, now: datetime) -> str:
-    """A comment's time as the header shows it: relative, or the source's own words."""
+def posted_text(posted: str, now: datetime, in_full: bool = False) -> str:
+    """A comment's time as the header shows it: relative (or in full, with the
+    config's `time = "absolute"`), or the source's own words."""
     when = parse_time(posted)
-    return neutralise(posted) if when is None else relative(when, now)
+    if when is None:
+        return neutralise(posted)
+    return absolute(when) if in_full else relative(when, now)
 
 
 def preview_text(comment: Comment) -> str:
@@ -142,9 +147,11 @@ class CommentPainter:
         console: Console,
         styles: PainterStyles,
         clock: Callable[[], datetime] | None = None,
+        absolute_times: bool = False,
     ) -> None:
         self.console = console
         self.styles = styles
+        self.absolute_times = absolute_times
         # What relative times are counted from (a fixed time in tests).
         self.clock = clock or times.now
 
@@ -160,11 +167,14 @@ class CommentPainter:
         collapsed: bool,
         author_spans: list[Span],
         current: Span | None,
+        new: bool = False,
     ) -> Text:
         styles = self.styles
         marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
         header.append(marker, style=styles.guides[comment.depth % len(styles.guides)])
+        if new:
+            header.append("● new ", style=styles.new)
         header.append(short_path(comment), style=styles.header)
         if comment.author:
             header.append("  ")
@@ -179,7 +189,7 @@ class CommentPainter:
         if comment.score is not None:
             details.append(f"▲ {comment.score}")
         if comment.posted:
-            details.append(posted_text(comment.posted, self.clock()))
+            details.append(posted_text(comment.posted, self.clock(), self.absolute_times))
         if comment.edited:
             details.append("edited")
         if replies:
@@ -214,12 +224,14 @@ class CommentPainter:
         collapsed: bool,
         matches: dict[int, list[Span]] | None = None,
         current: tuple[int, Span] | None = None,
+        new: bool = False,
     ) -> PaintedComment:
         """The comment's lines at `width` cells, each exactly `width` long.
 
         `matches` maps a paragraph number (`HEADER` for the author) to the
         spans to highlight in it; `current` is the (paragraph, span) of the
-        match drawn in the current-match style.
+        match drawn in the current-match style. `new` marks the header of a
+        comment new since the last session.
         """
         matches = matches or {}
         levels = indent_levels(comment.depth, width)
@@ -234,6 +246,7 @@ class CommentPainter:
             collapsed,
             matches.get(HEADER, []),
             current[1] if current and current[0] == HEADER else None,
+            new,
         )
         header_width = max(1, width - GUIDE_WIDTH * levels)
         if collapsed:

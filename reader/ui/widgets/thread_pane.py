@@ -57,7 +57,7 @@ class ThreadPane(SearchPane[Match]):
 
     @on(ThreadView.CursorMoved)
     def _show_comment_time(self, event: ThreadView.CursorMoved) -> None:
-        event.stop()
+        # Not stopped: the screen saves the position.
         status = self.query_one(CommentStatus)
         thread = self.thread_view.thread
         comment = thread.comments[event.index] if thread and event.index >= 0 else None

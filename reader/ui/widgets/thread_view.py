@@ -10,12 +10,18 @@ cursor, so the cursor shows without colour. The cursor moves by comment, but
 like a pager's: `j` on a comment that runs past the bottom first scrolls the
 rest of it into view (a page at most per press), `k` likewise upwards, and
 the paging keys scroll by lines with the cursor on the comment at the top.
+
+With a state this session (`marks`), comments new since the last session
+carry a mark in their header, and a comment counts as seen once any of its
+lines has been drawn on screen here (`seen` is told the comments of every
+frame). The scrollbar doubles as a minimap of new comments and search matches.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -30,6 +36,8 @@ from textual.strip import Strip
 from ...model import Comment
 from ...sanitize import neutralise
 from ...search import Match
+from ...state import ArticleState
+from ...state.article_state import NEW as IS_NEW
 from ...store import HEADER, Thread
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
@@ -45,6 +53,8 @@ from .comment_painter import (
     Span,
     text_width,
 )
+from .highlight_style import highlight_style
+from .minimap import MATCH, NEW, MinimapMarks, MinimapRender
 
 GUIDE_LEVELS = 6
 # The gutter column, and what it shows beside the lines of the cursor's comment.
@@ -72,6 +82,9 @@ class ThreadView(ScrollView, can_focus=True):
         "thread-view--dead",
         "thread-view--stub",
         *BLOCK_COMPONENT_CLASSES,
+        "thread-view--new",
+        "thread-view--minimap-new",
+        "thread-view--minimap-match",
     }
 
     DEFAULT_CSS = (
@@ -103,6 +116,11 @@ class ThreadView(ScrollView, can_focus=True):
         & > .thread-view--current-match {
             background: $warning; color: auto 95%; text-style: bold underline reverse;
         }
+        /* Green reads on dark surfaces only: light themes get their dark primary. */
+        & > .thread-view--new { color: $text-success; text-style: bold; }
+        &:light > .thread-view--new { color: $text-primary; }
+        & > .thread-view--minimap-new { color: $success; }
+        & > .thread-view--minimap-match { color: $warning; }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
         /* New styles: 4.5:1 on the view and the cursor row in both themes. */
         & > .thread-view--op { color: $text-accent; text-style: bold; }
@@ -140,6 +158,22 @@ class ThreadView(ScrollView, can_focus=True):
         self._width = 0
         # While filtering: what the filter is for, to say when nothing matches.
         self._filter_note = ""
+        # The open article's state (None: no state this session); set before
+        # `thread`. `seen` is told the comments drawn on screen.
+        self.marks: ArticleState | None = None
+        self.seen: Callable[[list[int]], None] | None = None
+        # The config's `time = "absolute"`: headers give times in full.
+        self.absolute_times = False
+        # The minimap's cells, and what they were computed for.
+        self._minimap_key: tuple[int, ...] | None = None
+        self._minimap_cells = b""
+        self._minimap_generation = 0
+        self._minimap_styles: tuple[Style, Style] | None = None
+
+    def on_mount(self) -> None:
+        self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
+            MinimapRender, self._minimap_marks
+        )
 
     # Loading -----------------------------------------------------------------
 
@@ -148,6 +182,7 @@ class ThreadView(ScrollView, can_focus=True):
         self._painted.clear()
         self._matches, self._current_match = {}, None
         self._filter_note = ""
+        self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
@@ -203,6 +238,7 @@ class ThreadView(ScrollView, can_focus=True):
                 self.rows.reestimate(self._estimates())
             self._update_virtual_size()
             self._scroll_to_cursor()
+            self._marks_changed()
 
     # Painting ----------------------------------------------------------------
 
@@ -214,17 +250,8 @@ class ThreadView(ScrollView, can_focus=True):
             full = self.get_component_rich_style(name)
             return self.get_component_rich_style(name, partial=True) + Style(color=full.color)
 
-        def highlight(name: str) -> Style:
-            full = self.get_component_rich_style(name)
-            partial = self.get_component_rich_style(name, partial=True)
-            resolved = Style(color=full.color, bgcolor=full.bgcolor)
-            if partial.reverse:
-                # Reverse (for NO_COLOR) swaps the colours back to the CSS's.
-                resolved = Style(color=full.bgcolor, bgcolor=full.color)
-            return partial + resolved
-
-        match = highlight("thread-view--match")
-        current_match = highlight("thread-view--current-match")
+        match = highlight_style(self, "thread-view--match")
+        current_match = highlight_style(self, "thread-view--current-match")
         return PainterStyles(
             guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
             header=style("thread-view--header"),
@@ -237,11 +264,13 @@ class ThreadView(ScrollView, can_focus=True):
             status=style("thread-view--status"),
             dead=style("thread-view--dead"),
             stub=style("thread-view--stub"),
+            new=style("thread-view--new"),
         )
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painter = None
+        self._minimap_styles = None
         self._painted.clear()
 
     def _painted_comment(self, index: int) -> PaintedComment:
@@ -252,7 +281,9 @@ class ThreadView(ScrollView, can_focus=True):
         painted = self._painted.get(key)
         if painted is None:
             if self._painter is None:
-                self._painter = CommentPainter(self.app.console, self._styles())
+                self._painter = CommentPainter(
+                    self.app.console, self._styles(), absolute_times=self.absolute_times
+                )
             thread = self.thread
             current = self._current_match
             painted = self._painter.paint(
@@ -267,6 +298,8 @@ class ThreadView(ScrollView, can_focus=True):
                     if current is not None and current.key[0] == index  # type: ignore[index]
                     else None
                 ),
+                # Part of what is cached: new marks change only with `marks_changed`.
+                new=self.marks is not None and self.marks.is_new(index),
             )
             self._painted[key] = painted
         return painted
@@ -300,6 +333,9 @@ class ThreadView(ScrollView, can_focus=True):
             position += 1
         if changed:
             self._update_virtual_size()
+        if self.seen is not None:
+            last = rows.row_at_line(min(bottom, rows.total_lines) - 1)
+            self.seen(rows.rows[rows.row_at_line(top) : last + 1])
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure_screen()
@@ -454,6 +490,7 @@ class ThreadView(ScrollView, can_focus=True):
             self._after_fold()
 
     def _after_fold(self) -> None:
+        self._marks_changed()
         self._update_virtual_size()
         self._scroll_to_cursor()
         self.refresh()
@@ -600,6 +637,7 @@ class ThreadView(ScrollView, can_focus=True):
             )
         self._matches, self._current_match = by_comment, current
         self._painted.clear()
+        self._marks_changed()
         self.refresh()
 
     def go_to_match(self, match: Match) -> None:
@@ -609,6 +647,7 @@ class ThreadView(ScrollView, can_focus=True):
             return
         index, paragraph = match.key  # type: ignore[misc]
         self.rows.reveal(index)
+        self._marks_changed()
         if paragraph != HEADER:
             # The match is in the comment's own text: a fold would hide it.
             self.rows.set_collapsed(index, False)
@@ -668,6 +707,86 @@ class ThreadView(ScrollView, can_focus=True):
         text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
         title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
         self.app.push_screen(FullTextScreen(title, text))
+
+    # New comments ------------------------------------------------------------
+
+    def go_to_new(self, forward: bool) -> bool:
+        """Put the cursor on the next (or previous) new comment, unfolding its
+        ancestors; False when there is none that way."""
+        marks = self.marks
+        if marks is None or self.rows is None:
+            return False
+        if forward:
+            index = marks.next_new(self.cursor)
+        else:
+            index = marks.previous_new(self.cursor if self.cursor >= 0 else len(marks.new))
+        if index is None:
+            return False
+        self.go_to_comment(index)
+        return True
+
+    def go_to_comment(self, index: int) -> None:
+        """Put the cursor on comment `index`, unfolding just its ancestors."""
+        if self.rows is None or not 0 <= index < len(self.rows.thread):
+            return
+        self.rows.reveal(index)
+        self._painted.clear()
+        self._marks_changed()
+        self._update_virtual_size()
+        self.cursor = index
+
+    def marks_changed(self) -> None:
+        """The open article's new marks changed (marked read): repaint them."""
+        self._painted.clear()
+        self._marks_changed()
+        self.refresh()
+
+    def _marks_changed(self) -> None:
+        """Rows, matches or new marks changed: the minimap is drawn afresh."""
+        self._minimap_generation += 1
+        if self._vertical_scrollbar is not None:
+            self._vertical_scrollbar.refresh()
+
+    def _minimap_marks(self, size: int) -> MinimapMarks | None:
+        """The scrollbar's `size` track cells, each marked if its part of the
+        thread holds a search match or a new comment (hidden under a fold
+        included). Computed per change of the rows, matches or marks, from the
+        rows' line offsets: a few bisections per cell, whatever the thread."""
+        rows, thread = self.rows, self.thread
+        if rows is None or thread is None or not rows.rows or size <= 0:
+            return None
+        total = rows.total_lines
+        key = (size, total, len(rows), self._minimap_generation)
+        if key != self._minimap_key:
+            self._minimap_key = key
+            self._minimap_cells = self._minimap_cells_for(size, total)
+        if self._minimap_styles is None:
+            self._minimap_styles = (
+                self.get_component_rich_style("thread-view--minimap-new"),
+                self.get_component_rich_style("thread-view--minimap-match"),
+            )
+        return MinimapMarks(self._minimap_cells, *self._minimap_styles)
+
+    def _minimap_cells_for(self, size: int, total: int) -> bytes:
+        rows, thread = self.rows, self.thread
+        assert rows is not None and thread is not None
+        new = self.marks.new if self.marks is not None and self.marks.new_count else None
+        matched = sorted(self._matches)
+        if new is None and not matched:
+            return b""
+        cells = bytearray(size)
+        for cell in range(size):
+            start = cell * total // size
+            end = max(start, (cell + 1) * total // size - 1)
+            first = rows.rows[rows.row_at_line(start)]
+            last = rows.rows[rows.row_at_line(end)]
+            # A folded comment's cell stands for its hidden replies too.
+            stop = thread.ends[last] if rows.is_collapsed(last) else last + 1
+            if bisect_left(matched, first) < bisect_left(matched, stop):
+                cells[cell] = MATCH
+            elif new is not None and new.find(IS_NEW, first, stop) >= 0:
+                cells[cell] = NEW
+        return bytes(cells)
 
     # Mouse -------------------------------------------------------------------
 
