@@ -95,6 +95,7 @@ class Thread:
         "ends",
         "line_breaks",
         "parents",
+        "stubs",
         "top_level",
     )
 
@@ -109,6 +110,9 @@ class Thread:
         self.ends = array("i")
         self.top_level = array("i")
         self._flatten(roots)
+        # Stubs for replies the file does not hold (reddit's "more") are rows,
+        # not comments: they are left out of every count.
+        self.stubs = sum(comment.status == "more" for comment in self.comments)
         self.characters = array("i", (sum(map(len, comment.text)) for comment in self.comments))
         self.line_breaks = array(
             "i",
@@ -151,6 +155,11 @@ class Thread:
 
     def __len__(self) -> int:
         return len(self.comments)
+
+    @property
+    def comment_count(self) -> int:
+        """How many comments the thread holds, stubs left out."""
+        return len(self.comments) - self.stubs
 
     def descendant_count(self, index: int) -> int:
         return self.ends[index] - index - 1
@@ -262,7 +271,7 @@ class DocumentStore:
         return self._threads[article_id]
 
     def comment_count(self, article_id: str) -> int:
-        return len(self._threads[article_id])
+        return self._threads[article_id].comment_count
 
     # Searching -----------------------------------------------------------------
 

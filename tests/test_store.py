@@ -74,3 +74,14 @@ def test_reply_chain_far_past_the_recursion_limit_is_walked_iteratively() -> Non
     assert thread.comments[-1].depth == depth - 1
     assert index_of(thread, ".".join(["1"] * depth)) == depth - 1
     assert store.comment_count("deep") == depth
+
+
+def test_stubs_for_replies_not_in_the_file_are_rows_but_not_counted() -> None:
+    stub = Comment(text=["3 more replies not in this file"], status="more", more=3)
+    article = Article(
+        title="t", comments=[Comment(text=["a"], replies=[Comment(text=["b"]), stub])]
+    )
+    store = DocumentStore()
+    store.add(article, "s")
+    assert len(store.thread("s")) == 3, "the stub is a row of the thread"
+    assert store.comment_count("s") == store.thread("s").comment_count == 2

@@ -390,7 +390,7 @@ class MainScreen(Screen[None]):
         self.query_one(BodyPane).article_changed()
 
     def watch_thread(self, thread: Thread | None) -> None:
-        count = len(thread) if thread else 0
+        count = thread.comment_count if thread else 0
         pane = self.query_one(ThreadPane)
         pane.border_title = f"Comments ({count})"
         pane.thread_changed()
