@@ -592,7 +592,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.thread_view import ThreadView
 
-    app = ReaderApp([corpus.xl_txt])
+    app = ReaderApp(Loading([corpus.xl_txt]))
     async with app.run_test(size=SCREEN) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -669,6 +669,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
 MEMORY_PROBE = """
 import asyncio, json, sys
 from pathlib import Path
+from reader.loading import Loading
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.thread_view import ThreadView
 from textual.geometry import Region

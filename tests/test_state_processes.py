@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.state import open_state
-from tests.pty import Terminal
+from tests.terminal import Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"

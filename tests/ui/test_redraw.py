@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pty import Terminal
+from tests.terminal import Terminal
 
 GARBAGE = "WRITTEN-OVER-BY-ANOTHER-PROGRAM"
 
