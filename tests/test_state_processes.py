@@ -15,6 +15,7 @@ import pytest
 
 from reader.state import open_state
 from tests.terminal import Terminal
+from tests.ui.conftest import NESTED_THREAD
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_586aeb7344f3125a.txt"
@@ -150,19 +151,6 @@ def test_the_real_command_keeps_state_in_the_state_folder_or_nowhere(
     assert not elsewhere.exists()
 
 
-NESTED = """\
-A nested thread
-
-The body of the nested thread.
-
-  1. First top-level comment.
-    • Reply one-one.
-      • Reply one-one-one.
-      • Reply one-one-two.
-    • Reply one-two.
-  2. Second top-level comment.
-  3. Third top-level comment.
-"""
 
 
 def cursor_lines(terminal: Terminal, needle: str, timeout: float = 10) -> list[str]:
@@ -186,7 +174,7 @@ def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("READER_STATE", raising=False)
     thread_file = tmp_path / "nested.txt"
-    thread_file.write_text(NESTED, encoding="utf-8")
+    thread_file.write_text(NESTED_THREAD, encoding="utf-8")
     with Terminal([str(thread_file)]) as terminal:
         terminal.wait_for("Comments (7)", "Third top-level comment.")
         terminal.press("\r")

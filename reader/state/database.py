@@ -14,6 +14,8 @@ from .schema import NewerSchema, migrate
 BUSY_TIMEOUT_MS = 5000
 # SQLite's primary result codes for a file that is not (or no longer) a database.
 _DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# SQLite's primary result codes for a lock held by another connection.
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 # The files SQLite keeps next to the database in WAL mode.
 SIDE_FILES = ("-wal", "-shm")
 
@@ -36,7 +38,7 @@ def connect(path: Path) -> sqlite3.Connection:
         # WAL: readers never block the writer; a killed process loses only what
         # it had not committed. NORMAL sync is durable across a crash of the
         # process (not of the machine), at a fraction of FULL's cost.
-        connection.execute("PRAGMA journal_mode = WAL")
+        _execute_when_free(connection, "PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         # Sorts and indices in memory: never a temporary file outside the folder.
         connection.execute("PRAGMA temp_store = MEMORY")
@@ -44,6 +46,24 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _execute_when_free(connection: sqlite3.Connection, statement: str) -> None:
+    """Run `statement`, retrying while another connection holds the lock.
+
+    Switching a new database to WAL takes an exclusive lock, and when two
+    readers start at once SQLite may answer "database is locked" at once,
+    without waiting `busy_timeout` (its way of avoiding a deadlock)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute(statement)
+            return
+        except sqlite3.OperationalError as error:
+            code = getattr(error, "sqlite_errorcode", 0)
+            if code & 0xFF not in _BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:

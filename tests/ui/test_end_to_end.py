@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..pty import Terminal
+from ..terminal import Terminal
 
 FIRST_TITLE = "After Trump Massacres"
 SECOND_TITLE = "Pentagon Reviewing Mosul"

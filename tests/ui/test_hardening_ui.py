@@ -40,7 +40,7 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
 from reader.ui.widgets.wrapping import wrap_lines
 
-from ..pty import Terminal
+from ..terminal import Terminal
 from .conftest import make_app, record_notifications
 from .scenes import settle
 
