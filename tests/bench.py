@@ -562,16 +562,11 @@ def state_figures(corpus: Corpus, runs: int, folder: Path, seen_articles: int) -
         Figure(
             "state: mark a comment seen, UI thread", mark_us, "us", "<= 1000 us", mark_us <= 1000
         ),
-        Figure(
-            "XL state: comment keys (identity)", identity_ms, "ms", "<= 100 ms", identity_ms <= 100
-        ),
-        Figure(
-            "XL state: keys + seen read (load worker)",
-            prepare_ms,
-            "ms",
-            "<= 50 ms",
-            prepare_ms <= 50,
-        ),
+        # Load-worker time, reported: it lengthens loading, not opening. The
+        # issue's "open it with its state: <= 50 ms more" is measured on the UI
+        # thread by `state_ui_figures` ("open the thread, added by its state").
+        Figure("XL state: comment keys (identity)", identity_ms, "ms", "report", None),
+        Figure("XL state: keys + seen read (load worker)", prepare_ms, "ms", "report", None),
         Figure(
             f"state: size per 1M seen ({seen_articles * 1000:,} stored)",
             per_million,
