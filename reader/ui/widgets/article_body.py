@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ... import times
-from ...model import Article, iter_comments
+from ...model import Article
 from ...sanitize import neutralise
 from ...search import Match
 from ...store import BIO, BODY, SUBTITLE, TITLE, article_fields
@@ -56,8 +56,11 @@ Line = tuple[list[Segment], int]
 
 
 def comments_in_file(article: Article) -> int:
-    """The article's comments the file holds (stubs for missing ones are none)."""
-    return sum(comment.status != "more" for comment in iter_comments(article.comments))
+    """The article's comments the file holds (stubs for missing ones are none),
+    as the store counted them when it indexed the thread: no walk of the tree
+    each time an article is shown."""
+    thread = article.comments[0].thread if article.comments else None
+    return thread.comment_count if thread is not None else 0
 
 
 def article_facts(article: Article, in_file: int) -> str:
