@@ -1,0 +1,127 @@
+"""What every section of the benchmark shares: the figure type, medians, the
+pseudo-terminal timer and the load the app does. A section is a function
+`(bench: Bench) -> list[Figure]`, best in its own module `tests/bench_<topic>.py`,
+listed once in `tests/bench.py`'s SECTIONS."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pexpect
+import pyte
+
+from reader.bulk import bulk_loading
+from reader.store import DocumentStore
+from tests.bench_corpus import Corpus, Shape
+from tests.builders import load_one
+
+SCREEN = (120, 40)
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("ready")
+        yield Footer()
+
+Bare().run()
+"""
+# Every frame of both apps has the footer's command palette entry.
+FRAME_MARKER = "^p"
+
+
+@dataclass(frozen=True)
+class Bench:
+    """What a section gets: the generated corpora, their shape, how many runs
+    each median takes, a scratch folder, and whether this is the quick run."""
+
+    corpus: Corpus
+    shape: Shape
+    runs: int
+    folder: Path
+    quick: bool
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: str
+    ok: bool | None
+    baseline: float | None = None
+    ratio: float | None = None
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def mb(paths: list[Path]) -> float:
+    return sum(path.stat().st_size for path in paths) / 1e6
+
+
+def time_to_screen(command: list[str], *markers: str, timeout: float = 30) -> list[float]:
+    """Seconds from spawning `command` in a pty until each marker is on screen."""
+    columns, lines = SCREEN
+    screen = pyte.Screen(columns, lines)
+    stream = pyte.ByteStream(screen)
+    env = {**os.environ, "TERM": "xterm-256color"}
+    start = time.perf_counter()
+    child = pexpect.spawn(command[0], command[1:], dimensions=(lines, columns), env=env)
+    seen: list[float] = []
+    try:
+        while len(seen) < len(markers):
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"{command} never showed {markers[len(seen)]!r}")
+            try:
+                stream.feed(child.read_nonblocking(1 << 16, timeout=0.01))
+            except pexpect.TIMEOUT:
+                continue
+            text = "\n".join(screen.display)
+            while len(seen) < len(markers) and markers[len(seen)] in text:
+                seen.append(time.perf_counter() - start)
+    finally:
+        child.terminate(force=True)
+    return seen
+
+
+def load_into_store(paths: list[Path]) -> float:
+    """Load as the app does: parse, index and register each file, the cyclic
+    collector paused for the whole load (its final collection included)."""
+    start = time.perf_counter()
+    store = DocumentStore()
+    with bulk_loading():
+        for path in paths:
+            store.add(load_one(path), path.stem)
+    return time.perf_counter() - start
+
+
+def table(figures: list[Figure], enforce: bool) -> str:
+    rows = [("figure", "median", "target", "baseline", "ratio", "")]
+    for figure in figures:
+        verdict = "" if figure.ok is None else ("ok" if figure.ok else "MISS")
+        rows.append(
+            (
+                figure.name,
+                f"{figure.value:,.1f} {figure.unit}",
+                figure.target,
+                "" if figure.baseline is None else f"{figure.baseline:,.1f} {figure.unit}",
+                "" if figure.ratio is None else f"{figure.ratio:.2f}x",
+                verdict if enforce else verdict.lower(),
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [
+        " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
