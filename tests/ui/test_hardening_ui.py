@@ -244,7 +244,8 @@ async def test_files_that_fail_are_summed_up_once_and_logged_and_good_ones_open(
             assert reason in line
         await pilot.press("escape")
         # The good files are there and open as usual.
-        titles = [str(option.prompt) for option in app.query_one(ArticleList).options]
+        articles = app.query_one(ArticleList)
+        titles = [str(articles.prompt_at(i)) for i in range(articles.entry_count)]
         assert [title.split("\n")[0] for title in titles] == ["Good text", "Good yaml"]
         await pilot.press("enter", "c")
         thread = app.query_one(ThreadView)

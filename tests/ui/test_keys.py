@@ -107,7 +107,7 @@ async def test_the_article_list_does_not_wrap_at_its_ends() -> None:
         await pilot.press("k")
         assert articles.highlighted == 0
         await pilot.press("G", "j")
-        assert articles.highlighted == articles.option_count - 1
+        assert articles.highlighted == articles.entry_count - 1
 
 
 async def test_enter_on_an_article_focuses_its_body() -> None:

@@ -50,7 +50,7 @@ def header_text(view: ThreadView, index: int) -> str:
 
 def prompt_text(app: ReaderApp, row: int = 0) -> str:
     articles = app.query_one("#articles", ArticleList)
-    return str(articles.get_option_at_index(row).prompt)
+    return str(articles.prompt_at(row))
 
 
 async def read_the_whole_thread(

@@ -59,8 +59,8 @@ async def test_markup_in_documents_is_shown_literally(tmp_path: Path) -> None:
         body_text = "".join(body.render_line(y).text for y in range(body.size.height))
         assert "[bold red]x[/bold red]" in thread_text
         assert "[@click=app.quit]quit[/]" in body_text
-        option = app.query_one(ArticleList).get_option_at_index(0)
-        assert "[bold red]x[/bold red]" in str(option.prompt)
+        prompt = app.query_one(ArticleList).prompt_at(0)
+        assert "[bold red]x[/bold red]" in str(prompt)
         # Clicking where a [@click] would be does nothing: the app keeps running.
         await pilot.click(body, offset=(20, 4))
         assert app.is_running

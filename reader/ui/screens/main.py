@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from ...bulk import bulk_loading
@@ -244,11 +244,11 @@ class MainScreen(Screen[None]):
                 self.marks[article.id] = marks
                 if marks.key == self._restore_key:
                     restore, self._restore_key = article.id, None
-        was_empty = articles.option_count == 0
+        was_empty = articles.entry_count == 0
         articles.add_articles(added)
         total = self.sources.file_count
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
-        if articles.highlighted is None and articles.option_count:
+        if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
         # The article shown last session is selected again, unless the reader
         # has moved on from the first article by the time it loads.
@@ -278,11 +278,9 @@ class MainScreen(Screen[None]):
 
     # State -----------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#articles")
-    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        article_id = event.option.id
-        if article_id is None:
-            return
+    @on(ArticleList.Highlighted, "#articles")
+    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        article_id = event.article_id
         self.save_position()
         marks = self.marks.get(article_id)
         thread_view = self.query_one(ThreadView)
@@ -395,7 +393,7 @@ class MainScreen(Screen[None]):
         pane.border_title = f"Comments ({count})"
         pane.thread_changed()
 
-    @on(OptionList.OptionSelected, "#articles")
+    @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:
         """Open the article; a search of the list carries over into its thread."""
         query = self._articles_pane.search_query

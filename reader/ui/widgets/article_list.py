@@ -1,5 +1,12 @@
 """The list of loaded articles: title, then source/author and comment count.
 
+A Line-API `ScrollView`: every entry is two lines (the title, then who wrote
+it and the counts), each cut to the width with `…`, so the list's height is
+known without measuring anything, and a frame or a key costs the entries on
+screen, not the whole list. Rendered entries are cached (LRU) by what they
+show; a cursor move repaints only the two entries it changes, and appending
+a batch of articles paints only those of the new ones that are on screen.
+
 With a state this session, an article never opened (before or now) is
 unread: its title is bold behind a `●`; the others' titles are plain, and each entry says
 how many of its comments are new since the last session. The counts come from
@@ -8,9 +15,16 @@ the `ArticleState`s the load worker made: no query per entry.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 
 from ...model import Article
 from ...sanitize import neutralise
@@ -18,6 +32,11 @@ from ...state import ArticleState
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
 
 UNREAD_MARKER = "● "
+# Lines per entry: the title, then source · author · counts.
+ENTRY_HEIGHT = 2
+# How many rendered entries are kept: several screens' worth.
+CACHED_ENTRIES = 1024
+SEPARATOR = " · "
 
 
 def article_prompt(
@@ -26,10 +45,12 @@ def article_prompt(
     matching: int | None = None,
     marks: ArticleState | None = None,
     opened: bool = False,
+    width: int | None = None,
 ) -> Text:
     """An entry: the title, then who wrote it, how many comments (and how many
     match); with `marks`, whether it is unread (and not `opened` this session)
-    and how many comments are new."""
+    and how many comments are new. With a `width`, each line is cut to it: the
+    title ends in `…`, and the names give way so the counts stay whole."""
     title = neutralise(article.title)
     if marks is None:
         prompt = Text(title, style="bold")
@@ -37,44 +58,190 @@ def article_prompt(
         prompt = Text(UNREAD_MARKER + title, style="bold")
     else:
         prompt = Text(title)
-    names = " · ".join(neutralise(name) for name in (article.source, article.author) if name)
+    if width is not None:
+        prompt.truncate(width, overflow="ellipsis")
+    names = SEPARATOR.join(neutralise(name) for name in (article.source, article.author) if name)
     count = f"{comment_count} comment{'' if comment_count == 1 else 's'}"
     if marks is not None and marks.new_count:
-        count += f" · {marks.new_count} new"
+        count += f"{SEPARATOR}{marks.new_count} new"
     if matching is not None:
         count += f", {matching} matching"
+    details = Text(names)
+    if width is not None and names:
+        room = width - cell_len(SEPARATOR + count)
+        if room < 2:
+            details = Text()
+        else:
+            details.truncate(room, overflow="ellipsis")
+    details = Text(SEPARATOR).join(part for part in (details, Text(count)) if part)
+    if width is not None:
+        details.truncate(width, overflow="ellipsis")
     prompt.append("\n")
-    prompt.append(" · ".join(filter(None, [names, count])), style="dim")
+    prompt.append_text(Text(details.plain, style="dim"))
     return prompt
 
 
-class ArticleList(OptionList):
-    """The articles in load order, or only those a search found; option ids are
-    article ids."""
+class ArticleList(ScrollView, can_focus=True):
+    """The articles in load order, or only those a search found (`narrow`)."""
 
     BINDINGS = bindings(ARTICLE_LIST_COMMANDS)
 
+    COMPONENT_CLASSES = {
+        "article-list--entry",
+        "article-list--highlighted",
+        "article-list--hover",
+    }
+
+    # OptionList's look, which this list replaces.
+    DEFAULT_CSS = """
+    ArticleList {
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        padding: 0 1;
+        background: $surface;
+        & > .article-list--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        & > .article-list--hover {
+            background: $block-hover-background;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .article-list--highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
+
+    class _ArticleMessage(Message):
+        def __init__(self, article_list: ArticleList, article_id: str) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class Highlighted(_ArticleMessage):
+        """The cursor is on another article."""
+
+    class Selected(_ArticleMessage):
+        """`enter` or a click on an article: open it."""
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """Which entry the cursor is on (None: the list is empty)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        # Every loaded article with its comment count, and where each is in it.
         self._entries: list[tuple[Article, int]] = []
-        self.narrowed = False
+        self._position: dict[str, int] = {}
+        # While a search narrows the list: what it shows (position in
+        # `_entries`, matching comments), and where each article is in that.
+        self._found: list[tuple[int, int]] | None = None
+        self._found_index: dict[str, int] = {}
         # Each article's state by article id (the screen's; empty: no state).
         self.marks: dict[str, ArticleState] = {}
         # The articles opened this session: no longer shown as unread.
         self.opened: set[str] = set()
+        self._hover: int | None = None
+        self._rendered: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHED_ENTRIES)
 
-    def _prompt(self, article: Article, count: int, matching: int | None = None) -> Text:
+    # What is shown -------------------------------------------------------------
+
+    @property
+    def narrowed(self) -> bool:
+        return self._found is not None
+
+    @property
+    def entry_count(self) -> int:
+        """How many articles the list shows now."""
+        return len(self._entries) if self._found is None else len(self._found)
+
+    def _entry(self, index: int) -> tuple[Article, int, int | None]:
+        """The article shown at `index`, its comment count and matching comments."""
+        if self._found is None:
+            article, count = self._entries[index]
+            return article, count, None
+        position, matching = self._found[index]
+        article, count = self._entries[position]
+        return article, count, matching
+
+    def id_at(self, index: int) -> str:
+        return self._entry(index)[0].id
+
+    def prompt_at(self, index: int, width: int | None = None) -> Text:
+        """The entry at `index` as shown (cut to `width`, if given)."""
+        article, count, matching = self._entry(index)
         return article_prompt(
-            article, count, matching, self.marks.get(article.id), article.id in self.opened
+            article,
+            count,
+            matching,
+            self.marks.get(article.id),
+            article.id in self.opened,
+            width,
         )
 
+    def _index_of(self, article_id: str) -> int | None:
+        if self._found is None:
+            return self._position.get(article_id)
+        return self._found_index.get(article_id)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        return None if self.highlighted is None else self.id_at(self.highlighted)
+
+    def highlight_id(self, article_id: str | None) -> None:
+        index = None if article_id is None else self._index_of(article_id)
+        if index is not None:
+            self.highlighted = index
+
+    # Changing what is shown ------------------------------------------------------
+
     def add_articles(self, entries: list[tuple[Article, int]]) -> None:
-        """Append articles (with their comment counts) in one go: one re-measure."""
+        """Append articles (with their comment counts): the entries already
+        there are neither measured nor painted again."""
+        first = len(self._entries)
+        for position, (article, _) in enumerate(entries, first):
+            self._position[article.id] = position
         self._entries.extend(entries)
-        if not self.narrowed:
-            self.add_options(
-                Option(self._prompt(article, count), id=article.id) for article, count in entries
-            )
+        if self._found is None:
+            self._shown_changed(first)
+
+    def narrow(self, found: list[tuple[str, int]]) -> None:
+        """Show only the articles in `found` (article id, matching comments)."""
+        self._found = [(self._position[article_id], matching) for article_id, matching in found]
+        self._found_index = {article_id: index for index, (article_id, _) in enumerate(found)}
+        self._reset()
+
+    def show_all(self) -> None:
+        self._found, self._found_index = None, {}
+        self._reset()
+
+    def _reset(self) -> None:
+        """Another set of entries: the cursor on the first, at the top."""
+        self.set_reactive(ArticleList.highlighted, None)
+        self._hover = None
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._shown_changed(0)
+        self.refresh()
+
+    def _shown_changed(self, first: int) -> None:
+        """The entries from `first` on are new: size the list, paint those on screen."""
+        self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
+        count = self.entry_count - first
+        if count > 0:
+            self.refresh_lines(first * ENTRY_HEIGHT, count * ENTRY_HEIGHT)
+
+    @property
+    def _lines(self) -> int:
+        return self.entry_count * ENTRY_HEIGHT
 
     def mark_opened(self, article_id: str) -> None:
         if article_id not in self.opened and article_id in self.marks:
@@ -82,54 +249,142 @@ class ArticleList(OptionList):
             self.refresh_marks({article_id})
 
     def refresh_marks(self, article_ids: set[str] | None = None) -> None:
-        """Redraw the entries of `article_ids` (None: all): opened or marked read.
-        A list narrowed by a search is redrawn in full when the search ends."""
-        if self.narrowed:
+        """Repaint the entries of `article_ids` (None: all): opened or marked read.
+        The cache is keyed by what an entry shows, so nothing is stale in it."""
+        if article_ids is None:
+            self.refresh()
             return
-        entries = {
-            article.id: (article, count)
-            for article, count in self._entries
-            if article_ids is None or article.id in article_ids
-        }
-        for index, option in enumerate(self.options):
-            if option.id in entries:
-                self.replace_option_prompt_at_index(index, self._prompt(*entries[option.id]))
+        for article_id in article_ids:
+            index = self._index_of(article_id)
+            if index is not None:
+                self._refresh_entry(index)
 
-    # OptionList wraps from one end to the other; a list of articles stops at its ends.
-    def action_cursor_up(self) -> None:
-        if self.highlighted != 0:
-            super().action_cursor_up()
+    def _refresh_entry(self, index: int | None) -> None:
+        if index is not None:
+            self.refresh_lines(index * ENTRY_HEIGHT, ENTRY_HEIGHT)
 
+    # Painting ---------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
+
+    def notify_style_update(self) -> None:
+        # Focus, hover or theme: the styles in the cache keys change, repaint.
+        self.refresh()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        index, offset = divmod(line, ENTRY_HEIGHT)
+        if line < 0 or index >= self.entry_count:
+            return Strip.blank(width, self.get_visual_style("article-list--entry").rich_style)
+        return self._entry_lines(index, width)[offset]
+
+    def _entry_lines(self, index: int, width: int) -> list[Strip]:
+        """The entry's lines at `width`, from the cache when it shows the same."""
+        article, count, matching = self._entry(index)
+        marks = self.marks.get(article.id)
+        if index == self.highlighted:
+            style = self.get_visual_style("article-list--entry", "article-list--highlighted")
+        elif index == self._hover:
+            style = self.get_visual_style("article-list--entry", "article-list--hover")
+        else:
+            style = self.get_visual_style("article-list--entry")
+        state = (
+            None if marks is None else (marks.unread and article.id not in self.opened),
+            None if marks is None else marks.new_count,
+            matching,
+        )
+        key = (article.id, count, width, style, state)
+        lines = self._rendered.get(key)
+        if lines is None:
+            visual = visualize(self, self.prompt_at(index, width), markup=False)
+            strips = Visual.to_strips(self, visual, width, ENTRY_HEIGHT, style)
+            lines = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
+            self._rendered[key] = lines
+        return lines
+
+    # The cursor -------------------------------------------------------------------
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        if highlighted is None or not self.entry_count:
+            return None
+        return min(max(highlighted, 0), self.entry_count - 1)
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self._refresh_entry(old)
+        self._refresh_entry(new)
+        if new is None:
+            return
+        self._scroll_to_entry(new)
+        self.post_message(self.Highlighted(self, self.id_at(new)))
+
+    def _scroll_to_entry(self, index: int) -> None:
+        """Scroll just enough that the entry is on screen."""
+        top = index * ENTRY_HEIGHT
+        view = self.scrollable_content_region.height
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + ENTRY_HEIGHT > self.scroll_offset.y + view:
+            self.scroll_to(y=top + ENTRY_HEIGHT - view, animate=False, immediate=True)
+
+    # A list of articles stops at its ends (OptionList wrapped round).
     def action_cursor_down(self) -> None:
-        if self.highlighted != self.option_count - 1:
-            super().action_cursor_down()
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._move(self._page)
+
+    def action_page_up(self) -> None:
+        self._move(-self._page)
+
+    def action_first(self) -> None:
+        self._move(-self.entry_count)
+
+    def action_last(self) -> None:
+        self._move(self.entry_count)
 
     @property
-    def highlighted_id(self) -> str | None:
-        if self.highlighted is None:
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // ENTRY_HEIGHT)
+
+    def _move(self, entries: int) -> None:
+        if self.entry_count:
+            start = self.highlighted if self.highlighted is not None else 0
+            self.highlighted = start + entries
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self, self.id_at(self.highlighted)))
+
+    # The mouse --------------------------------------------------------------------
+
+    def _index_at(self, event: events.MouseEvent) -> int | None:
+        """The entry under the mouse, found from its line."""
+        offset = event.get_content_offset(self)
+        if offset is None:
             return None
-        return self.get_option_at_index(self.highlighted).id
+        index = (self.scroll_offset.y + offset.y) // ENTRY_HEIGHT
+        return index if 0 <= index < self.entry_count else None
 
-    def highlight_id(self, article_id: str | None) -> None:
-        if article_id is not None and article_id in self._option_ids():
-            self.highlighted = self.get_option_index(article_id)
+    def on_click(self, event: events.Click) -> None:
+        index = self._index_at(event)
+        if index is not None:
+            self.highlighted = index
+            self.action_select()
 
-    def _option_ids(self) -> set[str]:
-        return {option.id for option in self.options if option.id is not None}
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._index_at(event))
 
-    def narrow(self, found: list[tuple[str, int]]) -> None:
-        """Show only the articles in `found` (article id, matching comments)."""
-        entries = {article.id: (article, count) for article, count in self._entries}
-        self.narrowed = True
-        self.clear_options()
-        self.add_options(
-            Option(self._prompt(*entries[article_id], matching), id=article_id)
-            for article_id, matching in found
-        )
+    def on_leave(self) -> None:
+        self._set_hover(None)
 
-    def show_all(self) -> None:
-        self.narrowed = False
-        self.clear_options()
-        self.add_options(
-            Option(self._prompt(article, count), id=article.id) for article, count in self._entries
-        )
+    def _set_hover(self, index: int | None) -> None:
+        if index != self._hover:
+            self._refresh_entry(self._hover)
+            self._hover = index
+            self._refresh_entry(index)

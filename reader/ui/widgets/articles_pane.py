@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from textual import on
-from textual.widgets import OptionList
 
 from ...search import Query
 from ...store import DocumentStore
@@ -48,20 +47,20 @@ class ArticlesPane(SearchPane[FoundArticle]):
             articles.show_all()
             articles.highlight_id(self._selection_before)
 
-    @on(OptionList.OptionHighlighted)
-    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ArticleList.Highlighted)
+    def _moved(self, event: ArticleList.Highlighted) -> None:
         """The counter follows `j` / `k` in the narrowed list; `n` / `N` go on from there."""
         # Not stopped: the screen shows the highlighted article.
         ids = [article_id for article_id, _ in self.matches]
-        if self.searching and event.option.id in ids:
-            self.current = ids.index(event.option.id)
+        if self.searching and event.article_id in ids:
+            self.current = ids.index(event.article_id)
             self._update_status()
 
-    @on(OptionList.OptionSelected)
-    def _opened(self, event: OptionList.OptionSelected) -> None:
+    @on(ArticleList.Selected)
+    def _opened(self, event: ArticleList.Selected) -> None:
         # Not stopped: the screen opens the article.
         if self.article_list.narrowed:
-            self._selection_before = event.option.id
+            self._selection_before = event.article_id
 
     def go_to(self, match: FoundArticle) -> None:
         self.article_list.highlight_id(match[0])
