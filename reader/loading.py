@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 
 from .errors import LoadError
@@ -31,8 +32,17 @@ class Loading:
         self.warnings: list[str] = []
         self.file_count = len(files)
         self.files_done = 0
+        # Bytes of the files read so far (of `byte_count`), for the load's progress.
+        self.bytes_done = 0
+        self._files = files
         self._pending = deque(files)
         self._read_ahead: list[Article] = []
+
+    @cached_property
+    def byte_count(self) -> int:
+        """The size of all the files, measured on first use (by the load worker,
+        off the UI thread: a stat per file)."""
+        return sum(map(file_size, self._files))
 
     def read_ahead(self) -> bool:
         """Read files until one holds an article; False when none does (`problems`
@@ -40,6 +50,7 @@ class Loading:
         while self._pending and not self._read_ahead:
             path = self._pending.popleft()
             self.files_done += 1
+            self.bytes_done += file_size(path)
             try:
                 self._read_ahead = load_articles(path, self.warnings)
             except LoadError as error:
@@ -54,10 +65,32 @@ class Loading:
             yield [DocumentStore.prepare(article) for article in articles]
         while self._pending:
             path = self._pending.popleft()
-            self.files_done += 1
             try:
                 articles = load_articles(path, self.warnings)
             except LoadError as error:
+                self._done(path)
                 yield error
                 continue
-            yield [DocumentStore.prepare(article) for article in articles]
+            prepared = [DocumentStore.prepare(article) for article in articles]
+            self._done(path)
+            yield prepared
+
+    def _done(self, path: Path) -> None:
+        self.files_done += 1
+        self.bytes_done += file_size(path)
+
+
+def file_size(path: Path) -> int:
+    """Bytes in the file (a Maildir: in its messages); 0 when it cannot be read,
+    which loading it will report."""
+    try:
+        if not path.is_dir():
+            return path.stat().st_size
+        return sum(
+            entry.stat().st_size
+            for folder in ("cur", "new")
+            for entry in (path / folder).iterdir()
+            if entry.is_file()
+        )
+    except OSError:
+        return 0

@@ -218,10 +218,16 @@ class MainScreen(Screen[None]):
                 else:
                     batch.extend(map(self._with_state, result))
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch, sources.files_done)
+                    self.app.call_from_thread(self._loaded, batch, self._progress())
                     batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch, sources.files_done)
+        self.app.call_from_thread(self._loaded, batch, self._progress())
         self.app.call_from_thread(self._loading_done)
+
+    def _progress(self) -> tuple[int, int, int, int]:
+        """Files read, of how many; bytes read, of how many (in the load worker:
+        the total is a stat of every file)."""
+        sources = self.sources
+        return sources.files_done, sources.file_count, sources.bytes_done, sources.byte_count
 
     def _with_state(self, prepared: PreparedArticle) -> tuple[PreparedArticle, ArticleState | None]:
         """The article with its state (read in this worker: it hashes every comment)."""
@@ -229,7 +235,7 @@ class MainScreen(Screen[None]):
         marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
         return prepared, marks
 
-    def _loaded(self, batch: list[Loaded], files_read: int) -> None:
+    def _loaded(self, batch: list[Loaded], progress: tuple[int, int, int, int]) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         restore: str | None = None
@@ -246,8 +252,9 @@ class MainScreen(Screen[None]):
                     restore, self._restore_key = article.id, None
         was_empty = articles.entry_count == 0
         articles.add_articles(added)
-        total = self.sources.file_count
+        files_read, total = progress[:2]
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
+        self._articles_pane.show_progress(*progress)
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
         # The article shown last session is selected again, unless the reader
@@ -257,6 +264,7 @@ class MainScreen(Screen[None]):
 
     def _loading_done(self) -> None:
         count = len(self.store)
+        self._articles_pane.loading_done()
         self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
         self._report_new_errors()
         if not len(self.store) and self.load_errors:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from textual import on
+from textual.app import ComposeResult
 
 from ...search import Query
 from ...store import DocumentStore
 from .article_list import ArticleList
+from .load_progress import LoadProgress
 from .search_pane import SearchPane
 
 # What a search of the list finds: an article id and how many of its comments match.
@@ -26,6 +28,20 @@ class ArticlesPane(SearchPane[FoundArticle]):
         # The article to select when the search ends: the one highlighted before
         # the search narrowed the list, or the one opened since.
         self._selection_before: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield LoadProgress()
+
+    def show_progress(
+        self, files_done: int, file_count: int, bytes_done: int, byte_count: int
+    ) -> None:
+        """How much of the load is done, while it runs."""
+        for progress in self.query(LoadProgress):
+            progress.show(files_done, file_count, bytes_done, byte_count)
+
+    def loading_done(self) -> None:
+        self.query(LoadProgress).remove()
 
     @property
     def article_list(self) -> ArticleList:

@@ -1,0 +1,39 @@
+"""What the article list shows while the files load: how many files and MB
+have been read of the total, as a line of text over a progress bar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import ProgressBar, Static
+
+MB = 1e6
+
+
+def progress_text(files_done: int, file_count: int, bytes_done: int, byte_count: int) -> str:
+    return f"files {files_done}/{file_count} · {bytes_done / MB:.1f}/{byte_count / MB:.1f} MB"
+
+
+class LoadProgress(Vertical):
+    """The load's progress, by bytes read (a file counts once it is read)."""
+
+    DEFAULT_CSS = """
+    LoadProgress {
+        dock: bottom;
+        height: auto;
+        padding: 0 1;
+        background: $surface;
+        & > Static { color: $text-muted; }
+        & > ProgressBar { width: 1fr; }
+        & > ProgressBar > Bar { width: 1fr; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(markup=False)
+        yield ProgressBar(show_percentage=False, show_eta=False)
+
+    def show(self, files_done: int, file_count: int, bytes_done: int, byte_count: int) -> None:
+        self.query_one(Static).update(progress_text(files_done, file_count, bytes_done, byte_count))
+        # By bytes: a large mailbox weighs more than a small text file.
+        self.query_one(ProgressBar).update(total=max(byte_count, 1), progress=bytes_done)
