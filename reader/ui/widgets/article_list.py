@@ -134,7 +134,8 @@ class ArticleList(ScrollView, can_focus=True):
     class Selected(_ArticleMessage):
         """`enter` or a click on an article: open it."""
 
-    highlighted: reactive[int | None] = reactive(None, init=False)
+    # No repaint of the whole list: the watcher repaints the two entries.
+    highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
     """Which entry the cursor is on (None: the list is empty)."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -234,7 +235,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _shown_changed(self, first: int) -> None:
         """The entries from `first` on are new: size the list, paint those on screen."""
-        self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
+        self._resize_list()
         count = self.entry_count - first
         if count > 0:
             self.refresh_lines(first * ENTRY_HEIGHT, count * ENTRY_HEIGHT)
@@ -266,7 +267,17 @@ class ArticleList(ScrollView, can_focus=True):
     # Painting ---------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
+        self._resize_list()
+
+    def _resize_list(self) -> None:
+        """Set the scrollable height to the entries' lines. Not by assigning
+        `virtual_size`, which repaints every line on screen: only the scrollbars
+        are updated (as OptionList does), and they lay the list out again
+        only when one comes or goes."""
+        size = Size(self.scrollable_content_region.width, self._lines)
+        if size != self.virtual_size:
+            self.set_reactive(ArticleList.virtual_size, size)
+            self._scroll_update(size)
 
     def notify_style_update(self) -> None:
         # Focus, hover or theme: the styles in the cache keys change, repaint.

@@ -1,0 +1,211 @@
+"""The article list as a Line-API view: it paints only what is on screen and
+what changed, however many articles it holds; clicks open the entry under the
+mouse; while files load, the pane shows how far the load has got."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+
+from reader.errors import LoadError
+from reader.loading import Loading
+from reader.model import Article
+from reader.store import PreparedArticle
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import ENTRY_HEIGHT, ArticleList
+from reader.ui.widgets.articles_pane import ArticlesPane
+from reader.ui.widgets.load_progress import LoadProgress
+
+from ..seeds import SECOND_SEED
+from .conftest import focused_id, make_app
+from .scenes import settle
+
+SIZE = (60, 20)
+
+
+def articles(first: int, count: int) -> list[tuple[Article, int]]:
+    return [
+        (Article(title=f"Article {number}", author="Ann Author", id=f"a{number}"), number % 7)
+        for number in range(first, first + count)
+    ]
+
+
+class ListApp(App[None]):
+    """Only the list, full screen: 20 lines show 10 entries."""
+
+    def compose(self) -> ComposeResult:
+        yield ArticleList(id="articles")
+
+
+def record_painted_lines(view: ArticleList) -> list[int]:
+    """From now on, every line `view` is asked to paint (as a line of the list)."""
+    painted: list[int] = []
+    render_line = view.render_line
+
+    def recording(y: int):  # type: ignore[no-untyped-def]
+        painted.append(view.scroll_offset.y + y)
+        return render_line(y)
+
+    view.render_line = recording  # type: ignore[method-assign]
+    return painted
+
+
+async def test_a_cursor_move_paints_only_the_two_entries_it_changes() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleList)
+        view.add_articles(articles(0, 50))
+        view.highlighted = 3
+        view.focus()
+        await pilot.pause()
+        painted = record_painted_lines(view)
+        await pilot.press("j")
+        await pilot.pause()
+        assert view.highlighted == 4
+        assert sorted(set(painted)) == [6, 7, 8, 9], "entries 3 and 4, two lines each"
+
+
+async def test_appending_a_batch_paints_only_the_new_entries_on_screen() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleList)
+        view.add_articles(articles(0, 3))
+        view.highlighted = 0
+        await pilot.pause()
+        painted = record_painted_lines(view)
+        view.add_articles(articles(3, 4))
+        await pilot.pause()
+        assert set(painted) <= set(range(3 * ENTRY_HEIGHT, 7 * ENTRY_HEIGHT))
+        assert 3 * ENTRY_HEIGHT in painted, "the first new entry is painted"
+        # Past a screenful the scrollbar comes, and the narrower list is painted
+        # again; after that, entries appended below the screen paint nothing.
+        view.add_articles(articles(7, 100))
+        await pilot.pause()
+        painted.clear()
+        view.add_articles(articles(107, 100))
+        await pilot.pause()
+        assert painted == []
+        assert view.entry_count == 207
+        assert view.virtual_size.height == 207 * ENTRY_HEIGHT
+        assert view.max_scroll_y == 207 * ENTRY_HEIGHT - SIZE[1]
+
+
+async def test_ten_thousand_entries_paint_no_more_than_a_screenful() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleList)
+        painted = record_painted_lines(view)
+        rendered: list[int] = []
+        prompt_at = view.prompt_at
+
+        def counting(index: int, width: int | None = None):  # type: ignore[no-untyped-def]
+            rendered.append(index)
+            return prompt_at(index, width)
+
+        view.prompt_at = counting  # type: ignore[method-assign]
+        view.add_articles(articles(0, 10_000))
+        view.highlighted = 0
+        await pilot.pause()
+        assert view.virtual_size.height == 10_000 * ENTRY_HEIGHT
+        assert max(painted) < SIZE[1]
+        assert set(rendered) <= set(range(SIZE[1] // ENTRY_HEIGHT))
+        # `G` paints the last screenful only.
+        painted.clear()
+        rendered.clear()
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.highlighted == 9_999
+        assert min(painted) >= 10_000 * ENTRY_HEIGHT - SIZE[1]
+        assert len(set(rendered)) <= SIZE[1] // ENTRY_HEIGHT
+
+
+async def test_page_keys_move_a_screenful_of_entries() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleList)
+        view.add_articles(articles(0, 50))
+        view.highlighted = 0
+        view.focus()
+        await pilot.press("pagedown")
+        assert view.highlighted == SIZE[1] // ENTRY_HEIGHT
+        await pilot.press("pagedown", "pageup")
+        assert view.highlighted == SIZE[1] // ENTRY_HEIGHT
+        await pilot.press("end", "pagedown")
+        assert view.highlighted == 49, "paging stops at the last entry"
+
+
+async def test_entries_are_cut_to_the_width_with_the_counts_whole() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 10)) as pilot:
+        view = app.query_one(ArticleList)
+        long = Article(title="A title " * 10, source="A long source name", author="Ann", id="x")
+        view.add_articles([(long, 12)])
+        await pilot.pause()
+        title, details = (view.render_line(y).text.strip() for y in range(ENTRY_HEIGHT))
+        assert title.endswith("…") and title.startswith("A title A title")
+        assert details.endswith("· 12 comments")
+        assert details.startswith("A long")
+
+
+async def test_a_click_opens_the_clicked_entry() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleList)
+        assert view.highlighted == 0
+        # The second entry's details line (the view has a one-column padding).
+        assert await pilot.click(ArticleList, offset=(3, ENTRY_HEIGHT + 1))
+        await pilot.pause()
+        assert view.highlighted_id == SECOND_SEED
+        body = app.query_one(ArticleBody)
+        assert body.article is not None and body.article.id == SECOND_SEED
+        assert focused_id(app) == "body", "a click opens the article, as enter does"
+
+
+class GatedLoading(Loading):
+    """Hands over the first file, then waits for `gate` before the others."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(paths)
+        self.gate = threading.Event()
+
+    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+        files = super().__iter__()
+        yield next(files)
+        self.gate.wait(timeout=10)
+        yield from files
+
+
+async def test_the_load_shows_its_progress_until_it_is_done(tmp_path: Path) -> None:
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(f"Article {number}\n\nIts body, invented.\n", encoding="utf-8")
+        paths.append(path)
+    loading = GatedLoading(paths)
+    loading.read_ahead()
+    total = sum(path.stat().st_size for path in paths) / 1e6
+    app = ReaderApp(loading)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = app.query_one(ArticlesPane)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.query_one(ArticleList).entry_count:
+                break
+        # The first article is listed (and opened) while the others load.
+        assert app.query_one(ArticleList).entry_count == 1
+        assert app.query_one(ArticleBody).article is not None
+        (progress,) = pane.query(LoadProgress)
+        first = paths[0].stat().st_size / 1e6
+        assert f"files 1/3 · {first:.1f}/{total:.1f} MB" in str(
+            progress.query_one("Static").render()
+        )
+        loading.gate.set()
+        await settle(pilot)
+        assert not pane.query(LoadProgress), "gone once every file is read"
+        assert app.query_one(ArticleList).entry_count == 3
+        assert str(pane.border_subtitle) == "3 articles"
