@@ -202,8 +202,9 @@ class MainScreen(Screen[None]):
     def load_files(self) -> None:
         """Parse and index the files off the UI thread. The first result is handed
         over at once, so something is on screen soon; the rest in batches, at most
-        every `BATCH_SECONDS`, as each batch costs the UI thread a re-measure of
-        the whole list."""
+        every `BATCH_SECONDS`, as each batch costs the UI thread a message and a
+        repaint (the list paints only the new entries on screen); the load's
+        progress goes with each."""
         worker = get_current_worker()
         sources = self.sources
         batch: list[Loaded] = []
