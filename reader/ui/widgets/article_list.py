@@ -226,11 +226,12 @@ class ArticleList(ScrollView, can_focus=True):
         self._reset()
 
     def _reset(self) -> None:
-        """Another set of entries: the cursor on the first, at the top."""
+        """Another set of entries, from the top; no cursor until the caller puts
+        it on one (which tells the screen)."""
         self.set_reactive(ArticleList.highlighted, None)
         self._hover = None
         self.scroll_to(y=0, animate=False, immediate=True)
-        self._shown_changed(0)
+        self._resize_list()
         self.refresh()
 
     def _shown_changed(self, first: int) -> None:
