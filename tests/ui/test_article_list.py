@@ -209,3 +209,19 @@ async def test_the_load_shows_its_progress_until_it_is_done(tmp_path: Path) -> N
         assert not pane.query(LoadProgress), "gone once every file is read"
         assert app.query_one(ArticleList).entry_count == 3
         assert str(pane.border_subtitle) == "3 articles"
+
+
+async def test_the_cursor_moved_while_the_list_is_hidden_is_on_screen_when_it_shows() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleList)
+        view.add_articles(articles(0, 50))
+        view.highlighted = 0
+        await pilot.pause()
+        view.display = False
+        await pilot.pause()
+        view.highlighted = 30
+        view.display = True
+        await pilot.pause()
+        top = view.scroll_offset.y
+        assert top <= 30 * ENTRY_HEIGHT and top + SIZE[1] >= 31 * ENTRY_HEIGHT

@@ -336,10 +336,16 @@ class ArticleList(ScrollView, can_focus=True):
         """Scroll just enough that the entry is on screen."""
         top = index * ENTRY_HEIGHT
         view = self.scrollable_content_region.height
+        if not view:
+            return  # Hidden (a narrow screen shows one pane): done on show.
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
         elif top + ENTRY_HEIGHT > self.scroll_offset.y + view:
             self.scroll_to(y=top + ENTRY_HEIGHT - view, animate=False, immediate=True)
+
+    def on_show(self) -> None:
+        if self.highlighted is not None:
+            self._scroll_to_entry(self.highlighted)
 
     # A list of articles stops at its ends (OptionList wrapped round).
     def action_cursor_down(self) -> None:
