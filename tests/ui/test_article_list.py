@@ -151,6 +151,18 @@ async def test_entries_are_cut_to_the_width_with_the_counts_whole() -> None:
         assert details.startswith("A long")
 
 
+async def test_a_title_with_line_breaks_keeps_to_its_two_lines() -> None:
+    app = ListApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        view = app.query_one(ArticleList)
+        broken = Article(title="First\nsecond\nthird", author="Ann\nAuthor", id="x")
+        view.add_articles([(broken, 1), *articles(1, 1)])
+        await pilot.pause()
+        lines = [view.render_line(y).text.strip() for y in range(2 * ENTRY_HEIGHT)]
+        assert lines == ["First second third", "Ann Author · 1 comment", "Article 1", lines[3]]
+        assert lines[3].endswith("· 1 comment")
+
+
 async def test_a_click_opens_the_clicked_entry() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:

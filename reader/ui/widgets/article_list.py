@@ -51,7 +51,9 @@ def article_prompt(
     match); with `marks`, whether it is unread (and not `opened` this session)
     and how many comments are new. With a `width`, each line is cut to it: the
     title ends in `…`, and the names give way so the counts stay whole."""
-    title = neutralise(article.title)
+    # One line: a title with line breaks (YAML allows them) would push the
+    # second line out of the entry.
+    title = " ".join(neutralise(article.title).splitlines())
     if marks is None:
         prompt = Text(title, style="bold")
     elif marks.unread and not opened:
@@ -60,7 +62,9 @@ def article_prompt(
         prompt = Text(title)
     if width is not None:
         prompt.truncate(width, overflow="ellipsis")
-    names = SEPARATOR.join(neutralise(name) for name in (article.source, article.author) if name)
+    names = SEPARATOR.join(
+        " ".join(neutralise(name).splitlines()) for name in (article.source, article.author) if name
+    )
     count = f"{comment_count} comment{'' if comment_count == 1 else 's'}"
     if marks is not None and marks.new_count:
         count += f"{SEPARATOR}{marks.new_count} new"
