@@ -322,9 +322,11 @@ class ArticleBody(ScrollView, can_focus=True):
         return self._heights[index]
 
     def _measure_screen(self) -> None:
-        """Make the pieces on screen exact, and a page above and below them so
-        that paging lands on exact lines; what is at the top of the view stays
-        there as the pieces above it become exact."""
+        """Make the pieces on screen exact, and two pages above and one below
+        them so that paging lands on exact lines (a page up scrolls through
+        the page above in steps, each of which makes the page above it exact);
+        what is at the top of the view stays there as the pieces above it
+        become exact."""
         self._follow_width()
         heights = self._heights
         if not len(heights):
@@ -335,7 +337,7 @@ class ArticleBody(ScrollView, can_focus=True):
         index = heights.index_at(top)
         offset = min(top - heights.line_of(index), self._exact_height(index) - 1)
         above, before = offset, index - 1
-        while before >= 0 and above < view:
+        while before >= 0 and above < 2 * view:
             above += self._exact_height(before)
             before -= 1
         new_top = heights.line_of(index) + offset

@@ -14,7 +14,9 @@ than a wrap of the whole would make it. Only text longer than `CHUNK` is cut.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -176,9 +178,7 @@ def piece_lines(
     block = piece.block
     string = block.string[start:end]
     matches = _clipped(found, start, end)
-    current_here = _clipped([current], start, end)[0] if current is not None else None
-    if current_here is not None and current_here not in matches:
-        current_here = None
+    current_here = next(iter(_clipped([current], start, end)), None) if current else None
     lines: list[Line] = []
     if isinstance(block, PlainBlock):
         if piece.gap:
@@ -199,14 +199,14 @@ def piece_lines(
     return lines
 
 
-def _clipped(
-    spans: list[MatchSpan] | list[MatchSpan | None], start: int, end: int
-) -> list[MatchSpan]:
-    """The parts of `spans` inside `start:end`, as offsets from `start`."""
+def _clipped(spans: list[MatchSpan], start: int, end: int) -> list[MatchSpan]:
+    """The parts of `spans` (in order, not overlapping, as a search finds them)
+    inside `start:end`, as offsets from `start`: found by bisection, since a
+    common word matches thousands of times in a long line."""
     clipped = []
-    for span in spans:
-        if span is None:
-            continue
+    for span in spans[bisect_right(spans, start, key=itemgetter(1)) :]:
+        if span[0] >= end:
+            break
         low, high = max(span[0], start), min(span[1], end)
         if low < high:
             clipped.append((low - start, high - start))
