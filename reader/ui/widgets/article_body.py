@@ -375,6 +375,8 @@ class ArticleBody(ScrollView, can_focus=True):
         spans: dict[BlockKey, list[tuple[int, int]]] = {}
         for match in matches:
             spans.setdefault(match.key, []).append((match.start, match.end))  # type: ignore[arg-type]
+        for found in spans.values():
+            found.sort()  # in order, as `piece_lines` finds a piece's by bisection
         self._matches, self._current_match = spans, current
         self._painted.clear()
         self.refresh()
