@@ -131,6 +131,10 @@ async def test_the_end_of_a_long_line_is_reachable_and_shown(tmp_path: Path) -> 
         before = words_on(shown(body))
         assert before == list(range(before[0], before[0] + len(before)))
         assert before[-1] + 1 == words_on(lines)[0], "the page up ends where the last began"
+        # And back to the top: the scroll there is animated through estimated lines.
+        await pilot.press("home")
+        await pilot.pause(0.5)
+        assert body.scroll_y == 0 and shown(body)[0] == "One long line"
 
 
 async def test_a_match_far_down_a_long_line_is_highlighted_where_it_is(tmp_path: Path) -> None:

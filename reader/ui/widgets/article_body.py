@@ -347,7 +347,9 @@ class ArticleBody(ScrollView, can_focus=True):
             after += 1
         if heights.total != total:
             self._update_virtual_size()
-        if new_top != top:
+        # Not while a scroll is animated (`g` from far down, a page): that would
+        # stop it part way; where it ends is what matters.
+        if new_top != top and not self.app.animator.is_being_animated(self, "scroll_y"):
             self.scroll_to(y=new_top, animate=False, immediate=True)
 
     def render_lines(self, crop: Region) -> list[Strip]:
