@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from reader.loading import Loading
 from reader.ui.app import ReaderApp
 from reader.ui.widgets import article_body
 from reader.ui.widgets.article_body import ArticleBody
@@ -153,3 +154,59 @@ async def test_a_match_far_down_a_long_line_is_highlighted_where_it_is(tmp_path:
         ]
         assert marked == ["zanzibar"]
         assert body.scroll_y > 1000, "scrolled far down the line to the match"
+
+
+def uneven_paragraphs(folder: Path) -> Path:
+    """Paragraphs whose wrapped heights their lengths guess badly: long words
+    in some, short ones in others."""
+    path = folder / "uneven.txt"
+    body = "\n\n".join(
+        f"Paragraph {n} "
+        + " ".join(("extraordinarily" if n % 3 else "a") for _ in range(60 + 7 * (n % 5)))
+        for n in range(200)
+    )
+    path.write_text(f"Uneven paragraphs\n\n{body}\n\n  1. A comment.\n", encoding="utf-8")
+    return path
+
+
+async def test_the_saved_scroll_shows_the_same_lines_again(tmp_path: Path) -> None:
+    """The body's scroll is saved as a line number; lines above it that were
+    wrapped when it was saved are wrapped again to restore it, not estimated."""
+    from reader.state import open_state
+
+    other = tmp_path / "other.txt"
+    other.write_text("Another article\n\nIts body.\n", encoding="utf-8")
+    state, _ = open_state(tmp_path / "state.db")
+    assert state is not None
+    app = ReaderApp(Loading([uneven_paragraphs(tmp_path), other]), state=state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = await open_body(app, pilot)
+        for _ in range(12):
+            body.scroll_page_down(animate=False)
+            await pilot.pause()
+        before = shown(body)
+        assert any(line.startswith("Paragraph") for line in before)
+        await pilot.press("escape", "j", "k", "enter")
+        await pilot.pause()
+        assert shown(body) == before
+    state.close()
+
+
+async def test_the_body_pane_follows_the_open_article_and_searches_it_again() -> None:
+    """Only the screen's `article` changes; the pane bound to it shows the new
+    article and highlights the search in force there."""
+    from reader.ui.widgets.body_pane import BodyPane
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        body = await open_body(app, pilot)
+        await pilot.press("slash", *"the", "enter")
+        await settle(pilot)
+        screen = app.main_screen
+        other = next(a for a in app.store.articles if a is not screen.article)
+        screen.article = other
+        await settle(pilot)
+        pane = screen.query_one(BodyPane)
+        assert body.article is other
+        assert pane.matches == list(app.store.search_article(other.id, pane.search_query))
+        assert pane.matches and all(m.key in body._matches for m in pane.matches)

@@ -53,6 +53,8 @@ MEASURE = 80
 MARGIN = 1
 # Pieces kept wrapped: many screens' worth, so that scrolling back is free.
 PAINTED_PIECES = 512
+# How much text above a saved scroll position is wrapped to restore it exactly.
+RESTORE_CHARACTERS = 256 * 1024
 STYLE_NAMES = ("title", "subtitle", "byline", "bio-heading", "bio", "match", "current-match")
 
 
@@ -197,10 +199,13 @@ class ArticleBody(ScrollView, can_focus=True):
         self._matches: dict[BlockKey, list[tuple[int, int]]] = {}
         self._current_match: Match | None = None
         self._in_file = 0
+        # A saved scroll to take once the article is laid out on screen.
+        self._saved_scroll = 0.0
 
     def watch_article(self, article: Article | None) -> None:
         self._in_file = comments_in_file(article) if article is not None else 0
         self._matches, self._current_match = {}, None
+        self._saved_scroll = 0.0
         self._pieces = []
         self._width = -1
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -331,6 +336,8 @@ class ArticleBody(ScrollView, can_focus=True):
         heights = self._heights
         if not len(heights):
             return
+        if self._saved_scroll and self.size.height:
+            self._take_saved_scroll()
         view = self._view_height
         total = heights.total
         top = round(self.scroll_y)
@@ -369,6 +376,31 @@ class ArticleBody(ScrollView, can_focus=True):
         if strip is None:
             strip = Strip.blank(self.scrollable_content_region.width)
         return strip.apply_style(self.rich_style)
+
+    def restore_scroll(self, y: float) -> None:
+        """Scroll to `y`, where the reader left this article, once it is laid
+        out on screen (on a narrow screen it is hidden until its pane shows)."""
+        self._saved_scroll = y
+        self.refresh()
+
+    def _take_saved_scroll(self) -> None:
+        """Scroll to the saved line with the lines above it exact, as they were
+        when it was saved (read from the top); past `RESTORE_CHARACTERS` of text
+        above it, the rest is estimated, so that opening an article never wraps
+        more than that."""
+        target, self._saved_scroll = round(self._saved_scroll), 0.0
+        heights, pieces = self._heights, self._pieces
+        index = characters = 0
+        while (
+            index < len(heights)
+            and heights.line_of(index + 1) <= target
+            and characters < RESTORE_CHARACTERS
+        ):
+            self._exact_height(index)
+            characters += pieces[index].end - pieces[index].start
+            index += 1
+        self._update_virtual_size()
+        self.scroll_to(y=target, animate=False, immediate=True)
 
     # Search ------------------------------------------------------------------
 
