@@ -21,7 +21,7 @@ from reader.ui.widgets.body_pieces import (
 from reader.ui.widgets.line_heights import LineHeights
 
 CONSOLE = Console(width=200, color_system=None)
-STYLES = {"match": Style(underline=True), "current-match": Style(reverse=True)}
+STYLES = {"title": Style(), "match": Style(underline=True), "current-match": Style(reverse=True)}
 BLOCK_STYLES = BlockStyles(*[Style()] * 13)
 
 
@@ -52,7 +52,7 @@ def test_a_word_of_kilobytes_is_cut_anyway() -> None:
 
 
 def wrapped_height(string: str, measure: int) -> int:
-    pieces = pieces_of([(None, PlainBlock(string, Style()))])
+    pieces = pieces_of([(None, PlainBlock(string, "title"))])
     return sum(
         len(piece_lines(piece, measure, CONSOLE, STYLES, BLOCK_STYLES, [], None))
         for piece in pieces
@@ -61,7 +61,7 @@ def wrapped_height(string: str, measure: int) -> int:
 
 def estimated_height(string: str, measure: int) -> int:
     return sum(
-        estimate(piece, measure) for piece in pieces_of([(None, PlainBlock(string, Style()))])
+        estimate(piece, measure) for piece in pieces_of([(None, PlainBlock(string, "title"))])
     )
 
 

@@ -210,3 +210,30 @@ async def test_the_body_pane_follows_the_open_article_and_searches_it_again() ->
         assert body.article is other
         assert pane.matches == list(app.store.search_article(other.id, pane.search_query))
         assert pane.matches and all(m.key in body._matches for m in pane.matches)
+
+
+async def test_a_theme_change_restyles_the_wrapped_pieces() -> None:
+    """Wrapped pieces are kept (LRU); a theme change must not show them in the
+    old theme's colours."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "textual-dark"
+        body = await open_body(app, pilot)
+        await pilot.press("slash", *"the", "enter")
+        await settle(pilot)
+
+        def match_background():  # type: ignore[no-untyped-def]
+            return next(
+                segment.style.bgcolor
+                for y in range(body.scrollable_content_region.height)
+                for segment in body.render_line(y)
+                if segment.style is not None
+                and segment.style.underline
+                and not segment.style.reverse
+            )
+
+        dark = match_background()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert match_background() != dark
+        assert match_background() == body._styles()["match"].bgcolor

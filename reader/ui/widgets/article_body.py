@@ -87,7 +87,7 @@ def _url_layout(url: str) -> Block:
 
 
 def article_blocks(
-    article: Article, styles: dict[str, Style], in_file: int = 0
+    article: Article, in_file: int = 0
 ) -> list[tuple[BlockKey, PlainBlock | StructuredBlock]]:
     """The article as text blocks, to be separated by blank lines; each with its
     search key, None if not searched. The searched ones are exactly
@@ -98,9 +98,9 @@ def article_blocks(
     for key, text in article_fields(article):
         kind, number = key
         if kind == TITLE:
-            blocks.append((key, PlainBlock(neutralise(text), styles["title"])))
+            blocks.append((key, PlainBlock(neutralise(text), "title")))
         elif kind == SUBTITLE:
-            blocks.append((key, PlainBlock(neutralise(text), styles["subtitle"])))
+            blocks.append((key, PlainBlock(neutralise(text), "subtitle")))
         elif kind == BODY:
             previous = block_at(body_layout, number - 1) if number else None
             # Plain paragraphs too: the block renderer breaks a long URL at its `/`.
@@ -108,17 +108,15 @@ def article_blocks(
         elif kind == BIO:
             if not number:
                 heading = f"About {article.author}" if article.author else "About the author"
-                blocks.append(
-                    (None, PlainBlock("─── " + neutralise(heading), styles["bio-heading"]))
-                )
-            blocks.append((key, PlainBlock(neutralise(text), styles["bio"])))
+                blocks.append((None, PlainBlock("─── " + neutralise(heading), "bio-heading")))
+            blocks.append((key, PlainBlock(neutralise(text), "bio")))
         if kind in (TITLE, SUBTITLE) and (kind == SUBTITLE or not article.subtitle):
-            blocks.extend(_header_blocks(article, styles, in_file))
+            blocks.extend(_header_blocks(article, in_file))
     return blocks
 
 
 def _header_blocks(
-    article: Article, styles: dict[str, Style], in_file: int
+    article: Article, in_file: int
 ) -> list[tuple[BlockKey, PlainBlock | StructuredBlock]]:
     """Who wrote the article and where, what the source says of it, and its URL."""
     blocks: list[tuple[BlockKey, PlainBlock | StructuredBlock]] = []
@@ -126,13 +124,13 @@ def _header_blocks(
         byline = article.byline
         if article.source and article.source not in byline:
             byline = f"{byline} · {article.source}"  # the site or list, where it is not said
-        blocks.append((None, PlainBlock(neutralise(byline), styles["byline"])))
+        blocks.append((None, PlainBlock(neutralise(byline), "byline")))
     elif article.author or article.source:
         names = " · ".join(filter(None, [article.author, article.source]))
-        blocks.append((None, PlainBlock(neutralise(names), styles["byline"])))
+        blocks.append((None, PlainBlock(neutralise(names), "byline")))
     facts = article_facts(article, in_file)
     if facts:
-        blocks.append((None, PlainBlock(facts, styles["byline"])))
+        blocks.append((None, PlainBlock(facts, "byline")))
     if article.url and article.body:
         blocks.append((None, StructuredBlock(article.url, _url_layout(article.url), None)))
     elif article.url:
@@ -253,8 +251,7 @@ class ArticleBody(ScrollView, can_focus=True):
             return
         anchor = self._anchor()
         if not self._pieces and self.article is not None:
-            self._styles_now = self._styles()
-            blocks = article_blocks(self.article, self._styles_now, self._in_file)
+            blocks = article_blocks(self.article, self._in_file)
             self._pieces = pieces_of(blocks)
             self._pieces_of = {}
             for index, piece in enumerate(self._pieces):

@@ -47,7 +47,7 @@ class PlainBlock:
     """A block of the article in one style (title, byline, bio, ...)."""
 
     string: str
-    style: Style
+    style: str  # its name in the view's styles, which a theme changes
 
 
 @dataclass(slots=True)
@@ -183,7 +183,7 @@ def piece_lines(
     if isinstance(block, PlainBlock):
         if piece.gap:
             lines.append(([], -1))
-        text = Text(string, style=block.style)  # neutralised when the block was made
+        text = Text(string, style=styles[block.style])  # neutralised when the block was made
         for span in matches:
             is_current = span == current_here
             text.stylize(styles["current-match"] if is_current else styles["match"], *span)
