@@ -2,11 +2,17 @@
 gives (site, author, time, score, comment count, URL), the body and the
 author's bio.
 
-A Line-API `ScrollView` over the article wrapped once per width, at a
-readable measure of at most `MEASURE` columns. Plain Rich text with markup
-off: document text is never interpreted, and no widget is mounted per block.
-A structured body (quotes, code, lists, links) is laid out by the block
-renderer the thread uses too; a plain one wraps as plain text always has.
+A Line-API `ScrollView` over the article at a readable measure of at most
+`MEASURE` columns. Plain Rich text with markup off: document text is never
+interpreted, and no widget is mounted per block. A structured body (quotes,
+code, lists, links) is laid out by the block renderer the thread uses too; a
+plain one wraps as plain text always has.
+
+Only what is on screen is wrapped, as in the thread view: the article is cut
+into pieces (`body_pieces`), each piece's height is estimated from its length
+until it is wrapped (cached, LRU), and line offsets are block sums
+(`line_heights`). So a resize or opening an article costs a few screens of
+wrapping, whatever its length, a body of one 10 MB line included.
 """
 
 from __future__ import annotations
@@ -204,7 +210,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._in_file = comments_in_file(article) if article is not None else 0
         self._matches, self._current_match = {}, None
         self._saved_scroll = 0.0
-        self._pieces = []
+        self._pieces, self._heights, self._measured = [], LineHeights([]), bytearray()
+        self._painted.clear()
         self._width = -1
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._follow_width()
@@ -259,7 +266,6 @@ class ArticleBody(ScrollView, can_focus=True):
                     self._pieces_of.setdefault(piece.key, []).append(index)
         self._width = width
         measure = self._measure_width
-        # The first piece has no blank line before it, so no estimate counts one.
         self._heights = LineHeights([estimate(piece, measure) for piece in self._pieces])
         self._measured = bytearray(len(self._pieces))
         self._painted.clear()
