@@ -90,3 +90,31 @@ def test_line_heights_find_items_by_line_as_heights_become_exact() -> None:
     assert heights.line_of(51) == 51 * 3 + 7
     assert heights.index_at(51 * 3 + 7) == 51 and heights.index_at(51 * 3 + 6) == 50
     assert heights.total == 3007 and heights.index_at(10**6) == 999
+
+
+def test_a_long_list_item_keeps_its_indent_and_its_link_style_across_pieces() -> None:
+    from reader.text import ITEM, LINK, Span
+
+    words = " ".join(f"word{n}" for n in range(2000))
+    cut = piece_ranges(words, code=False)[0][1]
+    span = Span(cut - 20, cut + 20, LINK)  # a link across the first cut
+    styles = BlockStyles(*[Style()] * 4, Style(underline=True), *[Style()] * 8)
+    block = StructuredBlock(words, Block(ITEM, level=1, marker="•", spans=(span,)), None)
+    pieces = pieces_of([(None, block)])
+    assert len(pieces) > 2
+    lines = [
+        line
+        for piece in pieces
+        for line in piece_lines(piece, 40, CONSOLE, STYLES, styles, [], None)
+        if line[1] >= 0
+    ]
+    texts = ["".join(segment.text for segment in segments) for segments, _ in lines]
+    assert texts[0].startswith("• word0 ")
+    assert all(text.startswith("  word") for text in texts[1:]), "later lines under the text"
+    underlined = "".join(
+        segment.text
+        for segments, _ in lines
+        for segment in segments
+        if segment.style is not None and segment.style.underline
+    )
+    assert underlined.replace(" ", "") == words[cut - 20 : cut + 20].replace(" ", "")
