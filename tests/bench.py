@@ -40,6 +40,7 @@ from reader.formats.loader import bundled_seeds  # noqa: E402
 from reader.loading import Loading  # noqa: E402
 from reader.search import Query  # noqa: E402
 from reader.store import DocumentStore, Thread  # noqa: E402
+from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, RARE_WORD, Corpus, Shape, generate  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
@@ -668,6 +669,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "state-ui": lambda bench: asyncio.run(state_ui_figures(bench.corpus, bench.runs, bench.folder)),
     "memory": lambda bench: memory_figures(bench.corpus),
     "list": list_figures,
+    "body": body_figures,
 }
 
 

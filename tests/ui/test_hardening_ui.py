@@ -37,8 +37,8 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets import article_body
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.body_pieces import piece_lines
 from reader.ui.widgets.thread_view import ThreadView
-from reader.ui.widgets.wrapping import wrap_lines
 
 from ..terminal import Terminal
 from .conftest import make_app, record_notifications
@@ -419,11 +419,11 @@ async def test_focus_changes_do_not_rewrap_a_huge_body(
     path.write_text("Title\n\n" + "word " * 40_000 + "\n", encoding="utf-8")  # 200 KB
     wraps: list[int] = []
 
-    def counting_wrap_lines(text, console, width):  # type: ignore[no-untyped-def]
-        wraps.append(width)
-        return wrap_lines(text, console, width)
+    def counting_piece_lines(piece, measure, *args):  # type: ignore[no-untyped-def]
+        wraps.append(measure)
+        return piece_lines(piece, measure, *args)
 
-    monkeypatch.setattr(article_body, "wrap_lines", counting_wrap_lines)
+    monkeypatch.setattr(article_body, "piece_lines", counting_piece_lines)
     app = make_app([path])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

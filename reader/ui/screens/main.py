@@ -155,8 +155,6 @@ class MainScreen(Screen[None]):
         self.search_history = SearchHistory(saved=state)
         # True while another article is being put on show.
         self._switching = False
-        # The body's saved scroll, until the body is on screen to take it.
-        self._pending_body_scroll = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,7 +166,7 @@ class MainScreen(Screen[None]):
         yield ReaderFooter()
 
     def on_mount(self) -> None:
-        self.query_one(ArticleBody).data_bind(MainScreen.article)
+        self.query_one(BodyPane).data_bind(MainScreen.article)
         self.query_one(ThreadView).data_bind(MainScreen.thread)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
@@ -183,8 +181,6 @@ class MainScreen(Screen[None]):
             # Every scroll of the body is remembered (a dict update).
             body = self.query_one(ArticleBody)
             self.watch(body, "scroll_y", self.save_position, init=False)
-            # The body can take its saved scroll once it has laid its text out.
-            self.watch(body, "virtual_size", self._restore_body_scroll, init=False)
         self.query_one(f"#{self._pane}").focus()
         self.load_files()
 
@@ -321,16 +317,7 @@ class MainScreen(Screen[None]):
         the body's scroll (once the body has laid out the new article)."""
         if cursor is not None:
             self.query_one(ThreadView).go_to_comment(cursor)
-        self._pending_body_scroll = body_scroll
-        self.call_after_refresh(self._restore_body_scroll)
-
-    def _restore_body_scroll(self) -> None:
-        """Scroll the body to where it was left, once it is on screen and has
-        laid its text out (on a narrow screen it is hidden until its pane shows)."""
-        body = self.query_one(ArticleBody)
-        if self._pending_body_scroll and body.size.height and body.max_scroll_y:
-            body.scroll_to(y=self._pending_body_scroll, animate=False, immediate=True)
-            self._pending_body_scroll = 0.0
+        self.query_one(ArticleBody).restore_scroll(body_scroll)
 
     def save_position(self) -> None:
         """Remember where the reader is in the open article."""
@@ -394,7 +381,6 @@ class MainScreen(Screen[None]):
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
-        self.query_one(BodyPane).article_changed()
 
     def watch_thread(self, thread: Thread | None) -> None:
         count = thread.comment_count if thread else 0
@@ -438,8 +424,6 @@ class MainScreen(Screen[None]):
         # At once, not after the refresh that displays it: keys typed ahead
         # (`tab` `tab` `/` in one read) go to the pane the earlier ones chose.
         self.set_focus(self.query_one(f"#{pane}"))
-        if pane == "body":
-            self.call_after_refresh(self._restore_body_scroll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STATE_ACTIONS:

@@ -2,21 +2,24 @@
 gives (site, author, time, score, comment count, URL), the body and the
 author's bio.
 
-A Line-API `ScrollView` over the article wrapped once per width, at a
-readable measure of at most `MEASURE` columns. Plain Rich text with markup
-off: document text is never interpreted, and no widget is mounted per block.
-A structured body (quotes, code, lists, links) is laid out by the block
-renderer the thread uses too; a plain one wraps as plain text always has.
+A Line-API `ScrollView` over the article at a readable measure of at most
+`MEASURE` columns. Plain Rich text with markup off: document text is never
+interpreted, and no widget is mounted per block. A structured body (quotes,
+code, lists, links) is laid out by the block renderer the thread uses too; a
+plain one wraps as plain text always has.
+
+Only what is on screen is wrapped, as in the thread view: the article is cut
+into pieces (`body_pieces`), each piece's height is estimated from its length
+until it is wrapped (cached, LRU), and line offsets are block sums
+(`line_heights`). So a resize or opening an article costs a few screens of
+wrapping, whatever its length, a body of one 10 MB line included.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -36,23 +39,29 @@ from .block_lines import (
     BLOCK_COMPONENT_CLASSES,
     BLOCK_CSS,
     BlockStyles,
-    block_gap,
-    block_lines,
     block_styles,
-    gap_prefix,
     unwrapped_text,
+)
+from .body_pieces import (
+    BlockKey,
+    Piece,
+    PlainBlock,
+    StructuredBlock,
+    estimate,
+    piece_lines,
+    pieces_of,
 )
 from .comment_painter import posted_text
 from .highlight_style import highlight_style
-from .wrapping import wrap_lines
+from .line_heights import LineHeights
 
 MEASURE = 80
 MARGIN = 1
+# Pieces kept wrapped: many screens' worth, so that scrolling back is free.
+PAINTED_PIECES = 512
+# How much text above a saved scroll position is wrapped to restore it exactly.
+RESTORE_CHARACTERS = 256 * 1024
 STYLE_NAMES = ("title", "subtitle", "byline", "bio-heading", "bio", "match", "current-match")
-
-
-BlockKey = tuple[str, int] | None
-Line = tuple[list[Segment], int]
 
 
 def comments_in_file(article: Article) -> int:
@@ -78,35 +87,26 @@ def article_facts(article: Article, in_file: int) -> str:
     return " · ".join(facts)
 
 
-@dataclass(slots=True)
-class StructuredBlock:
-    """A block of the body laid out by the block renderer (a link post's note too)."""
-
-    string: str
-    layout: Block
-    previous: Block | None  # the block before it, for the gap between them
-
-
 def _url_layout(url: str) -> Block:
     """The article's URL shown in full, as a link (wrapped at `/`, never cut)."""
     return Block(PARAGRAPH, spans=(Span(0, len(url), LINK),))
 
 
 def article_blocks(
-    article: Article, styles: dict[str, Style], in_file: int = 0
-) -> list[tuple[BlockKey, Text | StructuredBlock]]:
+    article: Article, in_file: int = 0
+) -> list[tuple[BlockKey, PlainBlock | StructuredBlock]]:
     """The article as text blocks, to be separated by blank lines; each with its
     search key, None if not searched. The searched ones are exactly
     `article_fields` (the store's definition, which search reads too); the
     rest are the byline, the facts, the URL and the bio's heading around them."""
-    blocks: list[tuple[BlockKey, Text | StructuredBlock]] = []
+    blocks: list[tuple[BlockKey, PlainBlock | StructuredBlock]] = []
     body_layout = article.body_blocks
     for key, text in article_fields(article):
         kind, number = key
         if kind == TITLE:
-            blocks.append((key, Text(neutralise(text), style=styles["title"])))
+            blocks.append((key, PlainBlock(neutralise(text), "title")))
         elif kind == SUBTITLE:
-            blocks.append((key, Text(neutralise(text), style=styles["subtitle"])))
+            blocks.append((key, PlainBlock(neutralise(text), "subtitle")))
         elif kind == BODY:
             previous = block_at(body_layout, number - 1) if number else None
             # Plain paragraphs too: the block renderer breaks a long URL at its `/`.
@@ -114,31 +114,29 @@ def article_blocks(
         elif kind == BIO:
             if not number:
                 heading = f"About {article.author}" if article.author else "About the author"
-                blocks.append(
-                    (None, Text("─── " + neutralise(heading), style=styles["bio-heading"]))
-                )
-            blocks.append((key, Text(neutralise(text), style=styles["bio"])))
+                blocks.append((None, PlainBlock("─── " + neutralise(heading), "bio-heading")))
+            blocks.append((key, PlainBlock(neutralise(text), "bio")))
         if kind in (TITLE, SUBTITLE) and (kind == SUBTITLE or not article.subtitle):
-            blocks.extend(_header_blocks(article, styles, in_file))
+            blocks.extend(_header_blocks(article, in_file))
     return blocks
 
 
 def _header_blocks(
-    article: Article, styles: dict[str, Style], in_file: int
-) -> list[tuple[BlockKey, Text | StructuredBlock]]:
+    article: Article, in_file: int
+) -> list[tuple[BlockKey, PlainBlock | StructuredBlock]]:
     """Who wrote the article and where, what the source says of it, and its URL."""
-    blocks: list[tuple[BlockKey, Text | StructuredBlock]] = []
+    blocks: list[tuple[BlockKey, PlainBlock | StructuredBlock]] = []
     if article.byline:
         byline = article.byline
         if article.source and article.source not in byline:
             byline = f"{byline} · {article.source}"  # the site or list, where it is not said
-        blocks.append((None, Text(neutralise(byline), style=styles["byline"])))
+        blocks.append((None, PlainBlock(neutralise(byline), "byline")))
     elif article.author or article.source:
         names = " · ".join(filter(None, [article.author, article.source]))
-        blocks.append((None, Text(neutralise(names), style=styles["byline"])))
+        blocks.append((None, PlainBlock(neutralise(names), "byline")))
     facts = article_facts(article, in_file)
     if facts:
-        blocks.append((None, Text(facts, style=styles["byline"])))
+        blocks.append((None, PlainBlock(facts, "byline")))
     if article.url and article.body:
         blocks.append((None, StructuredBlock(article.url, _url_layout(article.url), None)))
     elif article.url:
@@ -192,37 +190,45 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._lines: list[Strip] = []
-        self._wrapped_width = -1
-        self._wrapped_styles: dict[str, Style] = {}
-        # Where each block's lines start: key -> [(line, character offset), ...].
-        self._line_starts: dict[BlockKey, list[tuple[int, int]]] = {}
-        self._matches: list[Match] = []
+        self._pieces: list[Piece] = []
+        # The pieces of each searched block, by key, in order (for `go_to_match`).
+        self._pieces_of: dict[BlockKey, list[int]] = {}
+        self._heights = LineHeights([])
+        # 1 for the pieces whose height is exact at the current width.
+        self._measured = bytearray()
+        # Each piece's screen lines, and where in its block's string each starts.
+        self._painted: LRUCache[int, tuple[list[Strip], list[int]]] = LRUCache(PAINTED_PIECES)
+        self._width = -1
+        self._styles_now: dict[str, Style] | None = None
+        self._matches: dict[BlockKey, list[tuple[int, int]]] = {}
         self._current_match: Match | None = None
         self._in_file = 0
+        # A saved scroll to take once the article is laid out on screen.
+        self._saved_scroll = 0.0
 
     def watch_article(self, article: Article | None) -> None:
         self._in_file = comments_in_file(article) if article is not None else 0
-        self._wrapped_width = -1
-        self._matches, self._current_match = [], None
+        self._matches, self._current_match = {}, None
+        self._saved_scroll = 0.0
+        self._pieces, self._heights, self._measured = [], LineHeights([]), bytearray()
+        self._painted.clear()
+        self._width = -1
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self._rewrap()
+        self._follow_width()
 
     def on_resize(self) -> None:
-        self._rewrap()
+        # Re-estimating is left to the next paint: a resize of the terminal can
+        # pass through several layouts before one is drawn.
+        self.refresh()
 
     def notify_style_update(self) -> None:
-        # Focus and hover restyle the widget too; rewrap only if the text's own
-        # styles changed (a theme), since wrapping a long article is not free.
+        # Focus and hover restyle the widget too; repaint only if the text's own
+        # styles changed (a theme). Styles never change a piece's height.
         super().notify_style_update()
-        if self.is_mounted and self._styles() != self._wrapped_styles:
-            self._wrapped_width = -1
-            self._rewrap()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # The width can change without a resize: a scrollbar that comes or goes.
-        self._rewrap()
-        return super().render_lines(crop)
+        if self.is_mounted and self._styles_now is not None and self._styles() != self._styles_now:
+            self._styles_now = None
+            self._painted.clear()
+            self.refresh()
 
     def _styles(self) -> dict[str, Style]:
         style = self.get_component_rich_style
@@ -237,95 +243,212 @@ class ArticleBody(ScrollView, can_focus=True):
     def _block_styles(self, styles: dict[str, Style]) -> BlockStyles:
         return block_styles(styles.__getitem__, styles["match"], styles["current-match"])
 
-    def _rewrap(self) -> None:
+    # Layout: estimated heights, exact once wrapped --------------------------
+
+    @property
+    def _view_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _follow_width(self) -> None:
+        """Cut the article into pieces and estimate their heights when the width
+        changed (a resize, a scrollbar that came or went, a new article),
+        keeping the line at the top of the view at the top."""
         width = max(1, self.scrollable_content_region.width)
-        if width == self._wrapped_width or not self.is_mounted:
+        if width == self._width or not self.is_mounted:
             return
-        self._wrapped_width = width
-        measure = max(1, min(MEASURE, width - 2 * MARGIN))
-        margin = [Segment(" " * MARGIN)]
-        self._lines, self._line_starts = [], {}
-        if self.article is not None:
-            for number, (key, lines) in enumerate(self._block_lines(measure)):
-                starts = self._line_starts.setdefault(key, [])
-                for line_number, (segments, start) in enumerate(lines):
-                    if number == 0 and line_number == 0 and not segments and start < 0:
-                        continue  # no gap before the first block
-                    if start >= 0:
-                        starts.append((len(self._lines), start))
-                    self._lines.append(Strip([*margin, *segments]).adjust_cell_length(width))
-        self.virtual_size = Size(width, len(self._lines))
-        self.refresh()
+        anchor = self._anchor()
+        if not self._pieces and self.article is not None:
+            blocks = article_blocks(self.article, self._in_file)
+            self._pieces = pieces_of(blocks)
+            self._pieces_of = {}
+            for index, piece in enumerate(self._pieces):
+                if piece.key is not None:
+                    self._pieces_of.setdefault(piece.key, []).append(index)
+        self._width = width
+        measure = self._measure_width
+        self._heights = LineHeights([estimate(piece, measure) for piece in self._pieces])
+        self._measured = bytearray(len(self._pieces))
+        self._painted.clear()
+        self._update_virtual_size()
+        if anchor is not None:
+            index, fraction = anchor
+            line = self._heights.line_of(index) + round(fraction * self._heights[index])
+            self.scroll_to(y=line, animate=False, immediate=True)
 
-    def _block_lines(self, measure: int) -> list[tuple[BlockKey, list[Line]]]:
-        """Each block's lines at `measure` cells, after the blank line before it
-        (start -1: not part of the block's text); search matches highlighted."""
-        assert self.article is not None
-        self._wrapped_styles = styles = self._styles()
-        block_style = self._block_styles(styles)
-        console = self.app.console
-        spans: dict[BlockKey, list[tuple[int, int]]] = {}
-        for match in self._matches:
-            spans.setdefault(match.key, []).append((match.start, match.end))  # type: ignore[arg-type]
-        current = self._current_match
-        laid_out: list[tuple[BlockKey, list[Line]]] = []
-        for key, block in article_blocks(self.article, styles, self._in_file):
-            found = spans.get(key, [])
-            current_span = (
-                (current.start, current.end) if current is not None and current.key == key else None
+    def _anchor(self) -> tuple[int, float] | None:
+        """The piece at the top of the view and how far into it the view starts."""
+        heights = self._heights
+        if not len(heights) or not self.scroll_y:
+            return None
+        top = round(self.scroll_y)
+        index = heights.index_at(top)
+        return index, (top - heights.line_of(index)) / max(1, heights[index])
+
+    @property
+    def _measure_width(self) -> int:
+        return max(1, min(MEASURE, self._width - 2 * MARGIN))
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(max(1, self._width), self._heights.total)
+
+    def _piece(self, index: int) -> tuple[list[Strip], list[int]]:
+        """Piece `index` wrapped at the current width (cached); its height
+        becomes exact."""
+        painted = self._painted.get(index)
+        if painted is None:
+            if self._styles_now is None:
+                self._styles_now = self._styles()
+            styles = self._styles_now
+            piece = self._pieces[index]
+            current = self._current_match
+            lines = piece_lines(
+                piece,
+                self._measure_width,
+                self.app.console,
+                styles,
+                self._block_styles(styles),
+                self._matches.get(piece.key, []),
+                (current.start, current.end)
+                if current is not None and current.key == piece.key
+                else None,
             )
-            if isinstance(block, Text):
-                for start, end in found:
-                    is_current = (start, end) == current_span
-                    block.stylize(
-                        styles["current-match"] if is_current else styles["match"], start, end
-                    )
-                lines = [([], -1), *wrap_lines(block, console, measure)]
-            else:
-                lines = self._structured_lines(
-                    block, measure, console, block_style, found, current_span
-                )
-            laid_out.append((key, lines))
-        return laid_out
+            margin = Segment(" " * MARGIN)
+            width = self._width
+            painted = (
+                [Strip([margin, *segments]).adjust_cell_length(width) for segments, _ in lines],
+                [start for _, start in lines],
+            )
+            self._painted[index] = painted
+        if not self._measured[index]:
+            self._measured[index] = 1
+            self._heights.set(index, len(painted[0]))
+        return painted
 
-    @staticmethod
-    def _structured_lines(
-        block: StructuredBlock,
-        measure: int,
-        console: Console,
-        styles: BlockStyles,
-        found: list[tuple[int, int]],
-        current: tuple[int, int] | None,
-    ) -> list[Line]:
-        previous, layout = block.previous, block.layout
-        lines: list[Line] = []
-        if previous is None or block_gap(previous, layout):
-            gap = gap_prefix(previous, layout, styles) if previous is not None else []
-            lines.append((gap, -1))
-        lines.extend(block_lines(block.string, layout, measure, console, styles, found, current))
-        return lines
+    def _exact_height(self, index: int) -> int:
+        if not self._measured[index]:
+            self._piece(index)
+        return self._heights[index]
 
-    def set_matches(self, matches: list[Match], current: Match | None) -> None:
-        """Highlight `matches` (keys as in `article_search_text`), `current` distinctly."""
-        self._matches, self._current_match = matches, current
-        self._wrapped_width = -1
-        self._rewrap()
-
-    def go_to_match(self, match: Match) -> None:
-        """Scroll so that the line holding `match` is on screen."""
-        starts = self._line_starts.get(match.key, [])  # type: ignore[arg-type]
-        line = next((line for line, start in reversed(starts) if start <= match.start), None)
-        if line is None:
+    def _measure_screen(self) -> None:
+        """Make the pieces on screen exact, and two pages above and one below
+        them so that paging lands on exact lines (a page up scrolls through
+        the page above in steps, each of which makes the page above it exact);
+        what is at the top of the view stays there as the pieces above it
+        become exact."""
+        self._follow_width()
+        heights = self._heights
+        if not len(heights):
             return
-        view = self.scrollable_content_region.height
-        if not self.scroll_y <= line < self.scroll_y + view:
-            self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
+        if self._saved_scroll and self.size.height:
+            self._take_saved_scroll()
+        view = self._view_height
+        total = heights.total
+        top = round(self.scroll_y)
+        index = heights.index_at(top)
+        offset = min(top - heights.line_of(index), self._exact_height(index) - 1)
+        above, before = offset, index - 1
+        while before >= 0 and above < 2 * view:
+            above += self._exact_height(before)
+            before -= 1
+        new_top = heights.line_of(index) + offset
+        line, after = heights.line_of(index), index
+        while after < len(heights) and line < new_top + 2 * view:
+            line += self._exact_height(after)
+            after += 1
+        if heights.total != total:
+            self._update_virtual_size()
+        # Not while a scroll is animated (`g` from far down, a page): that would
+        # stop it part way; where it ends is what matters.
+        if new_top != top and not self.app.animator.is_being_animated(self, "scroll_y"):
+            self.scroll_to(y=new_top, animate=False, immediate=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure_screen()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         line = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        strip = self._lines[line] if line < len(self._lines) else Strip.blank(width)
+        heights = self._heights
+        strip = None
+        if line < heights.total:
+            index = heights.index_at(line)
+            strips, _ = self._piece(index)
+            within = line - heights.line_of(index)
+            if within < len(strips):
+                strip = strips[within]
+        if strip is None:
+            strip = Strip.blank(self.scrollable_content_region.width)
         return strip.apply_style(self.rich_style)
+
+    def restore_scroll(self, y: float) -> None:
+        """Scroll to `y`, where the reader left this article, once it is laid
+        out on screen (on a narrow screen it is hidden until its pane shows)."""
+        self._saved_scroll = y
+        self.refresh()
+
+    def _take_saved_scroll(self) -> None:
+        """Scroll to the saved line with the lines above it exact, as they were
+        when it was saved (read from the top); past `RESTORE_CHARACTERS` of text
+        above it, the rest is estimated, so that opening an article never wraps
+        more than that."""
+        target, self._saved_scroll = round(self._saved_scroll), 0.0
+        heights, pieces = self._heights, self._pieces
+        index = characters = 0
+        while (
+            index < len(heights)
+            and heights.line_of(index + 1) <= target
+            and characters < RESTORE_CHARACTERS
+        ):
+            self._exact_height(index)
+            characters += pieces[index].end - pieces[index].start
+            index += 1
+        self._update_virtual_size()
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    # Search ------------------------------------------------------------------
+
+    def set_matches(self, matches: list[Match], current: Match | None) -> None:
+        """Highlight `matches` (keys as in `article_search_text`), `current` distinctly."""
+        spans: dict[BlockKey, list[tuple[int, int]]] = {}
+        for match in matches:
+            spans.setdefault(match.key, []).append((match.start, match.end))  # type: ignore[arg-type]
+        for found in spans.values():
+            found.sort()  # in order, as `piece_lines` finds a piece's by bisection
+        self._matches, self._current_match = spans, current
+        self._painted.clear()
+        self.refresh()
+
+    def go_to_match(self, match: Match) -> None:
+        """Scroll so that the line holding `match` is on screen."""
+        self._follow_width()
+        pieces = self._pieces_of.get(match.key, [])  # type: ignore[arg-type]
+        index = next((i for i in reversed(pieces) if self._pieces[i].start <= match.start), None)
+        if index is None:
+            return
+        _, starts = self._piece(index)
+        within = next(
+            (n for n in range(len(starts) - 1, -1, -1) if 0 <= starts[n] <= match.start), None
+        )
+        if within is None:
+            return
+        self._update_virtual_size()
+        line = self._heights.line_of(index) + within
+        view = self._view_height
+        if not self.scroll_y <= line < self.scroll_y + view:
+            self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
+
+    # Keys ----------------------------------------------------------------------
+
+    def action_scroll_end(self) -> None:
+        """The end of the article: its last page made exact first, so that the
+        last line lands at the bottom of the view, not where an estimate put it."""
+        self._follow_width()
+        below, index = 0, len(self._heights) - 1
+        while index >= 0 and below < self._view_height:
+            below += self._exact_height(index)
+            index -= 1
+        self._update_virtual_size()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_links(self) -> None:
         """Pick one of the links of the article body."""

@@ -1,9 +1,17 @@
-"""The article pane: the body view and its search."""
+"""The article pane: the body view and its search.
+
+The pane is bound to the screen's open article; it hands the article to its
+view and searches it again for the query in force. Nothing calls into it
+when the article changes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual.reactive import reactive
+
+from ...model import Article
 from ...search import Match, Query
 from ...store import DocumentStore
 from .article_body import ArticleBody
@@ -12,6 +20,8 @@ from .search_pane import SearchPane
 
 class BodyPane(SearchPane[Match]):
     """Finds in the article's title, subtitle, body and author bio."""
+
+    article: reactive[Article | None] = reactive(None)
 
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
@@ -25,7 +35,7 @@ class BodyPane(SearchPane[Match]):
         return self.view
 
     def find(self, query: Query) -> Iterator[Match]:
-        article = self.body.article
+        article = self.article
         if article is None:
             return iter(())
         return self.store.search_article(article.id, query)
@@ -36,6 +46,8 @@ class BodyPane(SearchPane[Match]):
     def go_to(self, match: Match) -> None:
         self.body.go_to_match(match)
 
-    def article_changed(self) -> None:
+    def watch_article(self, article: Article | None) -> None:
+        # The view first: the search highlights in the article it shows.
+        self.body.article = article
         if self.search_query is not None:
             self.run_search(self.search_query)

@@ -1,0 +1,120 @@
+"""Cutting the article body into pieces that wrap on their own, and guessing
+their heights: long text is cut where a line may break, and a guess is near
+the wrapped height for narrow and wide characters alike."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.style import Style
+
+from reader.text import CODE, Block
+from reader.ui.widgets.block_lines import BlockStyles
+from reader.ui.widgets.body_pieces import (
+    CHUNK,
+    PlainBlock,
+    StructuredBlock,
+    estimate,
+    piece_lines,
+    piece_ranges,
+    pieces_of,
+)
+from reader.ui.widgets.line_heights import LineHeights
+
+CONSOLE = Console(width=200, color_system=None)
+STYLES = {"title": Style(), "match": Style(underline=True), "current-match": Style(reverse=True)}
+BLOCK_STYLES = BlockStyles(*[Style()] * 13)
+
+
+def test_short_text_is_one_piece() -> None:
+    assert piece_ranges("a few words", code=False) == [(0, 11)]
+
+
+def test_long_prose_is_cut_at_spaces_and_loses_nothing_else() -> None:
+    string = " ".join(f"word{n}" for n in range(5000))
+    ranges = piece_ranges(string, code=False)
+    assert len(ranges) > 5
+    assert all(end - start <= CHUNK for start, end in ranges)
+    assert all(string[end] == " " for _, end in ranges[:-1]), "cut at a space"
+    assert " ".join(string[start:end] for start, end in ranges) == string
+
+
+def test_code_is_cut_only_at_line_breaks() -> None:
+    string = "\n".join(f"x = {n}  # a line of code" for n in range(2000))
+    ranges = piece_ranges(string, code=True)
+    assert len(ranges) > 5
+    assert all(string[end] == "\n" for _, end in ranges[:-1])
+    assert piece_ranges("x" * (3 * CHUNK), code=True) == [(0, 3 * CHUNK)], "never mid-line"
+
+
+def test_a_word_of_kilobytes_is_cut_anyway() -> None:
+    ranges = piece_ranges("x" * (3 * CHUNK), code=False)
+    assert ranges == [(0, CHUNK), (CHUNK, 2 * CHUNK), (2 * CHUNK, 3 * CHUNK)]
+
+
+def wrapped_height(string: str, measure: int) -> int:
+    pieces = pieces_of([(None, PlainBlock(string, "title"))])
+    return sum(
+        len(piece_lines(piece, measure, CONSOLE, STYLES, BLOCK_STYLES, [], None))
+        for piece in pieces
+    )
+
+
+def estimated_height(string: str, measure: int) -> int:
+    return sum(
+        estimate(piece, measure) for piece in pieces_of([(None, PlainBlock(string, "title"))])
+    )
+
+
+def test_estimates_are_near_the_wrapped_height_for_wide_characters_too() -> None:
+    latin = " ".join("garden" for _ in range(3000))
+    cjk = " ".join("花园里的" for _ in range(3000))  # two cells a character
+    for string in (latin, cjk):
+        exact, guess = wrapped_height(string, 60), estimated_height(string, 60)
+        assert 0.8 * exact <= guess <= 1.25 * exact, (string[:8], exact, guess)
+
+
+def test_a_piece_of_code_is_as_tall_as_its_lines() -> None:
+    code = "\n".join(f"print({n})" for n in range(30))
+    (piece,) = pieces_of([(None, StructuredBlock(code, Block(CODE), None))])
+    assert (
+        estimate(piece, 40)
+        == 30
+        == len(piece_lines(piece, 40, CONSOLE, STYLES, BLOCK_STYLES, [], None))
+    )
+
+
+def test_line_heights_find_items_by_line_as_heights_become_exact() -> None:
+    heights = LineHeights([3] * 1000)
+    assert heights.total == 3000 and heights.index_at(299) == 99
+    assert heights.set(50, 10) == 7
+    assert heights.line_of(51) == 51 * 3 + 7
+    assert heights.index_at(51 * 3 + 7) == 51 and heights.index_at(51 * 3 + 6) == 50
+    assert heights.total == 3007 and heights.index_at(10**6) == 999
+
+
+def test_a_long_list_item_keeps_its_indent_and_its_link_style_across_pieces() -> None:
+    from reader.text import ITEM, LINK, Span
+
+    words = " ".join(f"word{n}" for n in range(2000))
+    cut = piece_ranges(words, code=False)[0][1]
+    span = Span(cut - 20, cut + 20, LINK)  # a link across the first cut
+    styles = BlockStyles(*[Style()] * 4, Style(underline=True), *[Style()] * 8)
+    block = StructuredBlock(words, Block(ITEM, level=1, marker="•", spans=(span,)), None)
+    pieces = pieces_of([(None, block)])
+    assert len(pieces) > 2
+    lines = [
+        line
+        for piece in pieces
+        for line in piece_lines(piece, 40, CONSOLE, STYLES, styles, [], None)
+        if line[1] >= 0
+    ]
+    texts = ["".join(segment.text for segment in segments) for segments, _ in lines]
+    assert texts[0].startswith("• word0 ")
+    assert all(text.startswith("  word") for text in texts[1:]), "later lines under the text"
+    underlined = "".join(
+        segment.text
+        for segments, _ in lines
+        for segment in segments
+        if segment.style is not None and segment.style.underline
+    )
+    assert underlined.replace(" ", "") == words[cut - 20 : cut + 20].replace(" ", "")
