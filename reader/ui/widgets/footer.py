@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer
 
 HELP_ACTION = "app.help"
@@ -23,14 +22,6 @@ class ReaderFooter(Footer):
         first = [entry for entry in entries if getattr(entry, "action", None) == HELP_ACTION]
         yield from first
         yield from (entry for entry in entries if entry not in first)
-
-    def bindings_changed(self, screen: Screen) -> None:
-        """Build the keys as soon as the bindings are known, as Textual does but
-        without waiting for a refresh first: so the app's first frame has its keys
-        instead of an empty footer that a second frame fills."""
-        self._bindings_ready = True
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self.call_later(self.recompose)
 
     async def recompose(self) -> None:
         """Rebuild the keys only if what they show has changed. Textual recomposes
