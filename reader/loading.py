@@ -46,18 +46,12 @@ class Loading:
                 self.problems.append(error)
         return bool(self._read_ahead)
 
-    def take_read_ahead(self) -> list[PreparedArticle]:
-        """The articles of the file read ahead, prepared for the store, so that
-        the first frame can show them without waiting for the load worker; []
-        when none was read ahead (or it was taken already)."""
-        articles, self._read_ahead = self._read_ahead, []
-        return [DocumentStore.prepare(article) for article in articles]
-
     def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
-        """For each file still to give (the one read ahead first, unless taken):
-        its articles, prepared for the store, or what stopped it. Consumes the files."""
+        """For each file still to give (the one read ahead first): its articles,
+        prepared for the store, or what stopped it. Consumes the files."""
         if self._read_ahead:
-            yield self.take_read_ahead()
+            articles, self._read_ahead = self._read_ahead, []
+            yield [DocumentStore.prepare(article) for article in articles]
         while self._pending:
             path = self._pending.popleft()
             self.files_done += 1

@@ -186,14 +186,7 @@ class MainScreen(Screen[None]):
             # The body can take its saved scroll once it has laid its text out.
             self.watch(body, "virtual_size", self._restore_body_scroll, init=False)
         self.query_one(f"#{self._pane}").focus()
-        if read_ahead := self.sources.take_read_ahead():
-            # The file the command line read ahead is in the first frame; the
-            # worker starts after it, as a thread running alongside would take
-            # turns at the GIL with the UI thread and delay that frame.
-            self._loaded(list(map(self._with_state, read_ahead)), self.sources.files_done)
-            self.call_after_refresh(self.load_files)
-        else:
-            self.load_files()
+        self.load_files()
 
     def on_resize(self, event: events.Resize) -> None:
         """Take the layout for the new width. Textual calls this before its own
