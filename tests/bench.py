@@ -43,9 +43,8 @@ from reader.store import DocumentStore, Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, RARE_WORD, Corpus, Shape, generate  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
+from tests.bench_startup import startup_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
-    BARE_APP,
-    FRAME_MARKER,
     SCREEN,
     Bench,
     Figure,
@@ -53,63 +52,10 @@ from tests.bench_support import (  # noqa: E402
     mb,
     median_of,
     table,
-    time_to_screen,
 )
 from tests.builders import load_one  # noqa: E402
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# Start-up, in a real terminal ---------------------------------------------------
-
-
-def startup_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figure]:
-    bare_script = folder / "bare_app.py"
-    bare_script.write_text(BARE_APP, encoding="utf-8")
-    python = sys.executable
-    bare, seeds, large_first, large_all = [], [], [], []
-    large_dir = str(corpus.large_txt[0].parent)
-    loaded_marker = f"{len(corpus.large_txt)} articles"
-    for _ in range(runs):
-        # Interleaved, so that machine noise hits both sides alike.
-        bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
-        seeds.extend(time_to_screen([python, "-m", "reader"], FRAME_MARKER))
-        first, everything = time_to_screen(
-            [python, "-m", "reader", large_dir], FRAME_MARKER, loaded_marker
-        )
-        large_first.append(first)
-        large_all.append(everything)
-    bare_median = statistics.median(bare)
-    seeds_ratio = statistics.median(seeds) / bare_median
-    large_ratio = statistics.median(large_first) / bare_median
-    return [
-        Figure("bare Textual app: first frame", bare_median * 1000, "ms", "baseline", None),
-        Figure(
-            "start-up S: first frame",
-            statistics.median(seeds) * 1000,
-            "ms",
-            "<= 1.3x bare",
-            seeds_ratio <= 1.3,
-            bare_median * 1000,
-            seeds_ratio,
-        ),
-        Figure(
-            "start-up L: first frame",
-            statistics.median(large_first) * 1000,
-            "ms",
-            "<= 1.4x bare",
-            large_ratio <= 1.4,
-            bare_median * 1000,
-            large_ratio,
-        ),
-        Figure(
-            "start-up L: all articles listed",
-            statistics.median(large_all) * 1000,
-            "ms",
-            "<= 1200 ms",
-            statistics.median(large_all) <= 1.2,
-        ),
-    ]
-
 
 # Loading ----------------------------------------------------------------------
 
@@ -659,7 +605,7 @@ def memory_figures(corpus: Corpus) -> list[Figure]:
 
 # Sections: each a function of the Bench, run in this order; `--only` picks some.
 SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
-    "startup": lambda bench: startup_figures(bench.corpus, bench.runs, bench.folder),
+    "startup": startup_figures,
     "load": lambda bench: load_figures(bench.corpus, bench.runs),
     "sites": lambda bench: site_figures(bench.shape, bench.runs, bench.folder),
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),

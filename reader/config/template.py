@@ -3,7 +3,6 @@ user to start a config file from."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,6 +13,8 @@ DEFAULT_THEME = "textual-dark"
 def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str:
     """The commented config file. `bindings` are the UI's `(binding id, default
     keys as "k1,k2", what it does)`."""
+    import json  # here: only `--print-config` writes the template
+
     lines = [
         f"# reader's configuration: {path}",
         "# reader only reads this file. Every setting is shown with its default,",

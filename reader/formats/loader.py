@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Article
-from . import mail
-from .registry import SUFFIXES, detect, suffix_list
+from .registry import FORMATS, SUFFIXES, detect, suffix_list
 from .sample import Sample
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -25,6 +24,8 @@ _MB = 1024 * 1024
 # Enough of a file's start to tell a mailbox or JSON from other text.
 _SNIFF_BYTES = 4096
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Its sniffer imports the mail parsers only for a file that starts like a mailbox.
+_MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
 
 
 def bundled_seeds() -> Path:
@@ -58,7 +59,7 @@ def _has_known_content(path: Path) -> bool:
     except OSError:
         return True  # let loading report what is wrong with it
     sample = Sample(path, head)
-    return mail.sniff_mbox(sample) or head.lstrip()[:1] in (b"{", b"[")
+    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[")
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:

@@ -6,20 +6,27 @@ Each entry is a module's sniffer and parser. Detection is by content first
 only for formats with no signature of their own (seed text, YAML). The
 suffixes directory discovery looks for, and every message that lists the
 formats, come from here.
+
+A format's module is imported only when a file might be of that format: each
+sniffer is behind a cheap test that needs no import (a directory, `From ` at
+the start, JSON), and each parser is imported on its first call. Reading seed
+text (the one format imported up front) thus never imports YAML, Markdown,
+HTML or mail parsing, which would otherwise be most of the reader's imports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
 
 from ..errors import LoadError
 from ..model import Article
-from . import dumpjson, hn_algolia, hn_firebase, hn_pwa, mail, reddit
 from .sample import Sample
 from .seedtext import parse_seed_lines, split_lines
-from .yamlfmt import parse_yaml_documents
 
+Sniffer = Callable[[Sample], bool]
 Parser = Callable[[Sample, "list[str] | None"], list[Article]]
 
 
@@ -37,30 +44,66 @@ def _by_suffix(*suffixes: str) -> Callable[[Sample], bool]:
     return lambda sample: not sample.is_dir and sample.suffix in suffixes
 
 
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """`module.name` (a module of this package), imported on the first call."""
+
+    def call(*args: Any) -> Any:
+        return getattr(import_module(f".{module}", __package__), name)(*args)
+
+    return call
+
+
+def _after(test: Sniffer, sniff: Sniffer) -> Sniffer:
+    """`sniff`, asked only when `test` (which imports nothing) passes: `test`
+    must hold for every sample `sniff` accepts."""
+    return lambda sample: test(sample) and sniff(sample)
+
+
+def _is_dir(sample: Sample) -> bool:
+    return sample.is_dir
+
+
+def _starts_with_from(sample: Sample) -> bool:
+    # An mbox starts with a `From ` line, which its sniffer then checks in full.
+    return not sample.is_dir and sample.head(5) == b"From "
+
+
+def _is_json(sample: Sample) -> bool:
+    return sample.is_json
+
+
+def _json_format(name: str, label: str, module: str) -> Format:
+    return Format(
+        name, label, _JSON, _after(_is_json, _lazy(module, "sniff")), _lazy(module, "parse"), True
+    )
+
+
 def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     return [parse_seed_lines(split_lines(sample.text), sample.path)]
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    from .yamlfmt import parse_yaml_documents  # see the module's docstring
+
     return parse_yaml_documents(sample.text, sample.path, warnings)
 
 
 _JSON = (".json", ".jsonl")
 
 FORMATS: tuple[Format, ...] = (
-    Format("maildir", "Maildir directory", (), mail.sniff_maildir, mail.parse_maildir),
-    Format("mbox", "mbox mailbox", (".mbox", ".mbx"), mail.sniff_mbox, mail.parse_mbox),
-    Format("reddit", "Reddit thread JSON", _JSON, reddit.sniff, reddit.parse, True),
     Format(
-        "hn-algolia", "Hacker News JSON (Algolia API)", _JSON, hn_algolia.sniff,
-        hn_algolia.parse, True,
+        "maildir", "Maildir directory", (), _after(_is_dir, _lazy("mail", "sniff_maildir")),
+        _lazy("mail", "parse_maildir"),
     ),
-    Format("hn-pwa", "Hacker News JSON (HNPWA API)", _JSON, hn_pwa.sniff, hn_pwa.parse, True),
     Format(
-        "hn-firebase", "Hacker News JSON items (Firebase API)", _JSON, hn_firebase.sniff,
-        hn_firebase.parse, True,
+        "mbox", "mbox mailbox", (".mbox", ".mbx"),
+        _after(_starts_with_from, _lazy("mail", "sniff_mbox")), _lazy("mail", "parse_mbox"),
     ),
-    Format("reader-json", "reader dump JSON", _JSON, dumpjson.sniff, dumpjson.parse, True),
+    _json_format("reddit", "Reddit thread JSON", "reddit"),
+    _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn_algolia"),
+    _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn_pwa"),
+    _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn_firebase"),
+    _json_format("reader-json", "reader dump JSON", "dumpjson"),
     Format("yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _parse_yaml),
     Format("text", "seed text", (".txt",), _by_suffix(".txt"), _parse_seed),
 )

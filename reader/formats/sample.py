@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError
-from .jsondoc import parse_json
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _BOMS = (
@@ -66,6 +65,8 @@ class Sample:
 
     @cached_property
     def json(self) -> Any:
+        from .jsondoc import parse_json  # here: reading seed text or YAML needs no JSON
+
         return parse_json(self.text, self.path)
 
 

@@ -20,7 +20,6 @@ from ..state import State
 from ..store import DocumentStore
 from .commands import ALL_COMMANDS, APP_COMMANDS, LINK_COMMANDS, bindings
 from .links import copy_link, open_link
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
@@ -120,6 +119,8 @@ class ReaderApp(App[None]):
         self.screen.refresh()
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # here: the first frame has no use for it
+
         if not isinstance(self.screen, HelpScreen):
             # The notices ("3 files could not be read — press ? for details") are
             # answered here, and would cover the help on a small screen.

@@ -9,7 +9,6 @@ runs instead of both fighting over the screen.
 
 from __future__ import annotations
 
-import webbrowser
 from urllib.parse import urlsplit
 
 from textual.app import App
@@ -34,6 +33,8 @@ def open_link(app: App[object], url: str) -> None:
     if not is_openable(url):
         app.notify(f"Not a web link, not opened: {shown}", severity="warning", markup=False)
         return
+    import webbrowser  # here, not at start-up: only a key press opens a link
+
     try:
         browser = webbrowser.get()
     except webbrowser.Error:

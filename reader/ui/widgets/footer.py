@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
@@ -12,8 +14,43 @@ class ReaderFooter(Footer):
     """Puts the `? Help` entry first, so that a narrow terminal, which cuts the
     footer at its right edge, never cuts off the way to every other key."""
 
+    # What the keys were built from last (None: not built yet).
+    _composed: Hashable | None = None
+
     def compose(self) -> ComposeResult:
         entries = list(super().compose())
         first = [entry for entry in entries if getattr(entry, "action", None) == HELP_ACTION]
         yield from first
         yield from (entry for entry in entries if entry not in first)
+
+    async def recompose(self) -> None:
+        """Rebuild the keys only if what they show has changed. Textual recomposes
+        on every bindings signal (focus moving, the screen stack, a pane's search),
+        several times as the app starts, mostly to the same keys; each rebuild
+        mounts and styles every key again on the UI thread."""
+        shown = self._shown()
+        if shown != self._composed:
+            await super().recompose()
+            self._composed = shown
+
+    def _shown(self) -> Hashable:
+        """Everything `Footer.compose` builds the keys from."""
+        return (
+            self._bindings_ready,
+            self.show_command_palette,
+            self.combine_groups,
+            tuple(
+                (
+                    key,
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.action,
+                    binding.description,
+                    binding.show,
+                    binding.group,
+                    enabled,
+                    tooltip,
+                )
+                for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            ),
+        )

@@ -1,0 +1,95 @@
+"""The start-up figures: the real command in a pseudo-terminal, against a bare
+Textual app (Header, Static, Footer) started the same way, interleaved run by run.
+
+Both sides start from compiled bytecode, as an installed reader does (`pip
+install` compiles it; Textual's in the virtualenv is compiled already): with
+`PYTHONDONTWRITEBYTECODE` set, as in CI, reader's ~70 modules would otherwise be
+compiled from source in every run and the figures would time the compiler. That
+cost is still shown, as a figure without a target, so that it is not hidden.
+"""
+
+from __future__ import annotations
+
+import compileall
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+import reader
+from tests.bench_support import BARE_APP, FRAME_MARKER, Bench, Figure, time_to_screen
+
+PACKAGE = Path(reader.__file__).resolve().parent
+
+
+def startup_figures(bench: Bench) -> list[Figure]:
+    corpus, runs = bench.corpus, bench.runs
+    bare_script = bench.folder / "bare_app.py"
+    bare_script.write_text(BARE_APP, encoding="utf-8")
+    python = sys.executable
+    bare, seeds, large_first, large_all = [], [], [], []
+    large_dir = str(corpus.large_txt[0].parent)
+    loaded_marker = f"{len(corpus.large_txt)} articles"
+    compileall.compile_dir(PACKAGE, quiet=1)
+    for _ in range(runs):
+        # Interleaved, so that machine noise hits both sides alike.
+        bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
+        seeds.extend(time_to_screen([python, "-m", "reader"], FRAME_MARKER))
+        first, everything = time_to_screen(
+            [python, "-m", "reader", large_dir], FRAME_MARKER, loaded_marker
+        )
+        large_first.append(first)
+        large_all.append(everything)
+    from_source = _seeds_from_source(python, runs)
+    bare_median = statistics.median(bare)
+    seeds_ratio = statistics.median(seeds) / bare_median
+    large_ratio = statistics.median(large_first) / bare_median
+    return [
+        Figure("bare Textual app: first frame", bare_median * 1000, "ms", "baseline", None),
+        Figure(
+            "start-up S: first frame",
+            statistics.median(seeds) * 1000,
+            "ms",
+            "<= 1.3x bare",
+            seeds_ratio <= 1.3,
+            bare_median * 1000,
+            seeds_ratio,
+        ),
+        Figure(
+            "start-up L: first frame",
+            statistics.median(large_first) * 1000,
+            "ms",
+            "<= 1.4x bare",
+            large_ratio <= 1.4,
+            bare_median * 1000,
+            large_ratio,
+        ),
+        Figure(
+            "start-up L: all articles listed",
+            statistics.median(large_all) * 1000,
+            "ms",
+            "<= 1200 ms",
+            statistics.median(large_all) <= 1.2,
+        ),
+        Figure(
+            "start-up S, reader compiled from source",
+            from_source * 1000,
+            "ms",
+            "(no target)",
+            None,
+            bare_median * 1000,
+            from_source / bare_median,
+        ),
+    ]
+
+
+def _seeds_from_source(python: str, runs: int) -> float:
+    """The seeds' first frame with no bytecode of reader's (a source checkout run
+    with `PYTHONDONTWRITEBYTECODE`): the median of fewer runs, for information."""
+    for cache in PACKAGE.rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
+    times = [
+        time_to_screen([python, "-B", "-m", "reader"], FRAME_MARKER)[0]
+        for _ in range(max(1, runs // 2))
+    ]
+    return statistics.median(times)

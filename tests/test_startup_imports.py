@@ -1,0 +1,98 @@
+"""Start-up imports only what the first frame needs: a format's parsers (YAML,
+Markdown, HTML, mail, JSON) are imported when a file of that format is loaded,
+the help screen and the browser module when a key asks for them, and the
+command line's `--help` and `dump` never import Textual.
+
+Each check runs in a fresh interpreter, since this test process has imported
+everything already."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.formats.loader import bundled_seeds
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# What reading seed text must not import, and the format that first needs each.
+PARSERS = {
+    "yaml": "YAML",
+    "markdown_it": "YAML and Reddit (Markdown)",
+    "mailbox": "mbox and Maildir",
+    "email.parser": "mbox and Maildir",
+    "html.parser": "Hacker News (HTML)",
+    "json": "JSON formats",
+}
+UI_LATER = ("reader.ui.screens.help", "webbrowser")
+
+
+def imported_after(code: str, *watched: str) -> set[str]:
+    """Which of `watched` are in `sys.modules` once `code` has run in a new
+    interpreter (with the UI's app module imported first, as `reader` does)."""
+    # No `json` here: it is one of the modules watched.
+    script = f"""
+import sys
+{code}
+print(" ".join(name for name in {list(watched)!r} if name in sys.modules))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.splitlines()[-1].split())
+
+
+def load(*paths: Path) -> str:
+    """Code that reads ahead and loads every file of `paths` as the app does."""
+    return f"""
+import reader.ui.app
+from pathlib import Path
+from reader.loading import Loading
+loading = Loading([Path(p) for p in {[str(path) for path in paths]!r}])
+assert loading.read_ahead()
+for result in loading:
+    assert isinstance(result, list), result
+"""
+
+
+def test_reading_seed_text_imports_no_other_format_and_no_later_screen() -> None:
+    assert imported_after(load(bundled_seeds()), *PARSERS, *UI_LATER) == set()
+
+
+@pytest.mark.parametrize(
+    ("fixture", "needed"),
+    [
+        ("mixed/02_orchard.yaml", {"yaml", "markdown_it"}),
+        ("garden.mbox", {"mailbox", "email.parser"}),
+        ("pond.maildir", {"mailbox", "email.parser"}),
+        ("hn_algolia.json", {"json", "html.parser"}),
+        ("reddit.json", {"json", "markdown_it"}),
+    ],
+)
+def test_a_format_is_imported_when_a_file_of_it_is_loaded(fixture: str, needed: set[str]) -> None:
+    seeds = bundled_seeds()
+    before = imported_after(load(seeds), *needed)
+    after = imported_after(load(seeds, FIXTURES / fixture), *needed)
+    assert (before, after) == (set(), needed)
+
+
+def test_a_json_file_without_its_suffix_is_still_detected_and_parsed(tmp_path: Path) -> None:
+    saved = tmp_path / "thread"
+    saved.write_bytes((FIXTURES / "hn_algolia.json").read_bytes())
+    assert imported_after(load(saved), "json", "html.parser", "yaml") == {"json", "html.parser"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["--version"], ["dump", str(FIXTURES / "mixed" / "01_lighthouse.txt")]],
+)
+def test_the_command_line_without_the_app_never_imports_textual(argv: list[str]) -> None:
+    code = f"""
+import contextlib, io
+from reader.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    assert main({argv!r}) == 0
+"""
+    assert imported_after(code, "textual", "rich") == set()
