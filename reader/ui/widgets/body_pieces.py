@@ -183,7 +183,10 @@ def piece_lines(
     if isinstance(block, PlainBlock):
         if piece.gap:
             lines.append(([], -1))
-        text = Text(string, style=styles[block.style])  # neutralised when the block was made
+        # Neutralised when the block was made. The style as a span: Rich drops a
+        # Text's own style when it renders one without spans.
+        text = Text(string)
+        text.stylize(styles[block.style])
         for span in matches:
             is_current = span == current_here
             text.stylize(styles["current-match"] if is_current else styles["match"], *span)
