@@ -82,14 +82,27 @@ class ThreadPane(SearchPane[Match]):
         return self.store.search_thread(thread.article_id, query)
 
     def highlight(self, matches: list[Match], current: Match | None) -> None:
+        self.thread_view.set_matches(matches, current)
+        self._follow_filter()
+
+    def matches_added(self, added: list[Match]) -> None:
+        self.thread_view.matches_added(added)
+        if self.counted:
+            # Every match is known: the filter shows each comment with one.
+            self._follow_filter()
+
+    def current_moved(self, current: Match) -> None:
+        self.thread_view.set_current_match(current)
+
+    def _follow_filter(self) -> None:
+        """The filter follows the live query: every comment with a match (so far)
+        is shown before any match is gone to. While the search counts, the shown
+        set only grows, and only at its first match and when the count ends, so
+        the view does not jump (nor refilter the thread) per batch."""
         view = self.thread_view
-        view.set_matches(matches, current)
         query = self.search_query
         if query is not None and query.text and self.error is None and self.bar.filtering:
-            # The filter follows the live query: every comment with a match is
-            # shown before any match is gone to. Until every match is known the
-            # shown set only grows, so the view does not jump per batch.
-            shown = {match.key[0] for match in matches}  # type: ignore[index]
+            shown = {match.key[0] for match in self.matches}  # type: ignore[index]
             if not self.counted:
                 shown |= self._filtered or set()
             view.describe_filter(f"/{query.text}")

@@ -43,6 +43,7 @@ from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..screens.full_text import FullTextScreen
 from ..screens.links import LinksScreen
+from ..thread_matches import ThreadMatches
 from ..thread_rows import ThreadRows
 from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
 from .comment_painter import (
@@ -50,7 +51,6 @@ from .comment_painter import (
     CommentPainter,
     PaintedComment,
     PainterStyles,
-    Span,
     text_width,
 )
 from .highlight_style import highlight_style
@@ -151,9 +151,8 @@ class ThreadView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
         self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(256)
-        # Search highlights: comment index -> paragraph -> spans; and the current match.
-        self._matches: dict[int, dict[int, list[Span]]] = {}
-        self._current_match: Match | None = None
+        # Search highlights: the matches (the search pane's list) and the current one.
+        self._search = ThreadMatches()
         self._painter: CommentPainter | None = None
         self._width = 0
         # While filtering: what the filter is for, to say when nothing matches.
@@ -180,7 +179,7 @@ class ThreadView(ScrollView, can_focus=True):
     def watch_thread(self, thread: Thread | None) -> None:
         """Show the thread fully expanded, the cursor on its first comment."""
         self._painted.clear()
-        self._matches, self._current_match = {}, None
+        self._search = ThreadMatches()
         self._filter_note = ""
         self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
@@ -285,19 +284,14 @@ class ThreadView(ScrollView, can_focus=True):
                     self.app.console, self._styles(), absolute_times=self.absolute_times
                 )
             thread = self.thread
-            current = self._current_match
             painted = self._painter.paint(
                 thread.comments[index],
                 self._width,
                 replies=len(thread.comments[index].replies),
                 hidden=self.rows.hidden_count(index),
                 collapsed=collapsed,
-                matches=self._matches.get(index),
-                current=(
-                    (current.key[1], (current.start, current.end))  # type: ignore[index]
-                    if current is not None and current.key[0] == index  # type: ignore[index]
-                    else None
-                ),
+                matches=self._search.spans_of(index),
+                current=self._search.current_in(index),
                 # Part of what is cached: new marks change only with `marks_changed`.
                 new=self.marks is not None and self.marks.is_new(index),
             )
@@ -628,17 +622,38 @@ class ThreadView(ScrollView, can_focus=True):
     # Search ------------------------------------------------------------------
 
     def set_matches(self, matches: list[Match], current: Match | None) -> None:
-        """Highlight `matches` (keys: comment index, paragraph); `current` distinctly."""
-        by_comment: dict[int, dict[int, list[Span]]] = {}
-        for match in matches:
-            index, paragraph = match.key  # type: ignore[misc]
-            by_comment.setdefault(index, {}).setdefault(paragraph, []).append(
-                (match.start, match.end)
-            )
-        self._matches, self._current_match = by_comment, current
+        """Highlight `matches` (keys: comment index, paragraph; in display
+        order), `current` distinctly. The list is kept, not copied: when it
+        grows, `matches_added` says what was appended."""
+        self._search = ThreadMatches(matches, current)
         self._painted.clear()
         self._marks_changed()
         self.refresh()
+
+    def matches_added(self, added: list[Match]) -> None:
+        """`added` were appended to the list of matches on show: repaint the
+        comments they are in, if painted, and the minimap."""
+        if not added:
+            return
+        first, last = added[0].key[0], added[-1].key[0]  # type: ignore[index]
+        self._forget_painted(lambda index: first <= index <= last)
+        self._marks_changed()
+        self.refresh()
+
+    def set_current_match(self, current: Match) -> None:
+        """Make `current` the match shown distinctly: only the comments of the
+        old and the new current match are painted again."""
+        before = self._search.current
+        self._search.current = current
+        changed = {match.key[0] for match in (before, current) if match is not None}  # type: ignore[index]
+        self._forget_painted(changed.__contains__)
+        self.refresh()
+
+    def _forget_painted(self, comment: Callable[[int], bool]) -> None:
+        """Drop the painted lines of the comments `comment` is true of."""
+        painted = self._painted.keys()
+        for key in [key for key in painted if comment(key[0])]:
+            self._painted.discard(key)
 
     def go_to_match(self, match: Match) -> None:
         """Unfold just the ancestors of the match's comment, put the cursor on it
@@ -651,7 +666,7 @@ class ThreadView(ScrollView, can_focus=True):
         if paragraph != HEADER:
             # The match is in the comment's own text: a fold would hide it.
             self.rows.set_collapsed(index, False)
-        self._painted.clear()
+        # Nothing painted is stale: a painted comment is cached with its fold.
         self._set_cursor_quietly(index)
         position = self.rows.position(index)
         assert position is not None
@@ -771,8 +786,8 @@ class ThreadView(ScrollView, can_focus=True):
         rows, thread = self.rows, self.thread
         assert rows is not None and thread is not None
         new = self.marks.new if self.marks is not None and self.marks.new_count else None
-        matched = sorted(self._matches)
-        if new is None and not matched:
+        search = self._search
+        if new is None and not search.matches:
             return b""
         cells = bytearray(size)
         for cell in range(size):
@@ -782,7 +797,7 @@ class ThreadView(ScrollView, can_focus=True):
             last = rows.rows[rows.row_at_line(end)]
             # A folded comment's cell stands for its hidden replies too.
             stop = thread.ends[last] if rows.is_collapsed(last) else last + 1
-            if bisect_left(matched, first) < bisect_left(matched, stop):
+            if search.any_between(first, stop):
                 cells[cell] = MATCH
             elif new is not None and new.find(IS_NEW, first, stop) >= 0:
                 cells[cell] = NEW
