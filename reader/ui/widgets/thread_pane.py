@@ -18,7 +18,8 @@ from ...sanitize import neutralise
 from ...search import Match, Query
 from ...store import DocumentStore
 from ...times import absolute, parse_time
-from .search_pane import SearchPane
+from ..thread_matches import ThreadMatches
+from .search_pane import Matches, SearchPane
 from .thread_view import ThreadView
 
 
@@ -81,11 +82,16 @@ class ThreadPane(SearchPane[Match]):
             return iter(())
         return self.store.search_thread(thread.article_id, query)
 
-    def highlight(self, matches: list[Match], current: Match | None) -> None:
+    def keep(self) -> ThreadMatches:
+        return ThreadMatches()
+
+    def highlight(self, matches: Matches[Match], current: Match | None) -> None:
+        assert isinstance(matches, ThreadMatches)
         self.thread_view.set_matches(matches, current)
         self._follow_filter()
 
-    def matches_added(self, added: list[Match]) -> None:
+    def matches_added(self, added: Matches[Match]) -> None:
+        assert isinstance(added, ThreadMatches)
         self.thread_view.matches_added(added)
         if self.counted:
             # Every match is known: the filter shows each comment with one.
@@ -102,7 +108,8 @@ class ThreadPane(SearchPane[Match]):
         view = self.thread_view
         query = self.search_query
         if query is not None and query.text and self.error is None and self.bar.filtering:
-            shown = {match.key[0] for match in self.matches}  # type: ignore[index]
+            assert isinstance(self.matches, ThreadMatches)
+            shown = set(self.matches.comments)
             if not self.counted:
                 shown |= self._filtered or set()
             view.describe_filter(f"/{query.text}")

@@ -51,6 +51,7 @@ from .comment_painter import (
     CommentPainter,
     PaintedComment,
     PainterStyles,
+    Span,
     text_width,
 )
 from .highlight_style import highlight_style
@@ -151,8 +152,9 @@ class ThreadView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
         self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(256)
-        # Search highlights: the matches (the search pane's list) and the current one.
-        self._search = ThreadMatches()
+        # Search highlights: the matches (the search pane's) and the current one.
+        self._matches = ThreadMatches()
+        self._current_match: Match | None = None
         self._painter: CommentPainter | None = None
         self._width = 0
         # While filtering: what the filter is for, to say when nothing matches.
@@ -179,7 +181,7 @@ class ThreadView(ScrollView, can_focus=True):
     def watch_thread(self, thread: Thread | None) -> None:
         """Show the thread fully expanded, the cursor on its first comment."""
         self._painted.clear()
-        self._search = ThreadMatches()
+        self._matches, self._current_match = ThreadMatches(), None
         self._filter_note = ""
         self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
@@ -290,13 +292,20 @@ class ThreadView(ScrollView, can_focus=True):
                 replies=len(thread.comments[index].replies),
                 hidden=self.rows.hidden_count(index),
                 collapsed=collapsed,
-                matches=self._search.spans_of(index),
-                current=self._search.current_in(index),
+                matches=self._matches.spans_of(index),
+                current=self._current_in(index),
                 # Part of what is cached: new marks change only with `marks_changed`.
                 new=self.marks is not None and self.marks.is_new(index),
             )
             self._painted[key] = painted
         return painted
+
+    def _current_in(self, index: int) -> tuple[int, Span] | None:
+        """The current match's paragraph and span, if it is in comment `index`."""
+        current = self._current_match
+        if current is None or current.key[0] != index:  # type: ignore[index]
+            return None
+        return current.key[1], (current.start, current.end)  # type: ignore[index]
 
     def _comment_lines(self, index: int) -> list[Strip]:
         return self._painted_comment(index).strips
@@ -621,21 +630,20 @@ class ThreadView(ScrollView, can_focus=True):
 
     # Search ------------------------------------------------------------------
 
-    def set_matches(self, matches: list[Match], current: Match | None) -> None:
-        """Highlight `matches` (keys: comment index, paragraph; in display
-        order), `current` distinctly. The list is kept, not copied: when it
-        grows, `matches_added` says what was appended."""
-        self._search = ThreadMatches(matches, current)
+    def set_matches(self, matches: ThreadMatches, current: Match | None) -> None:
+        """Highlight `matches`, `current` distinctly. They are kept, not
+        copied: when they grow, `matches_added` says what was appended."""
+        self._matches, self._current_match = matches, current
         self._painted.clear()
         self._marks_changed()
         self.refresh()
 
-    def matches_added(self, added: list[Match]) -> None:
-        """`added` were appended to the list of matches on show: repaint the
-        comments they are in, if painted, and the minimap."""
-        if not added:
+    def matches_added(self, added: ThreadMatches) -> None:
+        """`added` were appended to the matches on show: repaint the comments
+        they are in, if painted, and the minimap."""
+        if not len(added):
             return
-        first, last = added[0].key[0], added[-1].key[0]  # type: ignore[index]
+        first, last = added.comments[0], added.comments[-1]
         self._forget_painted(lambda index: first <= index <= last)
         self._marks_changed()
         self.refresh()
@@ -643,8 +651,7 @@ class ThreadView(ScrollView, can_focus=True):
     def set_current_match(self, current: Match) -> None:
         """Make `current` the match shown distinctly: only the comments of the
         old and the new current match are painted again."""
-        before = self._search.current
-        self._search.current = current
+        before, self._current_match = self._current_match, current
         changed = {match.key[0] for match in (before, current) if match is not None}  # type: ignore[index]
         self._forget_painted(changed.__contains__)
         self.refresh()
@@ -786,8 +793,8 @@ class ThreadView(ScrollView, can_focus=True):
         rows, thread = self.rows, self.thread
         assert rows is not None and thread is not None
         new = self.marks.new if self.marks is not None and self.marks.new_count else None
-        search = self._search
-        if new is None and not search.matches:
+        matches = self._matches
+        if new is None and not len(matches):
             return b""
         cells = bytearray(size)
         for cell in range(size):
@@ -797,7 +804,7 @@ class ThreadView(ScrollView, can_focus=True):
             last = rows.rows[rows.row_at_line(end)]
             # A folded comment's cell stands for its hidden replies too.
             stop = thread.ends[last] if rows.is_collapsed(last) else last + 1
-            if search.any_between(first, stop):
+            if matches.any_between(first, stop):
                 cells[cell] = MATCH
             elif new is not None and new.find(IS_NEW, first, stop) >= 0:
                 cells[cell] = NEW

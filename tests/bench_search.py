@@ -1,0 +1,222 @@
+"""The benchmark's `search` section: searching the XL thread (100,000 comments).
+
+- Finding: the first match shown, every match counted and shown, a regex
+  against Python's `re` over the same text (headless, wall clock: the work is
+  all on one thread).
+- `n` / `N` with a query of about 100,000 matches against one of about 100:
+  `time.process_time()` around the action plus a repaint of the visible region.
+- One typed character to its echo in the search bar while the previous query's
+  count is still running, in a real pseudo-terminal (the installed `reader`,
+  read through pyte): from sending the key until the bar shows it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import statistics
+import time
+from collections.abc import Callable
+
+import pexpect
+
+from reader.loading import Loading
+from reader.search import Query
+from reader.ui.thread_matches import ThreadMatches
+from tests.bench_corpus import RARE_WORD
+from tests.bench_support import SCREEN, Bench, Figure, median_of
+from tests.terminal import Terminal
+
+# About 100,000 matches in the XL thread (10,000 in the quick one), and about 100
+# (135 in the full XL thread, a handful in the quick one).
+MANY = "in"
+FEW = "and café"
+# The query typed in the pty: its first letter alone matches most comments, so
+# its count is still running when the second letter is typed.
+TYPED = "in"
+
+
+def search_figures(bench: Bench) -> list[Figure]:
+    figures = asyncio.run(_headless_figures(bench))
+    figures.append(_echo_figure(bench))
+    return figures
+
+
+async def _headless_figures(bench: Bench) -> list[Figure]:
+    from textual.geometry import Region
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.thread_pane import ThreadPane
+
+    app = ReaderApp(Loading([bench.corpus.xl_txt]))
+    async with app.run_test(size=SCREEN) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        store = app.store
+        article_id = store.articles[0].id
+        pane = app.screen.query_one(ThreadPane)
+        view = pane.thread_view
+        view.focus()
+        await pilot.pause()
+
+        def paint() -> None:
+            view.render_lines(Region(0, 0, view.size.width, view.size.height))
+
+        figures = _finding_figures(store, article_id, view, paint, bench.runs)
+
+        async def step_costs(text: str) -> tuple[int, float, float]:
+            pane.start_search(Query(text))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            pane.bar.close()
+            view.focus()
+            await pilot.pause()
+
+            def key(action: Callable[[], None]) -> float:
+                costs = []
+                for _ in range(10 * bench.runs):
+                    start = time.process_time()
+                    action()
+                    paint()
+                    costs.append(time.process_time() - start)
+                return statistics.median(costs) * 1000
+
+            return len(pane.matches), key(pane.action_next_match), key(pane.action_previous_match)
+
+        many, many_next, many_previous = await step_costs(MANY)
+        few, few_next, few_previous = await step_costs(FEW)
+        pane.end_search()
+        for key, large, small in (("n", many_next, few_next), ("N", many_previous, few_previous)):
+            ratio = large / small if small else 1.0
+            figures.append(
+                Figure(
+                    f"XL search: {key!r} + repaint, {many:,} matches (vs {few:,})",
+                    large,
+                    "ms",
+                    "<= 10 ms, <= 1.5x",
+                    large <= 10 and ratio <= 1.5,
+                    small,
+                    ratio,
+                )
+            )
+    return figures
+
+
+def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Figure]:  # type: ignore[no-untyped-def]
+    def first_match(text: str) -> float:
+        start = time.perf_counter()
+        match = next(store.search_thread(article_id, Query(text)))
+        view.set_matches(ThreadMatches([match]), match)
+        view.go_to_match(match)
+        paint()
+        return time.perf_counter() - start
+
+    def all_matches(text: str) -> float:
+        start = time.perf_counter()
+        matches = ThreadMatches(store.search_thread(article_id, Query(text)))
+        view.set_matches(matches, matches[0] if len(matches) else None)
+        paint()
+        return time.perf_counter() - start
+
+    common_first = median_of(runs, lambda: first_match("coalition")) * 1000
+    rare_first = median_of(runs, lambda: first_match(RARE_WORD)) * 1000
+    common_all = median_of(runs, lambda: all_matches("coalition")) * 1000
+    view.set_matches(ThreadMatches(), None)
+    thread = store.thread(article_id)
+    text = "\n".join(paragraph for comment in thread.comments for paragraph in comment.text)
+    pattern = r"\b\w+ing\b"
+    compiled = re.compile(pattern)
+
+    def bare_regex() -> float:
+        start = time.perf_counter()
+        compiled.findall(text)
+        return time.perf_counter() - start
+
+    def our_regex() -> float:
+        start = time.perf_counter()
+        list(store.search_thread(article_id, Query(pattern, regex=True)))
+        return time.perf_counter() - start
+
+    bare = median_of(runs, bare_regex)
+    ours = median_of(runs, our_regex)
+    return [
+        Figure(
+            "XL search: first match shown (common word)",
+            common_first,
+            "ms",
+            "<= 50 ms",
+            common_first <= 50,
+        ),
+        Figure(
+            "XL search: first match shown (last comment)",
+            rare_first,
+            "ms",
+            "<= 50 ms",
+            rare_first <= 50,
+        ),
+        Figure(
+            "XL search: every match counted, shown",
+            common_all,
+            "ms",
+            "<= 300 ms",
+            common_all <= 300,
+        ),
+        Figure(
+            "XL search: regex, all matches",
+            ours * 1000,
+            "ms",
+            "<= 2x Python re",
+            ours / bare <= 2,
+            bare * 1000,
+            ours / bare,
+        ),
+    ]
+
+
+# One typed character to its echo, in a real terminal ------------------------------
+
+
+def _bar_shows(terminal: Terminal, text: str) -> bool:
+    """The search bar's line shows exactly `text` typed (the toggles follow it)."""
+    bar = re.compile(rf" /{re.escape(text)}\s+\.\*")
+    return any(bar.search(line) for line in terminal.screen.display)
+
+
+def _time_to_echo(terminal: Terminal, key: str, text: str, timeout: float = 10) -> float:
+    """Seconds from sending `key` until the bar shows `text`."""
+    start = time.perf_counter()
+    terminal.child.send(key)
+    while not _bar_shows(terminal, text):
+        if time.perf_counter() - start > timeout:
+            raise RuntimeError(f"the search bar never showed {text!r}:\n{terminal.text()}")
+        try:
+            data = terminal.child.read_nonblocking(1 << 16, timeout=0.002)
+        except pexpect.TIMEOUT:
+            continue
+        terminal.stream.feed(data)
+    return time.perf_counter() - start
+
+
+def _echo_figure(bench: Bench) -> Figure:
+    """Each sample: the second letter typed while the first letter's count runs,
+    and the backspace typed while the whole query's count runs."""
+    echoes: list[float] = []
+    with Terminal([str(bench.corpus.xl_txt)], size=SCREEN) as terminal:
+        # pexpect waits 50 ms before each send by default: not part of an echo.
+        terminal.child.delaybeforesend = None
+        terminal.wait_for("1 article", timeout=120)
+        terminal.child.send("\t\t/")
+        terminal.wait_for(" /search")
+        for _ in range(2 * bench.runs):
+            _time_to_echo(terminal, TYPED[0], TYPED[0])
+            echoes.append(_time_to_echo(terminal, TYPED[1], TYPED))
+            echoes.append(_time_to_echo(terminal, "\x7f", TYPED[0]))
+            _time_to_echo(terminal, "\x7f", "search")
+    echo = statistics.median(echoes) * 1000
+    return Figure(
+        f"XL search bar: a typed character to its echo, while counting ({TYPED!r}, pty)",
+        echo,
+        "ms",
+        "<= 16 ms",
+        echo <= 16,
+    )
