@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Label
 
 from ...sanitize import neutralise
 from ...search import Match, Query
-from ...store import DocumentStore
+from ...store import DocumentStore, Thread
 from ...times import absolute, parse_time
 from ..thread_matches import ThreadMatches
 from .search_pane import Matches, SearchPane
@@ -43,6 +44,10 @@ class ThreadPane(SearchPane[Match]):
     """Finds in the open thread; matches inside folded comments are reachable."""
 
     FILTER_TOGGLE = True
+
+    thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
+    """The open article's thread (bound to the screen's): searched, and counted
+    in the border's title."""
 
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
@@ -77,7 +82,7 @@ class ThreadPane(SearchPane[Match]):
         return self.view
 
     def find(self, query: Query) -> Iterator[Match]:
-        thread = self.thread_view.thread
+        thread = self.thread
         if thread is None:
             return iter(())
         return self.store.search_thread(thread.article_id, query)
@@ -124,8 +129,9 @@ class ThreadPane(SearchPane[Match]):
     def go_to(self, match: Match) -> None:
         self.thread_view.go_to_match(match)
 
-    def thread_changed(self) -> None:
-        """A new article is open: search it for the query in force, if any."""
+    def watch_thread(self, thread: Thread | None) -> None:
+        """A new article is open: its comment count in the title; the old
+        thread's search ends, and the new one is searched for the query in force."""
+        self.border_title = "Comments" if thread is None else f"Comments ({thread.comment_count})"
         self._filtered = None
-        if self.search_query is not None:
-            self.run_search(self.search_query)
+        self.document_changed()

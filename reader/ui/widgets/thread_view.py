@@ -148,6 +148,10 @@ class ThreadView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
     """Thread index of the comment under the cursor (-1: no comments)."""
 
+    marks: reactive[ArticleState | None] = reactive(None, init=False, always_update=True)
+    """The open article's state (None: no state this session); set before
+    `thread`, whose new comments it marks."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
@@ -159,9 +163,7 @@ class ThreadView(ScrollView, can_focus=True):
         self._width = 0
         # While filtering: what the filter is for, to say when nothing matches.
         self._filter_note = ""
-        # The open article's state (None: no state this session); set before
-        # `thread`. `seen` is told the comments drawn on screen.
-        self.marks: ArticleState | None = None
+        # Told the comments drawn on screen (with a state this session).
         self.seen: Callable[[list[int]], None] | None = None
         # The config's `time = "absolute"`: headers give times in full.
         self.absolute_times = False
@@ -188,6 +190,11 @@ class ThreadView(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
         self._update_virtual_size()
+        self.refresh()
+
+    def watch_marks(self) -> None:
+        self._painted.clear()
+        self._marks_changed()
         self.refresh()
 
     # Geometry ----------------------------------------------------------------
