@@ -6,26 +6,30 @@
 - `n` / `N` with a query of about 100,000 matches against one of about 100:
   `time.process_time()` around the action plus a repaint of the visible region.
 - One typed character to its echo in the search bar while the previous query's
-  count is still running, in a real pseudo-terminal (the installed `reader`,
-  read through pyte): from sending the key until the bar shows it.
+  count is still running, in a real pseudo-terminal (`python -m reader`, read
+  through pyte): from sending the key until the bar shows it; the baseline is
+  a bare Textual app's Input, timed the same way in the same run.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import re
 import statistics
+import sys
 import time
 from collections.abc import Callable
 
 import pexpect
+import pyte
 
 from reader.loading import Loading
 from reader.search import Query
 from reader.ui.thread_matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
 from tests.bench_support import SCREEN, Bench, Figure, median_of
-from tests.terminal import Terminal
 
 # About 100,000 matches in the XL thread (10,000 in the quick one), and about 100
 # (135 in the full XL thread, a handful in the quick one).
@@ -175,48 +179,109 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
 
 # One typed character to its echo, in a real terminal ------------------------------
 
+# The floor: a bare Textual app with the same one-line bar, its Input focused.
+BARE_INPUT_APP = """
+from textual.app import App
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Label
 
-def _bar_shows(terminal: Terminal, text: str) -> bool:
-    """The search bar's line shows exactly `text` typed (the toggles follow it)."""
-    bar = re.compile(rf" /{re.escape(text)}\s+\.\*")
-    return any(bar.search(line) for line in terminal.screen.display)
+class Bare(App):
+    CSS = '''
+    Horizontal { height: 1; }
+    Input { border: none; height: 1; width: 1fr; padding: 0; }
+    #prompt { padding: 0 0 0 1; }
+    #toggle { padding: 0 1; }
+    '''
+
+    def compose(self):
+        with Horizontal():
+            yield Label("/", id="prompt")
+            yield Input(placeholder="search")
+            yield Label(".*", id="toggle")
+        yield Footer()
+
+Bare().run()
+"""
 
 
-def _time_to_echo(terminal: Terminal, key: str, text: str, timeout: float = 10) -> float:
-    """Seconds from sending `key` until the bar shows `text`."""
-    start = time.perf_counter()
-    terminal.child.send(key)
-    while not _bar_shows(terminal, text):
-        if time.perf_counter() - start > timeout:
-            raise RuntimeError(f"the search bar never showed {text!r}:\n{terminal.text()}")
-        try:
-            data = terminal.child.read_nonblocking(1 << 16, timeout=0.002)
-        except pexpect.TIMEOUT:
-            continue
-        terminal.stream.feed(data)
-    return time.perf_counter() - start
+class _Pty:
+    """A command in a pseudo-terminal of the benchmark's size, read through pyte."""
+
+    def __init__(self, command: list[str]) -> None:
+        columns, lines = SCREEN
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.ByteStream(self.screen)
+        env = {**os.environ, "TERM": "xterm-256color"}
+        self.child = pexpect.spawn(command[0], command[1:], dimensions=(lines, columns), env=env)
+        # pexpect waits 50 ms before each send by default: not part of an echo.
+        self.child.delaybeforesend = None
+
+    def read(self, timeout: float) -> None:
+        with contextlib.suppress(pexpect.TIMEOUT):
+            self.stream.feed(self.child.read_nonblocking(1 << 16, timeout=timeout))
+
+    def wait_for(self, needle: str, timeout: float = 120) -> None:
+        start = time.perf_counter()
+        while needle not in "\n".join(self.screen.display):
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"never saw {needle!r} on screen")
+            self.read(0.05)
+
+    def bar_shows(self, text: str) -> bool:
+        """The bar's line shows exactly `text` typed (the `.*` toggle follows it)."""
+        bar = re.compile(rf" /{re.escape(text)}\s+\.\*")
+        return any(bar.search(line) for line in self.screen.display)
+
+    def time_to_echo(self, key: str, text: str, timeout: float = 10) -> float:
+        """Seconds from sending `key` until the bar shows `text`."""
+        start = time.perf_counter()
+        self.child.send(key)
+        while not self.bar_shows(text):
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"the search bar never showed {text!r}")
+            self.read(0.002)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.child.terminate(force=True)
 
 
 def _echo_figure(bench: Bench) -> Figure:
     """Each sample: the second letter typed while the first letter's count runs,
-    and the backspace typed while the whole query's count runs."""
+    and the backspace typed while the whole query's count runs; against a bare
+    Textual Input's echo in the same run."""
+    bare_script = bench.folder / "bare_input.py"
+    bare_script.write_text(BARE_INPUT_APP, encoding="utf-8")
+    bare = _Pty([sys.executable, str(bare_script)])
+    try:
+        bare.wait_for("search")
+        floor = []
+        for _ in range(2 * bench.runs):
+            floor.append(bare.time_to_echo(TYPED[0], TYPED[0]))
+            floor.append(bare.time_to_echo("\x7f", "search"))
+    finally:
+        bare.close()
     echoes: list[float] = []
-    with Terminal([str(bench.corpus.xl_txt)], size=SCREEN) as terminal:
-        # pexpect waits 50 ms before each send by default: not part of an echo.
-        terminal.child.delaybeforesend = None
-        terminal.wait_for("1 article", timeout=120)
+    terminal = _Pty([sys.executable, "-m", "reader", str(bench.corpus.xl_txt)])
+    try:
+        terminal.wait_for("1 article")
         terminal.child.send("\t\t/")
         terminal.wait_for(" /search")
         for _ in range(2 * bench.runs):
-            _time_to_echo(terminal, TYPED[0], TYPED[0])
-            echoes.append(_time_to_echo(terminal, TYPED[1], TYPED))
-            echoes.append(_time_to_echo(terminal, "\x7f", TYPED[0]))
-            _time_to_echo(terminal, "\x7f", "search")
+            terminal.time_to_echo(TYPED[0], TYPED[0])
+            echoes.append(terminal.time_to_echo(TYPED[1], TYPED))
+            echoes.append(terminal.time_to_echo("\x7f", TYPED[0]))
+            terminal.time_to_echo("\x7f", "search")
+    finally:
+        terminal.close()
     echo = statistics.median(echoes) * 1000
+    bare_echo = statistics.median(floor) * 1000
     return Figure(
         f"XL search bar: a typed character to its echo, while counting ({TYPED!r}, pty)",
         echo,
         "ms",
         "<= 16 ms",
         echo <= 16,
+        bare_echo,
+        echo / bare_echo,
     )
