@@ -44,9 +44,9 @@ class ThreadHighlights(_View):
         if not len(added):
             return
         first, last = added.comments[0], added.comments[-1]
-        self._forget_painted(lambda index: first <= index <= last)
+        if self._forget_painted(lambda index: first <= index <= last):
+            self.refresh()
         self._marks_changed()
-        self.refresh()
 
     def set_current_match(self, current: Match) -> None:
         """Make `current` the match shown distinctly: only the comments of the
@@ -56,11 +56,14 @@ class ThreadHighlights(_View):
         self._forget_painted(changed.__contains__)
         self.refresh()
 
-    def _forget_painted(self, comment: Callable[[int], bool]) -> None:
-        """Drop the painted lines of the comments `comment` is true of."""
+    def _forget_painted(self, comment: Callable[[int], bool]) -> bool:
+        """Drop the painted lines of the comments `comment` is true of; True if
+        there were any (the comments on screen are always painted)."""
         painted = self._painted.keys()
-        for key in [key for key in painted if comment(key[0])]:
+        forgotten = [key for key in painted if comment(key[0])]
+        for key in forgotten:
             self._painted.discard(key)
+        return bool(forgotten)
 
     def go_to_match(self, match: Match) -> None:
         """Unfold just the ancestors of the match's comment, put the cursor on it

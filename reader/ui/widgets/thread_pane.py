@@ -72,8 +72,9 @@ class ThreadPane(SearchPane[Match]):
             return
         when = parse_time(comment.posted)
         said = neutralise(comment.posted) if when is None else absolute(when)
-        # Content, not str: the time comes from the document.
-        status.update(Content(f"{comment.path} · posted {said}"))
+        # Content, not str: the time comes from the document. One line as wide
+        # as the pane whatever it says: no relayout of the screen per move.
+        status.update(Content(f"{comment.path} · posted {said}"), layout=False)
         status.add_class("-shown")
 
     @property

@@ -174,6 +174,8 @@ class ThreadView(
         self._minimap_cells = b""
         self._minimap_generation = 0
         self._minimap_styles: tuple[Style, Style] | None = None
+        # The view's style while a frame is rendered (`render_lines`).
+        self._frame_style: Style | None = None
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -351,7 +353,13 @@ class ThreadView(
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure_screen()
-        return super().render_lines(crop)
+        # The view's style once a frame, not once a line: each look-up walks
+        # the ancestors' backgrounds (a third of a frame's cost, measured).
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
 
     def _empty_text(self) -> str:
         """What the pane says when it shows no comment ("" for no article)."""
@@ -390,7 +398,8 @@ class ThreadView(
             )
         else:
             strip = Strip.join([Strip([Segment(" " * GUTTER)]), strip])
-        return strip.apply_style(self.rich_style)
+        style = self._frame_style
+        return strip.apply_style(self.rich_style if style is None else style)
 
     # Links and full text -----------------------------------------------------
 
