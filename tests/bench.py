@@ -21,7 +21,6 @@ import asyncio
 import json
 import os
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -38,11 +37,11 @@ sys.path.insert(0, str(ROOT))
 
 from reader.formats.loader import bundled_seeds  # noqa: E402
 from reader.loading import Loading  # noqa: E402
-from reader.search import Query  # noqa: E402
-from reader.store import DocumentStore, Thread  # noqa: E402
+from reader.store import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
-from tests.bench_corpus import FULL, QUICK, RARE_WORD, Corpus, Shape, generate  # noqa: E402
+from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
+from tests.bench_search import search_figures  # noqa: E402
 from tests.bench_startup import startup_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
     SCREEN,
@@ -313,79 +312,7 @@ async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
         figures.append(
             Figure("XL: terminal resize", resize_ms, "ms", "<= 150 ms", resize_ms <= 150)
         )
-
-        figures.extend(search_figures(store, xl.article_id, view, paint, runs))
     return figures
-
-
-def search_figures(store: DocumentStore, article_id: str, view, paint, runs: int) -> list[Figure]:  # type: ignore[no-untyped-def]
-    def first_match(text: str) -> float:
-        start = time.perf_counter()
-        match = next(store.search_thread(article_id, Query(text)))
-        view.set_matches([match], match)
-        view.go_to_match(match)
-        paint()
-        return time.perf_counter() - start
-
-    def all_matches(text: str) -> float:
-        start = time.perf_counter()
-        matches = list(store.search_thread(article_id, Query(text)))
-        view.set_matches(matches, matches[0] if matches else None)
-        paint()
-        return time.perf_counter() - start
-
-    common_first = median_of(runs, lambda: first_match("coalition")) * 1000
-    rare_first = median_of(runs, lambda: first_match(RARE_WORD)) * 1000
-    common_all = median_of(runs, lambda: all_matches("coalition")) * 1000
-    thread = store.thread(article_id)
-    text = "\n".join(paragraph for comment in thread.comments for paragraph in comment.text)
-    pattern = r"\b\w+ing\b"
-    compiled = re.compile(pattern)
-
-    def bare_regex() -> float:
-        start = time.perf_counter()
-        compiled.findall(text)
-        return time.perf_counter() - start
-
-    def our_regex() -> float:
-        start = time.perf_counter()
-        list(store.search_thread(article_id, Query(pattern, regex=True)))
-        return time.perf_counter() - start
-
-    bare = median_of(runs, bare_regex)
-    ours = median_of(runs, our_regex)
-    return [
-        Figure(
-            "XL search: first match shown (common word)",
-            common_first,
-            "ms",
-            "<= 50 ms",
-            common_first <= 50,
-        ),
-        Figure(
-            "XL search: first match shown (last comment)",
-            rare_first,
-            "ms",
-            "<= 50 ms",
-            rare_first <= 50,
-        ),
-        Figure(
-            "XL search: every match counted, shown",
-            common_all,
-            "ms",
-            "<= 300 ms",
-            common_all <= 300,
-        ),
-        Figure(
-            "XL search: regex, all matches",
-            ours * 1000,
-            "ms",
-            "<= 2x Python re",
-            ours / bare <= 2,
-            bare * 1000,
-            ours / bare,
-        ),
-    ]
 
 
 # State ----------------------------------------------------------------------------
@@ -609,6 +536,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "load": lambda bench: load_figures(bench.corpus, bench.runs),
     "sites": lambda bench: site_figures(bench.shape, bench.runs, bench.folder),
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),
+    "search": search_figures,
     "state": lambda bench: state_figures(
         bench.corpus, bench.runs, bench.folder, 100 if bench.quick else 1000
     ),

@@ -34,11 +34,11 @@ async def test_next_match_while_counting_does_not_claim_to_wrap() -> None:
         notes = record_notifications(app)
         await pilot.press("slash", *"aleppo", "enter")
         await pilot.pause()
-        assert pane.bar.search_query.text == "aleppo" and pane.counter == "1/…"
+        assert pane.bar.search_query.text == "aleppo" and pane.counter == "1/1…"
         await pilot.press("n", "N")
         messages = [note["message"] for note in notes]
         assert not any("wrapped" in message for message in messages), messages
-        assert pane.counter == "1/…"
+        assert pane.counter == "1/1…"
         finish.set()
         await settle(pilot)
         assert pane.counter == "1/2"

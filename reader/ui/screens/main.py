@@ -123,6 +123,9 @@ class MainScreen(Screen[None]):
 
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
+    # The open article's state (None: none this session), set before `thread`:
+    # the thread view paints the new marks as it shows the thread.
+    thread_marks: reactive[ArticleState | None] = reactive(None)
 
     def __init__(
         self,
@@ -167,10 +170,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
-        self.query_one(ThreadView).data_bind(MainScreen.thread)
+        self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
+        self.query_one(ThreadPane).data_bind(MainScreen.thread)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
-        self.query_one("#thread-pane").border_title = "Comments"
         for bar in self.query(SearchBar):
             bar.history = self.search_history
         self.query_one("#articles", ArticleList).marks = self.marks
@@ -288,12 +291,10 @@ class MainScreen(Screen[None]):
         article_id = event.article_id
         self.save_position()
         marks = self.marks.get(article_id)
-        thread_view = self.query_one(ThreadView)
         # No saving while the panes show the new article at their start.
         self._switching = True
         try:
-            # Before the thread: the view paints the new marks as it shows it.
-            thread_view.marks = marks
+            self.thread_marks = marks
             saved = (marks.cursor, marks.body_scroll) if marks is not None else None
             self.article = self.store.article(article_id)
             self.thread = self.store.thread(article_id)
@@ -381,12 +382,6 @@ class MainScreen(Screen[None]):
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
-
-    def watch_thread(self, thread: Thread | None) -> None:
-        count = thread.comment_count if thread else 0
-        pane = self.query_one(ThreadPane)
-        pane.border_title = f"Comments ({count})"
-        pane.thread_changed()
 
     @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:

@@ -104,6 +104,8 @@ class SearchBar(Horizontal):
         # was typed before the walk began, which `down` past the newest returns to.
         self._walk: int | None = None
         self._draft = ""
+        # The status's width, to lay the bar out again only when it changes.
+        self._status_width = 0
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -147,7 +149,12 @@ class SearchBar(Horizontal):
     def set_status(self, status: str, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)
         # Content, not str: the status can quote the query (a regex error).
-        label.update(Content(neutralise(status)))
+        content = Content(neutralise(status))
+        # A relayout of the screen only when the width changes: while a search
+        # counts, the counter changes at every batch, mostly not its width.
+        resized = content.cell_length != self._status_width
+        self._status_width = content.cell_length
+        label.update(content, layout=resized)
         label.set_class(error, "-error")
 
     @on(Input.Changed)

@@ -2,16 +2,18 @@
 
 Typing runs the search in a worker (exclusive, so each keystroke cancels the
 previous search); the worker hands back the first match as soon as it is
-found and all of them when it is done. `n` / `N` move between matches,
-wrapping with a notice; `escape` ends the search. Subclasses say what to
-search (`find`), how to show matches (`highlight`) and how to reach one
-(`go_to`).
+found, then the rest in bounded batches, so the count fills in while the UI
+thread stays free for typing. `n` / `N` move between matches, wrapping with a
+notice; `escape` ends the search. Subclasses say what to search (`find`), how
+to show matches (`highlight`, and cheaper updates `matches_added` and
+`current_moved`) and how to reach one (`go_to`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Generic, TypeVar
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, Protocol, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,8 +28,24 @@ from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
 
 Found = TypeVar("Found")
+Kept = TypeVar("Kept", covariant=True)
+
+
+class Matches(Protocol[Kept]):
+    """Where a pane keeps its matches: a list, or something more compact."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, position: int) -> Kept: ...
+    def __iter__(self) -> Iterator[Kept]: ...
+    def extend(self, matches: Iterable[Kept]) -> None: ...  # type: ignore[misc]
+
 # How `Query.compile` starts its reason; the bar says "invalid" already.
 INVALID_REGEX = "invalid regular expression: "
+# The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,
+# and at most every BATCH_SECONDS while it finds fewer: each hand-over costs the
+# UI thread only its batch, never the matches so far.
+BATCH_LIMIT = 8192
+BATCH_SECONDS = 0.05
 
 
 class SearchPane(Vertical, Generic[Found]):
@@ -41,7 +59,8 @@ class SearchPane(Vertical, Generic[Found]):
         self.view = view
         self.search_query: Query | None = None
         self.last_query: Query | None = None
-        self.matches: list[Found] = []
+        # Grown in place, batch by batch, while the search counts.
+        self.matches: Matches[Found] = []
         self.current = -1
         self.counted = False
         # Why the query in force cannot be searched for (an invalid regex), if so.
@@ -50,6 +69,12 @@ class SearchPane(Vertical, Generic[Found]):
         self._shown_query: Query | None = None
         # What the border's subtitle says while no search is on (an article count).
         self._resting_subtitle = ""
+        # Which run of a search the batches in flight belong to: a batch of an
+        # earlier run (another query, or the same one on the old document) is dropped.
+        self._run = 0
+        # The query typed last, until the search for it starts (after the frame
+        # that shows it).
+        self._typed: Query | None = None
 
     def compose(self) -> ComposeResult:
         yield self.view
@@ -80,9 +105,25 @@ class SearchPane(Vertical, Generic[Found]):
         by the search worker, so it must read no widget."""
         raise NotImplementedError
 
-    def highlight(self, matches: list[Found], current: Found | None) -> None:
-        """Show `matches`, `current` distinctly; an empty list removes the highlight."""
+    def keep(self) -> Matches[Found]:
+        """An empty store of matches, to fill. Called by the search worker too:
+        it must read no widget."""
+        return []
+
+    def highlight(self, matches: Matches[Found], current: Found | None) -> None:
+        """Show `matches`, `current` distinctly; none removes the highlight."""
         raise NotImplementedError
+
+    def matches_added(self, added: Matches[Found]) -> None:
+        """`added` were appended to `self.matches` (on the last batch, `counted`
+        is True already). By default everything is shown again; a pane with
+        many matches shows just the new ones."""
+        self.highlight(self.matches, self.matches[self.current] if self.matches else None)
+
+    def current_moved(self, current: Found) -> None:
+        """`n` / `N` made `current` the current match. By default everything is
+        shown again; a pane with many matches changes just the two concerned."""
+        self.highlight(self.matches, current)
 
     def go_to(self, match: Found) -> None:
         """Bring `match` on screen."""
@@ -103,54 +144,96 @@ class SearchPane(Vertical, Generic[Found]):
     @on(SearchBar.Changed)
     def _query_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
-        self.run_search(event.search_query)
+        # The search starts after the frame that shows the keystroke: starting
+        # it, its first match and its highlighting never hold up the echo. Keys
+        # typed ahead (several in one frame) search only for the last query.
+        self._typed = event.search_query
+        self.call_after_refresh(self._search_typed)
+
+    def _search_typed(self) -> None:
+        query, self._typed = self._typed, None
+        if query is not None:
+            self.run_search(query)
 
     def run_search(self, query: Query) -> None:
+        self._typed = None
         self.search_query = query
         self.error = None
         self.last_query = query
+        self._run += 1
         if not query.text:
+            self.workers.cancel_group(self, "search")
             self._shown_query = None
-            self._show([], -1, counted=True)
+            self._show(self.keep(), -1, counted=True)
             return
-        self._search(query, self.find(query))
+        self._search(self._run, self.find(query), self.keep)
+
+    def document_changed(self) -> None:
+        """Another document is on show: the old one's search ends (its worker is
+        cancelled, its late batches dropped), and the query in force, if any,
+        is searched for in the new one."""
+        self.workers.cancel_group(self, "search")
+        self._run += 1
+        self.matches, self.current = self.keep(), -1
+        if self.search_query is not None:
+            self.run_search(self.search_query)
 
     @work(exclusive=True, thread=True, group="search")
-    def _search(self, query: Query, found: Iterator[Found]) -> None:
+    def _search(
+        self, run: int, found: Iterator[Found], keep: Callable[[], Matches[Found]]
+    ) -> None:
+        """Runs `found` (captured on the UI thread) and hands the matches over in
+        batches, each in a store from `keep`: the first match at once, then at
+        most `BATCH_LIMIT` at a time."""
         worker = get_current_worker()
+        hand_over = self.app.call_from_thread
+        batch = keep()
+        first = True
+        handed_at = time.monotonic()
         try:
-            matches: list[Found] = []
             for match in found:
-                matches.append(match)
-                if len(matches) == 1:
-                    self.app.call_from_thread(self._found, query, list(matches), False)
                 if worker.is_cancelled:
                     return
+                batch.extend((match,))
+                due = time.monotonic() - handed_at >= BATCH_SECONDS
+                if first or due or len(batch) >= BATCH_LIMIT:
+                    hand_over(self._found, run, batch, first, False)
+                    batch, first, handed_at = keep(), False, time.monotonic()
         except QueryError as error:
-            self.app.call_from_thread(self._failed, query, str(error))
+            hand_over(self._failed, run, str(error))
             return
-        self.app.call_from_thread(self._found, query, matches, True)
+        if not worker.is_cancelled:
+            hand_over(self._found, run, batch, first, True)
 
-    def _found(self, query: Query, matches: list[Found], counted: bool) -> None:
-        if query != self.search_query:
-            return  # A newer query has been typed since.
-        fresh = query != self._shown_query
-        self._shown_query = query
-        current = 0 if fresh else min(max(self.current, 0), len(matches) - 1)
-        self._show(matches, current if matches else -1, counted)
-        if matches and fresh:
-            self.go_to(matches[0])
+    def _found(self, run: int, batch: Matches[Found], first: bool, counted: bool) -> None:
+        """A batch of matches from run `run`; `first`: its first, `counted`: its last."""
+        if run != self._run:
+            return  # A newer query has been typed, or the document changed, since.
+        self.counted = counted
+        if first:
+            fresh = self.search_query != self._shown_query
+            self._shown_query = self.search_query
+            self._show(batch, 0 if batch else -1, counted)
+            if batch and fresh:
+                self.go_to(batch[0])
+            return
+        self.matches.extend(batch)
+        if self.current < 0 and self.matches:
+            self.current = 0
+        if batch or counted:
+            self.matches_added(batch)
+        self._update_status()
 
-    def _failed(self, query: Query, reason: str) -> None:
-        if query != self.search_query:
+    def _failed(self, run: int, reason: str) -> None:
+        if run != self._run:
             return
         self.error = reason
         self._shown_query = None
-        self._show([], -1, counted=True)
+        self._show(self.keep(), -1, counted=True)
 
-    def _show(self, matches: list[Found], current: int, counted: bool) -> None:
+    def _show(self, matches: Matches[Found], current: int, counted: bool) -> None:
         self.matches, self.current, self.counted = matches, current, counted
-        self.highlight(matches, matches[current] if matches else None)
+        self.highlight(matches, matches[current] if len(matches) else None)
         self._update_status()
 
     @property
@@ -159,7 +242,8 @@ class SearchPane(Vertical, Generic[Found]):
             return self.error
         if not self.matches:
             return "no matches" if self.counted else "searching…"
-        total = str(len(self.matches)) if self.counted else "…"
+        # While counting: the matches found so far, and an ellipsis for the rest.
+        total = str(len(self.matches)) if self.counted else f"{len(self.matches)}…"
         return f"{self.current + 1}/{total}"
 
     def set_resting_subtitle(self, subtitle: str) -> None:
@@ -204,7 +288,7 @@ class SearchPane(Vertical, Generic[Found]):
             target = len(self.matches) - 1
             self.notify("search wrapped to the bottom", timeout=1.5)
         self.current = target
-        self.highlight(self.matches, self.matches[target])
+        self.current_moved(self.matches[target])
         self.go_to(self.matches[target])
         self._update_status()
 
@@ -233,11 +317,13 @@ class SearchPane(Vertical, Generic[Found]):
     def end_search(self) -> None:
         """Remove the highlight and close the bar; the cursor stays where it is."""
         self.workers.cancel_group(self, "search")
+        self._run += 1
+        self._typed = None
         self.search_query = None
         self.error = None
         self._shown_query = None
         self.bar.close()
-        self._show([], -1, counted=True)
+        self._show(self.keep(), -1, counted=True)
         self.view.focus()
         # With the focus on the view already, nothing else tells the footer that
         # `n` / `N` no longer act.

@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Label
 
 from ...sanitize import neutralise
 from ...search import Match, Query
-from ...store import DocumentStore
+from ...store import DocumentStore, Thread
 from ...times import absolute, parse_time
-from .search_pane import SearchPane
+from ..thread_matches import ThreadMatches
+from .search_pane import Matches, SearchPane
 from .thread_view import ThreadView
 
 
@@ -43,6 +45,10 @@ class ThreadPane(SearchPane[Match]):
 
     FILTER_TOGGLE = True
 
+    thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
+    """The open article's thread (bound to the screen's): searched, and counted
+    in the border's title."""
+
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -66,8 +72,9 @@ class ThreadPane(SearchPane[Match]):
             return
         when = parse_time(comment.posted)
         said = neutralise(comment.posted) if when is None else absolute(when)
-        # Content, not str: the time comes from the document.
-        status.update(Content(f"{comment.path} · posted {said}"))
+        # Content, not str: the time comes from the document. One line as wide
+        # as the pane whatever it says: no relayout of the screen per move.
+        status.update(Content(f"{comment.path} · posted {said}"), layout=False)
         status.add_class("-shown")
 
     @property
@@ -76,20 +83,39 @@ class ThreadPane(SearchPane[Match]):
         return self.view
 
     def find(self, query: Query) -> Iterator[Match]:
-        thread = self.thread_view.thread
+        thread = self.thread
         if thread is None:
             return iter(())
         return self.store.search_thread(thread.article_id, query)
 
-    def highlight(self, matches: list[Match], current: Match | None) -> None:
+    def keep(self) -> ThreadMatches:
+        return ThreadMatches()
+
+    def highlight(self, matches: Matches[Match], current: Match | None) -> None:
+        assert isinstance(matches, ThreadMatches)
+        self.thread_view.set_matches(matches, current)
+        self._follow_filter()
+
+    def matches_added(self, added: Matches[Match]) -> None:
+        assert isinstance(added, ThreadMatches)
+        self.thread_view.matches_added(added)
+        if self.counted:
+            # Every match is known: the filter shows each comment with one.
+            self._follow_filter()
+
+    def current_moved(self, current: Match) -> None:
+        self.thread_view.set_current_match(current)
+
+    def _follow_filter(self) -> None:
+        """The filter follows the live query: every comment with a match (so far)
+        is shown before any match is gone to. While the search counts, the shown
+        set only grows, and only at its first match and when the count ends, so
+        the view does not jump (nor refilter the thread) per batch."""
         view = self.thread_view
-        view.set_matches(matches, current)
         query = self.search_query
         if query is not None and query.text and self.error is None and self.bar.filtering:
-            # The filter follows the live query: every comment with a match is
-            # shown before any match is gone to. Until every match is known the
-            # shown set only grows, so the view does not jump per batch.
-            shown = {match.key[0] for match in matches}  # type: ignore[index]
+            assert isinstance(self.matches, ThreadMatches)
+            shown = set(self.matches.comments)
             if not self.counted:
                 shown |= self._filtered or set()
             view.describe_filter(f"/{query.text}")
@@ -104,8 +130,9 @@ class ThreadPane(SearchPane[Match]):
     def go_to(self, match: Match) -> None:
         self.thread_view.go_to_match(match)
 
-    def thread_changed(self) -> None:
-        """A new article is open: search it for the query in force, if any."""
+    def watch_thread(self, thread: Thread | None) -> None:
+        """A new article is open: its comment count in the title; the old
+        thread's search ends, and the new one is searched for the query in force."""
+        self.border_title = "Comments" if thread is None else f"Comments ({thread.comment_count})"
         self._filtered = None
-        if self.search_query is not None:
-            self.run_search(self.search_query)
+        self.document_changed()

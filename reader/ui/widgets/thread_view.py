@@ -6,10 +6,9 @@ frame or a key press costs what is on screen, not what is in the thread.
 Collapse and expand splice the visible rows instead of rebuilding them.
 
 The first column is a gutter: `▌` beside every line of the comment under the
-cursor, so the cursor shows without colour. The cursor moves by comment, but
-like a pager's: `j` on a comment that runs past the bottom first scrolls the
-rest of it into view (a page at most per press), `k` likewise upwards, and
-the paging keys scroll by lines with the cursor on the comment at the top.
+cursor, so the cursor shows without colour. The view is made of parts, one
+concept each: its keys (`thread_navigation`), its search highlights
+(`thread_highlights`) and its minimap's cells (`thread_minimap_feed`).
 
 With a state this session (`marks`), comments new since the last session
 carry a mark in their header, and a comment counts as seen once any of its
@@ -19,7 +18,6 @@ frame). The scrollbar doubles as a minimap of new comments and search matches.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import partial
 
@@ -37,12 +35,12 @@ from ...model import Comment
 from ...sanitize import neutralise
 from ...search import Match
 from ...state import ArticleState
-from ...state.article_state import NEW as IS_NEW
-from ...store import HEADER, Thread
+from ...store import Thread
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..screens.full_text import FullTextScreen
 from ..screens.links import LinksScreen
+from ..thread_matches import ThreadMatches
 from ..thread_rows import ThreadRows
 from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
 from .comment_painter import (
@@ -54,7 +52,10 @@ from .comment_painter import (
     text_width,
 )
 from .highlight_style import highlight_style
-from .minimap import MATCH, NEW, MinimapMarks, MinimapRender
+from .minimap import MinimapRender
+from .thread_highlights import ThreadHighlights
+from .thread_minimap_feed import ThreadMinimapFeed
+from .thread_navigation import ThreadNavigation
 
 GUIDE_LEVELS = 6
 # The gutter column, and what it shows beside the lines of the cursor's comment.
@@ -62,7 +63,9 @@ GUTTER = 1
 CURSOR_MARKER = "▌"
 
 
-class ThreadView(ScrollView, can_focus=True):
+class ThreadView(
+    ThreadNavigation, ThreadHighlights, ThreadMinimapFeed, ScrollView, can_focus=True
+):
     """Shows one article's comments; the cursor is always on a visible comment."""
 
     BINDINGS = [*bindings(THREAD_COMMANDS), *bindings(THREAD_LINK_COMMANDS)]
@@ -147,20 +150,22 @@ class ThreadView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
     """Thread index of the comment under the cursor (-1: no comments)."""
 
+    marks: reactive[ArticleState | None] = reactive(None, init=False, always_update=True)
+    """The open article's state (None: no state this session); set before
+    `thread`, whose new comments it marks."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: ThreadRows | None = None
         self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(256)
-        # Search highlights: comment index -> paragraph -> spans; and the current match.
-        self._matches: dict[int, dict[int, list[Span]]] = {}
+        # Search highlights: the matches (the search pane's) and the current one.
+        self._matches = ThreadMatches()
         self._current_match: Match | None = None
         self._painter: CommentPainter | None = None
         self._width = 0
         # While filtering: what the filter is for, to say when nothing matches.
         self._filter_note = ""
-        # The open article's state (None: no state this session); set before
-        # `thread`. `seen` is told the comments drawn on screen.
-        self.marks: ArticleState | None = None
+        # Told the comments drawn on screen (with a state this session).
         self.seen: Callable[[list[int]], None] | None = None
         # The config's `time = "absolute"`: headers give times in full.
         self.absolute_times = False
@@ -169,6 +174,8 @@ class ThreadView(ScrollView, can_focus=True):
         self._minimap_cells = b""
         self._minimap_generation = 0
         self._minimap_styles: tuple[Style, Style] | None = None
+        # The view's style while a frame is rendered (`render_lines`).
+        self._frame_style: Style | None = None
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -180,13 +187,18 @@ class ThreadView(ScrollView, can_focus=True):
     def watch_thread(self, thread: Thread | None) -> None:
         """Show the thread fully expanded, the cursor on its first comment."""
         self._painted.clear()
-        self._matches, self._current_match = {}, None
+        self._matches, self._current_match = ThreadMatches(), None
         self._filter_note = ""
         self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
         self._update_virtual_size()
+        self.refresh()
+
+    def watch_marks(self) -> None:
+        self._painted.clear()
+        self._marks_changed()
         self.refresh()
 
     # Geometry ----------------------------------------------------------------
@@ -285,24 +297,26 @@ class ThreadView(ScrollView, can_focus=True):
                     self.app.console, self._styles(), absolute_times=self.absolute_times
                 )
             thread = self.thread
-            current = self._current_match
             painted = self._painter.paint(
                 thread.comments[index],
                 self._width,
                 replies=len(thread.comments[index].replies),
                 hidden=self.rows.hidden_count(index),
                 collapsed=collapsed,
-                matches=self._matches.get(index),
-                current=(
-                    (current.key[1], (current.start, current.end))  # type: ignore[index]
-                    if current is not None and current.key[0] == index  # type: ignore[index]
-                    else None
-                ),
+                matches=self._matches.spans_of(index),
+                current=self._current_in(index),
                 # Part of what is cached: new marks change only with `marks_changed`.
                 new=self.marks is not None and self.marks.is_new(index),
             )
             self._painted[key] = painted
         return painted
+
+    def _current_in(self, index: int) -> tuple[int, Span] | None:
+        """The current match's paragraph and span, if it is in comment `index`."""
+        current = self._current_match
+        if current is None or current.key[0] != index:  # type: ignore[index]
+            return None
+        return current.key[1], (current.start, current.end)  # type: ignore[index]
 
     def _comment_lines(self, index: int) -> list[Strip]:
         return self._painted_comment(index).strips
@@ -339,7 +353,13 @@ class ThreadView(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure_screen()
-        return super().render_lines(crop)
+        # The view's style once a frame, not once a line: each look-up walks
+        # the ancestors' backgrounds (a third of a frame's cost, measured).
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
 
     def _empty_text(self) -> str:
         """What the pane says when it shows no comment ("" for no article)."""
@@ -378,307 +398,8 @@ class ThreadView(ScrollView, can_focus=True):
             )
         else:
             strip = Strip.join([Strip([Segment(" " * GUTTER)]), strip])
-        return strip.apply_style(self.rich_style)
-
-    # Cursor ------------------------------------------------------------------
-
-    def watch_cursor(self) -> None:
-        self._scroll_to_cursor()
-        self.refresh()
-        self.post_message(self.CursorMoved(self, self.cursor))
-
-    def _set_cursor_quietly(self, index: int) -> None:
-        """Move the cursor without scrolling to it (the caller has scrolled)."""
-        self.set_reactive(ThreadView.cursor, index)
-        self.refresh()
-        self.post_message(self.CursorMoved(self, index))
-
-    def _scroll_to_cursor(self, from_below: bool = False) -> None:
-        """Scroll just enough that the cursor's comment is on screen. A comment
-        taller than the view shows its top, or its end when `from_below`."""
-        rows = self.rows
-        if rows is None or self.cursor < 0:
-            return
-        position = rows.position(self.cursor)
-        if position is None:
-            return
-        height = self._measure(position)
-        self._update_virtual_size()
-        top = rows.line_of(position)
-        view = self._view_height
-        if height > view:
-            target = top + height - view if from_below else top
-        elif top < self.scroll_y:
-            target = top
-        elif top + height > self.scroll_y + view:
-            target = top + height - view
-        else:
-            return
-        self.scroll_to(y=target, animate=False, immediate=True)
-
-    def _cursor_extent(self) -> tuple[int, int] | None:
-        """The first line of the cursor's comment and the line past its end."""
-        rows = self.rows
-        if rows is None or self.cursor < 0:
-            return None
-        position = rows.position(self.cursor)
-        if position is None:
-            return None
-        height = self._measure(position)
-        self._update_virtual_size()
-        top = rows.line_of(position)
-        return top, top + height
-
-    def _scroll_by(self, lines: int) -> None:
-        target = max(0, min(self.max_scroll_y, round(self.scroll_y) + lines))
-        self.scroll_to(y=target, animate=False, immediate=True)
-
-    def _move_to(self, index: int | None) -> None:
-        if index is not None and index >= 0:
-            self.cursor = index
-
-    def _visible_neighbour(self, step: int) -> int | None:
-        rows = self.rows
-        if rows is None or self.cursor < 0:
-            return None
-        position = rows.position(self.cursor)
-        if position is None:
-            return None
-        target = position + step
-        return rows.rows[target] if 0 <= target < len(rows) else None
-
-    # Actions -----------------------------------------------------------------
-
-    def action_cursor_down(self) -> None:
-        """The next comment; but first the rest of this one, if it runs past the bottom."""
-        extent = self._cursor_extent()
-        if extent is not None:
-            top, end = extent
-            view_top = round(self.scroll_y)
-            view_end = view_top + self._view_height
-            if top < view_end and end > view_end:
-                self._scroll_by(min(end - view_end, self._page_lines()))
-                return
-        self._move_to(self._visible_neighbour(1))
-
-    def action_cursor_up(self) -> None:
-        """The previous comment, showing its end; but first the start of this one."""
-        extent = self._cursor_extent()
-        if extent is not None:
-            top, end = extent
-            view_top = round(self.scroll_y)
-            if top < view_top < end:
-                self._scroll_by(-min(view_top - top, self._page_lines()))
-                return
-        index = self._visible_neighbour(-1)
-        if index is not None and index >= 0:
-            self.set_reactive(ThreadView.cursor, index)
-            self._scroll_to_cursor(from_below=True)
-            self._set_cursor_quietly(index)
-
-    def action_first(self) -> None:
-        if self.rows and self.rows.rows:
-            self.cursor = self.rows.rows[0]
-
-    def action_last(self) -> None:
-        if self.rows and self.rows.rows:
-            self.cursor = self.rows.rows[-1]
-
-    def _set_collapsed(self, index: int, collapsed: bool) -> None:
-        assert self.rows is not None
-        if self.rows.set_collapsed(index, collapsed):
-            self._after_fold()
-
-    def _after_fold(self) -> None:
-        self._marks_changed()
-        self._update_virtual_size()
-        self._scroll_to_cursor()
-        self.refresh()
-
-    def action_toggle(self) -> None:
-        if self.rows is not None and self.cursor >= 0:
-            self._set_collapsed(self.cursor, not self.rows.is_collapsed(self.cursor))
-
-    def action_collapse(self) -> None:
-        """Collapse; or, when already collapsed or without replies, go to the parent."""
-        if self.rows is None or self.thread is None or self.cursor < 0:
-            return
-        index = self.cursor
-        if self.thread.descendant_count(index) and not self.rows.is_collapsed(index):
-            self._set_collapsed(index, True)
-        else:
-            self.action_parent()
-
-    def action_expand(self) -> None:
-        if self.rows is not None and self.cursor >= 0:
-            self._set_collapsed(self.cursor, False)
-
-    def _move_or_say(self, index: int | None, why_not: str) -> None:
-        """Move to `index`; at a boundary (None or -1) say briefly why nothing moved."""
-        if index is None or index < 0:
-            self.notify(why_not, markup=False, timeout=2)
-        else:
-            self._move_to(index)
-
-    def action_parent(self) -> None:
-        if self.thread is not None and self.cursor >= 0:
-            self._move_or_say(self.thread.parents[self.cursor], "Top-level comment has no parent")
-
-    def _shown_sibling(self, index: int | None, step: Callable[[int], int | None]) -> int | None:
-        """`index`, or while the filter hides it, the next sibling `step` gives."""
-        rows = self.rows
-        while index is not None and rows is not None and rows.position(index) is None:
-            index = step(index)
-        return index
-
-    def action_next_sibling(self) -> None:
-        if self.thread is not None and self.cursor >= 0:
-            step = self.thread.next_sibling
-            self._move_or_say(self._shown_sibling(step(self.cursor), step), "No next sibling")
-
-    def action_previous_sibling(self) -> None:
-        if self.thread is not None and self.cursor >= 0:
-            step = self.thread.previous_sibling
-            self._move_or_say(self._shown_sibling(step(self.cursor), step), "No previous sibling")
-
-    def _top_level_of(self, index: int) -> int:
-        assert self.thread is not None
-        top_level = self.thread.top_level
-        return bisect_right(top_level, index) - 1
-
-    def action_next_top_level(self) -> None:
-        if self.thread is None or self.cursor < 0:
-            return
-        top_level = self.thread.top_level
-        following = self._top_level_of(self.cursor) + 1
-        index = top_level[following] if following < len(top_level) else None
-        self._move_or_say(
-            self._shown_sibling(index, self.thread.next_sibling), "No next top-level comment"
-        )
-
-    def action_previous_top_level(self) -> None:
-        if self.thread is None or self.cursor < 0:
-            return
-        top_level = self.thread.top_level
-        current = bisect_left(top_level, self.cursor)
-        index = top_level[current - 1] if current > 0 else None
-        self._move_or_say(
-            self._shown_sibling(index, self.thread.previous_sibling),
-            "No previous top-level comment",
-        )
-
-    def _refold(self) -> None:
-        """After a bulk fold: keep the cursor on its nearest visible ancestor."""
-        assert self.rows is not None and self.thread is not None
-        self._painted.clear()
-        index = self.cursor
-        while index >= 0 and self.rows.position(index) is None:
-            index = self.thread.parents[index]
-        if index < 0 and self.rows.rows:
-            index = self.rows.rows[0]
-        self._set_cursor_quietly(index)
-        self._after_fold()
-
-    def action_collapse_all(self) -> None:
-        if self.rows is not None:
-            self.rows.collapse_all()
-            self._refold()
-
-    def action_expand_all(self) -> None:
-        if self.rows is not None:
-            self.rows.expand_all()
-            self._refold()
-
-    def action_show_depth(self, levels: int) -> None:
-        if self.rows is not None:
-            self.rows.show_depth(levels)
-            self._refold()
-
-    def _page_lines(self) -> int:
-        """A page: the view's height less a line kept for context."""
-        return max(1, self._view_height - 1)
-
-    def _page(self, lines: int) -> None:
-        """Scroll by `lines`; the cursor goes to the comment at the top of the view
-        (at either end of the thread: to the first or last comment)."""
-        rows = self.rows
-        if rows is None or not rows.rows:
-            return
-        self._scroll_by(lines)
-        target = round(self.scroll_y)
-        position = rows.row_at_line(target)
-        if lines > 0 and target >= self.max_scroll_y:
-            position = len(rows) - 1
-        elif lines < 0 and target <= 0:
-            position = 0
-        self._set_cursor_quietly(rows.rows[position])
-
-    def action_page_down(self) -> None:
-        self._page(self._page_lines())
-
-    def action_page_up(self) -> None:
-        self._page(-self._page_lines())
-
-    def action_half_page_down(self) -> None:
-        self._page(max(1, self._view_height // 2))
-
-    def action_half_page_up(self) -> None:
-        self._page(-max(1, self._view_height // 2))
-
-    # Search ------------------------------------------------------------------
-
-    def set_matches(self, matches: list[Match], current: Match | None) -> None:
-        """Highlight `matches` (keys: comment index, paragraph); `current` distinctly."""
-        by_comment: dict[int, dict[int, list[Span]]] = {}
-        for match in matches:
-            index, paragraph = match.key  # type: ignore[misc]
-            by_comment.setdefault(index, {}).setdefault(paragraph, []).append(
-                (match.start, match.end)
-            )
-        self._matches, self._current_match = by_comment, current
-        self._painted.clear()
-        self._marks_changed()
-        self.refresh()
-
-    def go_to_match(self, match: Match) -> None:
-        """Unfold just the ancestors of the match's comment, put the cursor on it
-        and scroll so the line of the match is on screen."""
-        if self.rows is None:
-            return
-        index, paragraph = match.key  # type: ignore[misc]
-        self.rows.reveal(index)
-        self._marks_changed()
-        if paragraph != HEADER:
-            # The match is in the comment's own text: a fold would hide it.
-            self.rows.set_collapsed(index, False)
-        self._painted.clear()
-        self._set_cursor_quietly(index)
-        position = self.rows.position(index)
-        assert position is not None
-        self._measure(position)
-        self._update_virtual_size()
-        painted = self._painted_comment(index)
-        line = self.rows.line_of(position) + painted.line_of(paragraph, match.start)
-        view = self._view_height
-        if not self.scroll_y <= line < self.scroll_y + view:
-            self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
-        self.refresh()
-
-    def describe_filter(self, note: str) -> None:
-        """Name what the filter is for (`/query`), to say when nothing matches."""
-        if note != self._filter_note:
-            self._filter_note = note
-            self.refresh()
-
-    def filter_to(self, indices: set[int] | None) -> None:
-        """Show only these comments with their ancestors (None: everything again)."""
-        if self.rows is None:
-            return
-        if indices is None:
-            self.rows.unfilter()
-        else:
-            self.rows.filter(indices)
-        self._refold()
+        style = self._frame_style
+        return strip.apply_style(self.rich_style if style is None else style)
 
     # Links and full text -----------------------------------------------------
 
@@ -740,53 +461,6 @@ class ThreadView(ScrollView, can_focus=True):
         self._painted.clear()
         self._marks_changed()
         self.refresh()
-
-    def _marks_changed(self) -> None:
-        """Rows, matches or new marks changed: the minimap is drawn afresh."""
-        self._minimap_generation += 1
-        if self._vertical_scrollbar is not None:
-            self._vertical_scrollbar.refresh()
-
-    def _minimap_marks(self, size: int) -> MinimapMarks | None:
-        """The scrollbar's `size` track cells, each marked if its part of the
-        thread holds a search match or a new comment (hidden under a fold
-        included). Computed per change of the rows, matches or marks, from the
-        rows' line offsets: a few bisections per cell, whatever the thread."""
-        rows, thread = self.rows, self.thread
-        if rows is None or thread is None or not rows.rows or size <= 0:
-            return None
-        total = rows.total_lines
-        key = (size, total, len(rows), self._minimap_generation)
-        if key != self._minimap_key:
-            self._minimap_key = key
-            self._minimap_cells = self._minimap_cells_for(size, total)
-        if self._minimap_styles is None:
-            self._minimap_styles = (
-                self.get_component_rich_style("thread-view--minimap-new"),
-                self.get_component_rich_style("thread-view--minimap-match"),
-            )
-        return MinimapMarks(self._minimap_cells, *self._minimap_styles)
-
-    def _minimap_cells_for(self, size: int, total: int) -> bytes:
-        rows, thread = self.rows, self.thread
-        assert rows is not None and thread is not None
-        new = self.marks.new if self.marks is not None and self.marks.new_count else None
-        matched = sorted(self._matches)
-        if new is None and not matched:
-            return b""
-        cells = bytearray(size)
-        for cell in range(size):
-            start = cell * total // size
-            end = max(start, (cell + 1) * total // size - 1)
-            first = rows.rows[rows.row_at_line(start)]
-            last = rows.rows[rows.row_at_line(end)]
-            # A folded comment's cell stands for its hidden replies too.
-            stop = thread.ends[last] if rows.is_collapsed(last) else last + 1
-            if bisect_left(matched, first) < bisect_left(matched, stop):
-                cells[cell] = MATCH
-            elif new is not None and new.find(IS_NEW, first, stop) >= 0:
-                cells[cell] = NEW
-        return bytes(cells)
 
     # Mouse -------------------------------------------------------------------
 
