@@ -167,6 +167,8 @@ class ArticleBody(ScrollView, can_focus=True):
     ArticleBody {
         overflow-x: hidden;
         & > .article-body--title { text-style: bold; color: $text-accent; }
+        /* $text-accent is under 4.5:1 on a light background. */
+        &:light > .article-body--title { color: $text-primary; }
         & > .article-body--subtitle { text-style: italic; }
         & > .article-body--byline { color: $text-muted; }
         & > .article-body--bio-heading { color: $text-secondary; text-style: bold; }
@@ -232,9 +234,13 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def _styles(self) -> dict[str, Style]:
         style = self.get_component_rich_style
-        styles = {name: style(f"article-body--{name}", partial=True) for name in STYLE_NAMES}
+        # The colour as resolved: a partial style drops `$text-muted`'s alpha.
+        styles = {
+            name: style(f"article-body--{name}", partial=True)
+            + Style(color=style(f"article-body--{name}").color)
+            for name in STYLE_NAMES
+        }
         for name in BLOCK_COMPONENT_CLASSES:
-            # The colour as resolved: a partial style drops `$text-muted`'s alpha.
             styles[name] = style(name, partial=True) + Style(color=style(name).color)
         for name in ("match", "current-match"):
             styles[name] = highlight_style(self, f"article-body--{name}")
