@@ -38,7 +38,7 @@ def _by_suffix(*suffixes: str) -> Callable[[Sample], bool]:
 
 
 def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    return [parse_seed_lines(split_lines(sample.text), sample.path)]
+    return [parse_seed_lines(split_lines(sample.take_text()), sample.path)]
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:

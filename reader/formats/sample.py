@@ -49,6 +49,15 @@ class Sample:
         assert self.data is not None
         return decode_text(self.data, self.path)
 
+    def take_text(self) -> str:
+        """The decoded text, handed over: the sample lets go of it and of its
+        bytes, so that a parser that splits the text can free the whole of it
+        (a 100 MB file need not be held three times over while it is parsed)."""
+        text = self.text
+        del self.text
+        self.data = b""
+        return text
+
     @cached_property
     def is_json(self) -> bool:
         """Whether the file is JSON: by its suffix, or by content that parses."""
