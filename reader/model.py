@@ -7,6 +7,7 @@ thread (`parent`, `depth`, `ordinal`, `thread`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,8 +31,9 @@ class Comment:
 
     author: str | None = None
     posted: str | None = None
-    text: list[str] = field(default_factory=list)
-    replies: list[Comment] = field(default_factory=list)
+    # Lists while a parser builds them; the store makes them tuples (see `Thread`).
+    text: list[str] | tuple[str, ...] = field(default_factory=list)
+    replies: list[Comment] | tuple[Comment, ...] = field(default_factory=list)
     blocks: tuple[Block, ...] | None = None
     # What the source says about the comment (None where it says nothing).
     source_id: str | None = None
@@ -101,7 +103,7 @@ class Article:
         return f"Article(id={self.id!r}, title={self.title!r}, comments={len(self.comments)})"
 
 
-def iter_comments(comments: list[Comment]) -> list[Comment]:
+def iter_comments(comments: Sequence[Comment]) -> list[Comment]:
     """All comments of a forest in display (pre-)order, without recursion."""
     ordered: list[Comment] = []
     stack = list(reversed(comments))

@@ -9,7 +9,7 @@ array here.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -21,6 +21,8 @@ from .search import Match, Query, SearchText
 TITLE, SUBTITLE, BODY, BIO = "title", "subtitle", "body", "bio"
 # Paragraph number of a comment's header (its author) in thread search keys.
 HEADER = -1
+# The replies of every comment that has none, once indexed.
+_NO_REPLIES: tuple[Comment, ...] = ()
 
 
 def article_fields(article: Article) -> list[tuple[tuple[str, int], str]]:
@@ -99,7 +101,7 @@ class Thread:
         "top_level",
     )
 
-    def __init__(self, roots: list[Comment]) -> None:
+    def __init__(self, roots: Sequence[Comment]) -> None:
         # Set when the article is registered in a store.
         self.article_id = ""
         self.comments: list[Comment] = []
@@ -122,7 +124,7 @@ class Thread:
             ),
         )
 
-    def _flatten(self, roots: list[Comment]) -> None:
+    def _flatten(self, roots: Sequence[Comment]) -> None:
         comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
         # Stack entries: (comment, parent index, depth, ordinal among siblings).
         stack: list[tuple[Comment, int, int, int]] = [
@@ -139,6 +141,12 @@ class Thread:
             comment.depth = depth
             comment.ordinal = ordinal
             comment.thread = self
+            # Frozen as tuples: a tuple is some 40 bytes smaller than a list
+            # with room to grow, and every comment without replies (most of
+            # them) shares one empty tuple.
+            comment.text = tuple(comment.text)
+            if not comment.replies:
+                comment.replies = _NO_REPLIES
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)

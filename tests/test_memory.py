@@ -1,0 +1,105 @@
+"""Memory: what a loaded thread costs above its own text, counted in bytes
+(tracemalloc), not in time. The bounds are ones the earlier layout exceeded:
+a list per comment's text and replies, and a case-folded copy of every text
+built at load."""
+
+from __future__ import annotations
+
+import gc
+import random
+import tracemalloc
+from pathlib import Path
+
+from reader.formats.seedtext import render_seed_text
+from reader.model import Article
+from reader.search import Query, SearchText
+from reader.store import DocumentStore
+from tests.bench_corpus import make_article
+from tests.builders import load_one, write
+
+COMMENTS = 10_000
+
+
+def ten_thousand_comments(folder: Path) -> Path:
+    article = make_article(random.Random(5), "Ten thousand", COMMENTS, chains=1, depth=50)
+    return write(folder / "ten.txt", render_seed_text(article))
+
+
+def retained_bytes(build):  # type: ignore[no-untyped-def]
+    """What `build()` allocates and keeps alive, and its result."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        result = build()
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - before, result
+    finally:
+        tracemalloc.stop()
+
+
+def text_bytes(article: Article) -> int:
+    """The comments' own words, one byte a character: the floor of any layout."""
+    store = DocumentStore()
+    store.add(article, "measure")
+    thread = store.thread("measure")
+    return sum(len(paragraph) for comment in thread.comments for paragraph in comment.text)
+
+
+def test_a_loaded_thread_costs_under_520_bytes_a_comment_above_its_text(tmp_path: Path) -> None:
+    path = ten_thousand_comments(tmp_path)
+
+    def load() -> DocumentStore:
+        store = DocumentStore()
+        store.add(load_one(path), "ten")
+        return store
+
+    retained, store = retained_bytes(load)
+    thread = store.thread("ten")
+    assert len(thread) == COMMENTS
+    above = retained - text_bytes(store.article("ten"))
+    # The earlier layout kept some 710 bytes a comment above its text here
+    # (this one about 465): a list for every text and every (empty) replies,
+    # and a folded copy of the whole text made at load.
+    assert above / COMMENTS < 520
+
+
+def test_indexed_comments_hold_tuples_and_leaves_share_one_empty_replies() -> None:
+    article = make_article(random.Random(6), "Small", 200, chains=0, depth=0)
+    store = DocumentStore()
+    store.add(article, "small")
+    comments = store.thread("small").comments
+    leaves = [comment for comment in comments if not comment.replies]
+    assert leaves and all(type(comment.text) is tuple for comment in comments)
+    assert len({id(comment.replies) for comment in leaves}) == 1
+
+
+def test_the_search_text_keeps_no_folded_copy_until_searched() -> None:
+    texts = [f"Paragraph {number} of The Thread, in Mixed Case. " * 3 for number in range(20_000)]
+    characters = sum(map(len, texts))
+    keys = range(len(texts))
+    retained, search_text = retained_bytes(lambda: SearchText(texts, keys))
+    # The field list and chunk bookkeeping only: far less than a second copy.
+    assert retained < characters / 4
+
+    def count(text: str) -> int:
+        return sum(1 for _ in search_text.finditer(Query(text)))
+
+    searched, matches = retained_bytes(lambda: count("the thread"))
+    assert matches == 3 * len(texts)
+    # Searching folds the text once and keeps it for the next query.
+    assert searched > characters
+    again, matches = retained_bytes(lambda: count("mixed"))
+    assert matches == 3 * len(texts) and again < characters / 4
+
+
+def test_a_plain_search_folds_only_the_chunks_it_reaches(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(SearchText, "CHUNK", 1 << 12)
+    texts = [f"Line {number} of a long thread." for number in range(5_000)]
+    search_text = SearchText(texts, list(range(len(texts))))
+    first = next(search_text.finditer(Query("line 1 ")))
+    assert first.key == 1
+    chunks = search_text._chunks
+    assert len(chunks) > 10
+    folded = [chunk for chunk in chunks if chunk._folded is not None]
+    assert folded == chunks[:1]
