@@ -41,6 +41,7 @@ from reader.search import Query  # noqa: E402
 from reader.store import DocumentStore, Thread  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, RARE_WORD, Corpus, Shape, generate  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
+from tests.bench_rich import rich_section  # noqa: E402
 from tests.bench_support import (  # noqa: E402
     BARE_APP,
     FRAME_MARKER,
@@ -609,6 +610,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "state-ui": lambda bench: asyncio.run(state_ui_figures(bench.corpus, bench.runs, bench.folder)),
     "memory": memory_section,
     "million": million_section,
+    "rich": rich_section,
 }
 
 
