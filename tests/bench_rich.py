@@ -27,15 +27,16 @@ def rich_body(rng: random.Random, number: int) -> str:
         return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
 
     code = "\n".join(
-        f"    {'  ' * (line % 3)}step_{line} = survey({line}, '{rng.choice(_WORDS)}')"
+        f"{'  ' * (line % 3)}step_{line} = survey({line}, '{rng.choice(_WORDS)}')"
         for line in range(rng.randint(2, 6))
     )
     return (
         f"> {words(6, 14)}\n>\n> > {words(4, 10)}\n\n"
         f"{words(8, 20)} *{rng.choice(_WORDS)}* **{rng.choice(_WORDS)}** `trial_{number}` "
-        f"[the log](https://example.com/log/{number}) and https://example.org/{number}/raw.\n\n"
-        f"- {words(3, 8)}\n- {words(3, 8)}\n  - {words(2, 6)}\n\n"
-        f"{code}\n"
+        f"[the log](https://example.com/log/{number}) and "
+        f"[https://example.org/{number}/raw](https://example.org/{number}/raw).\n\n"
+        f"```python\n{code}\n```\n\n"
+        f"- {words(3, 8)}\n- {words(3, 8)}\n  - {words(2, 6)}\n"
     )
 
 
