@@ -10,14 +10,51 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from .store import Thread
     from .text import Block
 
+T = TypeVar("T")
 
-@dataclass(eq=False, repr=False, slots=True)
+
+class _SourceFields:
+    """What the source says about a comment beyond its words: set on few comments
+    of most files (none in seed text), so kept apart, made on the first one set."""
+
+    __slots__ = ("edited", "is_op", "more", "score", "source_id", "status")
+
+    def __init__(self) -> None:
+        self.source_id: str | None = None
+        self.score: int | None = None
+        self.edited: str | None = None
+        self.is_op = False
+        self.status: str | None = None
+        self.more: int | None = None
+
+
+class _SourceField(Generic[T]):
+    """A comment attribute kept in its `_SourceFields`, `default` while it has none."""
+
+    def __init__(self, default: T) -> None:
+        self.default = default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, comment: Comment | None, owner: type | None = None) -> T:
+        fields = comment._source if comment is not None else None
+        return self.default if fields is None else getattr(fields, self.name)
+
+    def __set__(self, comment: Comment, value: T) -> None:
+        if comment._source is None:
+            if value == self.default:
+                return
+            comment._source = _SourceFields()
+        setattr(comment._source, self.name, value)
+
+
 class Comment:
     """One comment of a thread; `text` is its blocks' words (paragraphs for plain
     text), `blocks` their layout (None: all plain paragraphs, see `reader.text`),
@@ -27,26 +64,62 @@ class Comment:
     known), else the source's own words. `status` is None for an ordinary
     comment, else `deleted`, `removed` or `dead` (text kept where the source has
     it) or `more`: a stub for `more` replies the file does not hold (0: the
-    thread goes on at the source)."""
+    thread goes on at the source).
 
-    author: str | None = None
-    posted: str | None = None
-    # Lists while a parser builds them; the store makes them tuples (see `Thread`).
-    text: list[str] | tuple[str, ...] = field(default_factory=list)
-    replies: list[Comment] | tuple[Comment, ...] = field(default_factory=list)
-    blocks: tuple[Block, ...] | None = None
+    Slots, not a dict, and no slot for the fields most comments leave unset:
+    a comment's own size is most of what a huge thread costs beyond its words."""
+
+    __slots__ = (
+        "_source",
+        "author",
+        "blocks",
+        "depth",
+        "ordinal",
+        "parent",
+        "posted",
+        "replies",
+        "text",
+        "thread",
+    )
+
     # What the source says about the comment (None where it says nothing).
-    source_id: str | None = None
-    score: int | None = None
-    edited: str | None = None
-    is_op: bool = False
-    status: str | None = None
-    more: int | None = None
-    # Set by the store when the article is added.
-    parent: Comment | None = None
-    depth: int = 0
-    ordinal: int = 0
-    thread: Thread | None = None
+    source_id = _SourceField[str | None](None)
+    score = _SourceField[int | None](None)
+    edited = _SourceField[str | None](None)
+    is_op = _SourceField[bool](False)
+    status = _SourceField[str | None](None)
+    more = _SourceField[int | None](None)
+
+    def __init__(
+        self,
+        author: str | None = None,
+        posted: str | None = None,
+        # Lists while a parser builds them; the store makes them tuples (see `Thread`).
+        text: list[str] | tuple[str, ...] | None = None,
+        replies: list[Comment] | tuple[Comment, ...] | None = None,
+        blocks: tuple[Block, ...] | None = None,
+        source_id: str | None = None,
+        score: int | None = None,
+        edited: str | None = None,
+        is_op: bool = False,
+        status: str | None = None,
+        more: int | None = None,
+    ) -> None:
+        self.author = author
+        self.posted = posted
+        self.text: list[str] | tuple[str, ...] = [] if text is None else text
+        self.replies: list[Comment] | tuple[Comment, ...] = [] if replies is None else replies
+        self.blocks = blocks
+        self._source: _SourceFields | None = None
+        if source_id is not None or score is not None or edited is not None:
+            self.source_id, self.score, self.edited = source_id, score, edited
+        if is_op or status is not None or more is not None:
+            self.is_op, self.status, self.more = is_op, status, more
+        # Set by the store when the article is added.
+        self.parent: Comment | None = None
+        self.depth = 0
+        self.ordinal = 0
+        self.thread: Thread | None = None
 
     @property
     def path(self) -> str:

@@ -145,8 +145,7 @@ class Thread:
             # with room to grow, and every comment without replies (most of
             # them) shares one empty tuple.
             comment.text = tuple(comment.text)
-            if not comment.replies:
-                comment.replies = _NO_REPLIES
+            comment.replies = tuple(comment.replies) if comment.replies else _NO_REPLIES
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)
