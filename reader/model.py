@@ -71,6 +71,7 @@ class Comment:
 
     __slots__ = (
         "_source",
+        "_text",
         "author",
         "blocks",
         "depth",
@@ -78,7 +79,6 @@ class Comment:
         "parent",
         "posted",
         "replies",
-        "text",
         "thread",
     )
 
@@ -107,7 +107,7 @@ class Comment:
     ) -> None:
         self.author = author
         self.posted = posted
-        self.text: list[str] | tuple[str, ...] = [] if text is None else text
+        self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
         self.replies: list[Comment] | tuple[Comment, ...] = [] if replies is None else replies
         self.blocks = blocks
         self._source: _SourceFields | None = None
@@ -120,6 +120,17 @@ class Comment:
         self.depth = 0
         self.ordinal = 0
         self.thread: Thread | None = None
+
+    @property
+    def text(self) -> list[str] | tuple[str, ...]:
+        text = self._text
+        return (text,) if type(text) is str else text
+
+    @text.setter
+    def text(self, text: list[str] | tuple[str, ...]) -> None:
+        # A text of one paragraph, most comments' (once the store has frozen it
+        # into a tuple), is kept as its bare string: 48 bytes less a comment.
+        self._text = text[0] if type(text) is tuple and len(text) == 1 else text
 
     @property
     def path(self) -> str:
