@@ -1,8 +1,8 @@
 """The document model: articles and their nested comments.
 
 Pure data, no I/O and no UI. The parsers build these objects; the
-`DocumentStore` fills in the fields that describe a comment's place in its
-thread (`parent`, `depth`, `ordinal`, `thread`).
+`DocumentStore` places each comment in its thread (`thread`, `index`), whose
+arrays then say its `parent`, `depth`, `ordinal` and `replies`.
 """
 
 from __future__ import annotations
@@ -70,15 +70,13 @@ class Comment:
     a comment's own size is most of what a huge thread costs beyond its words."""
 
     __slots__ = (
+        "_replies",
         "_source",
         "_text",
         "author",
         "blocks",
-        "depth",
-        "ordinal",
-        "parent",
+        "index",
         "posted",
-        "replies",
         "thread",
     )
 
@@ -108,18 +106,60 @@ class Comment:
         self.author = author
         self.posted = posted
         self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
-        self.replies: list[Comment] | tuple[Comment, ...] = [] if replies is None else replies
+        # The parser's list of replies; None once the store has indexed the
+        # comment, whose thread then knows them (see `replies`).
+        self._replies: list[Comment] | tuple[Comment, ...] | None = (
+            [] if replies is None else replies
+        )
         self.blocks = blocks
         self._source: _SourceFields | None = None
         if source_id is not None or score is not None or edited is not None:
             self.source_id, self.score, self.edited = source_id, score, edited
         if is_op or status is not None or more is not None:
             self.is_op, self.status, self.more = is_op, status, more
-        # Set by the store when the article is added.
-        self.parent: Comment | None = None
-        self.depth = 0
-        self.ordinal = 0
+        # Set by the store when the article is added: the comment's thread and
+        # its index there, from which its parent, depth and ordinal are read.
         self.thread: Thread | None = None
+        self.index = -1
+
+    def place(self, thread: Thread, index: int) -> Sequence[Comment]:
+        """Called by the store as it indexes the thread: the comment is at `index`
+        of `thread`. Gives the replies as the parser left them, and forgets them:
+        from now on they are read from the thread's arrays."""
+        replies = self.replies
+        self.thread, self.index, self._replies = thread, index, None
+        return replies
+
+    @property
+    def replies(self) -> list[Comment] | tuple[Comment, ...]:
+        replies = self._replies
+        if replies is not None:
+            return replies
+        thread = self.thread
+        assert thread is not None
+        return [thread.comments[child] for child in thread.children(self.index)]
+
+    @replies.setter
+    def replies(self, replies: list[Comment] | tuple[Comment, ...]) -> None:
+        self._replies = replies
+
+    @property
+    def parent(self) -> Comment | None:
+        thread = self.thread
+        if thread is None:
+            return None
+        parent = thread.parents[self.index]
+        return thread.comments[parent] if parent >= 0 else None
+
+    @property
+    def depth(self) -> int:
+        """Nesting level: 0 for a top-level comment."""
+        return self.thread.depths[self.index] if self.thread is not None else 0
+
+    @property
+    def ordinal(self) -> int:
+        """Position among its siblings, from 1 (0 before the store indexes it)."""
+        return self.thread.ordinal(self.index) if self.thread is not None else 0
 
     @property
     def text(self) -> list[str] | tuple[str, ...]:

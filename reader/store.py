@@ -9,6 +9,7 @@ array here.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -21,8 +22,6 @@ from .search import Match, Query, SearchText
 TITLE, SUBTITLE, BODY, BIO = "title", "subtitle", "body", "bio"
 # Paragraph number of a comment's header (its author) in thread search keys.
 HEADER = -1
-# The replies of every comment that has none, once indexed.
-_NO_REPLIES: tuple[Comment, ...] = ()
 
 
 def article_fields(article: Article) -> list[tuple[tuple[str, int], str]]:
@@ -126,37 +125,29 @@ class Thread:
 
     def _flatten(self, roots: Sequence[Comment]) -> None:
         comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
-        # Stack entries: (comment, parent index, depth, ordinal among siblings).
-        stack: list[tuple[Comment, int, int, int]] = [
-            (comment, -1, 0, ordinal) for ordinal, comment in reversed(list(enumerate(roots, 1)))
-        ]
+        # Stack entries: (comment, parent index, depth).
+        stack: list[tuple[Comment, int, int]] = [(comment, -1, 0) for comment in reversed(roots)]
         # Indices whose subtree is still open, innermost last.
         open_ancestors: list[int] = []
         while stack:
-            comment, parent, depth, ordinal = stack.pop()
+            comment, parent, depth = stack.pop()
             index = len(comments)
             while open_ancestors and depths[open_ancestors[-1]] >= depth:
                 ends[open_ancestors.pop()] = index
-            comment.parent = comments[parent] if parent >= 0 else None
-            comment.depth = depth
-            comment.ordinal = ordinal
-            comment.thread = self
-            # Frozen as tuples: a tuple is some 40 bytes smaller than a list
-            # with room to grow, and every comment without replies (most of
-            # them) shares one empty tuple.
+            # The thread's arrays stand for the comment's replies, parent,
+            # depth and ordinal from now on; its text is frozen as a tuple
+            # (some 40 bytes smaller than a list with room to grow).
+            replies = comment.place(self, index)
             comment.text = tuple(comment.text)
-            comment.replies = tuple(comment.replies) if comment.replies else _NO_REPLIES
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)
             ends.append(index + 1)
             if parent < 0:
                 self.top_level.append(index)
-            if comment.replies:
+            if replies:
                 open_ancestors.append(index)
-                replies = comment.replies
-                for reply_ordinal in range(len(replies), 0, -1):
-                    stack.append((replies[reply_ordinal - 1], index, depth + 1, reply_ordinal))
+                stack.extend((reply, index, depth + 1) for reply in reversed(replies))
         for index in open_ancestors:
             ends[index] = len(comments)
 
@@ -200,6 +191,17 @@ class Thread:
         parent = self.parents[index]
         limit = self.ends[parent] if parent >= 0 else len(self.comments)
         return following if following < limit else None
+
+    def ordinal(self, index: int) -> int:
+        """Position of the comment among its siblings, from 1."""
+        parent = self.parents[index]
+        if parent < 0:
+            return bisect_left(self.top_level, index) + 1
+        ordinal, sibling = 1, parent + 1
+        while sibling < index:
+            ordinal += 1
+            sibling = self.ends[sibling]
+        return ordinal
 
     def previous_sibling(self, index: int) -> int | None:
         siblings = self.siblings(index)

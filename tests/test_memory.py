@@ -11,7 +11,7 @@ import tracemalloc
 from pathlib import Path
 
 from reader.formats.seedtext import render_seed_text
-from reader.model import Article
+from reader.model import Article, iter_comments
 from reader.search import Query, SearchText
 from reader.store import DocumentStore
 from tests.bench_corpus import make_article
@@ -64,14 +64,24 @@ def test_a_loaded_thread_costs_under_520_bytes_a_comment_above_its_text(tmp_path
     assert above / COMMENTS < 520
 
 
-def test_indexed_comments_hold_tuples_and_leaves_share_one_empty_replies() -> None:
-    article = make_article(random.Random(6), "Small", 200, chains=0, depth=0)
+def test_indexed_comments_keep_no_lists_and_read_their_place_from_the_thread() -> None:
+    article = make_article(random.Random(6), "Small", 200, chains=1, depth=30)
+    parsed = iter_comments(article.comments)
+    replies = {id(comment): [id(reply) for reply in comment.replies] for comment in parsed}
     store = DocumentStore()
     store.add(article, "small")
-    comments = store.thread("small").comments
-    leaves = [comment for comment in comments if not comment.replies]
-    assert leaves and all(type(comment.text) is tuple for comment in comments)
-    assert len({id(comment.replies) for comment in leaves}) == 1
+    thread = store.thread("small")
+    assert thread.comments == parsed
+    for index, comment in enumerate(thread.comments):
+        # No list of its own: the text a tuple (or a bare string), the replies
+        # and the place in the tree read from the thread's arrays.
+        assert type(comment.text) is tuple and comment._replies is None
+        assert [id(reply) for reply in comment.replies] == replies[id(comment)]
+        assert comment.depth == thread.depths[index]
+        parent = comment.parent
+        assert (parent is None) == (thread.parents[index] < 0)
+        siblings = parent.replies if parent is not None else article.comments
+        assert siblings[comment.ordinal - 1] is comment
 
 
 def test_the_search_text_keeps_no_folded_copy_until_searched() -> None:
