@@ -137,7 +137,9 @@ class Comment:
             return replies
         thread = self.thread
         assert thread is not None
-        return [thread.comments[child] for child in thread.children(self.index)]
+        # A tuple: adding to the replies of an indexed comment must fail loudly,
+        # not change a copy.
+        return tuple([thread.comments[child] for child in thread.children(self.index)])
 
     @replies.setter
     def replies(self, replies: list[Comment] | tuple[Comment, ...]) -> None:
