@@ -92,7 +92,8 @@ class Comment:
         self,
         author: str | None = None,
         posted: str | None = None,
-        # Lists while a parser builds them; the store makes them tuples (see `Thread`).
+        # Lists while a parser builds them; the store freezes the text into a
+        # tuple and takes the replies over (see `place`).
         text: list[str] | tuple[str, ...] | None = None,
         replies: list[Comment] | tuple[Comment, ...] | None = None,
         blocks: tuple[Block, ...] | None = None,
