@@ -25,13 +25,21 @@ class _SourceFields:
 
     __slots__ = ("edited", "is_op", "more", "score", "source_id", "status")
 
-    def __init__(self) -> None:
-        self.source_id: str | None = None
-        self.score: int | None = None
-        self.edited: str | None = None
-        self.is_op = False
-        self.status: str | None = None
-        self.more: int | None = None
+    def __init__(
+        self,
+        source_id: str | None = None,
+        score: int | None = None,
+        edited: str | None = None,
+        is_op: bool = False,
+        status: str | None = None,
+        more: int | None = None,
+    ) -> None:
+        self.source_id = source_id
+        self.score = score
+        self.edited = edited
+        self.is_op = is_op
+        self.status = status
+        self.more = more
 
 
 class _SourceField(Generic[T]):
@@ -114,10 +122,15 @@ class Comment:
         )
         self.blocks = blocks
         self._source: _SourceFields | None = None
-        if source_id is not None or score is not None or edited is not None:
-            self.source_id, self.score, self.edited = source_id, score, edited
-        if is_op or status is not None or more is not None:
-            self.is_op, self.status, self.more = is_op, status, more
+        if (
+            source_id is not None
+            or score is not None
+            or edited is not None
+            or is_op
+            or status is not None
+            or more is not None
+        ):
+            self._source = _SourceFields(source_id, score, edited, is_op, status, more)
         # Set by the store when the article is added: the comment's thread and
         # its index there, from which its parent, depth and ordinal are read.
         self.thread: Thread | None = None
