@@ -115,11 +115,10 @@ class Comment:
         self.author = author
         self.posted = posted
         self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
-        # The parser's list of replies; None once the store has indexed the
-        # comment, whose thread then knows them (see `replies`).
-        self._replies: list[Comment] | tuple[Comment, ...] | None = (
-            [] if replies is None else replies
-        )
+        # The parser's replies: None until a parser first asks for the list to
+        # add to (so a comment without replies never has one), and again once
+        # the store has indexed the comment, whose thread then knows them.
+        self._replies = replies
         self.blocks = blocks
         self._source: _SourceFields | None = None
         if (
@@ -140,7 +139,9 @@ class Comment:
         """Called by the store as it indexes the thread: the comment is at `index`
         of `thread`. Gives the replies as the parser left them, and forgets them:
         from now on they are read from the thread's arrays."""
-        replies = self.replies
+        replies = self._replies
+        if replies is None:
+            replies = self.replies if self.thread is not None else ()
         self.thread, self.index, self._replies = thread, index, None
         return replies
 
@@ -150,7 +151,10 @@ class Comment:
         if replies is not None:
             return replies
         thread = self.thread
-        assert thread is not None
+        if thread is None:
+            # Not indexed yet: the list a parser adds replies to.
+            replies = self._replies = []
+            return replies
         # A tuple: adding to the replies of an indexed comment must fail loudly,
         # not change a copy.
         return tuple([thread.comments[child] for child in thread.children(self.index)])

@@ -132,10 +132,13 @@ class SearchText:
     CHUNK = 1 << 20
 
     def __init__(self, texts: list[str], keys: Sequence[Hashable]) -> None:
+        """Takes the list `texts` over, as the fields (not copied: a huge thread's
+        list of fields is megabytes)."""
         # A field holding the separator itself is blanked there, so fields stay apart.
-        self._fields = [
-            text.replace(SEPARATOR, " ") if SEPARATOR in text else text for text in texts
-        ]
+        for number, text in enumerate(texts):
+            if SEPARATOR in text:
+                texts[number] = text.replace(SEPARATOR, " ")
+        self._fields = texts
         self._keys = keys
         self._chunks: list[_Chunk] = []
         first = size = 0

@@ -69,12 +69,14 @@ def thread_search_text(thread: Thread) -> SearchText:
     keys = CommentFields()
     comment_of, paragraph_of = keys.comments, keys.paragraphs
     for index, comment in enumerate(thread.comments):
-        texts.append(comment.author or "")
-        texts.extend(comment.text)
-        count = len(comment.text) + 1
+        # Neutralised as they are listed: one list of a huge thread's fields, not two.
+        texts.append(neutralise(comment.author or ""))
+        paragraphs = comment.text
+        texts.extend(map(neutralise, paragraphs))
+        count = len(paragraphs) + 1
         comment_of.extend(repeat(index, count))
         paragraph_of.extend(range(HEADER, count - 1))
-    return SearchText(list(map(neutralise, texts)), keys)  # type: ignore[arg-type]
+    return SearchText(texts, keys)  # type: ignore[arg-type]
 
 
 class Thread:
