@@ -10,6 +10,11 @@ import random
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
+from reader.errors import LoadError
+from reader.formats.registry import FORMATS
+from reader.formats.sample import Sample
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article, iter_comments
 from reader.search import Query, SearchText
@@ -18,6 +23,7 @@ from tests.bench_corpus import make_article
 from tests.builders import load_one, write
 
 COMMENTS = 10_000
+parse_seed = next(format.parse for format in FORMATS if format.name == "text")
 
 
 def ten_thousand_comments(folder: Path) -> Path:
@@ -113,3 +119,31 @@ def test_a_plain_search_folds_only_the_chunks_it_reaches(monkeypatch) -> None:  
     assert len(chunks) > 10
     folded = [chunk for chunk in chunks if chunk._folded is not None]
     assert folded == chunks[:1]
+
+
+def test_seed_text_is_parsed_without_its_decoded_text_beside_its_lines() -> None:
+    """The bytes are split into lines and decoded a line at a time: the whole
+    text, decoded (two bytes a character once one character needs it), is never
+    alive beside all its lines. Before, parsing peaked some 1.9 times the file's
+    size above what it kept; now it is about 0.15 times."""
+    article = make_article(random.Random(5), "Ten thousand", COMMENTS, chains=1, depth=50)
+    data = render_seed_text(article).encode()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        parsed = parse_seed(Sample(Path("ten.txt"), bytes(bytearray(data))))
+        gc.collect()
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(iter_comments(parsed[0].comments)) == COMMENTS
+    assert kept > before
+    assert peak - kept < 0.5 * len(data)
+
+
+def test_a_bad_byte_in_seed_text_names_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.txt", b"Title\n\nBody.\n\n  1. fine\n  2. not \xff fine\n")
+    with pytest.raises(LoadError) as raised:
+        load_one(path)
+    assert raised.value.line == 6 and "not UTF-8" in str(raised.value)

@@ -38,7 +38,10 @@ def _by_suffix(*suffixes: str) -> Callable[[Sample], bool]:
 
 
 def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    return [parse_seed_lines(split_lines(sample.take_text()), sample.path)]
+    lines = sample.take_utf8_lines()
+    if lines is None:
+        lines = split_lines(sample.take_text())
+    return [parse_seed_lines(lines, sample.path)]
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
