@@ -9,10 +9,9 @@ array here.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from .model import Article, Comment
 from .sanitize import neutralise
@@ -47,35 +46,40 @@ def article_search_text(article: Article) -> SearchText:
 
 
 class CommentFields:
-    """The search keys of a thread's fields, `(comment index, paragraph)`, kept
-    as two compact arrays rather than a tuple per field."""
+    """The search keys of a thread's fields, `(comment index, paragraph)`. A
+    comment's fields are its header (its author) and then its paragraphs, so one
+    int per comment, the number of its header field, says them all: a field's
+    comment is found by bisection, not kept as two ints per field."""
 
-    __slots__ = ("comments", "paragraphs")
+    __slots__ = ("_count", "headers")
 
     def __init__(self) -> None:
-        self.comments = array("i")
-        self.paragraphs = array("i")
+        self.headers = array("i")
+        self._count = 0
+
+    def add(self, paragraphs: int) -> None:
+        """The next comment's fields: its header and `paragraphs` paragraphs."""
+        self.headers.append(self._count)
+        self._count += paragraphs + 1
 
     def __len__(self) -> int:
-        return len(self.comments)
+        return self._count
 
-    def __getitem__(self, field: int) -> tuple[int, int]:  # type: ignore[override]
-        return self.comments[field], self.paragraphs[field]
+    def __getitem__(self, field: int) -> tuple[int, int]:
+        comment = bisect_right(self.headers, field) - 1
+        return comment, field - self.headers[comment] + HEADER
 
 
 def thread_search_text(thread: Thread) -> SearchText:
     """A thread's comments in display order: each one's author, then its paragraphs."""
     texts: list[str] = []
     keys = CommentFields()
-    comment_of, paragraph_of = keys.comments, keys.paragraphs
-    for index, comment in enumerate(thread.comments):
+    for comment in thread.comments:
         # Neutralised as they are listed: one list of a huge thread's fields, not two.
         texts.append(neutralise(comment.author or ""))
         paragraphs = comment.text
         texts.extend(map(neutralise, paragraphs))
-        count = len(paragraphs) + 1
-        comment_of.extend(repeat(index, count))
-        paragraph_of.extend(range(HEADER, count - 1))
+        keys.add(len(paragraphs))
     return SearchText(texts, keys)  # type: ignore[arg-type]
 
 
