@@ -20,13 +20,16 @@ T = TypeVar("T")
 
 
 class _SourceFields:
-    """What the source says about a comment beyond its words: set on few comments
-    of most files (none in seed text), so kept apart, made on the first one set."""
+    """What the source says about a comment beyond its plain words (its time, its
+    text's layout, its id, score ...): none of it in seed text, so kept apart,
+    made on the first one set."""
 
-    __slots__ = ("edited", "is_op", "more", "score", "source_id", "status")
+    __slots__ = ("blocks", "edited", "is_op", "more", "posted", "score", "source_id", "status")
 
     def __init__(
         self,
+        posted: str | None = None,
+        blocks: tuple[Block, ...] | None = None,
         source_id: str | None = None,
         score: int | None = None,
         edited: str | None = None,
@@ -34,6 +37,8 @@ class _SourceFields:
         status: str | None = None,
         more: int | None = None,
     ) -> None:
+        self.posted = posted
+        self.blocks = blocks
         self.source_id = source_id
         self.score = score
         self.edited = edited
@@ -77,18 +82,11 @@ class Comment:
     Slots, not a dict, and no slot for the fields most comments leave unset:
     a comment's own size is most of what a huge thread costs beyond its words."""
 
-    __slots__ = (
-        "_replies",
-        "_source",
-        "_text",
-        "author",
-        "blocks",
-        "index",
-        "posted",
-        "thread",
-    )
+    __slots__ = ("_replies", "_source", "_text", "author", "index", "thread")
 
     # What the source says about the comment (None where it says nothing).
+    posted = _SourceField[str | None](None)
+    blocks = _SourceField["tuple[Block, ...] | None"](None)
     source_id = _SourceField[str | None](None)
     score = _SourceField[int | None](None)
     edited = _SourceField[str | None](None)
@@ -113,23 +111,25 @@ class Comment:
         more: int | None = None,
     ) -> None:
         self.author = author
-        self.posted = posted
         self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
         # The parser's replies: None until a parser first asks for the list to
         # add to (so a comment without replies never has one), and again once
         # the store has indexed the comment, whose thread then knows them.
         self._replies = replies
-        self.blocks = blocks
         self._source: _SourceFields | None = None
         if (
-            source_id is not None
+            posted is not None
+            or blocks is not None
+            or source_id is not None
             or score is not None
             or edited is not None
             or is_op
             or status is not None
             or more is not None
         ):
-            self._source = _SourceFields(source_id, score, edited, is_op, status, more)
+            self._source = _SourceFields(
+                posted, blocks, source_id, score, edited, is_op, status, more
+            )
         # Set by the store when the article is added: the comment's thread and
         # its index there, from which its parent, depth and ordinal are read.
         self.thread: Thread | None = None
