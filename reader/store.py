@@ -47,39 +47,47 @@ def article_search_text(article: Article) -> SearchText:
 
 class CommentFields:
     """The search keys of a thread's fields, `(comment index, paragraph)`. A
-    comment's fields are its header (its author) and then its paragraphs, so one
-    int per comment, the number of its header field, says them all: a field's
-    comment is found by bisection, not kept as two ints per field."""
+    comment's fields are its header (its author, if it has one) and then its
+    paragraphs, so one int per comment, the number of its first field, says them
+    all: a field's comment is found by bisection, not kept as two ints per field."""
 
-    __slots__ = ("_count", "headers")
+    __slots__ = ("_count", "authorless", "firsts")
 
     def __init__(self) -> None:
-        self.headers = array("i")
+        self.firsts = array("i")
+        # 1 for a comment without an author, which has no header field.
+        self.authorless = bytearray()
         self._count = 0
 
-    def add(self, paragraphs: int) -> None:
-        """The next comment's fields: its header and `paragraphs` paragraphs."""
-        self.headers.append(self._count)
-        self._count += paragraphs + 1
+    def add(self, paragraphs: int, has_author: bool) -> None:
+        """The next comment's fields: its header if it has an author, then its paragraphs."""
+        self.firsts.append(self._count)
+        self.authorless.append(not has_author)
+        self._count += paragraphs + has_author
 
     def __len__(self) -> int:
         return self._count
 
     def __getitem__(self, field: int) -> tuple[int, int]:
-        comment = bisect_right(self.headers, field) - 1
-        return comment, field - self.headers[comment] + HEADER
+        # A comment with no fields at all shares its first field's number with
+        # the next comment: bisect_right finds the one that holds the field.
+        comment = bisect_right(self.firsts, field) - 1
+        return comment, field - self.firsts[comment] + HEADER + self.authorless[comment]
 
 
 def thread_search_text(thread: Thread) -> SearchText:
-    """A thread's comments in display order: each one's author, then its paragraphs."""
+    """A thread's comments in display order: each one's author (where it has
+    one: seed text has none), then its paragraphs."""
     texts: list[str] = []
     keys = CommentFields()
     for comment in thread.comments:
         # Neutralised as they are listed: one list of a huge thread's fields, not two.
-        texts.append(neutralise(comment.author or ""))
+        author = comment.author
+        if author:
+            texts.append(neutralise(author))
         paragraphs = comment.text
         texts.extend(map(neutralise, paragraphs))
-        keys.add(len(paragraphs))
+        keys.add(len(paragraphs), bool(author))
     return SearchText(texts, keys)  # type: ignore[arg-type]
 
 

@@ -40,7 +40,7 @@ class ThreadRows:
         # While filtering: 1 for the comments to show; and the folds to go back to.
         self.shown: bytearray | None = None
         self._saved_collapsed: bytearray | None = None
-        self.estimates = estimates
+        self.estimates = array("i", estimates)
         # Compact int arrays, not lists: a list of a million row numbers would
         # hold a million int objects too (36 bytes a row, not 4).
         self.rows = array("i", range(len(thread)))
@@ -130,7 +130,7 @@ class ThreadRows:
 
     def reestimate(self, estimates: list[int]) -> None:
         """Start again from estimates, after the width changed."""
-        self.estimates = estimates
+        self.estimates = array("i", estimates)
         self.heights = self._estimated(self.rows)
         self._changed()
 
