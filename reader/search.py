@@ -3,9 +3,10 @@
 Each searchable document (a thread, or an article's own text) is turned once,
 when it is added to the store, into a `SearchText`: all its fields joined into
 one string by a separator that cannot occur in loaded text, plus a case-folded
-copy of the same length. A query is then one compiled regular expression run
-by `re` over that string in C, and a match is mapped back to its field with a
-binary search over the field start offsets.
+copy of the same length, made on the first search that needs it. A query is
+then one compiled regular expression run by `re` over that string in C, and a
+match is mapped back to its field with a binary search over the field start
+offsets.
 """
 
 from __future__ import annotations
@@ -86,18 +87,30 @@ class _Chunk:
 
     The case-folded text is kept as UTF-8 bytes, which plain queries search
     directly: mostly ASCII text with a few CJK or Arabic words would otherwise
-    take two bytes a character as a Python str. Other queries decode it.
+    take two bytes a character as a Python str. It is built on the chunk's first
+    search, not at load: the fields themselves are the document's own strings,
+    and a copy of every loaded text, folded, would add as much again to the
+    memory of a corpus most of which is never searched.
     """
 
-    __slots__ = ("byte_starts", "first", "folded", "original", "original_starts")
+    __slots__ = ("_byte_starts", "_folded", "count", "first", "original", "original_starts")
 
-    def __init__(self, first: int, texts: list[str]) -> None:
+    def __init__(self, first: int, count: int) -> None:
         self.first = first
-        self.folded = fold(SEPARATOR.join(texts)).encode()
-        self.byte_starts = _starts(self.folded.split(SEPARATOR_BYTES))
+        self.count = count
+        self._folded: bytes | None = None
+        self._byte_starts: array[int] | None = None
         # The text as written, joined on the first case-sensitive query, then kept.
         self.original: str | None = None
         self.original_starts: array[int] | None = None
+
+    def folded(self, fields: list[str]) -> tuple[bytes, array[int]]:
+        """The folded UTF-8 text of this chunk of `fields`, and where each field starts."""
+        if self._folded is None or self._byte_starts is None:
+            folded = fold(SEPARATOR.join(fields[self.first : self.first + self.count])).encode()
+            self._byte_starts = _starts(folded.split(SEPARATOR_BYTES))
+            self._folded = folded
+        return self._folded, self._byte_starts
 
 
 def _starts(fields: list[str] | list[bytes]) -> array[int]:
@@ -111,7 +124,7 @@ class SearchText:
     `keys[i]` names field `i` (any indexable of hashables: a list, or a compact
     table such as `reader.store.CommentFields`). The fields are joined in chunks
     of about `CHUNK` characters, so that building the folded text never holds a
-    second full copy of a huge thread.
+    second full copy of a huge thread, and only the chunks searched are folded.
     """
 
     __slots__ = ("_chunks", "_fields", "_keys")
@@ -119,20 +132,23 @@ class SearchText:
     CHUNK = 1 << 20
 
     def __init__(self, texts: list[str], keys: Sequence[Hashable]) -> None:
+        """Takes the list `texts` over, as the fields (not copied: a huge thread's
+        list of fields is megabytes)."""
         # A field holding the separator itself is blanked there, so fields stay apart.
-        self._fields = [
-            text.replace(SEPARATOR, " ") if SEPARATOR in text else text for text in texts
-        ]
+        for number, text in enumerate(texts):
+            if SEPARATOR in text:
+                texts[number] = text.replace(SEPARATOR, " ")
+        self._fields = texts
         self._keys = keys
         self._chunks: list[_Chunk] = []
         first = size = 0
         for number, text in enumerate(self._fields):
             size += len(text) + 1
             if size >= self.CHUNK:
-                self._chunks.append(_Chunk(first, self._fields[first : number + 1]))
+                self._chunks.append(_Chunk(first, number + 1 - first))
                 first, size = number + 1, 0
         if first < len(self._fields) or not self._chunks:
-            self._chunks.append(_Chunk(first, self._fields[first:]))
+            self._chunks.append(_Chunk(first, len(self._fields) - first))
 
     def finditer(self, query: Query) -> Iterator[Match]:
         """The matches of `query` in field order; lazy, so the first comes at once."""
@@ -147,7 +163,8 @@ class SearchText:
 
     def _plain(self, chunk: _Chunk, needle: re.Pattern[bytes], length: int) -> Iterator[Match]:
         """A lower-case literal: found in the UTF-8 bytes, spans turned into characters."""
-        folded, starts, first, keys = chunk.folded, chunk.byte_starts, chunk.first, self._keys
+        folded, starts = chunk.folded(self._fields)
+        first, keys = chunk.first, self._keys
         fields = len(starts)
         for found in needle.finditer(folded):
             start, end = found.span()
@@ -163,12 +180,12 @@ class SearchText:
         """Any query, over the text as a str: the folded text or the original."""
         if case_sensitive:
             if chunk.original is None:
-                fields = self._fields[chunk.first : chunk.first + len(chunk.byte_starts)]
+                fields = self._fields[chunk.first : chunk.first + chunk.count]
                 chunk.original = SEPARATOR.join(fields)
                 chunk.original_starts = _starts(fields)
             haystack, starts = chunk.original, chunk.original_starts
         else:
-            haystack = chunk.folded.decode()
+            haystack = chunk.folded(self._fields)[0].decode()
             starts = _starts(haystack.split(SEPARATOR))
         assert starts is not None
         first, keys, fields = chunk.first, self._keys, len(starts)

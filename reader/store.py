@@ -9,9 +9,9 @@ array here.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from .model import Article, Comment
 from .sanitize import neutralise
@@ -46,34 +46,49 @@ def article_search_text(article: Article) -> SearchText:
 
 
 class CommentFields:
-    """The search keys of a thread's fields, `(comment index, paragraph)`, kept
-    as two compact arrays rather than a tuple per field."""
+    """The search keys of a thread's fields, `(comment index, paragraph)`. A
+    comment's fields are its header (its author, if it has one) and then its
+    paragraphs, so one int per comment, the number of its first field, says them
+    all: a field's comment is found by bisection, not kept as two ints per field."""
 
-    __slots__ = ("comments", "paragraphs")
+    __slots__ = ("_count", "authorless", "firsts")
 
     def __init__(self) -> None:
-        self.comments = array("i")
-        self.paragraphs = array("i")
+        self.firsts = array("i")
+        # 1 for a comment without an author, which has no header field.
+        self.authorless = bytearray()
+        self._count = 0
+
+    def add(self, paragraphs: int, has_author: bool) -> None:
+        """The next comment's fields: its header if it has an author, then its paragraphs."""
+        self.firsts.append(self._count)
+        self.authorless.append(not has_author)
+        self._count += paragraphs + has_author
 
     def __len__(self) -> int:
-        return len(self.comments)
+        return self._count
 
-    def __getitem__(self, field: int) -> tuple[int, int]:  # type: ignore[override]
-        return self.comments[field], self.paragraphs[field]
+    def __getitem__(self, field: int) -> tuple[int, int]:
+        # A comment with no fields at all shares its first field's number with
+        # the next comment: bisect_right finds the one that holds the field.
+        comment = bisect_right(self.firsts, field) - 1
+        return comment, field - self.firsts[comment] + HEADER + self.authorless[comment]
 
 
 def thread_search_text(thread: Thread) -> SearchText:
-    """A thread's comments in display order: each one's author, then its paragraphs."""
+    """A thread's comments in display order: each one's author (where it has
+    one: seed text has none), then its paragraphs."""
     texts: list[str] = []
     keys = CommentFields()
-    comment_of, paragraph_of = keys.comments, keys.paragraphs
-    for index, comment in enumerate(thread.comments):
-        texts.append(comment.author or "")
-        texts.extend(comment.text)
-        count = len(comment.text) + 1
-        comment_of.extend(repeat(index, count))
-        paragraph_of.extend(range(HEADER, count - 1))
-    return SearchText(list(map(neutralise, texts)), keys)  # type: ignore[arg-type]
+    for comment in thread.comments:
+        # Neutralised as they are listed: one list of a huge thread's fields, not two.
+        author = comment.author
+        if author:
+            texts.append(neutralise(author))
+        paragraphs = comment.text
+        texts.extend(map(neutralise, paragraphs))
+        keys.add(len(paragraphs), bool(author))
+    return SearchText(texts, keys)  # type: ignore[arg-type]
 
 
 class Thread:
@@ -99,7 +114,7 @@ class Thread:
         "top_level",
     )
 
-    def __init__(self, roots: list[Comment]) -> None:
+    def __init__(self, roots: Sequence[Comment]) -> None:
         # Set when the article is registered in a store.
         self.article_id = ""
         self.comments: list[Comment] = []
@@ -122,34 +137,31 @@ class Thread:
             ),
         )
 
-    def _flatten(self, roots: list[Comment]) -> None:
+    def _flatten(self, roots: Sequence[Comment]) -> None:
         comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
-        # Stack entries: (comment, parent index, depth, ordinal among siblings).
-        stack: list[tuple[Comment, int, int, int]] = [
-            (comment, -1, 0, ordinal) for ordinal, comment in reversed(list(enumerate(roots, 1)))
-        ]
+        # Stack entries: (comment, parent index, depth).
+        stack: list[tuple[Comment, int, int]] = [(comment, -1, 0) for comment in reversed(roots)]
         # Indices whose subtree is still open, innermost last.
         open_ancestors: list[int] = []
         while stack:
-            comment, parent, depth, ordinal = stack.pop()
+            comment, parent, depth = stack.pop()
             index = len(comments)
             while open_ancestors and depths[open_ancestors[-1]] >= depth:
                 ends[open_ancestors.pop()] = index
-            comment.parent = comments[parent] if parent >= 0 else None
-            comment.depth = depth
-            comment.ordinal = ordinal
-            comment.thread = self
+            # The thread's arrays stand for the comment's replies, parent,
+            # depth and ordinal from now on; its text is frozen as a tuple
+            # (some 40 bytes smaller than a list with room to grow).
+            replies = comment.place(self, index)
+            comment.text = tuple(comment.text)
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)
             ends.append(index + 1)
             if parent < 0:
                 self.top_level.append(index)
-            if comment.replies:
+            if replies:
                 open_ancestors.append(index)
-                replies = comment.replies
-                for reply_ordinal in range(len(replies), 0, -1):
-                    stack.append((replies[reply_ordinal - 1], index, depth + 1, reply_ordinal))
+                stack.extend((reply, index, depth + 1) for reply in reversed(replies))
         for index in open_ancestors:
             ends[index] = len(comments)
 
@@ -193,6 +205,17 @@ class Thread:
         parent = self.parents[index]
         limit = self.ends[parent] if parent >= 0 else len(self.comments)
         return following if following < limit else None
+
+    def ordinal(self, index: int) -> int:
+        """Position of the comment among its siblings, from 1."""
+        parent = self.parents[index]
+        if parent < 0:
+            return bisect_left(self.top_level, index) + 1
+        ordinal, sibling = 1, parent + 1
+        while sibling < index:
+            ordinal += 1
+            sibling = self.ends[sibling]
+        return ordinal
 
     def previous_sibling(self, index: int) -> int | None:
         siblings = self.siblings(index)

@@ -22,7 +22,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +40,8 @@ from reader.store import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
+from tests.bench_memory import memory_section, million_section  # noqa: E402
+from tests.bench_rich import rich_section  # noqa: E402
 from tests.bench_search import search_figures  # noqa: E402
 from tests.bench_startup import startup_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
@@ -472,64 +473,6 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
     ]
 
 
-# Memory -------------------------------------------------------------------------
-
-MEMORY_PROBE = """
-import asyncio, json, sys
-from pathlib import Path
-from reader.loading import Loading
-from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_view import ThreadView
-from textual.geometry import Region
-
-def status_kb(field):
-    # VmHWM, not getrusage: Linux carries ru_maxrss over exec from the parent.
-    for line in open("/proc/self/status"):
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-
-async def main(paths):
-    before = status_kb("VmRSS")
-    app = ReaderApp(Loading(paths))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        view = app.query_one(ThreadView)
-        view.thread = app.store.thread(app.store.articles[-1].id)
-        view.render_lines(Region(0, 0, view.size.width, view.size.height))
-        comments = sum(len(app.store.thread(a.id)) for a in app.store.articles)
-        peak = status_kb("VmHWM")
-    print(json.dumps({"before_kb": before, "peak_kb": peak, "comments": comments}))
-
-asyncio.run(main([Path(p) for p in sys.argv[1:]]))
-"""
-
-
-def memory_figures(corpus: Corpus) -> list[Figure]:
-    paths = [*corpus.large_txt, corpus.xl_txt]
-    result = subprocess.run(
-        [sys.executable, "-c", MEMORY_PROBE, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    probe = json.loads(result.stdout.strip().splitlines()[-1])
-    peak_mb = probe["peak_kb"] / 1024
-    raw_bytes = sum(path.stat().st_size for path in paths)
-    above = (probe["peak_kb"] - probe["before_kb"]) * 1024 - raw_bytes
-    return [
-        Figure("memory: peak RSS, L loaded + XL open", peak_mb, "MB", "<= 200 MB", peak_mb <= 200),
-        Figure(
-            "memory: bytes per comment above raw text",
-            above / probe["comments"],
-            "B",
-            "<= 500 B",
-            above / probe["comments"] <= 500,
-        ),
-    ]
-
-
 # Sections: each a function of the Bench, run in this order; `--only` picks some.
 SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "startup": startup_figures,
@@ -541,9 +484,11 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
         bench.corpus, bench.runs, bench.folder, 100 if bench.quick else 1000
     ),
     "state-ui": lambda bench: asyncio.run(state_ui_figures(bench.corpus, bench.runs, bench.folder)),
-    "memory": lambda bench: memory_figures(bench.corpus),
     "list": list_figures,
     "body": body_figures,
+    "rich": rich_section,
+    "memory": memory_section,
+    "million": million_section,
 }
 
 

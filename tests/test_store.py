@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from reader.model import Article, Comment
-from reader.store import DocumentStore
+from reader.search import Query
+from reader.store import HEADER, DocumentStore
 from tests.builders import index_of, reply_chain
 
 
@@ -85,3 +86,22 @@ def test_stubs_for_replies_not_in_the_file_are_rows_but_not_counted() -> None:
     store.add(article, "s")
     assert len(store.thread("s")) == 3, "the stub is a row of the thread"
     assert store.comment_count("s") == store.thread("s").comment_count == 2
+
+
+def test_thread_search_keys_hold_with_and_without_authors_and_empty_comments() -> None:
+    # Comments without an author have no header field; one with nothing at all
+    # has no field, and the next comment's fields are still its own.
+    article = Article(
+        title="t",
+        comments=[
+            Comment(text=["alpha one"]),
+            Comment(author="alpha", text=[]),
+            Comment(),
+            Comment(author="bob", text=["x", "alpha two"]),
+            Comment(text=["alpha three"]),
+        ],
+    )
+    store = DocumentStore()
+    store.add(article, "a")
+    keys = [match.key for match in store.search_thread("a", Query("alpha"))]
+    assert keys == [(0, 0), (1, HEADER), (3, 1), (4, 0)]

@@ -79,7 +79,10 @@ def _json_format(name: str, label: str, module: str) -> Format:
 
 
 def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    return [parse_seed_lines(split_lines(sample.text), sample.path)]
+    lines = sample.take_utf8_lines()
+    if lines is None:
+        lines = split_lines(sample.take_text())
+    return [parse_seed_lines(lines, sample.path)]
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:

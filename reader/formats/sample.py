@@ -22,6 +22,9 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
 )
 _NOT_TEXT = "not UTF-8 text (binary file?)"
+_WIDE_BOMS = tuple(
+    bom for bom, name in _BOMS if name.startswith("utf-16") or name.startswith("utf-32")
+)
 JSON_SUFFIXES = (".json", ".jsonl")
 
 
@@ -47,6 +50,36 @@ class Sample:
     def text(self) -> str:
         assert self.data is not None
         return decode_text(self.data, self.path)
+
+    def take_text(self) -> str:
+        """The decoded text, handed over: the sample lets go of it and of its
+        bytes, so that a parser that splits the text can free the whole of it
+        (a 100 MB file need not be held three times over while it is parsed)."""
+        text = self.text
+        del self.text
+        self.data = b""
+        return text
+
+    def take_utf8_lines(self) -> list[str] | None:
+        """The text's lines, handed over as by `take_text`, when it is plain UTF-8
+        with lines ending at `\\n` alone (None otherwise: take the text then). The
+        bytes are split first and decoded a line at a time, so that the decoded
+        text (two bytes a character as soon as one character needs it) and its
+        lines are never all alive at once."""
+        data = self.data
+        if not data or "text" in self.__dict__ or data.startswith(_WIDE_BOMS):
+            return None
+        if b"\r" in data or b"\0" in data:
+            return None
+        lines: list[Any] = data.split(b"\n")
+        self.data = b""
+        del data
+        for number, line in enumerate(lines):
+            try:
+                lines[number] = line.decode()
+            except UnicodeDecodeError:
+                raise LoadError(self.path, _NOT_TEXT, number + 1) from None
+        return lines
 
     @cached_property
     def is_json(self) -> bool:

@@ -19,7 +19,6 @@ leading byte-order mark, the comment markers (`1.`, `2)`, `•`, ...) and the
 from __future__ import annotations
 
 import re
-from itertools import islice
 from pathlib import Path
 
 from ..bulk import collector_paused
@@ -214,7 +213,10 @@ def _read_comments(lines: list[str], start: int) -> list[Comment]:
     text: list[str] = []
     paragraph: list[str] = []
     marker = _MARKER.match
-    for line in islice(lines, start, None):
+    for index in range(start, len(lines)):
+        # Each line is let go once read (its words live on in the comments), so
+        # that a huge file is not held twice over, as lines and as comments.
+        line, lines[index] = lines[index], ""
         content = line.lstrip()
         if not content:
             if paragraph:

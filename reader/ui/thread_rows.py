@@ -19,6 +19,7 @@ blocks' worth of work, whatever the size of the thread.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -39,9 +40,11 @@ class ThreadRows:
         # While filtering: 1 for the comments to show; and the folds to go back to.
         self.shown: bytearray | None = None
         self._saved_collapsed: bytearray | None = None
-        self.estimates = estimates
-        self.rows: list[int] = list(range(len(thread)))
-        self.heights: list[int] = list(estimates)
+        self.estimates = array("i", estimates)
+        # Compact int arrays, not lists: a list of a million row numbers would
+        # hold a million int objects too (36 bytes a row, not 4).
+        self.rows = array("i", range(len(thread)))
+        self.heights = array("i", estimates)
         # Sum of the heights of each block of rows, the first line of each block
         # (plus the total), and per block the first line of each row in it.
         self._block_sums: list[int] | None = None
@@ -127,13 +130,15 @@ class ThreadRows:
 
     def reestimate(self, estimates: list[int]) -> None:
         """Start again from estimates, after the width changed."""
-        self.estimates = estimates
+        self.estimates = array("i", estimates)
         self.heights = self._estimated(self.rows)
         self._changed()
 
-    def _estimated(self, rows: list[int]) -> list[int]:
+    def _estimated(self, rows: array[int]) -> array[int]:
         estimates, collapsed = self.estimates, self.collapsed
-        return [FOLDED_HEIGHT if collapsed[index] else estimates[index] for index in rows]
+        return array(
+            "i", [FOLDED_HEIGHT if collapsed[index] else estimates[index] for index in rows]
+        )
 
     # Collapsing and expanding ---------------------------------------------
 
@@ -155,7 +160,7 @@ class ThreadRows:
             revealed = self._visible_in(index + 1, self.thread.ends[index])
             self.rows[start:start] = revealed
             self.heights[start:start] = self._estimated(revealed)
-        self.heights[position] = self._estimated([index])[0]
+        self.heights[position] = FOLDED_HEIGHT if collapsed else self.estimates[index]
         self._changed()
         return True
 
@@ -212,10 +217,10 @@ class ThreadRows:
         self.shown = None
         self._rebuild()
 
-    def _visible_in(self, start: int, stop: int) -> list[int]:
+    def _visible_in(self, start: int, stop: int) -> array[int]:
         """Visible comments among indices `start:stop`, honouring folds and filter."""
         collapsed, ends, shown = self.collapsed, self.thread.ends, self.shown
-        found: list[int] = []
+        found = array("i")
         index = start
         while index < stop:
             if shown is not None and not shown[index]:

@@ -1,0 +1,151 @@
+"""Benchmark section `rich`: a 100,000-comment Reddit thread in which every
+comment is rich Markdown (a code block, nested quotes, a list, links, emphasis),
+opened in the thread view: open to painted, and every thread key plus the
+repaint of the visible region (process time, as the `thread` section does)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.loading import Loading
+from tests.bench_support import SCREEN, Bench, Figure, median_of
+
+_WORDS = "the soil trial ran for months while a river survey counted every heron".split()
+
+
+def rich_body(rng: random.Random, number: int) -> str:
+    """One comment's Markdown: a nested quote, a paragraph with emphasis, inline
+    code and two links, a list, and a fenced code block."""
+
+    def words(low: int, high: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
+
+    code = "\n".join(
+        f"{'  ' * (line % 3)}step_{line} = survey({line}, '{rng.choice(_WORDS)}')"
+        for line in range(rng.randint(2, 6))
+    )
+    return (
+        f"> {words(6, 14)}\n>\n> > {words(4, 10)}\n\n"
+        f"{words(8, 20)} *{rng.choice(_WORDS)}* **{rng.choice(_WORDS)}** `trial_{number}` "
+        f"[the log](https://example.com/log/{number}) and "
+        f"[https://example.org/{number}/raw](https://example.org/{number}/raw).\n\n"
+        f"```python\n{code}\n```\n\n"
+        f"- {words(3, 8)}\n- {words(3, 8)}\n  - {words(2, 6)}\n"
+    )
+
+
+def rich_reddit_thread(count: int, seed: int = 13) -> str:
+    """A Reddit thread of `count` rich comments as JSON, nested at most 6 deep."""
+    rng = random.Random(seed)
+    roots: list[dict] = []
+    recent: list[tuple[dict, int]] = []
+    for number in range(count):
+        data = {
+            "id": f"c{number}",
+            "name": f"t1_c{number}",
+            "author": f"user{number % 500}",
+            "body": rich_body(rng, number),
+            "created_utc": 1714800000 + number,
+            "score": number % 50,
+            "edited": False,
+            "is_submitter": False,
+            "replies": "",
+        }
+        item = {"kind": "t1", "data": data}
+        candidates = [entry for entry in recent[-20:] if entry[1] < 6]
+        if number % 5 == 0 or not candidates:
+            roots.append(item)
+            depth = 0
+        else:
+            parent, depth = rng.choice(candidates)
+            depth += 1
+            replies = parent["data"]["replies"] or {"kind": "Listing", "data": {"children": []}}
+            parent["data"]["replies"] = replies
+            replies["data"]["children"].append(item)
+        recent.append((item, depth))
+    post = {
+        "kind": "t3",
+        "data": {
+            "title": "Rich comments",
+            "author": "a",
+            "created_utc": 0,
+            "selftext": "",
+            "subreddit": "bench",
+            "permalink": "/r/b/",
+        },
+    }
+    listing = [
+        {"kind": "Listing", "data": {"children": [post]}},
+        {"kind": "Listing", "data": {"children": roots}},
+    ]
+    return json.dumps(listing)
+
+
+async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
+    from textual.geometry import Region
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.thread_view import ThreadView
+    from tests.bench import THREAD_KEYS, typical_comment
+
+    app = ReaderApp(Loading([path]))
+    figures: list[Figure] = []
+    async with app.run_test(size=SCREEN) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        thread = app.store.thread(app.store.articles[0].id)
+        view = app.query_one(ThreadView)
+        view.focus()
+        await pilot.pause()
+
+        def paint() -> None:
+            view.render_lines(Region(0, 0, view.size.width, view.size.height))
+
+        def open_thread() -> float:
+            view.thread = None
+            paint()
+            start = time.perf_counter()
+            view.thread = thread
+            paint()
+            return time.perf_counter() - start
+
+        open_ms = median_of(runs, open_thread) * 1000
+        label = f"rich {count:,}"
+        figures.append(
+            Figure(f"{label}: open the thread, painted", open_ms, "ms", "<= 150 ms", open_ms <= 150)
+        )
+
+        def timed(action: Callable[[], object]) -> float:
+            start = time.process_time()
+            action()
+            paint()
+            return time.process_time() - start
+
+        middle = typical_comment(thread)
+        costs: dict[str, list[float]] = {key: [] for key in THREAD_KEYS}
+        for _ in range(runs):
+            for key, action in THREAD_KEYS.items():
+                view.cursor = middle
+                paint()
+                costs[key].append(timed(getattr(view, f"action_{action}")))
+                if key in ("space", "h"):
+                    view.action_expand_all()
+        for key, values in costs.items():
+            cost = statistics.median(values) * 1000
+            figures.append(
+                Figure(f"{label}: key {key!r} + repaint", cost, "ms", "<= 10 ms", cost <= 10)
+            )
+    return figures
+
+
+def rich_section(bench: Bench) -> list[Figure]:
+    count = bench.shape.xl_comments
+    path = bench.folder / "rich-thread.json"
+    path.write_text(rich_reddit_thread(count), encoding="utf-8")
+    return asyncio.run(rich_figures(path, bench.runs, count))
