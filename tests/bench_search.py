@@ -109,7 +109,15 @@ async def _headless_figures(bench: Bench) -> list[Figure]:
 
 
 def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Figure]:  # type: ignore[no-untyped-def]
-    def first_match(text: str) -> float:
+    def fresh() -> None:
+        """The thread as loaded: no chunk of its search text folded yet (the
+        first search of a session folds the chunks it reaches, then keeps them)."""
+        for chunk in store._thread_text[article_id]._chunks:
+            chunk._folded = chunk._byte_starts = None
+
+    def first_match(text: str, cold: bool = True) -> float:
+        if cold:
+            fresh()
         start = time.perf_counter()
         match = next(store.search_thread(article_id, Query(text)))
         view.set_matches(ThreadMatches([match]), match)
@@ -126,6 +134,7 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
 
     common_first = median_of(runs, lambda: first_match("coalition")) * 1000
     rare_first = median_of(runs, lambda: first_match(RARE_WORD)) * 1000
+    rare_again = median_of(runs, lambda: first_match(RARE_WORD, cold=False)) * 1000
     common_all = median_of(runs, lambda: all_matches("coalition")) * 1000
     view.set_matches(ThreadMatches(), None)
     thread = store.thread(article_id)
@@ -147,18 +156,25 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
     ours = median_of(runs, our_regex)
     return [
         Figure(
-            "XL search: first match shown (common word)",
+            "XL search, first of the session: first match shown (common word)",
             common_first,
             "ms",
             "<= 50 ms",
             common_first <= 50,
         ),
         Figure(
-            "XL search: first match shown (last comment)",
+            "XL search, first of the session: first match shown (last comment)",
             rare_first,
             "ms",
             "<= 50 ms",
             rare_first <= 50,
+        ),
+        Figure(
+            "XL search, text folded: first match shown (last comment)",
+            rare_again,
+            "ms",
+            "report",
+            None,
         ),
         Figure(
             "XL search: every match counted, shown",
