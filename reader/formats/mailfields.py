@@ -1,0 +1,285 @@
+"""What reader takes from one mail: a few headers and the body's text.
+
+Most list mail is one `text/plain` part with ASCII headers. Such a message is
+read here by hand: the header block split into lines, the body decoded with
+the same functions `email` uses (quoted-printable, base64, the charset with
+errors replaced). `email`'s own parser with `policy.default` costs about ten
+times more, nearly all of it in its header classes, built for every header of
+every message. Anything else (multipart, attachments, HTML, 8-bit or odd
+header lines, an unusual encoding, a parameter it would have to decode) is
+left to `email` (`read_fields` returns None), which gives the same fields:
+`tests/test_mail_fields.py` holds the two to each other.
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy, utils
+from email.headerregistry import HeaderRegistry
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+
+class _HeaderCache(HeaderRegistry):
+    """`policy.default`'s headers, each class made once and each header read
+    once: the stock registry builds a new class for every header it reads, and
+    `email` reads a message's Content-Type some twenty times while it looks
+    for the body. (Headers are immutable strings; sharing one is safe.)"""
+
+    _KEEP = 4096  # headers remembered: the current message's, and a list's senders
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, type] = {}
+        self._headers: dict[tuple[str, str], object] = {}
+
+    def __getitem__(self, name: str) -> type:
+        key = name.lower()
+        made = self._classes.get(key)
+        if made is None:
+            made = self._classes[key] = super().__getitem__(key)
+        return made
+
+    def __call__(self, name: str, value: str) -> object:
+        key = (name, value)
+        header = self._headers.get(key)
+        if header is None:
+            if len(self._headers) >= self._KEEP:
+                self._headers.clear()
+            header = self._headers[key] = self[name](name, value)
+        return header
+
+
+_POLICY = policy.default.clone(header_factory=_HeaderCache())
+_PARSER = BytesParser(policy=_POLICY)
+_PRINTABLE = re.compile(rb"[\t\n -~]*")
+# Header lines as `email` tells them: a name and a colon, then continuations.
+_HEAD = re.compile(r"[!-9;-~]+:.*(?:\n(?:[!-9;-~]+:|[ \t]).*)*")
+_FIELD = re.compile(r"^([!-9;-~]+):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE)
+_TEXT_PLAIN = re.compile(r"text/plain\s*", re.IGNORECASE)
+_PARAMETER = re.compile(
+    r";\s*([A-Za-z0-9_.-]+)=(?:\"([^\"\\\r\n]*)\"|([!#$%&'+.^_`|~0-9A-Za-z-]+))\s*"
+)
+# A Message-ID `policy.default` keeps as written: `<dot-atom@dot-atom>`.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_SIMPLE_MESSAGE_ID = re.compile(rf"\s*<{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*>\s*")
+_PLAIN_ENCODINGS = frozenset(["7bit", "8bit", "binary"])
+_WANTED = frozenset(
+    [
+        "from",
+        "subject",
+        "date",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "list-id",
+        "archived-at",
+        "content-type",
+        "content-transfer-encoding",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MailFields:
+    """A message's fields as reader uses them, headers decoded and unfolded;
+    `plain` is the text/plain body, else `html` the text/html one."""
+
+    author: str | None
+    subject: str
+    when: datetime | None
+    posted: str | None
+    message_id: str
+    in_reply_to: str
+    references: str
+    list_id: str
+    archived_at: str
+    plain: str | None
+    html: str | None
+
+
+def read_fields(data: bytes) -> MailFields | None:
+    """The fields of a simple message (one text/plain part, plain ASCII header
+    lines), or None for `email` to read."""
+    end = min((at for at in (data.find(b"\n\n"), data.find(b"\n\r\n")) if at >= 0), default=-1)
+    if end <= 0:
+        return None
+    body = data[data.index(b"\n", end + 1) + 1 :]
+    head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
+    if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
+        return None
+    text = head.decode("ascii")
+    if _HEAD.fullmatch(text) is None:
+        return None  # a line `email` would not read as a header, or `From `
+    headers: dict[str, str] = {}
+    for name, value in _FIELD.findall(text):
+        name = name.lower()
+        if name in _WANTED:
+            headers.setdefault(name, value)  # `email` reads the first one
+        elif name == "content-disposition":
+            return None
+    get = headers.get
+    # In `email`'s order (an error in a header skips the message, with it as
+    # the reason): is it a message at all, then the body and each header.
+    sender = None if get("from") is None else _POLICY.header_factory("from", _unfolded(get("from")))
+    if not (sender or _text("subject", get("subject", "")) or _unfolded(get("date", ""))):
+        return None  # `email` says why it is no message
+    plain = _plain_body(headers, body)
+    if plain is None:
+        return None
+    when, posted = _date(get("date"))
+    references = _text("references", get("references", ""))
+    in_reply_to = _text("in-reply-to", get("in-reply-to", ""))
+    message_id = _text("message-id", get("message-id", ""))
+    return MailFields(
+        references=references,
+        in_reply_to=in_reply_to,
+        message_id=message_id,
+        subject=_text("subject", get("subject", "")),
+        author=_author_of(sender),
+        when=when,
+        posted=posted,
+        list_id=_text("list-id", get("list-id", "")),
+        archived_at=_text("archived-at", get("archived-at", "")),
+        plain=plain,
+        html=None,
+    )
+
+
+def full_fields(data: bytes) -> MailFields:
+    """Any message's fields, read by `email` with `policy.default`."""
+    message = _PARSER.parsebytes(data)
+    assert isinstance(message, EmailMessage)
+    if not message.keys() or not any(message[name] for name in ("from", "subject", "date")):
+        raise ValueError("no From, Subject or Date header")
+    plain = html = None
+    part = message.get_body(preferencelist=("plain",))
+    if part is not None:
+        plain = _content(part)
+    else:
+        part = message.get_body(preferencelist=("html",))
+        if part is not None:
+            html = _content(part)
+    header = message.get("date")
+    when = getattr(header, "datetime", None)
+    if header is None:
+        posted = None
+    elif not isinstance(when, datetime):
+        when, posted = None, " ".join(str(header).split()) or None
+    else:
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        posted = when.isoformat()
+
+    def text(name: str) -> str:
+        return str(message.get(name, "") or "")
+
+    references = text("references")
+    in_reply_to = text("in-reply-to")
+    message_id = text("message-id")
+    return MailFields(
+        references=references,
+        in_reply_to=in_reply_to,
+        message_id=message_id,
+        subject=text("subject"),
+        author=_author_of(message.get("from")),
+        when=when,
+        posted=posted,
+        list_id=text("list-id"),
+        archived_at=text("archived-at"),
+        plain=plain,
+        html=html,
+    )
+
+
+def _plain_body(headers: dict[str, str], body: bytes) -> str | None:
+    """The text of a text/plain body, decoded as `email` decodes it; None when
+    its type, encoding or charset needs `email`."""
+    charset = "ASCII"
+    content_type = headers.get("content-type")
+    if content_type is not None:
+        content_type = _unfolded(content_type)
+        start = _TEXT_PLAIN.match(content_type)
+        if start is None:
+            return None
+        position, seen = start.end(), set()
+        while position < len(content_type):
+            parameter = _PARAMETER.match(content_type, position)
+            if parameter is None:
+                return None
+            key = parameter.group(1).lower()
+            if key in seen:
+                return None
+            seen.add(key)
+            if key == "charset":
+                charset = (
+                    parameter.group(2) if parameter.group(2) is not None else parameter.group(3)
+                )
+            position = parameter.end()
+    encoding = _unfolded(headers.get("content-transfer-encoding", "")).lower()
+    if encoding == "quoted-printable":
+        payload = binascii.a2b_qp(body)
+    elif encoding == "base64":
+        try:
+            payload = binascii.a2b_base64(b"".join(body.splitlines()), strict_mode=True)
+        except binascii.Error:
+            return None  # `email` mends bad base64 its own way
+    elif encoding in _PLAIN_ENCODINGS or not encoding:
+        payload = body
+    else:
+        return None
+    try:
+        return payload.decode(charset, "replace")
+    except (LookupError, UnicodeError):
+        # An unknown charset: keep what can be read (as `_content` does).
+        return payload.decode("utf-8", "replace")
+
+
+def _content(part: EmailMessage) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError):
+        # An unknown or lying charset: keep what can be read.
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _unfolded(value: str) -> str:
+    # What `policy.default` does to a header value before reading it.
+    return value.replace("\r", "").replace("\n", "")
+
+
+def _text(name: str, value: str) -> str:
+    """A header as `policy.default` gives it: unfolded, encoded words decoded."""
+    value = _unfolded(value)
+    if "=?" in value or (name == "message-id" and not _SIMPLE_MESSAGE_ID.fullmatch(value)):
+        return str(_POLICY.header_factory(name, value))
+    return value
+
+
+def _date(value: str | None) -> tuple[datetime | None, str | None]:
+    if value is None:
+        return None, None
+    value = _unfolded(value)
+    try:
+        when = utils.parsedate_to_datetime(value) if value else None
+    except ValueError:
+        when = None
+    if when is None:
+        return None, " ".join(value.split()) or None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when, when.isoformat()
+
+
+def _author_of(header: object) -> str | None:
+    if header is None:
+        return None
+    addresses = getattr(header, "addresses", ())
+    if addresses:
+        return addresses[0].display_name or addresses[0].addr_spec or None
+    return " ".join(str(header).split()) or None

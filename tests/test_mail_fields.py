@@ -1,0 +1,186 @@
+"""Mail read by hand gives what `email` (policy.default) gives, or is left to it.
+
+`read_fields` is the fast path for simple messages; every field it returns
+must equal `full_fields`' for the same bytes. The mbox splitter is held to
+the line-by-line splitter the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import quopri
+from email.header import Header
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.formats import mailfields
+from reader.formats.mail import _mbox_messages, _mbox_messages_by_line
+from reader.formats.mailfields import full_fields, read_fields
+from tests.bench_sites import _mbox
+from tests.formats_support import fixture
+
+
+def _agrees(data: bytes) -> bool:
+    """Whether the fast path read `data` (True) or left it to `email` (False);
+    either way, what it read (or the error it raised: the message is then
+    skipped with that reason) equals `email`'s reading."""
+    try:
+        fast = read_fields(data)
+    except Exception as error:
+        fast_error: str | None = f"{type(error).__name__}: {error}"
+    else:
+        fast_error = None
+        if fast is None:
+            return False
+    try:
+        full = full_fields(data)
+    except Exception as error:
+        assert fast_error == f"{type(error).__name__}: {error}"
+        return True
+    assert fast_error is None and fast == full
+    return True
+
+
+def _fixture_messages() -> list[bytes]:
+    mbox = fixture("garden.mbox").read_bytes()
+    maildir = sorted(fixture("pond.maildir").glob("*/*"))
+    return [data for _, data in _mbox_messages(mbox)] + [path.read_bytes() for path in maildir]
+
+
+def test_fixture_and_generated_archive_messages_read_alike() -> None:
+    messages = _fixture_messages() + [data for _, data in _mbox_messages(_mbox(300))]
+    fast = [_agrees(data) for data in messages]
+    # The simple ones (most of a list) take the fast path; the rest are `email`'s.
+    assert sum(fast) > len(messages) * 0.8
+    assert not all(fast)
+
+
+def test_a_simple_message_never_reaches_emails_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bytes] = []
+    parse = mailfields._PARSER.parsebytes
+    monkeypatch.setattr(
+        mailfields._PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+    )
+    simple = (
+        b"From: Ada Ravel <ada@example.net>\nSubject: Herons\n"
+        b"Date: Mon, 4 Mar 2024 10:00:00 +0000\nMessage-ID: <1@x.org>\n\nCounted nine.\n"
+    )
+    fields = read_fields(simple)
+    assert fields is not None and fields.plain == "Counted nine.\n" and not calls
+    assert fields.author == "Ada Ravel" and fields.posted == "2024-03-04T10:00:00+00:00"
+
+
+_TRICKY_HEADERS = [
+    "From: Ada Ravel <ada@example.net>",
+    'From: "Ravel, Ada" <ada@example.net>',
+    "From: ada@example.net (Ada Ravel)",
+    "From: =?utf-8?q?=C3=89mile_Roux?= <emile@example.net>",
+    "From: <>",
+    "From:",
+    "From: Ada\n Ravel <ada@example.net>",
+    "Subject: =?iso-8859-1?q?caf=E9?= notes",
+    "Subject: =?utf-8?b?w6l0w6k=?==?utf-8?q?_x?=",
+    "Subject: Re: [herons]   folded\n\tsubject",
+    "Subject: =?bogus?q?x?=",
+    "Subject:   ",
+    "Date: Mon, 4 Mar 2024 10:00:00 +0100",
+    "Date: 4 Mar 2024 10:00 -0000",
+    "Date: yesterday",
+    "Date: Mon, 4 Mar 2024 10:00:00",
+    "Date:",
+    "Message-ID: <1.2@lists.example.org>",
+    "Message-ID: <a b@c>",
+    "Message-ID: <[1]@x>",
+    "Message-ID:   <x@y>  (comment)",
+    "In-Reply-To: <p@x> <q@x>",
+    "References: <a@x>\n <b@x>\n\t<c@x>",
+    "List-Id: Herons <herons.example.org>",
+    "Archived-At: <https://lists.example.org/1>",
+    "Content-Type: text/plain; charset=utf-8",
+    'Content-Type: TEXT/PLAIN; charset="ISO-8859-1"; format=flowed',
+    "Content-Type: text/plain; charset=utf-8; charset=latin-1",
+    "Content-Type: text/plain; charset*=utf-8''x",
+    "Content-Type: text/plain; charset=no-such-charset",
+    "Content-Type: text/plain;",
+    "Content-Type: text/html; charset=utf-8",
+    "Content-Type: text/plain ; charset = utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Transfer-Encoding: base64",
+    "Content-Transfer-Encoding: BASE64",
+    "Content-Transfer-Encoding: 8bit",
+    "Content-Transfer-Encoding: quoted-printable ",
+    "Content-Transfer-Encoding: x-uuencode",
+    "Content-Disposition: inline",
+    "X-Mailer: Kestrel 2.0",
+    "x-odd-Name.2: value",
+]
+_BODIES = [
+    "Plain text.\n\n> quoted\nhttps://example.org/a\n",
+    "caf=C3=A9 =\nsoft break\n",
+    base64.encodebytes("élève, naïve\n".encode()).decode(),
+    "bm90IGJhc2U2NA",  # bad padding
+    "Z m 9 v\n",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    headers=st.lists(st.sampled_from(_TRICKY_HEADERS), min_size=1, max_size=8),
+    body=st.sampled_from(_BODIES),
+    crlf=st.booleans(),
+    latin=st.booleans(),
+)
+def test_generated_messages_read_alike(
+    headers: list[str], body: str, crlf: bool, latin: bool
+) -> None:
+    text = "\n".join(headers) + "\n\n" + body
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    _agrees(text.encode("latin-1" if latin else "utf-8", "replace"))
+
+
+def test_encoded_names_and_charsets_read_alike() -> None:
+    name = Header("Chiara Ossi – notes", "utf-8").encode()
+    for charset, encoding, payload in (
+        ("utf-8", "quoted-printable", quopri.encodestring("façade über\n".encode())),
+        ("iso-8859-1", "8bit", "façade über\n".encode("latin-1")),
+        ("utf-8", "base64", base64.encodebytes("Ærø\n".encode())),
+    ):
+        data = (
+            f"From: {name} <c@example.net>\nSubject: {name}\n"
+            f"Content-Type: text/plain; charset={charset}\n"
+            f"Content-Transfer-Encoding: {encoding}\n\n"
+        ).encode() + payload
+        assert _agrees(data)
+
+
+_MBOX_LINES = [
+    b"From a@b Mon Mar  4 10:00:00 2024\n",
+    b"From a@b Mon Mar  4 10:00:00 2024\r\n",
+    b"From: ada@example.net\n",
+    b"Subject: x\n",
+    b"\n",
+    b"  \n",
+    b"\r\n",
+    b"text\n",
+    b">From the field\n",
+    b">>From deeper\n",
+    b"From here on, no blank line before\n",
+    b"old\rmac\r",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MBOX_LINES), max_size=30))
+def test_mbox_split_matches_the_line_by_line_split(lines: list[bytes]) -> None:
+    data = b"".join(lines)
+    assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
+
+
+def test_bench_archive_splits_alike(tmp_path: Path) -> None:
+    data = _mbox(200)
+    assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
