@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import binascii
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy, utils
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesParser
+from typing import NamedTuple
 
 
 class _HeaderCache(HeaderRegistry):
@@ -83,10 +83,10 @@ _WANTED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MailFields:
+class MailFields(NamedTuple):
     """A message's fields as reader uses them, headers decoded and unfolded;
-    `plain` is the text/plain body, else `html` the text/html one."""
+    `plain` is the text/plain body, else `html` the text/html one. (A tuple:
+    a frozen dataclass costs more to make than the rest of a message's read.)"""
 
     author: str | None
     subject: str
@@ -104,7 +104,10 @@ class MailFields:
 def read_fields(data: bytes) -> MailFields | None:
     """The fields of a simple message (one text/plain part, plain ASCII header
     lines), or None for `email` to read."""
-    end = min((at for at in (data.find(b"\n\n"), data.find(b"\n\r\n")) if at >= 0), default=-1)
+    end = data.find(b"\n\n")
+    crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
+    if crlf >= 0:
+        end = crlf
     if end <= 0:
         return None
     body = data[data.index(b"\n", end + 1) + 1 :]
@@ -117,15 +120,15 @@ def read_fields(data: bytes) -> MailFields | None:
     headers: dict[str, str] = {}
     for name, value in _FIELD.findall(text):
         name = name.lower()
-        if name in _WANTED:
-            headers.setdefault(name, value)  # `email` reads the first one
+        if name in _WANTED and name not in headers:  # `email` reads the first one
+            headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
         elif name == "content-disposition":
             return None
     get = headers.get
     # In `email`'s order (an error in a header skips the message, with it as
     # the reason): is it a message at all, then the body and each header.
-    sender = None if get("from") is None else _POLICY.header_factory("from", _unfolded(get("from")))
-    if not (sender or _text("subject", get("subject", "")) or _unfolded(get("date", ""))):
+    sender = None if get("from") is None else _POLICY.header_factory("from", get("from"))
+    if not (sender or _text("subject", get("subject", "")) or get("date")):
         return None  # `email` says why it is no message
     plain = _plain_body(headers, body)
     if plain is None:
@@ -201,7 +204,6 @@ def _plain_body(headers: dict[str, str], body: bytes) -> str | None:
     charset = "ASCII"
     content_type = headers.get("content-type")
     if content_type is not None:
-        content_type = _unfolded(content_type)
         start = _TEXT_PLAIN.match(content_type)
         if start is None:
             return None
@@ -219,7 +221,7 @@ def _plain_body(headers: dict[str, str], body: bytes) -> str | None:
                     parameter.group(2) if parameter.group(2) is not None else parameter.group(3)
                 )
             position = parameter.end()
-    encoding = _unfolded(headers.get("content-transfer-encoding", "")).lower()
+    encoding = headers.get("content-transfer-encoding", "").lower()
     if encoding == "quoted-printable":
         payload = binascii.a2b_qp(body)
     elif encoding == "base64":
@@ -248,14 +250,8 @@ def _content(part: EmailMessage) -> str:
     return content if isinstance(content, str) else ""
 
 
-def _unfolded(value: str) -> str:
-    # What `policy.default` does to a header value before reading it.
-    return value.replace("\r", "").replace("\n", "")
-
-
 def _text(name: str, value: str) -> str:
-    """A header as `policy.default` gives it: unfolded, encoded words decoded."""
-    value = _unfolded(value)
+    """An unfolded header as `policy.default` gives it: encoded words decoded."""
     if "=?" in value or (name == "message-id" and not _SIMPLE_MESSAGE_ID.fullmatch(value)):
         return str(_POLICY.header_factory(name, value))
     return value
@@ -264,7 +260,6 @@ def _text(name: str, value: str) -> str:
 def _date(value: str | None) -> tuple[datetime | None, str | None]:
     if value is None:
         return None, None
-    value = _unfolded(value)
     try:
         when = utils.parsedate_to_datetime(value) if value else None
     except ValueError:

@@ -25,8 +25,11 @@ def mail_to_text(body: str) -> tuple[list[str], tuple[Block, ...] | None]:
     """The block strings and layout of a plain-text mail body."""
     builder = TextBuilder()
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Most mail has no patch: then no line needs the test for one.
+    may_diff = "diff --git " in body or "--- " in body
     in_diff = False
     current: tuple[str, int] | None = None  # (kind, level) of the open block
+    words_of_block: list[str] = []  # its lines, added to the builder at its end
     for number, line in enumerate(lines):
         if in_diff:
             if _DIFF_LINE.match(line):
@@ -35,27 +38,43 @@ def mail_to_text(body: str) -> tuple[list[str], tuple[Block, ...] | None]:
             in_diff = False
             current = None
             builder.close_block()
-        if _starts_diff(line, lines[number + 1] if number + 1 < len(lines) else ""):
+        if may_diff and _starts_diff(line, lines[number + 1] if number + 1 < len(lines) else ""):
+            _add_lines(builder, words_of_block)
             builder.open_block(CODE)
             builder.add(line)
             in_diff = True
             continue
-        prefix = _QUOTE_PREFIX.match(line)
+        prefix = _QUOTE_PREFIX.match(line) if line.startswith(">") else None
         level = prefix.group().count(">") if prefix else 0
         words = line[prefix.end() :] if prefix else line
         if not words.strip():
+            _add_lines(builder, words_of_block)
             builder.close_block()
             current = None
             continue
         kind = QUOTE if level else PARAGRAPH
         if current != (kind, level):
+            _add_lines(builder, words_of_block)
             builder.open_block(kind, level)
             current = (kind, level)
-        else:
-            builder.line_break()
         # The signature separator keeps its space: `-- ` is what marks it.
-        _add_with_links(builder, words if words == "-- " else words.rstrip())
+        words_of_block.append(words if words == "-- " else words.rstrip())
+    _add_lines(builder, words_of_block)
     return builder.finish()
+
+
+def _add_lines(builder: TextBuilder, lines: list[str]) -> None:
+    """Add a block's lines, one line break between each, and forget them."""
+    if not lines:
+        return
+    if not any("http" in line for line in lines):
+        builder.add("\n".join(lines))
+    else:
+        for number, line in enumerate(lines):
+            if number:
+                builder.line_break()
+            _add_with_links(builder, line)
+    lines.clear()
 
 
 def _starts_diff(line: str, following: str) -> bool:
