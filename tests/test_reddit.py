@@ -138,6 +138,48 @@ def test_plain_text_skips_the_parser_with_the_same_result(source: str) -> None:
     assert markdown_to_text(source) == markdowntext._parsed(source)
 
 
+# Quotes and paragraphs skip the block parser with the same result ---------------
+
+_MD_LINES = st.sampled_from(
+    ["> quoted *em* [a](https://a.example) &amp; x", ">> deeper `code`", "> > spaced",
+     ">no space", ">  two spaces", ">", "> ", "plain words", "words  ", "trailing \\",
+     "*starts* with em", "_x_ y", "# heading", "- item", "1. item", "2) item", "    code",
+     "```", "---", "===", "[ref]: https://r.example", "see [ref]", "<b>html</b>", "| a |",
+     "\xa0", "  ", "", "a **b** <https://c.example> &#x27;", "![img](https://i.example)",
+     "~~strike~~", "\\*escaped\\*", "x\ty"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_MD_LINES, max_size=8).map("\n".join))
+@example("> a\nlazy")
+@example("> a\n>> b")
+@example("a\n> b")
+@example("[ref]\n\n[ref]: https://r.example")
+def test_quotes_and_paragraphs_skip_the_block_parser_with_the_same_result(source: str) -> None:
+    assert markdown_to_text(source) == markdowntext._parsed(source)
+
+
+def test_a_quote_and_a_styled_paragraph_never_reach_the_block_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    parser = markdowntext._parser()
+    parse = parser.parse
+
+    def counted(source: str, env: dict | None = None) -> list:
+        calls.append(source)
+        return parse(source, env)
+
+    monkeypatch.setattr(parser, "parse", counted)
+    text, blocks = markdown_to_text("> they *said*\n> so\n\nI [checked](https://x.example).")
+    assert text == ["they said so", "I checked [1].", "[1] https://x.example"]
+    assert blocks is not None and [block.kind for block in blocks] == [QUOTE, PARAGRAPH, LINKS]
+    assert calls == []
+    markdown_to_text("- a list needs it")
+    assert calls == ["- a list needs it"]
+
+
 def test_link_urls_are_kept_as_written() -> None:
     # Not percent-encoded: an autolink's text stays equal to its URL (no marker).
     assert markdown_to_text("<https://x.example/café>")[0] == ["https://x.example/café"]
