@@ -40,6 +40,9 @@ class Comment:
     is_op: bool = False
     status: str | None = None
     more: int | None = None
+    # Reddit: who speaks for the site (`moderator`, `admin`), pinned by a moderator.
+    distinguished: str | None = None
+    stickied: bool = False
     # Set by the store when the article is added.
     parent: Comment | None = None
     depth: int = 0

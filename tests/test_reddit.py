@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.formats import markdowntext
+from reader.formats.dump import dump_articles
 from reader.formats.loader import load_articles
 from reader.formats.markdowntext import markdown_to_text
 from reader.text import CODE, HEADING, ITEM, LINKS, PARAGRAPH, QUOTE, RULE, Span
@@ -76,6 +77,32 @@ def test_comments_keep_ids_scores_edits_and_op() -> None:
     assert [(b.kind, b.level) for b in found["t1_c2"].blocks or ()] == [
         (QUOTE, 1), (QUOTE, 2), (PARAGRAPH, 0),
     ]
+
+
+def test_distinguished_and_stickied_comments_are_kept_and_round_trip(tmp_path: Path) -> None:
+    def comment(name: str, **data: object) -> dict:
+        return {"kind": "t1", "data": {"id": name, "author": "u", "body": "x", **data}}
+
+    post = {"kind": "t3", "data": {"id": "p", "title": "t", "author": "a", "selftext": ""}}
+    listing = [
+        {"kind": "Listing", "data": {"children": [post]}},
+        {"kind": "Listing", "data": {"children": [
+            comment("m", distinguished="moderator", stickied=True),
+            comment("a", distinguished="admin", stickied=False),
+            comment("n", distinguished=None),
+        ]}},
+    ]  # fmt: skip
+    (article,) = load_articles(write(tmp_path / "t.json", json.dumps(listing)))
+    assert [(c.distinguished, c.stickied) for c in article.comments] == [
+        ("moderator", True), ("admin", False), (None, False),
+    ]  # fmt: skip
+    assert_round_trips([article], tmp_path)
+    dumped = write(tmp_path / "dumped.yaml", dump_articles([article], "yaml"))
+    assert "distinguished: moderator" in dumped.read_text(encoding="utf-8")
+    (again,) = load_articles(dumped)
+    assert [(c.distinguished, c.stickied) for c in again.comments] == [
+        ("moderator", True), ("admin", False), (None, False),
+    ]  # fmt: skip
 
 
 def test_deleted_and_removed_stay_with_their_replies() -> None:
