@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats import mailfields
+from reader.formats import mailfields, mailtext
 from reader.formats.mail import _mbox_messages, _mbox_messages_by_line
 from reader.formats.mailfields import full_fields, read_fields
 from tests.bench_sites import _mbox
@@ -184,3 +184,18 @@ def test_mbox_split_matches_the_line_by_line_split(lines: list[bytes]) -> None:
 def test_bench_archive_splits_alike(tmp_path: Path) -> None:
     data = _mbox(200)
     assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
+
+
+_BODY_LINES = [
+    "> quoted", ">> deeper", "> > spaced", ">\tx", ">", "> ", "plain words", "words  ",
+    "  indented", "-- ", "--", "\xa0", "", "  ", "Ünïcode", "a\tb", "x > y", ">>>> 4",
+    ">>>>>>>>>>>> 12 deep",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_LINES), max_size=12))
+def test_mail_without_patch_or_link_skips_the_builder_with_the_same_result(
+    lines: list[str],
+) -> None:
+    assert mailtext._paragraphs_and_quotes(lines) == mailtext._built(lines, may_diff=False)
