@@ -173,7 +173,8 @@ _MD_LINES = st.sampled_from(
      "*starts* with em", "_x_ y", "# heading", "- item", "1. item", "2) item", "    code",
      "```", "---", "===", "[ref]: https://r.example", "see [ref]", "<b>html</b>", "| a |",
      "\xa0", "  ", "", "a **b** <https://c.example> &#x27;", "![img](https://i.example)",
-     "~~strike~~", "\\*escaped\\*", "x\ty"]
+     "~~strike~~", "\\*escaped\\*", "x\ty", "fish &amp; chips", "it&#x27;s", "AT&T",
+     "trailing break  "]
 )  # fmt: skip
 
 

@@ -21,10 +21,13 @@ from .textbuild import TextBuilder
 # Anything that could be Markdown syntax: emphasis, code, links, HTML, entities,
 # escapes, headings, tables; and lines that could open a list, a quote, a code
 # block or a setext heading, or end in a hard break. Text with none of it is
-# plain paragraphs, and most comments are: they skip the parser. (Two plain
-# character scans: one pattern with line anchors costs several times more.)
-_MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|\t\r\f\v\x00]|&[#a-zA-Z]")
-_MARKUP_LINE = re.compile(r"\n[ \-+=0-9]|  \n")
+# plain paragraphs, and most comments are: they skip the parser. (Plain
+# scans: a pattern with line anchors, or an alternative such as `&[#a-zA-Z]`
+# beside the class, makes `re` try every position and costs several times more.)
+_MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|\t\r\f\v\x00&]")
+_ENTITY_START = re.compile(r"[#a-zA-Z]")  # after `&`
+_MARKUP_LINE = re.compile(r"\n[ \-+=0-9]")
+_HARD_BREAK = "  \n"
 _BLANK_LINES = re.compile(r"\n\n+")
 _MARKUP_LINE_START = frozenset(" -+=0123456789")
 # What a line may not start with (after its `>`s) to be part of a paragraph
@@ -58,8 +61,9 @@ def _parser() -> MarkdownIt:
 def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
     """The block strings and layout of a Markdown text (see `reader.text`)."""
     if (
-        _MARKUP_CHARACTER.search(source) is None
+        not _has_markup_character(source)
         and _MARKUP_LINE.search(source) is None
+        and _HARD_BREAK not in source
         and source[:1] not in _MARKUP_LINE_START
     ):
         return _plain_paragraphs(source), None
@@ -67,6 +71,18 @@ def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | No
     if paragraphs is None:
         return _parsed(source)
     return _inline_only(paragraphs)
+
+
+def _has_markup_character(text: str) -> bool:
+    """Whether `text` has a character that could be inline or block syntax (an
+    `&` only when an entity could follow)."""
+    found = _MARKUP_CHARACTER.search(text)
+    while found is not None:
+        end = found.end()
+        if found.group() != "&" or _ENTITY_START.match(text, end) is not None:
+            return True
+        found = _MARKUP_CHARACTER.search(text, end)
+    return False
 
 
 def _quoted_paragraphs(source: str) -> list[tuple[int, str]] | None:
@@ -109,7 +125,7 @@ def _inline_only(
     md = _parser()
     for quote, words in paragraphs:
         builder.open_block(QUOTE, quote) if quote else builder.open_block(PARAGRAPH)
-        if _MARKUP_CHARACTER.search(words) is None and "  \n" not in words:
+        if not _has_markup_character(words) and _HARD_BREAK not in words:
             builder.add(words.replace(" \n", "\n").replace("\n", " "))
         else:
             tokens: list[Token] = []
