@@ -78,8 +78,9 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
 
 def _comment(data: dict[str, Any]) -> Comment:
     body = _unescape(_string(data.get("body")))
-    status = _GONE.get(body.strip()) or _GONE.get(_string(data.get("author")))
-    text, blocks = ([], None) if body.strip() in _GONE else markdown_to_text(body)
+    gone = _GONE.get(body.strip())
+    status = gone or _GONE.get(_string(data.get("author")))
+    text, blocks = ([], None) if gone else markdown_to_text(body)
     edited = data.get("edited")
     return Comment(
         author=_author(data.get("author")),
@@ -120,6 +121,8 @@ def _children(listing: object) -> list[Any]:
 
 def _unescape(text: str) -> str:
     """Reddit escapes these three in Markdown it stores; `&amp;` last."""
+    if "&" not in text:
+        return text
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
