@@ -4,7 +4,8 @@ One 100,000-comment Reddit thread and one HN (Algolia) thread, a fifth of the
 comments with markup (links, emphasis, quotes: they take the Markdown or HTML
 parser; the rest are plain paragraphs), and one mbox of 10,000 messages in
 threads, with the encodings real list archives have (quoted-printable, base64,
-RFC 2047 headers, Latin-1 and UTF-8). All generated deterministically.
+RFC 2047 headers, Latin-1 and UTF-8, multipart/alternative and signed mail).
+All generated deterministically.
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def _mbox(count: int, seed: int = 11) -> bytes:
     """A generated mailing-list archive: `count` messages in threads of replies
     (In-Reply-To and References), quoting their parent; most plain 7-bit, some
     quoted-printable, base64, Latin-1, RFC 2047 names and subjects, a few
-    multipart/alternative with HTML, a few patches and `>From ` lines."""
+    multipart/alternative with HTML and signed mail, a few patches and
+    `>From ` lines."""
     rng = random.Random(seed)
     start = datetime(2024, 3, 1, tzinfo=UTC).timestamp()
 
@@ -200,13 +202,27 @@ def _payload(body: str, kind: float) -> bytes:
             "quoted-printable",
             quopri.encodestring(escaped.encode("latin-1", "replace")),
         )
-    html = "<p>" + escaped.replace("\n\n", "<p>").replace("\n", " ")
+    if kind >= 0.98:
+        # Signed mail: the text and its signature, as list archives keep them.
+        signed = [
+            b"--s0\n" + _part("text/plain; charset=utf-8", "8bit", escaped.encode()),
+            b"--s0\n" + _part("application/pgp-signature", "7bit", _SIGNATURE),
+            b"--s0--\n",
+        ]
+        kind_line = b'Content-Type: multipart/signed; protocol="application/pgp-signature"'
+        return kind_line + b'; boundary="s0"\n\n' + b"".join(signed)
+    html = "<p>" + escaped.replace("\n\n", "<p>").replace("\n", " ") + "\n"
     alternatives = [
         b"--b0\n" + _part("text/plain; charset=utf-8", "8bit", escaped.encode()),
         b"--b0\n" + _part("text/html; charset=utf-8", "8bit", html.encode()),
         b"--b0--\n",
     ]
     return b'Content-Type: multipart/alternative; boundary="b0"\n\n' + b"".join(alternatives)
+
+
+_SIGNATURE = (
+    b"-----BEGIN PGP SIGNATURE-----\n\niQEzBAEBCAAdFiEEinvented=\n-----END PGP SIGNATURE-----\n"
+)
 
 
 def _part(content_type: str, encoding: str, payload: bytes) -> bytes:

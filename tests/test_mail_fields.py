@@ -13,7 +13,7 @@ from email.header import Header
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.formats import mailfields, mailtext
@@ -199,3 +199,79 @@ def test_mail_without_patch_or_link_skips_the_builder_with_the_same_result(
     lines: list[str],
 ) -> None:
     assert mailtext._paragraphs_and_quotes(lines) == mailtext._built(lines, may_diff=False)
+
+
+_PART_HEADERS = [
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Type: text/html; charset=utf-8",
+    'Content-Type: text/plain; charset="iso-8859-1"; format=flowed',
+    "Content-Type: image/png",
+    "Content-Type: multipart/mixed; boundary=inner",
+    "Content-Type: multipart/alternative; boundary=inner",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Transfer-Encoding: base64",
+    "Content-Disposition: attachment; filename=a.txt",
+    "Content-ID: <part@x>",
+    " folded continuation",
+    "not a header line",
+]  # fmt: skip
+_PART_BODIES = [*_BODIES, "<p>Nine <i>herons</i></p>\n", "--b0 inside a line\n", "--b0\n"]
+
+
+@st.composite
+def _multipart(draw: st.DrawFn) -> str:
+    boundary = draw(st.sampled_from(["b0", '"b0"', '"=_x.y:z"', '"with space"', "b0;"]))
+    name = boundary.strip('"').rstrip(";")
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        headers = draw(st.lists(st.sampled_from(_PART_HEADERS), max_size=3))
+        body = draw(st.sampled_from(_PART_BODIES))
+        blank = draw(st.sampled_from(["\n", "\n", ""]))
+        parts.append("\n".join(headers) + "\n" + blank + body)
+    opening = draw(st.sampled_from([f"--{name}\n", f"--{name}  \n", f"--{name}\n--{name}\n"]))
+    closing = draw(st.sampled_from([f"--{name}--\n", f"--{name}--", "", f"--{name}--x\n"]))
+    preamble = draw(st.sampled_from(["", "A MIME message.\n", f"--{name}x\n"]))
+    epilogue = draw(st.sampled_from(["", "epilogue\n"]))
+    kind = draw(
+        st.sampled_from(["multipart/alternative", "multipart/mixed", "MULTIPART/Alternative"])
+    )
+    encoding = draw(st.sampled_from(["", "Content-Transfer-Encoding: 7bit\n",
+                                     "Content-Transfer-Encoding: base64\n"]))  # fmt: skip
+    return (
+        f"From: Ada <a@example.net>\nSubject: parts\nContent-Type: {kind}; boundary={boundary}\n"
+        f"{encoding}\n{preamble}" + "".join(opening + part for part in parts) + closing + epilogue
+    )
+
+
+_UNCLOSED = (
+    "From: Ada <a@example.net>\nSubject: parts\nContent-Type: multipart/alternative; boundary=b0\n"
+    "\n--b0\nContent-Type: text/html\n\n<p>html</p>\n--b0\nContent-Type: text/plain\n\nplain\n"
+)
+_NESTED = (
+    "From: Ada <a@example.net>\nSubject: parts\nContent-Type: multipart/alternative; boundary=b0\n"
+    "\n--b0\nContent-Type: multipart/alternative; boundary=b1\n\n--b1\n\ninner\n--b1--\n"
+    "\n--b0--\n"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_multipart(), st.booleans())
+@example(_UNCLOSED, False)
+@example(_NESTED, False)
+def test_generated_multipart_messages_read_alike(text: str, crlf: bool) -> None:
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    _agrees(text.encode("utf-8"))
+
+
+def test_a_multipart_alternative_is_read_by_hand() -> None:
+    data = (
+        b"From: Ada <a@example.net>\nSubject: parts\n"
+        b'Content-Type: multipart/alternative; boundary="b0"\n\n'
+        b"--b0\nContent-Type: text/html\n\n<p>Nine</p>\n"
+        b"--b0\nContent-Type: text/plain; charset=utf-8\n"
+        b"Content-Transfer-Encoding: quoted-printable\n\nNine h=C3=A9rons\n--b0--\n"
+    )
+    assert _agrees(data)
+    fields = read_fields(data)
+    assert fields is not None and (fields.plain, fields.html) == ("Nine hérons", None)

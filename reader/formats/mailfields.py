@@ -1,9 +1,10 @@
 """What reader takes from one mail: a few headers and the body's text.
 
-Most list mail is one `text/plain` part with ASCII headers. Such a message is
-read here by hand: the header block split into lines, the body decoded with
-the same functions `email` uses (quoted-printable, base64, the charset with
-errors replaced). `email`'s own parser with `policy.default` costs about ten
+Most list mail is one `text/plain` part (or a multipart/alternative of text
+parts) with ASCII headers. Such a message is read here by hand: the header
+block split into lines, the parts at their boundary lines, the body decoded
+with the same functions `email` uses (quoted-printable, base64, the charset
+with errors replaced). `email`'s own parser with `policy.default` costs about ten
 times more, nearly all of it in its header classes, built for every header of
 every message. Anything else (multipart, attachments, HTML, 8-bit or odd
 header lines, an unusual encoding, a parameter it would have to decode) is
@@ -20,6 +21,7 @@ from email import policy, utils
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesParser
+from itertools import pairwise
 from typing import NamedTuple
 
 
@@ -62,7 +64,11 @@ _PRINTABLE = re.compile(rb"[\t\n -~]*")
 # Header lines as `email` tells them: a name and a colon, then continuations.
 _HEAD = re.compile(r"[!-9;-~]+:.*(?:\n(?:[!-9;-~]+:|[ \t]).*)*")
 _FIELD = re.compile(r"^([!-9;-~]+):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE)
-_TEXT_PLAIN = re.compile(r"text/plain\s*", re.IGNORECASE)
+_TYPE = re.compile(r"(text/plain|text/html|multipart/alternative)\s*", re.IGNORECASE)
+# A boundary `email` takes as written, and the line breaks it splits lines at
+# beside `\n` (a body with any of them is left to it).
+_SIMPLE_BOUNDARY = re.compile(r"[A-Za-z0-9'()+_,./:=?-]{1,70}")
+_OTHER_LINE_BREAK = re.compile(rb"[\r\v\f\x1c-\x1e]")
 _PARAMETER = re.compile(
     r";\s*([A-Za-z0-9_.-]+)=(?:\"([^\"\\\r\n]*)\"|([!#$%&'+.^_`|~0-9A-Za-z-]+))\s*"
 )
@@ -108,28 +114,12 @@ class MailFields(NamedTuple):
 
 
 def read_fields(data: bytes) -> MailFields | None:
-    """The fields of a simple message (one text/plain part, plain ASCII header
-    lines), or None for `email` to read."""
-    end = data.find(b"\n\n")
-    crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
-    if crlf >= 0:
-        end = crlf
-    if end <= 0:
+    """The fields of a simple message (text parts, plain ASCII header lines),
+    or None for `email` to read."""
+    split = _head_and_body(data)
+    if split is None:
         return None
-    body = data[data.index(b"\n", end + 1) + 1 :]
-    head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
-    if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
-        return None
-    text = head.decode("ascii")
-    if _HEAD.fullmatch(text) is None:
-        return None  # a line `email` would not read as a header, or `From `
-    headers: dict[str, str] = {}
-    for name, value in _FIELD.findall(text):
-        name = name.lower()
-        if name in _WANTED and name not in headers:  # `email` reads the first one
-            headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
-        elif name == "content-disposition":
-            return None
+    headers, body = split
     get = headers.get
     # In `email`'s order (an error in a header skips the message, with it as
     # the reason): is it a message at all, then the body and each header.
@@ -137,8 +127,8 @@ def read_fields(data: bytes) -> MailFields | None:
     author = None if sender is None else _author(sender)
     if not (author or _text("subject", get("subject", "")) or get("date")):
         return None  # `email` says why it is no message
-    plain = _plain_body(headers, body)
-    if plain is None:
+    texts = _texts(headers, body)
+    if texts is None:
         return None
     when, posted = _date(get("date"))
     references = _text("references", get("references", ""))
@@ -154,8 +144,8 @@ def read_fields(data: bytes) -> MailFields | None:
         posted=posted,
         list_id=_text("list-id", get("list-id", "")),
         archived_at=_text("archived-at", get("archived-at", "")),
-        plain=plain,
-        html=None,
+        plain=texts[0],
+        html=texts[1],
     )
 
 
@@ -205,29 +195,117 @@ def full_fields(data: bytes) -> MailFields:
     )
 
 
-def _plain_body(headers: dict[str, str], body: bytes) -> str | None:
-    """The text of a text/plain body, decoded as `email` decodes it; None when
-    its type, encoding or charset needs `email`."""
-    charset = "ASCII"
-    content_type = headers.get("content-type")
-    if content_type is not None:
-        start = _TEXT_PLAIN.match(content_type)
-        if start is None:
+def _head_and_body(data: bytes) -> tuple[dict[str, str], bytes] | None:
+    """The wanted headers (unfolded, the first of each) and the body of a
+    message or part whose header lines are plain ASCII; None for anything
+    `email` would read differently (or that needs its Content-Disposition)."""
+    end = data.find(b"\n\n")
+    crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
+    if crlf >= 0:
+        end = crlf
+    if end <= 0:
+        return None
+    body = data[data.index(b"\n", end + 1) + 1 :]
+    head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
+    if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
+        return None
+    text = head.decode("ascii")
+    if _HEAD.fullmatch(text) is None:
+        return None  # a line `email` would not read as a header, or `From `
+    headers: dict[str, str] = {}
+    for name, value in _FIELD.findall(text):
+        name = name.lower()
+        if name in _WANTED and name not in headers:  # `email` reads the first one
+            headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
+        elif name == "content-disposition":
             return None
-        position, seen = start.end(), set()
-        while position < len(content_type):
-            parameter = _PARAMETER.match(content_type, position)
-            if parameter is None:
-                return None
-            key = parameter.group(1).lower()
-            if key in seen:
-                return None
-            seen.add(key)
-            if key == "charset":
-                charset = (
-                    parameter.group(2) if parameter.group(2) is not None else parameter.group(3)
-                )
-            position = parameter.end()
+    return headers, body
+
+
+def _texts(headers: dict[str, str], body: bytes) -> tuple[str | None, str | None] | None:
+    """The text/plain body, else the text/html one (the other None), of a
+    single part or a multipart/alternative of single parts; None for `email`."""
+    content_type = _content_type(headers.get("content-type", "text/plain"))
+    if content_type is None:
+        return None
+    kind, parameters = content_type
+    if kind in ("text/plain", "text/html"):
+        text = _decoded(headers, parameters, body)
+        if text is None:
+            return None
+        return (text, None) if kind == "text/plain" else (None, text)
+    if kind == "multipart/alternative":
+        return _alternatives(headers, parameters, body)
+    return None
+
+
+def _alternatives(
+    headers: dict[str, str], parameters: dict[str, str], body: bytes
+) -> tuple[str | None, str | None] | None:
+    """The first text/plain part of a multipart/alternative (else the first
+    text/html one), its parts split as `email` splits them: each ends before
+    the line break that precedes the next boundary line."""
+    boundary = parameters.get("boundary", "")
+    if (
+        not _SIMPLE_BOUNDARY.fullmatch(boundary)
+        or headers.get("content-transfer-encoding", "").lower() not in ("", *_PLAIN_ENCODINGS)
+        or _OTHER_LINE_BREAK.search(body) is not None
+    ):
+        return None
+    separator = re.compile(rb"^--" + re.escape(boundary.encode()) + rb"(--)?[ \t]*$", re.M)
+    lines = list(separator.finditer(body))
+    # Parts between boundary lines, the last one closing: anything else
+    # (no close, a part after it, two boundary lines in a row) is `email`'s.
+    if len(lines) < 2 or lines[-1].group(1) is None or any(line.group(1) for line in lines[:-1]):
+        return None
+    plain = html = None
+    for opening, closing in pairwise(lines):
+        part = body[opening.end() + 1 : closing.start()]
+        if not part.endswith(b"\n"):
+            return None
+        split = _head_and_body(part[:-1])
+        if split is None:
+            return None
+        part_headers, part_body = split
+        if "multipart" in part_headers.get("content-type", "").lower():
+            return None  # nested parts: their epilogues have rules of their own
+
+        texts = _texts(part_headers, part_body)
+        if texts is None:
+            return None
+        part_plain, part_html = texts
+        if plain is None:
+            plain = part_plain
+        if html is None:
+            html = part_html
+    return (plain, None) if plain is not None else (None, html) if html is not None else None
+
+
+def _content_type(value: str) -> tuple[str, dict[str, str]] | None:
+    """A Content-Type's type and parameters when `email` would read them as
+    written: a plain `type/subtype` and `; name=value` or `name="value"`."""
+    found = _TYPE.match(value)
+    if found is None:
+        return None
+    parameters: dict[str, str] = {}
+    position = found.end()
+    while position < len(value):
+        parameter = _PARAMETER.match(value, position)
+        if parameter is None:
+            return None
+        key = parameter.group(1).lower()
+        if key in parameters:
+            return None
+        quoted, token = parameter.group(2, 3)
+        parameters[key] = quoted if quoted is not None else token
+        position = parameter.end()
+    return found.group(1).lower(), parameters
+
+
+def _decoded(headers: dict[str, str], parameters: dict[str, str], body: bytes) -> str | None:
+    """A text part's body decoded as `email` decodes it; None when its
+    encoding needs `email`."""
+    charset = parameters.get("charset", "ASCII")
     encoding = headers.get("content-transfer-encoding", "").lower()
     if encoding == "quoted-printable":
         payload = binascii.a2b_qp(body)
