@@ -124,7 +124,7 @@ def _inline_only(
     builder = TextBuilder()
     md = _parser()
     for quote, words in paragraphs:
-        builder.open_block(QUOTE, quote) if quote else builder.open_block(PARAGRAPH)
+        builder.open_block(QUOTE if quote else PARAGRAPH, quote)
         if not _has_markup_character(words) and _HARD_BREAK not in words:
             builder.add(words.replace(" \n", "\n").replace("\n", " "))
         else:
