@@ -193,6 +193,19 @@ _BODY_LINES = [
 ]  # fmt: skip
 
 
+def test_mail_without_patch_or_link_never_reaches_the_builder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[object] = []
+    builder = mailtext.TextBuilder
+    monkeypatch.setattr(mailtext, "TextBuilder", lambda: built.append(1) or builder())
+    text, blocks = mailtext.mail_to_text("> you said\n> so\n\nI agree.\n-- \nAda\n")
+    assert text == ["you said\nso", "I agree.\n-- \nAda"] and blocks is not None
+    assert built == []
+    mailtext.mail_to_text("See https://example.org/a\n")
+    assert built == [1]
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_BODY_LINES), max_size=12))
 def test_mail_without_patch_or_link_skips_the_builder_with_the_same_result(

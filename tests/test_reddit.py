@@ -200,10 +200,23 @@ def test_a_quote_and_a_styled_paragraph_never_reach_the_block_parser(
         return parse(source, env)
 
     monkeypatch.setattr(parser, "parse", counted)
+    inline_parse = parser.inline.parse
+    inline: list[str] = []
+
+    def counted_inline(source: str, *args: object) -> list:
+        inline.append(source)
+        return inline_parse(source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parser.inline, "parse", counted_inline)
     text, blocks = markdown_to_text("> they *said*\n> so\n\nI [checked](https://x.example).")
     assert text == ["they said so", "I checked [1].", "[1] https://x.example"]
     assert blocks is not None and [block.kind for block in blocks] == [QUOTE, PARAGRAPH, LINKS]
     assert calls == []
+    assert inline == ["they *said*\nso", "I [checked](https://x.example)."]
+    # A quote of plain words, and a plain comment, reach no parser at all.
+    assert markdown_to_text("> plain words\n\nmore words")[0] == ["plain words", "more words"]
+    assert markdown_to_text("just words, nothing else")[0] == ["just words, nothing else"]
+    assert len(inline) == 2 and calls == []
     markdown_to_text("- a list needs it")
     assert calls == ["- a list needs it"]
 
