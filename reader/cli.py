@@ -117,6 +117,7 @@ def _read(args: argparse.Namespace) -> int:
     if not loading.read_ahead():
         _warn(config.problems)
         _report(loading.problems)
+        _warn(loading.warnings)
         return EXIT_LOAD_ERROR
     # Imported here so that `dump`, `--help` and the error paths need no Textual.
     from .ui.app import ReaderApp

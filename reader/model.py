@@ -24,7 +24,18 @@ class _SourceFields:
     text's layout, its id, score ...): none of it in seed text, so kept apart,
     made on the first one set."""
 
-    __slots__ = ("blocks", "edited", "is_op", "more", "posted", "score", "source_id", "status")
+    __slots__ = (
+        "blocks",
+        "distinguished",
+        "edited",
+        "is_op",
+        "more",
+        "posted",
+        "score",
+        "source_id",
+        "status",
+        "stickied",
+    )
 
     def __init__(
         self,
@@ -36,6 +47,8 @@ class _SourceFields:
         is_op: bool = False,
         status: str | None = None,
         more: int | None = None,
+        distinguished: str | None = None,
+        stickied: bool = False,
     ) -> None:
         self.posted = posted
         self.blocks = blocks
@@ -45,6 +58,8 @@ class _SourceFields:
         self.is_op = is_op
         self.status = status
         self.more = more
+        self.distinguished = distinguished
+        self.stickied = stickied
 
 
 class _SourceField(Generic[T]):
@@ -93,6 +108,9 @@ class Comment:
     is_op = _SourceField[bool](False)
     status = _SourceField[str | None](None)
     more = _SourceField[int | None](None)
+    # Reddit: who speaks for the site (`moderator`, `admin`), pinned by a moderator.
+    distinguished = _SourceField[str | None](None)
+    stickied = _SourceField[bool](False)
 
     def __init__(
         self,
@@ -109,6 +127,8 @@ class Comment:
         is_op: bool = False,
         status: str | None = None,
         more: int | None = None,
+        distinguished: str | None = None,
+        stickied: bool = False,
     ) -> None:
         self.author = author
         self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
@@ -126,9 +146,20 @@ class Comment:
             or is_op
             or status is not None
             or more is not None
+            or distinguished is not None
+            or stickied
         ):
             self._source = _SourceFields(
-                posted, blocks, source_id, score, edited, is_op, status, more
+                posted,
+                blocks,
+                source_id,
+                score,
+                edited,
+                is_op,
+                status,
+                more,
+                distinguished,
+                stickied,
             )
         # Set by the store when the article is added: the comment's thread and
         # its index there, from which its parent, depth and ordinal are read.

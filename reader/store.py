@@ -239,6 +239,9 @@ class DocumentStore:
     def __init__(self) -> None:
         self._articles: list[Article] = []
         self._by_id: dict[str, Article] = {}
+        # The next `~n` to try for each base id: a mailbox's thousands of
+        # threads share one, and counting up from 2 each time was quadratic.
+        self._next_suffix: dict[str, int] = {}
         self._threads: dict[str, Thread] = {}
         self._article_text: dict[str, SearchText] = {}
         self._thread_text: dict[str, SearchText] = {}
@@ -260,10 +263,11 @@ class DocumentStore:
             path = prepared.article.path
             base_id = path.stem if path is not None else ""
         base_id = base_id or "article"
-        article_id, suffix = base_id, 2
+        article_id, suffix = base_id, self._next_suffix.get(base_id, 2)
         while article_id in self._by_id:
             article_id = f"{base_id}~{suffix}"
             suffix += 1
+        self._next_suffix[base_id] = suffix
         article = prepared.article
         article.id = prepared.thread.article_id = article_id
         self._articles.append(article)

@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -43,6 +42,7 @@ from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
 from tests.bench_rich import rich_section  # noqa: E402
 from tests.bench_search import search_figures  # noqa: E402
+from tests.bench_sites import site_figures  # noqa: E402
 from tests.bench_startup import startup_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
     SCREEN,
@@ -86,101 +86,6 @@ def load_figures(corpus: Corpus, runs: int) -> list[Figure]:
             ours / bare,
         ),
     ]
-
-
-# Discussion formats: one 100,000-comment thread from a site's JSON ------------------
-
-# The share of comments with markup (links, emphasis, quotes): those take the
-# Markdown or HTML parser; the rest are plain paragraphs, which skip it.
-MARKUP_SHARE = 0.2
-_WORDS = "the soil trial ran for months while a river survey counted every heron".split()
-
-
-def _site_thread(count: int, site: str, seed: int = 7) -> str:
-    """A generated Reddit or HN (Algolia) thread as JSON, nested at most 6 deep."""
-    rng = random.Random(seed)
-
-    def sentence() -> str:
-        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 30)))
-
-    def body(number: int) -> str:
-        if rng.random() >= MARKUP_SHARE:
-            plain = f"{sentence()}, {sentence()}."
-            return f"{plain}\n\n{sentence()}" if site == "reddit" else f"{plain}<p>{sentence()}"
-        if site == "reddit":
-            link = f"[the log](https://example.com/{number})"
-            return f"&gt; {sentence()}\n\n{sentence()} *{rng.choice(_WORDS)}* {link}."
-        link = f'<a href="https://example.com/{number}" rel="nofollow">https://example.com/{number}</a>'
-        return f"&gt; {sentence()}<p>{sentence()} <i>{rng.choice(_WORDS)}</i> {link} it&#x27;s."
-
-    roots: list[dict] = []
-    recent: list[tuple[dict, int]] = []
-    for number in range(count):
-        if site == "reddit":
-            data = {
-                "id": f"c{number}",
-                "name": f"t1_c{number}",
-                "author": f"user{number % 500}",
-                "body": body(number),
-                "created_utc": 1714800000 + number,
-                "score": number % 50,
-                "edited": False,
-                "is_submitter": False,
-                "replies": "",
-            }
-            item: dict = {"kind": "t1", "data": data}
-        else:
-            item = {
-                "id": number + 2,
-                "author": f"user{number % 500}",
-                "text": body(number),
-                "created_at_i": 1714800000 + number,
-                "children": [],
-            }
-        candidates = [entry for entry in recent[-20:] if entry[1] < 6]
-        if number % 5 == 0 or not candidates:
-            roots.append(item)
-            depth = 0
-        else:
-            parent, depth = rng.choice(candidates)
-            depth += 1
-            if site == "reddit":
-                replies = parent["data"]["replies"] or {"kind": "Listing", "data": {"children": []}}
-                parent["data"]["replies"] = replies
-                replies["data"]["children"].append(item)
-            else:
-                parent["children"].append(item)
-        recent.append((item, depth))
-    if site == "reddit":
-        post = {
-            "kind": "t3",
-            "data": {
-                "title": "t",
-                "author": "a",
-                "created_utc": 0,
-                "selftext": "",
-                "subreddit": "bench",
-                "permalink": "/r/b/",
-            },
-        }
-        listing = [
-            {"kind": "Listing", "data": {"children": [post]}},
-            {"kind": "Listing", "data": {"children": roots}},
-        ]
-        return json.dumps(listing)
-    return json.dumps({"id": 1, "created_at_i": 0, "title": "t", "author": "a", "children": roots})
-
-
-def site_figures(shape: Shape, runs: int, folder: Path) -> list[Figure]:
-    figures = []
-    for site, label in (("reddit", "Reddit"), ("hn", "HN Algolia")):
-        path = folder / f"{site}-thread.json"
-        path.write_text(_site_thread(shape.xl_comments, site), encoding="utf-8")
-        seconds = median_of(runs, lambda path=path: load_into_store([path]))
-        throughput = mb([path]) / seconds
-        name = f"load {label} JSON, {shape.xl_comments:,} comments, {MARKUP_SHARE:.0%} with markup"
-        figures.append(Figure(name, throughput, "MB/s", ">= 15 MB/s", throughput >= 15))
-    return figures
 
 
 # The thread view, headless -------------------------------------------------------
@@ -477,7 +382,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
 SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "startup": startup_figures,
     "load": lambda bench: load_figures(bench.corpus, bench.runs),
-    "sites": lambda bench: site_figures(bench.shape, bench.runs, bench.folder),
+    "sites": site_figures,
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),
     "search": search_figures,
     "state": lambda bench: state_figures(

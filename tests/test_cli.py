@@ -143,6 +143,18 @@ def test_only_bad_files_exit_2_without_starting_the_app(
     assert fake_app.instances == []
 
 
+def test_a_mailbox_of_unreadable_mail_says_why_each_was_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    box = write(tmp_path / "list.mbox", "From a@b Mon Mar  4 10:00:00 2024\nX-Only: this\n\nx\n")
+    assert main([str(box)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: {box}: no readable messages in the mailbox\n"
+        f"reader: warning: {box}: line 1: message skipped: no From, Subject or Date header\n"
+    )
+    assert fake_app.instances == []
+
+
 def test_files_are_parsed_up_to_the_first_good_one_and_handed_to_the_app_once(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.formats import htmltext
 from reader.formats.htmltext import html_to_text
 from reader.formats.loader import load_articles
+from reader.formats.textbuild import TextBuilder
 from reader.text import CODE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, Span
 from tests.builders import write
 from tests.formats_support import (
@@ -193,4 +194,46 @@ _HN_PIECES = st.sampled_from(
 @given(st.lists(_HN_PIECES, max_size=12).map("".join), st.booleans())
 def test_p_only_html_skips_the_parser_with_the_same_result(html: str, gt_quotes: bool) -> None:
     assert htmltext._OTHER_THAN_P.search(html) is None
-    assert html_to_text(html, gt_quotes=gt_quotes) == htmltext._parsed(html, gt_quotes)
+    assert html_to_text(html, gt_quotes=gt_quotes) == _by_html_parser(html, gt_quotes)
+
+
+def _by_html_parser(html: str, gt_quotes: bool) -> tuple[list[str], object]:
+    """What `html.parser` makes of `html`: the oracle of the faster paths."""
+    converter = htmltext._Converter(TextBuilder(gt_quotes=gt_quotes))
+    converter.feed(html)
+    converter.close()
+    return converter.builder.finish()
+
+
+# HN's own tags skip `html.parser` with the same result -----------------------------
+
+_HN_MARKUP_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<i>", "</i>", "<code>", "</code>", "<pre>", "</pre>", "</a>", "<a>",
+     '<a href="https:&#x2F;&#x2F;x.example&#x2F;a?b=1&amp;c=2" rel="nofollow">',
+     '<a href="https://x.example/b">', '<a href="">', "https://x.example/b", "https://x.ex...",
+     "&gt; ", ">", " ", "\n", "  ", "&#x27;", "&amp", "&", "word", "Wörd", "<b>", "<I>",
+     "<p/>", "<", "a < b", "<!-- c -->", '<a rel="nofollow" href="https://y.example">',
+     "<script>", "&lt;i&gt;", "\xa0"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_HN_MARKUP_PIECES, max_size=14).map("".join), st.booleans())
+def test_hn_markup_skips_the_html_parser_with_the_same_result(html: str, gt_quotes: bool) -> None:
+    assert html_to_text(html, gt_quotes=gt_quotes) == _by_html_parser(html, gt_quotes)
+
+
+def test_a_comment_in_hns_tags_never_reaches_the_html_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fed: list[str] = []
+    monkeypatch.setattr(htmltext._Converter, "feed", lambda self, html: fed.append(html))
+    text, _ = html_to_text(
+        '&gt; said<p>See <a href="https:&#x2F;&#x2F;x.example&#x2F;a" rel="nofollow">'
+        "https:&#x2F;&#x2F;x.example&#x2F;a</a> <i>now</i><pre><code>  x = 1\n</code></pre>",
+        gt_quotes=True,
+    )
+    assert text == ["said", "See https://x.example/a now", "  x = 1"]
+    assert fed == []
+    html_to_text("<b>bold</b> is not HN's")
+    assert fed == ["<b>bold</b> is not HN's"]

@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.formats import markdowntext
+from reader.formats.dump import dump_articles
 from reader.formats.loader import load_articles
 from reader.formats.markdowntext import markdown_to_text
 from reader.text import CODE, HEADING, ITEM, LINKS, PARAGRAPH, QUOTE, RULE, Span
@@ -78,6 +79,32 @@ def test_comments_keep_ids_scores_edits_and_op() -> None:
     ]
 
 
+def test_distinguished_and_stickied_comments_are_kept_and_round_trip(tmp_path: Path) -> None:
+    def comment(name: str, **data: object) -> dict:
+        return {"kind": "t1", "data": {"id": name, "author": "u", "body": "x", **data}}
+
+    post = {"kind": "t3", "data": {"id": "p", "title": "t", "author": "a", "selftext": ""}}
+    listing = [
+        {"kind": "Listing", "data": {"children": [post]}},
+        {"kind": "Listing", "data": {"children": [
+            comment("m", distinguished="moderator", stickied=True),
+            comment("a", distinguished="admin", stickied=False),
+            comment("n", distinguished=None),
+        ]}},
+    ]  # fmt: skip
+    (article,) = load_articles(write(tmp_path / "t.json", json.dumps(listing)))
+    assert [(c.distinguished, c.stickied) for c in article.comments] == [
+        ("moderator", True), ("admin", False), (None, False),
+    ]  # fmt: skip
+    assert_round_trips([article], tmp_path)
+    dumped = write(tmp_path / "dumped.yaml", dump_articles([article], "yaml"))
+    assert "distinguished: moderator" in dumped.read_text(encoding="utf-8")
+    (again,) = load_articles(dumped)
+    assert [(c.distinguished, c.stickied) for c in again.comments] == [
+        ("moderator", True), ("admin", False), (None, False),
+    ]  # fmt: skip
+
+
 def test_deleted_and_removed_stay_with_their_replies() -> None:
     (article,) = load("reddit.json")
     found = by_id(article)
@@ -136,6 +163,62 @@ _MD_PIECES = st.sampled_from(
 @example("a\xa0\n\nb ")
 def test_plain_text_skips_the_parser_with_the_same_result(source: str) -> None:
     assert markdown_to_text(source) == markdowntext._parsed(source)
+
+
+# Quotes and paragraphs skip the block parser with the same result ---------------
+
+_MD_LINES = st.sampled_from(
+    ["> quoted *em* [a](https://a.example) &amp; x", ">> deeper `code`", "> > spaced",
+     ">no space", ">  two spaces", ">", "> ", "plain words", "words  ", "trailing \\",
+     "*starts* with em", "_x_ y", "# heading", "- item", "1. item", "2) item", "    code",
+     "```", "---", "===", "[ref]: https://r.example", "see [ref]", "<b>html</b>", "| a |",
+     "\xa0", "  ", "", "a **b** <https://c.example> &#x27;", "![img](https://i.example)",
+     "~~strike~~", "\\*escaped\\*", "x\ty", "fish &amp; chips", "it&#x27;s", "AT&T",
+     "trailing break  "]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_MD_LINES, max_size=8).map("\n".join))
+@example("> a\nlazy")
+@example("> a\n>> b")
+@example("a\n> b")
+@example("[ref]\n\n[ref]: https://r.example")
+def test_quotes_and_paragraphs_skip_the_block_parser_with_the_same_result(source: str) -> None:
+    assert markdown_to_text(source) == markdowntext._parsed(source)
+
+
+def test_a_quote_and_a_styled_paragraph_never_reach_the_block_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    parser = markdowntext._parser()
+    parse = parser.parse
+
+    def counted(source: str, env: dict | None = None) -> list:
+        calls.append(source)
+        return parse(source, env)
+
+    monkeypatch.setattr(parser, "parse", counted)
+    inline_parse = parser.inline.parse
+    inline: list[str] = []
+
+    def counted_inline(source: str, *args: object) -> list:
+        inline.append(source)
+        return inline_parse(source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parser.inline, "parse", counted_inline)
+    text, blocks = markdown_to_text("> they *said*\n> so\n\nI [checked](https://x.example).")
+    assert text == ["they said so", "I checked [1].", "[1] https://x.example"]
+    assert blocks is not None and [block.kind for block in blocks] == [QUOTE, PARAGRAPH, LINKS]
+    assert calls == []
+    assert inline == ["they *said*\nso", "I [checked](https://x.example)."]
+    # A quote of plain words, and a plain comment, reach no parser at all.
+    assert markdown_to_text("> plain words\n\nmore words")[0] == ["plain words", "more words"]
+    assert markdown_to_text("just words, nothing else")[0] == ["just words, nothing else"]
+    assert len(inline) == 2 and calls == []
+    markdown_to_text("- a list needs it")
+    assert calls == ["- a list needs it"]
 
 
 def test_link_urls_are_kept_as_written() -> None:

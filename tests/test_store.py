@@ -39,6 +39,27 @@ def test_articles_keep_load_order_and_get_unique_ids() -> None:
     assert store.article("same~2") is second
 
 
+class _CountingDict(dict):
+    """A dict that counts membership tests."""
+
+    checks = 0
+
+    def __contains__(self, key: object) -> bool:
+        _CountingDict.checks += 1
+        return super().__contains__(key)
+
+
+def test_a_mailboxs_many_threads_get_ids_without_a_quadratic_search() -> None:
+    # Every thread of mailbox `list` asks for the base id `list`.
+    store = DocumentStore()
+    store._by_id = _CountingDict()
+    for number in range(1000):
+        store.add(Article(title=str(number)), "list")
+    assert [a.id for a in store.articles[:3]] == ["list", "list~2", "list~3"]
+    assert store.articles[-1].id == "list~1000"
+    assert _CountingDict.checks < 3 * 1000
+
+
 def test_thread_lists_comments_in_display_order_with_position_ids() -> None:
     store = DocumentStore()
     store.add(nested_article(), "n")

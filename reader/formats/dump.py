@@ -62,7 +62,8 @@ _Token = tuple[int, Any, int]
 def article_to_dict(article: Article) -> dict[str, Any]:
     """The article as plain data in the YAML schema's keys and order, plus the
     optional keys (`id`, `score`, `comment_count`; per comment `id`, `score`,
-    `edited`, `op`, `status`, `more`) where the article has them. A text with
+    `edited`, `op`, `status`, `more`, `distinguished`, `stickied`) where the
+    article has them. A text with
     layout is a list of blocks (see `textdata`)."""
     comments: list[dict[str, Any]] = []
     data: dict[str, Any] = {
@@ -96,6 +97,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             _put(item, "op", comment.is_op or None)
             _put(item, "status", comment.status)
             _put(item, "more", comment.more)
+            _put(item, "distinguished", comment.distinguished)
+            _put(item, "stickied", comment.stickied or None)
             item["replies"] = replies
             targets.append(item)
             if comment.replies:

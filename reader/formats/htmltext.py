@@ -29,6 +29,10 @@ from .textbuild import TextBuilder, quote_level
 _SPACE = re.compile(r"\s+")
 # Most HN comments have no markup but `<p>`: they need no parser.
 _OTHER_THAN_P = re.compile(r"<(?!p>)")
+# The tags HN writes, as it writes them; HTML with any other `<` takes the parser.
+_HN_TAG_PATTERN = r'<(?:(/?)(p|i|code|pre|a)|a href="([^"<>]*)"(?: rel="nofollow")?)>'
+_HN_TAG = re.compile(_HN_TAG_PATTERN)
+_HN_MARKUP = re.compile(rf"(?:[^<]++|{_HN_TAG_PATTERN})*+")
 _STYLES = {"i": EMPHASIS, "em": EMPHASIS, "b": STRONG, "strong": STRONG}
 # Tags that end the paragraph they are in and start a new one.
 _BREAKING = frozenset(["p", "div", "section", "article", "table", "tr"])
@@ -48,8 +52,11 @@ def html_to_text(
 
 def _parsed(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
     parser = _Converter(TextBuilder(gt_quotes=gt_quotes))
-    parser.feed(html)
-    parser.close()
+    if _HN_MARKUP.fullmatch(html) is not None:
+        parser.feed_hn(html)
+    else:
+        parser.feed(html)
+        parser.close()
     return parser.builder.finish()
 
 
@@ -85,6 +92,25 @@ class _Converter(HTMLParser):
         self.quote = 0
         # Open lists: the next number of each (None for bullets).
         self.lists: list[int | None] = []
+
+    def feed_hn(self, html: str) -> None:
+        """`feed` and `close` for HTML made of HN's own tags only: the same
+        calls, found with one regular expression instead of `html.parser`'s
+        scan (which costs about as much per tag as the rest of a comment)."""
+        position = 0
+        for tag in _HN_TAG.finditer(html):
+            if tag.start() > position:
+                self.handle_data(unescape(html[position : tag.start()]))
+            closing, name, href = tag.groups()
+            if closing:
+                self.handle_endtag(name)
+            elif href is not None:
+                self.handle_starttag("a", [("href", unescape(href))])
+            else:
+                self.handle_starttag(name, [])
+            position = tag.end()
+        if position < len(html):
+            self.handle_data(unescape(html[position:]))
 
     def _paragraph(self) -> None:
         if self.lists:

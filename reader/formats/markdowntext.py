@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
 from ..text import CODE, EMPHASIS, HEADING, INLINE_CODE, ITEM, PARAGRAPH, QUOTE, RULE, STRONG
@@ -20,12 +21,20 @@ from .textbuild import TextBuilder
 # Anything that could be Markdown syntax: emphasis, code, links, HTML, entities,
 # escapes, headings, tables; and lines that could open a list, a quote, a code
 # block or a setext heading, or end in a hard break. Text with none of it is
-# plain paragraphs, and most comments are: they skip the parser. (Two plain
-# character scans: one pattern with line anchors costs several times more.)
-_MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|\t\r\f\v\x00]|&[#a-zA-Z]")
-_MARKUP_LINE = re.compile(r"\n[ \-+=0-9]|  \n")
+# plain paragraphs, and most comments are: they skip the parser. (Plain
+# scans: a pattern with line anchors, or an alternative such as `&[#a-zA-Z]`
+# beside the class, makes `re` try every position and costs several times more.)
+_MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|\t\r\f\v\x00&]")
+_ENTITY_START = re.compile(r"[#a-zA-Z]")  # after `&`
+_MARKUP_LINE = re.compile(r"\n[ \-+=0-9]")
+_HARD_BREAK = "  \n"
 _BLANK_LINES = re.compile(r"\n\n+")
 _MARKUP_LINE_START = frozenset(" -+=0123456789")
+# What a line may not start with (after its `>`s) to be part of a paragraph
+# for sure: list, heading, code, rule, setext, html, quote, link-definition and
+# indentation starts. Tabs and the characters `normalize` rewrites: anywhere.
+_BLOCK_LINE_START = frozenset(" #-+*_=`~<>[|0123456789")
+_BLOCK_CONTROL = re.compile(r"[\t\r\f\v\x00]")
 _STYLES = {"em_open": EMPHASIS, "strong_open": STRONG}
 _CLOSERS = {"em_close": EMPHASIS, "strong_close": STRONG}
 
@@ -52,12 +61,78 @@ def _parser() -> MarkdownIt:
 def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
     """The block strings and layout of a Markdown text (see `reader.text`)."""
     if (
-        _MARKUP_CHARACTER.search(source) is None
+        not _has_markup_character(source)
         and _MARKUP_LINE.search(source) is None
+        and _HARD_BREAK not in source
         and source[:1] not in _MARKUP_LINE_START
     ):
         return _plain_paragraphs(source), None
-    return _parsed(source)
+    paragraphs = _quoted_paragraphs(source)
+    if paragraphs is None:
+        return _parsed(source)
+    return _inline_only(paragraphs)
+
+
+def _has_markup_character(text: str) -> bool:
+    """Whether `text` has a character that could be inline or block syntax (an
+    `&` only when an entity could follow)."""
+    found = _MARKUP_CHARACTER.search(text)
+    while found is not None:
+        end = found.end()
+        if found.group() != "&" or _ENTITY_START.match(text, end) is not None:
+            return True
+        found = _MARKUP_CHARACTER.search(text, end)
+    return False
+
+
+def _quoted_paragraphs(source: str) -> list[tuple[int, str]] | None:
+    """The paragraphs of a text whose only block syntax is `>` quotes, each with
+    its quote level, as markdown-it's block parser would find them; None when
+    any line could be other block syntax (a list, heading, code, rule, table,
+    link definition, lazy quote continuation, indentation): that text needs it.
+    """
+    if _BLOCK_CONTROL.search(source) is not None:
+        return None
+    paragraphs: list[tuple[int, str]] = []
+    lines: list[str] = []
+    quote = 0
+    for line in source.split("\n"):
+        if not line.strip(" "):
+            if lines:
+                paragraphs.append((quote, mdTrim("\n".join(lines))))
+                lines = []
+            continue
+        level = start = 0
+        while line.startswith(">", start):
+            level += 1
+            start += 2 if line.startswith(" ", start + 1) else 1
+        words = line[start:] if start else line
+        if not words or words[0] in _BLOCK_LINE_START or (lines and level != quote):
+            return None
+        quote = level
+        lines.append(words)
+    if lines:
+        paragraphs.append((quote, mdTrim("\n".join(lines))))
+    return paragraphs
+
+
+def _inline_only(
+    paragraphs: list[tuple[int, str]],
+) -> tuple[list[str], tuple[TextBlock, ...] | None]:
+    """What `_parsed` makes of these paragraphs, without the block parser: each
+    one's inline markup parsed alone (or, with none, its lines joined)."""
+    builder = TextBuilder()
+    md = _parser()
+    for quote, words in paragraphs:
+        builder.open_block(QUOTE if quote else PARAGRAPH, quote)
+        if not _has_markup_character(words) and _HARD_BREAK not in words:
+            builder.add(words.replace(" \n", "\n").replace("\n", " "))
+        else:
+            tokens: list[Token] = []
+            md.inline.parse(words, md, {}, tokens)
+            _inline(builder, tokens)
+        builder.close_block()
+    return builder.finish()
 
 
 def _parsed(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
@@ -124,7 +199,9 @@ def _plain_paragraphs(source: str) -> list[str]:
 def _inline(builder: TextBuilder, children: list[Token]) -> None:
     for child in children:
         kind = child.type
-        if kind in ("text", "html_inline"):
+        # `text_special` (escapes, entities): only the inline-only path sees
+        # them, as the whole parse's `text_join` turns them into `text`.
+        if kind in ("text", "text_special", "html_inline"):
             builder.add(child.content)
         elif kind == "softbreak":
             builder.add(" ")

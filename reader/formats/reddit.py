@@ -4,7 +4,8 @@ A two-element array of listings: the post (`t3`: `title`, `author`,
 `created_utc`, `selftext` in Markdown, `url`, `permalink`, `subreddit`,
 `score`, `num_comments`, `is_self`), then the comments (`t1`: `id`, `author`,
 `body` in Markdown with `&amp;`, `&lt;` and `&gt;` escaped, `created_utc`,
-`score`, `edited`, `is_submitter`, `replies`: `""` or a nested listing).
+`score`, `edited`, `is_submitter`, `distinguished`: `moderator`, `admin` or
+null, `stickied`, `replies`: `""` or a nested listing).
 A `more` entry is not a comment: it becomes one stub for the replies the file
 does not hold (`count: 0`: the thread continues on reddit).
 """
@@ -77,8 +78,9 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
 
 def _comment(data: dict[str, Any]) -> Comment:
     body = _unescape(_string(data.get("body")))
-    status = _GONE.get(body.strip()) or _GONE.get(_string(data.get("author")))
-    text, blocks = ([], None) if body.strip() in _GONE else markdown_to_text(body)
+    gone = _GONE.get(body.strip())
+    status = gone or _GONE.get(_string(data.get("author")))
+    text, blocks = ([], None) if gone else markdown_to_text(body)
     edited = data.get("edited")
     return Comment(
         author=_author(data.get("author")),
@@ -90,6 +92,8 @@ def _comment(data: dict[str, Any]) -> Comment:
         edited=iso_from_unix(edited) if edited not in (False, None) else None,
         is_op=data.get("is_submitter") is True,
         status=status,
+        distinguished=_string(data.get("distinguished")) or None,
+        stickied=data.get("stickied") is True,
     )
 
 
@@ -117,6 +121,8 @@ def _children(listing: object) -> list[Any]:
 
 def _unescape(text: str) -> str:
     """Reddit escapes these three in Markdown it stores; `&amp;` last."""
+    if "&" not in text:
+        return text
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 

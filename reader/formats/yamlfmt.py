@@ -19,10 +19,10 @@ comments:               # null or missing: no comments
 
 Optional keys, written by `reader dump` where a source has them: `id`, `score`,
 `comment_count` and `text_format` (`plain` or `markdown`: how to read body and
-comment strings) on the article; `id`, `score`, `edited`, `op`, `status` and
-`more` on a comment. A `body` or `text` may also be a list of blocks with their
-layout (see `textdata`). A file may hold several documents, one article each
-(`parse_yaml_documents`).
+comment strings) on the article; `id`, `score`, `edited`, `op`, `status`,
+`more`, `distinguished` and `stickied` on a comment. A `body` or `text` may
+also be a list of blocks with their layout (see `textdata`). A file may hold
+several documents, one article each (`parse_yaml_documents`).
 
 The document is never handed to a PyYAML constructor. The parser's event
 stream (libyaml's when available) is composed into a light node tree by an
@@ -81,7 +81,16 @@ COMMENT_KEYS = ("author", "posted", "text", "replies")
 # Optional keys `reader dump` writes for what a source says beyond the schema
 # above; `text_format: markdown` says body and comments are Markdown.
 ARTICLE_EXTRA_KEYS = ("id", "score", "comment_count", "text_format")
-COMMENT_EXTRA_KEYS = ("id", "score", "edited", "op", "status", "more")
+COMMENT_EXTRA_KEYS = (
+    "id",
+    "score",
+    "edited",
+    "op",
+    "status",
+    "more",
+    "distinguished",
+    "stickied",
+)
 TEXT_FORMATS = ("plain", "markdown")
 STATUSES = ("deleted", "removed", "dead", "more")
 
@@ -478,6 +487,8 @@ class _Builder:
                 is_op=self.flag(fields, "op", item_where),
                 status=status,
                 more=self.optional_int(fields, "more", item_where),
+                distinguished=self.optional_string(fields, "distinguished", item_where),
+                stickied=self.flag(fields, "stickied", item_where),
             )
             target.append(comment)
             replies = fields.get("replies")

@@ -125,7 +125,7 @@ class ReaderApp(App[None]):
             # The notices ("3 files could not be read — press ? for details") are
             # answered here, and would cover the help on a small screen.
             self.clear_notifications()
-            self.push_screen(HelpScreen(self.load_errors, self.keymap))
+            self.push_screen(HelpScreen(self.load_errors, self.keymap, self.sources.warnings))
 
     @property
     def keymap(self) -> Keymap:

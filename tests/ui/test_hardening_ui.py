@@ -360,6 +360,29 @@ async def test_a_session_never_touches_the_files_it_reads_and_writes_only_its_st
 # Regressions: UI bugs these tests found, since fixed ----------------------------------------
 
 
+async def test_a_skipped_mail_is_a_warning_in_the_notice_and_the_load_log(tmp_path: Path) -> None:
+    """A message that cannot be read is skipped; the app says so, as `dump` does."""
+    good_files(tmp_path)
+    (tmp_path / "list.mbox").write_text(
+        "From a@example.net Mon Mar  4 10:00:00 2024\n"
+        "From: Ada <a@example.net>\nSubject: Herons\n\nNine counted.\n\n"
+        "From b@example.net Mon Mar  4 11:00:00 2024\n"
+        "X-Nothing: at all\n\nno From, Subject or Date\n",
+        encoding="utf-8",
+    )
+    app = make_app([tmp_path])
+    notifications = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert [(n["message"], n.get("severity")) for n in notifications] == [
+            ("1 warning while loading — press ? for details", "warning")
+        ]
+        await pilot.press("question_mark")
+        (line,) = [line for line in help_text(app).splitlines() if "list.mbox" in line]
+        assert "line 7: message skipped: no From, Subject or Date header" in line
+        assert "Every file loaded" not in help_text(app)
+
+
 async def notified_app(tmp_path: Path, published: str) -> ReaderApp:
     good_files(tmp_path)
     (tmp_path / "bad.yaml").write_text(

@@ -168,6 +168,19 @@ def test_the_header_says_score_op_edited_and_status() -> None:
     assert "▲" not in plain and "OP" not in plain and "edited" not in plain
 
 
+def test_the_header_says_who_a_distinguished_comment_speaks_for_and_pinned() -> None:
+    line = header(
+        Comment(author="ana", distinguished="moderator", stickied=True, score=3, text=["Rules."])
+    )
+    assert line == "• 0  ana [mod]  pinned · ▲ 3"
+    assert "[admin]" in header(Comment(author="bo", distinguished="admin"))
+    # A value reader does not know is shown as written, control characters neutralised.
+    unknown = header(Comment(distinguished="special\x1b[2J"))
+    assert "[special" in unknown and "\x1b" not in unknown
+    plain = header(Comment(author="ana", text=["Words."]))
+    assert "[" not in plain and "pinned" not in plain
+
+
 def test_a_dead_comment_keeps_its_text_dimmed() -> None:
     dead = Comment(author="ana", status="dead", text=["Flagged words."])
     lines = painted_lines(dead)

@@ -56,12 +56,16 @@ def keys_table(keymap: Keymap, display: Callable[[Binding], str]) -> Table:
     return table
 
 
-def load_log(errors: list[LoadError]) -> Text:
+def load_log(errors: list[LoadError], warnings: list[str] | None = None) -> Text:
+    """Every file that could not be read, then what was skipped or ignored in
+    the files that were (a mail that could not be read, an unknown YAML key)."""
     log = Text("Load log\n", style="bold underline")
-    if not errors:
+    if not errors and not warnings:
         return log.append("Every file loaded.\n", style="dim")
     for error in errors:
         log.append(neutralise(str(error)) + "\n", style="red")
+    for warning in warnings or []:
+        log.append(neutralise(warning) + "\n", style="yellow")
     return log
 
 
@@ -94,15 +98,18 @@ class HelpScreen(ModalScreen[None]):
         Binding("G,end", "scroll('end')", "Bottom", show=False),
     ]
 
-    def __init__(self, load_errors: list[LoadError], keymap: Keymap) -> None:
+    def __init__(
+        self, load_errors: list[LoadError], keymap: Keymap, load_warnings: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.load_errors = load_errors
+        self.load_warnings = list(load_warnings or [])
         self.keymap = keymap
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "reader: keys"
-            yield Static(load_log(self.load_errors), id="log")
+            yield Static(load_log(self.load_errors, self.load_warnings), id="log")
             yield Static(keys_table(self.keymap, self.app.get_key_display), id="keys")
         yield ReaderFooter()
 

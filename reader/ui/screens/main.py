@@ -148,6 +148,7 @@ class MainScreen(Screen[None]):
         self.load_errors = load_errors
         self._pane = PANES[0]
         self._reported = 0
+        self._warned = 0  # of the loading's warnings, how many were notified
         self.state = state
         self.absolute_times = absolute_times
         # Each loaded article's state, by article id (empty without a state).
@@ -280,6 +281,17 @@ class MainScreen(Screen[None]):
             self.notify(
                 f"{files} could not be read — press ? for details",
                 severity="error",
+                timeout=NOTIFY_SECONDS,
+                markup=False,
+            )
+        # Warnings (a mail skipped, a YAML key ignored): the files themselves loaded.
+        warnings = len(self.sources.warnings) - self._warned
+        self._warned += warnings
+        if warnings:
+            self.notify(
+                f"{warnings} warning{'' if warnings == 1 else 's'} while loading"
+                " — press ? for details",
+                severity="warning",
                 timeout=NOTIFY_SECONDS,
                 markup=False,
             )

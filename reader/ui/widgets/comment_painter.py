@@ -86,6 +86,8 @@ class PainterStyles:
 # A comment's status as its header says it (`more` stubs are drawn apart).
 STATUS_WORDS = {"deleted": "[deleted]", "removed": "[removed]", "dead": "[dead]"}
 STUB_MARK = "⋯ "
+# Who a distinguished Reddit comment speaks for, as its header says it.
+DISTINGUISHED_WORDS = {"moderator": "mod", "admin": "admin"}
 
 
 def indent_levels(depth: int, width: int) -> int:
@@ -183,9 +185,12 @@ class CommentPainter:
             header.append_text(author)
         if comment.is_op:
             header.append(" OP", style=styles.op)
+        if comment.distinguished:
+            role = DISTINGUISHED_WORDS.get(comment.distinguished, comment.distinguished)
+            header.append(f" [{neutralise(role)}]", style=styles.op)
         if comment.status in STATUS_WORDS:
             header.append(f" {STATUS_WORDS[comment.status]}", style=styles.status)
-        details = []
+        details = ["pinned"] if comment.stickied else []
         if comment.score is not None:
             details.append(f"▲ {comment.score}")
         if comment.posted:

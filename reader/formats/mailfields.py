@@ -1,0 +1,374 @@
+"""What reader takes from one mail: a few headers and the body's text.
+
+Most list mail is one `text/plain` part (or a multipart/alternative of text
+parts) with ASCII headers. Such a message is read here by hand: the header
+block split into lines, the parts at their boundary lines, the body decoded
+with the same functions `email` uses (quoted-printable, base64, the charset
+with errors replaced). `email`'s own parser with `policy.default` costs about ten
+times more, nearly all of it in its header classes, built for every header of
+every message. Anything else (multipart, attachments, HTML, 8-bit or odd
+header lines, an unusual encoding, a parameter it would have to decode) is
+left to `email` (`read_fields` returns None), which gives the same fields:
+`tests/test_mail_fields.py` holds the two to each other.
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+from datetime import UTC, datetime
+from email import policy, utils
+from email.headerregistry import HeaderRegistry
+from email.message import EmailMessage
+from email.parser import BytesParser
+from itertools import pairwise
+from typing import NamedTuple
+
+
+class _HeaderCache(HeaderRegistry):
+    """`policy.default`'s headers, each class made once and each header read
+    once: the stock registry builds a new class for every header it reads, and
+    `email` reads a message's Content-Type some twenty times while it looks
+    for the body. (Headers are immutable strings; sharing one is safe.)"""
+
+    # Headers remembered: the current message's and the last few threads'
+    # subjects. (A parsed header holds its parse tree, some 6 kB: 256 keep
+    # about 1.5 MB after loading; 2,000 kept 12 MB.)
+    _KEEP = 256
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, type] = {}
+        self._headers: dict[tuple[str, str], object] = {}
+
+    def __getitem__(self, name: str) -> type:
+        key = name.lower()
+        made = self._classes.get(key)
+        if made is None:
+            made = self._classes[key] = super().__getitem__(key)
+        return made
+
+    def __call__(self, name: str, value: str) -> object:
+        key = (name, value)
+        header = self._headers.get(key)
+        if header is None:
+            if len(self._headers) >= self._KEEP:
+                del self._headers[next(iter(self._headers))]  # the oldest
+            header = self._headers[key] = self[name](name, value)
+        return header
+
+
+_POLICY = policy.default.clone(header_factory=_HeaderCache())
+_PARSER = BytesParser(policy=_POLICY)
+_PRINTABLE = re.compile(rb"[\t\n -~]*")
+# Header lines as `email` tells them: a name and a colon, then continuations.
+_HEAD = re.compile(r"[!-9;-~]+:.*(?:\n(?:[!-9;-~]+:|[ \t]).*)*")
+_FIELD = re.compile(r"^([!-9;-~]+):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE)
+_TYPE = re.compile(r"(text/plain|text/html|multipart/alternative)\s*", re.IGNORECASE)
+# A boundary `email` takes as written, and the line breaks it splits lines at
+# beside `\n` (a body with any of them is left to it).
+_SIMPLE_BOUNDARY = re.compile(r"[A-Za-z0-9'()+_,./:=?-]{1,70}")
+_OTHER_LINE_BREAK = re.compile(rb"[\r\v\f\x1c-\x1e]")
+_PARAMETER = re.compile(
+    r";\s*([A-Za-z0-9_.-]+)=(?:\"([^\"\\\r\n]*)\"|([!#$%&'+.^_`|~0-9A-Za-z-]+))\s*"
+)
+# A Message-ID `policy.default` keeps as written: `<dot-atom@dot-atom>`.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_SIMPLE_MESSAGE_ID = re.compile(rf"\s*<{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*>\s*")
+# Authors by the From header they were read from.
+_AUTHORS: dict[str, str | None] = {}
+_AUTHORS_KEPT = 4096
+_PLAIN_ENCODINGS = frozenset(["7bit", "8bit", "binary"])
+_WANTED = frozenset(
+    [
+        "from",
+        "subject",
+        "date",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "list-id",
+        "archived-at",
+        "content-type",
+        "content-transfer-encoding",
+    ]
+)
+
+
+class MailFields(NamedTuple):
+    """A message's fields as reader uses them, headers decoded and unfolded;
+    `plain` is the text/plain body, else `html` the text/html one. (A tuple:
+    a frozen dataclass costs more to make than the rest of a message's read.)"""
+
+    author: str | None
+    subject: str
+    when: datetime | None
+    posted: str | None
+    message_id: str
+    in_reply_to: str
+    references: str
+    list_id: str
+    archived_at: str
+    plain: str | None
+    html: str | None
+
+
+def read_fields(data: bytes) -> MailFields | None:
+    """The fields of a simple message (text parts, plain ASCII header lines),
+    or None for `email` to read."""
+    split = _head_and_body(data)
+    if split is None:
+        return None
+    headers, body = split
+    get = headers.get
+    # In `email`'s order (an error in a header skips the message, with it as
+    # the reason): is it a message at all, then the body and each header.
+    sender = get("from")
+    author = None if sender is None else _author(sender)
+    if not (author or _text("subject", get("subject", "")) or get("date")):
+        return None  # `email` says why it is no message
+    texts = _texts(headers, body)
+    if texts is None:
+        return None
+    when, posted = _date(get("date"))
+    references = _text("references", get("references", ""))
+    in_reply_to = _text("in-reply-to", get("in-reply-to", ""))
+    message_id = _text("message-id", get("message-id", ""))
+    return MailFields(
+        references=references,
+        in_reply_to=in_reply_to,
+        message_id=message_id,
+        subject=_text("subject", get("subject", "")),
+        author=author,
+        when=when,
+        posted=posted,
+        list_id=_text("list-id", get("list-id", "")),
+        archived_at=_text("archived-at", get("archived-at", "")),
+        plain=texts[0],
+        html=texts[1],
+    )
+
+
+def full_fields(data: bytes) -> MailFields:
+    """Any message's fields, read by `email` with `policy.default`."""
+    message = _PARSER.parsebytes(data)
+    assert isinstance(message, EmailMessage)
+    if not message.keys() or not any(message[name] for name in ("from", "subject", "date")):
+        raise ValueError("no From, Subject or Date header")
+    plain = html = None
+    part = message.get_body(preferencelist=("plain",))
+    if part is not None:
+        plain = _content(part)
+    else:
+        part = message.get_body(preferencelist=("html",))
+        if part is not None:
+            html = _content(part)
+    header = message.get("date")
+    when = getattr(header, "datetime", None)
+    if header is None:
+        posted = None
+    elif not isinstance(when, datetime):
+        when, posted = None, " ".join(str(header).split()) or None
+    else:
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        posted = when.isoformat()
+
+    def text(name: str) -> str:
+        return str(message.get(name, "") or "")
+
+    references = text("references")
+    in_reply_to = text("in-reply-to")
+    message_id = text("message-id")
+    return MailFields(
+        references=references,
+        in_reply_to=in_reply_to,
+        message_id=message_id,
+        subject=text("subject"),
+        author=_author_of(message.get("from")),
+        when=when,
+        posted=posted,
+        list_id=text("list-id"),
+        archived_at=text("archived-at"),
+        plain=plain,
+        html=html,
+    )
+
+
+def _head_and_body(data: bytes) -> tuple[dict[str, str], bytes] | None:
+    """The wanted headers (unfolded, the first of each) and the body of a
+    message or part whose header lines are plain ASCII; None for anything
+    `email` would read differently (or that needs its Content-Disposition)."""
+    end = data.find(b"\n\n")
+    crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
+    if crlf >= 0:
+        end = crlf
+    if end <= 0:
+        return None
+    body = data[data.index(b"\n", end + 1) + 1 :]
+    head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
+    if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
+        return None
+    text = head.decode("ascii")
+    if _HEAD.fullmatch(text) is None:
+        return None  # a line `email` would not read as a header, or `From `
+    headers: dict[str, str] = {}
+    for name, value in _FIELD.findall(text):
+        name = name.lower()
+        if name in _WANTED and name not in headers:  # `email` reads the first one
+            headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
+        elif name == "content-disposition":
+            return None
+    return headers, body
+
+
+def _texts(headers: dict[str, str], body: bytes) -> tuple[str | None, str | None] | None:
+    """The text/plain body, else the text/html one (the other None), of a
+    single part or a multipart/alternative of single parts; None for `email`."""
+    content_type = _content_type(headers.get("content-type", "text/plain"))
+    if content_type is None:
+        return None
+    kind, parameters = content_type
+    if kind in ("text/plain", "text/html"):
+        text = _decoded(headers, parameters, body)
+        if text is None:
+            return None
+        return (text, None) if kind == "text/plain" else (None, text)
+    if kind == "multipart/alternative":
+        return _alternatives(headers, parameters, body)
+    return None
+
+
+def _alternatives(
+    headers: dict[str, str], parameters: dict[str, str], body: bytes
+) -> tuple[str | None, str | None] | None:
+    """The first text/plain part of a multipart/alternative (else the first
+    text/html one), its parts split as `email` splits them: each ends before
+    the line break that precedes the next boundary line."""
+    boundary = parameters.get("boundary", "")
+    if (
+        not _SIMPLE_BOUNDARY.fullmatch(boundary)
+        or headers.get("content-transfer-encoding", "").lower() not in ("", *_PLAIN_ENCODINGS)
+        or _OTHER_LINE_BREAK.search(body) is not None
+    ):
+        return None
+    separator = re.compile(rb"^--" + re.escape(boundary.encode()) + rb"(--)?[ \t]*$", re.M)
+    lines = list(separator.finditer(body))
+    # Parts between boundary lines, the last one closing: anything else
+    # (no close, a part after it, two boundary lines in a row) is `email`'s.
+    if len(lines) < 2 or lines[-1].group(1) is None or any(line.group(1) for line in lines[:-1]):
+        return None
+    plain = html = None
+    for opening, closing in pairwise(lines):
+        part = body[opening.end() + 1 : closing.start()]
+        if not part.endswith(b"\n"):
+            return None
+        split = _head_and_body(part[:-1])
+        if split is None:
+            return None
+        part_headers, part_body = split
+        if "multipart" in part_headers.get("content-type", "").lower():
+            return None  # nested parts: their epilogues have rules of their own
+
+        texts = _texts(part_headers, part_body)
+        if texts is None:
+            return None
+        part_plain, part_html = texts
+        if plain is None:
+            plain = part_plain
+        if html is None:
+            html = part_html
+    return (plain, None) if plain is not None else (None, html) if html is not None else None
+
+
+def _content_type(value: str) -> tuple[str, dict[str, str]] | None:
+    """A Content-Type's type and parameters when `email` would read them as
+    written: a plain `type/subtype` and `; name=value` or `name="value"`."""
+    found = _TYPE.match(value)
+    if found is None:
+        return None
+    parameters: dict[str, str] = {}
+    position = found.end()
+    while position < len(value):
+        parameter = _PARAMETER.match(value, position)
+        if parameter is None:
+            return None
+        key = parameter.group(1).lower()
+        if key in parameters:
+            return None
+        quoted, token = parameter.group(2, 3)
+        parameters[key] = quoted if quoted is not None else token
+        position = parameter.end()
+    return found.group(1).lower(), parameters
+
+
+def _decoded(headers: dict[str, str], parameters: dict[str, str], body: bytes) -> str | None:
+    """A text part's body decoded as `email` decodes it; None when its
+    encoding needs `email`."""
+    charset = parameters.get("charset", "ASCII")
+    encoding = headers.get("content-transfer-encoding", "").lower()
+    if encoding == "quoted-printable":
+        payload = binascii.a2b_qp(body)
+    elif encoding == "base64":
+        try:
+            payload = binascii.a2b_base64(b"".join(body.splitlines()), strict_mode=True)
+        except binascii.Error:
+            return None  # `email` mends bad base64 its own way
+    elif encoding in _PLAIN_ENCODINGS or not encoding:
+        payload = body
+    else:
+        return None
+    try:
+        return payload.decode(charset, "replace")
+    except (LookupError, UnicodeError):
+        # An unknown charset: keep what can be read (as `_content` does).
+        return payload.decode("utf-8", "replace")
+
+
+def _content(part: EmailMessage) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError):
+        # An unknown or lying charset: keep what can be read.
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _text(name: str, value: str) -> str:
+    """An unfolded header as `policy.default` gives it: encoded words decoded."""
+    if "=?" in value or (name == "message-id" and not _SIMPLE_MESSAGE_ID.fullmatch(value)):
+        return str(_POLICY.header_factory(name, value))
+    return value
+
+
+def _date(value: str | None) -> tuple[datetime | None, str | None]:
+    if value is None:
+        return None, None
+    try:
+        when = utils.parsedate_to_datetime(value) if value else None
+    except ValueError:
+        when = None
+    if when is None:
+        return None, " ".join(value.split()) or None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when, when.isoformat()
+
+
+def _author(value: str) -> str | None:
+    """The author a From header names (a list has few senders: each is read once)."""
+    if value not in _AUTHORS:
+        if len(_AUTHORS) >= _AUTHORS_KEPT:
+            _AUTHORS.clear()
+        _AUTHORS[value] = _author_of(_POLICY.header_factory("from", value))
+    return _AUTHORS[value]
+
+
+def _author_of(header: object) -> str | None:
+    if header is None:
+        return None
+    addresses = getattr(header, "addresses", ())
+    if addresses:
+        return addresses[0].display_name or addresses[0].addr_spec or None
+    return " ".join(str(header).split()) or None

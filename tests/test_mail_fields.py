@@ -1,0 +1,290 @@
+"""Mail read by hand gives what `email` (policy.default) gives, or is left to it.
+
+`read_fields` is the fast path for simple messages; every field it returns
+must equal `full_fields`' for the same bytes. The mbox splitter is held to
+the line-by-line splitter the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import quopri
+from email.header import Header
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from reader.formats import mailfields, mailtext
+from reader.formats.mail import _mbox_messages, _mbox_messages_by_line
+from reader.formats.mailfields import full_fields, read_fields
+from tests.bench_sites import _mbox
+from tests.formats_support import fixture
+
+
+def _agrees(data: bytes) -> bool:
+    """Whether the fast path read `data` (True) or left it to `email` (False);
+    either way, what it read (or the error it raised: the message is then
+    skipped with that reason) equals `email`'s reading."""
+    try:
+        fast = read_fields(data)
+    except Exception as error:
+        fast_error: str | None = f"{type(error).__name__}: {error}"
+    else:
+        fast_error = None
+        if fast is None:
+            return False
+    try:
+        full = full_fields(data)
+    except Exception as error:
+        assert fast_error == f"{type(error).__name__}: {error}"
+        return True
+    assert fast_error is None and fast == full
+    return True
+
+
+def _fixture_messages() -> list[bytes]:
+    mbox = fixture("garden.mbox").read_bytes()
+    maildir = sorted(fixture("pond.maildir").glob("*/*"))
+    return [data for _, data in _mbox_messages(mbox)] + [path.read_bytes() for path in maildir]
+
+
+def test_fixture_and_generated_archive_messages_read_alike() -> None:
+    messages = _fixture_messages() + [data for _, data in _mbox_messages(_mbox(300))]
+    fast = [_agrees(data) for data in messages]
+    # The simple ones (most of a list) take the fast path; the rest are `email`'s.
+    assert sum(fast) > len(messages) * 0.8
+    assert not all(fast)
+
+
+def test_a_simple_message_never_reaches_emails_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bytes] = []
+    parse = mailfields._PARSER.parsebytes
+    monkeypatch.setattr(
+        mailfields._PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+    )
+    simple = (
+        b"From: Ada Ravel <ada@example.net>\nSubject: Herons\n"
+        b"Date: Mon, 4 Mar 2024 10:00:00 +0000\nMessage-ID: <1@x.org>\n\nCounted nine.\n"
+    )
+    fields = read_fields(simple)
+    assert fields is not None and fields.plain == "Counted nine.\n" and not calls
+    assert fields.author == "Ada Ravel" and fields.posted == "2024-03-04T10:00:00+00:00"
+
+
+_TRICKY_HEADERS = [
+    "From: Ada Ravel <ada@example.net>",
+    'From: "Ravel, Ada" <ada@example.net>',
+    "From: ada@example.net (Ada Ravel)",
+    "From: =?utf-8?q?=C3=89mile_Roux?= <emile@example.net>",
+    "From: <>",
+    "From:",
+    "From: Ada\n Ravel <ada@example.net>",
+    "Subject: =?iso-8859-1?q?caf=E9?= notes",
+    "Subject: =?utf-8?b?w6l0w6k=?==?utf-8?q?_x?=",
+    "Subject: Re: [herons]   folded\n\tsubject",
+    "Subject: =?bogus?q?x?=",
+    "Subject:   ",
+    "Date: Mon, 4 Mar 2024 10:00:00 +0100",
+    "Date: 4 Mar 2024 10:00 -0000",
+    "Date: yesterday",
+    "Date: Mon, 4 Mar 2024 10:00:00",
+    "Date:",
+    "Message-ID: <1.2@lists.example.org>",
+    "Message-ID: <a b@c>",
+    "Message-ID: <[1]@x>",
+    "Message-ID:   <x@y>  (comment)",
+    "In-Reply-To: <p@x> <q@x>",
+    "References: <a@x>\n <b@x>\n\t<c@x>",
+    "List-Id: Herons <herons.example.org>",
+    "Archived-At: <https://lists.example.org/1>",
+    "Content-Type: text/plain; charset=utf-8",
+    'Content-Type: TEXT/PLAIN; charset="ISO-8859-1"; format=flowed',
+    "Content-Type: text/plain; charset=utf-8; charset=latin-1",
+    "Content-Type: text/plain; charset*=utf-8''x",
+    "Content-Type: text/plain; charset=no-such-charset",
+    "Content-Type: text/plain;",
+    "Content-Type: text/html; charset=utf-8",
+    "Content-Type: text/plain ; charset = utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Transfer-Encoding: base64",
+    "Content-Transfer-Encoding: BASE64",
+    "Content-Transfer-Encoding: 8bit",
+    "Content-Transfer-Encoding: quoted-printable ",
+    "Content-Transfer-Encoding: x-uuencode",
+    "Content-Disposition: inline",
+    "X-Mailer: Kestrel 2.0",
+    "x-odd-Name.2: value",
+]
+_BODIES = [
+    "Plain text.\n\n> quoted\nhttps://example.org/a\n",
+    "caf=C3=A9 =\nsoft break\n",
+    base64.encodebytes("élève, naïve\n".encode()).decode(),
+    "bm90IGJhc2U2NA",  # bad padding
+    "Z m 9 v\n",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    headers=st.lists(st.sampled_from(_TRICKY_HEADERS), min_size=1, max_size=8),
+    body=st.sampled_from(_BODIES),
+    crlf=st.booleans(),
+    latin=st.booleans(),
+)
+def test_generated_messages_read_alike(
+    headers: list[str], body: str, crlf: bool, latin: bool
+) -> None:
+    text = "\n".join(headers) + "\n\n" + body
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    _agrees(text.encode("latin-1" if latin else "utf-8", "replace"))
+
+
+def test_encoded_names_and_charsets_read_alike() -> None:
+    name = Header("Chiara Ossi – notes", "utf-8").encode()
+    for charset, encoding, payload in (
+        ("utf-8", "quoted-printable", quopri.encodestring("façade über\n".encode())),
+        ("iso-8859-1", "8bit", "façade über\n".encode("latin-1")),
+        ("utf-8", "base64", base64.encodebytes("Ærø\n".encode())),
+    ):
+        data = (
+            f"From: {name} <c@example.net>\nSubject: {name}\n"
+            f"Content-Type: text/plain; charset={charset}\n"
+            f"Content-Transfer-Encoding: {encoding}\n\n"
+        ).encode() + payload
+        assert _agrees(data)
+
+
+_MBOX_LINES = [
+    b"From a@b Mon Mar  4 10:00:00 2024\n",
+    b"From a@b Mon Mar  4 10:00:00 2024\r\n",
+    b"From: ada@example.net\n",
+    b"Subject: x\n",
+    b"\n",
+    b"  \n",
+    b"\r\n",
+    b"text\n",
+    b">From the field\n",
+    b">>From deeper\n",
+    b"From here on, no blank line before\n",
+    b"old\rmac\r",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MBOX_LINES), max_size=30))
+def test_mbox_split_matches_the_line_by_line_split(lines: list[bytes]) -> None:
+    data = b"".join(lines)
+    assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
+
+
+def test_bench_archive_splits_alike(tmp_path: Path) -> None:
+    data = _mbox(200)
+    assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
+
+
+_BODY_LINES = [
+    "> quoted", ">> deeper", "> > spaced", ">\tx", ">", "> ", "plain words", "words  ",
+    "  indented", "-- ", "--", "\xa0", "", "  ", "Ünïcode", "a\tb", "x > y", ">>>> 4",
+    ">>>>>>>>>>>> 12 deep",
+]  # fmt: skip
+
+
+def test_mail_without_patch_or_link_never_reaches_the_builder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[object] = []
+    builder = mailtext.TextBuilder
+    monkeypatch.setattr(mailtext, "TextBuilder", lambda: built.append(1) or builder())
+    text, blocks = mailtext.mail_to_text("> you said\n> so\n\nI agree.\n-- \nAda\n")
+    assert text == ["you said\nso", "I agree.\n-- \nAda"] and blocks is not None
+    assert built == []
+    mailtext.mail_to_text("See https://example.org/a\n")
+    assert built == [1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_LINES), max_size=12))
+def test_mail_without_patch_or_link_skips_the_builder_with_the_same_result(
+    lines: list[str],
+) -> None:
+    assert mailtext._paragraphs_and_quotes(lines) == mailtext._built(lines, may_diff=False)
+
+
+_PART_HEADERS = [
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Type: text/html; charset=utf-8",
+    'Content-Type: text/plain; charset="iso-8859-1"; format=flowed',
+    "Content-Type: image/png",
+    "Content-Type: multipart/mixed; boundary=inner",
+    "Content-Type: multipart/alternative; boundary=inner",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Transfer-Encoding: base64",
+    "Content-Disposition: attachment; filename=a.txt",
+    "Content-ID: <part@x>",
+    " folded continuation",
+    "not a header line",
+]  # fmt: skip
+_PART_BODIES = [*_BODIES, "<p>Nine <i>herons</i></p>\n", "--b0 inside a line\n", "--b0\n"]
+
+
+@st.composite
+def _multipart(draw: st.DrawFn) -> str:
+    boundary = draw(st.sampled_from(["b0", '"b0"', '"=_x.y:z"', '"with space"', "b0;"]))
+    name = boundary.strip('"').rstrip(";")
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        headers = draw(st.lists(st.sampled_from(_PART_HEADERS), max_size=3))
+        body = draw(st.sampled_from(_PART_BODIES))
+        blank = draw(st.sampled_from(["\n", "\n", ""]))
+        parts.append("\n".join(headers) + "\n" + blank + body)
+    opening = draw(st.sampled_from([f"--{name}\n", f"--{name}  \n", f"--{name}\n--{name}\n"]))
+    closing = draw(st.sampled_from([f"--{name}--\n", f"--{name}--", "", f"--{name}--x\n"]))
+    preamble = draw(st.sampled_from(["", "A MIME message.\n", f"--{name}x\n"]))
+    epilogue = draw(st.sampled_from(["", "epilogue\n"]))
+    kind = draw(
+        st.sampled_from(["multipart/alternative", "multipart/mixed", "MULTIPART/Alternative"])
+    )
+    encoding = draw(st.sampled_from(["", "Content-Transfer-Encoding: 7bit\n",
+                                     "Content-Transfer-Encoding: base64\n"]))  # fmt: skip
+    return (
+        f"From: Ada <a@example.net>\nSubject: parts\nContent-Type: {kind}; boundary={boundary}\n"
+        f"{encoding}\n{preamble}" + "".join(opening + part for part in parts) + closing + epilogue
+    )
+
+
+_UNCLOSED = (
+    "From: Ada <a@example.net>\nSubject: parts\nContent-Type: multipart/alternative; boundary=b0\n"
+    "\n--b0\nContent-Type: text/html\n\n<p>html</p>\n--b0\nContent-Type: text/plain\n\nplain\n"
+)
+_NESTED = (
+    "From: Ada <a@example.net>\nSubject: parts\nContent-Type: multipart/alternative; boundary=b0\n"
+    "\n--b0\nContent-Type: multipart/alternative; boundary=b1\n\n--b1\n\ninner\n--b1--\n"
+    "\n--b0--\n"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_multipart(), st.booleans())
+@example(_UNCLOSED, False)
+@example(_NESTED, False)
+def test_generated_multipart_messages_read_alike(text: str, crlf: bool) -> None:
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    _agrees(text.encode("utf-8"))
+
+
+def test_a_multipart_alternative_is_read_by_hand() -> None:
+    data = (
+        b"From: Ada <a@example.net>\nSubject: parts\n"
+        b'Content-Type: multipart/alternative; boundary="b0"\n\n'
+        b"--b0\nContent-Type: text/html\n\n<p>Nine</p>\n"
+        b"--b0\nContent-Type: text/plain; charset=utf-8\n"
+        b"Content-Transfer-Encoding: quoted-printable\n\nNine h=C3=A9rons\n--b0--\n"
+    )
+    assert _agrees(data)
+    fields = read_fields(data)
+    assert fields is not None and (fields.plain, fields.html) == ("Nine hérons", None)
