@@ -3,6 +3,7 @@
     python tests/bench.py            # the full run, targets enforced (exit 1 on a miss)
     python tests/bench.py --quick    # small corpora, a smoke run: targets not enforced
     python tests/bench.py --json     # machine-readable figures
+    python tests/bench.py --markdown # the table as Markdown, for the README
 
 Corpora are generated deterministically (tests/bench_corpus.py): S, the bundled
 seeds; L, 100 articles x 1,000 comments in seed text (and the same in YAML); XL,
@@ -401,6 +402,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora; targets not enforced")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument(
         "--only",
         metavar="SECTION",
@@ -444,7 +446,7 @@ def main() -> int:
             f"XL={shape.xl_comments:,} comments; "
             f"medians of {runs} runs; {elapsed:.0f} s\n"
         )
-        print(table(figures, enforce=not options.quick))
+        print(table(figures, enforce=not options.quick, markdown=options.markdown))
     missed = [figure.name for figure in figures if figure.ok is False]
     return 1 if missed and not options.quick else 0
 

@@ -104,7 +104,8 @@ def load_into_store(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def table(figures: list[Figure], enforce: bool) -> str:
+def table(figures: list[Figure], enforce: bool, markdown: bool = False) -> str:
+    """The figures as a text table, or as Markdown (`--markdown`, for the README)."""
     rows = [("figure", "median", "target", "baseline", "ratio", "")]
     for figure in figures:
         verdict = "" if figure.ok is None else ("ok" if figure.ok else "MISS")
@@ -118,6 +119,10 @@ def table(figures: list[Figure], enforce: bool) -> str:
                 verdict if enforce else verdict.lower(),
             )
         )
+    if markdown:
+        lines = ["| " + " | ".join(row) + " |" for row in rows]
+        lines.insert(1, "|" + "---|" * len(rows[0]))
+        return "\n".join(lines)
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = [
         " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
