@@ -26,7 +26,15 @@ from reader.loading import Loading
 from reader.model import Article, Comment
 from reader.search import Query
 from tests.bench_corpus import WORDS
-from tests.bench_support import BARE_APP, FRAME_MARKER, SCREEN, Bench, Figure, time_to_screen
+from tests.bench_support import (
+    BARE_APP,
+    FRAME_MARKER,
+    READER_FRAME_MARKERS,
+    SCREEN,
+    Bench,
+    Figure,
+    time_to_screen,
+)
 
 FULL_COUNT = 10_000
 QUICK_COUNT = 500
@@ -124,9 +132,9 @@ def startup_figures(
         # Interleaved, so that machine noise hits every side alike.
         bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
         for name, path in (("articles", articles), ("mailbox", mbox)):
-            first, everything = time_to_screen(
+            *_, first, everything = time_to_screen(
                 [python, "-m", "reader", str(path)],
-                FRAME_MARKER,
+                *READER_FRAME_MARKERS,
                 listed,
                 timeout=120,
             )

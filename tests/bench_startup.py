@@ -17,7 +17,14 @@ import sys
 from pathlib import Path
 
 import reader
-from tests.bench_support import BARE_APP, FRAME_MARKER, Bench, Figure, time_to_screen
+from tests.bench_support import (
+    BARE_APP,
+    FRAME_MARKER,
+    READER_FRAME_MARKERS,
+    Bench,
+    Figure,
+    time_to_screen,
+)
 
 PACKAGE = Path(reader.__file__).resolve().parent
 
@@ -34,9 +41,9 @@ def startup_figures(bench: Bench) -> list[Figure]:
     for _ in range(runs):
         # Interleaved, so that machine noise hits both sides alike.
         bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
-        seeds.extend(time_to_screen([python, "-m", "reader"], FRAME_MARKER))
-        first, everything = time_to_screen(
-            [python, "-m", "reader", large_dir], FRAME_MARKER, loaded_marker
+        seeds.append(time_to_screen([python, "-m", "reader"], *READER_FRAME_MARKERS)[-1])
+        *_, first, everything = time_to_screen(
+            [python, "-m", "reader", large_dir], *READER_FRAME_MARKERS, loaded_marker
         )
         large_first.append(first)
         large_all.append(everything)
@@ -89,7 +96,7 @@ def _seeds_from_source(python: str, runs: int) -> float:
     for cache in PACKAGE.rglob("__pycache__"):
         shutil.rmtree(cache, ignore_errors=True)
     times = [
-        time_to_screen([python, "-B", "-m", "reader"], FRAME_MARKER)[0]
+        time_to_screen([python, "-B", "-m", "reader"], *READER_FRAME_MARKERS)[-1]
         for _ in range(max(1, runs // 2))
     ]
     return statistics.median(times)

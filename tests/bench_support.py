@@ -35,6 +35,9 @@ Bare().run()
 """
 # Every frame of both apps has the footer's command palette entry.
 FRAME_MARKER = "^p"
+# reader's first frame is the first with the footer and the first article's
+# thread: the comments pane's title gives their count only once it shows them.
+READER_FRAME_MARKERS = (FRAME_MARKER, "Comments (")
 
 
 @dataclass(frozen=True)
