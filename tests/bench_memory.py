@@ -13,14 +13,9 @@ import json
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from reader.search import Query
-from reader.store import DocumentStore
-from tests.bench_corpus import RARE_WORD
 from tests.bench_support import Bench, Figure
-from tests.builders import load_one
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,18 +61,6 @@ def _probe(script: str, *arguments: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def first_search_figure(bench: Bench) -> Figure:
-    """The price of folding the search text on first use, not at load: the first
-    search of a fresh XL thread for a word only in its last comment folds every
-    chunk. (Later searches find the folded text kept: see the `thread` section.)"""
-    store = DocumentStore()
-    store.add(load_one(bench.corpus.xl_txt), "xl")
-    start = time.perf_counter()
-    next(store.search_thread("xl", Query(RARE_WORD)))
-    first = (time.perf_counter() - start) * 1000
-    return Figure("XL search: the first search, folding the text", first, "ms", "report", None)
-
-
 def memory_section(bench: Bench) -> list[Figure]:
     paths = [*bench.corpus.large_txt, bench.corpus.xl_txt]
     probe = _probe(MEMORY_PROBE, *map(str, paths))
@@ -93,7 +76,6 @@ def memory_section(bench: Bench) -> list[Figure]:
             "<= 500 B",
             above / probe["comments"] <= 500,
         ),
-        first_search_figure(bench),
     ]
 
 
