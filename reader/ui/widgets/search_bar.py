@@ -95,11 +95,34 @@ class SearchBar(Horizontal):
             super().__init__()
             self.bar = bar
 
-    def __init__(self, *, filter_toggle: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        history: SearchHistory,
+        query: Query | None = None,
+        *,
+        filter_toggle: bool = False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._filter_toggle = filter_toggle
-        # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
-        self.history = SearchHistory()
+        # Shared by the screen's bars; `up` / `down` walk it.
+        self.history = history
+        # Built here, not in `compose`: the bar is mounted on its first use, and
+        # its pane sets and reads the query before the children are mounted.
+        # No validation: it would restyle the input (`-valid`) at every keystroke.
+        shown = query or Query("")
+        self._input = Input(
+            shown.text, placeholder="search", id="search-input", select_on_focus=False,
+            validate_on=(),
+        )
+        self._regex = Toggle(".*", id="regex").with_tooltip("Regular expression (alt+r)")
+        self._word = Toggle("word", id="word").with_tooltip("Whole word (alt+w)")
+        self._filter = Toggle("filter", id="filter").with_tooltip("Only matching comments (alt+f)")
+        self._regex.value, self._word.value = shown.regex, shown.whole_word
+        self._status = Label("", id="search-status")
+        # The query last reported or set: the input's first `Changed` (its
+        # initial value) and edits that come back to it search nothing again.
+        self._reported = shown
         # Where `up` / `down` are in the history (None: not walking it), and what
         # was typed before the walk began, which `down` past the newest returns to.
         self._walk: int | None = None
@@ -109,39 +132,41 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        yield Input(placeholder="search", id="search-input", select_on_focus=False)
-        yield Toggle(".*", id="regex").with_tooltip("Regular expression (alt+r)")
-        yield Toggle("word", id="word").with_tooltip("Whole word (alt+w)")
+        yield self._input
+        yield self._regex
+        yield self._word
         if self._filter_toggle:
-            yield Toggle("filter", id="filter").with_tooltip("Only matching comments (alt+f)")
-        yield Label("", id="search-status")
+            yield self._filter
+        yield self._status
 
     @property
     def search_query(self) -> Query:
-        return Query(
-            self.query_one(Input).value,
-            regex=self.query_one("#regex", Toggle).value,
-            whole_word=self.query_one("#word", Toggle).value,
-        )
+        return Query(self._input.value, regex=self._regex.value, whole_word=self._word.value)
 
     @property
     def filtering(self) -> bool:
-        return self._filter_toggle and self.query_one("#filter", Toggle).value
+        return self._filter_toggle and self._filter.value
 
     def open(self) -> None:
         """Show the bar with the last query selected: typing replaces it, `→` keeps it."""
         self.add_class("-open")
         self._walk = None
-        entry = self.query_one(Input)
-        entry.focus()
-        entry.select_all()
+        self._input.select_all()
+        # At once, not after a refresh: keys typed right after `/` are the query's.
+        # A bar just mounted takes the focus once its input is mounted.
+        if self._input.is_attached:
+            self.screen.set_focus(self._input)
+
+    def on_mount(self) -> None:
+        if self.has_class("-open"):
+            self.screen.set_focus(self._input)
 
     def set_query(self, query: Query) -> None:
         """Show `query` in the bar without reporting it as a change."""
-        with self.prevent(Input.Changed):
-            self.query_one(Input).value = query.text
-        self.query_one("#regex", Toggle).value = query.regex
-        self.query_one("#word", Toggle).value = query.whole_word
+        self._reported = query
+        self._input.value = query.text
+        self._regex.value = query.regex
+        self._word.value = query.whole_word
 
     def close(self) -> None:
         self.remove_class("-open")
@@ -157,15 +182,22 @@ class SearchBar(Horizontal):
         label.update(content, layout=resized)
         label.set_class(error, "-error")
 
+    def _report(self, always: bool = False) -> None:
+        query = self.search_query
+        # A toggle always reports: the filter changes no query, but what is shown.
+        if always or query != self._reported:
+            self._reported = query
+            self.post_message(self.Changed(self, query))
+
     @on(Input.Changed)
     def _text_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, self.search_query))
+        self._report()
 
     def action_history(self, step: int) -> None:
         """Show the query `step` places older (-1) or newer (+1) in the history."""
         entries = self.history.entries
-        entry = self.query_one(Input)
+        entry = self._input
         if self._walk is None:
             if step > 0 or not entries:
                 return
@@ -189,18 +221,18 @@ class SearchBar(Horizontal):
         return True
 
     def action_submit(self) -> None:
-        self.history.add(self.query_one(Input).value)
+        self.history.add(self._input.value)
         self.post_message(self.Submitted(self))
 
     @on(Toggle.Flipped)
     def _flipped(self, event: Toggle.Flipped) -> None:
         event.stop()
-        self.post_message(self.Changed(self, self.search_query))
+        self._report(always=True)
 
     def action_toggle(self, name: str) -> None:
         for toggle in self.query(f"#{name}").results(Toggle):
             toggle.value = not toggle.value
-            self.post_message(self.Changed(self, self.search_query))
+            self._report(always=True)
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled(self))

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from ...sanitize import neutralise
 from ...search import Query, QueryError
+from ...search_history import SearchHistory
 from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
 
@@ -74,22 +75,41 @@ class SearchPane(Vertical, Generic[Found]):
         self._run = 0
         # The query typed last, until the search for it starts (after the frame
         # that shows it).
-        self._typed: Query | None = None
+        self._typed = None
+        # The search bar, mounted on its first use: most sessions never search
+        # a pane, and three bars were half the screen's widgets at start-up.
+        self._bar: SearchBar | None = None
+        # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
+        self.history = SearchHistory()
 
     def compose(self) -> ComposeResult:
         yield self.view
-        yield SearchBar(filter_toggle=self.FILTER_TOGGLE)
 
     @property
     def bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
+        """The search bar, mounted now if this is its first use."""
+        if self._bar is None:
+            # It shows the query in force, or the last one (`/` reopens it).
+            self._bar = SearchBar(
+                self.history, self.search_query or self.last_query, filter_toggle=self.FILTER_TOGGLE
+            )
+            self.mount(self._bar, after=self.view)
+        return self._bar
+
+    def close_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    @property
+    def filtering(self) -> bool:
+        return self._bar is not None and self._bar.filtering
 
     @property
     def searching(self) -> bool:
         return self.search_query is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.bar.has_focus_within:
+        if self._bar is not None and self._bar.has_focus_within:
             # The bar's input types these keys: its own bindings are the ones offered.
             return action not in ("search", "next_match", "previous_match", "end_search")
         if action in ("next_match", "previous_match", "end_search"):
@@ -137,8 +157,10 @@ class SearchPane(Vertical, Generic[Found]):
             self.start_search(self.last_query)
 
     def start_search(self, query: Query) -> None:
-        """Search for `query` as if it had been typed in the bar."""
-        self.bar.set_query(query)
+        """Search for `query` as if it had been typed in the bar (a bar not
+        built yet will show it when it is)."""
+        if self._bar is not None:
+            self._bar.set_query(query)
         self.run_search(query)
 
     @on(SearchBar.Changed)
@@ -253,18 +275,22 @@ class SearchPane(Vertical, Generic[Found]):
 
     def _update_status(self) -> None:
         query = self.search_query
+        bar = self._bar
         if query is None or not query.text:
-            self.bar.set_status("")
+            if bar is not None:
+                bar.set_status("")
             self.border_subtitle = self._resting_subtitle
             return
         if self.error is not None:
             # The reason is too long for the bar, where it squeezed the query out
             # of sight: the bar says "invalid", the pane's border says why.
-            self.bar.set_status("invalid", error=True)
+            if bar is not None:
+                bar.set_status("invalid", error=True)
             reason = self.error.removeprefix(INVALID_REGEX)
             self.border_subtitle = Content(neutralise(f"regex: {reason}"))
             return
-        self.bar.set_status(self.counter)
+        if bar is not None:
+            bar.set_status(self.counter)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
         self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
@@ -301,9 +327,9 @@ class SearchPane(Vertical, Generic[Found]):
     @on(SearchBar.Submitted)
     def _submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        self.bar.close()
+        event.bar.close()
         self.view.focus()
-        if not self.bar.search_query.text:
+        if not event.bar.search_query.text:
             self.end_search()
 
     @on(SearchBar.Cancelled)
@@ -322,7 +348,7 @@ class SearchPane(Vertical, Generic[Found]):
         self.search_query = None
         self.error = None
         self._shown_query = None
-        self.bar.close()
+        self.close_bar()
         self._show(self.keep(), -1, counted=True)
         self.view.focus()
         # With the focus on the view already, nothing else tells the footer that
