@@ -7,7 +7,7 @@ query is invalid. It does no searching itself: its pane does.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -153,13 +153,25 @@ class SearchBar(Horizontal):
         self._walk = None
         self._input.select_all()
         # At once, not after a refresh: keys typed right after `/` are the query's.
-        # A bar just mounted takes the focus once its input is mounted.
         if self._input.is_attached:
             self.screen.set_focus(self._input)
+
+    class Mounted(Message):
+        """The bar, opened before it was mounted, is mounted and has the focus."""
+
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
 
     def on_mount(self) -> None:
         if self.has_class("-open"):
             self.screen.set_focus(self._input)
+            self.post_message(self.Mounted(self))
+
+    def type_keys(self, keys: list[events.Key]) -> None:
+        """Keys typed before the input could take them, replayed to it in order."""
+        for key in keys:
+            self._input.post_message(events.Key(key.key, key.character))
 
     def set_query(self, query: Query) -> None:
         """Show `query` in the bar without reporting it as a change."""

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, Protocol, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -81,6 +81,10 @@ class SearchPane(Vertical, Generic[Found]):
         self._bar: SearchBar | None = None
         # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
         self.history = SearchHistory()
+        # Keys typed in the same burst as the `/` that built the bar: they reach
+        # the view, which had the focus, and are the query's (replayed to the
+        # bar's input once it is mounted). None: no bar is being built.
+        self._early_keys: list[events.Key] | None = None
 
     def compose(self) -> ComposeResult:
         yield self.view
@@ -95,6 +99,34 @@ class SearchPane(Vertical, Generic[Found]):
             )
             self.mount(self._bar, after=self.view)
         return self._bar
+
+    def on_key(self, event: events.Key) -> None:
+        if self._early_keys is not None:
+            event.stop()
+            event.prevent_default()
+            self._early_keys.append(event)
+        elif self._bar is None and self._opens_search(event.key):
+            # On its way to the app, which opens the bar (and builds it); the
+            # keys after it in the burst are already on their way through the
+            # view: they are kept for the bar's input.
+            self._early_keys = []
+
+    def _opens_search(self, key: str) -> bool:
+        bindings = self._bindings.copy()
+        bindings.apply_keymap(self.app._keymap)
+        return any(b.action == "search" for b in bindings.key_to_bindings.get(key, ()))
+
+    @on(SearchBar.Mounted)
+    def _bar_mounted(self, event: SearchBar.Mounted) -> None:
+        event.stop()
+        # The keys of the burst may still be on their way through the view:
+        # replay them after the view, then this pane, have handled what they had.
+        self.view.call_later(self.call_later, self._replay_early_keys)
+
+    def _replay_early_keys(self) -> None:
+        keys, self._early_keys = self._early_keys or [], None
+        if self._bar is not None:
+            self._bar.type_keys(keys)
 
     def close_bar(self) -> None:
         if self._bar is not None:
