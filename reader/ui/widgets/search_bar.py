@@ -11,14 +11,18 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Label
 
 from ...sanitize import neutralise
 from ...search import Query
 from ...search_history import SearchHistory
 from ..commands import SEARCH_BAR_COMMANDS, bindings
+
+# The status's width while a count runs: its `max-width` (`12345/100000…`).
+STATUS_WIDTH = 16
 
 
 class Toggle(Label):
@@ -45,6 +49,17 @@ class Toggle(Label):
     def on_click(self) -> None:
         self.value = not self.value
         self.post_message(self.Flipped(self))
+
+
+class QueryInput(Input):
+    """Textual's `Input`, whose size change per keystroke lays out nothing.
+
+    The input's virtual size follows its text, and Textual lays the whole
+    screen out again when a widget's virtual size changes: a relayout per
+    keystroke, before the next key's echo. No layout depends on it here (one
+    line, no scrollbar): it is kept for the input's own scrolling only."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class SearchBar(Horizontal):
@@ -111,7 +126,7 @@ class SearchBar(Horizontal):
         # its pane sets and reads the query before the children are mounted.
         # No validation: it would restyle the input (`-valid`) at every keystroke.
         shown = query or Query("")
-        self._input = Input(
+        self._input = QueryInput(
             shown.text, placeholder="search", id="search-input", select_on_focus=False,
             validate_on=(),
         )
@@ -129,6 +144,8 @@ class SearchBar(Horizontal):
         self._draft = ""
         # The status's width, to lay the bar out again only when it changes.
         self._status_width = 0
+        # Whether the status has its fixed width, for a count running.
+        self._status_fixed = False
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -183,14 +200,21 @@ class SearchBar(Horizontal):
     def close(self) -> None:
         self.remove_class("-open")
 
-    def set_status(self, status: str, error: bool = False) -> None:
-        label = self.query_one("#search-status", Label)
+    def set_status(self, status: str, error: bool = False, settled: bool = True) -> None:
+        """Show `status`; not `settled`: it changes again soon (a count running)."""
+        label = self._status
         # Content, not str: the status can quote the query (a regex error).
         content = Content(neutralise(status))
-        # A relayout of the screen only when the width changes: while a search
-        # counts, the counter changes at every batch, mostly not its width.
-        resized = content.cell_length != self._status_width
-        self._status_width = content.cell_length
+        # Every relayout is one of the whole screen, and holds up the next
+        # keystroke's echo. While a count runs the counter changes at every
+        # batch, and its width with it: it is then given its widest width,
+        # laid out once; settled, it takes its own width again.
+        if settled == self._status_fixed:
+            self._status_fixed = not settled
+            label.styles.width = None if settled else STATUS_WIDTH
+        resized = settled and content.cell_length != self._status_width
+        # -1 while fixed: settling lays the status out at its own width again.
+        self._status_width = content.cell_length if settled else -1
         label.update(content, layout=resized)
         label.set_class(error, "-error")
 

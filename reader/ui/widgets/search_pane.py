@@ -322,7 +322,7 @@ class SearchPane(Vertical, Generic[Found]):
             self.border_subtitle = Content(neutralise(f"regex: {reason}"))
             return
         if bar is not None:
-            bar.set_status(self.counter)
+            bar.set_status(self.counter, settled=self.counted)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
         self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
