@@ -11,7 +11,10 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Label
 
+from reader.search import Match, Query
+from reader.ui.thread_matches import ThreadMatches
 from reader.ui.widgets.comment_painter import CommentPainter
+from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 
 from .conftest import make_app
@@ -107,3 +110,25 @@ async def test_a_new_match_set_repaints_only_the_comments_with_a_match(
         assert pane.counter == "1/1"
         painted = {key for key in work if key.startswith("painted ")}
         assert painted == {"painted 1"}
+
+
+async def test_a_batch_of_a_query_superseded_by_a_keystroke_is_not_shown(
+    thread_file: Path, work: Counter[str]
+) -> None:
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", *"xq")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        run = pane._run
+        # A key is typed; before the frame that echoes it (and starts its
+        # search), a batch of the query it supersedes comes in.
+        pane._query_changed(SearchBar.Changed(pane.bar, Query("xqz")))
+        late = ThreadMatches([Match((0, 0), 0, 2)])
+        work.clear()
+        pane._found(run, late, True, False)
+        assert not len(pane.matches) and pane.thread_view._matches is not late
+        assert work["comments painted"] == 0
+        await settle(pilot)
+        assert pane.search_query == Query("xqz") and pane.counter == "no matches"

@@ -202,6 +202,10 @@ class SearchPane(Vertical, Generic[Found]):
         # it, its first match and its highlighting never hold up the echo. Keys
         # typed ahead (several in one frame) search only for the last query.
         self._typed = event.search_query
+        # The query on show is superseded: its worker stops, and its batches
+        # still in flight are dropped rather than shown before the new search.
+        self.workers.cancel_group(self, "search")
+        self._run += 1
         self.call_after_refresh(self._search_typed)
 
     def _search_typed(self) -> None:
