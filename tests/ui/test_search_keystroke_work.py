@@ -4,6 +4,7 @@ comments again; both hold up the echo of the next key typed."""
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from reader.search import Match, Query
 from reader.ui.thread_matches import ThreadMatches
 from reader.ui.widgets.comment_painter import CommentPainter
 from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.search_pane import SEARCH_SWITCH_SECONDS
 from reader.ui.widgets.thread_pane import ThreadPane
 
 from .conftest import make_app
@@ -132,3 +134,31 @@ async def test_a_batch_of_a_query_superseded_by_a_keystroke_is_not_shown(
         assert work["comments painted"] == 0
         await settle(pilot)
         assert pane.search_query == Query("xqz") and pane.counter == "no matches"
+
+
+async def test_the_gil_changes_hands_often_only_while_a_search_runs(thread_file: Path) -> None:
+    """The search worker would hold the GIL for 5 ms at a time, and the UI
+    thread wait that long to echo each key typed meanwhile."""
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        found = pane.find
+        seen: list[float] = []
+
+        def recording_find(query: Query):  # type: ignore[no-untyped-def]
+            matches = found(query)
+
+            def run():  # type: ignore[no-untyped-def]
+                seen.append(sys.getswitchinterval())
+                yield from matches
+
+            return run()
+
+        pane.find = recording_find  # type: ignore[method-assign]
+        before = sys.getswitchinterval()
+        await pilot.press("enter", "c", "slash", *"number")
+        await settle(pilot)
+        assert seen and all(interval == SEARCH_SWITCH_SECONDS for interval in seen)
+        assert before > SEARCH_SWITCH_SECONDS
+        assert sys.getswitchinterval() == before, "restored when the search ends"
