@@ -43,6 +43,7 @@ from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
 from tests.bench_rich import rich_section  # noqa: E402
 from tests.bench_search import search_figures  # noqa: E402
+from tests.bench_searchbar import searchbar_section  # noqa: E402
 from tests.bench_sites import site_figures  # noqa: E402
 from tests.bench_startup import startup_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
@@ -386,6 +387,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "sites": site_figures,
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),
     "search": search_figures,
+    "searchbar": searchbar_section,
     "state": lambda bench: state_figures(
         bench.corpus, bench.runs, bench.folder, 100 if bench.quick else 1000
     ),

@@ -38,7 +38,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
 from ..widgets.body_pane import BodyPane
 from ..widgets.footer import ReaderFooter
-from ..widgets.search_bar import SearchBar
+from ..widgets.search_pane import SearchPane
 from ..widgets.thread_pane import ThreadPane
 from ..widgets.thread_view import ThreadView
 
@@ -175,8 +175,8 @@ class MainScreen(Screen[None]):
         self.query_one(ThreadPane).data_bind(MainScreen.thread)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
-        for bar in self.query(SearchBar):
-            bar.history = self.search_history
+        for pane in self.query(SearchPane):
+            pane.history = self.search_history
         self.query_one("#articles", ArticleList).marks = self.marks
         thread_view = self.query_one(ThreadView)
         thread_view.absolute_times = self.absolute_times
@@ -401,7 +401,7 @@ class MainScreen(Screen[None]):
         query = self._articles_pane.search_query
         if query is not None and query.text:
             self.query_one(ThreadPane).start_search(query)
-            self.query_one(ThreadPane).bar.close()
+            self.query_one(ThreadPane).close_bar()
         self._show_pane("body")
 
     @on(ArticleBody.JumpToComments)

@@ -420,6 +420,8 @@ class ArticleBody(ScrollView, can_focus=True):
             spans.setdefault(match.key, []).append((match.start, match.end))  # type: ignore[arg-type]
         for found in spans.values():
             found.sort()  # in order, as `piece_lines` finds a piece's by bisection
+        if not spans and not self._matches:
+            return  # Nothing was highlighted and nothing is: nothing to repaint.
         self._matches, self._current_match = spans, current
         self._painted.clear()
         self.refresh()

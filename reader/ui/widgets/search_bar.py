@@ -7,18 +7,22 @@ query is invalid. It does no searching itself: its pane does.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Label
 
 from ...sanitize import neutralise
 from ...search import Query
 from ...search_history import SearchHistory
 from ..commands import SEARCH_BAR_COMMANDS, bindings
+
+# The status's width while a count runs: its `max-width` (`12345/100000…`).
+STATUS_WIDTH = 16
 
 
 class Toggle(Label):
@@ -45,6 +49,17 @@ class Toggle(Label):
     def on_click(self) -> None:
         self.value = not self.value
         self.post_message(self.Flipped(self))
+
+
+class QueryInput(Input):
+    """Textual's `Input`, whose size change per keystroke lays out nothing.
+
+    The input's virtual size follows its text, and Textual lays the whole
+    screen out again when a widget's virtual size changes: a relayout per
+    keystroke, before the next key's echo. No layout depends on it here (one
+    line, no scrollbar): it is kept for the input's own scrolling only."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class SearchBar(Horizontal):
@@ -95,77 +110,130 @@ class SearchBar(Horizontal):
             super().__init__()
             self.bar = bar
 
-    def __init__(self, *, filter_toggle: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        history: SearchHistory,
+        query: Query | None = None,
+        *,
+        filter_toggle: bool = False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._filter_toggle = filter_toggle
-        # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
-        self.history = SearchHistory()
+        # Shared by the screen's bars; `up` / `down` walk it.
+        self.history = history
+        # Built here, not in `compose`: the bar is mounted on its first use, and
+        # its pane sets and reads the query before the children are mounted.
+        # No validation: it would restyle the input (`-valid`) at every keystroke.
+        shown = query or Query("")
+        self._input = QueryInput(
+            shown.text, placeholder="search", id="search-input", select_on_focus=False,
+            validate_on=(),
+        )
+        self._regex = Toggle(".*", id="regex").with_tooltip("Regular expression (alt+r)")
+        self._word = Toggle("word", id="word").with_tooltip("Whole word (alt+w)")
+        self._filter = Toggle("filter", id="filter").with_tooltip("Only matching comments (alt+f)")
+        self._regex.value, self._word.value = shown.regex, shown.whole_word
+        self._status = Label("", id="search-status")
+        # The query last reported or set: the input's first `Changed` (its
+        # initial value) and edits that come back to it search nothing again.
+        self._reported = shown
         # Where `up` / `down` are in the history (None: not walking it), and what
         # was typed before the walk began, which `down` past the newest returns to.
         self._walk: int | None = None
         self._draft = ""
         # The status's width, to lay the bar out again only when it changes.
         self._status_width = 0
+        # Whether the status has its fixed width, for a count running.
+        self._status_fixed = False
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        yield Input(placeholder="search", id="search-input", select_on_focus=False)
-        yield Toggle(".*", id="regex").with_tooltip("Regular expression (alt+r)")
-        yield Toggle("word", id="word").with_tooltip("Whole word (alt+w)")
+        yield self._input
+        yield self._regex
+        yield self._word
         if self._filter_toggle:
-            yield Toggle("filter", id="filter").with_tooltip("Only matching comments (alt+f)")
-        yield Label("", id="search-status")
+            yield self._filter
+        yield self._status
 
     @property
     def search_query(self) -> Query:
-        return Query(
-            self.query_one(Input).value,
-            regex=self.query_one("#regex", Toggle).value,
-            whole_word=self.query_one("#word", Toggle).value,
-        )
+        return Query(self._input.value, regex=self._regex.value, whole_word=self._word.value)
 
     @property
     def filtering(self) -> bool:
-        return self._filter_toggle and self.query_one("#filter", Toggle).value
+        return self._filter_toggle and self._filter.value
 
     def open(self) -> None:
         """Show the bar with the last query selected: typing replaces it, `→` keeps it."""
         self.add_class("-open")
         self._walk = None
-        entry = self.query_one(Input)
-        entry.focus()
-        entry.select_all()
+        self._input.select_all()
+        # At once, not after a refresh: keys typed right after `/` are the query's.
+        if self._input.is_attached:
+            self.screen.set_focus(self._input)
+
+    class Mounted(Message):
+        """The bar, opened before it was mounted, is mounted and has the focus."""
+
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+    def on_mount(self) -> None:
+        if self.has_class("-open"):
+            self.screen.set_focus(self._input)
+            self.post_message(self.Mounted(self))
+
+    def type_keys(self, keys: list[events.Key]) -> None:
+        """Keys typed before the input could take them, replayed to it in order."""
+        for key in keys:
+            self._input.post_message(events.Key(key.key, key.character))
 
     def set_query(self, query: Query) -> None:
         """Show `query` in the bar without reporting it as a change."""
-        with self.prevent(Input.Changed):
-            self.query_one(Input).value = query.text
-        self.query_one("#regex", Toggle).value = query.regex
-        self.query_one("#word", Toggle).value = query.whole_word
+        self._reported = query
+        self._input.value = query.text
+        self._regex.value = query.regex
+        self._word.value = query.whole_word
 
     def close(self) -> None:
         self.remove_class("-open")
 
-    def set_status(self, status: str, error: bool = False) -> None:
-        label = self.query_one("#search-status", Label)
+    def set_status(self, status: str, error: bool = False, settled: bool = True) -> None:
+        """Show `status`; not `settled`: it changes again soon (a count running)."""
+        label = self._status
         # Content, not str: the status can quote the query (a regex error).
         content = Content(neutralise(status))
-        # A relayout of the screen only when the width changes: while a search
-        # counts, the counter changes at every batch, mostly not its width.
-        resized = content.cell_length != self._status_width
-        self._status_width = content.cell_length
+        # Every relayout is one of the whole screen, and holds up the next
+        # keystroke's echo. While a count runs the counter changes at every
+        # batch, and its width with it: it is then given its widest width,
+        # laid out once; settled, it takes its own width again.
+        if settled == self._status_fixed:
+            self._status_fixed = not settled
+            label.styles.width = None if settled else STATUS_WIDTH
+        resized = settled and content.cell_length != self._status_width
+        # -1 while fixed: settling lays the status out at its own width again.
+        self._status_width = content.cell_length if settled else -1
         label.update(content, layout=resized)
         label.set_class(error, "-error")
+
+    def _report(self, always: bool = False) -> None:
+        query = self.search_query
+        # A toggle always reports: the filter changes no query, but what is shown.
+        if always or query != self._reported:
+            self._reported = query
+            self.post_message(self.Changed(self, query))
 
     @on(Input.Changed)
     def _text_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, self.search_query))
+        self._report()
 
     def action_history(self, step: int) -> None:
         """Show the query `step` places older (-1) or newer (+1) in the history."""
         entries = self.history.entries
-        entry = self.query_one(Input)
+        entry = self._input
         if self._walk is None:
             if step > 0 or not entries:
                 return
@@ -189,18 +257,18 @@ class SearchBar(Horizontal):
         return True
 
     def action_submit(self) -> None:
-        self.history.add(self.query_one(Input).value)
+        self.history.add(self._input.value)
         self.post_message(self.Submitted(self))
 
     @on(Toggle.Flipped)
     def _flipped(self, event: Toggle.Flipped) -> None:
         event.stop()
-        self.post_message(self.Changed(self, self.search_query))
+        self._report(always=True)
 
     def action_toggle(self, name: str) -> None:
         for toggle in self.query(f"#{name}").results(Toggle):
             toggle.value = not toggle.value
-            self.post_message(self.Changed(self, self.search_query))
+            self._report(always=True)
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled(self))

@@ -11,11 +11,14 @@ to show matches (`highlight`, and cheaper updates `matches_added` and
 
 from __future__ import annotations
 
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Generic, Protocol, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -24,6 +27,7 @@ from textual.worker import get_current_worker
 
 from ...sanitize import neutralise
 from ...search import Query, QueryError
+from ...search_history import SearchHistory
 from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
 
@@ -46,6 +50,41 @@ INVALID_REGEX = "invalid regular expression: "
 # UI thread only its batch, never the matches so far.
 BATCH_LIMIT = 8192
 BATCH_SECONDS = 0.05
+# While a search runs, the interpreter makes a thread holding the GIL hand it
+# over after this long, not Python's 5 ms: the UI thread, woken by a key while
+# the worker scans, waits at most that long (several times per frame: reading
+# the key, echoing it, writing it out). Measured on the echo while a count runs
+# on the XL thread: 42-55 ms at 5 ms, 24 ms at 0.5 ms (a bare Input: 16 ms).
+SEARCH_SWITCH_SECONDS = 0.0005
+
+
+class _SwitchInterval:
+    """`sys.setswitchinterval` lowered while any search worker runs (it is
+    process-wide; the panes' workers can overlap), restored when the last ends."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._lock = threading.Lock()
+        self._running = 0
+        self._before = sys.getswitchinterval()
+
+    @contextmanager
+    def lowered(self) -> Iterator[None]:
+        with self._lock:
+            if not self._running:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(self._seconds)
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if not self._running:
+                    sys.setswitchinterval(self._before)
+
+
+_SEARCHING = _SwitchInterval(SEARCH_SWITCH_SECONDS)
 
 
 class SearchPane(Vertical, Generic[Found]):
@@ -74,22 +113,73 @@ class SearchPane(Vertical, Generic[Found]):
         self._run = 0
         # The query typed last, until the search for it starts (after the frame
         # that shows it).
-        self._typed: Query | None = None
+        self._typed = None
+        # The search bar, mounted on its first use: most sessions never search
+        # a pane, and three bars were half the screen's widgets at start-up.
+        self._bar: SearchBar | None = None
+        # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
+        self.history = SearchHistory()
+        # Keys typed in the same burst as the `/` that built the bar: they reach
+        # the view, which had the focus, and are the query's (replayed to the
+        # bar's input once it is mounted). None: no bar is being built.
+        self._early_keys: list[events.Key] | None = None
 
     def compose(self) -> ComposeResult:
         yield self.view
-        yield SearchBar(filter_toggle=self.FILTER_TOGGLE)
 
     @property
     def bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
+        """The search bar, mounted now if this is its first use."""
+        if self._bar is None:
+            # It shows the query in force, or the last one (`/` reopens it).
+            self._bar = SearchBar(
+                self.history, self.search_query or self.last_query, filter_toggle=self.FILTER_TOGGLE
+            )
+            self.mount(self._bar, after=self.view)
+        return self._bar
+
+    def on_key(self, event: events.Key) -> None:
+        if self._early_keys is not None:
+            event.stop()
+            event.prevent_default()
+            self._early_keys.append(event)
+        elif self._bar is None and self._opens_search(event.key):
+            # On its way to the app, which opens the bar (and builds it); the
+            # keys after it in the burst are already on their way through the
+            # view: they are kept for the bar's input.
+            self._early_keys = []
+
+    def _opens_search(self, key: str) -> bool:
+        bindings = self._bindings.copy()
+        bindings.apply_keymap(self.app._keymap)
+        return any(b.action == "search" for b in bindings.key_to_bindings.get(key, ()))
+
+    @on(SearchBar.Mounted)
+    def _bar_mounted(self, event: SearchBar.Mounted) -> None:
+        event.stop()
+        # The keys of the burst may still be on their way through the view:
+        # replay them after the view, then this pane, have handled what they had.
+        self.view.call_later(self.call_later, self._replay_early_keys)
+
+    def _replay_early_keys(self) -> None:
+        keys, self._early_keys = self._early_keys or [], None
+        if self._bar is not None:
+            self._bar.type_keys(keys)
+
+    def close_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    @property
+    def filtering(self) -> bool:
+        return self._bar is not None and self._bar.filtering
 
     @property
     def searching(self) -> bool:
         return self.search_query is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.bar.has_focus_within:
+        if self._bar is not None and self._bar.has_focus_within:
             # The bar's input types these keys: its own bindings are the ones offered.
             return action not in ("search", "next_match", "previous_match", "end_search")
         if action in ("next_match", "previous_match", "end_search"):
@@ -137,8 +227,10 @@ class SearchPane(Vertical, Generic[Found]):
             self.start_search(self.last_query)
 
     def start_search(self, query: Query) -> None:
-        """Search for `query` as if it had been typed in the bar."""
-        self.bar.set_query(query)
+        """Search for `query` as if it had been typed in the bar (a bar not
+        built yet will show it when it is)."""
+        if self._bar is not None:
+            self._bar.set_query(query)
         self.run_search(query)
 
     @on(SearchBar.Changed)
@@ -148,6 +240,10 @@ class SearchPane(Vertical, Generic[Found]):
         # it, its first match and its highlighting never hold up the echo. Keys
         # typed ahead (several in one frame) search only for the last query.
         self._typed = event.search_query
+        # The query on show is superseded: its worker stops, and its batches
+        # still in flight are dropped rather than shown before the new search.
+        self.workers.cancel_group(self, "search")
+        self._run += 1
         self.call_after_refresh(self._search_typed)
 
     def _search_typed(self) -> None:
@@ -190,20 +286,21 @@ class SearchPane(Vertical, Generic[Found]):
         batch = keep()
         first = True
         handed_at = time.monotonic()
-        try:
-            for match in found:
-                if worker.is_cancelled:
-                    return
-                batch.extend((match,))
-                due = time.monotonic() - handed_at >= BATCH_SECONDS
-                if first or due or len(batch) >= BATCH_LIMIT:
-                    hand_over(self._found, run, batch, first, False)
-                    batch, first, handed_at = keep(), False, time.monotonic()
-        except QueryError as error:
-            hand_over(self._failed, run, str(error))
-            return
-        if not worker.is_cancelled:
-            hand_over(self._found, run, batch, first, True)
+        with _SEARCHING.lowered():
+            try:
+                for match in found:
+                    if worker.is_cancelled:
+                        return
+                    batch.extend((match,))
+                    due = time.monotonic() - handed_at >= BATCH_SECONDS
+                    if first or due or len(batch) >= BATCH_LIMIT:
+                        hand_over(self._found, run, batch, first, False)
+                        batch, first, handed_at = keep(), False, time.monotonic()
+            except QueryError as error:
+                hand_over(self._failed, run, str(error))
+                return
+            if not worker.is_cancelled:
+                hand_over(self._found, run, batch, first, True)
 
     def _found(self, run: int, batch: Matches[Found], first: bool, counted: bool) -> None:
         """A batch of matches from run `run`; `first`: its first, `counted`: its last."""
@@ -253,18 +350,22 @@ class SearchPane(Vertical, Generic[Found]):
 
     def _update_status(self) -> None:
         query = self.search_query
+        bar = self._bar
         if query is None or not query.text:
-            self.bar.set_status("")
+            if bar is not None:
+                bar.set_status("")
             self.border_subtitle = self._resting_subtitle
             return
         if self.error is not None:
             # The reason is too long for the bar, where it squeezed the query out
             # of sight: the bar says "invalid", the pane's border says why.
-            self.bar.set_status("invalid", error=True)
+            if bar is not None:
+                bar.set_status("invalid", error=True)
             reason = self.error.removeprefix(INVALID_REGEX)
             self.border_subtitle = Content(neutralise(f"regex: {reason}"))
             return
-        self.bar.set_status(self.counter)
+        if bar is not None:
+            bar.set_status(self.counter, settled=self.counted)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
         self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
@@ -301,9 +402,9 @@ class SearchPane(Vertical, Generic[Found]):
     @on(SearchBar.Submitted)
     def _submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        self.bar.close()
+        event.bar.close()
         self.view.focus()
-        if not self.bar.search_query.text:
+        if not event.bar.search_query.text:
             self.end_search()
 
     @on(SearchBar.Cancelled)
@@ -322,7 +423,7 @@ class SearchPane(Vertical, Generic[Found]):
         self.search_query = None
         self.error = None
         self._shown_query = None
-        self.bar.close()
+        self.close_bar()
         self._show(self.keep(), -1, counted=True)
         self.view.focus()
         # With the focus on the view already, nothing else tells the footer that

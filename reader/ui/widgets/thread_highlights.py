@@ -33,10 +33,20 @@ class ThreadHighlights(_View):
     def set_matches(self, matches: ThreadMatches, current: Match | None) -> None:
         """Highlight `matches`, `current` distinctly. They are kept, not
         copied: when they grow, `matches_added` says what was appended."""
+        before = self._matches
         self._matches, self._current_match = matches, current
-        self._painted.clear()
+        if not len(before) and not len(matches):
+            # Nothing was highlighted and nothing is (a query typed on with no
+            # match): nothing on screen changes.
+            return
+        # Only the painted comments with a match, before or now, change (the
+        # current match, old or new, is one of them).
+        if self._forget_painted(
+            lambda index: before.any_between(index, index + 1)
+            or matches.any_between(index, index + 1)
+        ):
+            self.refresh()
         self._marks_changed()
-        self.refresh()
 
     def matches_added(self, added: ThreadMatches) -> None:
         """`added` were appended to the matches on show: repaint the comments

@@ -113,7 +113,7 @@ class ThreadPane(SearchPane[Match]):
         the view does not jump (nor refilter the thread) per batch."""
         view = self.thread_view
         query = self.search_query
-        if query is not None and query.text and self.error is None and self.bar.filtering:
+        if query is not None and query.text and self.error is None and self.filtering:
             assert isinstance(self.matches, ThreadMatches)
             shown = set(self.matches.comments)
             if not self.counted:

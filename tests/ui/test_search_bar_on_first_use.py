@@ -1,0 +1,65 @@
+"""The search bars are not built at start-up (half the screen's widgets were
+three hidden bars); a pane's bar is mounted on its first use, and keys typed
+right after `/` are the query's, even in the same burst."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from reader.search import Query
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.thread_pane import ThreadPane
+
+from .conftest import make_app
+from .scenes import settle
+
+
+async def test_the_first_frame_has_no_search_bar_and_no_input() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query(SearchBar)
+        assert not app.screen.query(Input)
+
+
+async def test_slash_then_typing_searches_at_once_with_a_bar_built_on_demand() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", *"aleppo")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        # Only the comments' bar was built: the other panes were never searched.
+        assert len(app.screen.query(SearchBar)) == 1
+        assert pane.bar.search_query.text == "aleppo" and pane.counter == "1/2"
+
+
+async def test_a_character_in_the_same_burst_as_slash_is_the_query() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        # `/a` in one write, as a terminal delivers a fast typist or a paste.
+        for key, character in (("slash", "/"), ("a", "a"), ("l", "l")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.bar.search_query.text == "al"
+        assert pane.search_query == Query("al")
+
+
+async def test_a_search_carried_from_the_list_shows_in_the_bar_built_later() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aleppo", "enter", "enter")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.search_query == Query("aleppo")
+        assert not pane.query(SearchBar), "carrying the search over builds no bar"
+        await pilot.press("c", "slash")
+        await settle(pilot)
+        assert pane.bar.search_query.text == "aleppo"

@@ -1,0 +1,164 @@
+"""What a keystroke in the search bar costs the UI thread, counted: each
+relayout is one of the whole screen, and a repaint of the thread paints its
+comments again; both hold up the echo of the next key typed."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Label
+
+from reader.search import Match, Query
+from reader.ui.thread_matches import ThreadMatches
+from reader.ui.widgets.comment_painter import CommentPainter
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.search_pane import SEARCH_SWITCH_SECONDS
+from reader.ui.widgets.thread_pane import ThreadPane
+
+from .conftest import make_app
+from .scenes import settle
+
+# Enough comments to fill the pane; "needle" is only in the last.
+THREAD = "A long thread\n\nIts body.\n\n" + "".join(
+    f"  {number}. Comment number {number} says nothing much.\n" for number in range(1, 60)
+) + "  60. The needle is here.\n"
+
+
+@pytest.fixture
+def thread_file(tmp_path: Path) -> Path:
+    path = tmp_path / "long.txt"
+    path.write_text(THREAD, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Screen relayouts and comments painted, counted."""
+    counted: Counter[str] = Counter()
+    relayout, paint = Screen._refresh_layout, CommentPainter.paint
+
+    def counting_relayout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counted["relayouts"] += 1
+        return relayout(self, *args, **kwargs)
+
+    def counting_paint(self, comment, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counted["comments painted"] += 1
+        counted[f"painted {comment.path}"] += 1
+        return paint(self, comment, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counting_relayout)
+    monkeypatch.setattr(CommentPainter, "paint", counting_paint)
+    return counted
+
+
+async def test_a_keystroke_without_matches_lays_out_and_paints_nothing(
+    thread_file: Path, work: Counter[str]
+) -> None:
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", "x", "q")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.counter == "no matches"
+        work.clear()
+        await pilot.press("z")
+        await settle(pilot)
+        assert pane.bar.search_query.text == "xqz" and pane.counter == "no matches"
+        assert work["relayouts"] == 0, "the echo and the status lay nothing out"
+        assert work["comments painted"] == 0, "no highlight before or after: no repaint"
+
+
+async def test_the_status_keeps_its_width_while_a_count_runs(thread_file: Path) -> None:
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        status = pane.bar.query_one("#search-status", Label)
+        # As the worker hands the batches over: the count growing, then done.
+        pane.bar.set_status("1/9…", settled=False)
+        await pilot.pause()
+        width = status.outer_size.width
+        pane.bar.set_status("1/12345…", settled=False)
+        await pilot.pause()
+        assert status.outer_size.width == width, "no relayout per batch"
+        assert status.content_region.width >= len("1/12345…"), "and the count shows whole"
+        pane.bar.set_status("1/12", settled=True)
+        await pilot.pause()
+        assert status.outer_size.width == len("1/12") + 2, "settled: its own width"
+
+
+async def test_a_new_match_set_repaints_only_the_comments_with_a_match(
+    thread_file: Path, work: Counter[str]
+) -> None:
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", *"number 1")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.counter == "1/11"  # comments 1 and 10 to 19
+        work.clear()
+        # Now only comment 1 matches: of the comments on screen (1 to 7 or so),
+        # those with a highlight before or now are painted again, no other.
+        await pilot.press("space")
+        await settle(pilot)
+        assert pane.counter == "1/1"
+        painted = {key for key in work if key.startswith("painted ")}
+        assert painted == {"painted 1"}
+
+
+async def test_a_batch_of_a_query_superseded_by_a_keystroke_is_not_shown(
+    thread_file: Path, work: Counter[str]
+) -> None:
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", *"xq")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        run = pane._run
+        # A key is typed; before the frame that echoes it (and starts its
+        # search), a batch of the query it supersedes comes in.
+        pane._query_changed(SearchBar.Changed(pane.bar, Query("xqz")))
+        late = ThreadMatches([Match((0, 0), 0, 2)])
+        work.clear()
+        pane._found(run, late, True, False)
+        assert not len(pane.matches) and pane.thread_view._matches is not late
+        assert work["comments painted"] == 0
+        await settle(pilot)
+        assert pane.search_query == Query("xqz") and pane.counter == "no matches"
+
+
+async def test_the_gil_changes_hands_often_only_while_a_search_runs(thread_file: Path) -> None:
+    """The search worker would hold the GIL for 5 ms at a time, and the UI
+    thread wait that long to echo each key typed meanwhile."""
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        found = pane.find
+        seen: list[float] = []
+
+        def recording_find(query: Query):  # type: ignore[no-untyped-def]
+            matches = found(query)
+
+            def run():  # type: ignore[no-untyped-def]
+                seen.append(sys.getswitchinterval())
+                yield from matches
+
+            return run()
+
+        pane.find = recording_find  # type: ignore[method-assign]
+        before = sys.getswitchinterval()
+        await pilot.press("enter", "c", "slash", *"number")
+        await settle(pilot)
+        assert seen and all(interval == SEARCH_SWITCH_SECONDS for interval in seen)
+        assert before > SEARCH_SWITCH_SECONDS
+        assert sys.getswitchinterval() == before, "restored when the search ends"
