@@ -11,19 +11,20 @@ A row's height is an estimate until the view has actually wrapped the comment
 at the current width, then exact; the view measures what it draws, so the
 rows on screen are always exact and the rest only steer the scrollbar.
 
-Line offsets come from sums over blocks of `BLOCK` rows: a height that
-changes updates one block's sum, and finding a row by line is a binary search
-over the block starts, then within one block. So a key press costs a few
-blocks' worth of work, whatever the size of the thread.
+Line offsets come from sums over blocks of `BLOCK` rows (`LineHeights`, as
+the article body's): a height that changes updates one block's sum, and
+finding a row by line is a binary search over the block starts, then within
+one block. So a key press costs a few blocks' worth of work, whatever the size
+of the thread.
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_left
 
 from ..store import Thread
+from .line_heights import LineHeights
 
 # A folded comment shows its header and the blank line after it.
 FOLDED_HEIGHT = 2
@@ -44,12 +45,7 @@ class ThreadRows:
         # Compact int arrays, not lists: a list of a million row numbers would
         # hold a million int objects too (36 bytes a row, not 4).
         self.rows = array("i", range(len(thread)))
-        self.heights = array("i", estimates)
-        # Sum of the heights of each block of rows, the first line of each block
-        # (plus the total), and per block the first line of each row in it.
-        self._block_sums: list[int] | None = None
-        self._block_starts: list[int] | None = None
-        self._block_offsets: dict[int, list[int]] = {}
+        self.lines = LineHeights(array("i", estimates), BLOCK)
 
     # Queries -------------------------------------------------------------
 
@@ -71,68 +67,33 @@ class ThreadRows:
         """How many comments collapsing `index` hides (0 when it is expanded)."""
         return self.thread.descendant_count(index) if self.is_collapsed(index) else 0
 
-    def _starts(self) -> list[int]:
-        if self._block_sums is None:
-            heights = self.heights
-            self._block_sums = [
-                sum(heights[start : start + BLOCK]) for start in range(0, len(heights), BLOCK)
-            ]
-        if self._block_starts is None:
-            self._block_starts = [0, *accumulate(self._block_sums)]
-        return self._block_starts
-
-    def _offsets_in(self, block: int) -> list[int]:
-        offsets = self._block_offsets.get(block)
-        if offsets is None:
-            start = block * BLOCK
-            offsets = [0, *accumulate(self.heights[start : start + BLOCK])]
-            self._block_offsets[block] = offsets
-        return offsets
-
-    def _changed(self) -> None:
-        """Forget every sum: rows were spliced or re-estimated."""
-        self._block_sums = None
-        self._block_starts = None
-        self._block_offsets.clear()
+    @property
+    def heights(self) -> array[int]:
+        """Each visible row's height in screen lines, parallel to `rows`."""
+        return self.lines.heights  # type: ignore[return-value]
 
     def line_of(self, position: int) -> int:
         """The first screen line of the row at `position`."""
-        block, within = divmod(position, BLOCK)
-        return self._starts()[block] + self._offsets_in(block)[within]
+        return self.lines.line_of(position)
 
     @property
     def total_lines(self) -> int:
-        return self._starts()[-1]
+        return self.lines.total
 
     def row_at_line(self, line: int) -> int:
         """Position of the row covering screen line `line` (clamped to the rows)."""
-        if not self.rows:
-            return -1
-        starts = self._starts()
-        block = min(max(bisect_right(starts, line) - 1, 0), len(starts) - 2)
-        within = bisect_right(self._offsets_in(block), line - starts[block]) - 1
-        return min(max(block * BLOCK + within, 0), len(self.rows) - 1)
+        return self.lines.index_at(line)
 
     # Heights -------------------------------------------------------------
 
     def set_height(self, position: int, height: int) -> bool:
         """Record a measured height; True if it differed from what was there."""
-        change = height - self.heights[position]
-        if not change:
-            return False
-        self.heights[position] = height
-        block = position // BLOCK
-        if self._block_sums is not None:
-            self._block_sums[block] += change
-        self._block_starts = None
-        self._block_offsets.pop(block, None)
-        return True
+        return bool(self.lines.set(position, height))
 
     def reestimate(self, estimates: list[int]) -> None:
         """Start again from estimates, after the width changed."""
         self.estimates = array("i", estimates)
-        self.heights = self._estimated(self.rows)
-        self._changed()
+        self.lines = LineHeights(self._estimated(self.rows), BLOCK)
 
     def _estimated(self, rows: array[int]) -> array[int]:
         estimates, collapsed = self.estimates, self.collapsed
@@ -161,7 +122,7 @@ class ThreadRows:
             self.rows[start:start] = revealed
             self.heights[start:start] = self._estimated(revealed)
         self.heights[position] = FOLDED_HEIGHT if collapsed else self.estimates[index]
-        self._changed()
+        self.lines.changed()
         return True
 
     def reveal(self, index: int) -> None:
@@ -233,5 +194,4 @@ class ThreadRows:
 
     def _rebuild(self) -> None:
         self.rows = self._visible_in(0, len(self.thread))
-        self.heights = self._estimated(self.rows)
-        self._changed()
+        self.lines = LineHeights(self._estimated(self.rows), BLOCK)

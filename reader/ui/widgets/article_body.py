@@ -33,6 +33,7 @@ from ...search import Match
 from ...store import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
+from ..line_heights import LineHeights
 from ..screens.full_text import FullTextScreen
 from ..screens.links import LinksScreen
 from .block_lines import (
@@ -53,7 +54,6 @@ from .body_pieces import (
 )
 from .comment_painter import posted_text
 from .highlight_style import highlight_style
-from .line_heights import LineHeights
 
 MEASURE = 80
 MARGIN = 1

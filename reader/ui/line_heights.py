@@ -1,25 +1,28 @@
-"""Heights of a long run of items in screen lines, and where each starts.
+"""Heights of a long run of items in screen lines, and where each starts: the
+thread's visible comments, the article body's pieces.
 
 A height is an estimate until its item is wrapped, then exact. Line offsets
-come from sums over blocks of `BLOCK` items, as in the thread's rows: a
-height that changes updates one block's sum, and finding the item at a line
-is a binary search over the block starts, then within one block. So making
-a few items exact costs a few blocks' worth of work, whatever the length.
+come from sums over blocks of `block` items: a height that changes updates one
+block's sum, and finding the item at a line is a binary search over the block
+starts, then within one block. So making a few items exact costs a few blocks'
+worth of work, whatever the length.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import MutableSequence
 from itertools import accumulate
-
-BLOCK = 256
 
 
 class LineHeights:
     """Each item's height in lines, its first line, and the item at a line."""
 
-    def __init__(self, heights: list[int]) -> None:
+    def __init__(self, heights: MutableSequence[int], block: int = 256) -> None:
+        """`heights` is kept, not copied: a caller that splices it says so with
+        `changed()`."""
         self.heights = heights
+        self.block = block
         self._block_sums: list[int] | None = None
         self._block_starts: list[int] | None = None
         self._block_offsets: dict[int, list[int]] = {}
@@ -32,9 +35,9 @@ class LineHeights:
 
     def _starts(self) -> list[int]:
         if self._block_sums is None:
-            heights = self.heights
+            heights, block = self.heights, self.block
             self._block_sums = [
-                sum(heights[start : start + BLOCK]) for start in range(0, len(heights), BLOCK)
+                sum(heights[start : start + block]) for start in range(0, len(heights), block)
             ]
         if self._block_starts is None:
             self._block_starts = [0, *accumulate(self._block_sums)]
@@ -43,8 +46,8 @@ class LineHeights:
     def _offsets_in(self, block: int) -> list[int]:
         offsets = self._block_offsets.get(block)
         if offsets is None:
-            start = block * BLOCK
-            offsets = [0, *accumulate(self.heights[start : start + BLOCK])]
+            start = block * self.block
+            offsets = [0, *accumulate(self.heights[start : start + self.block])]
             self._block_offsets[block] = offsets
         return offsets
 
@@ -56,7 +59,7 @@ class LineHeights:
         """The first line of item `index` (the total past the last one)."""
         if index >= len(self.heights):
             return self.total
-        block, within = divmod(index, BLOCK)
+        block, within = divmod(index, self.block)
         return self._starts()[block] + self._offsets_in(block)[within]
 
     def index_at(self, line: int) -> int:
@@ -66,16 +69,22 @@ class LineHeights:
         starts = self._starts()
         block = min(max(bisect_right(starts, line) - 1, 0), len(starts) - 2)
         within = bisect_right(self._offsets_in(block), line - starts[block]) - 1
-        return min(max(block * BLOCK + within, 0), len(self.heights) - 1)
+        return min(max(block * self.block + within, 0), len(self.heights) - 1)
 
     def set(self, index: int, height: int) -> int:
         """Record a measured height; the change from what was there."""
         change = height - self.heights[index]
         if change:
             self.heights[index] = height
-            block = index // BLOCK
+            block = index // self.block
             if self._block_sums is not None:
                 self._block_sums[block] += change
             self._block_starts = None
             self._block_offsets.pop(block, None)
         return change
+
+    def changed(self) -> None:
+        """Forget every sum: the heights were spliced or replaced in place."""
+        self._block_sums = None
+        self._block_starts = None
+        self._block_offsets.clear()
