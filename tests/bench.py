@@ -48,12 +48,15 @@ from tests.bench_sites import site_figures  # noqa: E402
 from tests.bench_startup import startup_figures  # noqa: E402
 from tests.bench_support import (  # noqa: E402
     SCREEN,
+    THREAD_KEYS,
     Bench,
     Figure,
     load_into_store,
     mb,
     median_of,
+    resize_ms,
     table,
+    typical_comment,
 )
 from tests.builders import load_one  # noqa: E402
 
@@ -91,37 +94,6 @@ def load_figures(corpus: Corpus, runs: int) -> list[Figure]:
 
 
 # The thread view, headless -------------------------------------------------------
-
-THREAD_KEYS = {
-    "j": "cursor_down",
-    "k": "cursor_up",
-    "space": "toggle",
-    "h": "collapse",
-    "l": "expand",
-    "p": "parent",
-    "J": "next_sibling",
-    "K": "previous_sibling",
-    "]": "next_top_level",
-    "[": "previous_top_level",
-    "g": "first",
-    "G": "last",
-    "pagedown": "page_down",
-}
-
-
-def typical_comment(thread: Thread) -> int:
-    """A comment from the middle of the thread that every key has work to do on:
-    it has replies, a parent, and siblings on both sides."""
-    for index in range(len(thread) // 2, len(thread)):
-        parent = thread.parents[index]
-        if (
-            thread.descendant_count(index)
-            and parent >= 0
-            and thread.next_sibling(index) is not None
-            and thread.previous_sibling(index) is not None
-        ):
-            return index
-    raise ValueError("no typical comment in the second half of the thread")
 
 
 async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
@@ -205,20 +177,9 @@ async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
             Figure("XL: collapse all / expand all", folds, "ms", "<= 150 ms", folds <= 150)
         )
 
-        async def resize(size: tuple[int, int]) -> float:
-            start = time.process_time()
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
-            paint()
-            return time.process_time() - start
-
-        resizes = []
-        for _ in range(runs):
-            resizes.append(await resize((200, 50)))
-            resizes.append(await resize(SCREEN))
-        resize_ms = statistics.median(resizes) * 1000
+        resize_cost = await resize_ms(pilot, paint, runs)
         figures.append(
-            Figure("XL: terminal resize", resize_ms, "ms", "<= 150 ms", resize_ms <= 150)
+            Figure("XL: terminal resize", resize_cost, "ms", "<= 150 ms", resize_cost <= 150)
         )
     return figures
 

@@ -6,7 +6,6 @@ repaint of the visible region (process time, as the `thread` section does)."""
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import statistics
 import time
@@ -14,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.loading import Loading
-from tests.bench_support import SCREEN, Bench, Figure, median_of
+from tests.bench_sites import site_thread
+from tests.bench_support import SCREEN, THREAD_KEYS, Bench, Figure, median_of, typical_comment
 
 _WORDS = "the soil trial ran for months while a river survey counted every heron".split()
 
@@ -42,49 +42,7 @@ def rich_body(rng: random.Random, number: int) -> str:
 
 def rich_reddit_thread(count: int, seed: int = 13) -> str:
     """A Reddit thread of `count` rich comments as JSON, nested at most 6 deep."""
-    rng = random.Random(seed)
-    roots: list[dict] = []
-    recent: list[tuple[dict, int]] = []
-    for number in range(count):
-        data = {
-            "id": f"c{number}",
-            "name": f"t1_c{number}",
-            "author": f"user{number % 500}",
-            "body": rich_body(rng, number),
-            "created_utc": 1714800000 + number,
-            "score": number % 50,
-            "edited": False,
-            "is_submitter": False,
-            "replies": "",
-        }
-        item = {"kind": "t1", "data": data}
-        candidates = [entry for entry in recent[-20:] if entry[1] < 6]
-        if number % 5 == 0 or not candidates:
-            roots.append(item)
-            depth = 0
-        else:
-            parent, depth = rng.choice(candidates)
-            depth += 1
-            replies = parent["data"]["replies"] or {"kind": "Listing", "data": {"children": []}}
-            parent["data"]["replies"] = replies
-            replies["data"]["children"].append(item)
-        recent.append((item, depth))
-    post = {
-        "kind": "t3",
-        "data": {
-            "title": "Rich comments",
-            "author": "a",
-            "created_utc": 0,
-            "selftext": "",
-            "subreddit": "bench",
-            "permalink": "/r/b/",
-        },
-    }
-    listing = [
-        {"kind": "Listing", "data": {"children": [post]}},
-        {"kind": "Listing", "data": {"children": roots}},
-    ]
-    return json.dumps(listing)
+    return site_thread(count, "reddit", seed, rich_body=rich_body, title="Rich comments")
 
 
 async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
@@ -92,7 +50,6 @@ async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.thread_view import ThreadView
-    from tests.bench import THREAD_KEYS, typical_comment
 
     app = ReaderApp(Loading([path]))
     figures: list[Figure] = []

@@ -15,6 +15,7 @@ import json
 import quopri
 import random
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.header import Header
 from email.utils import format_datetime
@@ -34,14 +35,23 @@ _ACCENTED = "café naïve Zürich élève façade über Ærø señal".split()
 _NAMES = "Ada Ravel,Bo Lindqvist,Chiara Ossi,Dev Anand,Émile Roux,Fen Ito,Gus Hale".split(",")
 
 
-def _site_thread(count: int, site: str, seed: int = 7) -> str:
-    """A generated Reddit or HN (Algolia) thread as JSON, nested at most 6 deep."""
+def site_thread(
+    count: int,
+    site: str,
+    seed: int = 7,
+    rich_body: Callable[[random.Random, int], str] | None = None,
+    title: str = "t",
+) -> str:
+    """A generated Reddit or HN (Algolia) thread as JSON, nested at most 6 deep;
+    every comment's text from `rich_body` if given, else a fifth with markup."""
     rng = random.Random(seed)
 
     def sentence() -> str:
         return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 30)))
 
     def body(number: int) -> str:
+        if rich_body is not None:
+            return rich_body(rng, number)
         if rng.random() >= MARKUP_SHARE:
             plain = f"{sentence()}, {sentence()}."
             return f"{plain}\n\n{sentence()}" if site == "reddit" else f"{plain}<p>{sentence()}"
@@ -93,7 +103,7 @@ def _site_thread(count: int, site: str, seed: int = 7) -> str:
         post = {
             "kind": "t3",
             "data": {
-                "title": "t",
+                "title": title,
                 "author": "a",
                 "created_utc": 0,
                 "selftext": "",
@@ -106,7 +116,9 @@ def _site_thread(count: int, site: str, seed: int = 7) -> str:
             {"kind": "Listing", "data": {"children": roots}},
         ]
         return json.dumps(listing)
-    return json.dumps({"id": 1, "created_at_i": 0, "title": "t", "author": "a", "children": roots})
+    return json.dumps(
+        {"id": 1, "created_at_i": 0, "title": title, "author": "a", "children": roots}
+    )
 
 
 def _mbox(count: int, seed: int = 11) -> bytes:
@@ -235,7 +247,7 @@ def site_figures(bench: Bench) -> list[Figure]:
     figures = []
     for site, label in (("reddit", "Reddit"), ("hn", "HN Algolia")):
         path = folder / f"{site}-thread.json"
-        path.write_text(_site_thread(shape.xl_comments, site), encoding="utf-8")
+        path.write_text(site_thread(shape.xl_comments, site), encoding="utf-8")
         name = f"load {label} JSON, {shape.xl_comments:,} comments, {MARKUP_SHARE:.0%} with markup"
         figures.append(_throughput(name, path, runs))
     messages = shape.xl_comments // 10

@@ -11,12 +11,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pyte
 
 from reader.bulk import bulk_loading
-from reader.store import DocumentStore
+from reader.store import DocumentStore, Thread
 from tests.bench_corpus import Corpus, Shape
 from tests.builders import load_one
 
@@ -133,3 +134,54 @@ def table(figures: list[Figure], enforce: bool, markdown: bool = False) -> str:
     ]
     lines.insert(1, "-+-".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+async def resize_ms(pilot: Any, paint: Callable[[], None], runs: int) -> float:
+    """Median process time, in ms, of resizing the terminal (to 200x50 and back to
+    `SCREEN`, alternately) with all of Textual's relayout and our repaint."""
+
+    async def resize(size: tuple[int, int]) -> float:
+        start = time.process_time()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        paint()
+        return time.process_time() - start
+
+    resizes = []
+    for _ in range(runs):
+        resizes.append(await resize((200, 50)))
+        resizes.append(await resize(SCREEN))
+    return statistics.median(resizes) * 1000
+
+
+# The thread view's keys, by the action each runs.
+THREAD_KEYS = {
+    "j": "cursor_down",
+    "k": "cursor_up",
+    "space": "toggle",
+    "h": "collapse",
+    "l": "expand",
+    "p": "parent",
+    "J": "next_sibling",
+    "K": "previous_sibling",
+    "]": "next_top_level",
+    "[": "previous_top_level",
+    "g": "first",
+    "G": "last",
+    "pagedown": "page_down",
+}
+
+
+def typical_comment(thread: Thread) -> int:
+    """A comment from the middle of the thread that every key has work to do on:
+    it has replies, a parent, and siblings on both sides."""
+    for index in range(len(thread) // 2, len(thread)):
+        parent = thread.parents[index]
+        if (
+            thread.descendant_count(index)
+            and parent >= 0
+            and thread.next_sibling(index) is not None
+            and thread.previous_sibling(index) is not None
+        ):
+            return index
+    raise ValueError("no typical comment in the second half of the thread")
