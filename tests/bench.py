@@ -51,9 +51,11 @@ from tests.bench_support import (  # noqa: E402
     THREAD_KEYS,
     Bench,
     Figure,
+    key_costs,
     load_into_store,
     mb,
     median_of,
+    open_seconds,
     resize_ms,
     table,
     typical_comment,
@@ -122,34 +124,13 @@ async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
             paint()
             return time.process_time() - start
 
-        def open_thread(thread: object) -> float:
-            view.thread = None
-            paint()
-            start = time.perf_counter()
-            view.thread = thread  # type: ignore[assignment]
-            paint()
-            return time.perf_counter() - start
-
-        open_ms = median_of(runs, lambda: open_thread(xl)) * 1000
+        open_ms = median_of(runs, lambda: open_seconds(view, xl, paint)) * 1000
         figures.append(
             Figure("XL: open the thread, painted", open_ms, "ms", "<= 150 ms", open_ms <= 150)
         )
 
-        def key_costs(thread: Thread) -> dict[str, float]:
-            view.thread = thread
-            paint()
-            middle = typical_comment(thread)
-            costs: dict[str, list[float]] = {key: [] for key in THREAD_KEYS}
-            for _ in range(runs):
-                for key, action in THREAD_KEYS.items():
-                    view.cursor = middle
-                    paint()
-                    costs[key].append(timed(getattr(view, f"action_{action}")))
-                    if key in ("space", "h"):
-                        view.action_expand_all()
-            return {key: statistics.median(values) * 1000 for key, values in costs.items()}
-
-        small, large = key_costs(thousand), key_costs(xl)
+        small = key_costs(view, thousand, paint, runs)
+        large = key_costs(view, xl, paint, runs)
         for key in THREAD_KEYS:
             ratio = large[key] / small[key] if small[key] else 1.0
             ok = large[key] <= 10 and (ratio <= 1.5 or large[key] - small[key] <= 1.0)

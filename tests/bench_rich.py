@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import random
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.loading import Loading
 from tests.bench_sites import site_thread
-from tests.bench_support import SCREEN, THREAD_KEYS, Bench, Figure, median_of, typical_comment
+from tests.bench_support import SCREEN, Bench, Figure, key_costs, median_of, open_seconds
 
 _WORDS = "the soil trial ran for months while a river survey counted every heron".split()
 
@@ -64,37 +61,13 @@ async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
         def paint() -> None:
             view.render_lines(Region(0, 0, view.size.width, view.size.height))
 
-        def open_thread() -> float:
-            view.thread = None
-            paint()
-            start = time.perf_counter()
-            view.thread = thread
-            paint()
-            return time.perf_counter() - start
-
-        open_ms = median_of(runs, open_thread) * 1000
+        open_ms = median_of(runs, lambda: open_seconds(view, thread, paint)) * 1000
         label = f"rich {count:,}"
         figures.append(
             Figure(f"{label}: open the thread, painted", open_ms, "ms", "<= 150 ms", open_ms <= 150)
         )
 
-        def timed(action: Callable[[], object]) -> float:
-            start = time.process_time()
-            action()
-            paint()
-            return time.process_time() - start
-
-        middle = typical_comment(thread)
-        costs: dict[str, list[float]] = {key: [] for key in THREAD_KEYS}
-        for _ in range(runs):
-            for key, action in THREAD_KEYS.items():
-                view.cursor = middle
-                paint()
-                costs[key].append(timed(getattr(view, f"action_{action}")))
-                if key in ("space", "h"):
-                    view.action_expand_all()
-        for key, values in costs.items():
-            cost = statistics.median(values) * 1000
+        for key, cost in key_costs(view, thread, paint, runs).items():
             figures.append(
                 Figure(f"{label}: key {key!r} + repaint", cost, "ms", "<= 10 ms", cost <= 10)
             )

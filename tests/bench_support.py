@@ -185,3 +185,33 @@ def typical_comment(thread: Thread) -> int:
         ):
             return index
     raise ValueError("no typical comment in the second half of the thread")
+
+
+def open_seconds(view: Any, thread: Any, paint: Callable[[], None]) -> float:
+    """Wall time to show `thread` in the thread view, painted, from no thread."""
+    view.thread = None
+    paint()
+    start = time.perf_counter()
+    view.thread = thread
+    paint()
+    return time.perf_counter() - start
+
+
+def key_costs(view: Any, thread: Any, paint: Callable[[], None], runs: int) -> dict[str, float]:
+    """Median process time, in ms, of each of `THREAD_KEYS` plus the repaint, the
+    cursor put each time on the thread's `typical_comment`."""
+    view.thread = thread
+    paint()
+    middle = typical_comment(thread)
+    costs: dict[str, list[float]] = {key: [] for key in THREAD_KEYS}
+    for _ in range(runs):
+        for key, action in THREAD_KEYS.items():
+            view.cursor = middle
+            paint()
+            start = time.process_time()
+            getattr(view, f"action_{action}")()
+            paint()
+            costs[key].append(time.process_time() - start)
+            if key in ("space", "h"):
+                view.action_expand_all()
+    return {key: statistics.median(values) * 1000 for key, values in costs.items()}
