@@ -56,6 +56,8 @@ from tests.bench_support import (  # noqa: E402
     mb,
     median_of,
     open_seconds,
+    painter,
+    repaint_cost,
     resize_ms,
     table,
     typical_comment,
@@ -99,7 +101,6 @@ def load_figures(corpus: Corpus, runs: int) -> list[Figure]:
 
 
 async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
-    from textual.geometry import Region
 
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.thread_view import ThreadView
@@ -115,14 +116,7 @@ async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
         view.focus()
         await pilot.pause()
 
-        def paint() -> None:
-            view.render_lines(Region(0, 0, view.size.width, view.size.height))
-
-        def timed(action: Callable[[], object]) -> float:
-            start = time.process_time()
-            action()
-            paint()
-            return time.process_time() - start
+        paint = painter(view)
 
         open_ms = median_of(runs, lambda: open_seconds(view, xl, paint)) * 1000
         figures.append(
@@ -150,8 +144,8 @@ async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
         paint()
 
         def fold_all() -> float:
-            cost = timed(view.action_collapse_all)
-            return max(cost, timed(view.action_expand_all))
+            cost = repaint_cost(view.action_collapse_all, paint)
+            return max(cost, repaint_cost(view.action_expand_all, paint))
 
         folds = median_of(runs, fold_all) * 1000
         figures.append(
@@ -292,10 +286,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
             paint()
             costs = []
             for _ in range(30):
-                start = time.process_time()
-                view.action_page_down()
-                paint()
-                costs.append(time.process_time() - start)
+                costs.append(repaint_cost(view.action_page_down, paint))
             return statistics.median(costs)
 
         key_without = median_of(runs, lambda: key_cost(False)) * 1000

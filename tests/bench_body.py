@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.formats.markdowntext import markdown_to_text
 from reader.loading import Loading
 from reader.model import Article
-from tests.bench_support import SCREEN, Bench, Figure, resize_ms
+from tests.bench_support import SCREEN, Bench, Figure, painter, repaint_cost, resize_ms
 
 WORDS = (
     "garden river stone bridge lantern orchard meadow harbour quiet evening "
@@ -61,7 +61,6 @@ def one_line(size: int, seed: int = 13) -> str:
 
 
 async def body_run(bench: Bench) -> list[Figure]:
-    from textual.geometry import Region
 
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.article_body import ArticleBody
@@ -84,8 +83,7 @@ async def body_run(bench: Bench) -> list[Figure]:
         body.focus()
         await pilot.pause()
 
-        def paint() -> None:
-            body.render_lines(Region(0, 0, body.size.width, body.size.height))
+        paint = painter(body)
 
         body.article = structured
         paint()
@@ -129,10 +127,7 @@ async def body_run(bench: Bench) -> list[Figure]:
         paint()
 
         def page_down() -> float:
-            start = time.process_time()
-            body.scroll_page_down(animate=False)
-            paint()
-            return time.process_time() - start
+            return repaint_cost(lambda: body.scroll_page_down(animate=False), paint)
 
         pages = [page_down() for _ in range(5 * runs)]
         page_ms = statistics.median(pages) * 1000

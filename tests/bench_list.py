@@ -33,6 +33,8 @@ from tests.bench_support import (
     SCREEN,
     Bench,
     Figure,
+    painter,
+    repaint_cost,
     time_to_screen,
 )
 
@@ -172,7 +174,6 @@ def startup_figures(
 
 
 async def key_figures(articles: Path, count: int, runs: int) -> list[Figure]:
-    from textual.geometry import Region
 
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.article_list import ArticleList
@@ -188,20 +189,13 @@ async def key_figures(articles: Path, count: int, runs: int) -> list[Figure]:
         view.focus()
         await pilot.pause()
 
-        def paint() -> None:
-            view.render_lines(Region(0, 0, view.size.width, view.size.height))
-
-        def timed(action: Callable[[], object]) -> float:
-            start = time.process_time()
-            action()
-            paint()
-            return time.process_time() - start
+        paint = painter(view)
 
         def from_middle(action: Callable[[], object]) -> Callable[[], float]:
             def measure() -> float:
                 view.highlighted = count // 2
                 paint()
-                return timed(action)
+                return repaint_cost(action, paint)
 
             return measure
 

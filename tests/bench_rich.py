@@ -11,7 +11,15 @@ from pathlib import Path
 
 from reader.loading import Loading
 from tests.bench_sites import site_thread
-from tests.bench_support import SCREEN, Bench, Figure, key_costs, median_of, open_seconds
+from tests.bench_support import (
+    SCREEN,
+    Bench,
+    Figure,
+    key_costs,
+    median_of,
+    open_seconds,
+    painter,
+)
 
 _WORDS = "the soil trial ran for months while a river survey counted every heron".split()
 
@@ -43,7 +51,6 @@ def rich_reddit_thread(count: int, seed: int = 13) -> str:
 
 
 async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
-    from textual.geometry import Region
 
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.thread_view import ThreadView
@@ -58,8 +65,7 @@ async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
         view.focus()
         await pilot.pause()
 
-        def paint() -> None:
-            view.render_lines(Region(0, 0, view.size.width, view.size.height))
+        paint = painter(view)
 
         open_ms = median_of(runs, lambda: open_seconds(view, thread, paint)) * 1000
         label = f"rich {count:,}"

@@ -29,7 +29,7 @@ from reader.loading import Loading
 from reader.search import Query
 from reader.ui.thread_matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
-from tests.bench_support import SCREEN, Bench, Figure, median_of
+from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repaint_cost
 
 # About 100,000 matches in the XL thread (10,000 in the quick one), and about 100
 # (135 in the full XL thread, a handful in the quick one).
@@ -49,7 +49,6 @@ def search_figures(bench: Bench) -> list[Figure]:
 
 
 async def _headless_figures(bench: Bench) -> list[Figure]:
-    from textual.geometry import Region
 
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.thread_pane import ThreadPane
@@ -65,8 +64,7 @@ async def _headless_figures(bench: Bench) -> list[Figure]:
         view.focus()
         await pilot.pause()
 
-        def paint() -> None:
-            view.render_lines(Region(0, 0, view.size.width, view.size.height))
+        paint = painter(view)
 
         figures = _finding_figures(store, article_id, view, paint, bench.runs)
 
@@ -81,10 +79,7 @@ async def _headless_figures(bench: Bench) -> list[Figure]:
             def key(action: Callable[[], None]) -> float:
                 costs = []
                 for _ in range(10 * bench.runs):
-                    start = time.process_time()
-                    action()
-                    paint()
-                    costs.append(time.process_time() - start)
+                    costs.append(repaint_cost(action, paint))
                 return statistics.median(costs) * 1000
 
             return len(pane.matches), key(pane.action_next_match), key(pane.action_previous_match)

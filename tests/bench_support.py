@@ -208,10 +208,25 @@ def key_costs(view: Any, thread: Any, paint: Callable[[], None], runs: int) -> d
         for key, action in THREAD_KEYS.items():
             view.cursor = middle
             paint()
-            start = time.process_time()
-            getattr(view, f"action_{action}")()
-            paint()
-            costs[key].append(time.process_time() - start)
+            costs[key].append(repaint_cost(getattr(view, f"action_{action}"), paint))
             if key in ("space", "h"):
                 view.action_expand_all()
     return {key: statistics.median(values) * 1000 for key, values in costs.items()}
+
+
+def painter(view: Any) -> Callable[[], None]:
+    """Renders `view`'s visible region, as a repaint after a key would."""
+    from textual.geometry import Region
+
+    def paint() -> None:
+        view.render_lines(Region(0, 0, view.size.width, view.size.height))
+
+    return paint
+
+
+def repaint_cost(action: Callable[[], object], paint: Callable[[], None]) -> float:
+    """Process time, in seconds, of `action` and the repaint after it."""
+    start = time.process_time()
+    action()
+    paint()
+    return time.process_time() - start
