@@ -1,28 +1,28 @@
 """Finding text in articles and threads, for the store to offer to every pane.
 
 Each searchable document (a thread, or an article's own text) is turned once,
-when it is added to the store, into a `SearchText`: all its fields joined into
-one string by a separator that cannot occur in loaded text, plus a case-folded
-copy of the same length, made on the first search that needs it. A query is
-then one compiled regular expression run by `re` over that string in C, and a
-match is mapped back to its field with a binary search over the field start
-offsets.
+when it is added to the store, into a `SearchText`: its fields, joined in chunks
+by a separator that cannot occur in loaded text, with a case-folded copy of each
+chunk made on the first search that needs it. A query is then one compiled
+regular expression run by `re` over a chunk in C, and a match is mapped back to
+its field by counting the separators before it.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_right
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import NamedTuple
+from typing import AnyStr, NamedTuple
 
 # NUL never reaches a field: the loader refuses files that contain it.
 SEPARATOR = "\x00"
 SEPARATOR_BYTES = SEPARATOR.encode()
 _ESCAPES = re.compile(r"\\.")
+# The characters beyond ASCII that `fold` turns into ASCII: only KELVIN SIGN,
+# to "k" (tests/test_search_folding.py checks this over all of Unicode). A chunk
+# holding one cannot have its ASCII letters alone folded for an ASCII query.
+FOLDS_TO_ASCII = "\u212a"
 
 
 def fold(text: str) -> str:
@@ -91,31 +91,65 @@ class _Chunk:
     search, not at load: the fields themselves are the document's own strings,
     and a copy of every loaded text, folded, would add as much again to the
     memory of a corpus most of which is never searched.
+
+    For a query all in ASCII, the folded text is only the UTF-8 bytes with their
+    ASCII letters lowered (`bytes.lower`, at memory speed, where `fold` costs some
+    5 ms a MB). That finds what the full fold finds: every byte of a character
+    beyond ASCII is beyond ASCII in UTF-8, in the text as written and in its full
+    fold alike, so an ASCII query matches only runs of ASCII characters, which
+    both foldings lower the same way; the one exception, a character that folds
+    into ASCII (`FOLDS_TO_ASCII`), makes its chunk take the full fold. A query
+    beyond ASCII needs the full fold, which then replaces the ASCII one: a chunk
+    keeps one folded copy, never two.
     """
 
-    __slots__ = ("_byte_starts", "_folded", "count", "first", "original", "original_starts")
+    __slots__ = ("_folded", "_fully_folded", "count", "first", "original")
 
     def __init__(self, first: int, count: int) -> None:
         self.first = first
         self.count = count
         self._folded: bytes | None = None
-        self._byte_starts: array[int] | None = None
+        self._fully_folded = False
         # The text as written, joined on the first case-sensitive query, then kept.
         self.original: str | None = None
-        self.original_starts: array[int] | None = None
 
-    def folded(self, fields: list[str]) -> tuple[bytes, array[int]]:
-        """The folded UTF-8 text of this chunk of `fields`, and where each field starts."""
-        if self._folded is None or self._byte_starts is None:
-            folded = fold(SEPARATOR.join(fields[self.first : self.first + self.count])).encode()
-            self._byte_starts = _starts(folded.split(SEPARATOR_BYTES))
-            self._folded = folded
-        return self._folded, self._byte_starts
+    def folded(self, fields: list[str], ascii_query: bool) -> bytes:
+        """The folded UTF-8 text of this chunk of `fields`, fit for a query that
+        is all ASCII (`ascii_query`) or not."""
+        if self._folded is not None and (ascii_query or self._fully_folded):
+            return self._folded
+        joined = SEPARATOR.join(fields[self.first : self.first + self.count])
+        if joined.isascii():
+            self._folded, self._fully_folded = joined.encode().lower(), True
+        elif ascii_query and not any(char in joined for char in FOLDS_TO_ASCII):
+            self._folded, self._fully_folded = joined.encode().lower(), False
+        else:
+            self._folded, self._fully_folded = fold(joined).encode(), True
+        return self._folded
 
 
-def _starts(fields: list[str] | list[bytes]) -> array[int]:
-    """Where each field begins in their join."""
-    return array("q", accumulate((len(field) + 1 for field in fields[:-1]), initial=0))
+def _in_fields(
+    text: AnyStr, found: Iterator[re.Match[AnyStr]], separator: AnyStr
+) -> Iterator[tuple[int, int, int, int]]:
+    """The matches `found` in `text` (in order) that lie within one field, each
+    as its field's number, where that field starts, and the match's span.
+
+    Fields are counted as the matches come, over the text between one match and
+    the next, so no table of where each field starts is built or kept.
+    """
+    field = field_start = counted = 0
+    for match in found:
+        start, end = match.span()
+        if start == end:
+            continue  # An empty match (a regex such as `x*`) marks nothing.
+        if text.find(separator, start, end) >= 0:
+            continue  # It runs across the separator into the next field.
+        crossed = text.count(separator, counted, start)
+        if crossed:
+            field += crossed
+            field_start = text.rfind(separator, counted, start) + 1
+        counted = start
+        yield field, field_start, start, end
 
 
 class SearchText:
@@ -158,20 +192,20 @@ class SearchText:
                 yield from self._general(chunk, pattern, query.case_sensitive)
         else:
             needle = re.compile(re.escape(query.text.encode()))
+            ascii_query = query.text.isascii()
             for chunk in self._chunks:
-                yield from self._plain(chunk, needle, len(query.text))
+                yield from self._plain(chunk, needle, len(query.text), ascii_query)
 
-    def _plain(self, chunk: _Chunk, needle: re.Pattern[bytes], length: int) -> Iterator[Match]:
+    def _plain(
+        self, chunk: _Chunk, needle: re.Pattern[bytes], length: int, ascii_query: bool
+    ) -> Iterator[Match]:
         """A lower-case literal: found in the UTF-8 bytes, spans turned into characters."""
-        folded, starts = chunk.folded(self._fields)
+        folded = chunk.folded(self._fields, ascii_query)
         first, keys = chunk.first, self._keys
-        fields = len(starts)
-        for found in needle.finditer(folded):
-            start, end = found.span()
-            field = bisect_right(starts, start) - 1
-            if field + 1 < fields and end >= starts[field + 1]:
-                continue  # It runs across the separator into the next field.
-            base = len(folded[starts[field] : start].decode())
+        for field, field_start, start, _ in _in_fields(
+            folded, needle.finditer(folded), SEPARATOR_BYTES
+        ):
+            base = len(folded[field_start:start].decode())
             yield Match(keys[first + field], base, base + length)
 
     def _general(
@@ -180,21 +214,14 @@ class SearchText:
         """Any query, over the text as a str: the folded text or the original."""
         if case_sensitive:
             if chunk.original is None:
-                fields = self._fields[chunk.first : chunk.first + chunk.count]
-                chunk.original = SEPARATOR.join(fields)
-                chunk.original_starts = _starts(fields)
-            haystack, starts = chunk.original, chunk.original_starts
+                chunk.original = SEPARATOR.join(
+                    self._fields[chunk.first : chunk.first + chunk.count]
+                )
+            haystack = chunk.original
         else:
-            haystack = chunk.folded(self._fields)[0].decode()
-            starts = _starts(haystack.split(SEPARATOR))
-        assert starts is not None
-        first, keys, fields = chunk.first, self._keys, len(starts)
-        for found in pattern.finditer(haystack):
-            start, end = found.span()
-            if start == end:
-                continue
-            field = bisect_right(starts, start) - 1
-            if field + 1 < fields and end >= starts[field + 1]:
-                continue  # It runs across the separator into the next field.
-            base = starts[field]
-            yield Match(keys[first + field], start - base, end - base)
+            haystack = chunk.folded(self._fields, ascii_query=False).decode()
+        first, keys = chunk.first, self._keys
+        for field, field_start, start, end in _in_fields(
+            haystack, pattern.finditer(haystack), SEPARATOR
+        ):
+            yield Match(keys[first + field], start - field_start, end - field_start)
