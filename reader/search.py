@@ -94,13 +94,13 @@ class _Chunk:
 
     For a query all in ASCII, the folded text is only the UTF-8 bytes with their
     ASCII letters lowered (`bytes.lower`, at memory speed, where `fold` costs some
-    5 ms a MB). That finds what the full fold finds: every byte of a character
-    beyond ASCII is beyond ASCII in UTF-8, in the text as written and in its full
-    fold alike, so an ASCII query matches only runs of ASCII characters, which
-    both foldings lower the same way; the one exception, a character that folds
-    into ASCII (`FOLDS_TO_ASCII`), makes its chunk take the full fold. A query
-    beyond ASCII needs the full fold, which then replaces the ASCII one: a chunk
-    keeps one folded copy, never two.
+    2.5 ms a MB of text beyond Latin-1). That finds what the full fold finds:
+    every byte of a character beyond ASCII is beyond ASCII in UTF-8, in the text
+    as written and in its full fold alike, so an ASCII query matches only runs of
+    ASCII characters, which both foldings lower the same way; the one exception,
+    a character that folds into ASCII (`FOLDS_TO_ASCII`), makes its chunk take
+    the full fold. A query beyond ASCII needs the full fold, which then replaces
+    the ASCII one: a chunk keeps one folded copy, never two.
     """
 
     __slots__ = ("_folded", "_fully_folded", "count", "first", "original")
