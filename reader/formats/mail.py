@@ -20,14 +20,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..errors import LoadError
 from ..model import Article, Comment
 from ..text import Block
 from .batch import Batch
 from .htmltext import html_to_text
-from .mailfields import full_fields, read_fields, thread_fields
+from .mailfields import Head, full_fields, read_fields, read_head, thread_fields
 from .mailtext import mail_to_text
 from .mailthreads import Node, thread_roots
 from .sample import Sample
@@ -47,7 +47,7 @@ _TAG = re.compile(r"\[([^\]]+)\]")
 _BATCH_MESSAGES = 500
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Mail:
     message_id: str | None
     parents: list[str]  # In-Reply-To first, then References nearest first
@@ -61,15 +61,28 @@ class _Mail:
     url: str | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Message:
-    """A message of the mailbox: where it is, its bytes until it is read,
-    then what was read (None: it could not be)."""
+    """A message of the mailbox: where it is, its bytes and head until it is
+    read, then what was read (None: it could not be)."""
 
     where: str
     data: bytes
+    head: Head | None = None
     mail: _Mail | None = None
     read: bool = False
+
+
+# A message's id, and its parents' (In-Reply-To first, then References nearest first).
+_Ids = tuple[str | None, list[str]]
+
+
+class _Known(NamedTuple):
+    """What the first pass read of a message: its ids, its Date (parsed if its
+    order was needed)."""
+
+    ids: _Ids
+    when: str | datetime | None
 
 
 class _ThreadIds(Protocol):
@@ -153,13 +166,16 @@ def _index(
     block; a message whose header block needs `email` is read in full now."""
     nodes: list[Node[_Message]] = []
     for where, data in raw:
-        fields = thread_fields(data)
+        # The head is read once: here for the threads, kept for the full read.
+        head = read_head(data)
+        fields = thread_fields(head) if head is not None else None
         if fields is not None:
             message_id, parents = _thread_ids(fields)
-            nodes.append(Node(len(nodes), message_id, parents, fields.date, _Message(where, data)))
+            message = _Message(where, data, head)
+            nodes.append(Node(len(nodes), message_id, parents, fields.date, message))
             continue
         message = _Message(where, b"")
-        if _read_message(path, message, data, warnings) and message.mail is not None:
+        if _read_message(path, message, data, None, None, warnings) and message.mail:
             mail = message.mail
             nodes.append(Node(len(nodes), mail.message_id, mail.parents, mail.when, message))
     return nodes
@@ -178,6 +194,7 @@ def _batches(
     for root in thread_roots(nodes):
         read += _read_thread(path, root, warnings)
         articles.extend(_article(path, top) for top in _readable([root]))
+        _release(root)
         if articles and (not given or read - given >= _BATCH_MESSAGES):
             yield Batch(articles, read / len(nodes))
             articles, given = [], read
@@ -196,19 +213,39 @@ def _read_thread(path: Path, root: Node[_Message], warnings: list[str] | None) -
         count += 1
         message = node.payload
         if not message.read:
-            data, message.data = message.data, b""
-            _read_message(path, message, data, warnings)
+            data, head = message.data, message.head
+            message.data, message.head = b"", None
+            known = _Known((node.message_id, node.parents), node.date)
+            if _read_message(path, message, data, head, known, warnings) and message.mail:
+                node.date = message.mail.when  # the same time: its order needs no parse
         stack.extend(node.replies)
     return count
 
 
+def _release(root: Node[_Message]) -> None:
+    """Unlink a thread that has been given, so that its messages (each linked
+    to its parent and its replies: cycles) are freed as soon as they can be,
+    not left to the cyclic collector."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.replies)
+        node.replies, node.parent = [], None
+
+
 def _read_message(
-    path: Path, message: _Message, data: bytes, warnings: list[str] | None
+    path: Path,
+    message: _Message,
+    data: bytes,
+    head: Head | None,
+    known: _Known | None,
+    warnings: list[str] | None,
 ) -> bool:
-    """Read `message` in full from `data`; False, with a warning, if it cannot be."""
+    """Read `message` in full from `data` (with its `head` and what threading
+    read of it, if read already); False, with a warning, if it cannot be."""
     message.read = True
     try:
-        message.mail = _read(data)
+        message.mail = _read(data, head, known)
     except Exception as error:  # one bad message never stops the others
         if warnings is not None:
             warnings.append(f"{path}: {message.where}: message skipped: {error}")
@@ -216,15 +253,16 @@ def _read_message(
     return True
 
 
-def _read(data: bytes) -> _Mail:
-    fields = read_fields(data) or full_fields(data)
+def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
+    when = known.when if known is not None and isinstance(known.when, datetime) else None
+    fields = read_fields(data, head, when) or full_fields(data)
     if fields.plain is not None:
         text, blocks = mail_to_text(fields.plain)
     elif fields.html is not None:
         text, blocks = html_to_text(fields.html)
     else:
         text, blocks = [], None
-    message_id, parents = _thread_ids(fields)
+    message_id, parents = known.ids if known is not None else _thread_ids(fields)
     subject = " ".join(fields.subject.split())
     return _Mail(
         message_id=message_id,
@@ -240,7 +278,7 @@ def _read(data: bytes) -> _Mail:
     )
 
 
-def _thread_ids(fields: _ThreadIds) -> tuple[str | None, list[str]]:
+def _thread_ids(fields: _ThreadIds) -> _Ids:
     """The message's id and its parents' (In-Reply-To first, then References
     nearest first)."""
     references = _MESSAGE_ID.findall(fields.references)

@@ -63,9 +63,6 @@ _PARSER = BytesParser(policy=_POLICY)
 _PRINTABLE = re.compile(rb"[\t\n -~]*")
 # Header lines as `email` tells them: a name and a colon, then continuations.
 _HEAD = re.compile(r"[!-9;-~]+:.*(?:\n(?:[!-9;-~]+:|[ \t]).*)*")
-# `_PRINTABLE` and `_HEAD` at once, on bytes: what `thread_fields` reads.
-_PLAIN_HEAD = re.compile(rb"[!-9;-~]+:[\t -~]*(?:\n(?:[!-9;-~]+:|[ \t])[\t -~]*)*")
-_VALUE = re.compile(rb"[ \t]*(.*(?:\n[ \t].*)*)")
 _FIELD = re.compile(r"^([!-9;-~]+):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE)
 _TYPE = re.compile(r"(text/plain|text/html|multipart/alternative)\s*", re.IGNORECASE)
 # A boundary `email` takes as written, and the line breaks it splits lines at
@@ -116,13 +113,18 @@ class MailFields(NamedTuple):
     html: str | None
 
 
-def read_fields(data: bytes) -> MailFields | None:
+def read_fields(
+    data: bytes, head: Head | None = None, when: datetime | None = None
+) -> MailFields | None:
     """The fields of a simple message (text parts, plain ASCII header lines),
-    or None for `email` to read."""
-    split = _head_and_body(data)
-    if split is None:
-        return None
-    headers, body = split
+    or None for `email` to read; `head` is its `read_head` and `when` its
+    Date header's time (`date_of`), if read already."""
+    if head is None:
+        head = read_head(data)
+        if head is None:
+            return None
+    headers, body_start = head
+    body = data[body_start:]
     get = headers.get
     # In `email`'s order (an error in a header skips the message, with it as
     # the reason): is it a message at all, then the body and each header.
@@ -133,7 +135,10 @@ def read_fields(data: bytes) -> MailFields | None:
     texts = _texts(headers, body)
     if texts is None:
         return None
-    when, posted = _date(get("date"))
+    if when is not None:
+        posted = when.isoformat()
+    else:
+        when, posted = _date(get("date"))
     references = _text("references", get("references", ""))
     in_reply_to = _text("in-reply-to", get("in-reply-to", ""))
     message_id = _text("message-id", get("message-id", ""))
@@ -161,40 +166,22 @@ class ThreadFields(NamedTuple):
     date: str | None  # the Date header as written, unfolded
 
 
-def thread_fields(data: bytes) -> ThreadFields | None:
-    """A message's threading fields from its header block alone (a few
-    microseconds: no body, no other header), the same as `read_fields` and
-    `full_fields` give; None when the header block is one `read_fields` leaves
-    to `email`, or the message may not be readable at all (neither a Subject
-    nor a Date nor an author), for the caller to read it in full."""
-    end = _head_end(data)
-    if end <= 0:
-        return None
-    head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
-    if _PLAIN_HEAD.fullmatch(head) is None:
-        return None
-    lowered = b"\n" + head.lower()
-
-    def get(name: bytes) -> str | None:
-        # `name` is b"\nname:", found at a line start of `lowered`: its value
-        # starts in `head` where the name ends (one byte earlier: no `\n`).
-        found = lowered.find(name)
-        if found < 0:
-            return None
-        value = _VALUE.match(head, found + len(name) - 1)
-        assert value is not None  # it matches any text
-        return value.group(1).decode("ascii").replace("\n", "")
-
-    date = get(b"\ndate:")
+def thread_fields(head: Head) -> ThreadFields | None:
+    """A message's threading fields from its `read_head` (no body, no other
+    header: a microsecond or two), the same as `read_fields` gives them; None
+    when the message may not be readable at all (neither a Subject nor a
+    Date nor an author), for the caller to read it in full."""
+    get = head.headers.get
+    date = get("date")
     # `read_fields`' test of a message, cheapest first.
-    if not (date or _text("subject", get(b"\nsubject:") or "")):
-        sender = get(b"\nfrom:")
+    if not (date or _text("subject", get("subject", ""))):
+        sender = get("from")
         if sender is None or not _author(sender):
             return None
     return ThreadFields(
-        message_id=_text("message-id", get(b"\nmessage-id:") or ""),
-        in_reply_to=_text("in-reply-to", get(b"\nin-reply-to:") or ""),
-        references=_text("references", get(b"\nreferences:") or ""),
+        message_id=_text("message-id", get("message-id", "")),
+        in_reply_to=_text("in-reply-to", get("in-reply-to", "")),
+        references=_text("references", get("references", "")),
         date=date,
     )
 
@@ -250,14 +237,31 @@ def full_fields(data: bytes) -> MailFields:
     )
 
 
+class Head(NamedTuple):
+    """The wanted headers of a message or part (unfolded, the first of each),
+    and where its body starts."""
+
+    headers: dict[str, str]
+    body_start: int
+
+
 def _head_and_body(data: bytes) -> tuple[dict[str, str], bytes] | None:
-    """The wanted headers (unfolded, the first of each) and the body of a
-    message or part whose header lines are plain ASCII; None for anything
-    `email` would read differently (or that needs its Content-Disposition)."""
-    end = _head_end(data)
+    """`read_head`, with the body itself."""
+    head = read_head(data)
+    return None if head is None else (head.headers, data[head.body_start :])
+
+
+def read_head(data: bytes) -> Head | None:
+    """The head of a message or part whose header lines are plain ASCII;
+    None for anything `email` would read differently (or that needs its
+    Content-Disposition)."""
+    end = data.find(b"\n\n")
+    crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
+    if crlf >= 0:
+        end = crlf
     if end <= 0:
         return None
-    body = data[data.index(b"\n", end + 1) + 1 :]
+    body_start = data.index(b"\n", end + 1) + 1
     head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
     if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
         return None
@@ -271,15 +275,7 @@ def _head_and_body(data: bytes) -> tuple[dict[str, str], bytes] | None:
             headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
         elif name == "content-disposition":
             return None
-    return headers, body
-
-
-def _head_end(data: bytes) -> int:
-    """Where the header block ends (the line break before the blank line), or
-    -1 when no blank line ends it."""
-    end = data.find(b"\n\n")
-    crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
-    return crlf if crlf >= 0 else end
+    return Head(headers, body_start)
 
 
 def _texts(headers: dict[str, str], body: bytes) -> tuple[str | None, str | None] | None:

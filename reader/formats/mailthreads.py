@@ -22,7 +22,7 @@ _LAST = datetime.max.replace(tzinfo=UTC)
 Payload = TypeVar("Payload")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node(Generic[Payload]):
     """One message as threading knows it, with what its reader attached."""
 
@@ -41,8 +41,9 @@ class Node(Generic[Payload]):
     def order(self) -> tuple[datetime, int]:
         """Its place among its siblings (or among the threads)."""
         if self._order is None:
-            when = date_of(self.date) if isinstance(self.date, str) else self.date
-            self._order = (when or _LAST, self.number)
+            if isinstance(self.date, str):
+                self.date = date_of(self.date)
+            self._order = (self.date or _LAST, self.number)
         return self._order
 
 
