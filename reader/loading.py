@@ -95,7 +95,11 @@ class Loading:
             except LoadError as error:
                 self._file_done()
                 return error
-            self.bytes_done = self._bytes_before + round(self._size * batch.read)
+            if batch.read >= 1:  # the file's last batch: it counts as read with it
+                self._batches.close()
+                self._file_done()
+            else:
+                self.bytes_done = self._bytes_before + round(self._size * batch.read)
             return batch.articles
 
     def _file_done(self) -> None:
