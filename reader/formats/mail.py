@@ -67,7 +67,7 @@ class _Message:
     read, then what was read (None: it could not be)."""
 
     where: str
-    data: bytes
+    data: bytes | memoryview
     head: Head | None = None
     mail: _Mail | None = None
     read: bool = False
@@ -118,8 +118,10 @@ def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator
     yield from _batches(sample.path, nodes, warnings)
 
 
-def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes]]:
-    """Each message's bytes (without its `From ` line), named by its line."""
+def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes | memoryview]]:
+    """Each message's bytes (without its `From ` line), named by its line: a
+    view of `data` where it needs no unescaping, so that the messages waiting
+    for their thread to be read are not a second copy of the file."""
     if _LONE_CR.search(data) is not None:
         yield from _mbox_messages_by_line(data)
         return
@@ -130,14 +132,15 @@ def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes]]:
         if not data[line_start : found.start()].strip():
             starts.append(found.start() + 1)
     line = 1
+    view = memoryview(data)
     for number, start in enumerate(starts):
         line += data.count(b"\n", starts[number - 1] if number else 0, start)
         body = data.find(b"\n", start) + 1 or len(data)
         end = starts[number + 1] if number + 1 < len(starts) else len(data)
-        message = data[body:end]
-        if b">From " in message:
-            message = _ESCAPED_FROM.sub(rb"\1", message)
-        yield f"line {line}", message
+        if data.find(b">From ", body, end) >= 0:
+            yield f"line {line}", _ESCAPED_FROM.sub(rb"\1", data[body:end])
+        else:
+            yield f"line {line}", view[body:end]
 
 
 def _mbox_messages_by_line(data: bytes) -> Iterator[tuple[str, bytes]]:
@@ -160,18 +163,19 @@ def _unescape(lines: list[bytes]) -> bytes:
 
 
 def _index(
-    path: Path, raw: Iterable[tuple[str, bytes]], warnings: list[str] | None
+    path: Path, raw: Iterable[tuple[str, bytes | memoryview]], warnings: list[str] | None
 ) -> list[Node[_Message]]:
     """The first pass: each message's place in the threads, from its header
     block; a message whose header block needs `email` is read in full now."""
     nodes: list[Node[_Message]] = []
-    for where, data in raw:
+    for where, kept in raw:
+        data = bytes(kept)  # (a copy only of a view, dropped after this pass)
         # The head is read once: here for the threads, kept for the full read.
         head = read_head(data)
         fields = thread_fields(head) if head is not None else None
         if fields is not None:
             message_id, parents = _thread_ids(fields)
-            message = _Message(where, data, head)
+            message = _Message(where, kept, head)
             nodes.append(Node(len(nodes), message_id, parents, fields.date, message))
             continue
         message = _Message(where, b"")
@@ -213,7 +217,7 @@ def _read_thread(path: Path, root: Node[_Message], warnings: list[str] | None) -
         count += 1
         message = node.payload
         if not message.read:
-            data, head = message.data, message.head
+            data, head = bytes(message.data), message.head
             message.data, message.head = b"", None
             known = _Known((node.message_id, node.parents), node.date)
             if _read_message(path, message, data, head, known, warnings) and message.mail:
