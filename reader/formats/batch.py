@@ -15,4 +15,3 @@ class Batch(NamedTuple):
 
     articles: list[Article]
     read: float
-
