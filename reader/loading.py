@@ -96,7 +96,6 @@ class Loading:
                 self._file_done()
                 return error
             if batch.read >= 1:  # the file's last batch: it counts as read with it
-                self._batches.close()
                 self._file_done()
             else:
                 self.bytes_done = self._bytes_before + round(self._size * batch.read)
