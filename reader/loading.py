@@ -1,11 +1,13 @@
 """The one path from the paths a reader names to articles ready for the store.
 
 The command line and the app share it: the command line reads ahead to the
-first file that holds an article (so that when no file does, it can say why
-and exit before any UI starts), then the app's load worker takes every file
-from there, the one read ahead first. Each file gives its articles, indexed
-for the store off the UI thread, or the `LoadError` that stopped it; one bad
-file never stops the others.
+first file that holds an article, and only to its first batch (so that when
+no file does, it can say why and exit before any UI starts, and a big
+mailbox is not read in full first), then the app's load worker takes the
+rest from there, the batch read ahead first. Each file gives its articles in
+one or more batches (a mailbox: its threads as they are read), indexed for
+the store off the UI thread, or the `LoadError` that stopped it (for a file
+read in batches, possibly after some); one bad file never stops the others.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import LoadError
-from .formats.loader import discover, load_articles
+from .formats.batch import Batch
+from .formats.loader import discover, load_batches
 from .model import Article
 from .store import DocumentStore, PreparedArticle
 
@@ -32,10 +35,16 @@ class Loading:
         self.warnings: list[str] = []
         self.file_count = len(files)
         self.files_done = 0
-        # Bytes of the files read so far (of `byte_count`), for the load's progress.
+        # Bytes of the files read so far (of `byte_count`), for the load's progress;
+        # of a file read in batches, the part its batches so far have read.
         self.bytes_done = 0
         self._files = files
         self._pending = deque(files)
+        # The file being read: its batches still to come, its size, and the
+        # bytes of the files read before it.
+        self._batches: Iterator[Batch] | None = None
+        self._size = 0
+        self._bytes_before = 0
         self._read_ahead: list[Article] = []
 
     @cached_property
@@ -45,39 +54,58 @@ class Loading:
         return sum(map(file_size, self._files))
 
     def read_ahead(self) -> bool:
-        """Read files until one holds an article; False when none does (`problems`
-        says why)."""
-        while self._pending and not self._read_ahead:
-            path = self._pending.popleft()
-            self.files_done += 1
-            self.bytes_done += file_size(path)
-            try:
-                self._read_ahead = load_articles(path, self.warnings)
-            except LoadError as error:
-                self.problems.append(error)
-        return bool(self._read_ahead)
+        """Read up to the first batch of articles; False when no file holds one
+        (`problems` says why)."""
+        while not self._read_ahead:
+            result = self._next()
+            if result is None:
+                return False
+            if isinstance(result, LoadError):
+                self.problems.append(result)
+            else:
+                self._read_ahead = result
+        return True
 
     def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
-        """For each file still to give (the one read ahead first): its articles,
-        prepared for the store, or what stopped it. Consumes the files."""
+        """Each batch of articles still to give (the one read ahead first),
+        prepared for the store, or what stopped a file. Consumes the files."""
         if self._read_ahead:
             articles, self._read_ahead = self._read_ahead, []
             yield [DocumentStore.prepare(article) for article in articles]
-        while self._pending:
-            path = self._pending.popleft()
-            try:
-                articles = load_articles(path, self.warnings)
-            except LoadError as error:
-                self._done(path)
-                yield error
-                continue
-            prepared = [DocumentStore.prepare(article) for article in articles]
-            self._done(path)
-            yield prepared
+        while (result := self._next()) is not None:
+            if isinstance(result, LoadError):
+                yield result
+            else:
+                yield [DocumentStore.prepare(article) for article in result]
 
-    def _done(self, path: Path) -> None:
+    def _next(self) -> list[Article] | LoadError | None:
+        """The next batch of the file being read, else of the next file; the
+        error that stopped a file; None when every file is read."""
+        while True:
+            if self._batches is None:
+                if not self._pending:
+                    return None
+                path = self._pending.popleft()
+                self._batches, self._size = load_batches(path, self.warnings), file_size(path)
+            try:
+                batch = next(self._batches)
+            except StopIteration:
+                self._file_done()
+                continue
+            except LoadError as error:
+                self._file_done()
+                return error
+            if batch.read >= 1:  # the file's last batch: it counts as read with it
+                self._file_done()
+            else:
+                self.bytes_done = self._bytes_before + round(self._size * batch.read)
+            return batch.articles
+
+    def _file_done(self) -> None:
+        self._batches = None
         self.files_done += 1
-        self.bytes_done += file_size(path)
+        self._bytes_before += self._size
+        self.bytes_done = self._bytes_before
 
 
 def file_size(path: Path) -> int:

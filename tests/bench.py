@@ -40,6 +40,7 @@ from reader.store import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
+from tests.bench_mailstream import mailstream_figures  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
 from tests.bench_rich import rich_section  # noqa: E402
 from tests.bench_search import search_figures  # noqa: E402
@@ -326,6 +327,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     ),
     "state-ui": lambda bench: asyncio.run(state_ui_figures(bench.corpus, bench.runs, bench.folder)),
     "list": list_figures,
+    "mailstream": mailstream_figures,
     "body": body_figures,
     "rich": rich_section,
     "memory": memory_section,

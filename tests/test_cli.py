@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,10 @@ from reader import __version__
 from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import loader
-from reader.formats.loader import bundled_seeds, load_articles
+from reader.formats.batch import Batch
+from reader.formats.loader import bundled_seeds, load_batches
 from reader.formats.registry import suffix_list
 from reader.loading import Loading
-from reader.model import Article
 from tests.builders import write
 from tests.seeds import FIRST_SEED_FILE
 
@@ -167,11 +168,11 @@ def test_files_are_parsed_up_to_the_first_good_one_and_handed_to_the_app_once(
     parsed: list[Path] = []
     started_after: list[list[Path]] = []
 
-    def spy(path: Path, warnings: list[str] | None = None) -> list[Article]:
+    def spy(path: Path, warnings: list[str] | None = None) -> Iterator[Batch]:
         parsed.append(path)
-        return load_articles(path, warnings)
+        return load_batches(path, warnings)
 
-    monkeypatch.setattr("reader.loading.load_articles", spy)
+    monkeypatch.setattr("reader.loading.load_batches", spy)
     monkeypatch.setattr(fake_app, "__init__", _recording_init(started_after, parsed))
     assert main([str(tmp_path)]) == 0
     (app,) = fake_app.instances

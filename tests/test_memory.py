@@ -132,12 +132,12 @@ def test_seed_text_is_parsed_without_its_decoded_text_beside_its_lines() -> None
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
-        parsed = parse_seed(Sample(Path("ten.txt"), bytes(bytearray(data))))
+        (parsed,) = parse_seed(Sample(Path("ten.txt"), bytes(bytearray(data))))
         gc.collect()
         kept, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert len(iter_comments(parsed[0].comments)) == COMMENTS
+    assert len(iter_comments(parsed.articles[0].comments)) == COMMENTS
     assert kept > before
     assert peak - kept < 0.5 * len(data)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Article
+from .batch import Batch
 from .registry import FORMATS, SUFFIXES, detect, suffix_list
 from .sample import Sample
 
@@ -152,16 +153,21 @@ def _listing(directory: Path, errors: list[LoadError]) -> list[Path]:
     return [directory / name for name in names]
 
 
-def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
-    """Every article in one file or Maildir (a mailbox holds one per thread);
-    raises LoadError for anything that stops the whole file.
+def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batch]:
+    """Every article in one file or Maildir (a mailbox holds one per thread), in
+    the batches its format gives them (most formats: one); raises LoadError
+    for anything that stops the whole file, before the first batch or, for a
+    file read in batches, after some.
 
     Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
     appended to `warnings`.
     """
     try:
         sample = _read_sample(path)
-        articles = detect(sample).parse(sample, warnings)
+        for batch in detect(sample).parse(sample, warnings):
+            for article in batch.articles:
+                article.path = path
+            yield batch
     except LoadError:
         raise
     except RecursionError:
@@ -171,9 +177,11 @@ def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article
     except Exception as error:
         # A parser bug must not take the reader down with a traceback.
         raise LoadError(path, f"could not parse: {type(error).__name__}: {error}") from None
-    for article in articles:
-        article.path = path
-    return articles
+
+
+def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
+    """Every article of `load_batches`, at once (for `reader dump`)."""
+    return [article for batch in load_batches(path, warnings) for article in batch.articles]
 
 
 def _read_sample(path: Path) -> Sample:

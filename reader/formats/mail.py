@@ -2,28 +2,34 @@
 
 Each message is read as the standard library's `email` reads it with
 `policy.default` (RFC 2047 headers, charsets, quoted-printable and base64
-decoded); see `mailfields` for how the common case is read faster. A reply
-hangs under its `In-Reply-To` message, else under the nearest `References`
-entry the archive holds; one whose parents are all missing starts a thread of
-its own. Replies are in date order. A message that cannot be read is skipped
-with a warning; the rest load.
+decoded); see `mailfields` for how the common case is read faster, and
+`mailthreads` for how messages form threads. A mailbox is read in two
+passes: first every message's threading fields (from its header block
+alone, a few microseconds each), which give the threads and their order;
+then the threads in that order, each message read in full, given in batches
+as they are read, so the first thread is on screen long before a big archive
+is read. A message that cannot be read is skipped with a warning (its
+replies move up to its parent); the rest load.
 """
 
 from __future__ import annotations
 
 import mailbox
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from ..errors import LoadError
 from ..model import Article, Comment
 from ..text import Block
+from .batch import Batch
 from .htmltext import html_to_text
-from .mailfields import full_fields, read_fields
+from .mailfields import Head, full_fields, read_fields, read_head, thread_fields
 from .mailtext import mail_to_text
+from .mailthreads import Node, thread_roots
 from .sample import Sample
 
 # An mbox starts with a `From ` line, then a header line.
@@ -36,12 +42,13 @@ _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv)\s*(?:\[\d+\])?\s*:|\[[^\]]
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _LIST_ID = re.compile(r"<([^<>\s]+)>")
 _TAG = re.compile(r"\[([^\]]+)\]")
-_LAST = datetime.max.replace(tzinfo=UTC)
+# After the first thread, a batch is given each time this many more messages
+# have been read: each batch costs the load a hand-over to the UI.
+_BATCH_MESSAGES = 500
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Mail:
-    number: int
     message_id: str | None
     parents: list[str]  # In-Reply-To first, then References nearest first
     subject: str
@@ -52,8 +59,36 @@ class _Mail:
     blocks: tuple[Block, ...] | None
     list_name: str | None
     url: str | None
-    replies: list[_Mail] = field(default_factory=list)
-    parent: _Mail | None = None
+
+
+@dataclass(eq=False, slots=True)
+class _Message:
+    """A message of the mailbox: where it is, its bytes and head until it is
+    read, then what was read (None: it could not be)."""
+
+    where: str
+    data: bytes | memoryview
+    head: Head | None = None
+    mail: _Mail | None = None
+    read: bool = False
+
+
+# A message's id, and its parents' (In-Reply-To first, then References nearest first).
+_Ids = tuple[str | None, list[str]]
+
+
+class _Known(NamedTuple):
+    """What the first pass read of a message: its ids, its Date (parsed if its
+    order was needed)."""
+
+    ids: _Ids
+    when: str | datetime | None
+
+
+class _ThreadIds(Protocol):
+    message_id: str
+    in_reply_to: str
+    references: str
 
 
 def sniff_mbox(sample: Sample) -> bool:
@@ -64,26 +99,29 @@ def sniff_maildir(sample: Sample) -> bool:
     return sample.is_dir and (sample.path / "cur").is_dir() and (sample.path / "new").is_dir()
 
 
-def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
     assert sample.data is not None
-    return _threads(sample.path, _read_all(sample.path, _mbox_messages(sample.data), warnings))
+    nodes = _index(sample.path, _mbox_messages(sample.data), warnings)
+    yield from _batches(sample.path, nodes, warnings)
 
 
-def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
     try:
         box = mailbox.Maildir(sample.path, factory=None, create=False)
         # Hidden files (`.gitkeep`, editor droppings) are not mail.
         keys = sorted(key for key in box.iterkeys() if not key.startswith("."))
         raw = ((f"message {key}", box.get_bytes(key)) for key in keys)
-        mails = _read_all(sample.path, raw, warnings)
+        nodes = _index(sample.path, raw, warnings)
     except OSError as error:
         reason = f"cannot read the Maildir: {error.strerror or error}"
         raise LoadError(sample.path, reason) from None
-    return _threads(sample.path, mails)
+    yield from _batches(sample.path, nodes, warnings)
 
 
-def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes]]:
-    """Each message's bytes (without its `From ` line), named by its line."""
+def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes | memoryview]]:
+    """Each message's bytes (without its `From ` line), named by its line: a
+    view of `data` where it needs no unescaping, so that the messages waiting
+    for their thread to be read are not a second copy of the file."""
     if _LONE_CR.search(data) is not None:
         yield from _mbox_messages_by_line(data)
         return
@@ -94,14 +132,15 @@ def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes]]:
         if not data[line_start : found.start()].strip():
             starts.append(found.start() + 1)
     line = 1
+    view = memoryview(data)
     for number, start in enumerate(starts):
         line += data.count(b"\n", starts[number - 1] if number else 0, start)
         body = data.find(b"\n", start) + 1 or len(data)
         end = starts[number + 1] if number + 1 < len(starts) else len(data)
-        message = data[body:end]
-        if b">From " in message:
-            message = _ESCAPED_FROM.sub(rb"\1", message)
-        yield f"line {line}", message
+        if data.find(b">From ", body, end) >= 0:
+            yield f"line {line}", _ESCAPED_FROM.sub(rb"\1", data[body:end])
+        else:
+            yield f"line {line}", view[body:end]
 
 
 def _mbox_messages_by_line(data: bytes) -> Iterator[tuple[str, bytes]]:
@@ -123,37 +162,115 @@ def _unescape(lines: list[bytes]) -> bytes:
     return _ESCAPED_FROM.sub(rb"\1", b"".join(lines))
 
 
-def _read_all(
-    path: Path, raw: Iterator[tuple[str, bytes]], warnings: list[str] | None
-) -> list[_Mail]:
-    mails: list[_Mail] = []
-    for where, data in raw:
-        try:
-            mails.append(_read(len(mails), data))
-        except Exception as error:  # one bad message never stops the others
-            if warnings is not None:
-                warnings.append(f"{path}: {where}: message skipped: {error}")
-    if not mails:
+def _index(
+    path: Path, raw: Iterable[tuple[str, bytes | memoryview]], warnings: list[str] | None
+) -> list[Node[_Message]]:
+    """The first pass: each message's place in the threads, from its header
+    block; a message whose header block needs `email` is read in full now."""
+    nodes: list[Node[_Message]] = []
+    for where, kept in raw:
+        data = bytes(kept)  # (a copy only of a view, dropped after this pass)
+        # The head is read once: here for the threads, kept for the full read.
+        head = read_head(data)
+        fields = thread_fields(head) if head is not None else None
+        if fields is not None:
+            message_id, parents = _thread_ids(fields)
+            message = _Message(where, kept, head)
+            nodes.append(Node(len(nodes), message_id, parents, fields.date, message))
+            continue
+        message = _Message(where, b"")
+        if _read_message(path, message, data, None, None, warnings) and message.mail:
+            mail = message.mail
+            nodes.append(Node(len(nodes), mail.message_id, mail.parents, mail.when, message))
+    return nodes
+
+
+def _batches(
+    path: Path, nodes: list[Node[_Message]], warnings: list[str] | None
+) -> Iterator[Batch]:
+    """The second pass: the threads in order, each read in full; the first
+    thread alone (it is all the first screen needs), then a batch every
+    `_BATCH_MESSAGES` messages read."""
+    if not nodes:
         raise LoadError(path, "no readable messages in the mailbox")
-    return mails
+    articles: list[Article] = []
+    given = read = 0
+    for root in thread_roots(nodes):
+        read += _read_thread(path, root, warnings)
+        articles.extend(_article(path, top) for top in _readable([root]))
+        _release(root)
+        if articles and (not given or read - given >= _BATCH_MESSAGES):
+            yield Batch(articles, read / len(nodes))
+            articles, given = [], read
+    if articles:
+        yield Batch(articles, 1.0)
+    elif not given:
+        raise LoadError(path, "no readable messages in the mailbox")
 
 
-def _read(number: int, data: bytes) -> _Mail:
-    fields = read_fields(data) or full_fields(data)
+def _read_thread(path: Path, root: Node[_Message], warnings: list[str] | None) -> int:
+    """Read every message of the thread under `root`; how many there are."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        message = node.payload
+        if not message.read:
+            data, head = bytes(message.data), message.head
+            message.data, message.head = b"", None
+            known = _Known((node.message_id, node.parents), node.date)
+            if _read_message(path, message, data, head, known, warnings) and message.mail:
+                node.date = message.mail.when  # the same time: its order needs no parse
+        stack.extend(node.replies)
+    return count
+
+
+def _release(root: Node[_Message]) -> None:
+    """Unlink a thread that has been given, so that its messages (each linked
+    to its parent and its replies: cycles) are freed as soon as they can be,
+    not left to the cyclic collector."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.replies)
+        node.replies, node.parent = [], None
+
+
+def _read_message(
+    path: Path,
+    message: _Message,
+    data: bytes,
+    head: Head | None,
+    known: _Known | None,
+    warnings: list[str] | None,
+) -> bool:
+    """Read `message` in full from `data` (with its `head` and what threading
+    read of it, if read already); False, with a warning, if it cannot be."""
+    message.read = True
+    try:
+        message.mail = _read(data, head, known)
+    except Exception as error:  # one bad message never stops the others
+        if warnings is not None:
+            warnings.append(f"{path}: {message.where}: message skipped: {error}")
+        return False
+    return True
+
+
+def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
+    when = known.when if known is not None and isinstance(known.when, datetime) else None
+    fields = read_fields(data, head, when) or full_fields(data)
     if fields.plain is not None:
         text, blocks = mail_to_text(fields.plain)
     elif fields.html is not None:
         text, blocks = html_to_text(fields.html)
     else:
         text, blocks = [], None
-    references = _MESSAGE_ID.findall(fields.references)
-    in_reply_to = _MESSAGE_ID.findall(fields.in_reply_to)
-    message_id = _MESSAGE_ID.search(fields.message_id)
+    message_id, parents = known.ids if known is not None else _thread_ids(fields)
     subject = " ".join(fields.subject.split())
     return _Mail(
-        number=number,
-        message_id=message_id.group() if message_id else None,
-        parents=in_reply_to[:1] + references[::-1],
+        message_id=message_id,
+        parents=parents,
         subject=subject,
         author=fields.author,
         when=fields.when,
@@ -163,6 +280,15 @@ def _read(number: int, data: bytes) -> _Mail:
         list_name=_list_name(fields.list_id, subject),
         url=fields.archived_at.strip().strip("<>") or None,
     )
+
+
+def _thread_ids(fields: _ThreadIds) -> _Ids:
+    """The message's id and its parents' (In-Reply-To first, then References
+    nearest first)."""
+    references = _MESSAGE_ID.findall(fields.references)
+    in_reply_to = _MESSAGE_ID.findall(fields.in_reply_to)
+    message_id = _MESSAGE_ID.search(fields.message_id)
+    return (message_id.group() if message_id else None), in_reply_to[:1] + references[::-1]
 
 
 def _list_name(list_id: str, subject: str) -> str | None:
@@ -181,72 +307,51 @@ def thread_title(subject: str) -> str:
     return subject.strip()
 
 
-def _threads(path: Path, mails: list[_Mail]) -> list[Article]:
-    by_id: dict[str, _Mail] = {}
-    for mail in mails:
-        if mail.message_id is not None:
-            by_id.setdefault(mail.message_id, mail)
-    for mail in mails:
-        mail.parent = next(
-            (by_id[ref] for ref in mail.parents if ref in by_id and by_id[ref] is not mail), None
-        )
-    _break_cycles(mails)
-    for mail in mails:
-        if mail.parent is not None:
-            mail.parent.replies.append(mail)
-    roots = sorted((mail for mail in mails if mail.parent is None), key=_order)
-    return [_article(path, root) for root in roots]
+def _readable(nodes: list[Node[_Message]]) -> list[Node[_Message]]:
+    """`nodes` in order, each one that could not be read replaced by its
+    readable replies (and so on down)."""
+    found: list[Node[_Message]] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if node.payload.mail is not None:
+            found.append(node)
+        else:
+            stack.extend(node.replies)
+    return sorted(found, key=Node.order)
 
 
-def _break_cycles(mails: list[_Mail]) -> None:
-    """Mail whose parents loop back to it (forged or broken headers) is cut
-    loose at its earliest message, which then starts a thread."""
-    state: dict[int, int] = {}  # id(mail): 1 on the current walk, 2 settled
-    for mail in mails:
-        walk: list[_Mail] = []
-        node: _Mail | None = mail
-        while node is not None and id(node) not in state:
-            state[id(node)] = 1
-            walk.append(node)
-            node = node.parent
-        if node is not None and state[id(node)] == 1:
-            cycle = walk[walk.index(node) :]
-            min(cycle, key=_order).parent = None
-        for visited in walk:
-            state[id(visited)] = 2
-
-
-def _order(mail: _Mail) -> tuple[datetime, int]:
-    return (mail.when or _LAST, mail.number)
-
-
-def _article(path: Path, root: _Mail) -> Article:
+def _article(path: Path, root: Node[_Message]) -> Article:
+    mail = root.payload.mail
+    assert mail is not None  # `_readable` gives only messages that were read
     article = Article(
-        title=thread_title(root.subject) or "(no subject)",
-        author=root.author,
-        byline=f"By {root.author}" if root.author else None,
-        source=root.list_name,
-        published=root.posted,
-        url=root.url,
-        body=root.text,
-        body_blocks=root.blocks,
-        source_id=root.message_id,
+        title=thread_title(mail.subject) or "(no subject)",
+        author=mail.author,
+        byline=f"By {mail.author}" if mail.author else None,
+        source=mail.list_name,
+        published=mail.posted,
+        url=mail.url,
+        body=mail.text,
+        body_blocks=mail.blocks,
+        source_id=mail.message_id,
         path=path,
         format="mail",
     )
-    stack: list[tuple[list[_Mail], list[Comment]]] = [(root.replies, article.comments)]
+    stack: list[tuple[list[Node[_Message]], list[Comment]]] = [(root.replies, article.comments)]
     while stack:
-        mails, target = stack.pop()
-        for mail in sorted(mails, key=_order):
+        nodes, target = stack.pop()
+        for node in _readable(nodes):
+            reply = node.payload.mail
+            assert reply is not None
             comment = Comment(
-                author=mail.author,
-                posted=mail.posted,
-                text=mail.text,
-                blocks=mail.blocks,
-                source_id=mail.message_id,
-                is_op=mail.author is not None and mail.author == root.author,
+                author=reply.author,
+                posted=reply.posted,
+                text=reply.text,
+                blocks=reply.blocks,
+                source_id=reply.message_id,
+                is_op=reply.author is not None and reply.author == mail.author,
             )
             target.append(comment)
-            if mail.replies:
-                stack.append((mail.replies, comment.replies))
+            if node.replies:
+                stack.append((node.replies, comment.replies))
     return article

@@ -113,13 +113,18 @@ class MailFields(NamedTuple):
     html: str | None
 
 
-def read_fields(data: bytes) -> MailFields | None:
+def read_fields(
+    data: bytes, head: Head | None = None, when: datetime | None = None
+) -> MailFields | None:
     """The fields of a simple message (text parts, plain ASCII header lines),
-    or None for `email` to read."""
-    split = _head_and_body(data)
-    if split is None:
-        return None
-    headers, body = split
+    or None for `email` to read; `head` is its `read_head` and `when` its
+    Date header's time (`date_of`), if read already."""
+    if head is None:
+        head = read_head(data)
+        if head is None:
+            return None
+    headers, body_start = head
+    body = data[body_start:]
     get = headers.get
     # In `email`'s order (an error in a header skips the message, with it as
     # the reason): is it a message at all, then the body and each header.
@@ -130,7 +135,10 @@ def read_fields(data: bytes) -> MailFields | None:
     texts = _texts(headers, body)
     if texts is None:
         return None
-    when, posted = _date(get("date"))
+    if when is not None:
+        posted = when.isoformat()
+    else:
+        when, posted = _date(get("date"))
     references = _text("references", get("references", ""))
     in_reply_to = _text("in-reply-to", get("in-reply-to", ""))
     message_id = _text("message-id", get("message-id", ""))
@@ -147,6 +155,40 @@ def read_fields(data: bytes) -> MailFields | None:
         plain=texts[0],
         html=texts[1],
     )
+
+
+class ThreadFields(NamedTuple):
+    """The fields that place a message in its thread, as `read_fields` gives them."""
+
+    message_id: str
+    in_reply_to: str
+    references: str
+    date: str | None  # the Date header as written, unfolded
+
+
+def thread_fields(head: Head) -> ThreadFields | None:
+    """A message's threading fields from its `read_head` (no body, no other
+    header: a microsecond or two), the same as `read_fields` gives them; None
+    when the message may not be readable at all (neither a Subject nor a
+    Date nor an author), for the caller to read it in full."""
+    get = head.headers.get
+    date = get("date")
+    # `read_fields`' test of a message, cheapest first.
+    if not (date or _text("subject", get("subject", ""))):
+        sender = get("from")
+        if sender is None or not _author(sender):
+            return None
+    return ThreadFields(
+        message_id=_text("message-id", get("message-id", "")),
+        in_reply_to=_text("in-reply-to", get("in-reply-to", "")),
+        references=_text("references", get("references", "")),
+        date=date,
+    )
+
+
+def date_of(value: str | None) -> datetime | None:
+    """The time a Date header gives, as `read_fields` reads it."""
+    return _date(value)[0]
 
 
 def full_fields(data: bytes) -> MailFields:
@@ -195,17 +237,31 @@ def full_fields(data: bytes) -> MailFields:
     )
 
 
+class Head(NamedTuple):
+    """The wanted headers of a message or part (unfolded, the first of each),
+    and where its body starts."""
+
+    headers: dict[str, str]
+    body_start: int
+
+
 def _head_and_body(data: bytes) -> tuple[dict[str, str], bytes] | None:
-    """The wanted headers (unfolded, the first of each) and the body of a
-    message or part whose header lines are plain ASCII; None for anything
-    `email` would read differently (or that needs its Content-Disposition)."""
+    """`read_head`, with the body itself."""
+    head = read_head(data)
+    return None if head is None else (head.headers, data[head.body_start :])
+
+
+def read_head(data: bytes) -> Head | None:
+    """The head of a message or part whose header lines are plain ASCII;
+    None for anything `email` would read differently (or that needs its
+    Content-Disposition)."""
     end = data.find(b"\n\n")
     crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
     if crlf >= 0:
         end = crlf
     if end <= 0:
         return None
-    body = data[data.index(b"\n", end + 1) + 1 :]
+    body_start = data.index(b"\n", end + 1) + 1
     head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
     if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
         return None
@@ -219,7 +275,7 @@ def _head_and_body(data: bytes) -> tuple[dict[str, str], bytes] | None:
             headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
         elif name == "content-disposition":
             return None
-    return headers, body
+    return Head(headers, body_start)
 
 
 def _texts(headers: dict[str, str], body: bytes) -> tuple[str | None, str | None] | None:

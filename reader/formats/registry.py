@@ -16,18 +16,21 @@ HTML or mail parsing, which would otherwise be most of the reader's imports.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
 from ..errors import LoadError
 from ..model import Article
+from .batch import Batch
 from .sample import Sample
 from .seedtext import parse_seed_lines, split_lines
 
 Sniffer = Callable[[Sample], bool]
-Parser = Callable[[Sample, "list[str] | None"], list[Article]]
+# A file's articles in one or more batches (a mailbox: as it reads its threads).
+Parser = Callable[[Sample, "list[str] | None"], Iterable[Batch]]
+WholeParser = Callable[[Sample, "list[str] | None"], list[Article]]
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
+def _whole(parse: WholeParser) -> Parser:
+    """A parser that gives all of a file's articles at once, as one batch."""
+    return lambda sample, warnings=None: [Batch(parse(sample, warnings), 1.0)]
+
+
 def _after(test: Sniffer, sniff: Sniffer) -> Sniffer:
     """`sniff`, asked only when `test` (which imports nothing) passes: `test`
     must hold for every sample `sniff` accepts."""
@@ -74,7 +82,12 @@ def _is_json(sample: Sample) -> bool:
 
 def _json_format(name: str, label: str, module: str) -> Format:
     return Format(
-        name, label, _JSON, _after(_is_json, _lazy(module, "sniff")), _lazy(module, "parse"), True
+        name,
+        label,
+        _JSON,
+        _after(_is_json, _lazy(module, "sniff")),
+        _whole(_lazy(module, "parse")),
+        True,
     )
 
 
@@ -107,8 +120,10 @@ FORMATS: tuple[Format, ...] = (
     _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn_pwa"),
     _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn_firebase"),
     _json_format("reader-json", "reader dump JSON", "dumpjson"),
-    Format("yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _parse_yaml),
-    Format("text", "seed text", (".txt",), _by_suffix(".txt"), _parse_seed),
+    Format(
+        "yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _whole(_parse_yaml)
+    ),
+    Format("text", "seed text", (".txt",), _by_suffix(".txt"), _whole(_parse_seed)),
 )
 
 # The oldest formats first, as messages have always listed them.

@@ -1,0 +1,64 @@
+"""A big mailbox in the app: its first thread on screen while the rest loads."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from reader.errors import LoadError
+from reader.loading import Loading
+from reader.store import PreparedArticle
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.articles_pane import ArticlesPane
+from reader.ui.widgets.load_progress import LoadProgress
+
+from ..test_mail_stream import Spec, message, write_mbox
+from .scenes import settle
+
+THREADS = 1200
+
+
+class GatedLoading(Loading):
+    """Hands over the batch read ahead, then waits for `gate` before the others."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(paths)
+        self.gate = threading.Event()
+
+    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+        batches = super().__iter__()
+        yield next(batches)
+        self.gate.wait(timeout=10)
+        yield from batches
+
+
+async def test_the_first_thread_shows_while_the_mailbox_loads(tmp_path: Path) -> None:
+    # The earliest thread is the archive's last message, with a reply before it.
+    messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
+    messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
+    messages.append(message(THREADS, Spec(THREADS, None, [], 0, "plain")))
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    loading = GatedLoading([path])
+    assert loading.read_ahead()
+    app = ReaderApp(loading)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.query_one(ArticleList).entry_count:
+                break
+        assert app.query_one(ArticleList).entry_count == 1
+        body = app.query_one(ArticleBody)
+        assert body.article is not None and body.article.source_id == f"<m{THREADS}@list.example>"
+        pane = app.query_one(ArticlesPane)
+        (progress,) = pane.query(LoadProgress)
+        shown = str(progress.query_one("Static").render())
+        assert shown.startswith("files 0/1 · 0.0/"), shown
+        loading.gate.set()
+        await settle(pilot)
+        assert not pane.query(LoadProgress), "gone once the mailbox is read"
+        assert app.query_one(ArticleList).entry_count == THREADS + 1
+        assert str(pane.border_subtitle) == f"{THREADS + 1} articles"
