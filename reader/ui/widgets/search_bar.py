@@ -200,6 +200,10 @@ class SearchBar(Horizontal):
     def close(self) -> None:
         self.remove_class("-open")
 
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
     def set_status(self, status: str, error: bool = False, settled: bool = True) -> None:
         """Show `status`; not `settled`: it changes again soon (a count running)."""
         label = self._status

@@ -47,15 +47,22 @@ class Matches(Protocol[Kept]):
 INVALID_REGEX = "invalid regular expression: "
 # The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,
 # and at most every BATCH_SECONDS while it finds fewer: each hand-over costs the
-# UI thread only its batch, never the matches so far.
-BATCH_LIMIT = 8192
-BATCH_SECONDS = 0.05
+# UI thread only its batch, never the matches so far. Each batch is a frame (the
+# counter), and a key typed within a frame period after a frame waits for
+# Textual's next update tick (1/60 s): ten frames a second leave most keys none.
+BATCH_LIMIT = 65536
+BATCH_SECONDS = 0.1
 # While a search runs, the interpreter makes a thread holding the GIL hand it
 # over after this long, not Python's 5 ms: the UI thread, woken by a key while
 # the worker scans, waits at most that long (several times per frame: reading
 # the key, echoing it, writing it out). Measured on the echo while a count runs
 # on the XL thread: 42-55 ms at 5 ms, 24 ms at 0.5 ms (a bare Input: 16 ms).
 SEARCH_SWITCH_SECONDS = 0.0005
+# After handing a batch over, the worker waits for the frame that shows it, at
+# most this long: painted while the worker runs, a frame took three to five
+# times as long (each of the UI thread's waits for the interpreter), and a key
+# typed meanwhile waited for all of it.
+FRAME_WAIT_SECONDS = 0.1
 
 
 class _SwitchInterval:
@@ -108,6 +115,8 @@ class SearchPane(Vertical, Generic[Found]):
         self._shown_query: Query | None = None
         # What the border's subtitle says while no search is on (an article count).
         self._resting_subtitle = ""
+        # What it says now: setting it repaints the whole pane, even unchanged.
+        self._subtitle: str | Content = ""
         # Which run of a search the batches in flight belong to: a batch of an
         # earlier run (another query, or the same one on the old document) is dropped.
         self._run = 0
@@ -169,6 +178,8 @@ class SearchPane(Vertical, Generic[Found]):
     def close_bar(self) -> None:
         if self._bar is not None:
             self._bar.close()
+            # The counter was the bar's while it was open: the border has it now.
+            self._update_status()
 
     @property
     def filtering(self) -> bool:
@@ -223,6 +234,8 @@ class SearchPane(Vertical, Generic[Found]):
 
     def action_search(self) -> None:
         self.bar.open()
+        # The counter goes from the border to the bar.
+        self._update_status()
         if not self.searching and self.last_query is not None:
             self.start_search(self.last_query)
 
@@ -282,7 +295,14 @@ class SearchPane(Vertical, Generic[Found]):
         batches, each in a store from `keep`: the first match at once, then at
         most `BATCH_LIMIT` at a time."""
         worker = get_current_worker()
-        hand_over = self.app.call_from_thread
+        call = self.app.call_from_thread
+        painted = threading.Event()
+
+        def hand_over(batch: Matches[Found], first: bool) -> None:
+            painted.clear()
+            call(self._found, run, batch, first, False, painted.set)
+            painted.wait(FRAME_WAIT_SECONDS)
+
         batch = keep()
         first = True
         handed_at = time.monotonic()
@@ -294,16 +314,26 @@ class SearchPane(Vertical, Generic[Found]):
                     batch.extend((match,))
                     due = time.monotonic() - handed_at >= BATCH_SECONDS
                     if first or due or len(batch) >= BATCH_LIMIT:
-                        hand_over(self._found, run, batch, first, False)
+                        hand_over(batch, first)
                         batch, first, handed_at = keep(), False, time.monotonic()
             except QueryError as error:
-                hand_over(self._failed, run, str(error))
+                call(self._failed, run, str(error))
                 return
             if not worker.is_cancelled:
-                hand_over(self._found, run, batch, first, True)
+                call(self._found, run, batch, first, True)
 
-    def _found(self, run: int, batch: Matches[Found], first: bool, counted: bool) -> None:
-        """A batch of matches from run `run`; `first`: its first, `counted`: its last."""
+    def _found(
+        self,
+        run: int,
+        batch: Matches[Found],
+        first: bool,
+        counted: bool,
+        painted: Callable[[], None] | None = None,
+    ) -> None:
+        """A batch of matches from run `run`; `first`: its first, `counted`: its
+        last; `painted` is called once the frame that shows it is painted."""
+        if painted is not None:
+            self.call_after_refresh(painted)
         if run != self._run:
             return  # A newer query has been typed, or the document changed, since.
         self.counted = counted
@@ -354,7 +384,7 @@ class SearchPane(Vertical, Generic[Found]):
         if query is None or not query.text:
             if bar is not None:
                 bar.set_status("")
-            self.border_subtitle = self._resting_subtitle
+            self._set_subtitle(self._resting_subtitle)
             return
         if self.error is not None:
             # The reason is too long for the bar, where it squeezed the query out
@@ -362,13 +392,25 @@ class SearchPane(Vertical, Generic[Found]):
             if bar is not None:
                 bar.set_status("invalid", error=True)
             reason = self.error.removeprefix(INVALID_REGEX)
-            self.border_subtitle = Content(neutralise(f"regex: {reason}"))
+            self._set_subtitle(Content(neutralise(f"regex: {reason}")))
+            return
+        if bar is not None and bar.is_open:
+            # The bar shows the counter. In the border too, it repainted the
+            # whole pane at every batch of a count, holding up the keys typed.
+            bar.set_status(self.counter, settled=self.counted)
+            self._set_subtitle(self._resting_subtitle)
             return
         if bar is not None:
             bar.set_status(self.counter, settled=self.counted)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
-        self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
+        self._set_subtitle(Content(neutralise(f"/{query.text}  {self.counter}")))
+
+    def _set_subtitle(self, subtitle: str | Content) -> None:
+        # A str is markup, Content is not: equal text is not enough.
+        if type(subtitle) is not type(self._subtitle) or subtitle != self._subtitle:
+            self._subtitle = subtitle
+            self.border_subtitle = subtitle
 
     # Moving between matches --------------------------------------------------
 
@@ -402,7 +444,7 @@ class SearchPane(Vertical, Generic[Found]):
     @on(SearchBar.Submitted)
     def _submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        event.bar.close()
+        self.close_bar()
         self.view.focus()
         if not event.bar.search_query.text:
             self.end_search()
