@@ -21,9 +21,6 @@ from ...search import Query
 from ...search_history import SearchHistory
 from ..commands import SEARCH_BAR_COMMANDS, bindings
 
-# The status's width while a count runs: its `max-width` (`12345/100000…`).
-STATUS_WIDTH = 16
-
 
 class Toggle(Label):
     """A switch in the bar, shown lit when on; clicking flips it."""
@@ -81,7 +78,10 @@ class SearchBar(Horizontal):
             &:focus { border: none; background: $panel; }
         }
         #search-prompt { padding: 0 0 0 1; color: $text-accent; text-style: bold; }
-        #search-status { padding: 0 1; color: $text-muted; max-width: 16; }
+        /* One width whatever it says (`12345/100000…` at most): a status that
+           changed width laid the whole screen out again, at every keystroke
+           that started or ended a count, before the next key's echo. */
+        #search-status { padding: 0 1; color: $text-muted; width: 16; }
         #search-status.-error { color: $text-error; }
     }
     """
@@ -142,10 +142,6 @@ class SearchBar(Horizontal):
         # was typed before the walk began, which `down` past the newest returns to.
         self._walk: int | None = None
         self._draft = ""
-        # The status's width, to lay the bar out again only when it changes.
-        self._status_width = 0
-        # Whether the status has its fixed width, for a count running.
-        self._status_fixed = False
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -204,22 +200,11 @@ class SearchBar(Horizontal):
     def is_open(self) -> bool:
         return self.has_class("-open")
 
-    def set_status(self, status: str, error: bool = False, settled: bool = True) -> None:
-        """Show `status`; not `settled`: it changes again soon (a count running)."""
+    def set_status(self, status: str, error: bool = False) -> None:
         label = self._status
         # Content, not str: the status can quote the query (a regex error).
-        content = Content(neutralise(status))
-        # Every relayout is one of the whole screen, and holds up the next
-        # keystroke's echo. While a count runs the counter changes at every
-        # batch, and its width with it: it is then given its widest width,
-        # laid out once; settled, it takes its own width again.
-        if settled == self._status_fixed:
-            self._status_fixed = not settled
-            label.styles.width = None if settled else STATUS_WIDTH
-        resized = settled and content.cell_length != self._status_width
-        # -1 while fixed: settling lays the status out at its own width again.
-        self._status_width = content.cell_length if settled else -1
-        label.update(content, layout=resized)
+        # Its width is fixed: nothing to lay out.
+        label.update(Content(neutralise(status)), layout=False)
         label.set_class(error, "-error")
 
     def _report(self, always: bool = False) -> None:

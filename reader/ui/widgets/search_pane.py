@@ -397,11 +397,11 @@ class SearchPane(Vertical, Generic[Found]):
         if bar is not None and bar.is_open:
             # The bar shows the counter. In the border too, it repainted the
             # whole pane at every batch of a count, holding up the keys typed.
-            bar.set_status(self.counter, settled=self.counted)
+            bar.set_status(self.counter)
             self._set_subtitle(self._resting_subtitle)
             return
         if bar is not None:
-            bar.set_status(self.counter, settled=self.counted)
+            bar.set_status(self.counter)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
         self._set_subtitle(Content(neutralise(f"/{query.text}  {self.counter}")))
