@@ -6,6 +6,7 @@ waits for the frame that shows each batch before it searches on."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,3 +131,48 @@ async def test_the_search_worker_waits_for_the_frame_that_shows_each_batch(
         assert len(waits) >= 2, events[:5]
         for before, (event, after) in waits:
             assert event == "resumed" and after > before, (before, event, after)
+
+
+async def test_a_key_typed_while_a_count_runs_stops_it_before_the_frame_that_echoes_it(
+    dense_thread: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([dense_thread])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.main_screen.query_one(ThreadPane)
+        finish = threading.Event()
+        find = pane.find
+
+        def held_find(query: Query) -> Iterator[Match]:
+            """The real matches, the rest after the second only once the test says so."""
+            found = find(query)
+            yield next(found)
+            yield next(found)
+            finish.wait(timeout=10)
+            yield from found
+
+        monkeypatch.setattr(pane, "find", held_find)
+        await pilot.press("tab", "tab", "slash", "a")
+        for _ in range(500):
+            if pane.counter == "1/1…":
+                break
+            await pilot.pause(0.01)
+        counting = [worker for worker in app.workers if worker.group == "search"]
+        assert pane.counter == "1/1…" and counting and not counting[0].is_cancelled
+        # At each frame from now on: whether the count of `a` was still going.
+        going: list[bool] = []
+        render = Screen._compositor_refresh
+
+        def recording_render(self: Screen) -> None:
+            going.append(not all(worker.is_cancelled for worker in counting))
+            render(self)
+
+        monkeypatch.setattr(Screen, "_compositor_refresh", recording_render)
+        try:
+            await pilot.press("l")
+            await pilot.pause()
+        finally:
+            finish.set()
+        assert pane.bar.search_query.text == "al"
+        assert going and not going[0], "the frame that echoes `l` was painted while `a` counted"
+        await settle(pilot)

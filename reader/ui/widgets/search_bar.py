@@ -7,6 +7,8 @@ query is invalid. It does no searching itself: its pane does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -116,10 +118,15 @@ class SearchBar(Horizontal):
         query: Query | None = None,
         *,
         filter_toggle: bool = False,
+        superseded: Callable[[], None] | None = None,
         id: str | None = None,
     ) -> None:
+        """`superseded` is called as soon as an edit changes the query, before the
+        frame that shows it: the search for the query it replaces can stop at
+        once, not hold up that frame (`Changed` comes after it)."""
         super().__init__(id=id)
         self._filter_toggle = filter_toggle
+        self._superseded = superseded
         # Shared by the screen's bars; `up` / `down` walk it.
         self.history = history
         # Built here, not in `compose`: the bar is mounted on its first use, and
@@ -177,6 +184,8 @@ class SearchBar(Horizontal):
             self.bar = bar
 
     def on_mount(self) -> None:
+        # A watcher runs as the input's value is set, while the key is handled.
+        self.watch(self._input, "value", self._edited, init=False)
         if self.has_class("-open"):
             self.screen.set_focus(self._input)
             self.post_message(self.Mounted(self))
@@ -213,6 +222,10 @@ class SearchBar(Horizontal):
         if always or query != self._reported:
             self._reported = query
             self.post_message(self.Changed(self, query))
+
+    def _edited(self) -> None:
+        if self._superseded is not None and self.search_query != self._reported:
+            self._superseded()
 
     @on(Input.Changed)
     def _text_changed(self, event: Input.Changed) -> None:

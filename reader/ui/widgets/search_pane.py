@@ -142,7 +142,10 @@ class SearchPane(Vertical, Generic[Found]):
         if self._bar is None:
             # It shows the query in force, or the last one (`/` reopens it).
             self._bar = SearchBar(
-                self.history, self.search_query or self.last_query, filter_toggle=self.FILTER_TOGGLE
+                self.history,
+                self.search_query or self.last_query,
+                filter_toggle=self.FILTER_TOGGLE,
+                superseded=self._stop_search,
             )
             self.mount(self._bar, after=self.view)
         return self._bar
@@ -246,6 +249,12 @@ class SearchPane(Vertical, Generic[Found]):
             self._bar.set_query(query)
         self.run_search(query)
 
+    def _stop_search(self) -> None:
+        """The query on show is superseded: its worker stops, and its batches
+        still in flight are dropped rather than shown before the new search."""
+        self.workers.cancel_group(self, "search")
+        self._run += 1
+
     @on(SearchBar.Changed)
     def _query_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
@@ -253,10 +262,9 @@ class SearchPane(Vertical, Generic[Found]):
         # it, its first match and its highlighting never hold up the echo. Keys
         # typed ahead (several in one frame) search only for the last query.
         self._typed = event.search_query
-        # The query on show is superseded: its worker stops, and its batches
-        # still in flight are dropped rather than shown before the new search.
-        self.workers.cancel_group(self, "search")
-        self._run += 1
+        # Stopped already as the key was typed (`superseded`), unless the query
+        # changed otherwise (a toggle).
+        self._stop_search()
         self.call_after_refresh(self._search_typed)
 
     def _search_typed(self) -> None:
