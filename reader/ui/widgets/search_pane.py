@@ -1,12 +1,13 @@
 """A pane: a view plus a pager-style search bar, with the search state it owns.
 
 Typing runs the search in a worker (exclusive, so each keystroke cancels the
-previous search); the worker hands back the first match as soon as it is
-found, then the rest in bounded batches, so the count fills in while the UI
-thread stays free for typing. `n` / `N` move between matches, wrapping with a
-notice; `escape` ends the search. Subclasses say what to search (`find`), how
-to show matches (`highlight`, and cheaper updates `matches_added` and
-`current_moved`) and how to reach one (`go_to`).
+previous search, as the key is handled); the worker hands back the first match
+as soon as it is found, then the rest in bounded batches, so the count fills in
+while the UI thread stays free for typing. While the bar is open the counter is
+the bar's; the pane's border shows it once the bar is closed. `n` / `N` move
+between matches, wrapping with a notice; `escape` ends the search. Subclasses
+say what to search (`find`), how to show matches (`highlight`, and cheaper
+updates `matches_added` and `current_moved`) and how to reach one (`go_to`).
 """
 
 from __future__ import annotations
@@ -303,7 +304,8 @@ class SearchPane(Vertical, Generic[Found]):
     ) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
         batches, each in a store from `keep`: the first match at once, then at
-        most `BATCH_LIMIT` at a time."""
+        most `BATCH_LIMIT` at a time, each once the frame showing the one before
+        is painted (the worker out of that frame's way)."""
         worker = get_current_worker()
         call = self.app.call_from_thread
         painted = threading.Event()
