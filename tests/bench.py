@@ -39,6 +39,7 @@ from reader.loading import Loading  # noqa: E402
 from reader.store import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
+from tests.bench_echo import echo_figures  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_mailstream import mailstream_figures  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
@@ -322,6 +323,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),
     "search": search_figures,
     "searchbar": searchbar_section,
+    "echo": echo_figures,
     "state": lambda bench: state_figures(
         bench.corpus, bench.runs, bench.folder, 100 if bench.quick else 1000
     ),

@@ -5,25 +5,17 @@
   all on one thread).
 - `n` / `N` with a query of about 100,000 matches against one of about 100:
   `time.process_time()` around the action plus a repaint of the visible region.
-- One typed character to its echo in the search bar while the previous query's
-  count is still running, in a real pseudo-terminal (`python -m reader`, read
-  through pyte): from sending the key until the bar shows it; the baseline is
-  a bare Textual app's Input, timed the same way in the same run.
+
+The search bar's echo while a count runs is the `echo` section (tests/bench_echo.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 import re
 import statistics
-import sys
 import time
 from collections.abc import Callable
-
-import pexpect
-import pyte
 
 from reader.loading import Loading
 from reader.search import Query
@@ -35,17 +27,10 @@ from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repai
 # (135 in the full XL thread, a handful in the quick one).
 MANY = "in"
 FEW = "and café"
-# The query typed in the pty: its first letter alone matches most comments, so
-# its count is still running when the second letter is typed.
-TYPED = "in"
-# Typed for reference: no letter of it is in the corpus, so nothing is counted.
-UNMATCHED = "xq"
 
 
 def search_figures(bench: Bench) -> list[Figure]:
-    figures = asyncio.run(_headless_figures(bench))
-    figures.extend(_echo_figures(bench))
-    return figures
+    return asyncio.run(_headless_figures(bench))
 
 
 async def _headless_figures(bench: Bench) -> list[Figure]:
@@ -186,133 +171,5 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
             ours / bare <= 2,
             bare * 1000,
             ours / bare,
-        ),
-    ]
-
-
-# One typed character to its echo, in a real terminal ------------------------------
-
-# The floor: a bare Textual app with the same one-line bar, its Input focused.
-BARE_INPUT_APP = """
-from textual.app import App
-from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label
-
-class Bare(App):
-    CSS = '''
-    Horizontal { height: 1; }
-    Input { border: none; height: 1; width: 1fr; padding: 0; }
-    #prompt { padding: 0 0 0 1; }
-    #toggle { padding: 0 1; }
-    '''
-
-    def compose(self):
-        with Horizontal():
-            yield Label("/", id="prompt")
-            yield Input(placeholder="search")
-            yield Label(".*", id="toggle")
-        yield Footer()
-
-Bare().run()
-"""
-
-
-class _Pty:
-    """A command in a pseudo-terminal of the benchmark's size, read through pyte."""
-
-    def __init__(self, command: list[str]) -> None:
-        columns, lines = SCREEN
-        self.screen = pyte.Screen(columns, lines)
-        self.stream = pyte.ByteStream(self.screen)
-        env = {**os.environ, "TERM": "xterm-256color"}
-        self.child = pexpect.spawn(command[0], command[1:], dimensions=(lines, columns), env=env)
-        # pexpect waits 50 ms before each send by default: not part of an echo.
-        self.child.delaybeforesend = None
-
-    def read(self, timeout: float) -> None:
-        with contextlib.suppress(pexpect.TIMEOUT):
-            self.stream.feed(self.child.read_nonblocking(1 << 16, timeout=timeout))
-
-    def wait_for(self, needle: str, timeout: float = 120) -> None:
-        start = time.perf_counter()
-        while needle not in "\n".join(self.screen.display):
-            if time.perf_counter() - start > timeout:
-                raise RuntimeError(f"never saw {needle!r} on screen")
-            self.read(0.05)
-
-    def bar_shows(self, text: str) -> bool:
-        """The bar's line shows exactly `text` typed (the `.*` toggle follows it)."""
-        bar = re.compile(rf" /{re.escape(text)}\s+\.\*")
-        return any(bar.search(line) for line in self.screen.display)
-
-    def time_to_echo(self, key: str, text: str, timeout: float = 10) -> float:
-        """Seconds from sending `key` until the bar shows `text`."""
-        start = time.perf_counter()
-        self.child.send(key)
-        while not self.bar_shows(text):
-            if time.perf_counter() - start > timeout:
-                raise RuntimeError(f"the search bar never showed {text!r}")
-            self.read(0.002)
-        return time.perf_counter() - start
-
-    def close(self) -> None:
-        self.child.terminate(force=True)
-
-
-def _echo_figures(bench: Bench) -> list[Figure]:
-    """Each sample: the second letter typed while the first letter's count runs,
-    and the backspace typed while the whole query's count runs; against a bare
-    Textual Input's echo in the same run. For reference, the same keys for a
-    query with no match: the app's echo when no count runs."""
-    bare_script = bench.folder / "bare_input.py"
-    bare_script.write_text(BARE_INPUT_APP, encoding="utf-8")
-    bare = _Pty([sys.executable, str(bare_script)])
-    try:
-        bare.wait_for("search")
-        floor = []
-        for _ in range(2 * bench.runs):
-            floor.append(bare.time_to_echo(TYPED[0], TYPED[0]))
-            floor.append(bare.time_to_echo("\x7f", "search"))
-    finally:
-        bare.close()
-    echoes: list[float] = []
-    unmatched: list[float] = []
-    terminal = _Pty([sys.executable, "-m", "reader", str(bench.corpus.xl_txt)])
-    try:
-        terminal.wait_for("1 article")
-        terminal.child.send("\t\t/")
-        terminal.wait_for(" /search")
-        for _ in range(2 * bench.runs):
-            terminal.time_to_echo(TYPED[0], TYPED[0])
-            echoes.append(terminal.time_to_echo(TYPED[1], TYPED))
-            echoes.append(terminal.time_to_echo("\x7f", TYPED[0]))
-            terminal.time_to_echo("\x7f", "search")
-            terminal.time_to_echo(UNMATCHED[0], UNMATCHED[0])
-            unmatched.append(terminal.time_to_echo(UNMATCHED[1], UNMATCHED))
-            unmatched.append(terminal.time_to_echo("\x7f", UNMATCHED[0]))
-            terminal.time_to_echo("\x7f", "search")
-    finally:
-        terminal.close()
-    echo = statistics.median(echoes) * 1000
-    bare_echo = statistics.median(floor) * 1000
-    quiet = statistics.median(unmatched) * 1000
-    return [
-        Figure(
-            f"XL search bar: a typed character to its echo, while counting ({TYPED!r}, pty)",
-            echo,
-            "ms",
-            "<= 16 ms",
-            echo <= 16,
-            bare_echo,
-            echo / bare_echo,
-        ),
-        Figure(
-            f"XL search bar: the same, no match so no count ({UNMATCHED!r}, pty)",
-            quiet,
-            "ms",
-            "report",
-            None,
-            bare_echo,
-            quiet / bare_echo,
         ),
     ]

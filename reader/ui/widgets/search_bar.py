@@ -7,6 +7,8 @@ query is invalid. It does no searching itself: its pane does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -20,9 +22,6 @@ from ...sanitize import neutralise
 from ...search import Query
 from ...search_history import SearchHistory
 from ..commands import SEARCH_BAR_COMMANDS, bindings
-
-# The status's width while a count runs: its `max-width` (`12345/100000…`).
-STATUS_WIDTH = 16
 
 
 class Toggle(Label):
@@ -81,7 +80,10 @@ class SearchBar(Horizontal):
             &:focus { border: none; background: $panel; }
         }
         #search-prompt { padding: 0 0 0 1; color: $text-accent; text-style: bold; }
-        #search-status { padding: 0 1; color: $text-muted; max-width: 16; }
+        /* One width whatever it says (`12345/100000…` at most): a status that
+           changed width laid the whole screen out again, at every keystroke
+           that started or ended a count, before the next key's echo. */
+        #search-status { padding: 0 1; color: $text-muted; width: 16; }
         #search-status.-error { color: $text-error; }
     }
     """
@@ -116,10 +118,15 @@ class SearchBar(Horizontal):
         query: Query | None = None,
         *,
         filter_toggle: bool = False,
+        superseded: Callable[[], None] | None = None,
         id: str | None = None,
     ) -> None:
+        """`superseded` is called as soon as an edit changes the query, before the
+        frame that shows it: the search for the query it replaces can stop at
+        once, not hold up that frame (`Changed` comes after it)."""
         super().__init__(id=id)
         self._filter_toggle = filter_toggle
+        self._superseded = superseded
         # Shared by the screen's bars; `up` / `down` walk it.
         self.history = history
         # Built here, not in `compose`: the bar is mounted on its first use, and
@@ -142,10 +149,6 @@ class SearchBar(Horizontal):
         # was typed before the walk began, which `down` past the newest returns to.
         self._walk: int | None = None
         self._draft = ""
-        # The status's width, to lay the bar out again only when it changes.
-        self._status_width = 0
-        # Whether the status has its fixed width, for a count running.
-        self._status_fixed = False
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -181,6 +184,8 @@ class SearchBar(Horizontal):
             self.bar = bar
 
     def on_mount(self) -> None:
+        # A watcher runs as the input's value is set, while the key is handled.
+        self.watch(self._input, "value", self._edited, init=False)
         if self.has_class("-open"):
             self.screen.set_focus(self._input)
             self.post_message(self.Mounted(self))
@@ -200,22 +205,15 @@ class SearchBar(Horizontal):
     def close(self) -> None:
         self.remove_class("-open")
 
-    def set_status(self, status: str, error: bool = False, settled: bool = True) -> None:
-        """Show `status`; not `settled`: it changes again soon (a count running)."""
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def set_status(self, status: str, error: bool = False) -> None:
         label = self._status
         # Content, not str: the status can quote the query (a regex error).
-        content = Content(neutralise(status))
-        # Every relayout is one of the whole screen, and holds up the next
-        # keystroke's echo. While a count runs the counter changes at every
-        # batch, and its width with it: it is then given its widest width,
-        # laid out once; settled, it takes its own width again.
-        if settled == self._status_fixed:
-            self._status_fixed = not settled
-            label.styles.width = None if settled else STATUS_WIDTH
-        resized = settled and content.cell_length != self._status_width
-        # -1 while fixed: settling lays the status out at its own width again.
-        self._status_width = content.cell_length if settled else -1
-        label.update(content, layout=resized)
+        # Its width is fixed: nothing to lay out.
+        label.update(Content(neutralise(status)), layout=False)
         label.set_class(error, "-error")
 
     def _report(self, always: bool = False) -> None:
@@ -224,6 +222,10 @@ class SearchBar(Horizontal):
         if always or query != self._reported:
             self._reported = query
             self.post_message(self.Changed(self, query))
+
+    def _edited(self) -> None:
+        if self._superseded is not None and self.search_query != self._reported:
+            self._superseded()
 
     @on(Input.Changed)
     def _text_changed(self, event: Input.Changed) -> None:

@@ -1,12 +1,13 @@
 """A pane: a view plus a pager-style search bar, with the search state it owns.
 
 Typing runs the search in a worker (exclusive, so each keystroke cancels the
-previous search); the worker hands back the first match as soon as it is
-found, then the rest in bounded batches, so the count fills in while the UI
-thread stays free for typing. `n` / `N` move between matches, wrapping with a
-notice; `escape` ends the search. Subclasses say what to search (`find`), how
-to show matches (`highlight`, and cheaper updates `matches_added` and
-`current_moved`) and how to reach one (`go_to`).
+previous search, as the key is handled); the worker hands back the first match
+as soon as it is found, then the rest in bounded batches, so the count fills in
+while the UI thread stays free for typing. While the bar is open the counter is
+the bar's; the pane's border shows it once the bar is closed. `n` / `N` move
+between matches, wrapping with a notice; `escape` ends the search. Subclasses
+say what to search (`find`), how to show matches (`highlight`, and cheaper
+updates `matches_added` and `current_moved`) and how to reach one (`go_to`).
 """
 
 from __future__ import annotations
@@ -47,15 +48,24 @@ class Matches(Protocol[Kept]):
 INVALID_REGEX = "invalid regular expression: "
 # The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,
 # and at most every BATCH_SECONDS while it finds fewer: each hand-over costs the
-# UI thread only its batch, never the matches so far.
-BATCH_LIMIT = 8192
-BATCH_SECONDS = 0.05
+# UI thread only its batch, never the matches so far. Each batch is a frame (the
+# counter), and a key typed within a frame period after a frame waits for
+# Textual's next update tick (1/60 s): ten frames a second leave most keys none.
+BATCH_LIMIT = 65536
+BATCH_SECONDS = 0.1
 # While a search runs, the interpreter makes a thread holding the GIL hand it
 # over after this long, not Python's 5 ms: the UI thread, woken by a key while
 # the worker scans, waits at most that long (several times per frame: reading
 # the key, echoing it, writing it out). Measured on the echo while a count runs
-# on the XL thread: 42-55 ms at 5 ms, 24 ms at 0.5 ms (a bare Input: 16 ms).
-SEARCH_SWITCH_SECONDS = 0.0005
+# on the XL thread: 42-55 ms at 5 ms, 24 ms at 0.5 ms (a bare Input: 16 ms);
+# typed at a person's pace, once the rest of this file's fixes were in: 9.6 to
+# 12.0 ms at 0.5 ms, 8.8 to 10.3 ms at 0.1 ms (bench section `echo`).
+SEARCH_SWITCH_SECONDS = 0.0001
+# After handing a batch over, the worker waits for the frame that shows it, at
+# most this long: painted while the worker runs, a frame took three to five
+# times as long (each of the UI thread's waits for the interpreter), and a key
+# typed meanwhile waited for all of it.
+FRAME_WAIT_SECONDS = 0.1
 
 
 class _SwitchInterval:
@@ -108,6 +118,8 @@ class SearchPane(Vertical, Generic[Found]):
         self._shown_query: Query | None = None
         # What the border's subtitle says while no search is on (an article count).
         self._resting_subtitle = ""
+        # What it says now: setting it repaints the whole pane, even unchanged.
+        self._subtitle: str | Content = ""
         # Which run of a search the batches in flight belong to: a batch of an
         # earlier run (another query, or the same one on the old document) is dropped.
         self._run = 0
@@ -133,7 +145,10 @@ class SearchPane(Vertical, Generic[Found]):
         if self._bar is None:
             # It shows the query in force, or the last one (`/` reopens it).
             self._bar = SearchBar(
-                self.history, self.search_query or self.last_query, filter_toggle=self.FILTER_TOGGLE
+                self.history,
+                self.search_query or self.last_query,
+                filter_toggle=self.FILTER_TOGGLE,
+                superseded=self._stop_search,
             )
             self.mount(self._bar, after=self.view)
         return self._bar
@@ -169,6 +184,8 @@ class SearchPane(Vertical, Generic[Found]):
     def close_bar(self) -> None:
         if self._bar is not None:
             self._bar.close()
+            # The counter was the bar's while it was open: the border has it now.
+            self._update_status()
 
     @property
     def filtering(self) -> bool:
@@ -223,6 +240,8 @@ class SearchPane(Vertical, Generic[Found]):
 
     def action_search(self) -> None:
         self.bar.open()
+        # The counter goes from the border to the bar.
+        self._update_status()
         if not self.searching and self.last_query is not None:
             self.start_search(self.last_query)
 
@@ -233,6 +252,12 @@ class SearchPane(Vertical, Generic[Found]):
             self._bar.set_query(query)
         self.run_search(query)
 
+    def _stop_search(self) -> None:
+        """The query on show is superseded: its worker stops, and its batches
+        still in flight are dropped rather than shown before the new search."""
+        self.workers.cancel_group(self, "search")
+        self._run += 1
+
     @on(SearchBar.Changed)
     def _query_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
@@ -240,10 +265,9 @@ class SearchPane(Vertical, Generic[Found]):
         # it, its first match and its highlighting never hold up the echo. Keys
         # typed ahead (several in one frame) search only for the last query.
         self._typed = event.search_query
-        # The query on show is superseded: its worker stops, and its batches
-        # still in flight are dropped rather than shown before the new search.
-        self.workers.cancel_group(self, "search")
-        self._run += 1
+        # Stopped already as the key was typed (`superseded`), unless the query
+        # changed otherwise (a toggle).
+        self._stop_search()
         self.call_after_refresh(self._search_typed)
 
     def _search_typed(self) -> None:
@@ -280,9 +304,17 @@ class SearchPane(Vertical, Generic[Found]):
     ) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
         batches, each in a store from `keep`: the first match at once, then at
-        most `BATCH_LIMIT` at a time."""
+        most `BATCH_LIMIT` at a time, each once the frame showing the one before
+        is painted (the worker out of that frame's way)."""
         worker = get_current_worker()
-        hand_over = self.app.call_from_thread
+        call = self.app.call_from_thread
+        painted = threading.Event()
+
+        def hand_over(batch: Matches[Found], first: bool) -> None:
+            painted.clear()
+            call(self._found, run, batch, first, False, painted.set)
+            painted.wait(FRAME_WAIT_SECONDS)
+
         batch = keep()
         first = True
         handed_at = time.monotonic()
@@ -294,16 +326,26 @@ class SearchPane(Vertical, Generic[Found]):
                     batch.extend((match,))
                     due = time.monotonic() - handed_at >= BATCH_SECONDS
                     if first or due or len(batch) >= BATCH_LIMIT:
-                        hand_over(self._found, run, batch, first, False)
+                        hand_over(batch, first)
                         batch, first, handed_at = keep(), False, time.monotonic()
             except QueryError as error:
-                hand_over(self._failed, run, str(error))
+                call(self._failed, run, str(error))
                 return
             if not worker.is_cancelled:
-                hand_over(self._found, run, batch, first, True)
+                call(self._found, run, batch, first, True)
 
-    def _found(self, run: int, batch: Matches[Found], first: bool, counted: bool) -> None:
-        """A batch of matches from run `run`; `first`: its first, `counted`: its last."""
+    def _found(
+        self,
+        run: int,
+        batch: Matches[Found],
+        first: bool,
+        counted: bool,
+        painted: Callable[[], None] | None = None,
+    ) -> None:
+        """A batch of matches from run `run`; `first`: its first, `counted`: its
+        last; `painted` is called once the frame that shows it is painted."""
+        if painted is not None:
+            self.call_after_refresh(painted)
         if run != self._run:
             return  # A newer query has been typed, or the document changed, since.
         self.counted = counted
@@ -354,7 +396,7 @@ class SearchPane(Vertical, Generic[Found]):
         if query is None or not query.text:
             if bar is not None:
                 bar.set_status("")
-            self.border_subtitle = self._resting_subtitle
+            self._set_subtitle(self._resting_subtitle)
             return
         if self.error is not None:
             # The reason is too long for the bar, where it squeezed the query out
@@ -362,13 +404,25 @@ class SearchPane(Vertical, Generic[Found]):
             if bar is not None:
                 bar.set_status("invalid", error=True)
             reason = self.error.removeprefix(INVALID_REGEX)
-            self.border_subtitle = Content(neutralise(f"regex: {reason}"))
+            self._set_subtitle(Content(neutralise(f"regex: {reason}")))
+            return
+        if bar is not None and bar.is_open:
+            # The bar shows the counter. In the border too, it repainted the
+            # whole pane at every batch of a count, holding up the keys typed.
+            bar.set_status(self.counter)
+            self._set_subtitle(self._resting_subtitle)
             return
         if bar is not None:
-            bar.set_status(self.counter, settled=self.counted)
+            bar.set_status(self.counter)
         # Content, not str: a str border title is read as markup, and the query
         # is whatever was typed.
-        self.border_subtitle = Content(neutralise(f"/{query.text}  {self.counter}"))
+        self._set_subtitle(Content(neutralise(f"/{query.text}  {self.counter}")))
+
+    def _set_subtitle(self, subtitle: str | Content) -> None:
+        # A str is markup, Content is not: equal text is not enough.
+        if type(subtitle) is not type(self._subtitle) or subtitle != self._subtitle:
+            self._subtitle = subtitle
+            self.border_subtitle = subtitle
 
     # Moving between matches --------------------------------------------------
 
@@ -402,7 +456,7 @@ class SearchPane(Vertical, Generic[Found]):
     @on(SearchBar.Submitted)
     def _submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        event.bar.close()
+        self.close_bar()
         self.view.focus()
         if not event.bar.search_query.text:
             self.end_search()
