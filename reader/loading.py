@@ -57,6 +57,15 @@ class Loading:
                 self.problems.append(error)
         return bool(self._read_ahead)
 
+    def take_read_ahead(self, most_bytes: int) -> list[PreparedArticle]:
+        """The articles read ahead, prepared for the store, when the files read
+        so far are at most `most_bytes`; iterating then starts after them. None
+        when nothing was read ahead, or when it is larger: iterating gives it."""
+        if self.bytes_done > most_bytes:
+            return []
+        articles, self._read_ahead = self._read_ahead, []
+        return [DocumentStore.prepare(article) for article in articles]
+
     def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
         """For each file still to give (the one read ahead first): its articles,
         prepared for the store, or what stopped it. Consumes the files."""

@@ -48,6 +48,11 @@ PANES = ("articles", "body", "thread")
 WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
+# A file read ahead up to this size is indexed on the UI thread as the screen
+# mounts (about 25 ms), so the first frame shows its first article: the screen
+# is laid out and painted once, not empty and then again when the worker hands
+# it over. A larger one is indexed by the worker, off the UI thread.
+SHOWN_AT_ONCE_BYTES = 512 * 1024
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
 # What the load worker hands over: an article ready to register with its state
@@ -186,7 +191,21 @@ class MainScreen(Screen[None]):
             body = self.query_one(ArticleBody)
             self.watch(body, "scroll_y", self.save_position, init=False)
         self.query_one(f"#{self._pane}").focus()
-        self.load_files()
+        first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
+        if first:
+            # No progress yet: its total is a stat of every file, the worker's job.
+            self._loaded([self._with_state(prepared) for prepared in first], None)
+            # The rest once the first frame is out: parsing in the worker would
+            # take the GIL from the UI thread while it lays that frame out.
+            self.call_after_refresh(self._load_the_rest)
+        else:
+            self.load_files()
+
+    def _load_the_rest(self) -> None:
+        # Not when the app is ending already (`q` typed ahead): the worker would
+        # hand its results to a screen that has gone.
+        if self.is_attached:
+            self.load_files()
 
     def on_resize(self, event: events.Resize) -> None:
         """Take the layout for the new width. Textual calls this before its own
@@ -236,7 +255,7 @@ class MainScreen(Screen[None]):
         marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
         return prepared, marks
 
-    def _loaded(self, batch: list[Loaded], progress: tuple[int, int, int, int]) -> None:
+    def _loaded(self, batch: list[Loaded], progress: tuple[int, int, int, int] | None) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         restore: str | None = None
@@ -253,11 +272,17 @@ class MainScreen(Screen[None]):
                     restore, self._restore_key = article.id, None
         was_empty = articles.entry_count == 0
         articles.add_articles(added)
-        files_read, total = progress[:2]
+        if progress is None:
+            files_read, total = self.sources.files_done, self.sources.file_count
+        else:
+            files_read, total = progress[:2]
+            self._articles_pane.show_progress(*progress)
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
-        self._articles_pane.show_progress(*progress)
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
+            # Shown now, not when the list's message comes round: the first
+            # article is then on the screen's first layout.
+            self._open(articles.id_at(0))
         # The article shown last session is selected again, unless the reader
         # has moved on from the first article by the time it loads.
         if restore is not None and (was_empty or articles.highlighted == 0):
@@ -300,7 +325,11 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
-        article_id = event.article_id
+        if self.article is None or self.article.id != event.article_id:
+            self._open(event.article_id)
+
+    def _open(self, article_id: str) -> None:
+        """Show the article and its thread, where the reader left them."""
         self.save_position()
         marks = self.marks.get(article_id)
         # No saving while the panes show the new article at their start.
