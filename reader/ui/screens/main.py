@@ -174,7 +174,7 @@ class MainScreen(Screen[None]):
                 yield ThreadPane(self.store, id="thread-pane", classes="pane")
         yield ReaderFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
         self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
         self.query_one(ThreadPane).data_bind(MainScreen.thread)
@@ -190,7 +190,8 @@ class MainScreen(Screen[None]):
             # Every scroll of the body is remembered (a dict update).
             body = self.query_one(ArticleBody)
             self.watch(body, "scroll_y", self.save_position, init=False)
-        self.query_one(f"#{self._pane}").focus()
+        # At once, not later: the footer is built below for the focused pane's keys.
+        self.set_focus(self.query_one(f"#{self._pane}"))
         first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
             # No progress yet: its total is a stat of every file, the worker's job.
@@ -200,6 +201,8 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._load_the_rest)
         else:
             self.load_files()
+        # The footer's keys on the first frame (they would come a frame later).
+        await self.query_one(ReaderFooter).show_keys()
 
     def _load_the_rest(self) -> None:
         # Not when the app is ending already (`q` typed ahead): the worker would

@@ -176,6 +176,8 @@ class ThreadView(
         self._minimap_styles: tuple[Style, Style] | None = None
         # The view's style while a frame is rendered (`render_lines`).
         self._frame_style: Style | None = None
+        # The cursor moved while the view had no size: scroll to it on the first paint.
+        self._scroll_pending = False
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -192,6 +194,7 @@ class ThreadView(
         self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
+        self._scroll_pending = False
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
         self._update_virtual_size()
         self.refresh()
@@ -334,6 +337,9 @@ class ThreadView(
         rows = self.rows
         if rows is None or not rows.rows:
             return
+        if self._scroll_pending and self.size.width:
+            self._scroll_pending = False
+            self._scroll_to_cursor()
         top = round(self.scroll_y)
         bottom = top + self.scrollable_content_region.height
         position = rows.row_at_line(top)
