@@ -34,8 +34,6 @@ from ...store import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
 from ..line_heights import LineHeights
-from ..screens.full_text import FullTextScreen
-from ..screens.links import LinksScreen
 from .block_lines import (
     BLOCK_COMPONENT_CLASSES,
     BLOCK_CSS,
@@ -467,6 +465,8 @@ class ArticleBody(ScrollView, can_focus=True):
         if not urls:
             self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
             return
+        from ..screens.links import LinksScreen  # here: the first frame has no use for it
+
         self.app.push_screen(LinksScreen(f"Links in {article.title}", urls))
 
     def action_full_text(self) -> None:
@@ -476,6 +476,8 @@ class ArticleBody(ScrollView, can_focus=True):
             return
         styles = self._block_styles(self._styles())
         text = unwrapped_text(article.body, article.body_blocks, self.app.console, styles)
+        from ..screens.full_text import FullTextScreen  # here, as the links screen
+
         self.app.push_screen(FullTextScreen(article.title, text))
 
     def action_comments(self) -> None:

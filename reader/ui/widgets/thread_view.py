@@ -38,8 +38,6 @@ from ...state import ArticleState
 from ...store import Thread
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
-from ..screens.full_text import FullTextScreen
-from ..screens.links import LinksScreen
 from ..thread_matches import ThreadMatches
 from ..thread_rows import ThreadRows
 from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
@@ -423,6 +421,8 @@ class ThreadView(
         if not urls:
             self.notify("No links in this comment", timeout=2, markup=False)
             return
+        from ..screens.links import LinksScreen  # here: the first frame has no use for it
+
         self.app.push_screen(LinksScreen(f"Links in comment {comment.path}", urls))
 
     def action_full_text(self) -> None:
@@ -433,6 +433,8 @@ class ThreadView(
         blocks = self._styles().blocks
         text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
         title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
+        from ..screens.full_text import FullTextScreen  # here, as the links screen
+
         self.app.push_screen(FullTextScreen(title, text))
 
     # New comments ------------------------------------------------------------
