@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import App
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
@@ -221,3 +223,29 @@ print(frozen[0])
     )
     # Textual's and reader's modules, classes and functions: tens of thousands.
     assert int(result.stdout.split()[-1]) > 10_000
+
+
+async def test_the_size_the_terminal_reports_at_start_does_not_lay_the_screen_out_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    layouts: list[Size] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(screen: Screen, size: Size | None = None, scroll: bool = False) -> None:
+        if isinstance(screen, MainScreen) and not scroll:
+            layouts.append(size or screen.outer_size)
+        refresh_layout(screen, size, scroll)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = ReaderApp(read_ahead(SEEDS))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        before = len(layouts)
+        # As the driver reports the terminal's size once the app has started.
+        app.screen.post_message(events.Resize(Size(*SIZE), Size(*SIZE)))
+        await pilot.pause()
+        assert len(layouts) == before
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert layouts[-1] == Size(100, 30), "a new size is laid out"

@@ -232,6 +232,12 @@ class MainScreen(Screen[None]):
         handler lays the screen out at the new size, so a resize across a layout
         width is laid out and painted once, not at the new size in the old
         layout first (which estimates every comment of the thread twice)."""
+        if self.region.size == event.size:
+            # Laid out at this size already: the size the terminal reports as
+            # the app starts comes after the first frame, and Textual would lay
+            # out and paint every widget again.
+            event.prevent_default()
+            return
         chosen = width_class(event.size.width)
         self.update_classes({name: name == chosen for _, name in WIDTH_CLASSES}, animate=False)
 
