@@ -20,6 +20,7 @@ from textual import events
 from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from reader.errors import LoadError
@@ -31,6 +32,7 @@ from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.load_progress import LoadProgress
 from reader.ui.widgets.thread_view import ThreadView
 
 from .conftest import SEEDS
@@ -84,7 +86,7 @@ def big_thread(folder: Path, comments: int) -> Path:
 async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_footer_keys(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    layouts: list[tuple[bool, bool, int | None, int]] = []
+    layouts: list[tuple[bool, bool, int | None, int, str]] = []
     refresh_layout = Screen._refresh_layout
 
     def recorded(screen: Screen, *args: object, **kwargs: object) -> None:
@@ -95,6 +97,10 @@ async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_fo
                     screen.query_one(ThreadView).thread is not None,
                     screen.query_one(ArticleList).highlighted,
                     len(screen.query(FooterKey)),
+                    "".join(
+                        str(progress.query_one(Static).render())
+                        for progress in screen.query(LoadProgress)
+                    ),
                 )
             )
             GatedLoading.gate.set()
@@ -102,9 +108,11 @@ async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_fo
 
     monkeypatch.setattr(Screen, "_refresh_layout", recorded)
     await started(ReaderApp(GatedLoading(SEEDS)))
-    body, thread, highlighted, keys = layouts[0]
+    body, thread, highlighted, keys, progress = layouts[0]
     assert (body, thread, highlighted) == (True, True, 0)
     assert keys > 1, "the footer's keys (and ^p) are on the first frame"
+    # The bytes' total is measured by the worker (a stat of every file).
+    assert progress == "files 1/2"
 
 
 async def test_the_load_worker_and_the_collector_start_after_the_first_frame(

@@ -200,7 +200,6 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(f"#{self._pane}"))
         first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            # No progress yet: its total is a stat of every file, the worker's job.
             self._loaded([self._with_state(prepared) for prepared in first], None)
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
@@ -299,7 +298,10 @@ class MainScreen(Screen[None]):
         was_empty = articles.entry_count == 0
         articles.add_articles(added)
         if progress is None:
-            files_read, total = self.sources.files_done, self.sources.file_count
+            # Before the worker: files only, the bytes' total is its to measure.
+            sources = self.sources
+            files_read, total = sources.files_done, sources.file_count
+            self._articles_pane.show_progress(files_read, total, sources.bytes_done, None)
         else:
             files_read, total = progress[:2]
             self._articles_pane.show_progress(*progress)
