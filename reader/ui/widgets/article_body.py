@@ -281,9 +281,11 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def size_known(self) -> None:
         """Cut and estimate the article at the width just laid out, and decide
-        the scrollbar, as the first paint would: for a layout before it."""
-        self._follow_width()
-        self._scroll_update(self.virtual_size)
+        the scrollbar, as the first paint would: for a layout before it. Not
+        while hidden (a narrow screen shows one pane): nothing to decide."""
+        if self.size.width:
+            self._follow_width()
+            self._scroll_update(self.virtual_size)
 
     def _anchor(self) -> tuple[int, float] | None:
         """The piece at the top of the view and how far into it the view starts."""
