@@ -59,7 +59,7 @@ class Loading:
 
     def take_read_ahead(self, most_bytes: int) -> list[PreparedArticle]:
         """The articles read ahead, prepared for the store, when the files read
-        so far are at most `most_bytes`; iterating then starts after them. None
+        so far are at most `most_bytes`; iterating then starts after them. Empty
         when nothing was read ahead, or when it is larger: iterating gives it."""
         if self.bytes_done > most_bytes:
             return []

@@ -166,14 +166,15 @@ class MainScreen(Screen[None]):
         self.search_history = SearchHistory(saved=state)
         # True while another article is being put on show.
         self._switching = False
+        self._collector_paused = False
+        self._laid_out = False
+
+    def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
         # and styling the screen makes long-lived objects and little garbage,
         # yet some 150 young collections rescanned them (about 15 ms).
         self._collector_paused = gc.isenabled()
         gc.disable()
-        self._laid_out = False
-
-    def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield ArticlesPane(self.store, id="articles-pane", classes="pane")
