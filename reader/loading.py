@@ -66,6 +66,15 @@ class Loading:
                 self._read_ahead = result
         return True
 
+    def take_read_ahead(self, most_bytes: int) -> list[PreparedArticle]:
+        """The articles read ahead, prepared for the store, when the files read
+        so far are at most `most_bytes`; iterating then starts after them. Empty
+        when nothing was read ahead, or when it is larger: iterating gives it."""
+        if self.bytes_done > most_bytes:
+            return []
+        articles, self._read_ahead = self._read_ahead, []
+        return [DocumentStore.prepare(article) for article in articles]
+
     def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
         """Each batch of articles still to give (the one read ahead first),
         prepared for the store, or what stopped a file. Consumes the files."""

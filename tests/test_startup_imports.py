@@ -26,7 +26,12 @@ PARSERS = {
     "html.parser": "Hacker News (HTML)",
     "json": "JSON formats",
 }
-UI_LATER = ("reader.ui.screens.help", "webbrowser")
+UI_LATER = (
+    "reader.ui.screens.help",
+    "reader.ui.screens.full_text",
+    "reader.ui.screens.links",
+    "webbrowser",
+)
 
 
 def imported_after(code: str, *watched: str) -> set[str]:

@@ -12,12 +12,14 @@ position in each, and offers the new-comment and mark-read commands.
 
 from __future__ import annotations
 
+import gc
 import time
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -48,6 +50,11 @@ PANES = ("articles", "body", "thread")
 WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
+# A file read ahead up to this size is indexed on the UI thread as the screen
+# mounts (about 25 ms), so the first frame shows its first article: the screen
+# is laid out and painted once, not empty and then again when the worker hands
+# it over. A larger one is indexed by the worker, off the UI thread.
+SHOWN_AT_ONCE_BYTES = 512 * 1024
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
 # What the load worker hands over: an article ready to register with its state
@@ -159,8 +166,15 @@ class MainScreen(Screen[None]):
         self.search_history = SearchHistory(saved=state)
         # True while another article is being put on show.
         self._switching = False
+        self._collector_paused = False
+        self._laid_out = False
 
     def compose(self) -> ComposeResult:
+        # The cyclic collector is paused until the first frame is out: building
+        # and styling the screen makes long-lived objects and little garbage,
+        # yet some 150 young collections rescanned them (about 15 ms).
+        self._collector_paused = gc.isenabled()
+        gc.disable()
         yield Header()
         with Horizontal(id="panes"):
             yield ArticlesPane(self.store, id="articles-pane", classes="pane")
@@ -169,7 +183,7 @@ class MainScreen(Screen[None]):
                 yield ThreadPane(self.store, id="thread-pane", classes="pane")
         yield ReaderFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
         self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
         self.query_one(ThreadPane).data_bind(MainScreen.thread)
@@ -185,14 +199,60 @@ class MainScreen(Screen[None]):
             # Every scroll of the body is remembered (a dict update).
             body = self.query_one(ArticleBody)
             self.watch(body, "scroll_y", self.save_position, init=False)
-        self.query_one(f"#{self._pane}").focus()
-        self.load_files()
+        # At once, not later: the footer is built below for the focused pane's keys.
+        self.set_focus(self.query_one(f"#{self._pane}"))
+        first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
+        if first:
+            self._loaded([self._with_state(prepared) for prepared in first], None)
+            # The rest once the first frame is out: parsing in the worker would
+            # take the GIL from the UI thread while it lays that frame out.
+            self.call_after_refresh(self._load_the_rest)
+        else:
+            self._resume_collector()
+            self.load_files()
+        # The footer's keys on the first frame (they would come a frame later).
+        await self.query_one(ReaderFooter).show_keys()
+
+    def _load_the_rest(self) -> None:
+        self._resume_collector()
+        # Not when the app is ending already (`q` typed ahead): the worker would
+        # hand its results to a screen that has gone.
+        if self.is_attached:
+            self.load_files()
+
+    def _resume_collector(self) -> None:
+        """Before the load, whose end collects and freezes what it made."""
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """The first layout is done twice and painted once: a scroll view (the
+        body, the thread) decides its scrollbar only once it has a size, so the
+        first paint would lack the scrollbars, and a second layout would follow."""
+        if self._laid_out:
+            super()._refresh_layout(size, scroll)
+            return
+        self._laid_out = True
+        with self.app.batch_update():
+            super()._refresh_layout(size, scroll)
+        self.query_one(ArticleBody).size_known()
+        super()._refresh_layout(size, scroll)
 
     def on_resize(self, event: events.Resize) -> None:
         """Take the layout for the new width. Textual calls this before its own
         handler lays the screen out at the new size, so a resize across a layout
         width is laid out and painted once, not at the new size in the old
         layout first (which estimates every comment of the thread twice)."""
+        if self.region.size == event.size:
+            # Laid out at this size already: the size the terminal reports as
+            # the app starts comes after the first frame, and Textual would lay
+            # out and paint every widget again.
+            event.prevent_default()
+            return
         chosen = width_class(event.size.width)
         self.update_classes({name: name == chosen for _, name in WIDTH_CLASSES}, animate=False)
 
@@ -236,7 +296,7 @@ class MainScreen(Screen[None]):
         marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
         return prepared, marks
 
-    def _loaded(self, batch: list[Loaded], progress: tuple[int, int, int, int]) -> None:
+    def _loaded(self, batch: list[Loaded], progress: tuple[int, int, int, int] | None) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         restore: str | None = None
@@ -253,11 +313,20 @@ class MainScreen(Screen[None]):
                     restore, self._restore_key = article.id, None
         was_empty = articles.entry_count == 0
         articles.add_articles(added)
-        files_read, total = progress[:2]
+        if progress is None:
+            # Before the worker: files only, the bytes' total is its to measure.
+            sources = self.sources
+            files_read, total = sources.files_done, sources.file_count
+            self._articles_pane.show_progress(files_read, total, sources.bytes_done, None)
+        else:
+            files_read, total = progress[:2]
+            self._articles_pane.show_progress(*progress)
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
-        self._articles_pane.show_progress(*progress)
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
+            # Shown now, not when the list's message comes round: the first
+            # article is then on the screen's first layout.
+            self._open(articles.id_at(0))
         # The article shown last session is selected again, unless the reader
         # has moved on from the first article by the time it loads.
         if restore is not None and (was_empty or articles.highlighted == 0):
@@ -300,7 +369,11 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
-        article_id = event.article_id
+        if self.article is None or self.article.id != event.article_id:
+            self._open(event.article_id)
+
+    def _open(self, article_id: str) -> None:
+        """Show the article and its thread, where the reader left them."""
         self.save_position()
         marks = self.marks.get(article_id)
         # No saving while the panes show the new article at their start.

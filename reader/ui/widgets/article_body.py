@@ -34,8 +34,6 @@ from ...store import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
 from ..line_heights import LineHeights
-from ..screens.full_text import FullTextScreen
-from ..screens.links import LinksScreen
 from .block_lines import (
     BLOCK_COMPONENT_CLASSES,
     BLOCK_CSS,
@@ -281,6 +279,14 @@ class ArticleBody(ScrollView, can_focus=True):
             line = self._heights.line_of(index) + round(fraction * self._heights[index])
             self.scroll_to(y=line, animate=False, immediate=True)
 
+    def size_known(self) -> None:
+        """Cut and estimate the article at the width just laid out, and decide
+        the scrollbar, as the first paint would: for a layout before it. Not
+        while hidden (a narrow screen shows one pane): nothing to decide."""
+        if self.size.width:
+            self._follow_width()
+            self._scroll_update(self.virtual_size)
+
     def _anchor(self) -> tuple[int, float] | None:
         """The piece at the top of the view and how far into it the view starts."""
         heights = self._heights
@@ -467,6 +473,8 @@ class ArticleBody(ScrollView, can_focus=True):
         if not urls:
             self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
             return
+        from ..screens.links import LinksScreen  # here: the first frame has no use for it
+
         self.app.push_screen(LinksScreen(f"Links in {article.title}", urls))
 
     def action_full_text(self) -> None:
@@ -476,6 +484,8 @@ class ArticleBody(ScrollView, can_focus=True):
             return
         styles = self._block_styles(self._styles())
         text = unwrapped_text(article.body, article.body_blocks, self.app.console, styles)
+        from ..screens.full_text import FullTextScreen  # here, as the links screen
+
         self.app.push_screen(FullTextScreen(article.title, text))
 
     def action_comments(self) -> None:

@@ -23,6 +23,15 @@ class ReaderFooter(Footer):
         yield from first
         yield from (entry for entry in entries if entry not in first)
 
+    async def show_keys(self) -> None:
+        """Build the keys now, for the bindings active now. Textual's footer
+        waits for the screen's first bindings signal, which comes after the first
+        frame: that frame had no keys, and a second, full one followed."""
+        self._bindings_ready = True
+        # As if in the footer's own handler: its keys bind to it (`data_bind`).
+        with self._context():
+            await self.recompose()
+
     async def recompose(self) -> None:
         """Rebuild the keys only if what they show has changed. Textual recomposes
         on every bindings signal (focus moving, the screen stack, a pane's search),

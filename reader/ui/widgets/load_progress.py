@@ -10,8 +10,13 @@ from textual.widgets import ProgressBar, Static
 MB = 1e6
 
 
-def progress_text(files_done: int, file_count: int, bytes_done: int, byte_count: int) -> str:
-    return f"files {files_done}/{file_count} · {bytes_done / MB:.1f}/{byte_count / MB:.1f} MB"
+def progress_text(
+    files_done: int, file_count: int, bytes_done: int, byte_count: int | None
+) -> str:
+    files = f"files {files_done}/{file_count}"
+    if byte_count is None:
+        return files
+    return f"{files} · {bytes_done / MB:.1f}/{byte_count / MB:.1f} MB"
 
 
 class LoadProgress(Vertical):
@@ -33,7 +38,14 @@ class LoadProgress(Vertical):
         yield Static(markup=False)
         yield ProgressBar(show_percentage=False, show_eta=False)
 
-    def show(self, files_done: int, file_count: int, bytes_done: int, byte_count: int) -> None:
+    def show(
+        self, files_done: int, file_count: int, bytes_done: int, byte_count: int | None
+    ) -> None:
+        """`byte_count` None: the total is not measured yet (a stat of every
+        file, left to the load worker); until it is, the bar goes by files."""
         self.query_one(Static).update(progress_text(files_done, file_count, bytes_done, byte_count))
         # By bytes: a large mailbox weighs more than a small text file.
-        self.query_one(ProgressBar).update(total=max(byte_count, 1), progress=bytes_done)
+        if byte_count is None:
+            self.query_one(ProgressBar).update(total=max(file_count, 1), progress=files_done)
+        else:
+            self.query_one(ProgressBar).update(total=max(byte_count, 1), progress=bytes_done)

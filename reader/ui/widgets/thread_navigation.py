@@ -44,6 +44,12 @@ class ThreadNavigation(_View):
         rows = self.rows
         if rows is None or self.cursor < 0:
             return
+        if not self.size.width:
+            # Not laid out yet (the first article, set as the screen mounts) or
+            # hidden (a narrow screen): the comment would be wrapped a character
+            # a line. Scrolled to on the first paint instead.
+            self._scroll_pending = True
+            return
         position = rows.position(self.cursor)
         if position is None:
             return

@@ -38,8 +38,6 @@ from ...state import ArticleState
 from ...store import Thread
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
-from ..screens.full_text import FullTextScreen
-from ..screens.links import LinksScreen
 from ..thread_matches import ThreadMatches
 from ..thread_rows import ThreadRows
 from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
@@ -176,6 +174,8 @@ class ThreadView(
         self._minimap_styles: tuple[Style, Style] | None = None
         # The view's style while a frame is rendered (`render_lines`).
         self._frame_style: Style | None = None
+        # The cursor moved while the view had no size: scroll to it on the first paint.
+        self._scroll_pending = False
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -192,6 +192,7 @@ class ThreadView(
         self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
+        self._scroll_pending = False
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
         self._update_virtual_size()
         self.refresh()
@@ -334,6 +335,9 @@ class ThreadView(
         rows = self.rows
         if rows is None or not rows.rows:
             return
+        if self._scroll_pending and self.size.width:
+            self._scroll_pending = False
+            self._scroll_to_cursor()
         top = round(self.scroll_y)
         bottom = top + self.scrollable_content_region.height
         position = rows.row_at_line(top)
@@ -417,6 +421,8 @@ class ThreadView(
         if not urls:
             self.notify("No links in this comment", timeout=2, markup=False)
             return
+        from ..screens.links import LinksScreen  # here: the first frame has no use for it
+
         self.app.push_screen(LinksScreen(f"Links in comment {comment.path}", urls))
 
     def action_full_text(self) -> None:
@@ -427,6 +433,8 @@ class ThreadView(
         blocks = self._styles().blocks
         text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
         title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
+        from ..screens.full_text import FullTextScreen  # here, as the links screen
+
         self.app.push_screen(FullTextScreen(title, text))
 
     # New comments ------------------------------------------------------------

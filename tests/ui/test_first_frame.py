@@ -1,0 +1,275 @@
+"""The first frame comes at once and whole (issue 12, start-up): the file the
+command line read ahead is shown as the screen mounts, with the footer's keys,
+so the screen is laid out and painted once, not empty first and again when the
+load worker hands the article over; the worker starts after that frame, and the
+cyclic collector waits for it too. A file too large to index quickly stays with
+the worker, off the UI thread."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from reader.errors import LoadError
+from reader.loading import Loading
+from reader.state import open_state
+from reader.store import DocumentStore, PreparedArticle
+from reader.ui.app import ReaderApp
+from reader.ui.screens import main as main_screen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.load_progress import LoadProgress
+from reader.ui.widgets.thread_view import ThreadView
+
+from .conftest import SEEDS
+from .scenes import settle
+
+SIZE = (120, 40)
+
+
+def read_ahead(*paths: Path) -> Loading:
+    """What the command line hands the app: the files, the first one read."""
+    loading = Loading(list(paths))
+    assert loading.read_ahead()
+    return loading
+
+
+class GatedLoading(Loading):
+    """Read ahead; the load worker gets no file before the first layout, so that
+    only what the screen showed as it mounted can be on it."""
+
+    gate = threading.Event()
+
+    def __init__(self, path: Path) -> None:
+        super().__init__([path])
+        assert self.read_ahead()
+        GatedLoading.gate.clear()
+
+    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+        GatedLoading.gate.wait(timeout=5)
+        yield from super().__iter__()
+
+
+async def started(app: ReaderApp) -> None:
+    """Run the app until every file is loaded (the worker starts a frame late)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+
+
+def big_thread(folder: Path, comments: int) -> Path:
+    """A seed-text thread of invented comments, about 160 bytes each."""
+    body = "".join(
+        f"  {number}. A comment about the weather on the hill, invented for this test,"
+        " with some more words so that it runs long enough to wrap.\n"
+        for number in range(1, comments + 1)
+    )
+    path = folder / "big.txt"
+    path.write_text(f"A big thread\n\nIts body, invented.\n\n{body}", encoding="utf-8")
+    return path
+
+
+async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_footer_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    layouts: list[tuple[bool, bool, int | None, int, str]] = []
+    refresh_layout = Screen._refresh_layout
+
+    def recorded(screen: Screen, *args: object, **kwargs: object) -> None:
+        if isinstance(screen, MainScreen):
+            layouts.append(
+                (
+                    screen.query_one(ArticleBody).article is not None,
+                    screen.query_one(ThreadView).thread is not None,
+                    screen.query_one(ArticleList).highlighted,
+                    len(screen.query(FooterKey)),
+                    "".join(
+                        str(progress.query_one(Static).render())
+                        for progress in screen.query(LoadProgress)
+                    ),
+                )
+            )
+            GatedLoading.gate.set()
+        refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    scrollbars: list[tuple[bool, bool]] = []
+    display = App._display
+
+    def painted(app: App[object], screen: Screen, *args: object) -> None:
+        if isinstance(screen, MainScreen) and not scrollbars:
+            scrollbars.append(
+                (
+                    bool(screen.query_one(ArticleBody).vertical_scrollbar.region),
+                    bool(screen.query_one(ThreadView).vertical_scrollbar.region),
+                )
+            )
+        display(app, screen, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", recorded)
+    monkeypatch.setattr(App, "_display", painted)
+    await started(ReaderApp(GatedLoading(SEEDS)))
+    # Laid out twice, painted once: the scroll views' scrollbars are on it.
+    assert scrollbars[0] == (True, True)
+    body, thread, highlighted, keys, progress = layouts[0]
+    assert (body, thread, highlighted) == (True, True, 0)
+    assert keys > 1, "the footer's keys (and ^p) are on the first frame"
+    # The bytes' total is measured by the worker (a stat of every file).
+    assert progress == "files 1/2"
+
+
+async def test_the_load_worker_and_the_collector_start_after_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frames = 0
+    display = App._display
+
+    def counted(app: App[object], *args: object) -> None:
+        nonlocal frames
+        frames += 1
+        display(app, *args)  # type: ignore[arg-type]
+
+    at_load: list[tuple[int, bool]] = []
+    at_layout: list[bool] = []
+    bulk_loading = main_screen.bulk_loading
+    refresh_layout = Screen._refresh_layout
+
+    @contextmanager
+    def load() -> Iterator[None]:
+        at_load.append((frames, gc.isenabled()))
+        with bulk_loading():
+            yield
+
+    def laid_out(screen: Screen, *args: object, **kwargs: object) -> None:
+        at_layout.append(gc.isenabled())
+        refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", counted)
+    monkeypatch.setattr(main_screen, "bulk_loading", load)
+    monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
+    assert gc.isenabled()
+    await started(ReaderApp(read_ahead(SEEDS)))
+    # The worker starts once a frame is out, with the collector running again
+    # (the load's end collects and freezes what it made, if it was running).
+    assert at_load == [(at_load[0][0], True)] and at_load[0][0] >= 1
+    assert at_layout[0] is False, "no collection while the first frame is built"
+    assert gc.isenabled()
+
+
+async def test_a_large_file_read_ahead_is_indexed_by_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = big_thread(tmp_path, 5000)
+    assert path.stat().st_size > main_screen.SHOWN_AT_ONCE_BYTES
+    on_ui_thread: list[bool] = []
+    prepare = DocumentStore.prepare
+
+    def recorded(article: object) -> PreparedArticle:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return prepare(article)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DocumentStore, "prepare", staticmethod(recorded))
+    app = ReaderApp(read_ahead(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        assert view.thread is not None and len(view.thread) == 5000
+    assert on_ui_thread == [False]
+
+
+async def test_a_cursor_restored_before_the_first_layout_is_scrolled_to_not_wrapped_narrow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = big_thread(tmp_path, 60)
+    database = tmp_path / "state.db"
+    state, _ = open_state(database)
+    assert state is not None
+    app = ReaderApp(read_ahead(path), state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        app.query_one(ThreadView).go_to_comment(50)
+        await pilot.pause()
+    state.close()
+
+    widths: list[int] = []
+    comment_lines = ThreadView._comment_lines
+
+    def recorded(view: ThreadView, index: int) -> object:
+        widths.append(view._text_area_width)
+        return comment_lines(view, index)
+
+    monkeypatch.setattr(ThreadView, "_comment_lines", recorded)
+    state, _ = open_state(database)
+    assert state is not None
+    app = ReaderApp(read_ahead(path), state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        assert view.cursor == 50
+        rows = view.rows
+        assert rows is not None
+        top = rows.line_of(rows.position(50))  # type: ignore[arg-type]
+        assert view.scroll_y <= top < view.scroll_y + view.scrollable_content_region.height
+    state.close()
+    # Measured only at the view's width: never a character a line before it had one.
+    assert widths and min(widths) > 10
+
+
+def test_objects_alive_when_the_app_starts_are_frozen_out_of_the_collector() -> None:
+    # In a fresh interpreter: freezing this test process would keep its garbage.
+    script = f"""
+import gc
+from reader.ui.app import ReaderApp
+from reader import cli
+frozen = []
+ReaderApp.run = lambda app, **kwargs: frozen.append(gc.get_freeze_count())
+assert cli.main([{str(SEEDS)!r}]) == 0
+print(frozen[0])
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    # Textual's and reader's modules, classes and functions: tens of thousands.
+    assert int(result.stdout.split()[-1]) > 10_000
+
+
+async def test_the_size_the_terminal_reports_at_start_does_not_lay_the_screen_out_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    layouts: list[Size] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(screen: Screen, size: Size | None = None, scroll: bool = False) -> None:
+        if isinstance(screen, MainScreen) and not scroll:
+            layouts.append(size or screen.outer_size)
+        refresh_layout(screen, size, scroll)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = ReaderApp(read_ahead(SEEDS))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        before = len(layouts)
+        # As the driver reports the terminal's size once the app has started.
+        app.screen.post_message(events.Resize(Size(*SIZE), Size(*SIZE)))
+        await pilot.pause()
+        assert len(layouts) == before
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert layouts[-1] == Size(100, 30), "a new size is laid out"
