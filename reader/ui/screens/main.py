@@ -19,7 +19,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -167,7 +166,6 @@ class MainScreen(Screen[None]):
         # True while another article is being put on show.
         self._switching = False
         self._collector_paused = False
-        self._laid_out = False
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -228,19 +226,6 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._resume_collector()
-
-    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        """The first layout is done twice and painted once: a scroll view (the
-        body, the thread) decides its scrollbar only once it has a size, so the
-        first paint would lack the scrollbars, and a second layout would follow."""
-        if self._laid_out:
-            super()._refresh_layout(size, scroll)
-            return
-        self._laid_out = True
-        with self.app.batch_update():
-            super()._refresh_layout(size, scroll)
-        self.query_one(ArticleBody).size_known()
-        super()._refresh_layout(size, scroll)
 
     def on_resize(self, event: events.Resize) -> None:
         """Take the layout for the new width. Textual calls this before its own

@@ -279,14 +279,6 @@ class ArticleBody(ScrollView, can_focus=True):
             line = self._heights.line_of(index) + round(fraction * self._heights[index])
             self.scroll_to(y=line, animate=False, immediate=True)
 
-    def size_known(self) -> None:
-        """Cut and estimate the article at the width just laid out, and decide
-        the scrollbar, as the first paint would: for a layout before it. Not
-        while hidden (a narrow screen shows one pane): nothing to decide."""
-        if self.size.width:
-            self._follow_width()
-            self._scroll_update(self.virtual_size)
-
     def _anchor(self) -> tuple[int, float] | None:
         """The piece at the top of the view and how far into it the view starts."""
         heights = self._heights
