@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import LoadError
 from .formats.batch import Batch
-from .formats.loader import discover, load_batches
+from .formats.loader import find_files, load_batches
 from .model import Article
 from .store import DocumentStore, PreparedArticle
 
@@ -28,18 +28,21 @@ class Loading:
     """The files under some paths, read one at a time, in discovery order."""
 
     def __init__(self, paths: Iterable[Path]) -> None:
-        files, problems = discover(paths)
+        # The walk of `paths`, taken as far as the files read need: the first
+        # frame waits only for the first file, not for a walk of 10,000.
+        self._found = find_files(paths)
+        self._walked = False
         # Problems so far: paths that are not articles, files that failed to read ahead.
-        self.problems: list[LoadError] = problems
+        self.problems: list[LoadError] = []
         # Non-fatal problems (unknown YAML keys, a mail that cannot be read).
         self.warnings: list[str] = []
-        self.file_count = len(files)
         self.files_done = 0
         # Bytes of the files read so far (of `byte_count`), for the load's progress;
         # of a file read in batches, the part its batches so far have read.
         self.bytes_done = 0
-        self._files = files
-        self._pending = deque(files)
+        self._files: list[Path] = []
+        # Found and not read yet: files, and the problems found among them.
+        self._pending: deque[Path | LoadError] = deque()
         # The file being read: its batches still to come, its size, and the
         # bytes of the files read before it.
         self._batches: Iterator[Batch] | None = None
@@ -47,10 +50,18 @@ class Loading:
         self._bytes_before = 0
         self._read_ahead: list[Article] = []
 
+    @property
+    def file_count(self) -> int | None:
+        """How many files there are; None until the walk has found them all."""
+        return len(self._files) if self._walked else None
+
     @cached_property
     def byte_count(self) -> int:
         """The size of all the files, measured on first use (by the load worker,
-        off the UI thread: a stat per file)."""
+        off the UI thread: the rest of the walk, and a stat per file)."""
+        for found in self._found:
+            self._pending.append(self._note(found))
+        self._walked = True
         return sum(map(file_size, self._files))
 
     def read_ahead(self) -> bool:
@@ -89,13 +100,16 @@ class Loading:
 
     def _next(self) -> list[Article] | LoadError | None:
         """The next batch of the file being read, else of the next file; the
-        error that stopped a file; None when every file is read."""
+        error that stopped a file, or a problem the walk found; None when every
+        file is read."""
         while True:
             if self._batches is None:
-                if not self._pending:
+                found = self._pending.popleft() if self._pending else self._walk_on()
+                if found is None:
                     return None
-                path = self._pending.popleft()
-                self._batches, self._size = load_batches(path, self.warnings), file_size(path)
+                if isinstance(found, LoadError):
+                    return found
+                self._batches, self._size = load_batches(found, self.warnings), file_size(found)
             try:
                 batch = next(self._batches)
             except StopIteration:
@@ -109,6 +123,19 @@ class Loading:
             else:
                 self.bytes_done = self._bytes_before + round(self._size * batch.read)
             return batch.articles
+
+    def _walk_on(self) -> Path | LoadError | None:
+        """The next file or problem the walk finds; None once it has ended."""
+        found = next(self._found, None)
+        if found is None:
+            self._walked = True
+            return None
+        return self._note(found)
+
+    def _note(self, found: Path | LoadError) -> Path | LoadError:
+        if isinstance(found, Path):
+            self._files.append(found)
+        return found
 
     def _file_done(self) -> None:
         self._batches = None

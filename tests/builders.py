@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.errors import LoadError
-from reader.formats.loader import load_articles
+from reader.formats.loader import find_files, load_articles
 from reader.loading import Loading
 from reader.model import Article, Comment
 from reader.store import DocumentStore, Thread
@@ -43,6 +43,15 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
+    """Every file the walk of `paths` finds, and every problem, each in order."""
+    found = list(find_files(paths))
+    return (
+        [item for item in found if isinstance(item, Path)],
+        [item for item in found if isinstance(item, LoadError)],
+    )
+
+
 def load_one(path: Path, warnings: list[str] | None = None) -> Article:
     """The one article of a file that holds one; LoadError as the loader raises it."""
     (article,) = load_articles(path, warnings)
@@ -50,8 +59,8 @@ def load_one(path: Path, warnings: list[str] | None = None) -> Article:
 
 
 def load_results(paths: Iterable[Path]) -> list[Article | LoadError]:
-    """What loading `paths` gives, as the app loads them: the problems found before
-    reading, then each file's articles or error, in discovery order."""
+    """What loading `paths` gives, as the app loads them: each file's articles or
+    error, and the problems of the walk, in the order the walk finds them."""
     loading = Loading(paths)
     results: list[Article | LoadError] = list(loading.problems)
     for result in loading:

@@ -21,12 +21,20 @@ from reader.formats.loader import (
     EXTENSIONS,
     MAX_FILE_BYTES,
     bundled_seeds,
-    discover,
 )
 from reader.formats.registry import suffix_list
 from reader.formats.seedtext import render_seed_text
+from reader.loading import Loading
 from reader.model import Article
-from tests.builders import chain_depth, load_one, load_results, load_store, reply_chain, write
+from tests.builders import (
+    chain_depth,
+    discover,
+    load_one,
+    load_results,
+    load_store,
+    reply_chain,
+    write,
+)
 from tests.seeds import FIRST_SEED_FILE, REPO
 
 SEED = FIRST_SEED_FILE.name
@@ -53,6 +61,48 @@ def no_hang() -> Iterator[None]:
 
 
 # discover ------------------------------------------------------------------
+
+
+def test_reading_ahead_walks_no_further_than_the_first_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(5):
+        write(tmp_path / "top" / f"{number}.txt", GOOD_TXT)
+    later = write(tmp_path / "later.txt", GOOD_TXT)
+    stats: list[Path] = []
+    stat = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda path, **kw: stats.append(path) or stat(path, **kw))
+    loading = Loading([tmp_path / "top", later])
+    assert loading.read_ahead()
+    # Only the first file was looked for: the second path is not reached yet,
+    # and the count waits for the walk.
+    assert later not in stats
+    assert loading.file_count is None
+    assert loading.files_done == 1
+    assert loading.byte_count == 6 * len(GOOD_TXT)  # the worker ends the walk
+    assert loading.file_count == 6
+
+
+def test_a_folder_of_plain_files_is_walked_without_a_stat_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(20):
+        write(tmp_path / f"{number:02d}.txt", GOOD_TXT)
+    nested = write(tmp_path / "sub" / "nested.txt", GOOD_TXT)
+    (tmp_path / "zz-link.txt").symlink_to(tmp_path / "00.txt")
+    stats: list[Path] = []
+    stat = Path.stat
+
+    def counted(path: Path, **kwargs: bool) -> os.stat_result:
+        stats.append(path)
+        return stat(path, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    files, errors = discover([tmp_path])
+    assert errors == []
+    assert len(files) == 21 and nested in files  # the link is the same file as 00.txt
+    # Folders (each may be a link or a Maildir) and the link, never a plain file.
+    assert [path for path in stats if path.suffix == ".txt"] == [tmp_path / "zz-link.txt"]
 
 
 def test_named_files_are_taken_as_given_in_order(tmp_path: Path) -> None:
@@ -283,14 +333,15 @@ def make_mixed_directory(root: Path) -> dict[str, Path]:
 def test_bad_files_are_reported_and_good_ones_load(tmp_path: Path) -> None:
     files = make_mixed_directory(tmp_path)
     results = list(load_results([tmp_path, tmp_path / "missing"]))
+    # In the order the walk finds them: the missing path is named last.
     assert [str(r) if isinstance(r, LoadError) else r.title for r in results] == [
-        f"{tmp_path}/missing: no such file or directory",
         "A text article",
         f"{files['empty']}: empty file",
         "A YAML article",
         f"{files['bad_yaml']}:1: top level: expected a mapping, got a list",
         f"{files['binary']}:1: not UTF-8 text (binary file?)",
         "A text article",
+        f"{tmp_path}/missing: no such file or directory",
     ]
 
 
@@ -359,8 +410,8 @@ def test_wheel_ships_the_seeds_and_finds_them_installed(tmp_path: Path) -> None:
     # The unpacked wheel is what `pip install` would put in site-packages.
     found = subprocess.run(
         [sys.executable, "-c",
-         "from reader.formats.loader import bundled_seeds, discover; "
-         "print(bundled_seeds()); print(len(discover([bundled_seeds()])[0]))"],
+         "from reader.formats.loader import bundled_seeds, find_files; "
+         "print(bundled_seeds()); print(len(list(find_files([bundled_seeds()]))))"],
         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
         capture_output=True, text=True, check=True,
     )  # fmt: skip

@@ -15,14 +15,14 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.htmltext import html_to_text
 from reader.formats.jsondoc import decode_iteratively, parse_json
-from reader.formats.loader import discover, load_articles
+from reader.formats.loader import load_articles
 from reader.formats.markdowntext import markdown_to_text
 from reader.formats.registry import FORMATS, SUFFIXES, suffix_list
 from reader.formats.textdata import split_paragraphs
 from reader.formats.yamlfmt import parse_yaml
 from reader.model import Article, Comment
 from reader.text import CODE
-from tests.builders import write
+from tests.builders import discover, write
 from tests.formats_support import assert_round_trips, fixture
 
 

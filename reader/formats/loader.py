@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Article
 from .batch import Batch
-from .registry import FORMATS, SUFFIXES, detect, suffix_list
+from .registry import FORMATS, SUFFIXES, detect, is_article_name, suffix_list
 from .sample import Sample
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -42,11 +42,6 @@ def bundled_seeds() -> Path:
     return checkout if checkout.is_dir() else packaged
 
 
-def is_article_name(path: Path) -> bool:
-    """Whether the file name has an article extension, in any letter case."""
-    return path.suffix.lower() in EXTENSIONS
-
-
 def is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
@@ -63,94 +58,118 @@ def _has_known_content(path: Path) -> bool:
     return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[")
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
-    """The article files named by `paths`, and what was wrong with the rest.
+def find_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
+    """The article files named by `paths`, and what is wrong with the rest, as
+    they are found: a caller that needs only the first file walks no further.
 
     Named files must have an article extension or content detected as a
     format (a mailbox, JSON); a Maildir is one entry. Directories are walked to
     any depth in name order, skipping hidden entries and files of other types;
     symbolic links are followed, but a directory already walked (a link loop)
-    is not entered again, and a file reached twice is listed once.
+    is not entered again, and a file reached twice is given once.
     """
-    files: list[Path] = []
-    errors: list[LoadError] = []
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
-
-    def add_file(path: Path, info: os.stat_result) -> None:
-        key = (info.st_dev, info.st_ino)
-        if key not in seen_files:
-            seen_files.add(key)
-            files.append(path)
-
     for path in paths:
         try:
             info = path.stat()
         except OSError as error:
-            errors.append(_os_error(path, error))
+            yield _os_error(path, error)
             continue
         if stat.S_ISDIR(info.st_mode):
             if (info.st_dev, info.st_ino) in seen_dirs:
                 continue  # named twice, or inside a directory named before
+            seen_dirs.add((info.st_dev, info.st_ino))
             if is_maildir(path):
-                seen_dirs.add((info.st_dev, info.st_ino))
-                add_file(path, info)
+                if _first_time((info.st_dev, info.st_ino), seen_files):
+                    yield path
                 continue
-            before = len(files)
-            _walk(path, info, add_file, seen_dirs, errors)
-            if len(files) == before:
-                errors.append(LoadError(path, f"no {suffix_list()} files found"))
+            found = False
+            for item in _walk(path, info.st_dev, seen_files, seen_dirs):
+                found = found or isinstance(item, Path)
+                yield item
+            if not found:
+                yield LoadError(path, f"no {suffix_list()} files found")
         elif not stat.S_ISREG(info.st_mode):
-            errors.append(LoadError(path, "not a regular file"))
-        elif not is_article_name(path) and not _has_known_content(path):
-            errors.append(LoadError(path, f"not a {suffix_list()} file"))
-        else:
-            add_file(path, info)
-    return files, errors
+            yield LoadError(path, "not a regular file")
+        elif not is_article_name(path.name) and not _has_known_content(path):
+            yield LoadError(path, f"not a {suffix_list()} file")
+        elif _first_time((info.st_dev, info.st_ino), seen_files):
+            yield path
+
+
+def _first_time(key: tuple[int, int], seen: set[tuple[int, int]]) -> bool:
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _walk(
-    top: Path,
-    top_info: os.stat_result,
-    add_file: Callable[[Path, os.stat_result], None],
-    seen_dirs: set[tuple[int, int]],
-    errors: list[LoadError],
-) -> None:
-    """Depth-first, in name order, with an explicit stack of directory listings."""
-    seen_dirs.add((top_info.st_dev, top_info.st_ino))
-    stack: list[Iterator[Path]] = [iter(_listing(top, errors))]
+    top: Path, device: int, seen_files: set[tuple[int, int]], seen_dirs: set[tuple[int, int]]
+) -> Iterator[Path | LoadError]:
+    """Depth-first, in name order, with an explicit stack of directory listings.
+
+    A plain file is known by its directory entry (its type and inode come with
+    the listing): only links and directories cost a `stat`, so a folder of
+    10,000 articles is walked without 10,000 system calls.
+    """
+    stack: list[tuple[Path, int, Iterator[os.DirEntry[str]]]] = []
+    listing = _listing(top)
+    if isinstance(listing, LoadError):
+        yield listing
+        return
+    stack.append((top, device, iter(listing)))
     while stack:
-        path = next(stack[-1], None)
-        if path is None:
+        directory, device, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
             stack.pop()
             continue
+        if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+            if is_article_name(entry.name) and _first_time(
+                (device, entry.inode()), seen_files
+            ):
+                yield directory / entry.name
+            continue
+        path = directory / entry.name
         try:
             info = path.stat()
         except OSError as error:
             # A dangling link matters only if it looks like an article.
-            if is_article_name(path):
-                errors.append(_os_error(path, error))
+            if is_article_name(entry.name):
+                yield _os_error(path, error)
             continue
+        key = (info.st_dev, info.st_ino)
         if stat.S_ISDIR(info.st_mode):
-            key = (info.st_dev, info.st_ino)
             if key not in seen_dirs:
                 seen_dirs.add(key)
                 if is_maildir(path):
-                    add_file(path, info)
+                    if _first_time(key, seen_files):
+                        yield path
+                    continue
+                listing = _listing(path)
+                if isinstance(listing, LoadError):
+                    yield listing
                 else:
-                    stack.append(iter(_listing(path, errors)))
-        elif stat.S_ISREG(info.st_mode) and is_article_name(path):
-            add_file(path, info)
+                    stack.append((path, info.st_dev, iter(listing)))
+        elif (
+            stat.S_ISREG(info.st_mode)
+            and is_article_name(entry.name)
+            and _first_time(key, seen_files)
+        ):
+            yield path
 
 
-def _listing(directory: Path, errors: list[LoadError]) -> list[Path]:
+def _listing(directory: Path) -> list[os.DirEntry[str]] | LoadError:
+    """The directory's entries but hidden ones, in name order."""
     try:
         with os.scandir(directory) as entries:
-            names = sorted(entry.name for entry in entries if not entry.name.startswith("."))
+            listing = [entry for entry in entries if not entry.name.startswith(".")]
     except OSError as error:
-        errors.append(_os_error(directory, error))
-        return []
-    return [directory / name for name in names]
+        return _os_error(directory, error)
+    listing.sort(key=lambda entry: entry.name)
+    return listing
 
 
 def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batch]:

@@ -145,7 +145,7 @@ def describe_formats() -> str:
 
 def is_article_name(name: str) -> bool:
     """Whether a file name has a suffix of some format, in any letter case."""
-    return any(name.lower().endswith(suffix) for suffix in SUFFIXES)
+    return name.lower().endswith(SUFFIXES)
 
 
 def detect(sample: Sample) -> Format:

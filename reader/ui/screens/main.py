@@ -39,6 +39,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
 from ..widgets.body_pane import BodyPane
 from ..widgets.footer import ReaderFooter
+from ..widgets.load_progress import count_text
 from ..widgets.search_pane import SearchPane
 from ..widgets.thread_pane import ThreadPane
 from ..widgets.thread_view import ThreadView
@@ -269,11 +270,12 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, batch, self._progress())
         self.app.call_from_thread(self._loading_done)
 
-    def _progress(self) -> tuple[int, int, int, int]:
+    def _progress(self) -> tuple[int, int | None, int, int]:
         """Files read, of how many; bytes read, of how many (in the load worker:
-        the total is a stat of every file)."""
+        the total is the rest of the walk and a stat of every file)."""
         sources = self.sources
-        return sources.files_done, sources.file_count, sources.bytes_done, sources.byte_count
+        byte_count = sources.byte_count  # first: it ends the walk, which counts the files
+        return sources.files_done, sources.file_count, sources.bytes_done, byte_count
 
     def _with_state(self, prepared: PreparedArticle) -> tuple[PreparedArticle, ArticleState | None]:
         """The article with its state (read in this worker: it hashes every comment)."""
@@ -281,7 +283,9 @@ class MainScreen(Screen[None]):
         marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
         return prepared, marks
 
-    def _loaded(self, batch: list[Loaded], progress: tuple[int, int, int, int] | None) -> None:
+    def _loaded(
+        self, batch: list[Loaded], progress: tuple[int, int | None, int, int] | None
+    ) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         restore: str | None = None
@@ -306,7 +310,7 @@ class MainScreen(Screen[None]):
         else:
             files_read, total = progress[:2]
             self._articles_pane.show_progress(*progress)
-        self._articles_pane.set_resting_subtitle(f"loading {files_read}/{total}")
+        self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
             # Shown now, not when the list's message comes round: the first

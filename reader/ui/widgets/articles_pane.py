@@ -34,7 +34,7 @@ class ArticlesPane(SearchPane[FoundArticle]):
         yield LoadProgress()
 
     def show_progress(
-        self, files_done: int, file_count: int, bytes_done: int, byte_count: int | None
+        self, files_done: int, file_count: int | None, bytes_done: int, byte_count: int | None
     ) -> None:
         """How much of the load is done, while it runs."""
         for progress in self.query(LoadProgress):

@@ -10,10 +10,15 @@ from textual.widgets import ProgressBar, Static
 MB = 1e6
 
 
+def count_text(count: int | None) -> str:
+    """A total, or `…` while it is still being counted (the walk of the folders)."""
+    return "…" if count is None else str(count)
+
+
 def progress_text(
-    files_done: int, file_count: int, bytes_done: int, byte_count: int | None
+    files_done: int, file_count: int | None, bytes_done: int, byte_count: int | None
 ) -> str:
-    files = f"files {files_done}/{file_count}"
+    files = f"files {files_done}/{count_text(file_count)}"
     if byte_count is None:
         return files
     return f"{files} · {bytes_done / MB:.1f}/{byte_count / MB:.1f} MB"
@@ -39,13 +44,16 @@ class LoadProgress(Vertical):
         yield ProgressBar(show_percentage=False, show_eta=False)
 
     def show(
-        self, files_done: int, file_count: int, bytes_done: int, byte_count: int | None
+        self, files_done: int, file_count: int | None, bytes_done: int, byte_count: int | None
     ) -> None:
-        """`byte_count` None: the total is not measured yet (a stat of every
-        file, left to the load worker); until it is, the bar goes by files."""
+        """`byte_count` None: the total is not measured yet (the rest of the
+        walk and a stat of every file, left to the load worker); until it is,
+        the bar goes by files."""
         self.query_one(Static).update(progress_text(files_done, file_count, bytes_done, byte_count))
         # By bytes: a large mailbox weighs more than a small text file.
         if byte_count is None:
-            self.query_one(ProgressBar).update(total=max(file_count, 1), progress=files_done)
+            # Of a count still unknown, no share can be shown yet: empty.
+            total, done = (1, 0) if file_count is None else (max(file_count, 1), files_done)
+            self.query_one(ProgressBar).update(total=total, progress=done)
         else:
             self.query_one(ProgressBar).update(total=max(byte_count, 1), progress=bytes_done)
