@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Article, Comment
 from .sanitize import neutralise
@@ -223,8 +223,9 @@ class Thread:
         return siblings[position - 1] if position > 0 else None
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedArticle:
+# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
+# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
+class PreparedArticle(NamedTuple):
     """An article with its thread index and search texts, ready to register."""
 
     article: Article

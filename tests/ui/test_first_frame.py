@@ -257,3 +257,26 @@ async def test_the_size_the_terminal_reports_at_start_does_not_lay_the_screen_ou
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert layouts[-1] == Size(100, 30), "a new size is laid out"
+
+
+async def test_only_resumes_after_the_first_restyle_the_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restyled: list[bool] = []
+    update_node_styles = MainScreen.update_node_styles
+
+    def counted(screen: MainScreen, animate: bool = True) -> None:
+        restyled.append(True)
+        update_node_styles(screen, animate)
+
+    monkeypatch.setattr(MainScreen, "update_node_styles", counted)
+    app = ReaderApp(read_ahead(SEEDS))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        # Styled as it mounted: its first showing styles nothing again.
+        assert restyled == []
+        # A later resume that asks for it (Textual's, as a screen above closes).
+        app.screen.post_message(events.ScreenResume(refresh_styles=True))
+        await pilot.pause()
+        assert restyled, "a later resume restyles as Textual does"

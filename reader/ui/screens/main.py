@@ -167,6 +167,7 @@ class MainScreen(Screen[None]):
         # True while another article is being put on show.
         self._switching = False
         self._collector_paused = False
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -227,6 +228,15 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._resume_collector()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The screen's first resume comes as it is shown for the first time,
+        an instant after every widget was styled as it mounted: styling them
+        all again (7 ms of the first frame) would change nothing. Later resumes
+        (a dialog closed, the theme changed under it) restyle as Textual does."""
+        if not self._shown:
+            self._shown = True
+            event.refresh_styles = False
 
     def on_resize(self, event: events.Resize) -> None:
         """Take the layout for the new width. Textual calls this before its own
