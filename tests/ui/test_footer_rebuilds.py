@@ -40,3 +40,24 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(
         await pilot.pause()
         assert rebuilds[1:] == ["body", "thread"]
         assert "space Fold" in footer_text(app).splitlines()
+
+
+async def test_the_footer_keys_are_styled_as_they_mount_not_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    restyled: list[str] = []
+    update_node_styles = FooterKey.update_node_styles
+
+    def counted(key: FooterKey, animate: bool = True) -> None:
+        restyled.append(key.key)
+        update_node_styles(key, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        # A key is made compact, then not, as it mounts, each a restyle of it:
+        # made as it ends up, it is styled once, by its mount.
+        assert footer_text(app) and restyled == []

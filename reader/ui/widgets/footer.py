@@ -19,6 +19,12 @@ class ReaderFooter(Footer):
 
     def compose(self) -> ComposeResult:
         entries = list(super().compose())
+        for entry in entries:
+            # A key starts compact and is bound to the footer's (not compact)
+            # only once mounted: each flip restyles it. Start it as it will be.
+            compact = getattr(type(entry), "compact", None)
+            if compact is not None:
+                entry.set_reactive(compact, self.compact)
         first = [entry for entry in entries if getattr(entry, "action", None) == HELP_ACTION]
         yield from first
         yield from (entry for entry in entries if entry not in first)
