@@ -22,8 +22,9 @@ class ReaderFooter(Footer):
         for entry in entries:
             # A key starts compact and is bound to the footer's (not compact)
             # only once mounted: each flip restyles it. Start it as it will be.
+            # (The command palette's key is not bound: it stays compact.)
             compact = getattr(type(entry), "compact", None)
-            if compact is not None:
+            if compact is not None and not entry.has_class("-command-palette"):
                 entry.set_reactive(compact, self.compact)
         first = [entry for entry in entries if getattr(entry, "action", None) == HELP_ACTION]
         yield from first
