@@ -296,3 +296,16 @@ async def test_an_invalid_regex_at_80x24_keeps_the_query_visible_and_editable() 
         await pilot.press(*"po)")
         await settle(pilot)
         assert pane.bar.search_query.text == "(mosul|aleppo)" and pane.error is None
+
+
+async def test_the_thread_search_bar_shows_above_the_comment_time() -> None:
+    # A mailing list's comments have times: the pane shows the cursor comment's
+    # on its last line, which must not cover the search bar.
+    app = make_app([Path(__file__).parent.parent / "fixtures" / "garden.mbox"])
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await search_thread(app, pilot, "the")
+        status = pane.query_one("#comment-status")
+        assert pane.bar.has_class("-open") and status.has_class("-shown")
+        bar, time = pane.bar.region, status.region
+        assert bar.height == time.height == 1
+        assert bar.bottom == time.y, "the bar sits on the line above the time"

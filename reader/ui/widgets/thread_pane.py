@@ -29,7 +29,9 @@ class CommentStatus(Label):
 
     DEFAULT_CSS = """
     CommentStatus {
-        dock: bottom;
+        /* Split, not docked: the search bar docks at the bottom of what is left,
+           above it. Two docked at one edge overlap: the line hid the bar. */
+        split: bottom;
         height: 1;
         width: 1fr;
         padding: 0 1;
