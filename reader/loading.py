@@ -40,7 +40,9 @@ class Loading:
         # Bytes of the files read so far (of `byte_count`), for the load's progress;
         # of a file read in batches, the part its batches so far have read.
         self.bytes_done = 0
-        self._files: list[Path] = []
+        # Each file found, with its size (a stat, or a Maildir's listing), taken
+        # once: for the total and as the file is read.
+        self._sizes: dict[Path, int] = {}
         # Found and not read yet: files, and the problems found among them.
         self._pending: deque[Path | LoadError] = deque()
         # The file being read: its batches still to come, its size, and the
@@ -53,7 +55,7 @@ class Loading:
     @property
     def file_count(self) -> int | None:
         """How many files there are; None until the walk has found them all."""
-        return len(self._files) if self._walked else None
+        return len(self._sizes) if self._walked else None
 
     @cached_property
     def byte_count(self) -> int:
@@ -62,7 +64,7 @@ class Loading:
         for found in self._found:
             self._pending.append(self._note(found))
         self._walked = True
-        return sum(map(file_size, self._files))
+        return sum(map(self._size_of, self._sizes))
 
     def read_ahead(self) -> bool:
         """Read up to the first batch of articles; False when no file holds one
@@ -83,20 +85,22 @@ class Loading:
         when nothing was read ahead, or when it is larger: iterating gives it."""
         if self.bytes_done > most_bytes:
             return []
-        articles, self._read_ahead = self._read_ahead, []
-        return [DocumentStore.prepare(article) for article in articles]
+        return self._prepared_read_ahead()
 
     def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
         """Each batch of articles still to give (the one read ahead first),
         prepared for the store, or what stopped a file. Consumes the files."""
         if self._read_ahead:
-            articles, self._read_ahead = self._read_ahead, []
-            yield [DocumentStore.prepare(article) for article in articles]
+            yield self._prepared_read_ahead()
         while (result := self._next()) is not None:
             if isinstance(result, LoadError):
                 yield result
             else:
                 yield [DocumentStore.prepare(article) for article in result]
+
+    def _prepared_read_ahead(self) -> list[PreparedArticle]:
+        articles, self._read_ahead = self._read_ahead, []
+        return [DocumentStore.prepare(article) for article in articles]
 
     def _next(self) -> list[Article] | LoadError | None:
         """The next batch of the file being read, else of the next file; the
@@ -109,7 +113,7 @@ class Loading:
                     return None
                 if isinstance(found, LoadError):
                     return found
-                self._batches, self._size = load_batches(found, self.warnings), file_size(found)
+                self._batches, self._size = load_batches(found, self.warnings), self._size_of(found)
             try:
                 batch = next(self._batches)
             except StopIteration:
@@ -134,8 +138,14 @@ class Loading:
 
     def _note(self, found: Path | LoadError) -> Path | LoadError:
         if isinstance(found, Path):
-            self._files.append(found)
+            self._sizes[found] = -1  # not measured yet
         return found
+
+    def _size_of(self, path: Path) -> int:
+        size = self._sizes[path]
+        if size < 0:
+            size = self._sizes[path] = file_size(path)
+        return size
 
     def _file_done(self) -> None:
         self._batches = None

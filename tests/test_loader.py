@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import loading as loading_module
 from reader.errors import LoadError
 from reader.formats import loader, registry
 from reader.formats.dump import dump_json, dump_yaml
@@ -81,6 +82,23 @@ def test_reading_ahead_walks_no_further_than_the_first_article(
     assert loading.files_done == 1
     assert loading.byte_count == 6 * len(GOOD_TXT)  # the worker ends the walk
     assert loading.file_count == 6
+
+
+def test_each_file_is_measured_once_for_the_total_and_its_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(4):
+        write(tmp_path / f"{number}.txt", GOOD_TXT)
+    measured: list[Path] = []
+    file_size = loading_module.file_size
+    monkeypatch.setattr(
+        loading_module, "file_size", lambda path: measured.append(path) or file_size(path)
+    )
+    loading = Loading([tmp_path])
+    assert loading.read_ahead()
+    assert loading.byte_count == 4 * len(GOOD_TXT)
+    assert sum(len(batch) for batch in loading if not isinstance(batch, LoadError)) == 4
+    assert sorted(measured) == sorted(tmp_path.glob("*.txt"))
 
 
 def test_a_folder_of_plain_files_is_walked_without_a_stat_per_file(
