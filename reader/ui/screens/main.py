@@ -60,6 +60,9 @@ NOTIFY_SECONDS = 6
 # What the load worker hands over: an article ready to register with its state
 # (None: no state this session), or a file that failed.
 Loaded = tuple[PreparedArticle, ArticleState | None] | LoadError
+# The load's progress: files read, of how many (None: still being found); bytes
+# read, of how many (None: not measured yet).
+Progress = tuple[int, int | None, int, int | None]
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 
@@ -203,7 +206,10 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(f"#{self._pane}"))
         first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            self._loaded([self._with_state(prepared) for prepared in first], None)
+            sources = self.sources
+            # Files only: the bytes' total is the worker's to measure.
+            progress = (sources.files_done, sources.file_count, sources.bytes_done, None)
+            self._loaded([self._with_state(prepared) for prepared in first], progress)
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -280,7 +286,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, batch, self._progress())
         self.app.call_from_thread(self._loading_done)
 
-    def _progress(self) -> tuple[int, int | None, int, int]:
+    def _progress(self) -> Progress:
         """Files read, of how many; bytes read, of how many (in the load worker:
         the total is the rest of the walk and a stat of every file)."""
         sources = self.sources
@@ -293,9 +299,7 @@ class MainScreen(Screen[None]):
         marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
         return prepared, marks
 
-    def _loaded(
-        self, batch: list[Loaded], progress: tuple[int, int | None, int, int] | None
-    ) -> None:
+    def _loaded(self, batch: list[Loaded], progress: Progress) -> None:
         articles = self.query_one("#articles", ArticleList)
         added = []
         restore: str | None = None
@@ -312,14 +316,8 @@ class MainScreen(Screen[None]):
                     restore, self._restore_key = article.id, None
         was_empty = articles.entry_count == 0
         articles.add_articles(added)
-        if progress is None:
-            # Before the worker: files only, the bytes' total is its to measure.
-            sources = self.sources
-            files_read, total = sources.files_done, sources.file_count
-            self._articles_pane.show_progress(files_read, total, sources.bytes_done, None)
-        else:
-            files_read, total = progress[:2]
-            self._articles_pane.show_progress(*progress)
+        files_read, total = progress[:2]
+        self._articles_pane.show_progress(*progress)
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
