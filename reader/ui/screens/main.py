@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import time
+from contextlib import ExitStack
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -178,6 +179,12 @@ class MainScreen(Screen[None]):
         # yet some 150 young collections rescanned them (about 15 ms).
         self._collector_paused = gc.isenabled()
         gc.disable()
+        # Nothing is laid out or painted until `on_mount` has set the screen up:
+        # Textual's update timer runs on its own, and a frame in between (as the
+        # panes mount, or while `on_mount` awaits the footer) showed a half-built
+        # screen, without the first article or the footer's keys.
+        self._setting_up = ExitStack()
+        self._setting_up.enter_context(self.app.batch_update())
         yield Header()
         with Horizontal(id="panes"):
             yield ArticlesPane(self.store, id="articles-pane", classes="pane")
@@ -187,6 +194,12 @@ class MainScreen(Screen[None]):
         yield ReaderFooter()
 
     async def on_mount(self) -> None:
+        try:
+            await self._set_up()
+        finally:
+            self._setting_up.close()
+
+    async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
         self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
         self.query_one(ThreadPane).data_bind(MainScreen.thread)
@@ -233,6 +246,7 @@ class MainScreen(Screen[None]):
             gc.enable()
 
     def on_unmount(self) -> None:
+        self._setting_up.close()
         self._resume_collector()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
