@@ -8,6 +8,11 @@ rest from there, the batch read ahead first. Each file gives its articles in
 one or more batches (a mailbox: its threads as they are read), indexed for
 the store off the UI thread, or the `LoadError` that stopped it (for a file
 read in batches, possibly after some); one bad file never stops the others.
+
+The batch read ahead may be a preview (a big mailbox's first thread, from its
+first messages: see `Batch`); the file's next batch then says it takes the
+preview's place. A file's preview is of use only for the first frame: the
+batches of the files read after it give none.
 """
 
 from __future__ import annotations
@@ -16,12 +21,21 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import LoadError
 from .formats.batch import Batch
 from .formats.loader import find_files, load_batches
 from .model import Article
 from .store import DocumentStore, PreparedArticle
+
+
+class PreparedBatch(NamedTuple):
+    """A batch of articles ready for the store, and how many of the articles
+    given just before it (a preview of its file) it takes the place of."""
+
+    articles: list[PreparedArticle]
+    replacing: int = 0
 
 
 class Loading:
@@ -51,6 +65,9 @@ class Loading:
         self._size = 0
         self._bytes_before = 0
         self._read_ahead: list[Article] = []
+        # How many articles of the file being read were a preview, given and
+        # not yet replaced: its next batch takes their place.
+        self._preview_given = 0
 
     @property
     def file_count(self) -> int | None:
@@ -70,13 +87,13 @@ class Loading:
         """Read up to the first batch of articles; False when no file holds one
         (`problems` says why)."""
         while not self._read_ahead:
-            result = self._next()
+            result = self._next(previews=True)
             if result is None:
                 return False
             if isinstance(result, LoadError):
                 self.problems.append(result)
             else:
-                self._read_ahead = result
+                self._read_ahead = result[0]
         return True
 
     def take_read_ahead(self, most_bytes: int) -> list[PreparedArticle]:
@@ -85,9 +102,9 @@ class Loading:
         when nothing was read ahead, or when it is larger: iterating gives it."""
         if self.bytes_done > most_bytes:
             return []
-        return self._prepared_read_ahead()
+        return self._prepared_read_ahead().articles
 
-    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+    def __iter__(self) -> Iterator[PreparedBatch | LoadError]:
         """Each batch of articles still to give (the one read ahead first),
         prepared for the store, or what stopped a file. Consumes the files."""
         if self._read_ahead:
@@ -96,16 +113,20 @@ class Loading:
             if isinstance(result, LoadError):
                 yield result
             else:
-                yield [DocumentStore.prepare(article) for article in result]
+                articles, replacing = result
+                prepared = [DocumentStore.prepare(article) for article in articles]
+                yield PreparedBatch(prepared, replacing)
 
-    def _prepared_read_ahead(self) -> list[PreparedArticle]:
+    def _prepared_read_ahead(self) -> PreparedBatch:
         articles, self._read_ahead = self._read_ahead, []
-        return [DocumentStore.prepare(article) for article in articles]
+        return PreparedBatch([DocumentStore.prepare(article) for article in articles])
 
-    def _next(self) -> list[Article] | LoadError | None:
-        """The next batch of the file being read, else of the next file; the
-        error that stopped a file, or a problem the walk found; None when every
-        file is read."""
+    def _next(self, previews: bool = False) -> tuple[list[Article], int] | LoadError | None:
+        """The next batch of the file being read, else of the next file, with
+        how many articles given before it (a preview) it takes the place of;
+        the error that stopped a file, or a problem the walk found; None when
+        every file is read. A preview is given only when `previews` (reading
+        ahead)."""
         while True:
             if self._batches is None:
                 found = self._pending.popleft() if self._pending else self._walk_on()
@@ -122,11 +143,16 @@ class Loading:
             except LoadError as error:
                 self._file_done()
                 return error
+            replacing, self._preview_given = self._preview_given, 0
+            if batch.preview and previews:
+                self._preview_given = len(batch.articles)
             if batch.read >= 1:  # the file's last batch: it counts as read with it
                 self._file_done()
             else:
                 self.bytes_done = self._bytes_before + round(self._size * batch.read)
-            return batch.articles
+            if batch.preview and not previews:
+                continue
+            return batch.articles, replacing
 
     def _walk_on(self) -> Path | LoadError | None:
         """The next file or problem the walk finds; None once it has ended."""
@@ -148,6 +174,8 @@ class Loading:
         return size
 
     def _file_done(self) -> None:
+        # A preview its file never gave again (it stopped) stays: it was read.
+        self._preview_given = 0
         self._batches = None
         self.files_done += 1
         self._bytes_before += self._size

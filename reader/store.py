@@ -278,6 +278,22 @@ class DocumentStore:
         self._thread_text[article_id] = prepared.thread_text
         return article
 
+    def remove_last(self, count: int) -> list[Article]:
+        """Take out the last `count` articles registered (a preview, whose full
+        version takes its place): their ids are free again, so the full version
+        gets the id the preview had."""
+        removed = self._articles[len(self._articles) - count :]
+        del self._articles[len(self._articles) - count :]
+        for article in removed:
+            key = article.id
+            del self._by_id[key], self._threads[key], self._article_text[key]
+            del self._thread_text[key]
+            base, _, suffix = key.rpartition("~")
+            if suffix.isdigit() and base in self._next_suffix:
+                # Counting on from a lower suffix only tries a free id sooner.
+                self._next_suffix[base] = min(self._next_suffix[base], int(suffix))
+        return removed
+
     def add(self, article: Article, base_id: str) -> Article:
         """Prepare and register an article in one go."""
         return self.register(self.prepare(article), base_id)

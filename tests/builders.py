@@ -67,7 +67,9 @@ def load_results(paths: Iterable[Path]) -> list[Article | LoadError]:
         if isinstance(result, LoadError):
             results.append(result)
         else:
-            results.extend(prepared.article for prepared in result)
+            # A preview is taken the place of by its file's next batch.
+            del results[len(results) - result.replacing :]
+            results.extend(prepared.article for prepared in result.articles)
     return results
 
 
@@ -80,7 +82,8 @@ def load_store(paths: Iterable[Path]) -> tuple[DocumentStore, list[LoadError]]:
         if isinstance(result, LoadError):
             errors.append(result)
         else:
-            for prepared in result:
+            store.remove_last(result.replacing)
+            for prepared in result.articles:
                 store.register(prepared)
     return store, errors
 

@@ -239,5 +239,5 @@ def _paths_of(loading: Loading) -> list[Path | None]:
         prepared.article.path
         for result in loading
         if not isinstance(result, LoadError)
-        for prepared in result
+        for prepared in result.articles
     ]

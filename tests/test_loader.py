@@ -97,7 +97,7 @@ def test_each_file_is_measured_once_for_the_total_and_its_reading(
     loading = Loading([tmp_path])
     assert loading.read_ahead()
     assert loading.byte_count == 4 * len(GOOD_TXT)
-    assert sum(len(batch) for batch in loading if not isinstance(batch, LoadError)) == 4
+    assert sum(len(batch.articles) for batch in loading if not isinstance(batch, LoadError)) == 4
     assert sorted(measured) == sorted(tmp_path.glob("*.txt"))
 
 

@@ -114,7 +114,13 @@ def streamed(path: Path) -> tuple[list[Article], int]:
     assert loading.read_ahead(), loading.problems
     batches = list(loading)
     assert not any(isinstance(batch, LoadError) for batch in batches)
-    return [prepared.article for batch in batches for prepared in batch], len(batches)  # type: ignore[union-attr]
+    articles: list[Article] = []
+    for batch in batches:
+        assert not isinstance(batch, LoadError)
+        # A preview is taken the place of by its file's next batch.
+        del articles[len(articles) - batch.replacing :]
+        articles.extend(prepared.article for prepared in batch.articles)
+    return articles, len(batches)
 
 
 # Generated archives ----------------------------------------------------------
@@ -271,7 +277,7 @@ def test_the_read_ahead_reads_only_the_first_threads_messages_in_full(
     assert loading.read_ahead()
     assert len(read) == 2, "only the first thread's two messages are read in full"
     assert loading.bytes_done < path.stat().st_size
-    first = [prepared.article for prepared in next(iter(loading))]  # type: ignore[union-attr]
+    first = [prepared.article for prepared in next(iter(loading)).articles]  # type: ignore[union-attr]
     assert [article.source_id for article in first] == ["<m598@list.example>"]
     assert [c.source_id for c in first[0].comments] == ["<m599@list.example>"]
 
@@ -322,7 +328,8 @@ def test_an_error_after_some_batches_reaches_the_app_after_them(
     errors = [result for result in results if isinstance(result, LoadError)]
     assert len(errors) == 1 and str(errors[0]).startswith(f"{path}: could not parse")
     given = [r for r in results[: results.index(errors[0])] if not isinstance(r, LoadError)]
-    assert sum(map(len, given)) >= 1000, "the threads read before the error stay loaded"
+    loaded = sum(len(batch.articles) for batch in given)  # type: ignore[union-attr]
+    assert loaded >= 1000, "the threads read before the error stay loaded"
     assert not isinstance(results[-1], LoadError), "the next file still loads"
     assert loading.files_done == 2
 

@@ -58,7 +58,7 @@ from reader.loading import Loading
 loading = Loading([Path(p) for p in {[str(path) for path in paths]!r}])
 assert loading.read_ahead()
 for result in loading:
-    assert isinstance(result, list), result
+    assert not isinstance(result, Exception), result
 """
 
 

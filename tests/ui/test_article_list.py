@@ -11,9 +11,8 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 
 from reader.errors import LoadError
-from reader.loading import Loading
+from reader.loading import Loading, PreparedBatch
 from reader.model import Article
-from reader.store import PreparedArticle
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ENTRY_HEIGHT, ArticleList
@@ -186,7 +185,7 @@ class GatedLoading(Loading):
         super().__init__(paths)
         self.gate = threading.Event()
 
-    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+    def __iter__(self) -> Iterator[PreparedBatch | LoadError]:
         files = super().__iter__()
         yield next(files)
         self.gate.wait(timeout=10)

@@ -24,7 +24,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from reader.errors import LoadError
-from reader.loading import Loading
+from reader.loading import Loading, PreparedBatch
 from reader.state import open_state
 from reader.store import DocumentStore, PreparedArticle
 from reader.ui.app import ReaderApp
@@ -59,7 +59,7 @@ class GatedLoading(Loading):
         assert self.read_ahead()
         GatedLoading.gate.clear()
 
-    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+    def __iter__(self) -> Iterator[PreparedBatch | LoadError]:
         GatedLoading.gate.wait(timeout=5)
         yield from super().__iter__()
 

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.errors import LoadError
-from reader.loading import Loading
-from reader.store import PreparedArticle
+from reader.loading import Loading, PreparedBatch
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
@@ -29,7 +28,7 @@ class GatedLoading(Loading):
         super().__init__(paths)
         self.gate = threading.Event()
 
-    def __iter__(self) -> Iterator[list[PreparedArticle] | LoadError]:
+    def __iter__(self) -> Iterator[PreparedBatch | LoadError]:
         self.gate.wait(timeout=10)
         yield from super().__iter__()
 

@@ -35,6 +35,7 @@ from ...search_history import SearchHistory
 from ...state import ArticleState, State
 from ...store import DocumentStore, PreparedArticle, Thread
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
+from ..comment_identity import comment_identities, index_in
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
@@ -58,9 +59,10 @@ BATCH_SECONDS = 0.25
 SHOWN_AT_ONCE_BYTES = 512 * 1024
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
-# What the load worker hands over: an article ready to register with its state
-# (None: no state this session), or a file that failed.
-Loaded = tuple[PreparedArticle, ArticleState | None] | LoadError
+# What the load worker hands over: a batch of articles ready to register, each
+# with its state (None: no state this session), and how many of the articles
+# registered before it (a preview) it takes the place of; or a file that failed.
+Loaded = tuple[list[tuple[PreparedArticle, ArticleState | None]], int] | LoadError
 # The load's progress: files read, of how many (None: still being found); bytes
 # read, of how many (None: not measured yet).
 Progress = tuple[int, int | None, int, int | None]
@@ -172,6 +174,8 @@ class MainScreen(Screen[None]):
         self._switching = False
         self._collector_paused = False
         self._shown = False
+        # The thread cursor as the open article was opened (see `_follow_preview`).
+        self._opened_cursor = -1
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -222,7 +226,7 @@ class MainScreen(Screen[None]):
             sources = self.sources
             # Files only: the bytes' total is the worker's to measure.
             progress = (sources.files_done, sources.file_count, sources.bytes_done, None)
-            self._loaded([self._with_state(prepared) for prepared in first], progress)
+            self._loaded([([self._with_state(prepared) for prepared in first], 0)], progress)
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -293,7 +297,7 @@ class MainScreen(Screen[None]):
                 if isinstance(result, LoadError):
                     batch.append(result)
                 else:
-                    batch.extend(map(self._with_state, result))
+                    batch.append(([*map(self._with_state, result.articles)], result.replacing))
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
                     self.app.call_from_thread(self._loaded, batch, self._progress())
                     batch, handed_over = [], time.monotonic()
@@ -315,20 +319,32 @@ class MainScreen(Screen[None]):
 
     def _loaded(self, batch: list[Loaded], progress: Progress) -> None:
         articles = self.query_one("#articles", ArticleList)
-        added = []
+        was_empty = articles.entry_count == 0
+        added: list[tuple[Article, int]] = []
         restore: str | None = None
         for result in batch:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
                 continue
-            prepared, marks = result
-            article = self.store.register(prepared)
-            added.append((article, self.store.comment_count(article.id)))
-            if marks is not None:
-                self.marks[article.id] = marks
-                if marks.key == self._restore_key:
-                    restore, self._restore_key = article.id, None
-        was_empty = articles.entry_count == 0
+            loaded, replacing = result
+            replaced: list[Article] = []
+            if replacing:
+                articles.add_articles(added)
+                added = []
+                replaced = self.store.remove_last(replacing)
+                for article in replaced:
+                    self.marks.pop(article.id, None)
+            for prepared, marks in loaded:
+                article = self.store.register(prepared)
+                added.append((article, self.store.comment_count(article.id)))
+                if marks is not None:
+                    self.marks[article.id] = marks
+                    if marks.key == self._restore_key:
+                        restore, self._restore_key = article.id, None
+            if replacing:
+                articles.replace_last(replacing, added)
+                self._follow_preview(replaced, [article for article, _ in added])
+                added = []
         articles.add_articles(added)
         files_read, total = progress[:2]
         self._articles_pane.show_progress(*progress)
@@ -342,6 +358,37 @@ class MainScreen(Screen[None]):
         # has moved on from the first article by the time it loads.
         if restore is not None and (was_empty or articles.highlighted == 0):
             articles.highlight_id(restore)
+
+    def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
+        """A preview's articles were replaced by `full` (the batch that takes
+        their place): if one was open, its full version is opened in its
+        place, with the reader where they were: the body's scroll and, once
+        they have moved in the thread, the comment under the cursor (on the
+        same line of the view) and the folds; until then, where the article's
+        state says they left it last session (a comment the preview may not
+        have held)."""
+        shown = self.article
+        if shown is None or not any(shown is article for article in replaced):
+            return
+        version = next((article for article in full if article.source_id == shown.source_id), None)
+        if version is None and not full:
+            return
+        version = version or full[-1]
+        view = self.query_one(ThreadView)
+        body = self.query_one(ArticleBody)
+        place, body_scroll = view.place(), body.scroll_target
+        moved = place.cursor != self._opened_cursor or place.collapsed
+        before = comment_identities(self.thread, self.thread_marks)
+        self._open(version.id)
+        if moved:
+            after = comment_identities(self.thread, self.thread_marks)
+            view.restore_place(
+                index_in(after, before, place.cursor),
+                [index_in(after, before, index) for index in place.collapsed],
+                place.cursor_row,
+            )
+        body.restore_scroll(body_scroll)
+        self.query_one("#articles", ArticleList).highlight_id(version.id)
 
     def _loading_done(self) -> None:
         count = len(self.store)
@@ -400,6 +447,8 @@ class MainScreen(Screen[None]):
             self.state.opened(marks)
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
+        # Where the article opened: the reader has moved once the cursor has.
+        self._opened_cursor = self.query_one(ThreadView).cursor
 
     # Memory between sessions -------------------------------------------------
 

@@ -384,6 +384,11 @@ class ArticleBody(ScrollView, can_focus=True):
             strip = Strip.blank(self.scrollable_content_region.width)
         return strip.apply_style(self.rich_style)
 
+    @property
+    def scroll_target(self) -> float:
+        """Where the body is scrolled, or is to be once laid out."""
+        return self._saved_scroll or self.scroll_y
+
     def restore_scroll(self, y: float) -> None:
         """Scroll to `y`, where the reader left this article, once it is laid
         out on screen (on a narrow screen it is hidden until its pane shows)."""

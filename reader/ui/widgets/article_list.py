@@ -219,6 +219,45 @@ class ArticleList(ScrollView, can_focus=True):
         if self._found is None:
             self._shown_changed(first)
 
+    def replace_last(self, count: int, entries: list[tuple[Article, int]]) -> None:
+        """Put `entries` in the place of the last `count`: a preview, and its
+        file's batch that takes its place. A search's results hold each
+        replaced article's full version instead (same file and `source_id`);
+        the cursor stays on the entry it was on."""
+        first = len(self._entries) - count
+        replaced = [article for article, _ in self._entries[first:]]
+        shown_before = self.entry_count
+        for article in replaced:
+            del self._position[article.id]
+            self.opened.discard(article.id)  # the screen marks the one it opens
+        del self._entries[first:]
+        self.add_articles(entries)
+        if self._found is not None:
+            full_version = {
+                (article.path, article.source_id): position
+                for position, (article, _) in enumerate(entries, first)
+            }
+            found = []
+            for position, matching in self._found:
+                if position >= first:
+                    article = replaced[position - first]
+                    position = full_version.get((article.path, article.source_id), -1)
+                if position >= 0:
+                    found.append((position, matching))
+            self._found = found
+            self._found_index = {
+                self._entries[position][0].id: index for index, (position, _) in enumerate(found)
+            }
+        # Painted again: the entries from the first replaced one on, and any
+        # left past the new end.
+        start = min(first, self.entry_count) if self._found is None else 0
+        self._resize_list()
+        lines = max(shown_before, self.entry_count) - start
+        if lines > 0:
+            self.refresh_lines(start * ENTRY_HEIGHT, lines * ENTRY_HEIGHT)
+        if self.highlighted is not None and self.highlighted >= self.entry_count:
+            self.highlighted = self.entry_count - 1 if self.entry_count else None
+
     def narrow(self, found: list[tuple[str, int]]) -> None:
         """Show only the articles in `found` (article id, matching comments)."""
         self._found = [(self._position[article_id], matching) for article_id, matching in found]

@@ -10,8 +10,8 @@ visible rows (`ThreadRows`), whatever the size of the thread.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .thread_view import ThreadView
@@ -22,10 +22,59 @@ else:
     _View = object
 
 
+class ThreadPlace(NamedTuple):
+    """Where the reader is in a thread: the comment under the cursor (-1:
+    none), the folded comments, and the cursor comment's first line counted
+    from the top of the view (None: not laid out)."""
+
+    cursor: int
+    collapsed: list[int]
+    cursor_row: int | None
+
+
 class ThreadNavigation(_View):
     """Cursor movement, folds and paging, mixed into `ThreadView`."""
 
     # Cursor ------------------------------------------------------------------
+
+    def place(self) -> ThreadPlace:
+        rows = self.rows
+        if rows is None:
+            return ThreadPlace(-1, [], None)
+        collapsed = [index for index, folded in enumerate(rows.collapsed) if folded]
+        position = rows.position(self.cursor) if self.cursor >= 0 else None
+        if position is None or not self.size.width:
+            return ThreadPlace(self.cursor, collapsed, None)
+        return ThreadPlace(self.cursor, collapsed, rows.line_of(position) - round(self.scroll_y))
+
+    def restore_place(self, cursor: int, collapsed: Iterable[int], cursor_row: int | None) -> None:
+        """Fold `collapsed` and put the cursor on comment `cursor`, its first
+        line `cursor_row` lines from the top of the view (as `place` said it
+        was in another version of the thread)."""
+        rows = self.rows
+        if rows is None:
+            return
+        for index in collapsed:
+            rows.set_collapsed(index, True)
+        self._painted.clear()
+        self._marks_changed()
+        self._update_virtual_size()
+        self.go_to_comment(cursor)
+        position = rows.position(cursor) if cursor >= 0 else None
+        if position is not None and cursor_row is not None and self.size.width:
+            # The rows between the top of the view and the cursor, wrapped: with
+            # their estimated heights the cursor would land off its line.
+            above, lines = position, 0
+            while above > 0 and lines < cursor_row:
+                above -= 1
+                lines += self._measure(above)
+            self._measure(position)
+            self._update_virtual_size()
+            target = max(0, rows.line_of(position) - cursor_row)
+            # Forced: a thread that has just grown past the view has no
+            # scrollbar until the next layout, and without one Textual scrolls not.
+            self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        self.refresh()
 
     def watch_cursor(self) -> None:
         self._scroll_to_cursor()

@@ -1,0 +1,33 @@
+"""Finding a comment again in another version of its thread: a preview's
+comments in its full version, which has more of them, in other places."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..state import ArticleState
+from ..store import Thread
+
+
+def comment_identities(thread: Thread | None, marks: ArticleState | None) -> Sequence[object]:
+    """Each comment's identity, in display order: its key in the state where
+    there is a state this session (its source id, else its text and place),
+    else its source id (None: it has none)."""
+    if marks is not None:
+        return marks.comment_keys
+    return [] if thread is None else [comment.source_id for comment in thread.comments]
+
+
+def index_in(found_in: Sequence[object], known: Sequence[object], index: int) -> int:
+    """Where comment `index` of the thread whose identities are `known` is in
+    the thread whose identities are `found_in`; -1: nowhere. A comment known
+    by no identity is taken to be at the same index."""
+    if not 0 <= index < len(known):
+        return -1
+    identity = known[index]
+    if identity is None:
+        return index if index < len(found_in) else -1
+    try:
+        return found_in.index(identity)
+    except ValueError:
+        return -1
