@@ -70,7 +70,7 @@ class FakeApp:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
             else:
-                self.paths.extend(prepared.article.path for prepared in result)
+                self.paths.extend(prepared.article.path for prepared in result.articles)
 
 
 @pytest.fixture
