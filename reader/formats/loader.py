@@ -199,8 +199,14 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
 
 
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
-    """Every article of `load_batches`, at once (for `reader dump`)."""
-    return [article for batch in load_batches(path, warnings) for article in batch.articles]
+    """Every article of `load_batches`, at once (for `reader dump`): a
+    preview's are given again, in full, by the batch after it."""
+    return [
+        article
+        for batch in load_batches(path, warnings)
+        if not batch.preview
+        for article in batch.articles
+    ]
 
 
 def _read_sample(path: Path) -> Sample:
@@ -223,7 +229,8 @@ def _read_sample(path: Path) -> Sample:
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
-    if not data.strip():
+    # (`isspace` stops at the first other byte; `strip` would copy the file)
+    if not data or data.isspace():
         raise LoadError(path, "empty file")
     return Sample(path, data)
 
