@@ -224,8 +224,11 @@ def _read_sample(path: Path) -> Sample:
             if not stat.S_ISREG(info.st_mode):
                 raise LoadError(path, "not a regular file")
             _check_size(path, info.st_size)
-            # One byte more than allowed, in case the file grew since fstat().
-            data = file.read(MAX_FILE_BYTES + 1)
+            # Its size and a byte more: a read of the limit would allocate the
+            # limit (256 MB, 4 ms), whatever the file holds.
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat(): on to a byte over the limit
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
