@@ -272,7 +272,7 @@ def test_a_file_that_grew_since_its_size_was_taken_is_read_to_the_limit(
     sample = loader._read_sample(path)
     assert sample.data == path.read_bytes()
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 20)
-    with pytest.raises(LoadError, match="over the .* limit"):
+    with pytest.raises(LoadError, match=r"over the .* limit"):
         loader._read_sample(path)
 
 
