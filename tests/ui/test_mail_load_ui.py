@@ -6,7 +6,10 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from reader.errors import LoadError
+from reader.formats import mail
 from reader.loading import Loading
 from reader.store import PreparedArticle
 from reader.ui.app import ReaderApp
@@ -34,7 +37,11 @@ class GatedLoading(Loading):
         yield from super().__iter__()
 
 
-async def test_the_first_thread_shows_while_the_mailbox_loads(tmp_path: Path) -> None:
+async def test_the_first_thread_shows_while_the_mailbox_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read without a preview (its first 100 messages' first thread, shown first).
+    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", THREADS + 2)
     # The earliest thread is the archive's last message, with a reply before it.
     messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
     messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
