@@ -106,6 +106,14 @@ class _Known(NamedTuple):
     when: str | datetime | None
 
 
+class _Preview(NamedTuple):
+    """The first thread among a big mailbox's first messages: its first
+    message, and its articles as given."""
+
+    root: Node[_Message]
+    articles: list[Article]
+
+
 class _ThreadIds(Protocol):
     message_id: str
     in_reply_to: str
@@ -221,14 +229,14 @@ def _parse(path: Path, raw: Iterator[_Raw], warnings: list[str] | None) -> Itera
     seen = _index(path, islice(raw, _PREVIEW_MESSAGES), held, nodes)
     preview = _preview(path, nodes) if seen < 1 else None
     if preview is not None:
-        yield Batch(preview[1], seen, preview=True)
+        yield Batch(preview.articles, seen, preview=True)
     if warnings is not None:
         warnings.extend(held)
     _index(path, raw, warnings, nodes)
     if preview is None:
         yield from _batches(path, nodes, warnings)
     else:
-        yield from _batches(path, nodes, warnings, preview[0], seen)
+        yield from _batches(path, nodes, warnings, preview.root, seen)
 
 
 def _index(
@@ -258,13 +266,11 @@ def _index(
     return done
 
 
-def _preview(
-    path: Path, nodes: list[Node[_Message]]
-) -> tuple[Node[_Message], list[Article]] | None:
+def _preview(path: Path, nodes: list[Node[_Message]]) -> _Preview | None:
     """The first thread of `nodes` (the mailbox's first messages), read in
-    full (what cannot be read is reported when its thread is given in full),
-    as articles, and its first message; None if none of it could be read. The
-    nodes are unlinked again, to be threaded with the rest of the archive."""
+    full (what cannot be read is reported when its thread is given in full);
+    None if none of it could be read. The nodes are unlinked again, to be
+    threaded with the rest of the archive."""
     if not nodes:
         return None
     root = thread_roots(nodes)[0]
@@ -272,7 +278,7 @@ def _preview(
     articles = [_article(path, top) for top in _readable([root])]
     for node in nodes:
         node.parent, node.replies = None, []
-    return (root, articles) if articles else None
+    return _Preview(root, articles) if articles else None
 
 
 def _batches(
