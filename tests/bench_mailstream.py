@@ -1,13 +1,15 @@
 """The `mailstream` section: what a big mailbox costs before its first thread.
 
 A mailbox is read in two passes (`reader/formats/mail.py`): every message's
-threading fields first, then the threads in order, given in batches. The
-command line reads ahead only to the first batch, so the first pass and the
-first thread are all that stands between a big mailbox and the first frame
-(the pty figures are in the `list` section). Measured in process time, in
-process: the read-ahead, and the whole load through `Loading` (parsed and
-prepared for the store, as the app's load worker does), for the `list`
-section's mailbox. For information: the targets are the `list` section's.
+threading fields first, then the threads in order, given in batches; a big
+one first gives a preview, the first thread among its first 100 messages. The
+command line reads ahead only to the first batch (the preview), so the file's
+read, 100 heads and one thread are all that stands between a big mailbox and
+the first frame (the pty figures are in the `list` section). Measured in
+process time, in process: the read-ahead, and the whole load through
+`Loading` (parsed and prepared for the store, as the app's load worker does),
+for the `list` section's mailbox. For information: the targets are the
+`list` section's.
 """
 
 from __future__ import annotations

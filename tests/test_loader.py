@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tracemalloc
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -240,6 +241,39 @@ def test_yaml_warnings_are_passed_on(tmp_path: Path) -> None:
 def test_unreadable_content_is_reported(tmp_path: Path, content: bytes, reason: str) -> None:
     path = write(tmp_path / "a.txt", content)
     assert error_of(path) == f"{path}:{reason}" if reason[0].isdigit() else f"{path}: {reason}"
+
+
+def test_a_file_is_told_from_an_empty_one_without_a_copy_of_it(tmp_path: Path) -> None:
+    """Reading a file for its format holds its bytes once: the emptiness check
+    copies nothing (`bytes.strip` copied any file ending in a newline)."""
+    path = write(tmp_path / "big.txt", b"Title\n\n" + b"words " * 500_000 + b"\n\n")
+    tracemalloc.start()
+    try:
+        sample = loader._read_sample(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sample.data is not None and len(sample.data) == path.stat().st_size
+    assert peak < 1.5 * len(sample.data)
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path / "a.txt", "Title\n\nA body longer than the size taken.\n")
+    real = os.fstat
+
+    def earlier(descriptor: int) -> os.stat_result:
+        """The file's status from before it grew: 5 bytes."""
+        info = real(descriptor)
+        return os.stat_result((*info[:6], 5, *info[7:10]))
+
+    monkeypatch.setattr(loader.os, "fstat", earlier)
+    sample = loader._read_sample(path)
+    assert sample.data == path.read_bytes()
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 20)
+    with pytest.raises(LoadError, match=r"over the .* limit"):
+        loader._read_sample(path)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])

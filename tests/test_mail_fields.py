@@ -47,12 +47,12 @@ def _agrees(data: bytes) -> bool:
 def _fixture_messages() -> list[bytes]:
     mbox = fixture("garden.mbox").read_bytes()
     maildir = sorted(fixture("pond.maildir").glob("*/*"))
-    messages = [bytes(data) for _, data in _mbox_messages(mbox)]
+    messages = [bytes(data) for _, data, _ in _mbox_messages(mbox)]
     return messages + [path.read_bytes() for path in maildir]
 
 
 def test_fixture_and_generated_archive_messages_read_alike() -> None:
-    messages = _fixture_messages() + [bytes(data) for _, data in _mbox_messages(_mbox(300))]
+    messages = _fixture_messages() + [bytes(data) for _, data, _ in _mbox_messages(_mbox(300))]
     fast = [_agrees(data) for data in messages]
     # The simple ones (most of a list) take the fast path; the rest are `email`'s.
     assert sum(fast) > len(messages) * 0.8

@@ -5,15 +5,18 @@ every message read in full first, then threaded (`whole_archive` restates
 that reading, independently of the two-pass reader), in the same order, with
 the same replies; whatever the archive holds (replies long after or before
 their parent, cycles, missing parents, duplicate ids, unreadable messages,
-headers only `email` reads, Maildirs).
+headers only `email` reads, Maildirs). A mailbox longer than the preview's
+messages gives a preview of its first thread first, which the next batch
+gives again in full; the rest is the same load.
 """
 
 from __future__ import annotations
 
+import json
 import mailbox
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +26,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import mail
 from reader.formats.loader import load_articles, load_batches
@@ -31,6 +35,7 @@ from reader.loading import Loading
 from reader.model import Article, Comment
 
 _ID = re.compile(r"<[^<>\s]+>")
+_NUMBER = re.compile(rb"\nMessage (\d+), invented")
 _LAST = datetime.max.replace(tzinfo=UTC)
 
 
@@ -107,9 +112,9 @@ def in_full(article: Article) -> tuple[Any, ...]:
     return (*head, article.body, article.source_id, [of(c) for c in article.comments])
 
 
-def streamed(path: Path) -> tuple[list[Article], int]:
+def streamed(path: Path) -> tuple[list[Article], list[str]]:
     """The articles as the app loads them (read ahead, then the worker's
-    batches), and how many batches."""
+    batches), and the warnings."""
     loading = Loading([path])
     assert loading.read_ahead(), loading.problems
     batches = list(loading)
@@ -120,7 +125,18 @@ def streamed(path: Path) -> tuple[list[Article], int]:
         # A preview is taken the place of by its file's next batch.
         del articles[len(articles) - batch.replacing :]
         articles.extend(prepared.article for prepared in batch.articles)
-    return articles, len(batches)
+    return articles, loading.warnings
+
+
+def texts(article: Article) -> list[str]:
+    """Every paragraph of the thread: its body's, and all its comments'."""
+    found = list(article.body)
+    stack = list(article.comments)
+    while stack:
+        comment = stack.pop()
+        found.extend(comment.text)
+        stack.extend(comment.replies)
+    return found
 
 
 # Generated archives ----------------------------------------------------------
@@ -213,30 +229,68 @@ def write_maildir(path: Path, messages: list[bytes]) -> Path:
     return path
 
 
-@settings(max_examples=60, deadline=None)
-@given(specs(24))
-def test_streamed_threads_are_the_whole_archives_threads(archive: list[Spec]) -> None:
+@settings(max_examples=80, deadline=None)
+@given(specs(30), st.integers(1, 12))
+def test_streamed_threads_are_the_whole_archives_threads(
+    archive: list[Spec], preview_size: int
+) -> None:
+    """Without a preview (the whole archive within its messages) and with one
+    (the preview's messages lowered to `preview_size`), the same threads."""
     assume(archive[0].kind != "broken")  # a file that starts so is no mailbox
     messages = [message(number, spec) for number, spec in enumerate(archive)]
     expected = whole_archive(messages)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         for path in (
             write_mbox(Path(folder) / "list.mbox", messages),
             write_maildir(Path(folder) / "list", messages),
         ):
+            patch.setattr(mail, "_PREVIEW_MESSAGES", len(messages))
             if not expected:
                 with pytest.raises(LoadError):  # (an mbox may not even look like one)
                     load_articles(path)
                 continue
-            articles, _ = streamed(path)
+            articles, warnings = streamed(path)
             assert [outline(article) for article in articles] == expected
             # `reader dump` reads the same articles, all at once.
             assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
+            patch.setattr(mail, "_PREVIEW_MESSAGES", preview_size)
+            first_messages = messages[:preview_size] if len(messages) > preview_size else []
+            _check_preview(path, whole_archive(first_messages)[:1], articles, warnings)
+
+
+def _check_preview(
+    path: Path, preview: list[Any], articles: list[Article], warnings: list[str]
+) -> None:
+    """The mailbox at `path` gives a preview of the outline `preview` (none if
+    empty), then the `articles` and `warnings` a load without a preview gives."""
+    given: list[str] = []
+    batches = load_batches(path, given)
+    first = next(batches)
+    if not preview:
+        assert not first.preview
+        rest = [first, *batches]
+    else:
+        assert first.preview and 0 < first.read < 1
+        assert [outline(article) for article in first.articles] == preview
+        assert given == [], "the preview adds no warnings"
+        rest = list(batches)
+        # The next batch ends with the thread that holds the preview's first
+        # message (each message's body says its number).
+        assert first.articles[0].body[0] in texts(rest[0].articles[-1])
+    assert not any(batch.preview for batch in rest)
+    shares = [batch.read for batch in ([first] if preview else []) + rest]
+    assert shares == sorted(shares) and shares[-1] == 1, "the share read only grows"
+    assert [in_full(article) for batch in rest for article in batch.articles] == list(
+        map(in_full, articles)
+    )
+    assert given == warnings, "each problem reported once, in the same order"
+    assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
 
 
 def test_a_reply_long_after_its_parent_joins_the_first_thread(tmp_path: Path) -> None:
-    """The first thread needs its late reply: the read-ahead waits for it, the
-    other threads come in later batches."""
+    """The first thread needs its late reply: the preview shows it without,
+    the batch after the preview gives it in full, the other threads come in
+    later batches."""
     first = message(0, Spec(own=0, reply_to=None, references=[], minute=0, kind="plain"))
     others = [
         message(n, Spec(own=n, reply_to=None, references=[], minute=n, kind="plain"))
@@ -244,14 +298,15 @@ def test_a_reply_long_after_its_parent_joins_the_first_thread(tmp_path: Path) ->
     ]
     late = message(9999, Spec(own=9999, reply_to=0, references=[0], minute=5, kind="plain"))
     path = write_mbox(tmp_path / "list.mbox", [first, *others, late])
-    articles, batches = streamed(path)
-    assert batches > 2, "given in several batches"
-    assert outline(articles[0]) == (
-        "<m0@list.example>",
-        "Writer 0",
-        [("<m9999@list.example>", "Writer 0", [])],
-    )
-    assert [article.source_id for article in articles[1:]] == [
+    preview, *batches = load_batches(path)
+    assert preview.preview and len(batches) > 2, "given in several batches"
+    assert [outline(article) for article in preview.articles] == [
+        ("<m0@list.example>", "Writer 0", [])
+    ]
+    assert [outline(article) for article in batches[0].articles] == [
+        ("<m0@list.example>", "Writer 0", [("<m9999@list.example>", "Writer 0", [])]),
+    ]
+    assert [article.source_id for batch in batches[1:] for article in batch.articles] == [
         f"<m{n}@list.example>" for n in range(1, 1200)
     ]
 
@@ -259,27 +314,196 @@ def test_a_reply_long_after_its_parent_joins_the_first_thread(tmp_path: Path) ->
 # Work done before the first batch --------------------------------------------
 
 
-def test_the_read_ahead_reads_only_the_first_threads_messages_in_full(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # 300 threads of a message and a reply; the earliest thread is written last.
+def _threads_earliest_last(count: int) -> list[bytes]:
+    """`count` threads of a message and a reply; the earliest thread is written last."""
     messages = []
-    for thread in range(300):
-        minute = 300 - thread
+    for thread in range(count):
+        minute = count - thread
         messages.append(message(2 * thread, Spec(2 * thread, None, [], minute, "plain")))
         reply = Spec(2 * thread + 1, 2 * thread, [2 * thread], minute + 1, "plain")
         messages.append(message(2 * thread + 1, reply))
+    return messages
+
+
+def test_without_a_preview_the_read_ahead_reads_only_the_first_threads_messages_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mailbox within the preview's messages gives no preview: its first
+    batch is its first thread, read alone."""
+    messages = _threads_earliest_last(mail._PREVIEW_MESSAGES // 2)
     path = write_mbox(tmp_path / "list.mbox", messages)
     read: list[bytes] = []
-    counting = _counting(mail._read, read)
-    monkeypatch.setattr(mail, "_read", counting)
+    monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
+    assert not next(load_batches(path)).preview
+    read.clear()
     loading = Loading([path])
     assert loading.read_ahead()
-    assert len(read) == 2, "only the first thread's two messages are read in full"
+    assert _numbers(read) == [98, 99], "only the first thread's two messages are read in full"
     assert loading.bytes_done < path.stat().st_size
     first = [prepared.article for prepared in next(iter(loading)).articles]  # type: ignore[union-attr]
-    assert [article.source_id for article in first] == ["<m598@list.example>"]
-    assert [c.source_id for c in first[0].comments] == ["<m599@list.example>"]
+    assert [outline(article) for article in first] == [
+        ("<m98@list.example>", "Writer 2", [("<m99@list.example>", "Writer 0", [])])
+    ]
+
+
+class _CountedMatches:
+    """A compiled pattern whose `finditer` counts the matches taken from it."""
+
+    def __init__(self, pattern: re.Pattern[bytes]) -> None:
+        self.pattern = pattern
+        self.taken = 0
+
+    def finditer(self, data: bytes) -> Iterator[re.Match[bytes]]:
+        for found in self.pattern.finditer(data):
+            self.taken += 1
+            yield found
+
+
+@pytest.mark.parametrize("kind", ["mbox", "maildir"])
+def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """The preview costs the first 100 messages' split and heads and its own
+    thread's full read; the whole load reads each message in full once; the
+    batch after the preview ends with its thread in full, after the threads
+    that come before it."""
+    messages = _threads_earliest_last(300)  # 600 messages
+    if kind == "mbox":
+        path = write_mbox(tmp_path / "list.mbox", messages)
+        data = path.read_bytes()
+        # The preview spans the file up to the 101st message's `From ` line.
+        share = [found.start() + 1 for found in re.finditer(rb"\nFrom ", data)][99] / len(data)
+    else:
+        path = write_maildir(tmp_path / "list", messages)
+        share = 100 / 600
+    heads: list[bytes] = []
+    read: list[bytes] = []
+    monkeypatch.setattr(mail, "read_head", _counting(mail.read_head, heads))
+    monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
+    split = _CountedMatches(mail._NEWLINE_FROM)
+    monkeypatch.setattr(mail, "_NEWLINE_FROM", split)
+    files: list[str] = []
+    get_bytes = mailbox.Maildir.get_bytes
+    monkeypatch.setattr(
+        mailbox.Maildir, "get_bytes", lambda box, key: files.append(key) or get_bytes(box, key)
+    )
+
+    batches = load_batches(path)
+    preview = next(batches)
+    assert preview.preview and preview.read == pytest.approx(share)
+    assert _numbers(heads) == list(range(100)), "the first 100 messages' heads, once each"
+    assert _numbers(read) == [98, 99], "only the preview's thread is read in full"
+    if kind == "mbox":
+        assert split.taken <= 100, "the file split only as far as the 101st message"
+    else:
+        assert len(files) == 100, "only the first 100 messages' files read"
+    # The first thread among the first 100 messages, with the reply those hold.
+    assert [outline(article) for article in preview.articles] == [
+        ("<m98@list.example>", "Writer 2", [("<m99@list.example>", "Writer 0", [])])
+    ]
+
+    rest = list(batches)
+    # Threads 299 down to 50 come before the preview's (they are earlier);
+    # the batch ends with the preview's thread in full.
+    assert [article.source_id for article in rest[0].articles] == [
+        f"<m{2 * thread}@list.example>" for thread in range(299, 48, -1)
+    ]
+    assert outline(rest[0].articles[-1]) == outline(preview.articles[0])
+    assert [article.source_id for batch in rest[1:] for article in batch.articles] == [
+        f"<m{2 * thread}@list.example>" for thread in range(48, -1, -1)
+    ]
+    assert sorted(_numbers(heads)) == list(range(600)), "every head read once"
+    assert sorted(_numbers(read)) == list(range(600)), "every message read in full once"
+    shares = [preview.read] + [batch.read for batch in rest]
+    assert shares == sorted(set(shares)) and shares[-1] == 1, "the share read only grows"
+
+
+def test_a_preview_whose_first_message_replies_to_a_later_one(tmp_path: Path) -> None:
+    """The preview's first message turns out to be a reply to a message after
+    the first 100: the next batch ends with that message's thread, which holds
+    the preview's, after the threads that come before it."""
+    messages = [message(0, Spec(0, 500, [500], 30, "plain"))]
+    for number in range(1, 150):
+        minute = 5 if number == 120 else 40 + number
+        messages.append(message(number, Spec(number, None, [], minute, "plain")))
+    messages.append(message(150, Spec(500, None, [], 20, "plain")))
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    preview, *rest = load_batches(path)
+    assert preview.preview
+    assert [outline(article) for article in preview.articles] == [
+        ("<m0@list.example>", "Writer 0", [])
+    ]
+    assert [outline(article) for article in rest[0].articles] == [
+        ("<m120@list.example>", "Writer 0", []),
+        ("<m500@list.example>", "Writer 0", [("<m0@list.example>", "Writer 0", [])]),
+    ]
+    assert [article.source_id for batch in rest[1:] for article in batch.articles] == [
+        f"<m{number}@list.example>" for number in range(1, 150) if number != 120
+    ]
+
+
+def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Messages that cannot be read, among the first 100 and after, in the
+    preview's thread and in others: each reported once, by the full load, in
+    the order a load without a preview reports them."""
+    messages = [message(n, Spec(n, None, [], 10 + n, "plain")) for n in range(150)]
+    messages[1] = message(1, Spec(1, 0, [0], 11, "plain"))  # in the preview; its body fails
+    messages[2] = message(2, Spec(None, None, [], None, "broken"))  # no head: fails at once
+    messages[140] = message(140, Spec(None, None, [], None, "broken"))
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    text = mail.mail_to_text
+
+    def failing(body: str) -> Any:
+        if body.startswith(("Message 1,", "Message 120,")):
+            raise ValueError("a broken body")
+        return text(body)
+
+    monkeypatch.setattr(mail, "mail_to_text", failing)
+    read: list[bytes] = []
+    monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
+    warnings: list[str] = []
+    batches = load_batches(path, warnings)
+    preview = next(batches)
+    assert preview.preview and [outline(a) for a in preview.articles] == [
+        ("<m0@list.example>", "Writer 0", [])
+    ]
+    assert warnings == []
+    list(batches)
+    assert _numbers(read).count(1) == 1, "the message that fails is read once"
+    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", len(messages))
+    without_preview: list[str] = []
+    assert not any(batch.preview for batch in load_batches(path, without_preview))
+    lines = path.read_bytes().split(b"\n")
+    starts = [number + 1 for number, line in enumerate(lines) if line.startswith(b"From w@")]
+    no_head, broken_body = "no From, Subject or Date header", "a broken body"
+    assert warnings == [
+        f"{path}: line {starts[2]}: message skipped: {no_head}",
+        f"{path}: line {starts[140]}: message skipped: {no_head}",
+        f"{path}: line {starts[1]}: message skipped: {broken_body}",
+        f"{path}: line {starts[120]}: message skipped: {broken_body}",
+    ]
+    assert warnings == without_preview
+
+
+def test_dump_of_a_big_mailbox_lists_each_thread_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messages = _threads_earliest_last(100)
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    assert next(load_batches(path)).preview
+    assert main(["dump", str(path), "--format", "json"]) == 0
+    dumped = json.loads(capsys.readouterr().out)
+    assert [article["id"] for article in dumped] == [
+        f"<m{2 * thread}@list.example>" for thread in range(99, -1, -1)
+    ]
+
+
+def _numbers(messages: list[bytes]) -> list[int]:
+    """Which generated messages these are, by the number their body holds
+    (broken ones, which hold none, left out)."""
+    return [int(found.group(1)) for data in messages if (found := _NUMBER.search(data))]
 
 
 def _counting(read: Callable[..., Any], calls: list[bytes]) -> Callable[..., Any]:

@@ -199,8 +199,14 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
 
 
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
-    """Every article of `load_batches`, at once (for `reader dump`)."""
-    return [article for batch in load_batches(path, warnings) for article in batch.articles]
+    """Every article of `load_batches`, at once (for `reader dump`): a
+    preview's are given again, in full, by the batch after it."""
+    return [
+        article
+        for batch in load_batches(path, warnings)
+        if not batch.preview
+        for article in batch.articles
+    ]
 
 
 def _read_sample(path: Path) -> Sample:
@@ -218,12 +224,16 @@ def _read_sample(path: Path) -> Sample:
             if not stat.S_ISREG(info.st_mode):
                 raise LoadError(path, "not a regular file")
             _check_size(path, info.st_size)
-            # One byte more than allowed, in case the file grew since fstat().
-            data = file.read(MAX_FILE_BYTES + 1)
+            # Its size and a byte more: a read of the limit would allocate the
+            # limit (256 MB, 4 ms), whatever the file holds.
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat(): on to a byte over the limit
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
-    if not data.strip():
+    # (`isspace` stops at the first other byte; `strip` would copy the file)
+    if not data or data.isspace():
         raise LoadError(path, "empty file")
     return Sample(path, data)
 

@@ -7,9 +7,21 @@ decoded); see `mailfields` for how the common case is read faster, and
 passes: first every message's threading fields (from its header block
 alone, a few microseconds each), which give the threads and their order;
 then the threads in that order, each message read in full, given in batches
-as they are read, so the first thread is on screen long before a big archive
-is read. A message that cannot be read is skipped with a warning (its
-replies move up to its parent); the rest load.
+as they are read. A message that cannot be read is skipped with a warning
+(its replies move up to its parent); the rest load.
+
+The first pass must see every message before it knows which thread comes
+first (a reply may come anywhere; the earliest thread may start last): 0.35 s
+for 20,000 messages. So a mailbox of more than `_PREVIEW_MESSAGES` messages
+first gives a preview (`Batch.preview`): the first pass takes only those
+first messages (the mbox is split as it is read), threads them, and gives
+their first thread, with the replies they hold, read in full; a few ms. The
+first pass then goes on over the rest, keeping what it read (no message is
+read in full twice), and the second pass's first batch runs on to the thread
+that holds the preview's first message, and ends with it: the preview in
+full, in its place in the order. The preview reports nothing: what could not
+be read is reported once, by the full load, where a load without a preview
+reports it.
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -45,6 +58,9 @@ _TAG = re.compile(r"\[([^\]]+)\]")
 # After the first thread, a batch is given each time this many more messages
 # have been read: each batch costs the load a hand-over to the UI.
 _BATCH_MESSAGES = 500
+# A bigger mailbox first gives a preview: the first thread among this many
+# first messages, before the rest of the archive is read.
+_PREVIEW_MESSAGES = 100
 
 
 @dataclass(eq=False, slots=True)
@@ -71,10 +87,15 @@ class _Message:
     head: Head | None = None
     mail: _Mail | None = None
     read: bool = False
+    # Why it could not be read, until the pass that gives its thread reports it.
+    problem: str | None = None
 
 
 # A message's id, and its parents' (In-Reply-To first, then References nearest first).
 _Ids = tuple[str | None, list[str]]
+# A message of the mailbox as it is split off: where it is, its bytes, and the
+# share of the mailbox read once it is (1 for the last).
+_Raw = tuple[str, bytes | memoryview, float]
 
 
 class _Known(NamedTuple):
@@ -83,6 +104,14 @@ class _Known(NamedTuple):
 
     ids: _Ids
     when: str | datetime | None
+
+
+class _Preview(NamedTuple):
+    """The first thread among a big mailbox's first messages: its first
+    message, and its articles as given."""
+
+    root: Node[_Message]
+    articles: list[Article]
 
 
 class _ThreadIds(Protocol):
@@ -101,8 +130,7 @@ def sniff_maildir(sample: Sample) -> bool:
 
 def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
     assert sample.data is not None
-    nodes = _index(sample.path, _mbox_messages(sample.data), warnings)
-    yield from _batches(sample.path, nodes, warnings)
+    yield from _parse(sample.path, _mbox_messages(sample.data), warnings)
 
 
 def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
@@ -110,65 +138,117 @@ def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator
         box = mailbox.Maildir(sample.path, factory=None, create=False)
         # Hidden files (`.gitkeep`, editor droppings) are not mail.
         keys = sorted(key for key in box.iterkeys() if not key.startswith("."))
-        raw = ((f"message {key}", box.get_bytes(key)) for key in keys)
-        nodes = _index(sample.path, raw, warnings)
     except OSError as error:
-        reason = f"cannot read the Maildir: {error.strerror or error}"
-        raise LoadError(sample.path, reason) from None
-    yield from _batches(sample.path, nodes, warnings)
+        raise _maildir_error(sample.path, error) from None
+    yield from _parse(sample.path, _maildir_messages(sample.path, box, keys), warnings)
 
 
-def _mbox_messages(data: bytes) -> Iterator[tuple[str, bytes | memoryview]]:
-    """Each message's bytes (without its `From ` line), named by its line: a
-    view of `data` where it needs no unescaping, so that the messages waiting
-    for their thread to be read are not a second copy of the file."""
-    if _LONE_CR.search(data) is not None:
+def _maildir_messages(path: Path, box: mailbox.Maildir, keys: list[str]) -> Iterator[_Raw]:
+    """Each message's bytes in key order, named by its key, read as they are needed."""
+    for number, key in enumerate(keys, 1):
+        try:
+            data = box.get_bytes(key)
+        except OSError as error:
+            raise _maildir_error(path, error) from None
+        yield f"message {key}", data, number / len(keys)
+
+
+def _maildir_error(path: Path, error: OSError) -> LoadError:
+    return LoadError(path, f"cannot read the Maildir: {error.strerror or error}")
+
+
+def _mbox_messages(data: bytes) -> Iterator[_Raw]:
+    """Each message's bytes (without its `From ` line), named by its line, as
+    the file is split (a preview needs only the first messages): a view of
+    `data` where it needs no unescaping, so that the messages waiting for
+    their thread to be read are not a second copy of the file."""
+    # Most files hold no CR at all, which a byte search tells ten times
+    # faster than the regular expression (0.5 ms against 5 for 14 MB).
+    if b"\r" in data and _LONE_CR.search(data) is not None:
         yield from _mbox_messages_by_line(data)
         return
-    # A `From ` line at the start or after a blank line starts a message.
-    starts = [0] if _FROM_LINE.match(data) else []
+    line = 1
+    counted = 0  # where `line` was counted to
+    view = memoryview(data)
+    starts = _mbox_starts(data)
+    start = next(starts, None)
+    while start is not None:
+        following = next(starts, None)
+        end = len(data) if following is None else following
+        line += data.count(b"\n", counted, start)
+        counted = start
+        body = data.find(b"\n", start) + 1 or len(data)
+        if data.find(b">From ", body, end) >= 0:
+            yield f"line {line}", _ESCAPED_FROM.sub(rb"\1", data[body:end]), end / len(data)
+        else:
+            yield f"line {line}", view[body:end], end / len(data)
+        start = following
+
+
+def _mbox_starts(data: bytes) -> Iterator[int]:
+    """Where each message's `From ` line starts: at the start of the file or
+    after a blank line."""
+    if _FROM_LINE.match(data):
+        yield 0
     for found in _NEWLINE_FROM.finditer(data):
         line_start = data.rfind(b"\n", 0, found.start()) + 1
         if not data[line_start : found.start()].strip():
-            starts.append(found.start() + 1)
-    line = 1
-    view = memoryview(data)
-    for number, start in enumerate(starts):
-        line += data.count(b"\n", starts[number - 1] if number else 0, start)
-        body = data.find(b"\n", start) + 1 or len(data)
-        end = starts[number + 1] if number + 1 < len(starts) else len(data)
-        if data.find(b">From ", body, end) >= 0:
-            yield f"line {line}", _ESCAPED_FROM.sub(rb"\1", data[body:end])
-        else:
-            yield f"line {line}", view[body:end]
+            yield found.start() + 1
 
 
-def _mbox_messages_by_line(data: bytes) -> Iterator[tuple[str, bytes]]:
+def _mbox_messages_by_line(data: bytes) -> Iterator[_Raw]:
     """`_mbox_messages` for a file with lines ended by a lone CR."""
     lines = data.splitlines(keepends=True)
     start: int | None = None
     previous_blank = True
+    before = 0  # bytes of the lines before this one
     for number, line in enumerate(lines):
         if previous_blank and _FROM_LINE.match(line):
             if start is not None:
-                yield f"line {start + 1}", _unescape(lines[start + 1 : number])
+                yield f"line {start + 1}", _unescape(lines[start + 1 : number]), before / len(data)
             start = number
         previous_blank = not line.strip()
+        before += len(line)
     if start is not None:
-        yield f"line {start + 1}", _unescape(lines[start + 1 :])
+        yield f"line {start + 1}", _unescape(lines[start + 1 :]), 1.0
 
 
 def _unescape(lines: list[bytes]) -> bytes:
     return _ESCAPED_FROM.sub(rb"\1", b"".join(lines))
 
 
-def _index(
-    path: Path, raw: Iterable[tuple[str, bytes | memoryview]], warnings: list[str] | None
-) -> list[Node[_Message]]:
-    """The first pass: each message's place in the threads, from its header
-    block; a message whose header block needs `email` is read in full now."""
+def _parse(path: Path, raw: Iterator[_Raw], warnings: list[str] | None) -> Iterator[Batch]:
+    """Both passes over the messages `raw` splits off. A mailbox of more than
+    `_PREVIEW_MESSAGES` messages gives a preview first: the first pass takes
+    those first messages alone, and their first thread is read and given with
+    the replies those hold; then the first pass goes on over the rest."""
     nodes: list[Node[_Message]] = []
-    for where, kept in raw:
+    # The preview adds no warnings: what goes wrong before it is given is
+    # reported after it, in the order a load without a preview reports it.
+    held: list[str] = []
+    seen = _index(path, islice(raw, _PREVIEW_MESSAGES), held, nodes)
+    preview = _preview(path, nodes) if seen < 1 else None
+    if preview is not None:
+        yield Batch(preview.articles, seen, preview=True)
+    if warnings is not None:
+        warnings.extend(held)
+    _index(path, raw, warnings, nodes)
+    if preview is None:
+        yield from _batches(path, nodes, warnings)
+    else:
+        yield from _batches(path, nodes, warnings, preview.root, seen)
+
+
+def _index(
+    path: Path, raw: Iterable[_Raw], warnings: list[str] | None, nodes: list[Node[_Message]]
+) -> float:
+    """The first pass, over the messages of `raw`: each message's place in the
+    threads, from its header block, added to `nodes`; a message whose header
+    block needs `email` is read in full now. The share of the mailbox read
+    once `raw` is (0 if it held no message)."""
+    done = 0.0
+    for where, kept, share in raw:
+        done = share
         data = bytes(kept)  # (a copy only of a view, dropped after this pass)
         # The head is read once: here for the threads, kept for the full read.
         head = read_head(data)
@@ -179,28 +259,59 @@ def _index(
             nodes.append(Node(len(nodes), message_id, parents, fields.date, message))
             continue
         message = _Message(where, b"")
-        if _read_message(path, message, data, None, None, warnings) and message.mail:
+        if _read_message(path, message, data, None, None) and message.mail:
             mail = message.mail
             nodes.append(Node(len(nodes), mail.message_id, mail.parents, mail.when, message))
-    return nodes
+        _report(message, warnings)
+    return done
+
+
+def _preview(path: Path, nodes: list[Node[_Message]]) -> _Preview | None:
+    """The first thread of `nodes` (the mailbox's first messages), read in
+    full (what cannot be read is reported when its thread is given in full);
+    None if none of it could be read. The nodes are unlinked again, to be
+    threaded with the rest of the archive."""
+    if not nodes:
+        return None
+    root = thread_roots(nodes)[0]
+    _read_thread(path, root, None)
+    articles = [_article(path, top) for top in _readable([root])]
+    for node in nodes:
+        node.parent, node.replies = None, []
+    return _Preview(root, articles) if articles else None
 
 
 def _batches(
-    path: Path, nodes: list[Node[_Message]], warnings: list[str] | None
+    path: Path,
+    nodes: list[Node[_Message]],
+    warnings: list[str] | None,
+    preview: Node[_Message] | None = None,
+    seen: float = 0.0,
 ) -> Iterator[Batch]:
     """The second pass: the threads in order, each read in full; the first
     thread alone (it is all the first screen needs), then a batch every
-    `_BATCH_MESSAGES` messages read."""
+    `_BATCH_MESSAGES` messages read. After a preview (of its first message
+    `preview`, `seen` of the mailbox read), the first batch runs on to the
+    thread that holds that message, and ends with it: the preview's full
+    version."""
     if not nodes:
         raise LoadError(path, "no readable messages in the mailbox")
+    roots = thread_roots(nodes)
+    # Known by identity: a message may have no id, or another message's.
+    waiting = preview
+    while waiting is not None and waiting.parent is not None:
+        waiting = waiting.parent
     articles: list[Article] = []
     given = read = 0
-    for root in thread_roots(nodes):
+    for root in roots:
         read += _read_thread(path, root, warnings)
         articles.extend(_article(path, top) for top in _readable([root]))
         _release(root)
-        if articles and (not given or read - given >= _BATCH_MESSAGES):
-            yield Batch(articles, read / len(nodes))
+        if root is waiting:
+            waiting = None
+        if articles and waiting is None and (not given or read - given >= _BATCH_MESSAGES):
+            # The share past the preview's grows with the messages read.
+            yield Batch(articles, 1 - (1 - seen) * (len(nodes) - read) / len(nodes))
             articles, given = [], read
     if articles:
         yield Batch(articles, 1.0)
@@ -209,7 +320,9 @@ def _batches(
 
 
 def _read_thread(path: Path, root: Node[_Message], warnings: list[str] | None) -> int:
-    """Read every message of the thread under `root`; how many there are."""
+    """Read every message of the thread under `root` not read yet, and report
+    to `warnings` what could not be (kept for a later call if None); how many
+    messages there are."""
     count = 0
     stack = [root]
     while stack:
@@ -220,8 +333,9 @@ def _read_thread(path: Path, root: Node[_Message], warnings: list[str] | None) -
             data, head = bytes(message.data), message.head
             message.data, message.head = b"", None
             known = _Known((node.message_id, node.parents), node.date)
-            if _read_message(path, message, data, head, known, warnings) and message.mail:
+            if _read_message(path, message, data, head, known) and message.mail:
                 node.date = message.mail.when  # the same time: its order needs no parse
+        _report(message, warnings)
         stack.extend(node.replies)
     return count
 
@@ -238,23 +352,24 @@ def _release(root: Node[_Message]) -> None:
 
 
 def _read_message(
-    path: Path,
-    message: _Message,
-    data: bytes,
-    head: Head | None,
-    known: _Known | None,
-    warnings: list[str] | None,
+    path: Path, message: _Message, data: bytes, head: Head | None, known: _Known | None
 ) -> bool:
     """Read `message` in full from `data` (with its `head` and what threading
-    read of it, if read already); False, with a warning, if it cannot be."""
+    read of it, if read already); False, with its `problem`, if it cannot be."""
     message.read = True
     try:
         message.mail = _read(data, head, known)
     except Exception as error:  # one bad message never stops the others
-        if warnings is not None:
-            warnings.append(f"{path}: {message.where}: message skipped: {error}")
+        message.problem = f"{path}: {message.where}: message skipped: {error}"
         return False
     return True
+
+
+def _report(message: _Message, warnings: list[str] | None) -> None:
+    """Tell `warnings` (if any) why `message` could not be read, once."""
+    if message.problem is not None and warnings is not None:
+        warnings.append(message.problem)
+        message.problem = None
 
 
 def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:

@@ -6,7 +6,10 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from reader.errors import LoadError
+from reader.formats import mail
 from reader.loading import Loading, PreparedBatch
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody
@@ -33,7 +36,11 @@ class GatedLoading(Loading):
         yield from super().__iter__()
 
 
-async def test_the_first_thread_shows_while_the_mailbox_loads(tmp_path: Path) -> None:
+async def test_the_first_thread_shows_while_the_mailbox_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read without a preview (its first 100 messages' first thread, shown first).
+    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", THREADS + 2)
     # The earliest thread is the archive's last message, with a reply before it.
     messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
     messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
@@ -61,3 +68,32 @@ async def test_the_first_thread_shows_while_the_mailbox_loads(tmp_path: Path) ->
         assert not pane.query(LoadProgress), "gone once the mailbox is read"
         assert app.query_one(ArticleList).entry_count == THREADS + 1
         assert str(pane.border_subtitle) == f"{THREADS + 1} articles"
+
+
+async def test_a_big_mailbox_opens_on_a_preview_then_its_full_thread_in_its_place(
+    tmp_path: Path,
+) -> None:
+    # The archive's first message replies to its last one, the earliest thread's
+    # start: the preview (from the first 100 messages) holds it alone; in full
+    # it is a reply in that thread, which comes first in the list.
+    messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
+    messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
+    messages.append(message(THREADS, Spec(THREADS, None, [], 0, "plain")))
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    loading = GatedLoading([path])
+    assert loading.read_ahead()
+    app = ReaderApp(loading)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        articles = app.query_one(ArticleList)
+        body = app.query_one(ArticleBody)
+        assert articles.entry_count == 1
+        assert body.article is not None
+        assert body.article.source_id == f"<m{THREADS + 1}@list.example>"
+        loading.gate.set()
+        await settle(pilot)
+        assert articles.entry_count == THREADS + 1, "the preview is no entry of its own"
+        assert articles.highlighted == 0
+        assert body.article is not None
+        assert body.article.source_id == f"<m{THREADS}@list.example>"
+        assert [c.source_id for c in body.article.comments] == [f"<m{THREADS + 1}@list.example>"]
