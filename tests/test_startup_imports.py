@@ -70,7 +70,7 @@ def test_reading_seed_text_imports_no_other_format_and_no_later_screen() -> None
     ("fixture", "needed"),
     [
         ("mixed/02_orchard.yaml", {"yaml", "markdown_it"}),
-        ("garden.mbox", {"mailbox", "email.parser"}),
+        ("garden.mbox", {"email.parser"}),
         ("pond.maildir", {"mailbox", "email.parser"}),
         ("hn_algolia.json", {"json", "html.parser"}),
         ("reddit.json", {"json", "markdown_it"}),
@@ -81,6 +81,19 @@ def test_a_format_is_imported_when_a_file_of_it_is_loaded(fixture: str, needed: 
     before = imported_after(load(seeds), *needed)
     after = imported_after(load(seeds, FIXTURES / fixture), *needed)
     assert (before, after) == (set(), needed)
+
+
+def test_an_mbox_read_ahead_imports_neither_maildir_nor_html_reading() -> None:
+    """A big mailbox's first frame waits for its read-ahead: `mailbox` (for a
+    Maildir) and `html.parser` (for HTML-only mail) are imported when needed."""
+    code = f"""
+import reader.ui.app
+from pathlib import Path
+from reader.loading import Loading
+assert Loading([Path({str(FIXTURES / "garden.mbox")!r})]).read_ahead()
+"""
+    watched = ("mailbox", "html.parser", "email.parser")
+    assert imported_after(code, *watched) == {"email.parser"}
 
 
 def test_a_json_file_without_its_suffix_is_still_detected_and_parsed(tmp_path: Path) -> None:

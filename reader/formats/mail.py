@@ -26,24 +26,25 @@ reports it.
 
 from __future__ import annotations
 
-import mailbox
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..errors import LoadError
 from ..model import Article, Comment
 from ..text import Block
 from .batch import Batch
-from .htmltext import html_to_text
 from .mailfields import Head, full_fields, read_fields, read_head, thread_fields
 from .mailtext import mail_to_text
 from .mailthreads import Node, thread_roots
 from .sample import Sample
+
+if TYPE_CHECKING:
+    import mailbox
 
 # An mbox starts with a `From ` line, then a header line.
 _MBOX_START = re.compile(rb"From \S+[^\n]*\r?\n[!-9;-~]+:")
@@ -134,6 +135,10 @@ def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Ba
 
 
 def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
+    # Imported here: an mbox needs none of it (it would cost a big mailbox's
+    # first frame some milliseconds).
+    import mailbox
+
     try:
         box = mailbox.Maildir(sample.path, factory=None, create=False)
         # Hidden files (`.gitkeep`, editor droppings) are not mail.
@@ -378,6 +383,10 @@ def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
     if fields.plain is not None:
         text, blocks = mail_to_text(fields.plain)
     elif fields.html is not None:
+        # HTML-only mail is rare: its reader and `html.parser` are imported
+        # when the first comes, not before a mailbox's first frame.
+        from .htmltext import html_to_text
+
         text, blocks = html_to_text(fields.html)
     else:
         text, blocks = [], None
