@@ -5,16 +5,21 @@ listed once in `tests/bench.py`'s SECTIONS."""
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
+import pty
+import select
 import statistics
+import struct
+import subprocess
+import termios
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pyte
 
 from reader.bulk import bulk_loading
@@ -76,33 +81,46 @@ def mb(paths: list[Path]) -> float:
 def time_to_screen(command: list[str], *markers: str, timeout: float = 30) -> list[float]:
     """Seconds from spawning `command` in a pty until each marker is on screen.
 
-    This process's collector is paused meanwhile: by the later sections it holds
-    the big corpora (some 2 GB), and the terminal emulator's allocations while it
-    reads a frame set off full collections of them, which were timed as the
-    command's (more for a command that draws more: the 10,000-thread mailbox's
-    first frame measured 1.60x the bare app with them, 1.35x without)."""
+    The command is started with `subprocess` (a `vfork`), not `pexpect` (a
+    `fork`, which copies this process's page tables: by the later sections it
+    holds some 2 GB of corpora, and each start cost some 45 ms more, on both
+    sides of a ratio). This process's collector is paused meanwhile: the
+    terminal emulator's allocations while it reads a frame set off full
+    collections of those corpora, which were timed as the command's (more for
+    a command that draws more: the 10,000-thread mailbox's first frame measured
+    1.60x the bare app with them, 1.35x without)."""
     columns, lines = SCREEN
     screen = pyte.Screen(columns, lines)
     stream = pyte.ByteStream(screen)
     env = {**os.environ, "TERM": "xterm-256color"}
     collecting = gc.isenabled()
     gc.disable()
+    terminal, child_end = pty.openpty()
+    fcntl.ioctl(child_end, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     start = time.perf_counter()
-    child = pexpect.spawn(command[0], command[1:], dimensions=(lines, columns), env=env)
+    child = subprocess.Popen(
+        command, stdin=child_end, stdout=child_end, stderr=child_end, env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    os.close(child_end)
     seen: list[float] = []
     try:
         while len(seen) < len(markers):
             if time.perf_counter() - start > timeout:
                 raise RuntimeError(f"{command} never showed {markers[len(seen)]!r}")
-            try:
-                stream.feed(child.read_nonblocking(1 << 16, timeout=0.01))
-            except pexpect.TIMEOUT:
+            if not select.select([terminal], [], [], 0.01)[0]:
                 continue
+            try:
+                stream.feed(os.read(terminal, 1 << 16))
+            except OSError:  # the command has ended
+                raise RuntimeError(f"{command} ended before {markers[len(seen)]!r}") from None
             text = "\n".join(screen.display)
             while len(seen) < len(markers) and markers[len(seen)] in text:
                 seen.append(time.perf_counter() - start)
     finally:
-        child.terminate(force=True)
+        child.kill()
+        child.wait()
+        os.close(terminal)
         if collecting:
             gc.enable()
     return seen
