@@ -36,18 +36,23 @@ class GatedLoading(Loading):
         yield from super().__iter__()
 
 
+def out_of_order_archive(folder: Path) -> GatedLoading:
+    """A mailbox whose earliest thread starts with the archive's last message,
+    its reply the archive's first, read ahead."""
+    messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
+    messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
+    messages.append(message(THREADS, Spec(THREADS, None, [], 0, "plain")))
+    loading = GatedLoading([write_mbox(folder / "list.mbox", messages)])
+    assert loading.read_ahead()
+    return loading
+
+
 async def test_the_first_thread_shows_while_the_mailbox_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Read without a preview (its first 100 messages' first thread, shown first).
     monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", THREADS + 2)
-    # The earliest thread is the archive's last message, with a reply before it.
-    messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
-    messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
-    messages.append(message(THREADS, Spec(THREADS, None, [], 0, "plain")))
-    path = write_mbox(tmp_path / "list.mbox", messages)
-    loading = GatedLoading([path])
-    assert loading.read_ahead()
+    loading = out_of_order_archive(tmp_path)
     app = ReaderApp(loading)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -73,15 +78,9 @@ async def test_the_first_thread_shows_while_the_mailbox_loads(
 async def test_a_big_mailbox_opens_on_a_preview_then_its_full_thread_in_its_place(
     tmp_path: Path,
 ) -> None:
-    # The archive's first message replies to its last one, the earliest thread's
-    # start: the preview (from the first 100 messages) holds it alone; in full
-    # it is a reply in that thread, which comes first in the list.
-    messages = [message(n, Spec(n, None, [], 10 + n % 40, "plain")) for n in range(THREADS)]
-    messages.insert(0, message(THREADS + 1, Spec(THREADS + 1, THREADS, [], 1, "plain")))
-    messages.append(message(THREADS, Spec(THREADS, None, [], 0, "plain")))
-    path = write_mbox(tmp_path / "list.mbox", messages)
-    loading = GatedLoading([path])
-    assert loading.read_ahead()
+    # The preview (from the first 100 messages) holds the archive's first
+    # message alone; in full it is a reply in the earliest thread, listed first.
+    loading = out_of_order_archive(tmp_path)
     app = ReaderApp(loading)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
