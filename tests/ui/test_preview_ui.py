@@ -8,6 +8,7 @@ tests can act on the preview first."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,6 +170,26 @@ async def test_the_reader_keeps_the_comment_line_folds_and_body_scroll(mailbox: 
         assert [ids(view)[index] for index in after.collapsed] == ["<r1@list.example>"]
         assert body.scroll_y == 7
         assert view.has_focus
+
+
+async def test_a_fold_of_a_comment_the_full_version_lacks_folds_nothing(
+    mailbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (A preview's thread may be known by another root in full: its comments'
+    # state keys are then all new.) Here the full version lacks r1.
+    monkeypatch.setattr(sys.modules[__name__], "full", lambda: thread("t1", [reply("r3")]))
+    loading = GatedLoading([mailbox])
+    app = ReaderApp(loading)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ThreadView)
+        view.focus()
+        await pilot.press("space")  # fold r1
+        await pilot.pause()
+        loading.gate.set()
+        await settle(pilot)
+        assert ids(view) == ["<r3@list.example>"]
+        assert view.place().collapsed == [], "nothing folded in its stead"
 
 
 async def test_the_full_version_after_earlier_threads_is_followed_in_the_list(

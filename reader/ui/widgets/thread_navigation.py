@@ -50,12 +50,13 @@ class ThreadNavigation(_View):
     def restore_place(self, cursor: int, collapsed: Iterable[int], cursor_row: int | None) -> None:
         """Fold `collapsed` and put the cursor on comment `cursor`, its first
         line `cursor_row` lines from the top of the view (as `place` said it
-        was in another version of the thread)."""
+        was in another version of the thread; -1: a comment this one lacks)."""
         rows = self.rows
         if rows is None:
             return
         for index in collapsed:
-            rows.set_collapsed(index, True)
+            if index >= 0:  # (-1 would fold the last comment)
+                rows.set_collapsed(index, True)
         self._painted.clear()
         self._marks_changed()
         self._update_virtual_size()
