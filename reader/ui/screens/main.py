@@ -370,10 +370,11 @@ class MainScreen(Screen[None]):
         shown = self.article
         if shown is None or not any(shown is article for article in replaced):
             return
-        version = next((article for article in full if article.source_id == shown.source_id), None)
-        if version is None and not full:
+        if not full:
             return
-        version = version or full[-1]
+        version = next(
+            (article for article in full if article.source_id == shown.source_id), full[-1]
+        )
         view = self.query_one(ThreadView)
         body = self.query_one(ArticleBody)
         place, body_scroll = view.place(), body.scroll_target
