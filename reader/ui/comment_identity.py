@@ -10,12 +10,14 @@ from ..store import Thread
 
 
 def comment_identities(thread: Thread | None, marks: ArticleState | None) -> Sequence[object]:
-    """Each comment's identity, in display order: its key in the state where
-    there is a state this session (its source id, else its text and place),
-    else its source id (None: it has none)."""
-    if marks is not None:
-        return marks.comment_keys
-    return [] if thread is None else [comment.source_id for comment in thread.comments]
+    """Each comment's identity, in display order: its source id (a Message-ID
+    is the same whichever message its thread turns out to start with), else
+    its key in the state, if there is one this session (its text and place),
+    else None."""
+    if thread is None:
+        return []
+    keys = marks.comment_keys if marks is not None else [None] * len(thread.comments)
+    return [comment.source_id or key for comment, key in zip(thread.comments, keys, strict=True)]
 
 
 def index_in(found_in: Sequence[object], known: Sequence[object], index: int) -> int:

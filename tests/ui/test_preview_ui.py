@@ -192,6 +192,30 @@ async def test_a_fold_of_a_comment_the_full_version_lacks_folds_nothing(
         assert view.place().collapsed == [], "nothing folded in its stead"
 
 
+async def test_the_cursor_follows_by_message_id_when_the_thread_has_another_root(
+    mailbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The preview's first message turned out to reply to a later one: in full,
+    # the thread starts elsewhere, and every comment's state key changed.
+    earlier_root = thread("t0", [reply("t1-as-reply", *full().comments)])
+    monkeypatch.setattr(sys.modules[__name__], "full", lambda: earlier_root)
+    state = open_db(tmp_path)
+    loading = GatedLoading([mailbox])
+    app = ReaderApp(loading, state=state)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ThreadView)
+        view.focus()
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert cursor_id(view) == "<r5@list.example>"
+        loading.gate.set()
+        await settle(pilot)
+        assert ids(view)[0] == "<t1-as-reply@list.example>"
+        assert cursor_id(view) == "<r5@list.example>"
+    state.close()
+
+
 async def test_the_full_version_after_earlier_threads_is_followed_in_the_list(
     mailbox: Path,
 ) -> None:
