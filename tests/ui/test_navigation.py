@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.widgets.thread_view import ThreadView
 
 from .conftest import focused_id, make_app
 from .scenes import settle
@@ -58,3 +59,19 @@ async def test_ctrl_c_quits_at_once(keys: tuple[str, ...]) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+
+
+async def test_j_and_k_move_in_a_thread_not_yet_shown_on_a_narrow_screen() -> None:
+    """A `j` in the same burst as the `tab`s that show the thread pane comes
+    before its first layout: it paged through a comment it took to run past
+    a view one line high, and the cursor stayed put."""
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        assert not view.size.height, "the articles pane shows, the thread's is hidden"
+        view.action_cursor_down()
+        view.action_cursor_down()
+        assert view.cursor == 2
+        view.action_cursor_up()
+        assert view.cursor == 1

@@ -118,9 +118,12 @@ class ThreadNavigation(_View):
         self.scroll_to(y=target, animate=False, immediate=True)
 
     def _cursor_extent(self) -> tuple[int, int] | None:
-        """The first line of the cursor's comment and the line past its end."""
+        """The first line of the cursor's comment and the line past its end;
+        None while the view is not laid out (hidden on a narrow screen, as
+        when `j` comes in the same burst as the `tab` that shows it): none of
+        the comment is on screen to page through first, so `j` / `k` move."""
         rows = self.rows
-        if rows is None or self.cursor < 0:
+        if rows is None or self.cursor < 0 or not self.size.height:
             return None
         position = rows.position(self.cursor)
         if position is None:
