@@ -15,7 +15,7 @@ from reader.formats.dump import PRETTY_DEPTH, article_to_dict, dump_json, dump_y
 from reader.formats.seedtext import parse_seed_text, render_seed_text
 from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article, Comment
-from tests.builders import reply_chain
+from tests.builders import chain_depth, load_one, reply_chain, write
 from tests.seeds import FIRST_SEED_FILE
 from tests.strategies import articles
 
@@ -111,6 +111,17 @@ def test_deep_chains_dump_in_both_formats_at_linear_size(depth: int) -> None:
     # recurses); test_yaml reads the 10,000-deep YAML, once is enough here.
     for text in (as_yaml, as_json) if depth < 10_000 else (as_json,):
         assert dump_json(reparse(text)) == as_json
+
+
+def test_a_50000_deep_thread_round_trips_through_dump_in_yaml_and_json(tmp_path: Path) -> None:
+    # Past libyaml's nesting limit (1,000 in PyYAML 6.0.4) the YAML is read by the
+    # pure-Python parser; the files go through the loader, as `reader dump d.yaml` reads them.
+    article = reply_chain(50_000)
+    as_json = dump_json(article)
+    from_yaml = load_one(write(tmp_path / "d.yaml", dump_yaml(article)))
+    from_json = load_one(write(tmp_path / "d.json", as_json))
+    assert chain_depth(from_yaml) == chain_depth(from_json) == 50_000
+    assert dump_json(from_yaml) == dump_json(from_json) == as_json
 
 
 def test_threads_beyond_pretty_depth_go_on_one_line() -> None:

@@ -346,6 +346,47 @@ def test_deep_flow_nesting_does_not_crash() -> None:
     assert message == "a.yaml:3: comments[0]: expected a mapping, got a list"
 
 
+@pytest.mark.parametrize("depth", [yamlfmt.C_NESTING_LIMIT // 2 - 2, yamlfmt.C_NESTING_LIMIT])
+def test_chains_either_side_of_libyamls_nesting_limit_load_alike(depth: int) -> None:
+    # Two open collections a reply level: the first depth stays under libyaml's
+    # limit, the second crosses it and is read again by the pure-Python parser.
+    text = dump_yaml(reply_chain(depth))
+    assert dump_json(parse(text)) == dump_json(reply_chain(depth))
+
+
+def test_a_syntax_error_past_libyamls_nesting_limit_keeps_its_line() -> None:
+    depth = yamlfmt.C_NESTING_LIMIT
+    text = "title: t\nbody: b\ncomments: " + "[" * depth + "]" * (depth - 1) + "\n}\n"
+    assert error_of(text).startswith("a.yaml:4: YAML syntax error: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: t\nbody: b\n",
+        "a: [[[[{b: c, d: [e, {f: g}]}]]]]\n",
+        "- [a, b]: c\n- {? [x]: y}\n",
+        "a: " + "[" * 2_000 + "]" * 2_000 + "\n",
+        "key: {a: b}\n" + "x" * 1_100 + ": y\n",
+        "a: b\nc\nd: e\n",
+        "a: [b, c\n",
+    ],
+)
+def test_the_linear_pure_python_parser_gives_pyyamls_events_and_errors(text: str) -> None:
+    def events(loader_type: type) -> list[object]:
+        loader = loader_type(text)
+        seen: list[object] = []
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                seen.append((type(event).__name__, getattr(event, "value", None)))
+        except yaml.YAMLError as error:
+            seen.append(str(error))
+        return seen
+
+    assert events(yamlfmt.PurePythonLoader) == events(yaml.SafeLoader)
+
+
 def test_nesting_beyond_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlfmt, "_MAX_NESTING", 12)
     monkeypatch.setattr(yamlfmt, "MAX_REPLY_DEPTH", 5)

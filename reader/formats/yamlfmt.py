@@ -30,7 +30,9 @@ explicit-stack loop, and the model is built from those nodes by another. So:
 
 * no tag can create an object: anything beyond plain data is refused by name;
 * nesting depth is bounded only by memory (PyYAML's own composers recurse,
-  the libyaml one in C, where a deep enough document crashes the process);
+  the libyaml one in C, where a deep enough document crashes the process).
+  libyaml's parser is used up to `C_NESTING_LIMIT` levels; a deeper document
+  is read again by PyYAML's pure-Python parser (see `_compose`);
 * every schema error carries the line of the offending node;
 * aliases are counted while composing, so an alias bomb is refused before
   anything is expanded.
@@ -64,6 +66,46 @@ from .textdata import split_paragraphs, text_from_data
 
 # Only the parser half of the loader is used; "safe" is belt and braces.
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml 0.2.6 (bundled from PyYAML 6.0.4) refuses to nest deeper than this
+# ("exceeded maximum nesting depth"), and every libyaml slows with the square of
+# the depth (it rescans each open level at every token), while the pure-Python
+# parser has no limit and stays linear. Deeper documents are read by the latter,
+# whichever libyaml is installed, so every PyYAML 6.0.x reads the same files alike.
+C_NESTING_LIMIT = 1000
+
+
+class PurePythonLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python parser with its simple-key bookkeeping made linear.
+
+    The scanner keeps one possible simple key per open flow level and walks
+    them all at every token, so a line of n nested `[` costs n squared. Keys
+    are only ever added at the current (deepest) level after the deeper ones
+    were dropped, so the dict's order is the levels' order: the first key has
+    the smallest token number, and the stale ones (an earlier line, or more
+    than 1024 characters back) are a prefix.
+    """
+
+    def next_possible_simple_key(self) -> int | None:
+        for key in self.possible_simple_keys.values():
+            return key.token_number
+        return None
+
+    def stale_possible_simple_keys(self) -> None:
+        keys = self.possible_simple_keys
+        stale = []
+        for level, key in keys.items():
+            if key.line == self.line and self.index - key.index <= 1024:
+                break
+            if key.required:
+                raise yaml.scanner.ScannerError(
+                    "while scanning a simple key",
+                    key.mark,
+                    "could not find expected ':'",
+                    self.get_mark(),
+                )
+            stale.append(level)
+        for level in stale:
+            del keys[level]
 
 ARTICLE_KEYS = (
     "title",
@@ -98,11 +140,10 @@ STATUSES = ("deleted", "removed", "dead", "more")
 # beyond any sane reuse of a subtree, far below what an alias bomb asks for.
 MAX_ALIAS_EXPANSION = 100_000
 
-# libyaml rescans every open flow level at each token, so parsing slows with
-# the square of the nesting depth (a 10,000-level reply chain as `dump_yaml`
-# writes it takes about four seconds). Twice that is accepted; deeper is
-# refused rather than parsed for minutes.
-MAX_REPLY_DEPTH = 20_000
+# Deep documents are parsed in pure Python at about 0.3 MB/s (a 50,000-level
+# reply chain as `dump_yaml` writes it, 4 MB, in some 15 seconds); twice that is
+# accepted, deeper is refused rather than parsed for minutes.
+MAX_REPLY_DEPTH = 100_000
 # Each reply level is a mapping and its `replies` list, under the article and `comments`.
 _MAX_NESTING = 2 * MAX_REPLY_DEPTH + 2
 
@@ -245,23 +286,40 @@ def _article(root: _Node, path: Path, warnings: list[str] | None) -> Article:
     return article
 
 
+class _TooDeepForC(Exception):
+    """libyaml's parser reached `C_NESTING_LIMIT`: the pure-Python one takes over."""
+
+
 def _compose(text: str, path: Path, *, single: bool) -> list[_Node]:
     """The documents' node trees, from the parser's events, without recursion."""
+    if _Loader is yaml.SafeLoader:
+        return _compose_with(PurePythonLoader, text, path, single=single, max_open=None)
+    try:
+        return _compose_with(_Loader, text, path, single=single, max_open=C_NESTING_LIMIT)
+    except _TooDeepForC:
+        return _compose_with(PurePythonLoader, text, path, single=single, max_open=None)
+
+
+def _compose_with(
+    loader_type: type, text: str, path: Path, *, single: bool, max_open: int | None
+) -> list[_Node]:
     loader = None
     try:
         # The pure-Python reader already checks the characters here.
-        loader = _Loader(text)
+        loader = loader_type(text)
         loader.get_event()  # StreamStartEvent
         if loader.check_event(StreamEndEvent):
             raise LoadError(path, "no YAML document in the file")
-        roots = [_compose_events(loader, path)]
+        roots = [_compose_events(loader, path, max_open)]
         while not loader.check_event(StreamEndEvent):
             if single:
                 line = loader.peek_event().start_mark.line + 1
                 raise LoadError(path, "more than one YAML document (one article per file)", line)
-            roots.append(_compose_events(loader, path))
+            roots.append(_compose_events(loader, path, max_open))
         return roots
     except yaml.MarkedYAMLError as error:
+        if max_open is not None and "maximum nesting depth" in str(error.problem):
+            raise _TooDeepForC from None
         mark = error.problem_mark or error.context_mark
         reason = f"YAML syntax error: {error.problem or error.context}"
         if error.context and error.context_mark is not None and error.problem:
@@ -276,7 +334,8 @@ def _compose(text: str, path: Path, *, single: bool) -> list[_Node]:
             loader.dispose()
 
 
-def _compose_events(loader: yaml.SafeLoader, path: Path) -> _Node:
+def _compose_events(loader: yaml.SafeLoader, path: Path, max_open: int | None) -> _Node:
+    """One document's node tree; `_TooDeepForC` past `max_open` open collections."""
     anchors: dict[str, _Node] = {}
     # The open collections, innermost last, and for each mapping its key
     # still waiting for a value.
@@ -338,6 +397,8 @@ def _compose_events(loader: yaml.SafeLoader, path: Path) -> _Node:
         if kind is MappingStartEvent or kind is SequenceStartEvent:
             open_nodes.append(node)
             open_ids.add(id(node))
+            if max_open is not None and len(open_nodes) >= max_open:
+                raise _TooDeepForC
             if len(open_nodes) > _MAX_NESTING:
                 raise LoadError(
                     path, f"nested more than {MAX_REPLY_DEPTH:,} reply levels deep", line

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,10 +149,25 @@ SCENES: tuple[Scene, ...] = (
 )
 
 
+# How many times the app may go idle before `wait_for` gives up.
+WAIT_CYCLES = 500
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Wait for the files to load (and any search to finish) before keys or a picture."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition` holds: a loaded machine takes more
+    message cycles, never a different outcome. Fails, saying `what` was awaited,
+    if the app goes idle that many times without it."""
+    for _ in range(WAIT_CYCLES):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"still waiting for {what} after {WAIT_CYCLES} idle cycles")
 
 
 def play(scene: Scene):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from reader.loading import Loading
@@ -54,7 +55,12 @@ def count_wraps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def shown(body: ArticleBody) -> list[str]:
-    return [body.render_line(y).text.strip() for y in range(body.scrollable_content_region.height)]
+    """The lines the body paints next: as the screen asks for them (`render_lines`
+    first makes the lines on screen exact), whether or not a frame was drawn since
+    the last key."""
+    region = body.scrollable_content_region
+    strips = body.render_lines(Region(0, 0, region.width, region.height))
+    return [strip.text.strip() for strip in strips]
 
 
 async def open_body(app: ReaderApp, pilot: Pilot[None]) -> ArticleBody:

@@ -26,7 +26,7 @@ from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.thread_view import ThreadView
 
-from .scenes import settle
+from .scenes import settle, wait_for
 
 WIDE = (160, 45)
 # The preview holds the replies among the first messages; the full version
@@ -272,7 +272,7 @@ async def test_an_unmoved_reader_lands_where_the_state_left_them_last_session(
         assert "<r4@list.example>" not in ids(view)
         loading.gate.set()
         await settle(pilot)
-        assert cursor_id(view) == "<r4@list.example>"
+        await wait_for(pilot, lambda: cursor_id(view) == "<r4@list.example>", "the cursor on r4")
         articles = app.query_one("#articles", ArticleList)
         assert articles.opened == {articles.id_at(0)}, "opened this session: not unread"
     state.close()
