@@ -18,7 +18,6 @@ import pytest
 from reader import loading as loading_module
 from reader.errors import LoadError
 from reader.formats import loader, registry
-from reader.formats.dump import dump_json, dump_yaml
 from reader.formats.loader import (
     EXTENSIONS,
     MAX_FILE_BYTES,
@@ -26,6 +25,7 @@ from reader.formats.loader import (
 )
 from reader.formats.registry import suffix_list
 from reader.formats.seedtext import render_seed_text
+from reader.formats.yaml.dump import dump_json, dump_yaml
 from reader.loading import Loading
 from reader.model import Article
 from tests.builders import (
