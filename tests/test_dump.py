@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats.yaml import dump as dump_module
 from reader.formats.seedtext import parse_seed_text, render_seed_text
+from reader.formats.yaml import dump as dump_module
 from reader.formats.yaml.dump import PRETTY_DEPTH, article_to_dict, dump_json, dump_yaml
 from reader.formats.yaml.schema import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article, Comment
