@@ -105,7 +105,7 @@ def load_figures(corpus: Corpus, runs: int) -> list[Figure]:
 async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_view import ThreadView
+    from reader.ui.thread.view import ThreadView
 
     app = ReaderApp(Loading([corpus.thousand_txt, corpus.xl_txt]))
     figures: list[Figure] = []
@@ -244,7 +244,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
 
     from reader.state import open_state
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_view import ThreadView
+    from reader.ui.thread.view import ThreadView
 
     app = ReaderApp(Loading([corpus.xl_txt]))
     async with app.run_test(size=SCREEN) as pilot:

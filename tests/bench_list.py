@@ -180,8 +180,8 @@ def startup_figures(
 async def key_figures(articles: Path, count: int, runs: int) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.article_list import ArticleList
-    from reader.ui.widgets.articles_pane import ArticlesPane
+    from reader.ui.articles.list import ArticleList
+    from reader.ui.articles.pane import ArticlesPane
 
     app = ReaderApp(Loading([articles]))
     async with app.run_test(size=SCREEN) as pilot:

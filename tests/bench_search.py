@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from reader.loading import Loading
 from reader.search.query import Query
-from reader.ui.thread_matches import ThreadMatches
+from reader.ui.thread.matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
 from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repaint_cost
 
@@ -36,7 +36,7 @@ def search_figures(bench: Bench) -> list[Figure]:
 async def _headless_figures(bench: Bench) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_pane import ThreadPane
+    from reader.ui.thread.pane import ThreadPane
 
     app = ReaderApp(Loading([bench.corpus.xl_txt]))
     async with app.run_test(size=SCREEN) as pilot:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Keymap
 from textual.dom import DOMNode
@@ -20,6 +21,7 @@ from ..state import State
 from ..store import DocumentStore
 from .commands import ALL_COMMANDS, APP_COMMANDS, LINK_COMMANDS, bindings
 from .links import copy_link, open_link
+from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
@@ -117,6 +119,18 @@ class ReaderApp(App[None]):
 
     def action_redraw(self) -> None:
         self.screen.refresh()
+
+    @on(ShowLinks)
+    def _show_links(self, message: ShowLinks) -> None:
+        from .screens.links import LinksScreen  # here: the first frame has no use for it
+
+        self.push_screen(LinksScreen(message.title, message.urls))
+
+    @on(ShowFullText)
+    def _show_full_text(self, message: ShowFullText) -> None:
+        from .screens.full_text import FullTextScreen  # here, as the links screen
+
+        self.push_screen(FullTextScreen(message.title, message.text))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # here: the first frame has no use for it

@@ -14,10 +14,10 @@ from reader.errors import LoadError
 from reader.loading import Loading, PreparedBatch
 from reader.model import Article
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ENTRY_HEIGHT, ArticleList
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.load_progress import LoadProgress
+from reader.ui.articles.list import ENTRY_HEIGHT, ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.articles.progress import LoadProgress
+from reader.ui.body.view import ArticleBody
 
 from ..seeds import SECOND_SEED
 from .conftest import focused_id, make_app

@@ -8,14 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reader.ui.body import view as article_body
 from textual.geometry import Region
 from textual.pilot import Pilot
 
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
-from reader.ui.widgets import article_body
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.body_pieces import CHUNK, Piece, piece_lines
+from reader.ui.body.pieces import CHUNK, Piece, piece_lines
+from reader.ui.body.view import ArticleBody
 
 from .conftest import make_app
 from .scenes import settle
@@ -201,7 +201,7 @@ async def test_the_saved_scroll_shows_the_same_lines_again(tmp_path: Path) -> No
 async def test_the_body_pane_follows_the_open_article_and_searches_it_again() -> None:
     """Only the screen's `article` changes; the pane bound to it shows the new
     article and highlights the search in force there."""
-    from reader.ui.widgets.body_pane import BodyPane
+    from reader.ui.body.pane import BodyPane
 
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:

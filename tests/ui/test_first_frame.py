@@ -28,12 +28,12 @@ from reader.loading import Loading, PreparedBatch
 from reader.state import open_state
 from reader.store import DocumentStore, PreparedArticle
 from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.progress import LoadProgress
+from reader.ui.body.view import ArticleBody
 from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.load_progress import LoadProgress
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 
 from .conftest import SEEDS
 from .scenes import settle

@@ -12,10 +12,10 @@ from reader.errors import LoadError
 from reader.formats.mail import mailbox as mail
 from reader.loading import Loading, PreparedBatch
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.load_progress import LoadProgress
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.articles.progress import LoadProgress
+from reader.ui.body.view import ArticleBody
 
 from ..test_mail_stream import Spec, message, write_mbox
 from .scenes import settle

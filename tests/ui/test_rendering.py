@@ -16,9 +16,9 @@ from reader import times
 from reader.formats.loader import load_articles
 from reader.model import Comment
 from reader.text import CODE, ITEM, LINK, LINKS, MARKER, QUOTE, Block, Span
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR, BlockStyles
-from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
+from reader.ui.body.view import ArticleBody
+from reader.ui.render.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR, BlockStyles
+from reader.ui.thread.painter import CommentPainter, PainterStyles
 
 from .conftest import make_app
 from .scenes import settle

@@ -14,7 +14,7 @@ import pytest
 from textual.screen import Screen
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from reader.search.query import Match, Query
-from reader.ui.thread_matches import ThreadMatches
-from reader.ui.widgets.comment_painter import CommentPainter
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.search_pane import SEARCH_SWITCH_SECONDS
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.search.bar import SearchBar
+from reader.ui.search.pane import SEARCH_SWITCH_SECONDS
+from reader.ui.thread.matches import ThreadMatches
+from reader.ui.thread.painter import CommentPainter
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

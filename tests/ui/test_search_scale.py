@@ -15,8 +15,8 @@ from textual.geometry import Region
 from textual.widgets import Input
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.search_pane import BATCH_LIMIT
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.search.pane import BATCH_LIMIT
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.body_pane import BodyPane
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.body.pane import BodyPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.body_pane import BodyPane
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.thread_pane import ThreadPane
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.body.pane import BodyPane
+from reader.ui.body.view import ArticleBody
+from reader.ui.search.bar import SearchBar
+from reader.ui.thread.pane import ThreadPane
+from reader.ui.thread.view import ThreadView
 from tests.builders import index_of
 
 from ..seeds import FIRST_SEED, SECOND_SEED

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app, record_notifications
 from .scenes import settle

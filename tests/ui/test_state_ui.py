@@ -14,10 +14,10 @@ from reader.config import Config, load_config
 from reader.loading import Loading
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.minimap import MATCH, NEW
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.articles.list import ArticleList
+from reader.ui.search.bar import SearchBar
+from reader.ui.thread.minimap import MATCH, NEW
+from reader.ui.thread.view import ThreadView
 
 from .conftest import NESTED_THREAD, focused_id, record_notifications
 from .scenes import settle

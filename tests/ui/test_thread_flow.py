@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

@@ -10,8 +10,8 @@ from rich.segment import Segment
 from textual.color import Color
 
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_pane import ThreadPane
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.pane import ThreadPane
+from reader.ui.thread.view import ThreadView
 from tests.builders import index_of
 
 from .conftest import cursor_path, make_app, record_notifications
@@ -362,7 +362,7 @@ def test_the_header_says_the_time_relative_to_now() -> None:
     from rich.style import Style
 
     from reader.model import Comment
-    from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
+    from reader.ui.thread.painter import CommentPainter, PainterStyles
 
     plain = Style()
     painter = CommentPainter(
@@ -381,7 +381,7 @@ def test_the_header_says_the_time_relative_to_now() -> None:
 
 
 async def test_the_full_time_of_the_cursor_comment_is_in_the_status_line(tmp_path: Path) -> None:
-    from reader.ui.widgets.thread_pane import CommentStatus
+    from reader.ui.thread.pane import CommentStatus
 
     path = tmp_path / "timed.yaml"
     path.write_text(TIMED_THREAD, encoding="utf-8")
@@ -530,7 +530,7 @@ async def test_sibling_keys_skip_comments_the_filter_hides(nested_file: Path) ->
 
 def test_a_folded_preview_reads_only_the_start_of_a_long_comment() -> None:
     from reader.model import Comment
-    from reader.ui.widgets.comment_painter import MAX_PREVIEW, preview_text
+    from reader.ui.thread.painter import MAX_PREVIEW, preview_text
 
     comment = Comment(text=["first\nline  of  text", "word " * 100_000, "never read"])
     preview = preview_text(comment)

@@ -34,17 +34,17 @@ from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import ArticleState, State
 from ...store import DocumentStore, PreparedArticle
+from ..articles.list import ArticleList
+from ..articles.pane import ArticlesPane
+from ..articles.progress import count_text
+from ..body.pane import BodyPane
+from ..body.view import ArticleBody
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
-from ..comment_identity import comment_identities, index_in
-from ..widgets.article_body import ArticleBody
-from ..widgets.article_list import ArticleList
-from ..widgets.articles_pane import ArticlesPane
-from ..widgets.body_pane import BodyPane
-from ..widgets.footer import ReaderFooter
-from ..widgets.load_progress import count_text
-from ..widgets.search_pane import SearchPane
-from ..widgets.thread_pane import ThreadPane
-from ..widgets.thread_view import ThreadView
+from ..footer import ReaderFooter
+from ..search.pane import SearchPane
+from ..thread.identity import comment_identities, index_in
+from ..thread.pane import ThreadPane
+from ..thread.view import ThreadView
 
 # The panes in tab order: the container's id, and the id of the view inside it.
 PANES = ("articles", "body", "thread")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .thread_view import ThreadView
+    from .view import ThreadView
 
     # A part of the thread view: type-checked as the view it is mixed into.
     _View = ThreadView

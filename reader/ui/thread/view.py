@@ -37,10 +37,15 @@ from ...search.query import Match
 from ...state import ArticleState
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
-from ..thread_matches import ThreadMatches
-from ..thread_rows import ThreadRows
-from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
-from .comment_painter import (
+from ..messages import ShowFullText, ShowLinks
+from ..render.block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
+from ..render.highlight_style import highlight_style
+from .highlights import ThreadHighlights
+from .matches import ThreadMatches
+from .minimap import MinimapRender
+from .minimap_feed import ThreadMinimapFeed
+from .navigation import ThreadNavigation
+from .painter import (
     FIXED_LINES,
     CommentPainter,
     PaintedComment,
@@ -48,11 +53,7 @@ from .comment_painter import (
     Span,
     text_width,
 )
-from .highlight_style import highlight_style
-from .minimap import MinimapRender
-from .thread_highlights import ThreadHighlights
-from .thread_minimap_feed import ThreadMinimapFeed
-from .thread_navigation import ThreadNavigation
+from .rows import ThreadRows
 
 GUIDE_LEVELS = 6
 # The gutter column, and what it shows beside the lines of the cursor's comment.
@@ -420,9 +421,7 @@ class ThreadView(
         if not urls:
             self.notify("No links in this comment", timeout=2, markup=False)
             return
-        from ..screens.links import LinksScreen  # here: the first frame has no use for it
-
-        self.app.push_screen(LinksScreen(f"Links in comment {comment.path}", urls))
+        self.post_message(ShowLinks(f"Links in comment {comment.path}", urls))
 
     def action_full_text(self) -> None:
         """The comment under the cursor in full, long code lines unclipped."""
@@ -432,9 +431,7 @@ class ThreadView(
         blocks = self._styles().blocks
         text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
         title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
-        from ..screens.full_text import FullTextScreen  # here, as the links screen
-
-        self.app.push_screen(FullTextScreen(title, text))
+        self.post_message(ShowFullText(title, text))
 
     # New comments ------------------------------------------------------------
 

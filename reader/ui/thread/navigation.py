@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from .thread_view import ThreadView
+    from .view import ThreadView
 
     # A part of the thread view: type-checked as the view it is mixed into.
     _View = ThreadView

@@ -32,16 +32,19 @@ from ...sanitize import neutralise
 from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...search.query import Match
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
+from ...times import posted_text
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
-from ..line_heights import LineHeights
-from .block_lines import (
+from ..messages import ShowFullText, ShowLinks
+from ..render.block_lines import (
     BLOCK_COMPONENT_CLASSES,
     BLOCK_CSS,
     BlockStyles,
     block_styles,
     unwrapped_text,
 )
-from .body_pieces import (
+from ..render.highlight_style import highlight_style
+from ..render.line_heights import LineHeights
+from .pieces import (
     BlockKey,
     Piece,
     PlainBlock,
@@ -50,8 +53,6 @@ from .body_pieces import (
     piece_lines,
     pieces_of,
 )
-from .comment_painter import posted_text
-from .highlight_style import highlight_style
 
 MEASURE = 80
 MARGIN = 1
@@ -470,9 +471,7 @@ class ArticleBody(ScrollView, can_focus=True):
         if not urls:
             self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
             return
-        from ..screens.links import LinksScreen  # here: the first frame has no use for it
-
-        self.app.push_screen(LinksScreen(f"Links in {article.title}", urls))
+        self.post_message(ShowLinks(f"Links in {article.title}", urls))
 
     def action_full_text(self) -> None:
         """The body in full, long code lines unclipped."""
@@ -481,9 +480,7 @@ class ArticleBody(ScrollView, can_focus=True):
             return
         styles = self._block_styles(self._styles())
         text = unwrapped_text(article.body, article.body_blocks, self.app.console, styles)
-        from ..screens.full_text import FullTextScreen  # here, as the links screen
-
-        self.app.push_screen(FullTextScreen(article.title, text))
+        self.post_message(ShowFullText(article.title, text))
 
     def action_comments(self) -> None:
         self.post_message(self.JumpToComments())

@@ -26,8 +26,8 @@ from rich.style import Style
 from rich.text import Text
 
 from ...text import CODE, ITEM, QUOTE, RULE, Block
-from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
-from .wrapping import wrap_lines
+from ..render.block_lines import BlockStyles, block_gap, block_lines, gap_prefix
+from ..render.wrapping import wrap_lines
 
 # About 50 lines of prose at 80 columns: what one piece costs to wrap is
 # what a key press can afford.

@@ -27,8 +27,8 @@ from ...model import Comment
 from ...sanitize import neutralise
 from ...search.fields import HEADER
 from ...text import block_at
-from ...times import absolute, parse_time, relative
-from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
+from ...times import posted_text
+from ..render.block_lines import BlockStyles, block_gap, block_lines, gap_prefix
 
 MIN_TEXT_WIDTH = 40
 GUIDE_WIDTH = 2
@@ -122,15 +122,6 @@ FIXED_LINES = 2
 # and no more characters than this are read for it (a header is one line).
 MIN_PREVIEW = 8
 MAX_PREVIEW = 1000
-
-
-def posted_text(posted: str, now: datetime, in_full: bool = False) -> str:
-    """A comment's time as the header shows it: relative (or in full, with the
-    config's `time = "absolute"`), or the source's own words."""
-    when = parse_time(posted)
-    if when is None:
-        return neutralise(posted)
-    return absolute(when) if in_full else relative(when, now)
 
 
 def preview_text(comment: Comment) -> str:

@@ -15,14 +15,13 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from ... import times
 from ...model import Thread
-from ...sanitize import neutralise
 from ...search.query import Match, Query
 from ...store import DocumentStore
-from ...times import absolute, parse_time
-from ..thread_matches import ThreadMatches
-from .search_pane import Matches, SearchPane
-from .thread_view import ThreadView
+from ..search.pane import Matches, SearchPane
+from .matches import ThreadMatches
+from .view import ThreadView
 
 
 class CommentStatus(Label):
@@ -73,8 +72,7 @@ class ThreadPane(SearchPane[Match]):
         if comment is None or not comment.posted:
             status.remove_class("-shown")
             return
-        when = parse_time(comment.posted)
-        said = neutralise(comment.posted) if when is None else absolute(when)
+        said = times.posted_text(comment.posted, times.now(), in_full=True)
         # Content, not str: the time comes from the document. One line as wide
         # as the pane whatever it says: no relayout of the screen per move.
         status.update(Content(f"{comment.path} · posted {said}"), layout=False)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .thread_view import ThreadView
+    from .view import ThreadView
 
     # A part of the thread view: type-checked as the view it is mixed into.
     _View = ThreadView
@@ -22,7 +22,7 @@ else:
 
 from ...search.fields import HEADER
 from ...search.query import Match
-from ..thread_matches import ThreadMatches
+from .matches import ThreadMatches
 
 
 class ThreadHighlights(_View):

@@ -30,7 +30,7 @@ from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import SEARCH_COMMANDS, bindings
-from .search_bar import SearchBar
+from .bar import SearchBar
 
 Found = TypeVar("Found")
 Kept = TypeVar("Kept", covariant=True)

@@ -14,8 +14,8 @@ from textual.reactive import reactive
 from ...model import Article
 from ...search.query import Match, Query
 from ...store import DocumentStore
-from .article_body import ArticleBody
-from .search_pane import SearchPane
+from ..search.pane import SearchPane
+from .view import ArticleBody
 
 
 class BodyPane(SearchPane[Match]):

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 
 from ...search.query import Query
 from ...store import DocumentStore
-from .article_list import ArticleList
-from .load_progress import LoadProgress
-from .search_pane import SearchPane
+from ..search.pane import SearchPane
+from .list import ArticleList
+from .progress import LoadProgress
 
 # What a search of the list finds: an article id and how many of its comments match.
 FoundArticle = tuple[str, int]
