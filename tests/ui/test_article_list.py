@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from reader.errors import LoadError
 from reader.loading import Loading, PreparedBatch
 from reader.model import Article
+from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ENTRY_HEIGHT, ArticleList
 from reader.ui.articles.pane import ArticlesPane
@@ -37,7 +38,7 @@ class ListApp(App[None]):
     """Only the list, full screen: 20 lines show 10 entries."""
 
     def compose(self) -> ComposeResult:
-        yield ArticleList(id="articles")
+        yield ArticleList(DocumentStore(), id="articles")
 
 
 def record_painted_lines(view: ArticleList) -> list[int]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reader.ui.body import view as article_body
 from textual.geometry import Region
 from textual.pilot import Pilot
 
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
+from reader.ui.body import view as article_body
 from reader.ui.body.pieces import CHUNK, Piece, piece_lines
 from reader.ui.body.view import ArticleBody
 

@@ -25,7 +25,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from reader.ui.body import view as article_body
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -35,6 +34,7 @@ from reader.loading import Loading
 from reader.state import default_state_path, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
+from reader.ui.body import view as article_body
 from reader.ui.body.pieces import piece_lines
 from reader.ui.body.view import ArticleBody
 from reader.ui.screens.help import HelpScreen

@@ -15,6 +15,8 @@ the `ArticleState`s the load worker made: no query per entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
@@ -28,8 +30,14 @@ from textual.visual import Visual, visualize
 
 from ...model import Article
 from ...sanitize import neutralise
+from ...search.query import Query
 from ...state import ArticleState
+from ...store import DocumentStore
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
+from ..search.pane import Matches, SearchState
+
+# What a search of the list finds: an article id and how many of its comments match.
+FoundArticle = tuple[str, int]
 
 UNREAD_MARKER = "● "
 # Lines per entry: the title, then source · author · counts.
@@ -142,8 +150,12 @@ class ArticleList(ScrollView, can_focus=True):
     highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
     """Which entry the cursor is on (None: the list is empty)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, store: DocumentStore, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.store = store
+        # The article to highlight when a search stops narrowing the list: the
+        # one highlighted before it narrowed it, or the one opened since.
+        self._selection_before: str | None = None
         # Every loaded article with its comment count, and where each is in it.
         self._entries: list[tuple[Article, int]] = []
         self._position: dict[str, int] = {}
@@ -420,7 +432,42 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if self.highlighted is not None:
-            self.post_message(self.Selected(self, self.id_at(self.highlighted)))
+            article_id = self.id_at(self.highlighted)
+            if self.narrowed:
+                self._selection_before = article_id
+            self.post_message(self.Selected(self, article_id))
+
+    # Searching (a `SearchTarget`: the pane's search narrows the list) -------------
+
+    def find(self, query: Query) -> Iterator[FoundArticle]:
+        return self.store.search_all(query)
+
+    def new_matches(self) -> list[FoundArticle]:
+        return []
+
+    def show_matches(self, search: SearchState[FoundArticle]) -> None:
+        query = search.search_query
+        if query is not None and query.text:
+            if not self.narrowed:
+                self._selection_before = self.highlighted_id
+            if search.counted or not self.narrowed:
+                self.narrow(list(search.matches))
+            current = search.current_match
+            self.highlight_id(current[0] if current else None)
+        elif self.narrowed:
+            self.show_all()
+            self.highlight_id(self._selection_before)
+
+    def matches_added(
+        self, added: Matches[FoundArticle], search: SearchState[FoundArticle]
+    ) -> None:
+        self.show_matches(search)
+
+    def current_moved(self, search: SearchState[FoundArticle]) -> None:
+        self.show_matches(search)
+
+    def go_to(self, match: FoundArticle) -> None:
+        self.highlight_id(match[0])
 
     # The mouse --------------------------------------------------------------------
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from textual import on
 from textual.app import ComposeResult
 
-from ...search.query import Query
 from ...store import DocumentStore
 from ..search.pane import SearchPane
-from .list import ArticleList
+from .list import ArticleList, FoundArticle
 from .progress import LoadProgress
-
-# What a search of the list finds: an article id and how many of its comments match.
-FoundArticle = tuple[str, int]
 
 
 class ArticlesPane(SearchPane[FoundArticle]):
@@ -23,11 +17,8 @@ class ArticlesPane(SearchPane[FoundArticle]):
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(ArticleList(id="articles"), id=id, classes=classes)
-        self.store = store
-        # The article to select when the search ends: the one highlighted before
-        # the search narrowed the list, or the one opened since.
-        self._selection_before: str | None = None
+        articles = ArticleList(store, id="articles")
+        super().__init__(articles, articles, id=id, classes=classes)
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -48,21 +39,6 @@ class ArticlesPane(SearchPane[FoundArticle]):
         assert isinstance(self.view, ArticleList)
         return self.view
 
-    def find(self, query: Query) -> Iterator[FoundArticle]:
-        return self.store.search_all(query)
-
-    def highlight(self, matches: list[FoundArticle], current: FoundArticle | None) -> None:
-        articles = self.article_list
-        if self.searching and self.search_query and self.search_query.text:
-            if not articles.narrowed:
-                self._selection_before = articles.highlighted_id
-            if self.counted or not articles.narrowed:
-                articles.narrow(matches)
-            articles.highlight_id(current[0] if current else None)
-        elif articles.narrowed:
-            articles.show_all()
-            articles.highlight_id(self._selection_before)
-
     @on(ArticleList.Highlighted)
     def _moved(self, event: ArticleList.Highlighted) -> None:
         """The counter follows `j` / `k` in the narrowed list; `n` / `N` go on from there."""
@@ -71,12 +47,3 @@ class ArticlesPane(SearchPane[FoundArticle]):
         if self.searching and event.article_id in ids:
             self.current = ids.index(event.article_id)
             self._update_status()
-
-    @on(ArticleList.Selected)
-    def _opened(self, event: ArticleList.Selected) -> None:
-        # Not stopped: the screen opens the article.
-        if self.article_list.narrowed:
-            self._selection_before = event.article_id
-
-    def go_to(self, match: FoundArticle) -> None:
-        self.article_list.highlight_id(match[0])

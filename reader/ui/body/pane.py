@@ -7,12 +7,10 @@ when the article changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from textual.reactive import reactive
 
 from ...model import Article
-from ...search.query import Match, Query
+from ...search.query import Match
 from ...store import DocumentStore
 from ..search.pane import SearchPane
 from .view import ArticleBody
@@ -26,25 +24,13 @@ class BodyPane(SearchPane[Match]):
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(ArticleBody(id="body"), id=id, classes=classes)
-        self.store = store
+        body = ArticleBody(store, id="body")
+        super().__init__(body, body, id=id, classes=classes)
 
     @property
     def body(self) -> ArticleBody:
         assert isinstance(self.view, ArticleBody)
         return self.view
-
-    def find(self, query: Query) -> Iterator[Match]:
-        article = self.article
-        if article is None:
-            return iter(())
-        return self.store.search_article(article.id, query)
-
-    def highlight(self, matches: list[Match], current: Match | None) -> None:
-        self.body.set_matches(matches, current)
-
-    def go_to(self, match: Match) -> None:
-        self.body.go_to_match(match)
 
     def watch_article(self, article: Article | None) -> None:
         # The view first: the search highlights in the article it shows.

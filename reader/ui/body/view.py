@@ -17,6 +17,8 @@ wrapping, whatever its length, a body of one 10 MB line included.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -30,7 +32,8 @@ from ... import times
 from ...model import Article
 from ...sanitize import neutralise
 from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
-from ...search.query import Match
+from ...search.query import Match, Query
+from ...store import DocumentStore
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
 from ...times import posted_text
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
@@ -44,6 +47,7 @@ from ..render.block_lines import (
 )
 from ..render.highlight_style import highlight_style
 from ..render.line_heights import LineHeights
+from ..search.pane import Matches, SearchState
 from .pieces import (
     BlockKey,
     Piece,
@@ -189,8 +193,11 @@ class ArticleBody(ScrollView, can_focus=True):
     class JumpToComments(Message):
         """The reader asked to go from the body to the comments."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self.store = store
         self._pieces: list[Piece] = []
         # The pieces of each searched block, by key, in order (for `go_to_match`).
         self._pieces_of: dict[BlockKey, list[int]] = {}
@@ -429,6 +436,27 @@ class ArticleBody(ScrollView, can_focus=True):
         self._matches, self._current_match = spans, current
         self._painted.clear()
         self.refresh()
+
+    # Searching (a `SearchTarget`: the article's own text) -----------------------
+
+    def find(self, query: Query) -> Iterator[Match]:
+        article = self.article
+        return iter(()) if article is None else self.store.search_article(article.id, query)
+
+    def new_matches(self) -> list[Match]:
+        return []
+
+    def show_matches(self, search: SearchState[Match]) -> None:
+        self.set_matches(list(search.matches), search.current_match)
+
+    def matches_added(self, added: Matches[Match], search: SearchState[Match]) -> None:
+        self.show_matches(search)
+
+    def current_moved(self, search: SearchState[Match]) -> None:
+        self.show_matches(search)
+
+    def go_to(self, match: Match) -> None:
+        self.go_to_match(match)
 
     def go_to_match(self, match: Match) -> None:
         """Scroll so that the line holding `match` is on screen."""

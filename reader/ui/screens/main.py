@@ -205,7 +205,7 @@ class MainScreen(Screen[None]):
 
     async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
-        self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
+        self.query_one(ThreadView).data_bind(marks=MainScreen.thread_marks)
         self.query_one(ThreadPane).data_bind(MainScreen.thread)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"

@@ -9,7 +9,7 @@ was found.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,18 +21,68 @@ else:
     _View = object
 
 from ...search.fields import HEADER
-from ...search.query import Match
+from ...search.query import Match, Query
+from ..search.pane import Matches, SearchState
 from .matches import ThreadMatches
 
 
 class ThreadHighlights(_View):
     """Search highlights and the comments filter, mixed into `ThreadView`."""
 
-    # Search ------------------------------------------------------------------
+    # Search (a `SearchTarget`: the thread's comments) --------------------------
+
+    def find(self, query: Query) -> Iterator[Match]:
+        thread = self.thread
+        return iter(()) if thread is None else self.store.search_thread(thread.article_id, query)
+
+    def new_matches(self) -> ThreadMatches:
+        return ThreadMatches()
+
+    def show_matches(self, search: SearchState[Match]) -> None:
+        matches = search.matches
+        assert isinstance(matches, ThreadMatches)
+        self.set_matches(matches, search.current_match)
+        self._follow_filter(search)
+
+    def matches_added(self, added: Matches[Match], search: SearchState[Match]) -> None:
+        assert isinstance(added, ThreadMatches)
+        self.show_added(added)
+        if search.counted:
+            # Every match is known: the filter shows each comment with one.
+            self._follow_filter(search)
+
+    def current_moved(self, search: SearchState[Match]) -> None:
+        current = search.current_match
+        if current is not None:
+            self.set_current_match(current)
+
+    def go_to(self, match: Match) -> None:
+        self.go_to_match(match)
+
+    def _follow_filter(self, search: SearchState[Match]) -> None:
+        """The filter follows the live query: every comment with a match (so far)
+        is shown before any match is gone to. While the search counts, the shown
+        set only grows, and only at its first match and when the count ends, so
+        the view does not jump (nor refilter the thread) per batch."""
+        query = search.search_query
+        if query is not None and query.text and search.error is None and search.filtering:
+            matches = search.matches
+            assert isinstance(matches, ThreadMatches)
+            shown = set(matches.comments)
+            if not search.counted:
+                shown |= self._filtered or set()
+            self.describe_filter(f"/{query.text}")
+            if shown != self._filtered:
+                self._filtered = shown
+                self.filter_to(shown)
+        elif self._filtered is not None:
+            # No query (or an invalid one) filters nothing: every comment shows.
+            self._filtered = None
+            self.filter_to(None)
 
     def set_matches(self, matches: ThreadMatches, current: Match | None) -> None:
         """Highlight `matches`, `current` distinctly. They are kept, not
-        copied: when they grow, `matches_added` says what was appended."""
+        copied: when they grow, `show_added` says what was appended."""
         before = self._matches
         self._matches, self._current_match = matches, current
         if not len(before) and not len(matches):
@@ -48,7 +98,7 @@ class ThreadHighlights(_View):
             self.refresh()
         self._marks_changed()
 
-    def matches_added(self, added: ThreadMatches) -> None:
+    def show_added(self, added: ThreadMatches) -> None:
         """`added` were appended to the matches on show: repaint the comments
         they are in, if painted, and the minimap."""
         if not len(added):

@@ -7,8 +7,6 @@ tooltip needs the mouse to hover, and this is read from the keyboard.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -17,10 +15,9 @@ from textual.widgets import Label
 
 from ... import times
 from ...model import Thread
-from ...search.query import Match, Query
+from ...search.query import Match
 from ...store import DocumentStore
-from ..search.pane import Matches, SearchPane
-from .matches import ThreadMatches
+from ..search.pane import SearchPane
 from .view import ThreadView
 
 
@@ -48,16 +45,14 @@ class ThreadPane(SearchPane[Match]):
     FILTER_TOGGLE = True
 
     thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
-    """The open article's thread (bound to the screen's): searched, and counted
-    in the border's title."""
+    """The open article's thread (bound to the screen's): handed to the view,
+    and counted in the border's title."""
 
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(ThreadView(id="thread"), id=id, classes=classes)
-        self.store = store
-        # The comments the filter shows, while it is on.
-        self._filtered: set[int] | None = None
+        view = ThreadView(store, id="thread")
+        super().__init__(view, view, id=id, classes=classes)
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -83,57 +78,10 @@ class ThreadPane(SearchPane[Match]):
         assert isinstance(self.view, ThreadView)
         return self.view
 
-    def find(self, query: Query) -> Iterator[Match]:
-        thread = self.thread
-        if thread is None:
-            return iter(())
-        return self.store.search_thread(thread.article_id, query)
-
-    def keep(self) -> ThreadMatches:
-        return ThreadMatches()
-
-    def highlight(self, matches: Matches[Match], current: Match | None) -> None:
-        assert isinstance(matches, ThreadMatches)
-        self.thread_view.set_matches(matches, current)
-        self._follow_filter()
-
-    def matches_added(self, added: Matches[Match]) -> None:
-        assert isinstance(added, ThreadMatches)
-        self.thread_view.matches_added(added)
-        if self.counted:
-            # Every match is known: the filter shows each comment with one.
-            self._follow_filter()
-
-    def current_moved(self, current: Match) -> None:
-        self.thread_view.set_current_match(current)
-
-    def _follow_filter(self) -> None:
-        """The filter follows the live query: every comment with a match (so far)
-        is shown before any match is gone to. While the search counts, the shown
-        set only grows, and only at its first match and when the count ends, so
-        the view does not jump (nor refilter the thread) per batch."""
-        view = self.thread_view
-        query = self.search_query
-        if query is not None and query.text and self.error is None and self.filtering:
-            assert isinstance(self.matches, ThreadMatches)
-            shown = set(self.matches.comments)
-            if not self.counted:
-                shown |= self._filtered or set()
-            view.describe_filter(f"/{query.text}")
-            if shown != self._filtered:
-                self._filtered = shown
-                view.filter_to(shown)
-        elif self._filtered is not None:
-            # No query (or an invalid one) filters nothing: every comment shows.
-            self._filtered = None
-            view.filter_to(None)
-
-    def go_to(self, match: Match) -> None:
-        self.thread_view.go_to_match(match)
-
     def watch_thread(self, thread: Thread | None) -> None:
         """A new article is open: its comment count in the title; the old
         thread's search ends, and the new one is searched for the query in force."""
         self.border_title = "Comments" if thread is None else f"Comments ({thread.comment_count})"
-        self._filtered = None
+        # The view first: the search finds in the thread it shows.
+        self.thread_view.thread = thread
         self.document_changed()

@@ -35,6 +35,7 @@ from ...model import Comment, Thread
 from ...sanitize import neutralise
 from ...search.query import Match
 from ...state import ArticleState
+from ...store import DocumentStore
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ShowLinks
@@ -152,8 +153,14 @@ class ThreadView(
     """The open article's state (None: no state this session); set before
     `thread`, whose new comments it marks."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        # Searched (the view is its pane's `SearchTarget`).
+        self.store = store
+        # The comments the filter shows, while it is on.
+        self._filtered: set[int] | None = None
         self.rows: ThreadRows | None = None
         self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(256)
         # Search highlights: the matches (the search pane's) and the current one.
@@ -189,6 +196,7 @@ class ThreadView(
         self._painted.clear()
         self._matches, self._current_match = ThreadMatches(), None
         self._filter_note = ""
+        self._filtered = None
         self._marks_changed()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
