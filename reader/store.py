@@ -1,26 +1,18 @@
 """The in-memory document store that every pane reads from: each loaded
-article with its `Thread` and its search texts, under an id unique here."""
+article with its `Thread`, its search texts and its state, under an id unique
+here. The load hands it prepared batches (`apply`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from .model import Article, Thread
-from .search.fields import article_search_text, thread_search_text
+from .prepared import PreparedArticle, PreparedBatch, prepare
 from .search.query import Match, Query, SearchText
 
-
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
-class PreparedArticle(NamedTuple):
-    """An article with its thread index and search texts, ready to register."""
-
-    article: Article
-    thread: Thread
-    article_text: SearchText
-    thread_text: SearchText
-
+if TYPE_CHECKING:
+    from .state import ArticleState
 
 class DocumentStore:
     """Every loaded article, in load order, and their threads."""
@@ -34,15 +26,8 @@ class DocumentStore:
         self._threads: dict[str, Thread] = {}
         self._article_text: dict[str, SearchText] = {}
         self._thread_text: dict[str, SearchText] = {}
-
-    @staticmethod
-    def prepare(article: Article) -> PreparedArticle:
-        """Index an article for the store: the costly part of adding it, safe to
-        run off the UI thread, since it touches nothing but the article."""
-        thread = Thread(article.comments)
-        return PreparedArticle(
-            article, thread, article_search_text(article), thread_search_text(thread)
-        )
+        # Each article's state, where it has one (a state this session).
+        self._states: dict[str, ArticleState] = {}
 
     def register(self, prepared: PreparedArticle, base_id: str | None = None) -> Article:
         """Add a prepared article under an id unique here, derived from `base_id`,
@@ -64,7 +49,17 @@ class DocumentStore:
         self._threads[article_id] = prepared.thread
         self._article_text[article_id] = prepared.article_text
         self._thread_text[article_id] = prepared.thread_text
+        if prepared.state is not None:
+            self._states[article_id] = prepared.state
         return article
+
+    def apply(self, batch: PreparedBatch) -> list[Article]:
+        """Register a batch's articles, after taking out the ones it replaces
+        (a preview: see `remove_last`); gives those replaced."""
+        replaced = self.remove_last(batch.replacing) if batch.replacing else []
+        for prepared in batch.articles:
+            self.register(prepared)
+        return replaced
 
     def remove_last(self, count: int) -> list[Article]:
         """Take out the last `count` articles registered (a preview, whose full
@@ -76,6 +71,7 @@ class DocumentStore:
             key = article.id
             del self._by_id[key], self._threads[key], self._article_text[key]
             del self._thread_text[key]
+            self._states.pop(key, None)
             base, _, suffix = key.rpartition("~")
             if suffix.isdigit() and base in self._next_suffix:
                 # Counting on from a lower suffix only tries a free id sooner.
@@ -84,7 +80,7 @@ class DocumentStore:
 
     def add(self, article: Article, base_id: str) -> Article:
         """Prepare and register an article in one go."""
-        return self.register(self.prepare(article), base_id)
+        return self.register(prepare(article), base_id)
 
     @property
     def articles(self) -> list[Article]:
@@ -101,6 +97,15 @@ class DocumentStore:
 
     def thread(self, article_id: str) -> Thread:
         return self._threads[article_id]
+
+    def state(self, article_id: str) -> ArticleState | None:
+        """The article's state (None: no state this session)."""
+        return self._states.get(article_id)
+
+    @property
+    def states(self) -> list[ArticleState]:
+        """Every loaded article's state (none without a state this session)."""
+        return list(self._states.values())
 
     def comment_count(self, article_id: str) -> int:
         return self._threads[article_id].comment_count

@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 
 from reader.model import Article, Comment, Thread
+from reader.prepared import prepare
 from reader.state import ArticleState, State, open_state, state_path
 from reader.state import database as database_module
 from reader.state.identity import article_key, comment_keys
 from reader.state.schema import LATEST
-from reader.store import DocumentStore
 from tests.builders import reply_chain
 
 
 def thread_of(article: Article) -> Thread:
-    return DocumentStore.prepare(article).thread
+    return prepare(article).thread
 
 
 def article(texts: list[str], **fields: object) -> Article:

@@ -51,8 +51,9 @@ class ReaderApp(App[None]):
         the app starts, with the config's problems)."""
         super().__init__()
         # Memory between sessions (None: none this session) and the config file;
-        # the caller opens and closes the state.
+        # the caller opens and closes the state. Each article's is read as it loads.
         self.state = state
+        loading.state = state
         self.config = config or Config()
         self.start_warnings = list(warnings or [])
         # The theme is remembered once the start-up theme is in place.
@@ -61,7 +62,7 @@ class ReaderApp(App[None]):
             state.on_warning = self._state_warning
         self.store = DocumentStore()
         # Not `self.loading`: that is Textual's reactive for a loading indicator.
-        self.sources = loading
+        self.files = loading
         # Every file that failed to load; kept here so it outlives the screens,
         # for the command line to print after the app has exited.
         self.load_errors: list[LoadError] = list(loading.problems)
@@ -99,7 +100,7 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(
             self.store,
-            self.sources,
+            self.files,
             self.load_errors,
             self.size.width,
             self.state,
@@ -139,7 +140,7 @@ class ReaderApp(App[None]):
             # The notices ("3 files could not be read — press ? for details") are
             # answered here, and would cover the help on a small screen.
             self.clear_notifications()
-            self.push_screen(HelpScreen(self.load_errors, self.keymap, self.sources.warnings))
+            self.push_screen(HelpScreen(self.load_errors, self.keymap, self.files.warnings))
 
     @property
     def keymap(self) -> Keymap:

@@ -1,11 +1,31 @@
-"""What a view asks of the app: a screen over the main one. Views post these
-and the app pushes the screen, so no widget imports a screen (the screens are
-imported on first use: the first frame has no use for them)."""
+"""What parts of the UI tell the ones that route them.
+
+A view asks for a screen over the main one (`ShowLinks`, `ShowFullText`):
+the app pushes it, so no widget imports a screen (the screens are imported
+on first use: the first frame has no use for them). The load worker hands
+the main screen what it has read (`ArticlesLoaded`, `LoadFinished`).
+"""
 
 from __future__ import annotations
 
+import threading
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.message import Message
+
+from ..errors import LoadError
+from ..prepared import PreparedBatch
+
+
+class LoadProgressFigures(NamedTuple):
+    """How far the load is: files read, of how many (None: still being
+    found); bytes read, of how many (None: not measured yet)."""
+
+    files_done: int
+    file_count: int | None
+    bytes_done: int
+    byte_count: int | None
 
 
 class ShowLinks(Message):
@@ -24,3 +44,24 @@ class ShowFullText(Message):
         super().__init__()
         self.title = title
         self.text = text
+
+
+class ArticlesLoaded(Message):
+    """The load worker's hand-over: batches of articles ready for the store
+    (each with its state), or files that failed, and the load's `progress`.
+    The worker waits for `handled` before it reads on."""
+
+    def __init__(
+        self,
+        results: list[PreparedBatch | LoadError],
+        progress: LoadProgressFigures,
+        handled: threading.Event | None = None,
+    ) -> None:
+        super().__init__()
+        self.results = results
+        self.progress = progress
+        self.handled = handled
+
+
+class LoadFinished(Message):
+    """Every file has been read."""

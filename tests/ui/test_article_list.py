@@ -11,8 +11,9 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 
 from reader.errors import LoadError
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
 from reader.model import Article
+from reader.prepared import PreparedBatch
 from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ENTRY_HEIGHT, ArticleList

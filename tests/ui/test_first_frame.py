@@ -23,14 +23,17 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from reader import loading as loading_module
 from reader.errors import LoadError
-from reader.loading import Loading, PreparedBatch
-from reader.state import open_state
-from reader.store import DocumentStore, PreparedArticle
+from reader.loading import Loading
+from reader.model import Article
+from reader.prepared import PreparedArticle, PreparedBatch
+from reader.state import State, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.articles.progress import LoadProgress
 from reader.ui.body.view import ArticleBody
+from reader.ui.screens import load_worker
 from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
 from reader.ui.thread.view import ThreadView
@@ -130,7 +133,7 @@ async def test_the_load_worker_and_the_collector_start_after_the_first_frame(
 
     at_load: list[tuple[int, bool]] = []
     at_layout: list[bool] = []
-    bulk_loading = main_screen.bulk_loading
+    bulk_loading = load_worker.bulk_loading
     refresh_layout = Screen._refresh_layout
 
     @contextmanager
@@ -144,7 +147,7 @@ async def test_the_load_worker_and_the_collector_start_after_the_first_frame(
         refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(App, "_display", counted)
-    monkeypatch.setattr(main_screen, "bulk_loading", load)
+    monkeypatch.setattr(load_worker, "bulk_loading", load)
     monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
     assert gc.isenabled()
     await started(ReaderApp(read_ahead(SEEDS)))
@@ -161,13 +164,13 @@ async def test_a_large_file_read_ahead_is_indexed_by_the_worker(
     path = big_thread(tmp_path, 5000)
     assert path.stat().st_size > main_screen.SHOWN_AT_ONCE_BYTES
     on_ui_thread: list[bool] = []
-    prepare = DocumentStore.prepare
+    prepare = loading_module.prepare
 
-    def recorded(article: object) -> PreparedArticle:
+    def recorded(article: Article, state: State | None = None) -> PreparedArticle:
         on_ui_thread.append(threading.current_thread() is threading.main_thread())
-        return prepare(article)  # type: ignore[arg-type]
+        return prepare(article, state)
 
-    monkeypatch.setattr(DocumentStore, "prepare", staticmethod(recorded))
+    monkeypatch.setattr(loading_module, "prepare", recorded)
     app = ReaderApp(read_ahead(path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

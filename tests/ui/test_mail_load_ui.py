@@ -10,7 +10,8 @@ import pytest
 
 from reader.errors import LoadError
 from reader.formats.mail import mailbox as mail
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
+from reader.prepared import PreparedBatch
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.articles.pane import ArticlesPane

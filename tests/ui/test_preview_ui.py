@@ -17,8 +17,9 @@ import pytest
 
 from reader import loading as loading_module
 from reader.formats.batch import Batch
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
 from reader.model import Article, Comment
+from reader.prepared import PreparedBatch
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList

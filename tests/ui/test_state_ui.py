@@ -158,14 +158,14 @@ async def test_mark_read_and_mark_all_read_clear_the_new_marks(tmp_path: Path) -
         assert all("● new" not in header_text(view, i) for i in range(len(view.thread or [])))
         await pilot.press("M")
         await pilot.pause()
-        assert all(not marks.new_count for marks in app.main_screen.marks.values())
+        assert all(not marks.new_count for marks in app.main_screen.store.states)
     state.close()
     # Marked read is remembered: nothing is new in the next session.
     state = open_db(tmp_path)
     app = make_app([first, second], state)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert all(not marks.new_count for marks in app.main_screen.marks.values())
+        assert all(not marks.new_count for marks in app.main_screen.store.states)
         assert "new" not in prompt_text(app, 0)
     state.close()
 

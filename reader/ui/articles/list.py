@@ -163,8 +163,6 @@ class ArticleList(ScrollView, can_focus=True):
         # `_entries`, matching comments), and where each article is in that.
         self._found: list[tuple[int, int]] | None = None
         self._found_index: dict[str, int] = {}
-        # Each article's state by article id (the screen's; empty: no state).
-        self.marks: dict[str, ArticleState] = {}
         # The articles opened this session: no longer shown as unread.
         self.opened: set[str] = set()
         self._hover: int | None = None
@@ -200,7 +198,7 @@ class ArticleList(ScrollView, can_focus=True):
             article,
             count,
             matching,
-            self.marks.get(article.id),
+            self.store.state(article.id),
             article.id in self.opened,
             width,
         )
@@ -301,7 +299,7 @@ class ArticleList(ScrollView, can_focus=True):
         return self.entry_count * ENTRY_HEIGHT
 
     def mark_opened(self, article_id: str) -> None:
-        if article_id not in self.opened and article_id in self.marks:
+        if article_id not in self.opened and self.store.state(article_id) is not None:
             self.opened.add(article_id)
             self.refresh_marks({article_id})
 
@@ -351,7 +349,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _entry_lines(self, index: int, width: int) -> list[Strip]:
         """The entry's lines at `width`, from the cache when it shows the same."""
         article, count, matching = self._entry(index)
-        marks = self.marks.get(article.id)
+        marks = self.store.state(article.id)
         if index == self.highlighted:
             style = self.get_visual_style("article-list--entry", "article-list--highlighted")
         elif index == self._hover:

@@ -4,16 +4,16 @@ The screen owns the state (which article is open) and pushes it into the
 panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
-With a state this session, the load worker prepares each article's
-`ArticleState` (`marks`: its new comments and saved position); the screen
-records what is opened and seen, restores the article last shown and the
-position in each, and offers the new-comment and mark-read commands.
+The files are read by the load worker (`load_worker`), whose batches (each
+article with its state, where there is one) the screen hands to the store and
+the article list. With a state this session, the screen records what is
+opened and seen, restores the article last shown and the position in each,
+and offers the new-comment and mark-read commands.
 """
 
 from __future__ import annotations
 
-import gc
-import time
+from collections.abc import Callable
 from contextlib import ExitStack
 
 from textual import events, on, work
@@ -26,14 +26,15 @@ from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
-from ...bulk import bulk_loading
+from ...collector import pause_collector
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
+from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import ArticleState, State
-from ...store import DocumentStore, PreparedArticle
+from ...store import DocumentStore
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
 from ..articles.progress import count_text
@@ -41,17 +42,17 @@ from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..footer import ReaderFooter
+from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
 from ..search.pane import SearchPane
 from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
+from .load_worker import load_in_batches, progress_of
 
 # The panes in tab order: the container's id, and the id of the view inside it.
 PANES = ("articles", "body", "thread")
 # The layouts, by the least terminal width that takes each.
 WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
-# The load worker hands results to the UI thread at most this often.
-BATCH_SECONDS = 0.25
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
 # is laid out and painted once, not empty and then again when the worker hands
@@ -59,13 +60,6 @@ BATCH_SECONDS = 0.25
 SHOWN_AT_ONCE_BYTES = 512 * 1024
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
-# What the load worker hands over: a batch of articles ready to register, each
-# with its state (None: no state this session), and how many of the articles
-# registered before it (a preview) it takes the place of; or a file that failed.
-Loaded = tuple[list[tuple[PreparedArticle, ArticleState | None]], int] | LoadError
-# The load's progress: files read, of how many (None: still being found); bytes
-# read, of how many (None: not measured yet).
-Progress = tuple[int, int | None, int, int | None]
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 
@@ -156,23 +150,23 @@ class MainScreen(Screen[None]):
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {width_class(width)}")
         self.store = store
-        # Not `self.loading`: that is Textual's reactive for a loading indicator.
-        self.sources = loading
+        # The files to read. Not `self.loading`: that is Textual's reactive for
+        # a loading indicator.
+        self.files = loading
         self.load_errors = load_errors
         self._pane = PANES[0]
         self._reported = 0
         self._warned = 0  # of the loading's warnings, how many were notified
         self.state = state
         self.absolute_times = absolute_times
-        # Each loaded article's state, by article id (empty without a state).
-        self.marks: dict[str, ArticleState] = {}
         # The article shown last session, to select again when it loads.
         self._restore_key = state.selected_article if state is not None else None
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
         # True while another article is being put on show.
         self._switching = False
-        self._collector_paused = False
+        # Resumes the collector paused for the first frame (see `compose`).
+        self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
         # The thread cursor as the open article was opened (see `_follow_preview`).
         self._opened_cursor = -1
@@ -181,8 +175,7 @@ class MainScreen(Screen[None]):
         # The cyclic collector is paused until the first frame is out: building
         # and styling the screen makes long-lived objects and little garbage,
         # yet some 150 young collections rescanned them (about 15 ms).
-        self._collector_paused = gc.isenabled()
-        gc.disable()
+        self._resume_collector = pause_collector()
         # Nothing is laid out or painted until `on_mount` has set the screen up:
         # Textual's update timer runs on its own, and a frame in between (as the
         # panes mount, or while `on_mount` awaits the footer) showed a half-built
@@ -211,7 +204,6 @@ class MainScreen(Screen[None]):
         self.query_one("#body-pane").border_title = "Article"
         for pane in self.query(SearchPane):
             pane.history = self.search_history
-        self.query_one("#articles", ArticleList).marks = self.marks
         thread_view = self.query_one(ThreadView)
         thread_view.absolute_times = self.absolute_times
         if self.state is not None:
@@ -221,12 +213,9 @@ class MainScreen(Screen[None]):
             self.watch(body, "scroll_y", self.save_position, init=False)
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self._pane}"))
-        first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
+        first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            sources = self.sources
-            # Files only: the bytes' total is the worker's to measure.
-            progress = (sources.files_done, sources.file_count, sources.bytes_done, None)
-            self._loaded([([self._with_state(prepared) for prepared in first], 0)], progress)
+            self._add([PreparedBatch(first)], progress_of(self.files, measured=False))
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -242,12 +231,6 @@ class MainScreen(Screen[None]):
         # hand its results to a screen that has gone.
         if self.is_attached:
             self.load_files()
-
-    def _resume_collector(self) -> None:
-        """Before the load, whose end collects and freezes what it made."""
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.enable()
 
     def on_unmount(self) -> None:
         self._setting_up.close()
@@ -280,74 +263,45 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_files(self) -> None:
-        """Parse and index the files off the UI thread. The first result is handed
-        over at once, so something is on screen soon; the rest in batches, at most
-        every `BATCH_SECONDS`, as each batch costs the UI thread a message and a
-        repaint (the list paints only the new entries on screen); the load's
-        progress goes with each."""
+        """Parse and index the files off the UI thread, handed over in batches."""
         worker = get_current_worker()
-        sources = self.sources
-        batch: list[Loaded] = []
-        handed_over: float | None = None
-        with bulk_loading():
-            for result in sources:
-                if worker.is_cancelled:
-                    return
-                # A file gives its articles (a mailbox one per thread) or its error.
-                if isinstance(result, LoadError):
-                    batch.append(result)
-                else:
-                    batch.append(([*map(self._with_state, result.articles)], result.replacing))
-                if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch, self._progress())
-                    batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch, self._progress())
-        self.app.call_from_thread(self._loading_done)
+        load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
 
-    def _progress(self) -> Progress:
-        """Files read, of how many; bytes read, of how many (in the load worker:
-        the total is the rest of the walk and a stat of every file)."""
-        sources = self.sources
-        byte_count = sources.byte_count  # first: it ends the walk, which counts the files
-        return sources.files_done, sources.file_count, sources.bytes_done, byte_count
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        try:
+            self._add(message.results, message.progress)
+        finally:
+            if message.handled is not None:
+                message.handled.set()
 
-    def _with_state(self, prepared: PreparedArticle) -> tuple[PreparedArticle, ArticleState | None]:
-        """The article with its state (read in this worker: it hashes every comment)."""
-        state = self.state
-        marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
-        return prepared, marks
-
-    def _loaded(self, batch: list[Loaded], progress: Progress) -> None:
+    def _add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
+        """Batches to the store and the list (a preview's full version in its
+        place), failed files to the log; the first article opens."""
         articles = self.query_one("#articles", ArticleList)
         was_empty = articles.entry_count == 0
         added: list[tuple[Article, int]] = []
         restore: str | None = None
-        for result in batch:
+        for result in results:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
                 continue
-            loaded, replacing = result
-            replaced: list[Article] = []
-            if replacing:
+            if result.replacing:
                 articles.add_articles(added)
                 added = []
-                replaced = self.store.remove_last(replacing)
-                for article in replaced:
-                    self.marks.pop(article.id, None)
-            for prepared, marks in loaded:
-                article = self.store.register(prepared)
+            replaced = self.store.apply(result)
+            for prepared in result.articles:
+                article = prepared.article
                 added.append((article, self.store.comment_count(article.id)))
-                if marks is not None:
-                    self.marks[article.id] = marks
-                    if marks.key == self._restore_key:
-                        restore, self._restore_key = article.id, None
-            if replacing:
-                articles.replace_last(replacing, added)
+                if prepared.state is not None and prepared.state.key == self._restore_key:
+                    restore, self._restore_key = article.id, None
+            if result.replacing:
+                articles.replace_last(result.replacing, added)
                 self._follow_preview(replaced, [article for article, _ in added])
                 added = []
         articles.add_articles(added)
-        files_read, total = progress[:2]
         self._articles_pane.show_progress(*progress)
+        files_read, total = progress.files_done, progress.file_count
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
@@ -391,7 +345,8 @@ class MainScreen(Screen[None]):
         body.restore_scroll(body_scroll)
         self.query_one("#articles", ArticleList).highlight_id(version.id)
 
-    def _loading_done(self) -> None:
+    @on(LoadFinished)
+    def _load_finished(self) -> None:
         count = len(self.store)
         self._articles_pane.loading_done()
         self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
@@ -413,7 +368,7 @@ class MainScreen(Screen[None]):
                 markup=False,
             )
         # Warnings (a mail skipped, a YAML key ignored): the files themselves loaded.
-        warnings = len(self.sources.warnings) - self._warned
+        warnings = len(self.files.warnings) - self._warned
         self._warned += warnings
         if warnings:
             self.notify(
@@ -434,7 +389,7 @@ class MainScreen(Screen[None]):
     def _open(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them."""
         self.save_position()
-        marks = self.marks.get(article_id)
+        marks = self.store.state(article_id)
         # No saving while the panes show the new article at their start.
         self._switching = True
         try:
@@ -514,10 +469,11 @@ class MainScreen(Screen[None]):
     def action_mark_all_read(self) -> None:
         if self.state is None:
             return
-        self.state.mark_all_read(self.marks.values())
+        states = self.store.states
+        self.state.mark_all_read(states)
         self.query_one("#articles", ArticleList).refresh_marks()
         self.query_one(ThreadView).marks_changed()
-        count = len(self.marks)
+        count = len(states)
         self.notify(
             f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
         )

@@ -1,0 +1,69 @@
+"""The load worker's loop: it reads the files off the UI thread and hands
+what it has read to the main screen as messages, in batches.
+
+The first result is handed over at once, so something is on screen soon; the
+rest at most every `BATCH_SECONDS`, as each hand-over costs the UI thread a
+message and a repaint (the list paints only the new entries on screen). Each
+hand-over waits until the screen has taken it, so the worker never runs
+ahead of what is shown.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from textual.message import Message
+
+from ...collector import bulk_loading
+from ...errors import LoadError
+from ...loading import Loading
+from ...prepared import PreparedBatch
+from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+
+# The load worker hands results to the UI thread at most this often.
+BATCH_SECONDS = 0.25
+# How often a hand-over waiting for the screen checks that the load goes on.
+WAIT_SECONDS = 0.1
+
+
+def progress_of(loading: Loading, measured: bool = True) -> LoadProgressFigures:
+    """Files read, of how many; bytes read, of how many. The total is measured
+    only when `measured` (in the load worker: it is the rest of the walk and a
+    stat of every file)."""
+    # First: it ends the walk, which counts the files.
+    byte_count = loading.byte_count if measured else None
+    return LoadProgressFigures(
+        loading.files_done, loading.file_count, loading.bytes_done, byte_count
+    )
+
+
+def load_in_batches(
+    loading: Loading, post: Callable[[Message], object], cancelled: Callable[[], bool]
+) -> None:
+    """Read every file `loading` has left, posting `ArticlesLoaded` batches and,
+    at the end, `LoadFinished`; stop when `cancelled` says so."""
+
+    def hand_over(results: list[PreparedBatch | LoadError]) -> bool:
+        handled = threading.Event()
+        post(ArticlesLoaded(results, progress_of(loading), handled))
+        while not handled.wait(WAIT_SECONDS):
+            if cancelled():
+                return False
+        return True
+
+    results: list[PreparedBatch | LoadError] = []
+    handed_over: float | None = None
+    with bulk_loading():
+        for result in loading:
+            if cancelled():
+                return
+            # A file gives its articles (a mailbox one per thread) or its error.
+            results.append(result)
+            if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
+                if not hand_over(results):
+                    return
+                results, handed_over = [], time.monotonic()
+    if hand_over(results):
+        post(LoadFinished())
