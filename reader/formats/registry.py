@@ -119,6 +119,7 @@ FORMATS: tuple[Format, ...] = (
     _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn_algolia"),
     _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn_pwa"),
     _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn_firebase"),
+    _json_format("lobsters", "Lobsters story JSON", "lobsters"),
     _json_format("reader-json", "reader dump JSON", "dumpjson"),
     Format(
         "yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _whole(_parse_yaml)

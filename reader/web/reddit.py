@@ -1,0 +1,67 @@
+"""Reddit threads by URL: `https://www.reddit.com/r/SUB/comments/ID/slug/`
+(also `old.`, `np.`, `new.`, `m.` and bare `reddit.com`, `/comments/ID`
+without the subreddit, and `https://redd.it/ID`); a comment's permalink
+(`.../comments/ID/slug/COMMENT/`) opens the thread, the cursor on it.
+
+One request: `GET https://www.reddit.com/comments/ID.json?raw_json=1&limit=500`
+(a two-listing array: the post, then the comments, `more` stubs for the rest),
+kept as it came and read by the Reddit format reader. Reddit allows one
+request at a time here (see `CONNECTIONS`) and says its limits in
+`X-Ratelimit-*` headers, which the client heeds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+from urllib.parse import SplitResult
+
+from .document import Document
+from .fetcher import Fetcher
+
+API = "https://www.reddit.com"
+HOSTS = frozenset(f"{prefix}reddit.com" for prefix in ("", "www.", "old.", "np.", "new.", "m.")) | {
+    "redd.it"
+}
+# Requests at once to Reddit's API host.
+CONNECTIONS = {"www.reddit.com": 1}
+COMMENT_LIMIT = 500
+_ID = r"[a-z0-9]{1,13}"
+_THREAD = re.compile(
+    rf"^(?:/r/[A-Za-z0-9_]+)?/comments/(?P<thread>{_ID})(?:/[^/]*(?:/(?P<comment>{_ID}))?)?/?$"
+)
+_SHORT = re.compile(rf"^/(?P<thread>{_ID})/?$")
+
+
+class RedditThread(NamedTuple):
+    """A thread, and the comment its URL names (base 36 ids, no prefix)."""
+
+    thread_id: str
+    comment_id: str | None = None
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        url = f"{API}/comments/{self.thread_id}.json?raw_json=1&limit={COMMENT_LIMIT}"
+        _, copy = fetcher.get_json(url, _thread_problem)
+        focus = f"t1_{self.comment_id}" if self.comment_id else None
+        return Document(copy, focus)
+
+
+def recognise(parts: SplitResult) -> RedditThread | None:
+    """The thread a Reddit URL names, if it names one."""
+    host = (parts.hostname or "").lower()
+    path = parts.path.lower()
+    found = (_SHORT if host == "redd.it" else _THREAD).match(path)
+    if found is None:
+        return None
+    comment = found.groupdict().get("comment")
+    return RedditThread(found.group("thread"), comment)
+
+
+def _thread_problem(data: Any) -> str | None:
+    if (
+        isinstance(data, list)
+        and len(data) == 2
+        and all(isinstance(part, dict) and part.get("kind") == "Listing" for part in data)
+    ):
+        return None
+    return "not a Reddit thread (expected its post and comment listings)"
