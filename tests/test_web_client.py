@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import re
 import socket
-import time
+import threading
 import tracemalloc
 import zlib
 
@@ -287,13 +287,18 @@ def test_an_http_error_is_one_line_naming_the_url(
 
 
 def test_a_server_that_does_not_answer_in_time_times_out(httpserver: HTTPServer) -> None:
+    answer = threading.Event()
+
     def slow(request: Request) -> Response:
-        time.sleep(TIMEOUT * 3)
+        answer.wait(10)  # until the client has given up (the server answers one at a time)
         return Response("{}")
 
     httpserver.expect_request(PATH).respond_with_handler(slow)
-    with pytest.raises(FetchError) as raised:
-        client(httpserver).get(URL)
+    try:
+        with pytest.raises(FetchError) as raised:
+            client(httpserver).get(URL)
+    finally:
+        answer.set()
     assert raised.value.reason == f"timed out (no answer within {TIMEOUT:g} s)"
 
 
