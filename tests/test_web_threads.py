@@ -22,9 +22,12 @@ from tests.web_support import (
     STORY,
     requests_to,
     serve_hn,
+    serve_hn_front,
     serve_lobsters,
+    serve_lobsters_page,
     serve_public_inbox,
     serve_reddit,
+    serve_subreddit,
     session,
 )
 
@@ -173,6 +176,7 @@ def test_a_public_inbox_message_opens_its_thread_from_the_gzipped_mbox(
         ("ftp://lore.kernel.org/x", "only http and https URLs are fetched"),
         ("https://news.ycombinator.com/user?id=someone", "not a page reader reads"),
         ("https://www.reddit.com/user/someone/", "not a page reader reads"),
+        ("https://lobste.rs/~someone", "not a page reader reads"),
         ("https://example.com/notes/a@b/", "not a page reader reads"),
     ],
 )
@@ -181,3 +185,42 @@ def test_a_url_that_names_no_thread_is_refused_before_any_request(url: str, reas
         recognise(url)
     assert raised.value.name == url
     assert raised.value.reason.startswith(reason)
+
+
+# Front pages ----------------------------------------------------------------------------------
+
+
+def open_page(server: HTTPServer, cache: Path, url: str) -> list[Article]:
+    return load_articles(session(server, cache).open(url).path)
+
+
+def test_an_hn_front_page_lists_its_stories_in_hns_ranking_without_comments(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve_hn_front(httpserver)
+    stories = open_page(httpserver, tmp_path, "https://news.ycombinator.com/news")
+    assert [(s.source_id, s.comment_count, s.comments) for s in stories] == [
+        ("9300", 12, []),
+        ("9100", 6, []),
+        ("9200", 0, []),
+    ]
+    search = next(request for request, _ in httpserver.log if request.path.endswith("/search"))
+    assert search.args["tags"] == "(story_9300,story_9100,story_9200)"
+    assert len(httpserver.log) == 2
+
+
+def test_a_subreddit_page_lists_its_posts(httpserver: HTTPServer, tmp_path: Path) -> None:
+    serve_subreddit(httpserver)
+    posts = open_page(httpserver, tmp_path, "https://old.reddit.com/r/estuarybirds/new/")
+    assert [(p.source_id, p.title, p.comments) for p in posts] == [
+        ("t3_abc12", "Birds seen at the estuary this week", []),
+        ("t3_def34", "A curlew, at last", []),
+    ]
+    ((request, _),) = httpserver.log
+    assert (request.args["raw_json"], request.args["limit"]) == ("1", "30")
+
+
+def test_a_lobsters_tag_page_lists_its_stories(httpserver: HTTPServer, tmp_path: Path) -> None:
+    serve_lobsters_page(httpserver)
+    stories = open_page(httpserver, tmp_path, "https://lobste.rs/t/science")
+    assert [(s.source_id, s.comment_count) for s in stories] == [("qz7k1m", 3), ("w2x3y4", 0)]

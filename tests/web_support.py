@@ -287,3 +287,62 @@ def serve_public_inbox(server: HTTPServer) -> None:
     server.expect_request(INBOX_PATH).respond_with_data(
         gzip.compress(MAILBOX), content_type="application/gzip"
     )
+
+
+# Front pages ----------------------------------------------------------------------------------
+
+
+def algolia_hit(story_id: int, title: str, comments: int) -> dict[str, Any]:
+    return {
+        "created_at": "2024-06-01T09:00:00.000Z",
+        "title": title,
+        "url": f"https://{story_id}.example/",
+        "author": "fennel_ops",
+        "points": 10 + comments,
+        "story_text": None,
+        "comment_text": None,
+        "num_comments": comments,
+        "story_id": None,
+        "parent_id": None,
+        "created_at_i": 1717232400,
+        "_tags": ["story", "author_fennel_ops", f"story_{story_id}", "front_page"],
+        "objectID": str(story_id),
+    }
+
+
+def serve_hn_front(server: HTTPServer) -> None:
+    """Ranked 9300, 9100, 9200; Algolia finds them in another order."""
+    server.expect_request("/hacker-news.firebaseio.com/v0/topstories.json").respond_with_json(
+        [9300, 9100, 9200]
+    )
+    hits = [
+        algolia_hit(9100, "Show HN: A tide table in the terminal", 6),
+        algolia_hit(9200, "Mudflats of the north coast", 0),
+        algolia_hit(9300, "Ask HN: Favourite estuary?", 12),
+    ]
+    server.expect_request("/hn.algolia.com/api/v1/search").respond_with_json(
+        {"hits": hits, "nbHits": 3, "page": 0, "nbPages": 1, "hitsPerPage": 3}
+    )
+
+
+def serve_subreddit(server: HTTPServer) -> None:
+    post = reddit_thread()[0]["data"]["children"][0]
+    other = {
+        "kind": "t3",
+        "data": {
+            **post["data"],
+            "id": "def34",
+            "name": "t3_def34",
+            "title": "A curlew, at last",
+            "num_comments": 0,
+        },
+    }
+    server.expect_request("/www.reddit.com/r/estuarybirds/new.json").respond_with_json(
+        {"kind": "Listing", "data": {"children": [post, other], "after": "t3_def34"}}
+    )
+
+
+def serve_lobsters_page(server: HTTPServer) -> None:
+    story = {key: value for key, value in lobsters_story().items() if key != "comments"}
+    second = {**story, "short_id": "w2x3y4", "title": "Chart datums explained", "comment_count": 0}
+    server.expect_request("/lobste.rs/t/science.json").respond_with_json([story, second])

@@ -10,6 +10,9 @@ level), `depth`, `created_at`, `last_edited_at`, `is_deleted`,
 and `commenting_user`. A comment edited after it was posted is marked so.
 A comment whose parent is not in the file goes to the
 top level.
+
+A page of stories (`/hottest.json`, `/newest.json`, `/t/TAG.json`) is an array
+of stories without `comments`: each becomes an article without its comments.
 """
 
 from __future__ import annotations
@@ -36,12 +39,46 @@ def sniff(sample: Sample) -> bool:
     )
 
 
+def sniff_list(sample: Sample) -> bool:
+    """A page of stories (`/hottest.json`, `/newest.json`, `/t/TAG.json`): an array
+    of stories without their comments."""
+    data = sample.json if sample.is_json else None
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(
+            isinstance(story, dict) and isinstance(story.get("short_id"), str) for story in data
+        )
+        and "submitter_user" in data[0]
+    )
+
+
+def parse_list(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    """Each story of a page, without its comments (its `comment_count` kept)."""
+    return [story_article(story) for story in sample.json]
+
+
 def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     story: dict[str, Any] = sample.json
+    article = story_article(story)
+    placed: dict[str, Comment] = {}
+    for item in story["comments"]:
+        if not isinstance(item, dict):
+            continue
+        comment = _comment(item, article.author)
+        parent = placed.get(item.get("parent_comment"))  # type: ignore[arg-type]
+        (parent.replies if parent is not None else article.comments).append(comment)
+        if comment.source_id is not None:
+            placed[comment.source_id] = comment
+    return [article]
+
+
+def story_article(story: dict[str, Any]) -> Article:
+    """The article of a story, comments to come."""
     body, body_blocks = _html(story.get("description"))
     author = _user(story.get("submitter_user"))
     tags = [tag for tag in story.get("tags") or [] if isinstance(tag, str)]
-    article = Article(
+    return Article(
         title=_text(story.get("title")) or f"Lobsters story {story['short_id']}",
         subtitle=", ".join(tags) or None,
         author=author,
@@ -56,16 +93,6 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         comment_count=_int(story.get("comment_count")),
         format="lobsters",
     )
-    placed: dict[str, Comment] = {}
-    for item in story["comments"]:
-        if not isinstance(item, dict):
-            continue
-        comment = _comment(item, author)
-        parent = placed.get(item.get("parent_comment"))  # type: ignore[arg-type]
-        (parent.replies if parent is not None else article.comments).append(comment)
-        if comment.source_id is not None:
-            placed[comment.source_id] = comment
-    return [article]
 
 
 def _comment(item: dict[str, Any], submitter: str | None) -> Comment:

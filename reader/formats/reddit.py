@@ -8,6 +8,9 @@ A two-element array of listings: the post (`t3`: `title`, `author`,
 null, `stickied`, `replies`: `""` or a nested listing).
 A `more` entry is not a comment: it becomes one stub for the replies the file
 does not hold (`count: 0`: the thread continues on reddit).
+
+A subreddit's page (`https://www.reddit.com/r/SUB/hot.json`) is one listing of
+posts: each becomes an article without its comments.
 """
 
 from __future__ import annotations
@@ -39,25 +42,7 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     post = next((child["data"] for child in posts if child.get("kind") == "t3"), None)
     if post is None:
         raise LoadError(sample.path, "Reddit thread without its post (no t3 entry)")
-    body, body_blocks = markdown_to_text(_unescape(_string(post.get("selftext"))))
-    permalink = _string(post.get("permalink"))
-    thread_url = SITE + permalink if permalink else None
-    subreddit = _string(post.get("subreddit"))
-    author = _author(post.get("author"))
-    article = Article(
-        title=_string(post.get("title")) or "Reddit thread",
-        author=author,
-        byline=f"By u/{author}" if author else None,
-        source=f"r/{subreddit}" if subreddit else "Reddit",
-        published=iso_from_unix(post.get("created_utc")),
-        url=_string(post.get("url")) or thread_url if post.get("is_self") is False else thread_url,
-        body=body,
-        body_blocks=body_blocks,
-        source_id=_string(post.get("name")) or _prefixed("t3_", post.get("id")),
-        score=_int(post.get("score")),
-        comment_count=_int(post.get("num_comments")),
-        format="reddit",
-    )
+    article = post_article(post)
     stack: list[tuple[list[Any], list[Comment]]] = [(_children(comment_listing), article.comments)]
     while stack:
         children, target = stack.pop()
@@ -74,6 +59,52 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
                 if replies:
                     stack.append((replies, comment.replies))
     return [article]
+
+
+def sniff_listing(sample: Sample) -> bool:
+    """A subreddit's page of posts (`/r/SUB/hot.json`): one listing of `t3`s."""
+    data = sample.json if sample.is_json else None
+    return (
+        isinstance(data, dict)
+        and data.get("kind") == "Listing"
+        and any(_is_post(child) for child in _children(data))
+    )
+
+
+def parse_listing(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    """Each post of a subreddit's page, without its comments (its `num_comments` kept)."""
+    return [post_article(child["data"]) for child in _children(sample.json) if _is_post(child)]
+
+
+def _is_post(child: object) -> bool:
+    return (
+        isinstance(child, dict)
+        and child.get("kind") == "t3"
+        and isinstance(child.get("data"), dict)
+    )
+
+
+def post_article(post: dict[str, Any]) -> Article:
+    """The article of a post (`t3`), comments to come."""
+    body, body_blocks = markdown_to_text(_unescape(_string(post.get("selftext"))))
+    permalink = _string(post.get("permalink"))
+    thread_url = SITE + permalink if permalink else None
+    subreddit = _string(post.get("subreddit"))
+    author = _author(post.get("author"))
+    return Article(
+        title=_string(post.get("title")) or "Reddit thread",
+        author=author,
+        byline=f"By u/{author}" if author else None,
+        source=f"r/{subreddit}" if subreddit else "Reddit",
+        published=iso_from_unix(post.get("created_utc")),
+        url=_string(post.get("url")) or thread_url if post.get("is_self") is False else thread_url,
+        body=body,
+        body_blocks=body_blocks,
+        source_id=_string(post.get("name")) or _prefixed("t3_", post.get("id")),
+        score=_int(post.get("score")),
+        comment_count=_int(post.get("num_comments")),
+        format="reddit",
+    )
 
 
 def _comment(data: dict[str, Any]) -> Comment:

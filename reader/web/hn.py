@@ -14,6 +14,11 @@ which Algolia gives as `{id, children}`, keep their place (their parent's
 
 The document read is Algolia's item with its children in that order, kept
 under the story's URL, so that it opens offline as it was last fetched.
+
+Front pages (`/`, `/news`, `/newest`, `/best`, `/ask`, `/show`, `/jobs`) list
+their first `FRONT_PAGE` stories, without comments: the ranking from Firebase
+(`v0/topstories.json` and the like), the stories from one Algolia search for
+their ids (`search?tags=(story_1,story_2,…)`), kept in the ranking's order.
 """
 
 from __future__ import annotations
@@ -35,6 +40,19 @@ FIREBASE_ITEM = "https://hacker-news.firebaseio.com/v0/item/"
 # Items fetched for the order of replies below the top level, and how many at once.
 REPLY_ORDER_REQUESTS = 100
 REPLY_ORDER_CONNECTIONS = 4
+FIREBASE = "https://hacker-news.firebaseio.com/v0/"
+ALGOLIA_SEARCH = "https://hn.algolia.com/api/v1/search"
+FRONT_PAGE = 30
+# A front page's path, and the Firebase list that ranks it.
+RANKINGS = {
+    "/": "topstories",
+    "/news": "topstories",
+    "/newest": "newstories",
+    "/best": "beststories",
+    "/ask": "askstories",
+    "/show": "showstories",
+    "/jobs": "jobstories",
+}
 
 
 class HnItem(NamedTuple):
@@ -63,8 +81,33 @@ class HnItem(NamedTuple):
         return f"{ITEM_URL}{self.item_id}"
 
 
-def recognise(parts: SplitResult) -> HnItem | None:
-    """The item a news.ycombinator.com URL names, if it names one."""
+class HnFrontPage(NamedTuple):
+    """A front page: its URL (what it is kept under) and its Firebase ranking."""
+
+    url: str
+    ranking: str
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        ranked, _ = fetcher.get_json(f"{FIREBASE}{self.ranking}.json", _ranking_problem)
+        ids = [item for item in ranked if isinstance(item, int)][:FRONT_PAGE]
+        tags = ",".join(f"story_{item}" for item in ids)
+        query = f"{ALGOLIA_SEARCH}?tags=({tags})&hitsPerPage={max(1, len(ids))}"
+        found, _ = fetcher.get_json(query, _search_problem)
+        rank = {str(item): place for place, item in enumerate(ids)}
+        hits = [hit for hit in found["hits"] if isinstance(hit, dict)]
+        hits = sorted(
+            (hit for hit in hits if hit.get("objectID") in rank),
+            key=lambda hit: rank[hit["objectID"]],
+        )
+        page = {"hits": hits, "nbHits": len(hits), "hitsPerPage": len(hits)}
+        return Document(fetcher.keep(self.url, json.dumps(page).encode(), ".json"))
+
+
+def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
+    """The item or front page a news.ycombinator.com URL names, if any."""
+    ranking = RANKINGS.get(parts.path or "/")
+    if ranking is not None:
+        return HnFrontPage(f"https://news.ycombinator.com{parts.path or '/'}", ranking)
     if parts.path != "/item":
         return None
     values = parse_qs(parts.query).get("id", [])
@@ -133,6 +176,16 @@ def _algolia_problem(data: Any) -> str | None:
     if not isinstance(data.get("children"), list):
         return "not a Hacker News item (Algolia API): no children"
     return None
+
+
+def _ranking_problem(data: Any) -> str | None:
+    return None if isinstance(data, list) else "not a Hacker News ranking (Firebase API)"
+
+
+def _search_problem(data: Any) -> str | None:
+    if isinstance(data, dict) and isinstance(data.get("hits"), list):
+        return None
+    return "not a Hacker News search result (Algolia API)"
 
 
 def _firebase_problem(data: Any) -> str | None:

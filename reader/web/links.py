@@ -9,10 +9,10 @@ from . import hn, lobsters, public_inbox, reddit
 from .document import Link
 
 KINDS = (
-    "a Hacker News item (https://news.ycombinator.com/item?id=N)",
-    "a Reddit thread or comment (https://www.reddit.com/r/SUB/comments/ID/…, https://redd.it/ID)",
-    "a Lobsters story (https://lobste.rs/s/ID)",
-    "a public-inbox message (https://lore.kernel.org/LIST/MESSAGE-ID/)",
+    "Hacker News items and front pages (https://news.ycombinator.com/item?id=N, /news, …)",
+    "Reddit threads, comments and subreddits (https://www.reddit.com/r/SUB/comments/ID/…)",
+    "Lobsters stories and pages (https://lobste.rs/s/ID, /newest, /t/TAG)",
+    "public-inbox messages (https://lore.kernel.org/LIST/MESSAGE-ID/)",
 )
 
 

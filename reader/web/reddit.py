@@ -5,8 +5,10 @@ without the subreddit, and `https://redd.it/ID`); a comment's permalink
 
 One request: `GET https://www.reddit.com/comments/ID.json?raw_json=1&limit=500`
 (a two-listing array: the post, then the comments, `more` stubs for the rest),
-kept as it came and read by the Reddit format reader. Reddit allows one
-request at a time here (see `CONNECTIONS`) and says its limits in
+kept as it came and read by the Reddit format reader. A subreddit's page
+(`/r/SUB/`, `/hot`, `/new`, `/top`, `/rising`) lists its posts without
+comments: `GET /r/SUB/SORT.json?raw_json=1&limit=30` (with `t=` for `/top`).
+Reddit allows one request at a time here (see `CONNECTIONS`) and says its limits in
 `X-Ratelimit-*` headers, which the client heeds.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
-from urllib.parse import SplitResult
+from urllib.parse import SplitResult, parse_qs
 
 from .document import Document
 from .fetcher import Fetcher
@@ -31,6 +33,9 @@ _THREAD = re.compile(
     rf"^(?:/r/[A-Za-z0-9_]+)?/comments/(?P<thread>{_ID})(?:/[^/]*(?:/(?P<comment>{_ID}))?)?/?$"
 )
 _SHORT = re.compile(rf"^/(?P<thread>{_ID})/?$")
+_SUBREDDIT = re.compile(r"^/r/(?P<sub>[A-Za-z0-9_]+)(?:/(?P<sort>hot|new|top|rising))?/?$")
+_PERIODS = frozenset(["hour", "day", "week", "month", "year", "all"])
+FRONT_PAGE = 30
 
 
 class RedditThread(NamedTuple):
@@ -46,15 +51,41 @@ class RedditThread(NamedTuple):
         return Document(copy, focus)
 
 
-def recognise(parts: SplitResult) -> RedditThread | None:
-    """The thread a Reddit URL names, if it names one."""
+class Subreddit(NamedTuple):
+    """A subreddit's page of posts, sorted (`hot`, `new`, `top`, `rising`)."""
+
+    name: str
+    sort: str
+    period: str | None = None
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        url = f"{API}/r/{self.name}/{self.sort}.json?raw_json=1&limit={FRONT_PAGE}"
+        _, copy = fetcher.get_json(
+            url + (f"&t={self.period}" if self.period else ""), _page_problem
+        )
+        return Document(copy)
+
+
+def recognise(parts: SplitResult) -> RedditThread | Subreddit | None:
+    """The thread or subreddit page a Reddit URL names, if it names one."""
     host = (parts.hostname or "").lower()
+    page = _SUBREDDIT.match(parts.path) if host != "redd.it" else None
+    if page is not None:
+        sort = page.group("sort") or "hot"
+        period = parse_qs(parts.query).get("t", [None])[0] if sort == "top" else None
+        return Subreddit(page.group("sub"), sort, period if period in _PERIODS else None)
     path = parts.path.lower()
     found = (_SHORT if host == "redd.it" else _THREAD).match(path)
     if found is None:
         return None
     comment = found.groupdict().get("comment")
     return RedditThread(found.group("thread"), comment)
+
+
+def _page_problem(data: Any) -> str | None:
+    if isinstance(data, dict) and data.get("kind") == "Listing":
+        return None
+    return "not a subreddit's page (expected a listing of posts)"
 
 
 def _thread_problem(data: Any) -> str | None:
