@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PARSERS = {
     "yaml": "YAML",
     "markdown_it": "YAML and Reddit (Markdown)",
-    "mailbox": "nothing (Maildirs are listed by reader.formats.maildir)",
+    "mailbox": "nothing (Maildirs are listed by reader.formats.mail.maildir)",
     "email.parser": "mbox and Maildir",
     "html.parser": "Hacker News (HTML)",
     "json": "JSON formats",

@@ -21,8 +21,9 @@ from datetime import datetime
 from typing import Any
 
 from ..model import Article, Comment
-from .htmltext import html_to_text
 from .sample import Sample
+from .text.html import html_to_text
+from .values import int_of, text_of
 
 SITE = "Lobsters"
 # Seconds between posting and an edit that count as no edit.
@@ -79,18 +80,18 @@ def story_article(story: dict[str, Any]) -> Article:
     author = _user(story.get("submitter_user"))
     tags = [tag for tag in story.get("tags") or [] if isinstance(tag, str)]
     return Article(
-        title=_text(story.get("title")) or f"Lobsters story {story['short_id']}",
+        title=text_of(story.get("title")) or f"Lobsters story {story['short_id']}",
         subtitle=", ".join(tags) or None,
         author=author,
         byline=f"By {author}" if author else None,
         source=SITE,
-        published=_text(story.get("created_at")),
-        url=_text(story.get("url")) or _text(story.get("short_id_url")),
+        published=text_of(story.get("created_at")),
+        url=text_of(story.get("url")) or text_of(story.get("short_id_url")),
         body=body,
         body_blocks=body_blocks,
         source_id=story["short_id"],
-        score=_int(story.get("score")),
-        comment_count=_int(story.get("comment_count")),
+        score=int_of(story.get("score")),
+        comment_count=int_of(story.get("comment_count")),
         format="lobsters",
     )
 
@@ -98,8 +99,8 @@ def story_article(story: dict[str, Any]) -> Article:
 def _comment(item: dict[str, Any], submitter: str | None) -> Comment:
     text, blocks = _html(item.get("comment"))
     author = _user(item.get("commenting_user"))
-    posted = _text(item.get("created_at"))
-    edited = _text(item.get("last_edited_at"))
+    posted = text_of(item.get("created_at"))
+    edited = text_of(item.get("last_edited_at"))
     status = (
         "deleted"
         if item.get("is_deleted") is True
@@ -112,8 +113,8 @@ def _comment(item: dict[str, Any], submitter: str | None) -> Comment:
         posted=posted,
         text=text,
         blocks=blocks,
-        source_id=_text(item.get("short_id")),
-        score=_int(item.get("score")),
+        source_id=text_of(item.get("short_id")),
+        score=int_of(item.get("score")),
         edited=edited if _later(edited, posted) else None,
         is_op=author is not None and author == submitter,
         status=status,
@@ -141,12 +142,4 @@ def _html(value: object) -> tuple[list[str], Any]:
 def _user(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("username")
-    return _text(value)
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return text_of(value)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article
-from .hn import int_of, new_article
-from .sample import Sample
-from .times import iso_from_unix
+from ...model import Article
+from ..sample import Sample
+from ..values import int_of, iso_from_unix
+from .site import new_article
 
 
 def sniff(sample: Sample) -> bool:
