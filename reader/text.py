@@ -39,12 +39,15 @@ CODE_TAB_SIZE = 8
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Characters `start:end` of a block's string, styled as `kind`."""
+    """Characters `start:end` of a block's string, styled as `kind`; a link's
+    `url`, and its `title` where it has one (Markdown's `[text](url "title")`,
+    HTML's `title` attribute)."""
 
     start: int
     end: int
     kind: str
     url: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,9 +134,10 @@ class _Converter(HTMLParser):
         elif tag == "br":
             builder.line_break()
         elif tag == "a":
-            href = dict(attrs).get("href")
+            named = dict(attrs)
+            href = named.get("href")
             if href:
-                builder.open_link(href)
+                builder.open_link(href, named.get("title"))
         elif tag in _STYLES:
             builder.push(_STYLES[tag])
         elif tag == "code":
