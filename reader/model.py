@@ -35,6 +35,7 @@ class _SourceFields:
         "source_id",
         "status",
         "stickied",
+        "subject",
     )
 
     def __init__(
@@ -49,6 +50,7 @@ class _SourceFields:
         more: int | None = None,
         distinguished: str | None = None,
         stickied: bool = False,
+        subject: str | None = None,
     ) -> None:
         self.posted = posted
         self.blocks = blocks
@@ -60,6 +62,7 @@ class _SourceFields:
         self.more = more
         self.distinguished = distinguished
         self.stickied = stickied
+        self.subject = subject
 
 
 class _SourceField(Generic[T]):
@@ -111,6 +114,8 @@ class Comment:
     # Reddit: who speaks for the site (`moderator`, `admin`), pinned by a moderator.
     distinguished = _SourceField[str | None](None)
     stickied = _SourceField[bool](False)
+    # Mail: the message's subject as written (decoded, whitespace collapsed).
+    subject = _SourceField[str | None](None)
 
     def __init__(
         self,
@@ -129,6 +134,7 @@ class Comment:
         more: int | None = None,
         distinguished: str | None = None,
         stickied: bool = False,
+        subject: str | None = None,
     ) -> None:
         self.author = author
         self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
@@ -148,6 +154,7 @@ class Comment:
             or more is not None
             or distinguished is not None
             or stickied
+            or subject is not None
         ):
             self._source = _SourceFields(
                 posted,
@@ -160,6 +167,7 @@ class Comment:
                 more,
                 distinguished,
                 stickied,
+                subject,
             )
         # Set by the store when the article is added: the comment's thread and
         # its index there, from which its parent, depth and ordinal are read.
@@ -269,6 +277,9 @@ class Article:
     source_id: str | None = None
     score: int | None = None
     comment_count: int | None = None
+    # Mail: the first message's subject as written, where the title is not
+    # all of it (the title drops `Re:` and the list's tag).
+    subject: str | None = None
     path: Path | None = None
     format: str = ""
     # Set by the store: unique within the store, derived from the file name.

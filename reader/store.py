@@ -16,6 +16,7 @@ from typing import NamedTuple
 from .model import Article, Comment
 from .sanitize import neutralise
 from .search import Match, Query, SearchText
+from .subjects import list_tag, shown_subject
 
 # Search keys of an article's own text: (field name, paragraph number).
 TITLE, SUBTITLE, BODY, BIO = "title", "subtitle", "body", "bio"
@@ -100,6 +101,9 @@ class Thread:
     slice `i:ends[i]`. `characters[i]` and `line_breaks[i]` measure its text
     (paragraph breaks count twice, a blank line and a new line), so a view can
     guess its height without wrapping it.
+
+    `subject` is the subject its top-level comments reply to (the article's),
+    `list_tag` the tag its list puts before subjects (see `reader.subjects`).
     """
 
     __slots__ = (
@@ -109,14 +113,20 @@ class Thread:
         "depths",
         "ends",
         "line_breaks",
+        "list_tag",
         "parents",
         "stubs",
+        "subject",
         "top_level",
     )
 
-    def __init__(self, roots: Sequence[Comment]) -> None:
+    def __init__(
+        self, roots: Sequence[Comment], subject: str | None = None, list_tag: str | None = None
+    ) -> None:
         # Set when the article is registered in a store.
         self.article_id = ""
+        self.subject = subject
+        self.list_tag = list_tag
         self.comments: list[Comment] = []
         # Compact int arrays, not lists: a 100,000-comment thread would spend
         # some 30 MB on int objects otherwise.
@@ -217,6 +227,16 @@ class Thread:
             sibling = self.ends[sibling]
         return ordinal
 
+    def shown_subject(self, index: int) -> str | None:
+        """What comment `index`'s header says of its subject: nothing unless it
+        differs from its parent's (see `reader.subjects.shown_subject`)."""
+        subject = self.comments[index].subject
+        if subject is None:
+            return None
+        parent = self.parents[index]
+        parents = self.comments[parent].subject if parent >= 0 else self.subject
+        return shown_subject(subject, parents, self.list_tag)
+
     def previous_sibling(self, index: int) -> int | None:
         siblings = self.siblings(index)
         position = siblings.index(index)
@@ -251,7 +271,9 @@ class DocumentStore:
     def prepare(article: Article) -> PreparedArticle:
         """Index an article for the store: the costly part of adding it, safe to
         run off the UI thread, since it touches nothing but the article."""
-        thread = Thread(article.comments)
+        thread = Thread(
+            article.comments, article.subject or article.title, list_tag(article.source)
+        )
         return PreparedArticle(
             article, thread, article_search_text(article), thread_search_text(thread)
         )
