@@ -40,7 +40,7 @@ from ..subjects import bare_subject, list_tag
 from ..text import Block
 from .batch import Batch
 from .mailfields import Head, full_fields, read_fields, read_head, thread_fields
-from .mailtext import mail_to_text
+from .mailtext import parts_to_text
 from .mailthreads import Node, thread_roots
 from .sample import Sample
 
@@ -379,16 +379,7 @@ def _report(message: _Message, warnings: list[str] | None) -> None:
 def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
     when = known.when if known is not None and isinstance(known.when, datetime) else None
     fields = read_fields(data, head, when) or full_fields(data)
-    if fields.plain is not None:
-        text, blocks = mail_to_text(fields.plain)
-    elif fields.html is not None:
-        # HTML-only mail is rare: its reader and `html.parser` are imported
-        # when the first comes, not before a mailbox's first frame.
-        from .htmltext import html_to_text
-
-        text, blocks = html_to_text(fields.html)
-    else:
-        text, blocks = [], None
+    text, blocks = parts_to_text(fields.parts)
     message_id, parents = known.ids if known is not None else _thread_ids(fields)
     subject = " ".join(fields.subject.split())
     return _Mail(
