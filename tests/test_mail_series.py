@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from reader.formats.dump import dump_articles, dump_json
+from reader.formats.loader import load_articles
 from reader.formats.mailfields import full_fields
 from reader.model import Article
 from reader.store import DocumentStore
 from reader.subjects import bare_subject, list_tag, shown_subject
 from reader.text import CODE, PARAGRAPH, PART
+from tests.builders import write
 from tests.formats_support import assert_round_trips, by_id, fixture, kinds, load
 
 COVER = "<20240304090000.10-0-mira@example.dev>"
@@ -222,3 +224,25 @@ def test_full_fields_lists_parts_in_order() -> None:
         ("attachment", "tide-chart.png", "image/png", True),
     ]
     assert parts[-1].size == 416
+
+
+def test_a_forwarded_message_shows_its_head_then_its_text(tmp_path: Path) -> None:
+    forward = (
+        "From ann@example.org Mon Mar  4 09:00:00 2024\n"
+        "From: Ann <ann@example.org>\nSubject: Fwd: minutes\n"
+        "Date: Mon, 04 Mar 2024 09:00:00 +0000\nMessage-ID: <f1@example.org>\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="X"\n\n'
+        "--X\nContent-Type: text/plain\n\nSee below.\n\n"
+        "--X\nContent-Type: message/rfc822\n\n"
+        "From: Bo <bo@example.org>\nSubject: minutes\n"
+        "Date: Fri, 01 Mar 2024 17:00:00 +0000\nContent-Type: text/plain\n\n"
+        "The minutes, as promised.\n\n--X--\n"
+    )
+    (article,) = load_articles(write(tmp_path / "fwd.mbox", forward))
+    assert article.body == [
+        "See below.",
+        "forwarded message",
+        "From: Bo <bo@example.org>\nDate: Fri, 01 Mar 2024 17:00:00 +0000\nSubject: minutes",
+        "The minutes, as promised.",
+    ]
+    assert kinds(article.body_blocks) == [PARAGRAPH, PART, PARAGRAPH, PARAGRAPH]

@@ -99,6 +99,8 @@ _WANTED = frozenset(
 # (quotes, patches), HTML converted to text, text kept as written (a patch, or
 # any other `text/*` type), or an attachment that is only listed.
 PLAIN_PART, HTML_PART, VERBATIM_PART, ATTACHMENT = "plain", "html", "verbatim", "attachment"
+# A forwarded message's head (its From, Date and Subject, one a line).
+FORWARDED = "forwarded"
 # Text types shown as mail text and as HTML; any other `text/*` is verbatim.
 _TEXT_KINDS = {"text/plain": PLAIN_PART, "text/html": HTML_PART}
 
@@ -262,11 +264,13 @@ def mail_parts(message: EmailMessage) -> tuple[MailPart, ...]:
         part = stack.pop()
         content_type = part.get_content_type()
         if part.is_multipart():
-            # A forwarded message (`message/rfc822`) holds one message, its
-            # parts shown with the rest.
+            # A forwarded message (`message/rfc822`) holds one message: its
+            # head, then its parts with the rest.
             payload = part.get_payload()
             children = list(payload) if isinstance(payload, list) else []
-            if content_type == "multipart/alternative":
+            if content_type == "message/rfc822" and children:
+                texts.append(MailPart(FORWARDED, _forwarded(children[0]), None, content_type))
+            elif content_type == "multipart/alternative":
                 body = part.get_body(preferencelist=("plain", "html"))
                 children = [body] if body is not None else children
             elif content_type == "multipart/related":
@@ -282,6 +286,16 @@ def mail_parts(message: EmailMessage) -> tuple[MailPart, ...]:
             size = len(payload) if isinstance(payload, bytes) else 0
             others.append(MailPart(ATTACHMENT, "", part.get_filename(), content_type, True, size))
     return (*texts, *others)
+
+
+def _forwarded(message: EmailMessage) -> str:
+    """A forwarded message's head as mutt shows it: its From, Date and Subject."""
+    lines = []
+    for name in ("From", "Date", "Subject"):
+        value = message.get(name)
+        if value is not None:
+            lines.append(f"{name}: {' '.join(str(value).split())}")
+    return "\n".join(lines)
 
 
 class Head(NamedTuple):

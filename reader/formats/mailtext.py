@@ -9,8 +9,9 @@ no marker is added).
 
 A message of several parts shows each text part in order, HTML converted and
 other text types (a `text/x-diff` patch) as code, each after a `part` line
-naming it (the first only when it has a file name), then a `part` line for
-each other attachment: its name, type and size.
+naming it (the first only when it has a file name; a forwarded message under
+its From, Date and Subject), then a `part` line for each other attachment:
+its name, type and size.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from ..text import CODE, PARAGRAPH, PART, PLAIN, QUOTE, Block
-from .mailfields import ATTACHMENT, HTML_PART, PLAIN_PART, MailPart
+from .mailfields import ATTACHMENT, FORWARDED, HTML_PART, PLAIN_PART, MailPart
 from .textbuild import TextBuilder
 
 _QUOTE_PREFIX = re.compile(r"(?:>[ \t]?)+")
@@ -43,14 +44,21 @@ def parts_to_text(parts: Sequence[MailPart]) -> tuple[list[str], tuple[Block, ..
             return _html_to_text(parts[0].text)
     builder = TextBuilder()
     shown = False
-    for part in parts:
+    for number, part in enumerate(parts):
         if part.kind == ATTACHMENT:
             _part_line(builder, _listed(part))
             continue
-        if shown or part.name is not None or part.attached:
+        # A forwarded message's first part goes on under its head.
+        forwarded = number and parts[number - 1].kind == FORWARDED
+        if part.kind == FORWARDED:
+            _part_line(builder, "forwarded message")
+        elif (shown and not forwarded) or part.name is not None or part.attached:
             _part_line(builder, part.name or part.content_type)
         shown = True
-        if part.kind == PLAIN_PART:
+        if part.kind == FORWARDED:
+            builder.open_block(PARAGRAPH)
+            builder.add(part.text)
+        elif part.kind == PLAIN_PART:
             _add_mail(builder, _lines(part.text), _may_diff(part.text))
         elif part.kind == HTML_PART:
             from .htmltext import add_html  # see `_html_to_text`
