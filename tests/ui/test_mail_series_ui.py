@@ -9,6 +9,7 @@ from rich.style import Style
 
 from reader.model import Comment
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
 from reader.ui.widgets.thread_view import ThreadView
 
@@ -97,7 +98,7 @@ async def test_a_patch_shows_added_removed_and_hunk_lines_apart_at_4_5_to_1(them
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-async def test_part_lines_and_a_patch_in_the_body_read_at_4_5_to_1(theme: str) -> None:
+async def test_part_lines_read_at_4_5_to_1(theme: str) -> None:
     app = make_app([SERIES])
     async with app.run_test(size=(200, 80)) as pilot:
         app.theme = theme
@@ -108,5 +109,25 @@ async def test_part_lines_and_a_patch_in_the_body_read_at_4_5_to_1(theme: str) -
         checked = "".join(text for _, text, _, _ in found)
         for words in ("0003-docs-describe", "tide-chart.png · image/png · 416 bytes", "text/plain"):
             assert words in checked, f"{words!r} not on screen to check"
+        low = [(round(ratio, 2), text) for ratio, text, _, _ in found if ratio < 4.5]
+        assert not low, f"text under 4.5:1 in {theme}: {low}"
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_a_patch_in_the_article_body_is_coloured_too_at_4_5_to_1(theme: str) -> None:
+    app = make_app([SERIES])
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("j", "enter", "space")  # the lone patch: its diff
+        await settle(pilot)
+        body = app.main_screen.query_one(ArticleBody)
+        found = text_contrasts(body)  # type: ignore[arg-type]
+        colours = {
+            text.strip()[:1]: segment.style.color.get_truecolor().hex
+            for _, text, _, segment in found
+            if text.strip().startswith(("-\t", "-  ", "+  ", "@@ -12,7"))
+        }
+        assert len(colours) == 3 and len(set(colours.values())) == 3, colours
         low = [(round(ratio, 2), text) for ratio, text, _, _ in found if ratio < 4.5]
         assert not low, f"text under 4.5:1 in {theme}: {low}"
