@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats.dump import dump_articles, dump_json
 from reader.formats.loader import load_articles
-from reader.formats.mailfields import full_fields
+from reader.formats.mail.fields import full_fields
+from reader.formats.yaml.dump import dump_articles, dump_json
 from reader.model import Article
+from reader.model.subjects import bare_subject, list_tag, shown_subject
 from reader.store import DocumentStore
-from reader.subjects import bare_subject, list_tag, shown_subject
 from reader.text import CODE, PARAGRAPH, PART
 from tests.builders import write
 from tests.formats_support import assert_round_trips, by_id, fixture, kinds, load

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 import pytest
 
 from reader.model import Article, Comment
-from reader.search import Match, Query, QueryError, SearchText, fold
-from reader.store import BODY, HEADER, TITLE, DocumentStore
+from reader.search.fields import BODY, HEADER, TITLE
+from reader.search.query import Match, Query, QueryError, SearchText, fold
+from reader.store import DocumentStore
 
 
 def store_with(*comments: Comment, body: list[str] | None = None) -> DocumentStore:
@@ -69,6 +70,12 @@ def test_invalid_regex_is_a_query_error_with_a_reason() -> None:
     store = store_with(Comment(text=["x"]))
     with pytest.raises(QueryError, match="invalid regular expression"):
         list(store.search_thread("a", Query("(unclosed", regex=True)))
+
+
+def test_an_invalid_whole_word_regex_reports_the_position_in_the_users_text() -> None:
+    with pytest.raises(QueryError) as caught:
+        Query("([", regex=True, whole_word=True).compile()
+    assert str(caught.value).endswith("at position 1")
 
 
 def test_matches_come_in_display_order_with_headers_first() -> None:

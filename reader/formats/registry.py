@@ -99,7 +99,7 @@ def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Artic
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    from .yamlfmt import parse_yaml_documents  # see the module's docstring
+    from .yaml.schema import parse_yaml_documents  # see the module's docstring
 
     return parse_yaml_documents(sample.text, sample.path, warnings)
 
@@ -108,23 +108,31 @@ _JSON = (".json", ".jsonl")
 
 FORMATS: tuple[Format, ...] = (
     Format(
-        "maildir", "Maildir directory", (), _after(_is_dir, _lazy("mail", "sniff_maildir")),
-        _lazy("mail", "parse_maildir"),
+        "maildir",
+        "Maildir directory",
+        (),
+        _after(_is_dir, _lazy("mail.mailbox", "sniff_maildir")),
+        _lazy("mail.mailbox", "parse_maildir"),
     ),
     Format(
-        "mbox", "mbox mailbox", (".mbox", ".mbx"),
-        _after(_starts_with_from, _lazy("mail", "sniff_mbox")), _lazy("mail", "parse_mbox"),
+        "mbox",
+        "mbox mailbox",
+        (".mbox", ".mbx"),
+        _after(_starts_with_from, _lazy("mail.mailbox", "sniff_mbox")),
+        _lazy("mail.mailbox", "parse_mbox"),
     ),
     _json_format("reddit", "Reddit thread JSON", "reddit"),
-    _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn_algolia"),
-    _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn_pwa"),
-    _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn_firebase"),
-    _json_format("reader-json", "reader dump JSON", "dumpjson"),
+    _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn.algolia"),
+    _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn.pwa"),
+    _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn.firebase"),
+    _json_format("reader-json", "reader dump JSON", "yaml.from_json"),
     Format(
         "yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _whole(_parse_yaml)
     ),
     Format("text", "seed text", (".txt",), _by_suffix(".txt"), _whole(_parse_seed)),
 )
+
+_MBOX_SUFFIXES = next(entry.suffixes for entry in FORMATS if entry.name == "mbox")
 
 # The oldest formats first, as messages have always listed them.
 SUFFIXES: tuple[str, ...] = tuple(
@@ -158,4 +166,13 @@ def detect(sample: Sample) -> Format:
     if sample.is_json:
         shapes = ", ".join(entry.label for entry in FORMATS if entry.is_json)
         raise LoadError(sample.path, f"JSON of an unknown shape; expected one of: {shapes}")
+    if sample.suffix in _MBOX_SUFFIXES:
+        # Named as a mailbox: say why it is not one, not which names are read.
+        raise LoadError(sample.path, f"not an mbox mailbox: {_why_not_mbox(sample)}")
     raise LoadError(sample.path, f"not a {suffix_list()} file")
+
+
+def _why_not_mbox(sample: Sample) -> str:
+    if sample.head(5) != b"From ":
+        return "it does not start with a `From ` line"
+    return "its `From ` line is not followed by a mail header"

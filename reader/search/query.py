@@ -64,14 +64,14 @@ class Query(NamedTuple):
         if not self.text:
             raise QueryError("empty query")
         source = self.text if self.regex else re.escape(self.text)
-        if self.whole_word:
-            source = rf"\b(?:{source})\b"
         try:
             # No IGNORECASE: a case-insensitive query has no capitals and runs
             # over the folded text, which lets `re` use its fast literal search.
-            return re.compile(source)
+            # The user's text alone first, so that an error's position is in it.
+            pattern = re.compile(source)
         except re.error as error:
             raise QueryError(f"invalid regular expression: {error}") from None
+        return re.compile(rf"\b(?:{source})\b") if self.whole_word else pattern
 
 
 class Match(NamedTuple):
@@ -156,7 +156,7 @@ class SearchText:
     """A document's searchable fields, prepared once for any number of queries.
 
     `keys[i]` names field `i` (any indexable of hashables: a list, or a compact
-    table such as `reader.store.CommentFields`). The fields are joined in chunks
+    table such as `reader.search.fields.CommentFields`). The fields are joined in chunks
     of about `CHUNK` characters, so that building the folded text never holds a
     second full copy of a huge thread, and only the chunks searched are folded.
     """

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text import CODE, PARAGRAPH, PART, PLAIN, QUOTE, Block
-from .mailfields import ATTACHMENT, FORWARDED, HTML_PART, PLAIN_PART, MailPart
-from .textbuild import TextBuilder
+from ...text import CODE, PARAGRAPH, PART, PLAIN, QUOTE, Block
+from ..text.build import TextBuilder
+from .fields import ATTACHMENT, FORWARDED, HTML_PART, PLAIN_PART, MailPart
 
 _QUOTE_PREFIX = re.compile(r"(?:>[ \t]?)+")
 # A paragraph's layout, then a quote's by its level: shared (they are immutable).
@@ -61,7 +61,7 @@ def parts_to_text(parts: Sequence[MailPart]) -> tuple[list[str], tuple[Block, ..
         elif part.kind == PLAIN_PART:
             _add_mail(builder, _lines(part.text), _may_diff(part.text))
         elif part.kind == HTML_PART:
-            from .htmltext import add_html  # see `_html_to_text`
+            from ..text.html import add_html  # see `_html_to_text`
 
             add_html(builder, part.text)
         else:
@@ -74,7 +74,7 @@ def parts_to_text(parts: Sequence[MailPart]) -> tuple[list[str], tuple[Block, ..
 def _html_to_text(html: str) -> tuple[list[str], tuple[Block, ...] | None]:
     # HTML mail is rare: its reader and `html.parser` are imported when the
     # first comes, not before a mailbox's first frame.
-    from .htmltext import html_to_text
+    from ..text.html import html_to_text
 
     return html_to_text(html)
 
