@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from .model import Article, Thread
+from .model.subjects import list_tag
 from .search.fields import article_search_text, thread_search_text
 from .search.query import SearchText
 
@@ -36,7 +37,7 @@ class PreparedBatch(NamedTuple):
 def prepare(article: Article, state: State | None = None) -> PreparedArticle:
     """Index an article for the store (and read its state, which hashes every
     comment): safe to run off the UI thread."""
-    thread = Thread(article.comments)
+    thread = Thread(article.comments, article.subject or article.title, list_tag(article.source))
     return PreparedArticle(
         article,
         thread,

@@ -14,6 +14,7 @@ from .search.query import Match, Query, SearchText
 if TYPE_CHECKING:
     from .state import ArticleState
 
+
 class DocumentStore:
     """Every loaded article, in load order, and their threads."""
 

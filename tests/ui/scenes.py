@@ -81,6 +81,15 @@ SCENES: tuple[Scene, ...] = (
         paths=(FIXTURES / "garden.mbox",),
     ),
     Scene(
+        "patch-series",
+        (140, 42),
+        # All folded to their headers, then patch 2 unfolded under patch 1.
+        ("tab", "tab", "C", "j", "space", "k"),
+        "A patch series: each message's subject where it differs from its parent's, "
+        "a patch's added and removed lines and hunks in colour",
+        paths=(FIXTURES / "tidepool.mbox",),
+    ),
+    Scene(
         "hn-narrow",
         (80, 24),
         ("tab", "tab"),

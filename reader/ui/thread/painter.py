@@ -83,6 +83,8 @@ class PainterStyles(NamedTuple):
     status: Style = Style()
     dead: Style = Style()
     stub: Style = Style()
+    # A mail's subject, where it differs from its parent's.
+    subject: Style = Style()
 
 
 # A comment's status as its header says it (`more` stubs are drawn apart).
@@ -163,7 +165,11 @@ class CommentPainter:
         author_spans: list[Span],
         current: Span | None,
         new: bool = False,
+        subject: str | None = None,
     ) -> Text:
+        """The header line: fold marker, `● new`, position, author and what
+        the source says of the comment, then `subject` (a mail's, where it
+        differs from its parent's) last, the part cut short when room runs out."""
         styles = self.styles
         marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
@@ -198,6 +204,9 @@ class CommentPainter:
             details.append(f"depth {comment.depth + 1}")
         if details:
             header.append("  " + " · ".join(details), style=styles.meta)
+        if subject:
+            header.append("  ")
+            header.append(neutralise(subject), style=styles.subject)
         return header
 
     def folded_line(self, header: Text, comment: Comment, hidden: int, width: int) -> Text:
@@ -223,13 +232,15 @@ class CommentPainter:
         matches: dict[int, list[Span]] | None = None,
         current: tuple[int, Span] | None = None,
         new: bool = False,
+        subject: str | None = None,
     ) -> PaintedComment:
         """The comment's lines at `width` cells, each exactly `width` long.
 
         `matches` maps a paragraph number (`HEADER` for the author) to the
         spans to highlight in it; `current` is the (paragraph, span) of the
         match drawn in the current-match style. `new` marks the header of a
-        comment new since the last session.
+        comment new since the last session; `subject` is the subject its
+        header shows (see `Thread.shown_subject`).
         """
         matches = matches or {}
         levels = indent_levels(comment.depth, width)
@@ -245,6 +256,7 @@ class CommentPainter:
             matches.get(HEADER, []),
             current[1] if current and current[0] == HEADER else None,
             new,
+            subject,
         )
         header_width = max(1, width - GUIDE_WIDTH * levels)
         if collapsed:

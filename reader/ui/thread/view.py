@@ -83,6 +83,7 @@ class ThreadView(
         "thread-view--status",
         "thread-view--dead",
         "thread-view--stub",
+        "thread-view--subject",
         *BLOCK_COMPONENT_CLASSES,
         "thread-view--new",
         "thread-view--minimap-new",
@@ -130,6 +131,7 @@ class ThreadView(
         & > .thread-view--status { color: auto 70%; text-style: italic; }
         & > .thread-view--dead { color: auto 70%; }
         & > .thread-view--stub { color: auto 70%; text-style: italic; }
+        & > .thread-view--subject { text-style: italic; }
     """
         + BLOCK_CSS
         + "}"
@@ -286,6 +288,7 @@ class ThreadView(
             dead=style("thread-view--dead"),
             stub=style("thread-view--stub"),
             new=style("thread-view--new"),
+            subject=style("thread-view--subject"),
         )
 
     def notify_style_update(self) -> None:
@@ -316,6 +319,7 @@ class ThreadView(
                 current=self._current_in(index),
                 # Part of what is cached: new marks change only with `marks_changed`.
                 new=self.marks is not None and self.marks.is_new(index),
+                subject=thread.shown_subject(index),
             )
             self._painted[key] = painted
         return painted
