@@ -17,6 +17,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.minimap import MATCH, NEW
 from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
 from .conftest import NESTED_THREAD, focused_id, record_notifications
@@ -95,26 +96,37 @@ async def test_a_comment_added_since_the_last_session_is_new_and_u_lands_on_it(
     state.close()
 
 
-async def test_an_article_never_opened_is_unread_with_no_new_marks(tmp_path: Path) -> None:
-    thread_file = write_thread(tmp_path)
+async def test_a_first_visit_has_no_new_marks_and_every_comment_unread(tmp_path: Path) -> None:
+    first = write_thread(tmp_path, name="a.txt")
+    second = write_thread(tmp_path, NESTED_THREAD.replace("A nested", "Another nested"), "b.txt")
     state = open_db(tmp_path)
-    app = make_app([thread_file], state)
+    app = make_app([first, second], state)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        assert view.marks is not None and view.marks.unread and not view.marks.new_count
+        assert view.marks is not None and not view.marks.opened_before
+        assert (view.marks.new_count, view.marks.unread_count) == (0, 7)
+        assert all("○" in header_text(view, i) for i in range(7))
+        assert all("● new" not in header_text(view, i) for i in range(7))
+        assert app.query_one(ThreadPane).border_title == "Comments (7 · 7 unread)"
         articles = app.query_one("#articles", ArticleList)
-        # Shown now, so no longer unread in the list; but it was at load.
-        assert "A nested thread" in prompt_text(app) and "new" not in prompt_text(app)
+        # The first is shown now, so no longer unread as a whole: its count says it.
+        assert "7 comments · 7 unread" in prompt_text(app, 0)
         assert articles.opened == {articles.highlighted_id}
+        # The second was never opened: its `●` says all of it is unread.
+        assert "● Another nested" in prompt_text(app, 1)
+        assert "unread" not in prompt_text(app, 1) and "new" not in prompt_text(app, 1)
     state.close()
+
+
+LONG_THREAD = "A long thread\n\nThe body.\n\n" + "".join(
+    f"  {n}. Comment number {n} of a long thread.\n" for n in range(1, 41)
+)
 
 
 async def test_only_comments_drawn_on_screen_are_marked_seen(tmp_path: Path) -> None:
     """At 80x24 the thread is not on screen until `c`; then only its top shows."""
-    lines = ["A long thread", "", "The body.", ""]
-    lines += [f"  {n}. Comment number {n} of a long thread." for n in range(1, 41)]
-    thread_file = write_thread(tmp_path, "\n".join(lines) + "\n", "long.txt")
+    thread_file = write_thread(tmp_path, LONG_THREAD, "long.txt")
     state = open_db(tmp_path)
     app = make_app([thread_file], state)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -132,9 +144,84 @@ async def test_only_comments_drawn_on_screen_are_marked_seen(tmp_path: Path) -> 
         await settle(pilot)
         view = app.query_one(ThreadView)
         assert view.marks is not None
-        assert view.marks.new_count == 40 - len(seen)
-        assert f"40 comments · {40 - len(seen)} new" in prompt_text(app)
+        assert (view.marks.new_count, view.marks.unread_count) == (0, 40 - len(seen))
+        assert f"40 comments · {40 - len(seen)} unread" in prompt_text(app)
     state.close()
+
+
+async def test_comments_there_at_the_last_visit_but_never_drawn_are_unread_not_new(
+    tmp_path: Path,
+) -> None:
+    """The issue's `487 comments · 481 new`: a few comments read, a relaunch,
+    one comment added. Only that one is new (`● new`, reached with `u`/`U`);
+    the others never drawn are unread (a dimmer `○`, reached with `r`/`R`),
+    and each kind is counted apart in the list and the comments' title."""
+    thread_file = write_thread(tmp_path, LONG_THREAD, "long.txt")
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        view = app.query_one(ThreadView)
+        assert view.marks is not None
+        read = view.marks.marked.count(1)
+    state.close()
+    with thread_file.open("a", encoding="utf-8") as file:
+        file.write("  41. Comment number 41, added since.\n")
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        marks = view.marks
+        assert marks is not None
+        assert [i for i in range(41) if marks.is_new(i)] == [40]
+        assert [i for i in range(41) if marks.is_unread(i)] == list(range(read, 40))
+        assert f"41 comments · 1 new · {40 - read} unread" in prompt_text(app)
+        title = f"Comments (41 · 1 new · {40 - read} unread)"
+        assert app.query_one(ThreadPane).border_title == title
+        # `u` skips the unread comments to the new one; `r` goes to the first unread.
+        await pilot.press("u")
+        await pilot.pause()
+        assert focused_id(app) == "thread" and view.cursor == 40
+        assert "● new" in header_text(view, 40) and "○" not in header_text(view, 40)
+        assert "○" in header_text(view, read) and "● new" not in header_text(view, read)
+        assert "○" not in header_text(view, 0) and "●" not in header_text(view, 0)
+        await pilot.press("g", "r")
+        await pilot.pause()
+        assert view.cursor == read
+        await pilot.press("r", "r")
+        await pilot.pause()
+        assert view.cursor == read + 2
+        await pilot.press("R")
+        await pilot.pause()
+        assert view.cursor == read + 1
+        await pilot.press("G", "R")
+        await pilot.pause()
+        assert view.cursor == 39
+        # From another pane, `r` lands on the unread comment under the cursor.
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert focused_id(app) == "thread" and view.cursor == 39
+    state.close()
+
+
+async def test_u_and_r_say_when_there_is_nothing_that_way(tmp_path: Path) -> None:
+    thread_file = write_thread(tmp_path)
+    await read_the_whole_thread([thread_file], tmp_path)
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    notes = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("u", "r")
+        await pilot.pause()
+        assert focused_id(app) == "articles"
+    state.close()
+    messages = [note["message"] for note in notes]
+    assert "No new comments in this article" in messages
+    assert "No unread comments in this article" in messages
 
 
 async def test_mark_read_and_mark_all_read_clear_the_new_marks(tmp_path: Path) -> None:
