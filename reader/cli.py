@@ -26,6 +26,7 @@ from .errors import LoadError
 from .formats.loader import bundled_seeds, load_articles
 from .formats.registry import describe_formats, suffix_list
 from .loading import Loading
+from .locations import URL_REASON, is_url, split_locations
 from .state import open_state, state_path
 
 PROG = "reader"
@@ -59,7 +60,6 @@ def _read_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "paths",
         nargs="*",
-        type=Path,
         metavar="PATH",
         help="article files or directories of them (default: the bundled samples)",
     )
@@ -99,9 +99,7 @@ def _dump_parser() -> argparse.ArgumentParser:
             "(a mailing list's threads) as a YAML stream or a JSON array."
         ),
     )
-    parser.add_argument(
-        "path", type=Path, metavar="PATH", help=f"a {suffix_list()} file or a Maildir"
-    )
+    parser.add_argument("path", metavar="PATH", help=f"a {suffix_list()} file or a Maildir")
     parser.add_argument(
         "--format", choices=("yaml", "json"), default="yaml", help="output format (default: yaml)"
     )
@@ -112,7 +110,10 @@ def _read(args: argparse.Namespace) -> int:
     if args.print_config:
         return _print_config(args.config or default_config_path())
     config = load_config(args.config)
-    loading = Loading(args.paths or list(config.paths) or [bundled_seeds()])
+    paths, urls = split_locations(args.paths)
+    if not args.paths:
+        paths = list(config.paths) or [bundled_seeds()]
+    loading = Loading(paths, rejected=urls)
     # Read up to the first file that holds an article before any UI: when none
     # does, the errors are printed without an empty app flashing up first.
     if not loading.read_ahead():
@@ -156,7 +157,10 @@ def _print_config(path: Path) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    path: Path = args.path
+    if is_url(args.path):
+        _report([LoadError(args.path, URL_REASON)])
+        return EXIT_LOAD_ERROR
+    path = Path(args.path)
     warnings: list[str] = []
     try:
         articles = load_articles(path, warnings)

@@ -18,6 +18,8 @@ class LoadError(Exception):
 
     def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
         self.path = Path(path)
+        # As given: a URL's `//` would not survive `Path`.
+        self.name = str(path)
         self.line = line
         # Keep the reason to one line whatever the underlying library said.
         self.reason = _inert(" ".join(str(reason).split()))
@@ -26,7 +28,7 @@ class LoadError(Exception):
     @property
     def location(self) -> str:
         """The path as it is safe to print (the real one is `self.path`), and the line."""
-        path = _inert(str(self.path))
+        path = _inert(self.name)
         return f"{path}:{self.line}" if self.line is not None else path
 
     def __str__(self) -> str:

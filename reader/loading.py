@@ -41,13 +41,14 @@ class PreparedBatch(NamedTuple):
 class Loading:
     """The files under some paths, read one at a time, in discovery order."""
 
-    def __init__(self, paths: Iterable[Path]) -> None:
+    def __init__(self, paths: Iterable[Path], rejected: Iterable[LoadError] = ()) -> None:
+        """`rejected`: what was named but cannot be read as a path (a URL), reported first."""
         # The walk of `paths`, taken as far as the files read need: the first
         # frame waits only for the first file, not for a walk of 10,000.
         self._found = find_files(paths)
         self._walked = False
         # Problems so far: paths that are not articles, files that failed to read ahead.
-        self.problems: list[LoadError] = []
+        self.problems: list[LoadError] = list(rejected)
         # Non-fatal problems (unknown YAML keys, a mail that cannot be read).
         self.warnings: list[str] = []
         self.files_done = 0

@@ -64,14 +64,14 @@ class Query(NamedTuple):
         if not self.text:
             raise QueryError("empty query")
         source = self.text if self.regex else re.escape(self.text)
-        if self.whole_word:
-            source = rf"\b(?:{source})\b"
         try:
             # No IGNORECASE: a case-insensitive query has no capitals and runs
             # over the folded text, which lets `re` use its fast literal search.
-            return re.compile(source)
+            # The user's text alone first, so that an error's position is in it.
+            pattern = re.compile(source)
         except re.error as error:
             raise QueryError(f"invalid regular expression: {error}") from None
+        return re.compile(rf"\b(?:{source})\b") if self.whole_word else pattern
 
 
 class Match(NamedTuple):

@@ -14,7 +14,7 @@ import yaml
 from reader import __version__
 from reader.cli import main
 from reader.errors import LoadError
-from reader.formats import loader
+from reader.formats import limits, loader
 from reader.formats.batch import Batch
 from reader.formats.loader import bundled_seeds, load_batches
 from reader.formats.registry import suffix_list
@@ -205,6 +205,44 @@ def test_good_and_bad_files_start_the_app_with_the_problems(
     assert capsys.readouterr().err == ""
 
 
+URL = "https://news.ycombinator.com/item?id=1"
+URL_LINE = f"{URL}: reading URLs is not supported yet: save the page and open the file"
+
+
+def test_a_url_is_never_taken_for_a_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    assert main([URL]) == 2
+    assert main(["dump", URL]) == 2
+    assert capsys.readouterr().err == f"reader: {URL_LINE}\n" * 2
+    good = write(tmp_path / "good.yaml", GOOD_YAML)
+    assert main([URL, str(good)]) == 0
+    (app,) = fake_app.instances
+    assert app.paths == [good]
+    assert [str(error) for error in app.load_errors] == [URL_LINE]
+
+
+def test_a_url_in_the_configs_paths_is_a_config_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    good = write(tmp_path / "good.yaml", GOOD_YAML)
+    config = write(tmp_path / "config.toml", f'paths = ["{URL}", "good.yaml"]\n')
+    assert main(["--config", str(config)]) == 0
+    (app,) = fake_app.instances
+    assert app.paths == [good]
+    assert f"paths: {URL_LINE}" in " ".join(app.config.problems)
+
+
+def test_a_binary_file_named_as_a_mailbox_says_it_is_not_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    box = write(tmp_path / "x.mbox", bytes(range(256)) * 4)
+    assert main(["dump", str(box)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: {box}: not an mbox mailbox: it does not start with a `From ` line\n"
+    )
+
+
 def test_app_return_code_is_the_exit_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: type[FakeApp]
 ) -> None:
@@ -342,7 +380,7 @@ def test_dump_reports_missing_and_directory_paths(
 def test_dump_reports_files_over_the_size_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1024 * 1024)
     path = write(tmp_path / "big.txt", "Title\n\n" + "word " * 300_000)
     assert main(["dump", str(path)]) == 2
     assert capsys.readouterr().err == (

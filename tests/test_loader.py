@@ -17,13 +17,10 @@ import pytest
 
 from reader import loading as loading_module
 from reader.errors import LoadError
-from reader.formats import loader, registry
+from reader.formats import limits, loader, registry
 from reader.formats.dump import dump_json, dump_yaml
-from reader.formats.loader import (
-    EXTENSIONS,
-    MAX_FILE_BYTES,
-    bundled_seeds,
-)
+from reader.formats.limits import MAX_FILE_BYTES
+from reader.formats.loader import EXTENSIONS, bundled_seeds
 from reader.formats.registry import suffix_list
 from reader.formats.seedtext import render_seed_text
 from reader.loading import Loading
@@ -271,7 +268,7 @@ def test_a_file_that_grew_since_its_size_was_taken_is_read_to_the_limit(
     monkeypatch.setattr(loader.os, "fstat", earlier)
     sample = loader._read_sample(path)
     assert sample.data == path.read_bytes()
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 20)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 20)
     with pytest.raises(LoadError, match=r"over the .* limit"):
         loader._read_sample(path)
 
@@ -303,7 +300,7 @@ def test_size_limit_applies_to_what_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path / "a.txt", GOOD_TXT)
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10)
     assert "limit for an article" in error_of(path)
 
 

@@ -30,6 +30,7 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats import mail
 from reader.formats.loader import load_articles, load_batches
+from reader.formats.maildir import MessageFile
 from reader.formats.mailfields import MailFields, full_fields, read_fields
 from reader.loading import Loading
 from reader.model import Article, Comment
@@ -383,10 +384,12 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
     split = _CountedMatches(mail._NEWLINE_FROM)
     monkeypatch.setattr(mail, "_NEWLINE_FROM", split)
     files: list[str] = []
-    get_bytes = mailbox.Maildir.get_bytes
-    monkeypatch.setattr(
-        mailbox.Maildir, "get_bytes", lambda box, key: files.append(key) or get_bytes(box, key)
-    )
+    read_message = mail.read_message
+    def counted(file: MessageFile, limit: int) -> bytes | str:
+        files.append(file.key)
+        return read_message(file, limit)
+
+    monkeypatch.setattr(mail, "read_message", counted)
 
     batches = load_batches(path)
     preview = next(batches)

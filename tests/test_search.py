@@ -71,6 +71,12 @@ def test_invalid_regex_is_a_query_error_with_a_reason() -> None:
         list(store.search_thread("a", Query("(unclosed", regex=True)))
 
 
+def test_an_invalid_whole_word_regex_reports_the_position_in_the_users_text() -> None:
+    with pytest.raises(QueryError) as caught:
+        Query("([", regex=True, whole_word=True).compile()
+    assert str(caught.value).endswith("at position 1")
+
+
 def test_matches_come_in_display_order_with_headers_first() -> None:
     store = store_with(
         Comment(

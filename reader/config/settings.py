@@ -14,6 +14,7 @@ from typing import Any
 from platformdirs import user_config_dir
 
 from ..errors import LoadError
+from ..locations import URL_REASON, is_url
 from .keys import key_problem
 from .lines import line_of, syntax_error_line
 
@@ -140,8 +141,10 @@ def _paths(config: Config, value: object) -> tuple[Path, ...]:
         config.problems.append(config.message("paths: expected a list of paths", "paths"))
         return ()
     base = config.source.parent if config.source is not None else Path.cwd()
+    for url in filter(is_url, value):
+        config.problems.append(config.message(f"paths: {url}: {URL_REASON}", "paths"))
     # `~` expanded; relative paths are relative to the config file, not the cwd.
-    return tuple(base / Path(item).expanduser() for item in value)
+    return tuple(base / Path(item).expanduser() for item in value if not is_url(item))
 
 
 def _flattened(table: Mapping[str, Any], prefix: str = "") -> dict[str, object]:

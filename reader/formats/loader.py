@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Article
+from . import limits
 from .batch import Batch
+from .maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, detect, is_article_name, suffix_list
 from .sample import Sample
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
 EXTENSIONS = SUFFIXES
 
 _MB = 1024 * 1024
@@ -40,10 +41,6 @@ def bundled_seeds() -> Path:
         return packaged
     checkout = _PACKAGE_DIR.parent / "seeds"
     return checkout if checkout.is_dir() else packaged
-
-
-def is_maildir(path: Path) -> bool:
-    return (path / "cur").is_dir() and (path / "new").is_dir()
 
 
 def _has_known_content(path: Path) -> bool:
@@ -228,7 +225,7 @@ def _read_sample(path: Path) -> Sample:
             # limit (256 MB, 4 ms), whatever the file holds.
             data = file.read(info.st_size + 1)
             if len(data) > info.st_size:  # it grew since fstat(): on to a byte over the limit
-                data += file.read(MAX_FILE_BYTES + 1 - len(data))
+                data += file.read(limits.MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
@@ -245,8 +242,8 @@ def _open_read_only(path: str, flags: int) -> int:
 
 
 def _check_size(path: Path, size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        limit = f"{MAX_FILE_BYTES / _MB:g} MB"
+    if size > limits.MAX_FILE_BYTES:
+        limit = f"{limits.MAX_FILE_BYTES / _MB:g} MB"
         raise LoadError(path, f"file is {size / _MB:.1f} MB, over the {limit} limit for an article")
 
 

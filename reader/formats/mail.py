@@ -32,19 +32,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from ..errors import LoadError
 from ..model import Article, Comment
 from ..text import Block
+from . import limits
 from .batch import Batch
+from .maildir import MessageFile, is_maildir, message_files, read_message
 from .mailfields import Head, full_fields, read_fields, read_head, thread_fields
 from .mailtext import mail_to_text
 from .mailthreads import Node, thread_roots
 from .sample import Sample
-
-if TYPE_CHECKING:
-    import mailbox
 
 # An mbox starts with a `From ` line, then a header line.
 _MBOX_START = re.compile(rb"From \S+[^\n]*\r?\n[!-9;-~]+:")
@@ -94,9 +93,9 @@ class _Message:
 
 # A message's id, and its parents' (In-Reply-To first, then References nearest first).
 _Ids = tuple[str | None, list[str]]
-# A message of the mailbox as it is split off: where it is, its bytes, and the
-# share of the mailbox read once it is (1 for the last).
-_Raw = tuple[str, bytes | memoryview, float]
+# A message of the mailbox as it is split off: where it is, its bytes (or why
+# they cannot be read), and the share of the mailbox read once it is (1 for the last).
+_Raw = tuple[str, bytes | memoryview | str, float]
 
 
 class _Known(NamedTuple):
@@ -126,7 +125,7 @@ def sniff_mbox(sample: Sample) -> bool:
 
 
 def sniff_maildir(sample: Sample) -> bool:
-    return sample.is_dir and (sample.path / "cur").is_dir() and (sample.path / "new").is_dir()
+    return sample.is_dir and is_maildir(sample.path)
 
 
 def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
@@ -135,31 +134,20 @@ def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Ba
 
 
 def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
-    # Imported here: an mbox needs none of it (it would cost a big mailbox's
-    # first frame some milliseconds).
-    import mailbox
-
     try:
-        box = mailbox.Maildir(sample.path, factory=None, create=False)
-        # Hidden files (`.gitkeep`, editor droppings) are not mail.
-        keys = sorted(key for key in box.iterkeys() if not key.startswith("."))
+        files = message_files(sample.path)
     except OSError as error:
-        raise _maildir_error(sample.path, error) from None
-    yield from _parse(sample.path, _maildir_messages(sample.path, box, keys), warnings)
+        raise LoadError(
+            sample.path, f"cannot read the Maildir: {error.strerror or error}"
+        ) from None
+    yield from _parse(sample.path, _maildir_messages(files), warnings)
 
 
-def _maildir_messages(path: Path, box: mailbox.Maildir, keys: list[str]) -> Iterator[_Raw]:
-    """Each message's bytes in key order, named by its key, read as they are needed."""
-    for number, key in enumerate(keys, 1):
-        try:
-            data = box.get_bytes(key)
-        except OSError as error:
-            raise _maildir_error(path, error) from None
-        yield f"message {key}", data, number / len(keys)
-
-
-def _maildir_error(path: Path, error: OSError) -> LoadError:
-    return LoadError(path, f"cannot read the Maildir: {error.strerror or error}")
+def _maildir_messages(files: list[MessageFile]) -> Iterator[_Raw]:
+    """Each message's bytes (or why it cannot be read) in key order, named by
+    its key, read as they are needed."""
+    for number, file in enumerate(files, 1):
+        yield f"message {file.key}", read_message(file, limits.MAX_FILE_BYTES), number / len(files)
 
 
 def _mbox_messages(data: bytes) -> Iterator[_Raw]:
@@ -254,6 +242,10 @@ def _index(
     done = 0.0
     for where, kept, share in raw:
         done = share
+        if isinstance(kept, str):
+            if warnings is not None:
+                warnings.append(f"{path}: {where}: message skipped: {kept}")
+            continue
         data = bytes(kept)  # (a copy only of a view, dropped after this pass)
         # The head is read once: here for the threads, kept for the full read.
         head = read_head(data)

@@ -126,6 +126,8 @@ FORMATS: tuple[Format, ...] = (
     Format("text", "seed text", (".txt",), _by_suffix(".txt"), _whole(_parse_seed)),
 )
 
+_MBOX_SUFFIXES = next(entry.suffixes for entry in FORMATS if entry.name == "mbox")
+
 # The oldest formats first, as messages have always listed them.
 SUFFIXES: tuple[str, ...] = tuple(
     dict.fromkeys(suffix for entry in reversed(FORMATS) for suffix in entry.suffixes)
@@ -158,4 +160,13 @@ def detect(sample: Sample) -> Format:
     if sample.is_json:
         shapes = ", ".join(entry.label for entry in FORMATS if entry.is_json)
         raise LoadError(sample.path, f"JSON of an unknown shape; expected one of: {shapes}")
+    if sample.suffix in _MBOX_SUFFIXES:
+        # Named as a mailbox: say why it is not one, not which names are read.
+        raise LoadError(sample.path, f"not an mbox mailbox: {_why_not_mbox(sample)}")
     raise LoadError(sample.path, f"not a {suffix_list()} file")
+
+
+def _why_not_mbox(sample: Sample) -> str:
+    if sample.head(5) != b"From ":
+        return "it does not start with a `From ` line"
+    return "its `From ` line is not followed by a mail header"

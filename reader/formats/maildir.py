@@ -1,0 +1,119 @@
+"""Maildir folders: telling one from other directories, and reading its messages.
+
+A Maildir keeps one message a file in `cur/` (seen by a mail client) and `new/`
+(not yet), with `tmp/` for deliveries in progress. A copy often keeps only one
+of the two, so a folder with either is a Maildir when it holds nothing else but
+those three and hidden files; a folder of articles that happens to hold a `new/`
+stays a folder to walk.
+
+Messages are read here rather than through `mailbox.Maildir`, which needs both
+folders, stops the whole mailbox at the first file it cannot open, and opens
+whatever a name points to: here every probe is guarded, only regular files are
+read (a FIFO would block, a link to a device would never end), each within the
+size limit, and a message that cannot be read is a reason for that message only.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import NamedTuple
+
+SUBFOLDERS = ("cur", "new")
+_OTHER_ENTRIES = frozenset(("tmp",))
+# Between a message's unique name and its flags (`:2,S`), as mail clients write it.
+_INFO_SEPARATOR = ":"
+
+
+class MessageFile(NamedTuple):
+    """A message file: its key (its name without flags), for order and messages."""
+
+    key: str
+    path: Path
+
+
+def is_maildir(path: Path) -> bool:
+    """Whether `path` is a Maildir: `cur/` and `new/`, or one of them with
+    nothing else beside it but `tmp/` and hidden files. Never raises: a folder
+    that cannot be looked into is not a Maildir (the walk reports it)."""
+    present = [name for name in SUBFOLDERS if _is_dir(path / name)]
+    if len(present) == len(SUBFOLDERS):
+        return True
+    if not present:
+        return False
+    try:
+        names = os.listdir(path)
+    except OSError:
+        return False
+    allowed = _OTHER_ENTRIES.union(SUBFOLDERS)
+    return all(name in allowed or name.startswith(".") for name in names)
+
+
+def message_files(path: Path) -> list[MessageFile]:
+    """Every message of the Maildir at `path`, in key order (the order the
+    messages were delivered in, as Maildir names begin with their time);
+    hidden files (`.gitkeep`, editor droppings) are not mail. Raises OSError
+    when no subfolder can be listed."""
+    found: list[MessageFile] = []
+    listed = 0
+    error: OSError | None = None
+    for name in SUBFOLDERS:
+        folder = path / name
+        if not _is_dir(folder):
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                names = [entry.name for entry in entries if not entry.name.startswith(".")]
+        except OSError as problem:
+            error = problem
+            continue
+        listed += 1
+        found.extend(
+            MessageFile(entry.split(_INFO_SEPARATOR, 1)[0], folder / entry) for entry in names
+        )
+    if not listed and error is not None:
+        raise error
+    found.sort()
+    return found
+
+
+def read_message(file: MessageFile, limit: int) -> bytes | str:
+    """The message's bytes, or why it cannot be read: not a regular file (a
+    FIFO, a device, a folder), over `limit` bytes, or the system's reason."""
+    try:
+        descriptor = os.open(file.path, os.O_RDONLY | _NONBLOCK | _NOCTTY)
+    except OSError as error:
+        return _reason(error)
+    with os.fdopen(descriptor, "rb") as opened:
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                return "not a regular file"
+            if info.st_size > limit:
+                return f"{info.st_size / 2**20:.1f} MB, over the {limit / 2**20:g} MB limit"
+            data = opened.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat()
+                data += opened.read(limit + 1 - len(data))
+                if len(data) > limit:
+                    return f"over the {limit / 2**20:g} MB limit"
+        except OSError as error:
+            return _reason(error)
+    return data
+
+
+# A FIFO opened without O_NONBLOCK waits for a writer, for ever.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
