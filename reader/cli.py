@@ -170,7 +170,7 @@ def _dump(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     # Imported here: the YAML emitter is not needed to start the reader.
-    from .formats.dump import dump_articles
+    from .formats.yaml.dump import dump_articles
 
     return _write_stdout(dump_articles(articles, args.format))
 

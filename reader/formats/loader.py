@@ -16,7 +16,7 @@ from ..errors import LoadError
 from ..model import Article
 from . import limits
 from .batch import Batch
-from .maildir import is_maildir
+from .mail.maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, detect, is_article_name, suffix_list
 from .sample import Sample
 

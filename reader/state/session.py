@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable
 from itertools import compress, repeat
 from pathlib import Path
 
-from ..model import Article
-from ..store import Thread
+from ..model import Article, Thread
 from .article_state import NEW, READ, STUB, UNREAD, ArticleState
 from .database import StateUnavailable, connect, open_database
 from .identity import article_key, comment_keys

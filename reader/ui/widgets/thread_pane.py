@@ -15,10 +15,11 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from ...model import Thread
 from ...sanitize import neutralise
-from ...search import Match, Query
+from ...search.query import Match, Query
 from ...state import ArticleState
-from ...store import DocumentStore, Thread
+from ...store import DocumentStore
 from ...times import absolute, parse_time
 from ..thread_matches import ThreadMatches
 from .reading_counts import SEPARATOR, reading_counts
