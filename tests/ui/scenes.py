@@ -189,10 +189,12 @@ SCENES: tuple[Scene, ...] = (
         "At 80x24 the help screen starts with the load log: each file and why",
         paths=(MIXED,),
     ),
+    # 1.1 folded: unfolded, the thread is about as tall as the pane, where
+    # Textual shows its scrollbar or not by timing.
     Scene(
         "new-unread",
         (160, 45),
-        ("tab", "tab"),
+        ("tab", "tab", "j", "space"),
         "A second visit: comments new since the last (● new) and unread ones (○); stubs neither",
         paths=(REDDIT,),
         earlier_session=reddit_read_in_part,
@@ -200,7 +202,7 @@ SCENES: tuple[Scene, ...] = (
     Scene(
         "new-unread-light",
         (160, 45),
-        ("tab", "tab"),
+        ("tab", "tab", "j", "space"),
         "The new and unread marks in the light theme",
         paths=(REDDIT,),
         theme="textual-light",
