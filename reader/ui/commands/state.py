@@ -1,7 +1,7 @@
 """Commands of the memory between sessions: new and unread comments, and
-marking read. Unread is `.` / `,` (next / previous, as `>` / `<` sit over
-them): `r` / `R` refresh what was fetched from the web. Offered by the main screen in every pane, and only when there
-is a state."""
+marking read. Offered by the main screen in every pane, and only when there
+is a state. Unread is `.` / `,` (next / previous, as `>` / `<` sit over them):
+`r` / `R` refresh what was fetched from the web."""
 
 from .base import Command
 
