@@ -16,7 +16,7 @@ query per entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -36,6 +36,7 @@ from ...state import ArticleState
 from ...store import DocumentStore
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
 from ..render.reading_counts import SEPARATOR, reading_counts
+from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState
 
 # What a search of the list finds: an article id and how many of its comments match.
@@ -174,6 +175,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.opened: set[str] = set()
         self._hover: int | None = None
         self._rendered: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHED_ENTRIES)
+        # The article highlighted before the last jump (`'`).
+        self.jumps: Jumps[str] = Jumps()
 
     # What is shown -------------------------------------------------------------
 
@@ -421,10 +424,16 @@ class ArticleList(ScrollView, can_focus=True):
         self._move(-self._page)
 
     def action_first(self) -> None:
+        self._jumping()
         self._move(-self.entry_count)
 
     def action_last(self) -> None:
+        self._jumping()
         self._move(self.entry_count)
+
+    def _jumping(self) -> None:
+        if (here := self.place()) is not None:
+            self.jumps.record(here)
 
     @property
     def _page(self) -> int:
@@ -473,6 +482,19 @@ class ArticleList(ScrollView, can_focus=True):
 
     def go_to(self, match: FoundArticle) -> None:
         self.highlight_id(match[0])
+
+    def place(self) -> str | None:
+        return self.highlighted_id
+
+    def return_to(self, place: str | None) -> None:
+        self.highlight_id(place)
+
+    def starts_from(self, place: str | None) -> Callable[[FoundArticle], bool]:
+        """From the highlighted article on, in the order of the list (the
+        matches come in the order the articles loaded, which is the list's)."""
+        positions = dict(self._position)
+        start = positions.get(place, 0) if place is not None else 0
+        return lambda found: positions.get(found[0], -1) >= start
 
     # The mouse --------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from .app import APP_COMMANDS
 from .articles import ARTICLE_LIST_COMMANDS
 from .base import Command, bindings, shown_keys
 from .body import BODY_COMMANDS
+from .jumps import JUMP_COMMANDS
 from .links import BODY_LINK_COMMANDS, LINK_COMMANDS, THREAD_LINK_COMMANDS
 from .panes import PANE_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
@@ -16,6 +17,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *LINK_COMMANDS,
     *PANE_COMMANDS,
     *SEARCH_COMMANDS,
+    *JUMP_COMMANDS,
     *STATE_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
@@ -31,6 +33,7 @@ __all__ = [
     "ARTICLE_LIST_COMMANDS",
     "BODY_COMMANDS",
     "BODY_LINK_COMMANDS",
+    "JUMP_COMMANDS",
     "LINK_COMMANDS",
     "PANE_COMMANDS",
     "SEARCH_BAR_COMMANDS",

@@ -20,6 +20,7 @@ from ..commands import (
     ARTICLE_LIST_COMMANDS,
     BODY_COMMANDS,
     BODY_LINK_COMMANDS,
+    JUMP_COMMANDS,
     LINK_COMMANDS,
     PANE_COMMANDS,
     SEARCH_BAR_COMMANDS,
@@ -33,7 +34,10 @@ from ..commands import (
 from ..footer import ReaderFooter
 
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
-    ("Everywhere", APP_COMMANDS + LINK_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS),
+    (
+        "Everywhere",
+        APP_COMMANDS + LINK_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS + JUMP_COMMANDS,
+    ),
     ("Article list", ARTICLE_LIST_COMMANDS),
     ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .navigation import ThreadPlace
     from .view import ThreadView
 
     # A part of the thread view: type-checked as the view it is mixed into.
@@ -37,6 +38,16 @@ class ThreadHighlights(_View):
 
     def new_matches(self) -> ThreadMatches:
         return ThreadMatches()
+
+    def starts_from(self, place: ThreadPlace) -> Callable[[Match], bool]:
+        """From the comment under the cursor on (matches come in display order,
+        which is the order of the comments' indices)."""
+        cursor = place.cursor
+
+        def at_or_after(match: Match) -> bool:
+            return match.key[0] >= cursor  # type: ignore[index, no-any-return]
+
+        return at_or_after
 
     def show_matches(self, search: SearchState[Match]) -> None:
         matches = search.matches

@@ -24,12 +24,17 @@ else:
 
 class ThreadPlace(NamedTuple):
     """Where the reader is in a thread: the comment under the cursor (-1:
-    none), the folded comments, and the cursor comment's first line counted
-    from the top of the view (None: not laid out)."""
+    none), which comments are folded (a byte each), and the cursor comment's
+    first line counted from the top of the view (None: not laid out)."""
 
     cursor: int
-    collapsed: list[int]
+    folds: bytes
     cursor_row: int | None
+
+    @property
+    def collapsed(self) -> list[int]:
+        """The folded comments."""
+        return [index for index, folded in enumerate(self.folds) if folded]
 
 
 class ThreadNavigation(_View):
@@ -40,12 +45,12 @@ class ThreadNavigation(_View):
     def place(self) -> ThreadPlace:
         rows = self.rows
         if rows is None:
-            return ThreadPlace(-1, [], None)
-        collapsed = [index for index, folded in enumerate(rows.collapsed) if folded]
+            return ThreadPlace(-1, b"", None)
+        folds = bytes(rows.collapsed)
         position = rows.position(self.cursor) if self.cursor >= 0 else None
         if position is None or not self.size.width:
-            return ThreadPlace(self.cursor, collapsed, None)
-        return ThreadPlace(self.cursor, collapsed, rows.line_of(position) - round(self.scroll_y))
+            return ThreadPlace(self.cursor, folds, None)
+        return ThreadPlace(self.cursor, folds, rows.line_of(position) - round(self.scroll_y))
 
     def restore_place(self, cursor: int, collapsed: Iterable[int], cursor_row: int | None) -> None:
         """Fold `collapsed` and put the cursor on comment `cursor`, its first
@@ -57,6 +62,22 @@ class ThreadNavigation(_View):
         for index in collapsed:
             if index >= 0:  # (-1 would fold the last comment)
                 rows.set_collapsed(index, True)
+        self._put_cursor(cursor, cursor_row)
+
+    def return_to(self, place: ThreadPlace) -> None:
+        """Back to `place` in this thread: folded as it was, the cursor on the
+        same comment on the same line of the view."""
+        rows = self.rows
+        if rows is None or len(place.folds) != len(rows.collapsed):
+            return
+        rows.set_folds(place.folds)
+        self._put_cursor(place.cursor, place.cursor_row)
+
+    def _put_cursor(self, cursor: int, cursor_row: int | None) -> None:
+        """The cursor on comment `cursor` (its ancestors unfolded), its first
+        line `cursor_row` lines from the top of the view."""
+        rows = self.rows
+        assert rows is not None
         self._painted.clear()
         self._marks_changed()
         self._update_virtual_size()
@@ -182,10 +203,12 @@ class ThreadNavigation(_View):
 
     def action_first(self) -> None:
         if self.rows and self.rows.rows:
+            self.jumps.record(self.place())
             self.cursor = self.rows.rows[0]
 
     def action_last(self) -> None:
         if self.rows and self.rows.rows:
+            self.jumps.record(self.place())
             self.cursor = self.rows.rows[-1]
 
     def _set_collapsed(self, index: int, collapsed: bool) -> None:

@@ -135,6 +135,15 @@ class ThreadRows:
         for ancestor in reversed(self.thread.ancestors(index)):
             self.set_collapsed(ancestor, False)
 
+    def set_folds(self, folds: bytes) -> bool:
+        """Fold exactly the comments `folds` says (a byte each, as `collapsed`
+        holds them); True if that changed anything."""
+        if self.collapsed == folds:
+            return False
+        self.collapsed = bytearray(folds)
+        self._rebuild()
+        return True
+
     def collapse_all(self) -> None:
         """Fold every comment: the top level shows, one line each."""
         self.collapsed = bytearray(b"\x01") * len(self.thread)

@@ -43,11 +43,12 @@ from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ShowLinks
 from ..render.block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
 from ..render.highlight_style import highlight_style
+from ..search.jumps import Jumps
 from .highlights import ThreadHighlights
 from .matches import ThreadMatches
 from .minimap import MinimapRender
 from .minimap_feed import ThreadMinimapFeed
-from .navigation import ThreadNavigation
+from .navigation import ThreadNavigation, ThreadPlace
 from .painter import (
     FIXED_LINES,
     CommentPainter,
@@ -193,6 +194,8 @@ class ThreadView(
         self._frame_style: Style | None = None
         # The cursor moved while the view had no size: scroll to it on the first paint.
         self._scroll_pending = False
+        # Where the reader was before their last jump in this thread (`'`).
+        self.jumps: Jumps[ThreadPlace] = Jumps()
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -208,6 +211,7 @@ class ThreadView(
         self._filter_note = ""
         self._filtered = None
         self._marks_changed()
+        self.jumps.forget()
         self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._scroll_pending = False
@@ -474,6 +478,7 @@ class ThreadView(
             index = marks.previous_of(kind, self.cursor if self.cursor >= 0 else len(marks.reading))
         if index is None:
             return False
+        self.jumps.record(self.place())
         self.go_to_comment(index)
         return True
 
