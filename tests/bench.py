@@ -269,7 +269,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
 
         def paint() -> None:
             view.render_lines(Region(0, 0, view.size.width, view.size.height))
-            view._minimap_marks(view.size.height)
+            view.minimap_marks(view.size.height)
 
         def open_thread(with_state: bool) -> float:
             view.thread = None

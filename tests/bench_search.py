@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from reader.loading import Loading
 from reader.search.query import Query
+from reader.ui.search.pane import FixedSearch
 from reader.ui.thread.matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
 from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repaint_cost
@@ -100,15 +101,15 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
             fresh()
         start = time.perf_counter()
         match = next(store.search_thread(article_id, Query(text)))
-        view.set_matches(ThreadMatches([match]), match)
-        view.go_to_match(match)
+        view.show_matches(FixedSearch(ThreadMatches([match]), match))
+        view.go_to(match)
         paint()
         return time.perf_counter() - start
 
     def all_matches(text: str) -> float:
         start = time.perf_counter()
         matches = ThreadMatches(store.search_thread(article_id, Query(text)))
-        view.set_matches(matches, matches[0] if len(matches) else None)
+        view.show_matches(FixedSearch(matches, matches[0] if len(matches) else None))
         paint()
         return time.perf_counter() - start
 
@@ -116,7 +117,7 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
     rare_first = median_of(runs, lambda: first_match(RARE_WORD)) * 1000
     rare_again = median_of(runs, lambda: first_match(RARE_WORD, cold=False)) * 1000
     common_all = median_of(runs, lambda: all_matches("coalition")) * 1000
-    view.set_matches(ThreadMatches(), None)
+    view.show_matches(FixedSearch(ThreadMatches(), None))
     thread = store.thread(article_id)
     text = "\n".join(paragraph for comment in thread.comments for paragraph in comment.text)
     pattern = r"\b\w+ing\b"

@@ -36,6 +36,8 @@ from reader.ui.body.view import ArticleBody
 from reader.ui.screens import load_worker
 from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
+from reader.ui.thread.layout import ThreadLayout
+from reader.ui.thread.painter import PaintedComment
 from reader.ui.thread.view import ThreadView
 
 from .conftest import SEEDS
@@ -196,13 +198,13 @@ async def test_a_cursor_restored_before_the_first_layout_is_scrolled_to_not_wrap
     state.close()
 
     widths: list[int] = []
-    comment_lines = ThreadView._comment_lines
+    painted = ThreadLayout.painted
 
-    def recorded(view: ThreadView, index: int) -> object:
-        widths.append(view._text_area_width)
-        return comment_lines(view, index)
+    def recorded(layout: ThreadLayout, index: int) -> PaintedComment:
+        widths.append(layout.width)
+        return painted(layout, index)
 
-    monkeypatch.setattr(ThreadView, "_comment_lines", recorded)
+    monkeypatch.setattr(ThreadLayout, "painted", recorded)
     state, _ = open_state(database)
     assert state is not None
     app = ReaderApp(read_ahead(path), state=state)

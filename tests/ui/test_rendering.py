@@ -213,7 +213,7 @@ async def test_exact_heights_come_from_painting_code() -> None:
         view = await open_thread(app, pilot)
         await pilot.pause()
         assert view.rows is not None
-        first = view._painted_comment(view.rows.rows[0])
+        first = view.thread_layout.painted(view.rows.rows[0])
         assert view.rows.heights[0] == len(first.strips)
 
 

@@ -131,7 +131,7 @@ async def test_a_batch_of_a_query_superseded_by_a_keystroke_is_not_shown(
         late = ThreadMatches([Match((0, 0), 0, 2)])
         work.clear()
         pane.take_batch(FoundBatch(run, late, True, False))
-        assert not len(pane.matches) and pane.thread_view._matches is not late
+        assert not len(pane.matches) and pane.thread_view.matches is not late
         assert work["comments painted"] == 0
         await settle(pilot)
         assert pane.search_query == Query("xqz") and pane.counter == "no matches"

@@ -48,7 +48,7 @@ def write_thread(folder: Path, text: str = NESTED_THREAD, name: str = "nested.tx
 
 
 def header_text(view: ThreadView, index: int) -> str:
-    return view._painted_comment(index).strips[0].text
+    return view.thread_layout.painted(index).strips[0].text
 
 
 def prompt_text(app: ReaderApp, row: int = 0) -> str:
@@ -447,7 +447,7 @@ async def test_the_minimap_marks_where_new_comments_and_matches_lie(tmp_path: Pa
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        marks = view._minimap_marks(40)
+        marks = view.minimap_marks(40)
         assert marks is not None
         # Only the end of the thread holds something new.
         assert [cell for cell, mark in enumerate(marks.cells) if mark] == [39]
@@ -455,7 +455,7 @@ async def test_the_minimap_marks_where_new_comments_and_matches_lie(tmp_path: Pa
         await pilot.press("enter", "c", "slash", *"number 1 ", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        marks = view._minimap_marks(40)
+        marks = view.minimap_marks(40)
         assert marks is not None and marks.cells[0] == MATCH and marks.cells[20] == 0
         # And the scrollbar draws them.
         bar = view.vertical_scrollbar

@@ -118,6 +118,18 @@ class SearchTarget(Protocol[Found]):
         ...
 
 
+class FixedSearch(NamedTuple, Generic[Found]):
+    """A search as it stands, fixed: a `SearchState` to show matches with
+    where no pane runs the search (a benchmark, a test)."""
+
+    matches: Matches[Found]
+    current_match: Found | None = None
+    search_query: Query | None = None
+    counted: bool = True
+    error: str | None = None
+    filtering: bool = False
+
+
 class FoundBatch(NamedTuple, Generic[Found]):
     """Matches a search worker hands the pane: of search run `run` (a batch
     of an earlier run is dropped), its `first` batch or a later one, and
@@ -130,6 +142,7 @@ class FoundBatch(NamedTuple, Generic[Found]):
     first: bool
     counted: bool
     start: int | None = None
+
 
 
 # How `Query.compile` starts its reason; the bar says "invalid" already.

@@ -68,8 +68,7 @@ class ThreadPane(SearchPane[Match]):
     def _show_comment_time(self, event: ThreadView.CursorMoved) -> None:
         # Not stopped: the screen saves the position.
         status = self.query_one(CommentStatus)
-        thread = self.thread_view.thread
-        comment = thread.comments[event.index] if thread and event.index >= 0 else None
+        comment = event.comment
         if comment is None or not comment.posted:
             status.remove_class("-shown")
             return

@@ -1,31 +1,37 @@
 """The comment thread: a virtualised, collapsible tree of wrapped comments.
 
-A Line-API `ScrollView` over `ThreadRows`: only the comments on screen are
-wrapped (and cached, LRU), every other comment's height is an estimate, so a
-frame or a key press costs what is on screen, not what is in the thread.
-Collapse and expand splice the visible rows instead of rebuilding them.
+A Line-API `ScrollView` over a `ThreadLayout` (the visible rows, estimated
+heights made exact as comments are wrapped, each comment painted once, LRU):
+a frame or a key press costs what is on screen, not what is in the thread.
+Collapse and expand splice the visible rows instead of rebuilding them. The
+view is one class over pure parts it owns, each with one concept: the layout
+(`layout`), where the cursor goes (`cursor`), the minimap's cells
+(`minimap_cells`), the painter (`painter`) and its styles (`styles`).
 
 The first column is a gutter: `▌` beside every line of the comment under the
-cursor, so the cursor shows without colour. The view is made of parts, one
-concept each: its keys (`thread_navigation`), its search highlights
-(`thread_highlights`) and its minimap's cells (`thread_minimap_feed`).
+cursor, so the cursor shows without colour. The view is its pane's search
+target: it finds in the thread, highlights the matches (the pane's, read
+through the search it is shown) and follows the comments filter.
 
 With a state this session (`marks`), comments new since the last visit carry
 a mark in their header, and unread ones (there before, never drawn) a dimmer
 one; a comment counts as seen once any of its lines has been drawn on screen
 here (`seen` is told the comments of every frame). The scrollbar doubles as a
 minimap of new comments and search matches.
+
+Where the reader is (`place`) can be gone back to: the pane's search starts
+from it and returns to it when cancelled, and `'` returns to the place before
+the last jump (`jumps`: `g`, `G`, a new or unread comment, a kept search).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -34,33 +40,27 @@ from textual.strip import Strip
 
 from ...model import Comment, Thread
 from ...sanitize import neutralise
-from ...search.query import Match
+from ...search.fields import HEADER
+from ...search.query import Match, Query
 from ...state import ArticleState
 from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ShowLinks
-from ..render.block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwrapped_text
-from ..render.highlight_style import highlight_style
+from ..render.block_lines import unwrapped_text
 from ..search.jumps import Jumps
-from .highlights import ThreadHighlights
+from ..search.pane import Matches, SearchState
+from . import cursor as moves
+from .cursor import ThreadPlace
+from .layout import ThreadLayout
 from .matches import ThreadMatches
-from .minimap import MinimapRender
-from .minimap_feed import ThreadMinimapFeed
-from .navigation import ThreadNavigation, ThreadPlace
-from .painter import (
-    FIXED_LINES,
-    CommentPainter,
-    Mark,
-    PaintedComment,
-    PainterStyles,
-    Span,
-    text_width,
-)
+from .minimap import MinimapMarks, MinimapRender
+from .minimap_cells import minimap_cells
+from .painter import CommentPainter, Mark, PaintedComment, Span
 from .rows import ThreadRows
+from .styles import COMPONENT_CLASSES, DEFAULT_CSS, painter_styles
 
-GUIDE_LEVELS = 6
 # The header mark of each kind of comment the state tells apart.
 MARKS = {NEW: Mark.NEW, UNREAD: Mark.UNREAD}
 # The gutter column, and what it shows beside the lines of the cursor's comment.
@@ -68,91 +68,22 @@ GUTTER = 1
 CURSOR_MARKER = "▌"
 
 
-class ThreadView(
-    ThreadNavigation, ThreadHighlights, ThreadMinimapFeed, ScrollView, can_focus=True
-):
+class ThreadView(ScrollView, can_focus=True):
     """Shows one article's comments; the cursor is always on a visible comment."""
 
     BINDINGS = [*bindings(THREAD_COMMANDS), *bindings(THREAD_LINK_COMMANDS)]
-
-    COMPONENT_CLASSES = {
-        *(f"thread-view--guide-{level}" for level in range(GUIDE_LEVELS)),
-        "thread-view--header",
-        "thread-view--meta",
-        "thread-view--folded",
-        "thread-view--cursor",
-        "thread-view--cursor-marker",
-        "thread-view--empty",
-        "thread-view--match",
-        "thread-view--current-match",
-        "thread-view--op",
-        "thread-view--status",
-        "thread-view--dead",
-        "thread-view--stub",
-        "thread-view--subject",
-        *BLOCK_COMPONENT_CLASSES,
-        "thread-view--new",
-        "thread-view--unread",
-        "thread-view--minimap-new",
-        "thread-view--minimap-match",
-    }
-
-    DEFAULT_CSS = (
-        """
-    ThreadView {
-        overflow-x: hidden;
-        overflow-y: auto;
-        /* The text width must not change as the scrollbar comes and goes:
-           every change re-estimates the height of every comment. */
-        scrollbar-gutter: stable;
-        & > .thread-view--guide-0 { color: $primary; }
-        & > .thread-view--guide-1 { color: $secondary; }
-        & > .thread-view--guide-2 { color: $success; }
-        & > .thread-view--guide-3 { color: $warning; }
-        & > .thread-view--guide-4 { color: $accent; }
-        & > .thread-view--guide-5 { color: $error; }
-        & > .thread-view--header { text-style: bold; }
-        /* Not $text-muted (auto 60%): under 4.5:1 on the focused cursor row. */
-        & > .thread-view--meta { color: auto 70%; }
-        & > .thread-view--folded { color: $text-primary; text-style: bold; }
-        & > .thread-view--cursor { background: $boost; }
-        & > .thread-view--cursor-marker { color: $foreground; }
-        & > .thread-view--empty { color: $text-muted; text-style: italic; }
-        /* `auto`: black or white, whichever reads on the background. Underline
-           and (current) reverse keep matches visible without colour (NO_COLOR). */
-        & > .thread-view--match {
-            background: $warning 35%; color: auto 95%; text-style: underline;
-        }
-        & > .thread-view--current-match {
-            background: $warning; color: auto 95%; text-style: bold underline reverse;
-        }
-        /* Green reads on dark surfaces only: light themes get their dark primary. */
-        & > .thread-view--new { color: $text-success; text-style: bold; }
-        &:light > .thread-view--new { color: $text-primary; }
-        /* Unread: dimmer than new, as dim as the header's details (4.5:1 kept). */
-        & > .thread-view--unread { color: auto 70%; }
-        & > .thread-view--minimap-new { color: $success; }
-        & > .thread-view--minimap-match { color: $warning; }
-        &:focus > .thread-view--cursor { background: $surface-lighten-2; }
-        /* New styles: 4.5:1 on the view and the cursor row in both themes. */
-        & > .thread-view--op { color: $text-accent; text-style: bold; }
-        &:light > .thread-view--op { color: $text-primary; }
-        & > .thread-view--status { color: auto 70%; text-style: italic; }
-        & > .thread-view--dead { color: auto 70%; }
-        & > .thread-view--stub { color: auto 70%; text-style: italic; }
-        & > .thread-view--subject { text-style: italic; }
-    """
-        + BLOCK_CSS
-        + "}"
-    )
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+    DEFAULT_CSS = DEFAULT_CSS
 
     class CursorMoved(Message):
-        """The cursor is on another comment (or on none: `index` -1)."""
+        """The cursor is on another comment: `index` in the thread, `comment`
+        itself (-1 and None: no comment)."""
 
-        def __init__(self, view: ThreadView, index: int) -> None:
+        def __init__(self, view: ThreadView, index: int, comment: Comment | None) -> None:
             super().__init__()
             self.view = view
             self.index = index
+            self.comment = comment
 
     thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
     """The thread on show (None: nothing)."""
@@ -170,16 +101,18 @@ class ThreadView(
         super().__init__(id=id, classes=classes)
         # Searched (the view is its pane's `SearchTarget`).
         self.store = store
-        # The comments the filter shows, while it is on.
-        self._filtered: set[int] | None = None
-        self.rows: ThreadRows | None = None
-        self._painted: LRUCache[tuple[int, int, bool], PaintedComment] = LRUCache(256)
-        # Search highlights: the matches (the search pane's) and the current one.
-        self._matches = ThreadMatches()
-        self._current_match: Match | None = None
+        self.thread_layout = ThreadLayout(self._paint)
         self._painter: CommentPainter | None = None
-        self._width = 0
-        # While filtering: what the filter is for, to say when nothing matches.
+        # The search shown (its matches are the pane's), the match drawn as the
+        # current one, the painted comments that have a highlight, and whether
+        # any match was shown.
+        self._search: SearchState[Match] | None = None
+        self._current: Match | None = None
+        self._highlighted: set[int] = set()
+        self._had_matches = False
+        # While filtering: the comments shown, and what the filter is for (to
+        # say when nothing matches).
+        self._filtered: set[int] | None = None
         self._filter_note = ""
         # Told the comments drawn on screen (with a state this session).
         self.seen: Callable[[list[int]], None] | None = None
@@ -199,20 +132,24 @@ class ThreadView(
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
-            MinimapRender, self._minimap_marks
+            MinimapRender, self.minimap_marks
         )
+
+    @property
+    def rows(self) -> ThreadRows | None:
+        """The visible rows of the thread on show."""
+        return self.thread_layout.rows
 
     # Loading -----------------------------------------------------------------
 
     def watch_thread(self, thread: Thread | None) -> None:
         """Show the thread fully expanded, the cursor on its first comment."""
-        self._painted.clear()
-        self._matches, self._current_match = ThreadMatches(), None
-        self._filter_note = ""
-        self._filtered = None
+        self.thread_layout.show(thread)
+        self._search, self._current, self._highlighted = None, None, set()
+        self._had_matches = False
+        self._filtered, self._filter_note = None, ""
         self._marks_changed()
         self.jumps.forget()
-        self.rows = None if thread is None else ThreadRows(thread, self._estimates())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._scroll_pending = False
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
@@ -220,7 +157,7 @@ class ThreadView(
         self.refresh()
 
     def watch_marks(self) -> None:
-        self._painted.clear()
+        self.thread_layout.forget()
         self._marks_changed()
         self.refresh()
 
@@ -231,7 +168,7 @@ class ThreadView(
         return max(1, self.scrollable_content_region.width)
 
     @property
-    def _text_area_width(self) -> int:
+    def text_width(self) -> int:
         """The width comments are painted at: the content less the gutter."""
         return max(1, self._content_width - GUTTER)
 
@@ -239,24 +176,9 @@ class ThreadView(
     def _view_height(self) -> int:
         return max(1, self.scrollable_content_region.height)
 
-    def _estimates(self) -> list[int]:
-        """Every comment's guessed unfolded height at the current width."""
-        thread = self.thread
-        if thread is None:
-            return []
-        width = self._width or 80
-        widths = [text_width(depth, width) for depth in range(max(thread.depths, default=0) + 1)]
-        # One flat comprehension: this runs over every comment on each resize.
-        return [
-            FIXED_LINES + breaks + characters // widths[depth]
-            for characters, breaks, depth in zip(
-                thread.characters, thread.line_breaks, thread.depths, strict=True
-            )
-        ]
-
     def _update_virtual_size(self) -> None:
-        lines = self.rows.total_lines if self.rows else 0
-        self.virtual_size = Size(self._content_width, lines)
+        rows = self.rows
+        self.virtual_size = Size(self._content_width, rows.total_lines if rows else 0)
 
     def on_resize(self, event: events.Resize) -> None:
         # Re-estimating is left to the next paint (`_measure_screen`): a resize
@@ -265,77 +187,46 @@ class ThreadView(
 
     def _follow_width(self) -> None:
         """Re-estimate when the text width changed (a resize, or a scrollbar came or went)."""
-        width = self._text_area_width
-        if width != self._width:
-            self._width = width
-            self._painted.clear()
-            if self.rows is not None:
-                self.rows.reestimate(self._estimates())
+        if self.thread_layout.set_width(self.text_width):
             self._update_virtual_size()
             self._scroll_to_cursor()
             self._marks_changed()
 
     # Painting ----------------------------------------------------------------
 
-    def _styles(self) -> PainterStyles:
-        def style(name: str) -> Style:
-            # The colour as resolved (a partial style drops the alpha of
-            # `$text-muted` and the like), but no background, so the cursor's
-            # background shows through.
-            full = self.get_component_rich_style(name)
-            return self.get_component_rich_style(name, partial=True) + Style(color=full.color)
-
-        match = highlight_style(self, "thread-view--match")
-        current_match = highlight_style(self, "thread-view--current-match")
-        return PainterStyles(
-            guides=[style(f"thread-view--guide-{level}") for level in range(GUIDE_LEVELS)],
-            header=style("thread-view--header"),
-            meta=style("thread-view--meta"),
-            folded=style("thread-view--folded"),
-            match=match,
-            current_match=current_match,
-            blocks=block_styles(style, match, current_match),
-            op=style("thread-view--op"),
-            status=style("thread-view--status"),
-            dead=style("thread-view--dead"),
-            stub=style("thread-view--stub"),
-            new=style("thread-view--new"),
-            unread=style("thread-view--unread"),
-            subject=style("thread-view--subject"),
-        )
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painter = None
         self._minimap_styles = None
-        self._painted.clear()
+        self.thread_layout.forget()
 
-    def _painted_comment(self, index: int) -> PaintedComment:
-        """Comment `index` painted at the current width (cached)."""
-        assert self.thread is not None and self.rows is not None
-        collapsed = self.rows.is_collapsed(index)
-        key = (index, self._width, collapsed)
-        painted = self._painted.get(key)
-        if painted is None:
-            if self._painter is None:
-                self._painter = CommentPainter(
-                    self.app.console, self._styles(), absolute_times=self.absolute_times
-                )
-            thread = self.thread
-            painted = self._painter.paint(
-                thread.comments[index],
-                self._width,
-                replies=len(thread.comments[index].replies),
-                hidden=self.rows.hidden_count(index),
-                collapsed=collapsed,
-                matches=self._matches.spans_of(index),
-                current=self._current_in(index),
-                # Part of what is cached: the marks change only with `marks_changed`.
-                mark=self._mark_of(index),
-                subject=thread.shown_subject(index),
+    def _paint(self, index: int, width: int, collapsed: bool) -> PaintedComment:
+        """Comment `index` painted (for the layout, which caches it)."""
+        layout = self.thread_layout
+        assert layout.thread is not None and layout.rows is not None
+        if self._painter is None:
+            self._painter = CommentPainter(
+                self.app.console, painter_styles(self), absolute_times=self.absolute_times
             )
-            self._painted[key] = painted
-        return painted
+        thread = layout.thread
+        comment = thread.comments[index]
+        matches = self.matches
+        spans = matches.spans_of(index) if matches is not None else None
+        current = self._current_in(index)
+        if spans or current:
+            self._highlighted.add(index)
+        return self._painter.paint(
+            comment,
+            width,
+            replies=len(comment.replies),
+            hidden=layout.rows.hidden_count(index),
+            collapsed=collapsed,
+            matches=spans,
+            current=current,
+            # Part of what is cached: the marks change only with `marks_changed`.
+            mark=self._mark_of(index),
+            subject=thread.shown_subject(index),
+        )
 
     def _mark_of(self, index: int) -> Mark:
         marks = self.marks
@@ -345,20 +236,10 @@ class ThreadView(
 
     def _current_in(self, index: int) -> tuple[int, Span] | None:
         """The current match's paragraph and span, if it is in comment `index`."""
-        current = self._current_match
+        current = self._current
         if current is None or current.key[0] != index:  # type: ignore[index]
             return None
         return current.key[1], (current.start, current.end)  # type: ignore[index]
-
-    def _comment_lines(self, index: int) -> list[Strip]:
-        return self._painted_comment(index).strips
-
-    def _measure(self, position: int) -> int:
-        """Wrap the row at `position` and record its exact height."""
-        assert self.rows is not None
-        height = len(self._comment_lines(self.rows.rows[position]))
-        self.rows.set_height(position, height)
-        return height
 
     def _measure_screen(self) -> None:
         """Make the heights of the rows on screen exact before drawing them."""
@@ -376,7 +257,7 @@ class ThreadView(
         changed = False
         while position < len(rows) and line < bottom:
             before = rows.heights[position]
-            height = self._measure(position)
+            height = self.thread_layout.measure(position)
             changed |= before != height
             line += height
             position += 1
@@ -407,7 +288,7 @@ class ThreadView(
 
     def render_line(self, y: int) -> Strip:
         rows = self.rows
-        width = self._width or self._text_area_width
+        width = self.thread_layout.width or self.text_width
         line = round(self.scroll_y) + y
         if rows is None or not rows.rows:
             if y == 0 and (empty := self._empty_text()):
@@ -421,7 +302,7 @@ class ThreadView(
             return Strip.blank(self._content_width, self.rich_style)
         position = rows.row_at_line(line)
         index = rows.rows[position]
-        lines = self._comment_lines(index)
+        lines = self.thread_layout.painted(index).strips
         offset = line - rows.line_of(position)
         strip = lines[offset] if offset < len(lines) else Strip.blank(width)
         if index == self.cursor:
@@ -436,7 +317,462 @@ class ThreadView(
         style = self._frame_style
         return strip.apply_style(self.rich_style if style is None else style)
 
-    # Links and full text -----------------------------------------------------
+    # The minimap ---------------------------------------------------------------
+
+    def _marks_changed(self) -> None:
+        """Rows, matches or new marks changed: the minimap is drawn afresh."""
+        self._minimap_generation += 1
+        if self._vertical_scrollbar is not None:
+            self._vertical_scrollbar.refresh()
+
+    def minimap_marks(self, size: int) -> MinimapMarks | None:
+        """The scrollbar's `size` track cells, each marked if its part of the
+        thread holds a search match or a new comment; computed once per change
+        of the rows, matches or marks."""
+        rows, thread = self.rows, self.thread
+        if rows is None or thread is None or not rows.rows or size <= 0:
+            return None
+        key = (size, rows.total_lines, len(rows), self._minimap_generation)
+        if key != self._minimap_key:
+            self._minimap_key = key
+            marks = self.marks
+            new = marks.reading if marks is not None and NEW in marks.reading else None
+            self._minimap_cells = minimap_cells(rows, thread, size, self.matches, new)
+        if self._minimap_styles is None:
+            self._minimap_styles = (
+                self.get_component_rich_style("thread-view--minimap-new"),
+                self.get_component_rich_style("thread-view--minimap-match"),
+            )
+        return MinimapMarks(self._minimap_cells, *self._minimap_styles)
+
+    # Search (the pane's `SearchTarget`: the thread's comments) -----------------
+
+    def find(self, query: Query) -> Iterator[Match]:
+        thread = self.thread
+        return iter(()) if thread is None else self.store.search_thread(thread.article_id, query)
+
+    def new_matches(self) -> ThreadMatches:
+        return ThreadMatches()
+
+    def starts_from(self, place: ThreadPlace) -> Callable[[Match], bool]:
+        """From the comment under the cursor on (matches come in display order,
+        which is the order of the comments' indices)."""
+        cursor = place.cursor
+
+        def at_or_after(match: Match) -> bool:
+            return match.key[0] >= cursor  # type: ignore[index, no-any-return]
+
+        return at_or_after
+
+    @property
+    def matches(self) -> ThreadMatches | None:
+        """The matches on show (the search's, which are its pane's)."""
+        search = self._search
+        if search is None:
+            return None
+        matches = search.matches
+        assert isinstance(matches, ThreadMatches)
+        return matches
+
+    def show_matches(self, search: SearchState[Match]) -> None:
+        """Highlight the search's matches, its current one distinctly. As they
+        grow, `matches_added` says what was appended; only the painted comments
+        with a match, before or now, are painted again."""
+        self._search, self._current = search, search.current_match
+        matches = self.matches
+        assert matches is not None
+        before, self._highlighted = self._highlighted, set()
+        had, self._had_matches = self._had_matches, bool(len(matches))
+        if had or len(matches):
+            # The current match, old or new, is in one of them.
+            if self.thread_layout.forget(
+                lambda index: index in before or matches.any_between(index, index + 1)
+            ):
+                self.refresh()
+            self._marks_changed()
+        self._follow_filter(search)
+
+    def matches_added(self, added: Matches[Match], search: SearchState[Match]) -> None:
+        """Repaint the painted comments `added` are in, and the minimap."""
+        assert isinstance(added, ThreadMatches)
+        if len(added):
+            self._had_matches = True
+            first, last = added.comments[0], added.comments[-1]
+            if self.thread_layout.forget(lambda index: first <= index <= last):
+                self.refresh()
+            self._marks_changed()
+        if search.counted:
+            # Every match is known: the filter shows each comment with one.
+            self._follow_filter(search)
+
+    def current_moved(self, search: SearchState[Match]) -> None:
+        """Only the comments of the old and the new current match are painted again."""
+        before, self._current = self._current, search.current_match
+        changed = {match.key[0] for match in (before, self._current) if match is not None}  # type: ignore[index]
+        self.thread_layout.forget(changed.__contains__)
+        self.refresh()
+
+    def go_to(self, match: Match) -> None:
+        """Unfold just the ancestors of the match's comment, put the cursor on it
+        and scroll so the line of the match is on screen."""
+        rows = self.rows
+        if rows is None:
+            return
+        index, paragraph = match.key  # type: ignore[misc]
+        rows.reveal(index)
+        self._marks_changed()
+        if paragraph != HEADER:
+            # The match is in the comment's own text: a fold would hide it.
+            rows.set_collapsed(index, False)
+        # Nothing painted is stale: a painted comment is cached with its fold.
+        self._set_cursor_quietly(index)
+        position = rows.position(index)
+        assert position is not None
+        self.thread_layout.measure(position)
+        self._update_virtual_size()
+        painted = self.thread_layout.painted(index)
+        line = rows.line_of(position) + painted.line_of(paragraph, match.start)
+        view = self._view_height
+        if not self.scroll_y <= line < self.scroll_y + view:
+            self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
+        self.refresh()
+
+    def _follow_filter(self, search: SearchState[Match]) -> None:
+        """The filter follows the live query: every comment with a match (so far)
+        is shown before any match is gone to. While the search counts, the shown
+        set only grows, and only at its first match and when the count ends, so
+        the view does not jump (nor refilter the thread) per batch."""
+        query = search.search_query
+        rows = self.rows
+        if rows is None:
+            return
+        if query is not None and query.text and search.error is None and search.filtering:
+            matches = self.matches
+            assert matches is not None
+            shown = set(matches.comments)
+            if not search.counted:
+                shown |= self._filtered or set()
+            if self._filter_note != f"/{query.text}":
+                self._filter_note = f"/{query.text}"
+                self.refresh()
+            if shown != self._filtered:
+                self._filtered = shown
+                rows.filter(shown)
+                self._refold()
+        elif self._filtered is not None:
+            # No query (or an invalid one) filters nothing: every comment shows.
+            self._filtered = None
+            rows.unfilter()
+            self._refold()
+
+    # The cursor ----------------------------------------------------------------
+
+    def watch_cursor(self) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self._cursor_moved(self.cursor)
+
+    def _cursor_moved(self, index: int) -> None:
+        thread = self.thread
+        comment = thread.comments[index] if thread is not None and index >= 0 else None
+        self.post_message(self.CursorMoved(self, index, comment))
+
+    def _set_cursor_quietly(self, index: int) -> None:
+        """Move the cursor without scrolling to it (the caller has scrolled)."""
+        self.set_reactive(type(self).cursor, index)
+        self.refresh()
+        self._cursor_moved(index)
+
+    def _scroll_to_cursor(self, from_below: bool = False) -> None:
+        """Scroll just enough that the cursor's comment is on screen. A comment
+        taller than the view shows its top, or its end when `from_below`."""
+        rows = self.rows
+        if rows is None or self.cursor < 0:
+            return
+        if not self.size.width:
+            # Not laid out yet (the first article, set as the screen mounts) or
+            # hidden (a narrow screen): the comment would be wrapped a character
+            # a line. Scrolled to on the first paint instead.
+            self._scroll_pending = True
+            return
+        position = rows.position(self.cursor)
+        if position is None:
+            return
+        height = self.thread_layout.measure(position)
+        self._update_virtual_size()
+        target = moves.scroll_to_show(
+            rows.line_of(position), height, self.scroll_y, self._view_height, from_below
+        )
+        if target is not None:
+            self.scroll_to(y=target, animate=False, immediate=True)
+
+    def _cursor_extent(self) -> tuple[int, int] | None:
+        """The first line of the cursor's comment and the line past its end;
+        None while the view is not laid out (hidden on a narrow screen, as
+        when `j` comes in the same burst as the `tab` that shows it): none of
+        the comment is on screen to page through first, so `j` / `k` move."""
+        rows = self.rows
+        if rows is None or self.cursor < 0 or not self.size.height:
+            return None
+        position = rows.position(self.cursor)
+        if position is None:
+            return None
+        height = self.thread_layout.measure(position)
+        self._update_virtual_size()
+        top = rows.line_of(position)
+        return top, top + height
+
+    def _scroll_by(self, lines: int) -> None:
+        target = max(0, min(self.max_scroll_y, round(self.scroll_y) + lines))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def _move_or_say(self, index: int | None, why_not: str | None = None) -> None:
+        """Move to `index`; at a boundary (None or -1) say briefly why nothing moved."""
+        if index is not None and index >= 0:
+            self.cursor = index
+        elif why_not is not None:
+            self.notify(why_not, markup=False, timeout=2)
+
+    def place(self) -> ThreadPlace:
+        """Where the reader is: to go back to, or to restore in another version
+        of the thread."""
+        rows = self.rows
+        if rows is None:
+            return ThreadPlace(-1, b"", None)
+        folds = bytes(rows.collapsed)
+        position = rows.position(self.cursor) if self.cursor >= 0 else None
+        if position is None or not self.size.width:
+            return ThreadPlace(self.cursor, folds, None)
+        return ThreadPlace(self.cursor, folds, rows.line_of(position) - round(self.scroll_y))
+
+    def restore_place(self, cursor: int, collapsed: Iterable[int], cursor_row: int | None) -> None:
+        """Fold `collapsed` and put the cursor on comment `cursor`, its first
+        line `cursor_row` lines from the top of the view (as `place` said it
+        was in another version of the thread; -1: a comment this one lacks)."""
+        rows = self.rows
+        if rows is None:
+            return
+        for index in collapsed:
+            if index >= 0:  # (-1 would fold the last comment)
+                rows.set_collapsed(index, True)
+        self._put_cursor(cursor, cursor_row)
+
+    def return_to(self, place: ThreadPlace) -> None:
+        """Back to `place` in this thread: folded as it was, the cursor on the
+        same comment on the same line of the view."""
+        rows = self.rows
+        if rows is None or len(place.folds) != len(rows.collapsed):
+            return
+        rows.set_folds(place.folds)
+        self._put_cursor(place.cursor, place.cursor_row)
+
+    def _put_cursor(self, cursor: int, cursor_row: int | None) -> None:
+        """The cursor on comment `cursor` (its ancestors unfolded), its first
+        line `cursor_row` lines from the top of the view."""
+        rows = self.rows
+        assert rows is not None
+        self.thread_layout.forget()
+        self._marks_changed()
+        self._update_virtual_size()
+        self.go_to_comment(cursor)
+        position = rows.position(cursor) if cursor >= 0 else None
+        if position is not None and cursor_row is not None and self.size.width:
+            # The rows between the top of the view and the cursor, wrapped: with
+            # their estimated heights the cursor would land off its line.
+            above, lines = position, 0
+            while above > 0 and lines < cursor_row:
+                above -= 1
+                lines += self.thread_layout.measure(above)
+            self.thread_layout.measure(position)
+            self._update_virtual_size()
+            target = max(0, rows.line_of(position) - cursor_row)
+            # Forced: a thread that has just grown past the view has no
+            # scrollbar until the next layout, and without one Textual scrolls not.
+            self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def go_to_comment(self, index: int) -> None:
+        """Put the cursor on comment `index`, unfolding just its ancestors."""
+        rows = self.rows
+        if rows is None or not 0 <= index < len(rows.thread):
+            return
+        rows.reveal(index)
+        self.thread_layout.forget()
+        self._marks_changed()
+        self._update_virtual_size()
+        self.cursor = index
+
+    def go_to_marked(self, kind: int, forward: bool) -> bool:
+        """Put the cursor on the next (or previous) comment of `kind` (NEW,
+        UNREAD), unfolding its ancestors; False when there is none that way."""
+        marks = self.marks
+        if marks is None or self.rows is None:
+            return False
+        if forward:
+            index = marks.next_of(kind, self.cursor)
+        else:
+            index = marks.previous_of(kind, self.cursor if self.cursor >= 0 else len(marks.reading))
+        if index is None:
+            return False
+        self.jumps.record(self.place())
+        self.go_to_comment(index)
+        return True
+
+    def marks_changed(self) -> None:
+        """The open article's marks changed (marked read): repaint them."""
+        self.thread_layout.forget()
+        self._marks_changed()
+        self.refresh()
+
+    # Keys: moving --------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        """The next comment; but first the rest of this one, if it runs past the bottom."""
+        extent = self._cursor_extent()
+        if extent is not None:
+            top, end = extent
+            view_end = round(self.scroll_y) + self._view_height
+            if top < view_end and end > view_end:
+                self._scroll_by(min(end - view_end, self._page_lines()))
+                return
+        if self.rows is not None:
+            self._move_or_say(moves.neighbour(self.rows, self.cursor, 1))
+
+    def action_cursor_up(self) -> None:
+        """The previous comment, showing its end; but first the start of this one."""
+        extent = self._cursor_extent()
+        if extent is not None:
+            top, end = extent
+            view_top = round(self.scroll_y)
+            if top < view_top < end:
+                self._scroll_by(-min(view_top - top, self._page_lines()))
+                return
+        index = moves.neighbour(self.rows, self.cursor, -1) if self.rows is not None else None
+        if index is not None and index >= 0:
+            self.set_reactive(type(self).cursor, index)
+            self._scroll_to_cursor(from_below=True)
+            self._set_cursor_quietly(index)
+
+    def action_first(self) -> None:
+        if self.rows and self.rows.rows:
+            self.jumps.record(self.place())
+            self.cursor = self.rows.rows[0]
+
+    def action_last(self) -> None:
+        if self.rows and self.rows.rows:
+            self.jumps.record(self.place())
+            self.cursor = self.rows.rows[-1]
+
+    def action_parent(self) -> None:
+        if self.thread is not None and self.cursor >= 0:
+            self._move_or_say(self.thread.parents[self.cursor], "Top-level comment has no parent")
+
+    def action_next_sibling(self) -> None:
+        thread, rows = self.thread, self.rows
+        if thread is not None and rows is not None and self.cursor >= 0:
+            step = thread.next_sibling
+            index = moves.shown_sibling(rows, step(self.cursor), step)
+            self._move_or_say(index, "No next sibling")
+
+    def action_previous_sibling(self) -> None:
+        thread, rows = self.thread, self.rows
+        if thread is not None and rows is not None and self.cursor >= 0:
+            step = thread.previous_sibling
+            index = moves.shown_sibling(rows, step(self.cursor), step)
+            self._move_or_say(index, "No previous sibling")
+
+    def action_next_top_level(self) -> None:
+        thread, rows = self.thread, self.rows
+        if thread is not None and rows is not None and self.cursor >= 0:
+            index = moves.next_top_level(thread, rows, self.cursor)
+            self._move_or_say(index, "No next top-level comment")
+
+    def action_previous_top_level(self) -> None:
+        thread, rows = self.thread, self.rows
+        if thread is not None and rows is not None and self.cursor >= 0:
+            index = moves.previous_top_level(thread, rows, self.cursor)
+            self._move_or_say(index, "No previous top-level comment")
+
+    def _page_lines(self) -> int:
+        """A page: the view's height less a line kept for context."""
+        return max(1, self._view_height - 1)
+
+    def _page(self, lines: int) -> None:
+        """Scroll by `lines`; the cursor goes to the comment at the top of the view
+        (at either end of the thread: to the first or last comment)."""
+        rows = self.rows
+        if rows is None or not rows.rows:
+            return
+        self._scroll_by(lines)
+        position = moves.page_position(rows, round(self.scroll_y), self.max_scroll_y, lines)
+        self._set_cursor_quietly(rows.rows[position])
+
+    def action_page_down(self) -> None:
+        self._page(self._page_lines())
+
+    def action_page_up(self) -> None:
+        self._page(-self._page_lines())
+
+    def action_half_page_down(self) -> None:
+        self._page(max(1, self._view_height // 2))
+
+    def action_half_page_up(self) -> None:
+        self._page(-max(1, self._view_height // 2))
+
+    # Keys: folding -------------------------------------------------------------
+
+    def _set_collapsed(self, index: int, collapsed: bool) -> None:
+        assert self.rows is not None
+        if self.rows.set_collapsed(index, collapsed):
+            self._after_fold()
+
+    def _after_fold(self) -> None:
+        self._marks_changed()
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def action_toggle(self) -> None:
+        if self.rows is not None and self.cursor >= 0:
+            self._set_collapsed(self.cursor, not self.rows.is_collapsed(self.cursor))
+
+    def action_collapse(self) -> None:
+        """Collapse; or, when already collapsed or without replies, go to the parent."""
+        if self.rows is None or self.thread is None or self.cursor < 0:
+            return
+        index = self.cursor
+        if self.thread.descendant_count(index) and not self.rows.is_collapsed(index):
+            self._set_collapsed(index, True)
+        else:
+            self.action_parent()
+
+    def action_expand(self) -> None:
+        if self.rows is not None and self.cursor >= 0:
+            self._set_collapsed(self.cursor, False)
+
+    def _refold(self) -> None:
+        """After a bulk fold: keep the cursor on its nearest visible ancestor."""
+        assert self.rows is not None and self.thread is not None
+        self.thread_layout.forget()
+        self._set_cursor_quietly(moves.nearest_visible(self.thread, self.rows, self.cursor))
+        self._after_fold()
+
+    def action_collapse_all(self) -> None:
+        if self.rows is not None:
+            self.rows.collapse_all()
+            self._refold()
+
+    def action_expand_all(self) -> None:
+        if self.rows is not None:
+            self.rows.expand_all()
+            self._refold()
+
+    def action_show_depth(self, levels: int) -> None:
+        if self.rows is not None:
+            self.rows.show_depth(levels)
+            self._refold()
+
+    # Keys: links and full text -------------------------------------------------
 
     def _cursor_comment(self) -> Comment | None:
         if self.thread is None or self.cursor < 0:
@@ -459,44 +795,10 @@ class ThreadView(
         comment = self._cursor_comment()
         if comment is None:
             return
-        blocks = self._styles().blocks
+        blocks = painter_styles(self).blocks
         text = unwrapped_text(comment.text, comment.blocks, self.app.console, blocks)
         title = f"Comment {comment.path}" + (f" by {comment.author}" if comment.author else "")
         self.post_message(ShowFullText(title, text))
-
-    # New and unread comments ------------------------------------------------
-
-    def go_to_marked(self, kind: int, forward: bool) -> bool:
-        """Put the cursor on the next (or previous) comment of `kind` (NEW,
-        UNREAD), unfolding its ancestors; False when there is none that way."""
-        marks = self.marks
-        if marks is None or self.rows is None:
-            return False
-        if forward:
-            index = marks.next_of(kind, self.cursor)
-        else:
-            index = marks.previous_of(kind, self.cursor if self.cursor >= 0 else len(marks.reading))
-        if index is None:
-            return False
-        self.jumps.record(self.place())
-        self.go_to_comment(index)
-        return True
-
-    def go_to_comment(self, index: int) -> None:
-        """Put the cursor on comment `index`, unfolding just its ancestors."""
-        if self.rows is None or not 0 <= index < len(self.rows.thread):
-            return
-        self.rows.reveal(index)
-        self._painted.clear()
-        self._marks_changed()
-        self._update_virtual_size()
-        self.cursor = index
-
-    def marks_changed(self) -> None:
-        """The open article's marks changed (marked read): repaint them."""
-        self._painted.clear()
-        self._marks_changed()
-        self.refresh()
 
     # Mouse -------------------------------------------------------------------
 
