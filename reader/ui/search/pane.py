@@ -144,7 +144,6 @@ class FoundBatch(NamedTuple, Generic[Found]):
     start: int | None = None
 
 
-
 # How `Query.compile` starts its reason; the bar says "invalid" already.
 INVALID_REGEX = "invalid regular expression: "
 # The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,

@@ -429,12 +429,16 @@ class ThreadView(ScrollView, can_focus=True):
         position = rows.position(index)
         assert position is not None
         self.thread_layout.measure(position)
-        self._update_virtual_size()
-        painted = self.thread_layout.painted(index)
-        line = rows.line_of(position) + painted.line_of(paragraph, match.start)
+        within = self.thread_layout.painted(index).line_of(paragraph, match.start)
         view = self._view_height
-        if not self.scroll_y <= line < self.scroll_y + view:
+        if not self.scroll_y <= rows.line_of(position) + within < self.scroll_y + view:
+            # A third of the view above the match's line: the rows there wrapped
+            # first, or the painting of the frame would move the match off the
+            # line scrolled to (rows are estimated, code many times its height).
+            self._measure_above(position, view // 3 - within)
+            line = rows.line_of(position) + within
             self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
+        self._update_virtual_size()
         self.refresh()
 
     def _follow_filter(self, search: SearchState[Match]) -> None:
@@ -500,9 +504,13 @@ class ThreadView(ScrollView, can_focus=True):
             return
         height = self.thread_layout.measure(position)
         self._update_virtual_size()
-        target = moves.scroll_to_show(
-            rows.line_of(position), height, self.scroll_y, self._view_height, from_below
-        )
+        view = self._view_height
+        top = rows.line_of(position)
+        target = moves.scroll_to_show(top, height, self.scroll_y, view, from_below)
+        if target is not None and target < top:
+            # The rows above it on screen, exact first: the comment stays put.
+            self._measure_above(position, top - target)
+            target = rows.line_of(position) - (top - target)
         if target is not None:
             self.scroll_to(y=target, animate=False, immediate=True)
 
@@ -521,6 +529,17 @@ class ThreadView(ScrollView, can_focus=True):
         self._update_virtual_size()
         top = rows.line_of(position)
         return top, top + height
+
+    def _measure_above(self, position: int, lines: int) -> None:
+        """Wrap the rows above `position` that fill `lines` lines: those a
+        scroll puts on screen above it, to make exact before scrolling."""
+        rows = self.rows
+        assert rows is not None
+        above = position
+        while above > 0 and lines > 0:
+            above -= 1
+            lines -= self.thread_layout.measure(above)
+        self._update_virtual_size()
 
     def _scroll_by(self, lines: int) -> None:
         target = max(0, min(self.max_scroll_y, round(self.scroll_y) + lines))
@@ -579,10 +598,7 @@ class ThreadView(ScrollView, can_focus=True):
         if position is not None and cursor_row is not None and self.size.width:
             # The rows between the top of the view and the cursor, wrapped: with
             # their estimated heights the cursor would land off its line.
-            above, lines = position, 0
-            while above > 0 and lines < cursor_row:
-                above -= 1
-                lines += self.thread_layout.measure(above)
+            self._measure_above(position, cursor_row)
             self.thread_layout.measure(position)
             self._update_virtual_size()
             target = max(0, rows.line_of(position) - cursor_row)
