@@ -127,6 +127,8 @@ class ThreadView(ScrollView, can_focus=True):
         self._frame_style: Style | None = None
         # The cursor moved while the view had no size: scroll to it on the first paint.
         self._scroll_pending = False
+        # The text a resize kept at the top of the view, and the scroll it left.
+        self._kept_top: tuple[tuple[int, int, int], float] | None = None
         # Where the reader was before their last jump in this thread (`'`).
         self.jumps: Jumps[ThreadPlace] = Jumps()
 
@@ -150,6 +152,7 @@ class ThreadView(ScrollView, can_focus=True):
         self._filtered, self._filter_note = None, ""
         self._marks_changed()
         self.jumps.forget()
+        self._kept_top = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._scroll_pending = False
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
@@ -186,11 +189,97 @@ class ThreadView(ScrollView, can_focus=True):
         self.refresh()
 
     def _follow_width(self) -> None:
-        """Re-estimate when the text width changed (a resize, or a scrollbar came or went)."""
-        if self.thread_layout.set_width(self.text_width):
-            self._update_virtual_size()
+        """Re-estimate when the text width changed (a resize, or a scrollbar
+        came or went), keeping the reader's place: the text at the top of the
+        view stays at the top, as in less; the cursor's comment and the
+        current match stay on screen if they were."""
+        layout = self.thread_layout
+        if self.text_width == layout.width:
+            return
+        anchor = self._top_text() if layout.width else None
+        kept_top = self._kept_top
+        if kept_top is not None and kept_top[1] == self.scroll_y:
+            # Not scrolled since the last resize: the text it kept at the top,
+            # not the start of the line that holds it (which would drift a
+            # line up at each resize).
+            anchor = kept_top[0]
+        kept: list[Callable[[], tuple[int, int] | None]] = [self._cursor_lines, self._match_lines]
+        shown = [self._on_screen(at()) for at in kept]
+        layout.set_width(self.text_width)
+        self._update_virtual_size()
+        if anchor is None:
             self._scroll_to_cursor()
             self._marks_changed()
+            return
+        self._scroll_to_text(*anchor)
+        for was_shown, at in zip(shown, kept, strict=True):
+            lines = at()
+            if was_shown and lines is not None and not self._on_screen(lines):
+                self._scroll_to_line(lines[0])
+        self._kept_top = anchor, self.scroll_y
+        self._marks_changed()
+
+    def _top_text(self) -> tuple[int, int, int] | None:
+        """What the top line of the view shows: its comment, and the paragraph
+        and character its text starts at (None: nothing on show)."""
+        rows = self.rows
+        if rows is None or not rows.rows or not self.size.height:
+            return None
+        top = round(self.scroll_y)
+        position = rows.row_at_line(top)
+        index = rows.rows[position]
+        starts = self.thread_layout.painted(index).starts
+        paragraph, start = starts[min(top - rows.line_of(position), len(starts) - 1)]
+        return index, paragraph, start
+
+    def _scroll_to_text(self, index: int, paragraph: int, start: int) -> None:
+        """Scroll so that the line showing character `start` of `paragraph` of
+        comment `index` is the view's top line."""
+        rows = self.rows
+        assert rows is not None
+        position = rows.position(index)
+        if position is None:
+            return
+        self.thread_layout.measure(position)
+        line = self.thread_layout.painted(index).line_of(paragraph, start)
+        self._update_virtual_size()
+        self.scroll_to(y=rows.line_of(position) + line, animate=False, immediate=True, force=True)
+
+    def _cursor_lines(self) -> tuple[int, int] | None:
+        """The lines of the cursor's comment: its first, and the one past its
+        end (None: no cursor)."""
+        rows = self.rows
+        position = rows.position(self.cursor) if rows is not None and self.cursor >= 0 else None
+        if position is None or rows is None:
+            return None
+        top = rows.line_of(position)
+        return top, top + rows.heights[position]
+
+    def _match_lines(self) -> tuple[int, int] | None:
+        """The line of the current match, and the one after (None: none shown)."""
+        rows, match = self.rows, self._current
+        if rows is None or match is None:
+            return None
+        index, paragraph = match.key  # type: ignore[misc]
+        position = rows.position(index)
+        if position is None or rows.is_collapsed(index):
+            return None
+        painted = self.thread_layout.painted(index)
+        line = rows.line_of(position) + painted.line_of(paragraph, match.start)
+        return line, line + 1
+
+    def _on_screen(self, lines: tuple[int, int] | None) -> bool:
+        """Whether any of lines `start:end` is on screen."""
+        if lines is None:
+            return False
+        top = round(self.scroll_y)
+        return lines[0] < top + self._view_height and lines[1] > top
+
+    def _scroll_to_line(self, line: int) -> None:
+        """Scroll as little as shows `line`."""
+        top, view = round(self.scroll_y), self._view_height
+        target = line if line < top else line - view + 1
+        self.scroll_to(y=max(0, target), animate=False, immediate=True, force=True)
 
     # Painting ----------------------------------------------------------------
 
