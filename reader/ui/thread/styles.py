@@ -29,6 +29,7 @@ COMPONENT_CLASSES = {
     "thread-view--subject",
     *BLOCK_COMPONENT_CLASSES,
     "thread-view--new",
+    "thread-view--unread",
     "thread-view--minimap-new",
     "thread-view--minimap-match",
 }
@@ -65,6 +66,8 @@ ThreadView {
     /* Green reads on dark surfaces only: light themes get their dark primary. */
     & > .thread-view--new { color: $text-success; text-style: bold; }
     &:light > .thread-view--new { color: $text-primary; }
+    /* Unread: dimmer than new, as dim as the header's details (4.5:1 kept). */
+    & > .thread-view--unread { color: auto 70%; }
     & > .thread-view--minimap-new { color: $success; }
     & > .thread-view--minimap-match { color: $warning; }
     &:focus > .thread-view--cursor { background: $surface-lighten-2; }
@@ -106,5 +109,6 @@ def painter_styles(view: Widget) -> PainterStyles:
         dead=style("thread-view--dead"),
         stub=style("thread-view--stub"),
         new=style("thread-view--new"),
+        unread=style("thread-view--unread"),
         subject=style("thread-view--subject"),
     )

@@ -13,10 +13,11 @@ cursor, so the cursor shows without colour. The view is its pane's search
 target: it finds in the thread, highlights the matches (the pane's, read
 through the search it is shown) and follows the comments filter.
 
-With a state this session (`marks`), comments new since the last session
-carry a mark in their header, and a comment counts as seen once any of its
-lines has been drawn on screen here (`seen` is told the comments of every
-frame). The scrollbar doubles as a minimap of new comments and search matches.
+With a state this session (`marks`), comments new since the last visit carry
+a mark in their header, and unread ones (there before, never drawn) a dimmer
+one; a comment counts as seen once any of its lines has been drawn on screen
+here (`seen` is told the comments of every frame). The scrollbar doubles as a
+minimap of new comments and search matches.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from ...sanitize import neutralise
 from ...search.fields import HEADER
 from ...search.query import Match, Query
 from ...state import ArticleState
+from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
@@ -50,10 +52,12 @@ from .layout import ThreadLayout
 from .matches import ThreadMatches
 from .minimap import MinimapMarks, MinimapRender
 from .minimap_cells import minimap_cells
-from .painter import CommentPainter, PaintedComment, Span
+from .painter import CommentPainter, Mark, PaintedComment, Span
 from .rows import ThreadRows
 from .styles import COMPONENT_CLASSES, DEFAULT_CSS, painter_styles
 
+# The header mark of each kind of comment the state tells apart.
+MARKS = {NEW: Mark.NEW, UNREAD: Mark.UNREAD}
 # The gutter column, and what it shows beside the lines of the cursor's comment.
 GUTTER = 1
 CURSOR_MARKER = "▌"
@@ -84,7 +88,7 @@ class ThreadView(ScrollView, can_focus=True):
 
     marks: reactive[ArticleState | None] = reactive(None, init=False, always_update=True)
     """The open article's state (None: no state this session); set before
-    `thread`, whose new comments it marks."""
+    `thread`, whose new and unread comments it marks."""
 
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
@@ -211,10 +215,16 @@ class ThreadView(ScrollView, can_focus=True):
             collapsed=collapsed,
             matches=spans,
             current=current,
-            # Part of what is cached: new marks change only with `marks_changed`.
-            new=self.marks is not None and self.marks.is_new(index),
+            # Part of what is cached: the marks change only with `marks_changed`.
+            mark=self._mark_of(index),
             subject=thread.shown_subject(index),
         )
+
+    def _mark_of(self, index: int) -> Mark:
+        marks = self.marks
+        if marks is None:
+            return Mark.NONE
+        return MARKS.get(marks.reading[index], Mark.NONE)
 
     def _current_in(self, index: int) -> tuple[int, Span] | None:
         """The current match's paragraph and span, if it is in comment `index`."""
@@ -318,7 +328,7 @@ class ThreadView(ScrollView, can_focus=True):
         if key != self._minimap_key:
             self._minimap_key = key
             marks = self.marks
-            new = marks.new if marks is not None and marks.new_count else None
+            new = marks.reading if marks is not None else None
             self._minimap_cells = minimap_cells(rows, thread, size, self.matches, new)
         if self._minimap_styles is None:
             self._minimap_styles = (
@@ -557,23 +567,23 @@ class ThreadView(ScrollView, can_focus=True):
         self._update_virtual_size()
         self.cursor = index
 
-    def go_to_new(self, forward: bool) -> bool:
-        """Put the cursor on the next (or previous) new comment, unfolding its
-        ancestors; False when there is none that way."""
+    def go_to_marked(self, kind: int, forward: bool) -> bool:
+        """Put the cursor on the next (or previous) comment of `kind` (NEW,
+        UNREAD), unfolding its ancestors; False when there is none that way."""
         marks = self.marks
         if marks is None or self.rows is None:
             return False
         if forward:
-            index = marks.next_new(self.cursor)
+            index = marks.next_of(kind, self.cursor)
         else:
-            index = marks.previous_new(self.cursor if self.cursor >= 0 else len(marks.new))
+            index = marks.previous_of(kind, self.cursor if self.cursor >= 0 else len(marks.reading))
         if index is None:
             return False
         self.go_to_comment(index)
         return True
 
     def marks_changed(self) -> None:
-        """The open article's new marks changed (marked read): repaint them."""
+        """The open article's marks changed (marked read): repaint them."""
         self.thread_layout.forget()
         self._marks_changed()
         self.refresh()
