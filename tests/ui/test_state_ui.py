@@ -18,7 +18,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.commands import ALL_COMMANDS, SEARCH_BAR_COMMANDS, STATE_COMMANDS
 from reader.ui.search.bar import SearchBar
-from reader.ui.thread.minimap import MATCH, NEW
+from reader.ui.thread.minimap_cells import MATCH, NEW
 from reader.ui.thread.pane import ThreadPane
 from reader.ui.thread.view import ThreadView
 

@@ -24,7 +24,8 @@ def minimap_cells(
     new: bytearray | None,
 ) -> bytes:
     """The `size` track cells (`EMPTY`, `NEW` or `MATCH` each) for the visible
-    rows; `new` flags each comment new (`state.article_state.NEW`), if any is."""
+    rows; `new` says of each comment whether it is new (`state.article_state`'s
+    `reading`: NEW among READ, UNREAD and STUB)."""
     if (new is None or IS_NEW not in new) and not matches:
         return b""
     total = rows.total_lines

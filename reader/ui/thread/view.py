@@ -425,7 +425,7 @@ class ThreadView(ScrollView, can_focus=True):
         if key != self._minimap_key:
             self._minimap_key = key
             marks = self.marks
-            new = marks.reading if marks is not None and NEW in marks.reading else None
+            new = marks.reading if marks is not None else None
             self._minimap_cells = minimap_cells(rows, thread, size, self.matches, new)
         if self._minimap_styles is None:
             self._minimap_styles = (
