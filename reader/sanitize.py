@@ -7,7 +7,8 @@ by `�`. With the introducing control byte gone, an escape sequence
 writes) is inert printable text, and the reader sees that something was
 there. Bidirectional override and isolate characters are dropped so that a
 comment cannot reorder the text around it. Tabs become spaces so that cell
-widths stay predictable.
+widths stay predictable. A lone UTF-16 surrogate (a file name's undecodable
+byte, as Python keeps it) cannot be written to a terminal at all: it becomes `�`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _TABLE: dict[int, int | str | None] = {
     **_C0_PICTURES,
     0x7F: 0x2421,
     **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+    **dict.fromkeys(range(0xD800, 0xE000), 0xFFFD),
     **_BIDI_CONTROLS,
     0x09: " " * TAB_SIZE,
 }
@@ -30,7 +32,19 @@ _TABLE: dict[int, int | str | None] = {
 
 # Any character `neutralise` changes; checking for one is far faster than
 # translating, and almost all text has none.
-_UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+def _character_class(codes: list[int]) -> str:
+    """A regex class of `codes` (sorted), as ranges: a class of 2,000 single
+    characters is searched more slowly."""
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
+
+
+_UNSAFE = re.compile(_character_class(sorted(_TABLE)))
 
 
 def neutralise(text: str) -> str:

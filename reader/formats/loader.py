@@ -19,6 +19,7 @@ from .batch import Batch
 from .maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, detect, is_article_name, suffix_list
 from .sample import Sample
+from .scrub import may_hold_surrogates, scrub_articles
 
 EXTENSIONS = SUFFIXES
 
@@ -28,6 +29,9 @@ _SNIFF_BYTES = 4096
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Its sniffer imports the mail parsers only for a file that starts like a mailbox.
 _MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
+# Formats whose text may hold a lone surrogate whatever the bytes: the email
+# package keeps a header's undecodable bytes as surrogates.
+_RAW_BYTES_FORMATS = frozenset(("mbox", "maildir"))
 
 
 def bundled_seeds() -> Path:
@@ -180,7 +184,11 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
     """
     try:
         sample = _read_sample(path)
-        for batch in detect(sample).parse(sample, warnings):
+        found = detect(sample)
+        scrubbing = found.name in _RAW_BYTES_FORMATS or may_hold_surrogates(sample.data)
+        for batch in found.parse(sample, warnings):
+            if scrubbing:
+                scrub_articles(batch.articles)
             for article in batch.articles:
                 article.path = path
             yield batch
