@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 # A line that assigns a key, bare (`a`, `a.b`) or quoted, and the key as written.
 _ASSIGNMENT = re.compile(
     r"""^[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s="'\[#][^=\n]*?)[ \t]*=""", re.MULTILINE
