@@ -27,6 +27,7 @@ from .formats.loader import bundled_seeds, load_articles
 from .formats.registry import describe_formats, suffix_list
 from .loading import Loading
 from .locations import URL_REASON, is_url, split_locations
+from .sanitize import inert_line
 from .state import open_state, state_path
 
 PROG = "reader"
@@ -167,8 +168,7 @@ def _dump(args: argparse.Namespace) -> int:
     except LoadError as error:
         _report([error])
         return EXIT_LOAD_ERROR
-    for warning in warnings:
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    _warn(warnings)
     # Imported here: the YAML emitter is not needed to start the reader.
     from .formats.dump import dump_articles
 
@@ -200,5 +200,8 @@ def _report(errors: Iterable[LoadError]) -> None:
 
 
 def _warn(messages: Iterable[str]) -> None:
+    """Each on one line of stderr, with its control characters made visible:
+    a message may quote a file's name or a document's words, which may hold
+    escape sequences meant for the terminal."""
     for message in messages:
-        print(f"{PROG}: warning: {message}", file=sys.stderr)
+        print(f"{PROG}: warning: {inert_line(message)}", file=sys.stderr)

@@ -50,3 +50,10 @@ _UNSAFE = re.compile(_character_class(sorted(_TABLE)))
 def neutralise(text: str) -> str:
     """`text` made safe to print to a terminal, keeping its newlines."""
     return text if _UNSAFE.search(text) is None else text.translate(_TABLE)
+
+
+def inert_line(text: str) -> str:
+    """`text` with no control character left to act on a terminal, and on one
+    line (a newline shown as `␊`): for messages that name files, whose names
+    may hold escape sequences or newlines."""
+    return neutralise(text).replace("\n", "\u240a")
