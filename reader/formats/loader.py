@@ -17,7 +17,7 @@ from ..model import Article
 from . import limits
 from .batch import Batch
 from .maildir import is_maildir
-from .registry import FORMATS, SUFFIXES, detect, is_article_name, suffix_list
+from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
 from .sample import Sample
 from .scrub import may_hold_surrogates, scrub_articles
 
@@ -182,6 +182,7 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
     Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
     appended to `warnings`.
     """
+    found: Format | None = None
     try:
         sample = _read_sample(path)
         found = detect(sample)
@@ -198,9 +199,11 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
         raise LoadError(path, "nested too deeply to parse") from None
     except MemoryError:
         raise LoadError(path, "out of memory while parsing") from None
-    except Exception as error:
-        # A parser bug must not take the reader down with a traceback.
-        raise LoadError(path, f"could not parse: {type(error).__name__}: {error}") from None
+    except Exception:
+        # A parser bug (or a shape no check foresaw) must not take the reader
+        # down with a traceback, nor show Python's words for it as the reason.
+        what = f" as {found.label}" if found is not None else ""
+        raise LoadError(path, f"could not parse{what}: unexpected content") from None
 
 
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:

@@ -43,6 +43,7 @@ PyYAML's generic constructor, which calls the resolver on every scalar.
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -165,6 +166,12 @@ _TAG_NAMES = {
     _STD + "float": "a number",
     _TIMESTAMP_TAG: "a date",
 }
+
+# How YAML (and JSON, as Python writes it) spells infinity and not-a-number.
+_INFINITIES = frozenset((".inf", "inf", "infinity"))
+_NANS = frozenset((".nan", "nan"))
+# Python's limit on the digits of an integer read from text.
+_MOST_DIGITS = sys.get_int_max_str_digits() or 4300
 
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -428,7 +435,17 @@ def _describe(node: _Node) -> str:
     if isinstance(node, _Sequence):
         return "a list"
     assert isinstance(node, _Scalar)
-    return _TAG_NAMES.get(_scalar_tag(node), "a string")
+    tag = _scalar_tag(node)
+    if tag == _STD + "float":
+        # `.inf` and `1.5` are both numbers: say which (`score: .inf` said
+        # "expected a number, got a number").
+        value = node.value.lower().lstrip("+-")
+        if value in _INFINITIES:
+            return "infinity"
+        if value in _NANS:
+            return "NaN (not a number)"
+        return f"a decimal number ({node.value[:20]})"
+    return _TAG_NAMES.get(tag, "a string")
 
 
 def _scalar_tag(node: _Scalar) -> str:
@@ -625,8 +642,11 @@ class _Builder:
             try:
                 return int(node.value.replace("_", ""))
             except ValueError:
-                pass  # 0x1f and the like: not what a dump writes
-        raise self.error(node, (where, key), f"expected a number, got {_describe(node)}")
+                if len(node.value) > _MOST_DIGITS:
+                    reason = f"a number of more than {_MOST_DIGITS:,} digits"
+                    raise self.error(node, (where, key), reason) from None
+                # 0x1f and the like: not what a dump writes
+        raise self.error(node, (where, key), f"expected a whole number, got {_describe(node)}")
 
     def flag(self, fields: dict[str, _Node], key: str, where: _Where) -> bool:
         node = fields.get(key)
@@ -679,7 +699,10 @@ def _plain(node: _Node, depth: int = 0) -> object:
     if tag == _NULL_TAG:
         return None
     if tag == _STD + "int":
-        return int(node.value)
+        try:
+            return int(node.value)
+        except ValueError:
+            raise ValueError(f"a number of more than {_MOST_DIGITS:,} digits") from None
     return node.value
 
 
