@@ -170,7 +170,7 @@ def _dump(args: argparse.Namespace) -> int:
         return EXIT_LOAD_ERROR
     _warn(warnings)
     # Imported here: the YAML emitter is not needed to start the reader.
-    from .formats.dump import dump_articles
+    from .formats.yaml.dump import dump_articles
 
     return _write_stdout(dump_articles(articles, args.format))
 

@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from reader.formats.markdowntext import markdown_to_text
+from reader.formats.text.markdown import markdown_to_text
 from reader.loading import Loading
 from reader.model import Article
 from tests.bench_support import SCREEN, Bench, Figure, painter, repaint_cost, resize_ms

@@ -11,8 +11,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.formats.dump import dump_yaml
 from reader.formats.seedtext import render_seed_text
+from reader.formats.yaml.dump import dump_yaml
 from reader.model import Article, Comment
 
 SEED = 20261121

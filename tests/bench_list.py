@@ -25,7 +25,7 @@ from pathlib import Path
 from reader.formats.seedtext import render_seed_text
 from reader.loading import Loading
 from reader.model import Article, Comment
-from reader.search import Query
+from reader.search.query import Query
 from tests.bench_corpus import WORDS
 from tests.bench_startup import PACKAGE
 from tests.bench_support import (

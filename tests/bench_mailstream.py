@@ -1,6 +1,6 @@
 """The `mailstream` section: what a big mailbox costs before its first thread.
 
-A mailbox is read in two passes (`reader/formats/mail.py`): every message's
+A mailbox is read in two passes (`reader/formats/mail/mailbox.py`): every message's
 threading fields first, then the threads in order, given in batches; a big
 one first gives a preview, the first thread among its first 100 messages. The
 command line reads ahead only to the first batch (the preview), so the file's

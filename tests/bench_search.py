@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 from reader.loading import Loading
-from reader.search import Query
+from reader.search.query import Query
 from reader.ui.thread_matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
 from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repaint_cost

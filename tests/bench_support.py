@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.bulk import bulk_loading
-from reader.store import DocumentStore, Thread
+from reader.model import Thread
+from reader.store import DocumentStore
 from tests.bench_corpus import Corpus, Shape
 from tests.builders import load_one
 

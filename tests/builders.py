@@ -8,8 +8,8 @@ from pathlib import Path
 from reader.errors import LoadError
 from reader.formats.loader import find_files, load_articles
 from reader.loading import Loading
-from reader.model import Article, Comment
-from reader.store import DocumentStore, Thread
+from reader.model import Article, Comment, Thread
+from reader.store import DocumentStore
 
 
 def reply_chain(depth: int) -> Article:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.formats.dump import dump_articles, dump_json
 from reader.formats.loader import load_articles
+from reader.formats.yaml.dump import dump_articles, dump_json
 from reader.model import Article, Comment, iter_comments
 from reader.text import Block
 

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats import dump as dump_module
-from reader.formats.dump import PRETTY_DEPTH, article_to_dict, dump_json, dump_yaml
 from reader.formats.seedtext import parse_seed_text, render_seed_text
-from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
+from reader.formats.yaml import dump as dump_module
+from reader.formats.yaml.dump import PRETTY_DEPTH, article_to_dict, dump_json, dump_yaml
+from reader.formats.yaml.schema import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article, Comment
 from tests.builders import chain_depth, load_one, reply_chain, write
 from tests.seeds import FIRST_SEED_FILE

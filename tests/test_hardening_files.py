@@ -19,7 +19,7 @@ import pytest
 from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.seedtext import parse_seed_text
-from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
+from reader.formats.yaml.schema import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import iter_comments
 from tests.builders import load_one, load_results, load_store, write
 from tests.test_seedtext import assert_lossless, shape

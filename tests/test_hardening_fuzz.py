@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import LoadError
-from reader.formats.dump import dump_yaml
 from reader.formats.seedtext import parse_seed_text, render_seed_text
-from reader.formats.yamlfmt import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
+from reader.formats.yaml.dump import dump_yaml
+from reader.formats.yaml.schema import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
 from reader.model import Article
 from tests.builders import load_one
 from tests.strategies import articles, render_styles, seedish_texts

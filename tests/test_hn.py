@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats import htmltext
-from reader.formats.htmltext import html_to_text
 from reader.formats.loader import load_articles
-from reader.formats.textbuild import TextBuilder
+from reader.formats.text import html as htmltext
+from reader.formats.text.build import TextBuilder
+from reader.formats.text.html import html_to_text
 from reader.text import CODE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, Span
 from tests.builders import write
 from tests.formats_support import (

@@ -18,11 +18,11 @@ import pytest
 from reader import loading as loading_module
 from reader.errors import LoadError
 from reader.formats import limits, loader, registry
-from reader.formats.dump import dump_json, dump_yaml
 from reader.formats.limits import MAX_FILE_BYTES
 from reader.formats.loader import EXTENSIONS, bundled_seeds
 from reader.formats.registry import suffix_list
 from reader.formats.seedtext import render_seed_text
+from reader.formats.yaml.dump import dump_json, dump_yaml
 from reader.loading import Loading
 from reader.model import Article
 from tests.builders import (

@@ -13,7 +13,7 @@ from reader.errors import LoadError
 from reader.formats.batch import Batch
 from reader.loading import Loading, PreparedBatch
 from reader.model import Article, Comment
-from reader.search import Query
+from reader.search.query import Query
 from reader.store import DocumentStore
 
 

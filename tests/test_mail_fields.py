@@ -16,9 +16,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.formats import mailfields, mailtext
-from reader.formats.mail import _mbox_messages, _mbox_messages_by_line
-from reader.formats.mailfields import full_fields, read_fields
+from reader.formats.mail import body as mailtext
+from reader.formats.mail import fields as mailfields
+from reader.formats.mail.fields import full_fields, read_fields
+from reader.formats.mail.mailbox import _mbox_messages, _mbox_messages_by_line
 from tests.bench_sites import _mbox
 from tests.formats_support import fixture
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats.headerbounds import (
+from reader.formats.mail.headerbounds import (
     MAX_FREE_TEXT_CHARS,
     MAX_REFERENCES_CHARS,
     MAX_STRUCTURED_CHARS,

@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import LoadError
-from reader.formats import mail
 from reader.formats.loader import load_articles, load_batches
-from reader.formats.maildir import MessageFile
-from reader.formats.mailfields import MailFields, full_fields, read_fields
+from reader.formats.mail import mailbox as mail
+from reader.formats.mail.fields import MailFields, full_fields, read_fields
+from reader.formats.mail.maildir import MessageFile
 from reader.loading import Loading
 from reader.model import Article, Comment
 

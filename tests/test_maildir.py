@@ -12,7 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.formats.loader import load_articles
-from reader.formats.maildir import is_maildir
+from reader.formats.mail.maildir import is_maildir
 from tests.builders import discover, write
 from tests.formats_support import fixture
 

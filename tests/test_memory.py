@@ -17,7 +17,7 @@ from reader.formats.registry import FORMATS
 from reader.formats.sample import Sample
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article, iter_comments
-from reader.search import Query, SearchText
+from reader.search.query import Query, SearchText
 from reader.store import DocumentStore
 from tests.bench_corpus import make_article
 from tests.builders import load_one, write

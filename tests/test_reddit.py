@@ -9,10 +9,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.formats import markdowntext
-from reader.formats.dump import dump_articles
 from reader.formats.loader import load_articles
-from reader.formats.markdowntext import markdown_to_text
+from reader.formats.text import markdown as markdowntext
+from reader.formats.text.markdown import markdown_to_text
+from reader.formats.yaml.dump import dump_articles
 from reader.text import CODE, HEADING, ITEM, LINKS, PARAGRAPH, QUOTE, RULE, Span
 from tests.builders import write
 from tests.formats_support import DEEP, assert_round_trips, by_id, depth_of, kinds, load

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import LoadError
-from reader.formats.htmltext import html_to_text
 from reader.formats.jsondoc import decode_iteratively, parse_json
 from reader.formats.loader import load_articles
-from reader.formats.markdowntext import markdown_to_text
 from reader.formats.registry import FORMATS, SUFFIXES, suffix_list
-from reader.formats.textdata import split_paragraphs
-from reader.formats.yamlfmt import parse_yaml
+from reader.formats.text.html import html_to_text
+from reader.formats.text.markdown import markdown_to_text
+from reader.formats.yaml.schema import parse_yaml
+from reader.formats.yaml.textdata import split_paragraphs
 from reader.model import Article, Comment
 from reader.text import CODE
 from tests.builders import discover, write

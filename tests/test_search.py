@@ -7,8 +7,9 @@ from collections.abc import Sequence
 import pytest
 
 from reader.model import Article, Comment
-from reader.search import Match, Query, QueryError, SearchText, fold
-from reader.store import BODY, HEADER, TITLE, DocumentStore
+from reader.search.fields import BODY, HEADER, TITLE
+from reader.search.query import Match, Query, QueryError, SearchText, fold
+from reader.store import DocumentStore
 
 
 def store_with(*comments: Comment, body: list[str] | None = None) -> DocumentStore:

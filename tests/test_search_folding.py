@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import search
-from reader.search import FOLDS_TO_ASCII, SEPARATOR, Match, Query, SearchText, fold
+from reader.search import query as search
+from reader.search.query import FOLDS_TO_ASCII, SEPARATOR, Match, Query, SearchText, fold
 from tests.test_memory import retained_bytes
 
 # Letters whose folding is not plain ASCII: accents precomposed and combining,

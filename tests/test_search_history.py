@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.search_history import SearchHistory
+from reader.search.history import SearchHistory
 
 
 def test_history_keeps_queries_oldest_first_without_repeats_or_blanks() -> None:

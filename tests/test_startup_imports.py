@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PARSERS = {
     "yaml": "YAML",
     "markdown_it": "YAML and Reddit (Markdown)",
-    "mailbox": "mbox and Maildir",
+    "mailbox": "nothing (Maildirs are listed by reader.formats.mail.maildir)",
     "email.parser": "mbox and Maildir",
     "html.parser": "Hacker News (HTML)",
     "json": "JSON formats",
@@ -71,7 +71,7 @@ def test_reading_seed_text_imports_no_other_format_and_no_later_screen() -> None
     [
         ("mixed/02_orchard.yaml", {"yaml", "markdown_it"}),
         ("garden.mbox", {"email.parser"}),
-        ("pond.maildir", {"mailbox", "email.parser"}),
+        ("pond.maildir", {"email.parser"}),
         ("hn_algolia.json", {"json", "html.parser"}),
         ("reddit.json", {"json", "markdown_it"}),
     ],

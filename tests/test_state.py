@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.model import Article, Comment
+from reader.model import Article, Comment, Thread
 from reader.state import ArticleState, State, open_state, state_path
 from reader.state import database as database_module
 from reader.state.identity import article_key, comment_keys
 from reader.state.schema import LATEST
-from reader.store import DocumentStore, Thread
+from reader.store import DocumentStore
 from tests.builders import reply_chain
 
 

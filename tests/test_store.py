@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 from reader.model import Article, Comment
-from reader.search import Query
-from reader.store import HEADER, DocumentStore
+from reader.search.fields import HEADER
+from reader.search.query import Query
+from reader.store import DocumentStore
 from tests.builders import index_of, reply_chain
 
 

@@ -8,9 +8,10 @@ import pytest
 import yaml
 
 from reader.errors import LoadError
-from reader.formats import yamlfmt
-from reader.formats.dump import dump_json, dump_yaml
-from reader.formats.yamlfmt import parse_yaml, split_paragraphs
+from reader.formats.yaml import compose
+from reader.formats.yaml.dump import dump_json, dump_yaml
+from reader.formats.yaml.schema import parse_yaml
+from reader.formats.yaml.textdata import split_paragraphs
 from reader.model import Article
 from tests.builders import chain_depth, reply_chain
 from tests.work import calls_made
@@ -346,7 +347,7 @@ def test_deep_flow_nesting_does_not_crash() -> None:
     assert message == "a.yaml:3: comments[0]: expected a mapping, got a list"
 
 
-@pytest.mark.parametrize("depth", [yamlfmt.C_NESTING_LIMIT // 2 - 2, yamlfmt.C_NESTING_LIMIT])
+@pytest.mark.parametrize("depth", [compose.C_NESTING_LIMIT // 2 - 2, compose.C_NESTING_LIMIT])
 def test_chains_either_side_of_libyamls_nesting_limit_load_alike(depth: int) -> None:
     # Two open collections a reply level: the first depth stays under libyaml's
     # limit, the second crosses it and is read again by the pure-Python parser.
@@ -355,7 +356,7 @@ def test_chains_either_side_of_libyamls_nesting_limit_load_alike(depth: int) -> 
 
 
 def test_a_syntax_error_past_libyamls_nesting_limit_keeps_its_line() -> None:
-    depth = yamlfmt.C_NESTING_LIMIT
+    depth = compose.C_NESTING_LIMIT
     text = "title: t\nbody: b\ncomments: " + "[" * depth + "]" * (depth - 1) + "\n}\n"
     assert error_of(text).startswith("a.yaml:4: YAML syntax error: ")
 
@@ -384,12 +385,12 @@ def test_the_linear_pure_python_parser_gives_pyyamls_events_and_errors(text: str
             seen.append(str(error))
         return seen
 
-    assert events(yamlfmt.PurePythonLoader) == events(yaml.SafeLoader)
+    assert events(compose.PurePythonLoader) == events(yaml.SafeLoader)
 
 
 def test_nesting_beyond_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfmt, "_MAX_NESTING", 12)
-    monkeypatch.setattr(yamlfmt, "MAX_REPLY_DEPTH", 5)
+    monkeypatch.setattr(compose, "MAX_NESTING", 12)
+    monkeypatch.setattr(compose, "MAX_REPLY_DEPTH", 5)
     assert error_of(dump_yaml(reply_chain(6))) == "a.yaml:51: nested more than 5 reply levels deep"
     assert chain_depth(parse(dump_yaml(reply_chain(5)))) == 5
 
@@ -404,7 +405,7 @@ def test_errors_deep_in_a_thread_keep_both_ends_of_the_place() -> None:
 
 
 def test_pure_python_parser_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfmt, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(compose, "LIBYAML_LOADER", yaml.SafeLoader)
     assert parse(FULL).comments[0].replies[0].text == ["Reply one.", "Its second paragraph."]
     assert chain_depth(parse(dump_yaml(reply_chain(300)))) == 300
     assert error_of("title: t\n  body: b\n") == (

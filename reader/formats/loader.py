@@ -16,7 +16,7 @@ from ..errors import LoadError
 from ..model import Article
 from . import limits
 from .batch import Batch
-from .maildir import is_maildir
+from .mail.maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
 from .sample import Sample
 from .scrub import may_hold_surrogates, scrub_articles

@@ -16,9 +16,10 @@ from typing import Any
 
 from ..errors import LoadError
 from ..model import Article, Comment
-from .markdowntext import markdown_to_text
 from .sample import Sample
-from .times import iso_from_unix
+from .text.markdown import markdown_to_text
+from .tree import build_comments
+from .values import int_of, iso_from_unix, list_of, string_of
 
 SITE = "https://www.reddit.com"
 _GONE = {"[deleted]": "deleted", "[removed]": "removed"}
@@ -42,47 +43,48 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     post = entry.get("data")
     if not isinstance(post, dict):
         raise LoadError(sample.path, "the post (t3 entry) has no `data` object")
-    body, body_blocks = markdown_to_text(_unescape(_string(post.get("selftext"))))
-    permalink = _string(post.get("permalink"))
+    body, body_blocks = markdown_to_text(_unescape(string_of(post.get("selftext"))))
+    permalink = string_of(post.get("permalink"))
     thread_url = SITE + permalink if permalink else None
-    subreddit = _string(post.get("subreddit"))
+    subreddit = string_of(post.get("subreddit"))
     author = _author(post.get("author"))
+    link = string_of(post.get("url"))
     article = Article(
-        title=_string(post.get("title")) or "Reddit thread",
+        title=string_of(post.get("title")) or "Reddit thread",
         author=author,
         byline=f"By u/{author}" if author else None,
         source=f"r/{subreddit}" if subreddit else "Reddit",
         published=iso_from_unix(post.get("created_utc")),
-        url=_string(post.get("url")) or thread_url if post.get("is_self") is False else thread_url,
+        url=link or thread_url if post.get("is_self") is False else thread_url,
         body=body,
         body_blocks=body_blocks,
-        source_id=_string(post.get("name")) or _prefixed("t3_", post.get("id")),
-        score=_int(post.get("score")),
-        comment_count=_int(post.get("num_comments")),
+        source_id=string_of(post.get("name")) or _prefixed("t3_", post.get("id")),
+        score=int_of(post.get("score")),
+        comment_count=int_of(post.get("num_comments")),
         format="reddit",
     )
-    stack: list[tuple[list[Any], list[Comment]]] = [(_children(comment_listing), article.comments)]
-    while stack:
-        children, target = stack.pop()
-        for child in children:
-            if not isinstance(child, dict) or not isinstance(child.get("data"), dict):
-                continue
-            data = child["data"]
-            if child.get("kind") == "more":
-                target.append(_more(data))
-            elif child.get("kind") == "t1":
-                comment = _comment(data)
-                target.append(comment)
-                replies = _children(data.get("replies"))
-                if replies:
-                    stack.append((replies, comment.replies))
+    build_comments(article.comments, _children(comment_listing), _comment_of, _replies)
     return [article]
 
 
+def _comment_of(child: object) -> Comment | None:
+    """A `t1` entry's comment, a `more` entry's stub; None for anything else."""
+    if not isinstance(child, dict) or not isinstance(child.get("data"), dict):
+        return None
+    kind = child.get("kind")
+    if kind == "t1":
+        return _comment(child["data"])
+    return _more(child["data"]) if kind == "more" else None
+
+
+def _replies(child: dict[str, Any]) -> list[Any]:
+    return _children(child["data"].get("replies")) if child.get("kind") == "t1" else []
+
+
 def _comment(data: dict[str, Any]) -> Comment:
-    body = _unescape(_string(data.get("body")))
+    body = _unescape(string_of(data.get("body")))
     gone = _GONE.get(body.strip())
-    status = gone or _GONE.get(_string(data.get("author")))
+    status = gone or _GONE.get(string_of(data.get("author")))
     text, blocks = ([], None) if gone else markdown_to_text(body)
     edited = data.get("edited")
     return Comment(
@@ -90,18 +92,18 @@ def _comment(data: dict[str, Any]) -> Comment:
         posted=iso_from_unix(data.get("created_utc")),
         text=text,
         blocks=blocks,
-        source_id=_string(data.get("name")) or _prefixed("t1_", data.get("id")),
-        score=_int(data.get("score")),
+        source_id=string_of(data.get("name")) or _prefixed("t1_", data.get("id")),
+        score=int_of(data.get("score")),
         edited=iso_from_unix(edited) if edited not in (False, None) else None,
         is_op=data.get("is_submitter") is True,
         status=status,
-        distinguished=_string(data.get("distinguished")) or None,
+        distinguished=string_of(data.get("distinguished")) or None,
         stickied=data.get("stickied") is True,
     )
 
 
 def _more(data: dict[str, Any]) -> Comment:
-    count = _int(data.get("count")) or 0
+    count = int_of(data.get("count")) or 0
     words = (
         f"{count} more repl{'y' if count == 1 else 'ies'} not in this file"
         if count
@@ -109,7 +111,7 @@ def _more(data: dict[str, Any]) -> Comment:
     )
     return Comment(
         text=[words],
-        source_id=_string(data.get("name")) or _prefixed("t1_", data.get("id")),
+        source_id=string_of(data.get("name")) or _prefixed("t1_", data.get("id")),
         status="more",
         more=count,
     )
@@ -118,8 +120,7 @@ def _more(data: dict[str, Any]) -> Comment:
 def _children(listing: object) -> list[Any]:
     if not isinstance(listing, dict) or not isinstance(listing.get("data"), dict):
         return []
-    children = listing["data"].get("children")
-    return children if isinstance(children, list) else []
+    return list_of(listing["data"].get("children"))
 
 
 def _unescape(text: str) -> str:
@@ -130,16 +131,8 @@ def _unescape(text: str) -> str:
 
 
 def _author(value: object) -> str | None:
-    author = _string(value)
+    author = string_of(value)
     return None if not author or author in _GONE else author
-
-
-def _string(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _prefixed(prefix: str, value: object) -> str | None:

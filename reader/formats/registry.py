@@ -99,7 +99,7 @@ def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Artic
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    from .yamlfmt import parse_yaml_documents  # see the module's docstring
+    from .yaml.schema import parse_yaml_documents  # see the module's docstring
 
     return parse_yaml_documents(sample.text, sample.path, warnings)
 
@@ -108,18 +108,24 @@ _JSON = (".json", ".jsonl")
 
 FORMATS: tuple[Format, ...] = (
     Format(
-        "maildir", "Maildir directory", (), _after(_is_dir, _lazy("mail", "sniff_maildir")),
-        _lazy("mail", "parse_maildir"),
+        "maildir",
+        "Maildir directory",
+        (),
+        _after(_is_dir, _lazy("mail.mailbox", "sniff_maildir")),
+        _lazy("mail.mailbox", "parse_maildir"),
     ),
     Format(
-        "mbox", "mbox mailbox", (".mbox", ".mbx"),
-        _after(_starts_with_from, _lazy("mail", "sniff_mbox")), _lazy("mail", "parse_mbox"),
+        "mbox",
+        "mbox mailbox",
+        (".mbox", ".mbx"),
+        _after(_starts_with_from, _lazy("mail.mailbox", "sniff_mbox")),
+        _lazy("mail.mailbox", "parse_mbox"),
     ),
     _json_format("reddit", "Reddit thread JSON", "reddit"),
-    _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn_algolia"),
-    _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn_pwa"),
-    _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn_firebase"),
-    _json_format("reader-json", "reader dump JSON", "dumpjson"),
+    _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn.algolia"),
+    _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn.pwa"),
+    _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn.firebase"),
+    _json_format("reader-json", "reader dump JSON", "yaml.from_json"),
     Format(
         "yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _whole(_parse_yaml)
     ),

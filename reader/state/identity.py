@@ -20,8 +20,7 @@ import sys
 from array import array
 from hashlib import blake2b
 
-from ..model import Article
-from ..store import Thread
+from ..model import Article, Thread
 
 
 def digest_key(data: bytes) -> int:

@@ -17,8 +17,7 @@ from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..model import Article
-from ..store import Thread
+from ..model import Article, Thread
 from .article_state import ArticleState
 from .database import StateUnavailable, connect, open_database
 from .identity import article_key, comment_keys

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..model import Thread
 from ..state import ArticleState
-from ..store import Thread
 
 
 def comment_identities(thread: Thread | None, marks: ArticleState | None) -> Sequence[object]:

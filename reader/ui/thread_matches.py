@@ -17,7 +17,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from ..search import Match
+from ..search.query import Match
 
 # A match's place in a paragraph: `(start, end)`.
 Span = tuple[int, int]

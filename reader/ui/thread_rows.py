@@ -23,7 +23,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 
-from ..store import Thread
+from ..model import Thread
 from .line_heights import LineHeights
 
 # A folded comment shows its header and the blank line after it.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import LoadError
-from reader.formats import mail
+from reader.formats.mail import mailbox as mail
 from reader.loading import Loading, PreparedBatch
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody

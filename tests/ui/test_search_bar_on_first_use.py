@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from reader.search import Query
+from reader.search.query import Query
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.thread_pane import ThreadPane
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 
-from reader.search import Match, Query
+from reader.search.query import Match, Query
 from reader.ui.widgets.thread_pane import ThreadPane
 
 from .conftest import make_app

@@ -12,7 +12,7 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Label
 
-from reader.search import Match, Query
+from reader.search.query import Match, Query
 from reader.ui.thread_matches import ThreadMatches
 from reader.ui.widgets.comment_painter import CommentPainter
 from reader.ui.widgets.search_bar import SearchBar

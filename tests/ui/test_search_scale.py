@@ -14,7 +14,7 @@ from textual import events
 from textual.geometry import Region
 from textual.widgets import Input
 
-from reader.search import Match, Query
+from reader.search.query import Match, Query
 from reader.ui.widgets.search_pane import BATCH_LIMIT
 from reader.ui.widgets.thread_pane import ThreadPane
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
-from reader.search import Match, Query
+from reader.search.query import Match, Query
 from reader.ui.widgets.thread_pane import ThreadPane
 
 from .conftest import make_app, record_notifications

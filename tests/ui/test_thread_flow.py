@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.search import Match, Query
+from reader.search.query import Match, Query
 from reader.ui.widgets.thread_pane import ThreadPane
 
 from .conftest import make_app

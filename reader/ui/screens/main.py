@@ -29,11 +29,11 @@ from textual.worker import get_current_worker
 from ...bulk import bulk_loading
 from ...errors import LoadError
 from ...loading import Loading
-from ...model import Article
+from ...model import Article, Thread
 from ...sanitize import neutralise
-from ...search_history import SearchHistory
+from ...search.history import SearchHistory
 from ...state import ArticleState, State
-from ...store import DocumentStore, PreparedArticle, Thread
+from ...store import DocumentStore, PreparedArticle
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..comment_identity import comment_identities, index_in
 from ..widgets.article_body import ArticleBody

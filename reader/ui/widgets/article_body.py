@@ -29,8 +29,8 @@ from textual.strip import Strip
 from ... import times
 from ...model import Article
 from ...sanitize import neutralise
-from ...search import Match
-from ...store import BIO, BODY, SUBTITLE, TITLE, article_fields
+from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
+from ...search.query import Match
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
 from ..line_heights import LineHeights

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from textual import on
 from textual.app import ComposeResult
 
-from ...search import Query
+from ...search.query import Query
 from ...store import DocumentStore
 from .article_list import ArticleList
 from .load_progress import LoadProgress

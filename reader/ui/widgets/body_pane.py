@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from textual.reactive import reactive
 
 from ...model import Article
-from ...search import Match, Query
+from ...search.query import Match, Query
 from ...store import DocumentStore
 from .article_body import ArticleBody
 from .search_pane import SearchPane

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from ... import times
 from ...model import Comment
 from ...sanitize import neutralise
-from ...store import HEADER
+from ...search.fields import HEADER
 from ...text import block_at
 from ...times import absolute, parse_time, relative
 from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix

@@ -19,8 +19,8 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Label
 
 from ...sanitize import neutralise
-from ...search import Query
-from ...search_history import SearchHistory
+from ...search.history import SearchHistory
+from ...search.query import Query
 from ..commands import SEARCH_BAR_COMMANDS, bindings
 
 

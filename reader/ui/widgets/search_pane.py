@@ -27,8 +27,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from ...sanitize import neutralise
-from ...search import Query, QueryError
-from ...search_history import SearchHistory
+from ...search.history import SearchHistory
+from ...search.query import Query, QueryError
 from ..commands import SEARCH_COMMANDS, bindings
 from .search_bar import SearchBar
 

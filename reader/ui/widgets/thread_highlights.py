@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 else:
     _View = object
 
-from ...search import Match
-from ...store import HEADER
+from ...search.fields import HEADER
+from ...search.query import Match
 from ..thread_matches import ThreadMatches
 
 

@@ -15,9 +15,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from ...model import Thread
 from ...sanitize import neutralise
-from ...search import Match, Query
-from ...store import DocumentStore, Thread
+from ...search.query import Match, Query
+from ...store import DocumentStore
 from ...times import absolute, parse_time
 from ..thread_matches import ThreadMatches
 from .search_pane import Matches, SearchPane

@@ -31,11 +31,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...model import Comment
+from ...model import Comment, Thread
 from ...sanitize import neutralise
-from ...search import Match
+from ...search.query import Match
 from ...state import ArticleState
-from ...store import Thread
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..thread_matches import ThreadMatches

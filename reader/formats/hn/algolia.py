@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article, Comment
-from .hn import int_of, mark_op, new_article, new_comment
-from .sample import Sample
-from .times import iso_from_unix
+from ...model import Article, Comment
+from ..sample import Sample
+from ..tree import build_comments
+from ..values import int_of, iso_from_unix, list_of
+from .site import mark_op, new_article, new_comment
 
 
 def sniff(sample: Sample) -> bool:
@@ -28,28 +29,22 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     )
     article.published = _posted(root)
     article.score = int_of(root.get("points"))
-    stack: list[tuple[list[Any], list[Comment]]] = [(_children(root), article.comments)]
-    while stack:
-        items, target = stack.pop()
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            comment = new_comment(
-                item.get("id"), item.get("author"), _posted(item), item.get("text")
-            )
-            if comment.author is None and not comment.text:
-                comment.status = "deleted"
-            mark_op(article, comment)
-            target.append(comment)
-            children = _children(item)
-            if children:
-                stack.append((children, comment.replies))
+
+    def comment_of(item: object) -> Comment | None:
+        if not isinstance(item, dict):
+            return None
+        comment = new_comment(item.get("id"), item.get("author"), _posted(item), item.get("text"))
+        if comment.author is None and not comment.text:
+            comment.status = "deleted"
+        mark_op(article, comment)
+        return comment
+
+    build_comments(article.comments, _children(root), comment_of, _children)
     return [article]
 
 
 def _children(item: dict[str, Any]) -> list[Any]:
-    children = item.get("children")
-    return children if isinstance(children, list) else []
+    return list_of(item.get("children"))
 
 
 def _posted(item: dict[str, Any]) -> str | None:

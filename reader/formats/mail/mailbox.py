@@ -2,8 +2,8 @@
 
 Each message is read as the standard library's `email` reads it with
 `policy.default` (RFC 2047 headers, charsets, quoted-printable and base64
-decoded); see `mailfields` for how the common case is read faster, and
-`mailthreads` for how messages form threads. A mailbox is read in two
+decoded); see `fields` for how the common case is read faster, and
+`threads` for how messages form threads. A mailbox is read in two
 passes: first every message's threading fields (from its header block
 alone, a few microseconds each), which give the threads and their order;
 then the threads in that order, each message read in full, given in batches
@@ -34,17 +34,17 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from ..errors import LoadError
-from ..model import Article, Comment
-from ..text import Block
-from . import limits
-from .batch import Batch
+from ...errors import LoadError
+from ...model import Article, Comment
+from ...text import Block
+from .. import limits
+from ..batch import Batch
+from ..sample import Sample
+from .body import mail_to_text
+from .fields import Head, full_fields, read_fields, read_head, thread_fields
 from .headerbounds import HeaderProblem, skip_reason, take_cuts
 from .maildir import MessageFile, is_maildir, message_files, read_message
-from .mailfields import Head, full_fields, read_fields, read_head, thread_fields
-from .mailtext import mail_to_text
-from .mailthreads import Node, thread_roots
-from .sample import Sample
+from .threads import Node, thread_roots
 
 # An mbox starts with a `From ` line, then a header line.
 _MBOX_START = re.compile(rb"From \S+[^\n]*\r?\n[!-9;-~]+:")
@@ -385,7 +385,7 @@ def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
     elif fields.html is not None:
         # HTML-only mail is rare: its reader and `html.parser` are imported
         # when the first comes, not before a mailbox's first frame.
-        from .htmltext import html_to_text
+        from ..text.html import html_to_text
 
         text, blocks = html_to_text(fields.html)
     else:

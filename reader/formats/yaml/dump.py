@@ -1,4 +1,4 @@
-"""Writing an article out as YAML or JSON, in the schema `parse_yaml` reads.
+"""Writing an article out as YAML or JSON, in the schema `schema` reads.
 
 `yaml.dump` and `json.dumps` both recurse into nested data, and a reply chain
 can be thousands of levels deep, so neither is given the nested structure.
@@ -34,7 +34,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from ..model import Article
+from ...model import Article
+from .nodes import BOOL_TAG, INT_TAG, NULL_TAG, RESOLVER, STR_TAG
 from .textdata import text_to_data
 
 # Container depth of the article mapping is 0, `comments` 1, a top-level
@@ -42,11 +43,6 @@ from .textdata import text_to_data
 PRETTY_DEPTH = 50
 
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_STR_TAG = "tag:yaml.org,2002:str"
-_NULL_TAG = "tag:yaml.org,2002:null"
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_INT_TAG = "tag:yaml.org,2002:int"
-_RESOLVER = yaml.resolver.Resolver()
 # Line breaks other than `\n` that a YAML parser would turn into `\n` in a
 # block scalar, so such text must be written double-quoted (as escapes).
 _OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
@@ -216,7 +212,7 @@ def _yaml_events(data: dict[str, Any]) -> Iterator[Event]:
         elif kind == _END:
             yield MappingEndEvent() if value == _MAP else SequenceEndEvent()
         elif kind == _KEY:
-            yield ScalarEvent(None, _STR_TAG, (True, False), value)
+            yield ScalarEvent(None, STR_TAG, (True, False), value)
         else:
             yield _scalar_event(value, flow)
     yield DocumentEndEvent(explicit=False)
@@ -231,15 +227,15 @@ def _scalar_event(value: str | int | None, flow: bool) -> ScalarEvent:
     `2017-03-25` are quoted; the emitter quotes `: ` and the like by itself.
     """
     if value is None:
-        return ScalarEvent(None, _NULL_TAG, (True, False), "null")
+        return ScalarEvent(None, NULL_TAG, (True, False), "null")
     if isinstance(value, bool):
-        return ScalarEvent(None, _BOOL_TAG, (True, False), "true" if value else "false")
+        return ScalarEvent(None, BOOL_TAG, (True, False), "true" if value else "false")
     if isinstance(value, int):
-        return ScalarEvent(None, _INT_TAG, (True, False), str(value))
-    plain = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
+        return ScalarEvent(None, INT_TAG, (True, False), str(value))
+    plain = RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STR_TAG
     style = None
     if "\n" in value or not _OTHER_BREAKS.isdisjoint(value):
         # Literal block style keeps paragraphs readable; it is not available in
         # flow context, where double quotes keep each value on its line.
         style = '"' if flow or not _OTHER_BREAKS.isdisjoint(value) else "|"
-    return ScalarEvent(None, _STR_TAG, (plain, True), value, style=style)
+    return ScalarEvent(None, STR_TAG, (plain, True), value, style=style)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import LoadError
-from ..model import Article, Comment
-from .hn import int_of, mark_op, new_article, new_comment
-from .sample import Sample
-from .times import iso_from_unix
+from ...errors import LoadError
+from ...model import Article, Comment
+from ..sample import Sample
+from ..values import int_of, iso_from_unix, list_of
+from .site import mark_op, new_article, new_comment, status_of
 
 _ROOT_TYPES = frozenset(["story", "job", "poll"])
 
@@ -55,10 +55,7 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         comment = new_comment(
             item["id"], item.get("by"), iso_from_unix(item.get("time")), item.get("text")
         )
-        if item.get("deleted") is True:
-            comment.status = "deleted"
-        elif item.get("dead") is True:
-            comment.status = "dead"
+        comment.status = status_of(item)
         mark_op(article, comment)
         comments[item["id"]] = comment
         by_id[item["id"]] = item
@@ -116,7 +113,7 @@ def _ordered(
     """Listed kids in their order, then replies the parent does not list, each once."""
     ordered: list[Any] = []
     seen: set[Any] = set()
-    for kid in [*(kids if isinstance(kids, list) else []), *replies]:
+    for kid in [*list_of(kids), *replies]:
         if kid in comments and kid not in placed and kid not in seen:
             seen.add(kid)
             ordered.append(kid)

@@ -156,7 +156,7 @@ class SearchText:
     """A document's searchable fields, prepared once for any number of queries.
 
     `keys[i]` names field `i` (any indexable of hashables: a list, or a compact
-    table such as `reader.store.CommentFields`). The fields are joined in chunks
+    table such as `reader.search.fields.CommentFields`). The fields are joined in chunks
     of about `CHUNK` characters, so that building the folded text never holds a
     second full copy of a huge thread, and only the chunks searched are folded.
     """

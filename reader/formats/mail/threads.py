@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Generic, TypeVar
 
-from .mailfields import date_of
+from .fields import date_of
 
 _LAST = datetime.max.replace(tzinfo=UTC)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article, Comment
-from .htmltext import html_to_text
+from ...model import Article, Comment
+from ..text.html import html_to_text
+from ..values import text_of
 
 SITE = "Hacker News"
 ITEM_URL = "https://news.ycombinator.com/item?id="
@@ -20,14 +21,6 @@ def hn_text(html: object) -> tuple[list[str], Any]:
 
 def item_url(item_id: object) -> str | None:
     return f"{ITEM_URL}{item_id}" if item_id is not None else None
-
-
-def text_of(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def int_of(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def new_article(
@@ -56,6 +49,13 @@ def new_comment(item_id: object, author: object, posted: str | None, html: objec
         blocks=blocks,
         source_id=str(item_id) if item_id is not None else None,
     )
+
+
+def status_of(item: dict[str, Any]) -> str | None:
+    """`deleted` or `dead` where the item says so (`deleted: true`, `dead: true`)."""
+    if item.get("deleted") is True:
+        return "deleted"
+    return "dead" if item.get("dead") is True else None
 
 
 def mark_op(article: Article, comment: Comment) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..text import CODE, PARAGRAPH, PLAIN, QUOTE, Block
-from .textbuild import TextBuilder
+from ...text import CODE, PARAGRAPH, PLAIN, QUOTE, Block
+from ..text.build import TextBuilder
 
 _QUOTE_PREFIX = re.compile(r"(?:>[ \t]?)+")
 # A paragraph's layout, then a quote's by its level: shared (they are immutable).

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article, Comment
-from .hn import ITEM_URL, int_of, mark_op, new_article, new_comment, text_of
-from .sample import Sample
-from .times import iso_from_unix
+from ...model import Article, Comment
+from ..sample import Sample
+from ..tree import build_comments
+from ..values import int_of, iso_from_unix, list_of, text_of
+from .site import ITEM_URL, mark_op, new_article, new_comment, status_of
 
 _RELATIVE_ITEM = "item?id="
 
@@ -40,31 +41,24 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     article.score = int_of(root.get("points"))
     count = root.get("comments_count", root.get("commentscount"))
     article.comment_count = int_of(count)
-    stack: list[tuple[list[Any], list[Comment]]] = [(_comments(root), article.comments)]
-    while stack:
-        items, target = stack.pop()
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            deleted = item.get("deleted") is True
-            comment = new_comment(
-                item.get("id"),
-                item.get("user"),
-                iso_from_unix(item.get("time")),
-                None if deleted else item.get("content"),
-            )
-            if deleted:
-                comment.status = "deleted"
-            elif item.get("dead") is True:
-                comment.status = "dead"
-            mark_op(article, comment)
-            target.append(comment)
-            replies = _comments(item)
-            if replies:
-                stack.append((replies, comment.replies))
+
+    def comment_of(item: object) -> Comment | None:
+        if not isinstance(item, dict):
+            return None
+        status = status_of(item)
+        comment = new_comment(
+            item.get("id"),
+            item.get("user"),
+            iso_from_unix(item.get("time")),
+            None if status == "deleted" else item.get("content"),
+        )
+        comment.status = status
+        mark_op(article, comment)
+        return comment
+
+    build_comments(article.comments, _comments(root), comment_of, _comments)
     return [article]
 
 
 def _comments(item: dict[str, Any]) -> list[Any]:
-    comments = item.get("comments")
-    return comments if isinstance(comments, list) else []
+    return list_of(item.get("comments"))

@@ -17,7 +17,7 @@ import re
 import textwrap
 from typing import Any
 
-from ..text import BLOCK_KINDS, PARAGRAPH, SPAN_KINDS, Block, Span
+from ...text import BLOCK_KINDS, PARAGRAPH, SPAN_KINDS, Block, Span
 
 # One or more blank (or whitespace-only) lines end a paragraph.
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")

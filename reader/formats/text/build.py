@@ -13,7 +13,7 @@ link rules of `reader.text` in one place:
 
 from __future__ import annotations
 
-from ..text import CODE, CODE_TAB_SIZE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, RULE, Block, Span
+from ...text import CODE, CODE_TAB_SIZE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, RULE, Block, Span
 
 # HN cuts a long link's text to its first characters and these dots.
 _TRUNCATION = "..."

@@ -12,7 +12,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from ..text import (
+from ...text import (
     CODE,
     EMPHASIS,
     HEADING,
@@ -24,7 +24,7 @@ from ..text import (
     STRONG,
     Block,
 )
-from .textbuild import TextBuilder, quote_level
+from .build import TextBuilder, quote_level
 
 _SPACE = re.compile(r"\s+")
 # Most HN comments have no markup but `<p>`: they need no parser.

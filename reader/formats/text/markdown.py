@@ -14,9 +14,9 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
-from ..text import CODE, EMPHASIS, HEADING, INLINE_CODE, ITEM, PARAGRAPH, QUOTE, RULE, STRONG
-from ..text import Block as TextBlock
-from .textbuild import TextBuilder
+from ...text import CODE, EMPHASIS, HEADING, INLINE_CODE, ITEM, PARAGRAPH, QUOTE, RULE, STRONG
+from ...text import Block as TextBlock
+from .build import TextBuilder
 
 # Anything that could be Markdown syntax: emphasis, code, links, HTML, entities,
 # escapes, headings, tables; and lines that could open a list, a quote, a code

@@ -1,0 +1,43 @@
+"""An article: its metadata, its body and its top-level comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .tree import Comment
+
+if TYPE_CHECKING:
+    from ..text import Block
+
+
+@dataclass(eq=False, repr=False, slots=True)
+class Article:
+    """One article: its metadata, body paragraphs and top-level comments."""
+
+    title: str
+    subtitle: str | None = None
+    byline: str | None = None
+    author: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    body: list[str] = field(default_factory=list)
+    author_bio: str | None = None
+    comments: list[Comment] = field(default_factory=list)
+    # Layout of `body` (None: plain paragraphs); see `reader.text`.
+    body_blocks: tuple[Block, ...] | None = None
+    # What the source says about the article (None where it says nothing):
+    # its own id (HN item id, reddit `t3_...`, Message-ID), score and the
+    # comment count it claims (which may exceed what the file holds).
+    source_id: str | None = None
+    score: int | None = None
+    comment_count: int | None = None
+    path: Path | None = None
+    format: str = ""
+    # Set by the store: unique within the store, derived from the file name.
+    id: str = ""
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, title={self.title!r}, comments={len(self.comments)})"

@@ -1,0 +1,85 @@
+"""What a source says about a comment beyond its plain words, kept apart.
+
+Seed text says none of it, and a huge thread's comments are most of its
+memory: a comment makes its `SourceFields` on the first such field set, and
+reads each one through a `SourceField` descriptor, its default until then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from ..text import Block
+
+T = TypeVar("T")
+
+
+class HasSourceFields(Protocol):
+    """What a `SourceField` is an attribute of (a `Comment`)."""
+
+    source_fields: SourceFields | None
+
+
+class SourceFields:
+    """What the source says about a comment beyond its plain words (its time, its
+    text's layout, its id, score ...): none of it in seed text, so kept apart,
+    made on the first one set."""
+
+    __slots__ = (
+        "blocks",
+        "distinguished",
+        "edited",
+        "is_op",
+        "more",
+        "posted",
+        "score",
+        "source_id",
+        "status",
+        "stickied",
+    )
+
+    def __init__(
+        self,
+        posted: str | None = None,
+        blocks: tuple[Block, ...] | None = None,
+        source_id: str | None = None,
+        score: int | None = None,
+        edited: str | None = None,
+        is_op: bool = False,
+        status: str | None = None,
+        more: int | None = None,
+        distinguished: str | None = None,
+        stickied: bool = False,
+    ) -> None:
+        self.posted = posted
+        self.blocks = blocks
+        self.source_id = source_id
+        self.score = score
+        self.edited = edited
+        self.is_op = is_op
+        self.status = status
+        self.more = more
+        self.distinguished = distinguished
+        self.stickied = stickied
+
+
+class SourceField(Generic[T]):
+    """A comment attribute kept in its `SourceFields`, `default` while it has none."""
+
+    def __init__(self, default: T) -> None:
+        self.default = default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, comment: HasSourceFields | None, owner: type | None = None) -> T:
+        fields = comment.source_fields if comment is not None else None
+        return self.default if fields is None else getattr(fields, self.name)
+
+    def __set__(self, comment: HasSourceFields, value: T) -> None:
+        if comment.source_fields is None:
+            if value == self.default:
+                return
+            comment.source_fields = SourceFields()
+        setattr(comment.source_fields, self.name, value)

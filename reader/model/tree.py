@@ -1,0 +1,327 @@
+"""Comments and the thread that holds them, kept together (a node and its tree).
+
+The parsers build `Comment`s with their replies in lists; `Thread` then
+flattens a forest into arrays in display (pre-)order and each comment reads
+its `parent`, `depth`, `ordinal` and `replies` from them, so that walking,
+counting and navigating a thread are index arithmetic rather than recursion:
+a reply chain thousands deep is just a long array here.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .source_fields import SourceField, SourceFields
+
+if TYPE_CHECKING:
+    from ..text import Block
+
+
+class Comment:
+    """One comment of a thread; `text` is its blocks' words (paragraphs for plain
+    text), `blocks` their layout (None: all plain paragraphs, see `reader.text`),
+    `replies` its children.
+
+    `posted` is an ISO 8601 time where the source gives one (with its offset when
+    known), else the source's own words. `status` is None for an ordinary
+    comment, else `deleted`, `removed` or `dead` (text kept where the source has
+    it) or `more`: a stub for `more` replies the file does not hold (0: the
+    thread goes on at the source).
+
+    Slots, not a dict, and no slot for the fields most comments leave unset:
+    a comment's own size is most of what a huge thread costs beyond its words."""
+
+    __slots__ = ("_replies", "_text", "author", "index", "source_fields", "thread")
+
+    # What the source says about the comment (None where it says nothing).
+    posted = SourceField[str | None](None)
+    blocks = SourceField["tuple[Block, ...] | None"](None)
+    source_id = SourceField[str | None](None)
+    score = SourceField[int | None](None)
+    edited = SourceField[str | None](None)
+    is_op = SourceField[bool](False)
+    status = SourceField[str | None](None)
+    more = SourceField[int | None](None)
+    # Reddit: who speaks for the site (`moderator`, `admin`), pinned by a moderator.
+    distinguished = SourceField[str | None](None)
+    stickied = SourceField[bool](False)
+
+    def __init__(
+        self,
+        author: str | None = None,
+        posted: str | None = None,
+        # Lists while a parser builds them; the store freezes the text into a
+        # tuple and takes the replies over (see `place`).
+        text: list[str] | tuple[str, ...] | None = None,
+        replies: list[Comment] | tuple[Comment, ...] | None = None,
+        blocks: tuple[Block, ...] | None = None,
+        source_id: str | None = None,
+        score: int | None = None,
+        edited: str | None = None,
+        is_op: bool = False,
+        status: str | None = None,
+        more: int | None = None,
+        distinguished: str | None = None,
+        stickied: bool = False,
+    ) -> None:
+        self.author = author
+        self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
+        # The parser's replies: None until a parser first asks for the list to
+        # add to (so a comment without replies never has one), and again once
+        # the store has indexed the comment, whose thread then knows them.
+        self._replies = replies
+        self.source_fields: SourceFields | None = None
+        if (
+            posted is not None
+            or blocks is not None
+            or source_id is not None
+            or score is not None
+            or edited is not None
+            or is_op
+            or status is not None
+            or more is not None
+            or distinguished is not None
+            or stickied
+        ):
+            self.source_fields = SourceFields(
+                posted,
+                blocks,
+                source_id,
+                score,
+                edited,
+                is_op,
+                status,
+                more,
+                distinguished,
+                stickied,
+            )
+        # Set by the store when the article is added: the comment's thread and
+        # its index there, from which its parent, depth and ordinal are read.
+        self.thread: Thread | None = None
+        self.index = -1
+
+    def place(self, thread: Thread, index: int) -> Sequence[Comment]:
+        """Called by the store as it indexes the thread: the comment is at `index`
+        of `thread`. Gives the replies as the parser left them, and forgets them:
+        from now on they are read from the thread's arrays."""
+        replies = self._replies
+        if replies is None:
+            replies = self.replies if self.thread is not None else ()
+        self.thread, self.index, self._replies = thread, index, None
+        return replies
+
+    @property
+    def replies(self) -> list[Comment] | tuple[Comment, ...]:
+        replies = self._replies
+        if replies is not None:
+            return replies
+        thread = self.thread
+        if thread is None:
+            # Not indexed yet: the list a parser adds replies to.
+            replies = self._replies = []
+            return replies
+        # A tuple: adding to the replies of an indexed comment must fail loudly,
+        # not change a copy.
+        return tuple([thread.comments[child] for child in thread.children(self.index)])
+
+    @replies.setter
+    def replies(self, replies: list[Comment] | tuple[Comment, ...]) -> None:
+        self._replies = replies
+
+    @property
+    def parent(self) -> Comment | None:
+        thread = self.thread
+        if thread is None:
+            return None
+        parent = thread.parents[self.index]
+        return thread.comments[parent] if parent >= 0 else None
+
+    @property
+    def depth(self) -> int:
+        """Nesting level: 0 for a top-level comment."""
+        return self.thread.depths[self.index] if self.thread is not None else 0
+
+    @property
+    def ordinal(self) -> int:
+        """Position among its siblings, from 1 (0 before the store indexes it)."""
+        return self.thread.ordinal(self.index) if self.thread is not None else 0
+
+    @property
+    def text(self) -> list[str] | tuple[str, ...]:
+        text = self._text
+        return (text,) if type(text) is str else text
+
+    @text.setter
+    def text(self, text: list[str] | tuple[str, ...]) -> None:
+        # A text of one paragraph, most comments' (once the store has frozen it
+        # into a tuple), is kept as its bare string: 48 bytes less a comment.
+        self._text = text[0] if type(text) is tuple and len(text) == 1 else text
+
+    @property
+    def path(self) -> str:
+        """Position in the thread, such as `3.1.2` (third top-level comment, ...)."""
+        ordinals: list[str] = []
+        node: Comment | None = self
+        while node is not None:
+            ordinals.append(str(node.ordinal))
+            node = node.parent
+        return ".".join(reversed(ordinals))
+
+    @property
+    def article_id(self) -> str:
+        return self.thread.article_id if self.thread is not None else ""
+
+    @property
+    def id(self) -> str:
+        """Stable address of the comment: the article id and its position path."""
+        return f"{self.article_id}:{self.path}"
+
+    def __repr__(self) -> str:
+        # The default dataclass repr would recurse through replies and parent.
+        return f"Comment(id={self.id!r}, author={self.author!r}, replies={len(self.replies)})"
+
+
+class Thread:
+    """The comments of one article in display order, with their tree links.
+
+    For the comment at index `i`: `depths[i]` is its nesting level (0 for
+    top-level), `parents[i]` the index of its parent (-1 for top-level) and
+    `ends[i]` the index just past its last descendant, so its subtree is the
+    slice `i:ends[i]`. `characters[i]` and `line_breaks[i]` measure its text
+    (paragraph breaks count twice, a blank line and a new line), so a view can
+    guess its height without wrapping it.
+    """
+
+    __slots__ = (
+        "article_id",
+        "characters",
+        "comments",
+        "depths",
+        "ends",
+        "line_breaks",
+        "parents",
+        "stubs",
+        "top_level",
+    )
+
+    def __init__(self, roots: Sequence[Comment]) -> None:
+        # Set when the article is registered in a store.
+        self.article_id = ""
+        self.comments: list[Comment] = []
+        # Compact int arrays, not lists: a 100,000-comment thread would spend
+        # some 30 MB on int objects otherwise.
+        self.depths = array("i")
+        self.parents = array("i")
+        self.ends = array("i")
+        self.top_level = array("i")
+        self._flatten(roots)
+        # Stubs for replies the file does not hold (reddit's "more") are rows,
+        # not comments: they are left out of every count.
+        self.stubs = sum(comment.status == "more" for comment in self.comments)
+        self.characters = array("i", (sum(map(len, comment.text)) for comment in self.comments))
+        self.line_breaks = array(
+            "i",
+            (
+                sum(paragraph.count("\n") for paragraph in comment.text) + 2 * len(comment.text)
+                for comment in self.comments
+            ),
+        )
+
+    def _flatten(self, roots: Sequence[Comment]) -> None:
+        comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
+        # Stack entries: (comment, parent index, depth).
+        stack: list[tuple[Comment, int, int]] = [(comment, -1, 0) for comment in reversed(roots)]
+        # Indices whose subtree is still open, innermost last.
+        open_ancestors: list[int] = []
+        while stack:
+            comment, parent, depth = stack.pop()
+            index = len(comments)
+            while open_ancestors and depths[open_ancestors[-1]] >= depth:
+                ends[open_ancestors.pop()] = index
+            # The thread's arrays stand for the comment's replies, parent,
+            # depth and ordinal from now on; its text is frozen as a tuple
+            # (some 40 bytes smaller than a list with room to grow).
+            replies = comment.place(self, index)
+            comment.text = tuple(comment.text)
+            comments.append(comment)
+            depths.append(depth)
+            parents.append(parent)
+            ends.append(index + 1)
+            if parent < 0:
+                self.top_level.append(index)
+            if replies:
+                open_ancestors.append(index)
+                stack.extend((reply, index, depth + 1) for reply in reversed(replies))
+        for index in open_ancestors:
+            ends[index] = len(comments)
+
+    def __len__(self) -> int:
+        return len(self.comments)
+
+    @property
+    def comment_count(self) -> int:
+        """How many comments the thread holds, stubs left out."""
+        return len(self.comments) - self.stubs
+
+    def descendant_count(self, index: int) -> int:
+        return self.ends[index] - index - 1
+
+    def children(self, index: int) -> list[int]:
+        """Indices of the direct replies of the comment at `index` (-1: the top level)."""
+        if index < 0:
+            return list(self.top_level)
+        found: list[int] = []
+        child, end = index + 1, self.ends[index]
+        while child < end:
+            found.append(child)
+            child = self.ends[child]
+        return found
+
+    def siblings(self, index: int) -> list[int]:
+        """The comment's parent's replies, the comment itself included."""
+        return self.children(self.parents[index])
+
+    def ancestors(self, index: int) -> list[int]:
+        """Indices from the parent up to the top-level comment."""
+        found: list[int] = []
+        parent = self.parents[index]
+        while parent >= 0:
+            found.append(parent)
+            parent = self.parents[parent]
+        return found
+
+    def next_sibling(self, index: int) -> int | None:
+        following = self.ends[index]
+        parent = self.parents[index]
+        limit = self.ends[parent] if parent >= 0 else len(self.comments)
+        return following if following < limit else None
+
+    def ordinal(self, index: int) -> int:
+        """Position of the comment among its siblings, from 1."""
+        parent = self.parents[index]
+        if parent < 0:
+            return bisect_left(self.top_level, index) + 1
+        ordinal, sibling = 1, parent + 1
+        while sibling < index:
+            ordinal += 1
+            sibling = self.ends[sibling]
+        return ordinal
+
+    def previous_sibling(self, index: int) -> int | None:
+        siblings = self.siblings(index)
+        position = siblings.index(index)
+        return siblings[position - 1] if position > 0 else None
+
+
+def iter_comments(comments: Sequence[Comment]) -> list[Comment]:
+    """All comments of a forest in display (pre-)order, without recursion."""
+    ordered: list[Comment] = []
+    stack = list(reversed(comments))
+    while stack:
+        comment = stack.pop()
+        ordered.append(comment)
+        stack.extend(reversed(comment.replies))
+    return ordered
