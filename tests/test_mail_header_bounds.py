@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.formats.loader import load_articles
 from reader.formats.mail.headerbounds import (
     MAX_FREE_TEXT_CHARS,
     MAX_REFERENCES_CHARS,
     MAX_STRUCTURED_CHARS,
 )
-from reader.formats.loader import load_articles
 from tests.builders import write
 
 QUOTED = '"a", ' * 20_000
