@@ -4,6 +4,8 @@ thousands of problems find their lines in one pass over the file."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,9 +31,7 @@ def test_a_config_nested_500_deep_is_one_problem(tmp_path: Path, text: str) -> N
 
 
 @pytest.mark.parametrize("parts", ["a", '"a"', "'a'"])
-def test_a_key_dotted_100_000_deep_is_refused_before_parsing(
-    tmp_path: Path, parts: str
-) -> None:
+def test_a_key_dotted_100_000_deep_is_refused_before_parsing(tmp_path: Path, parts: str) -> None:
     """tomllib is quadratic in a dotted key's parts: 100,000 took minutes."""
     path = tmp_path / "config.toml"
     path.write_text("[keys]\n" + " . ".join([parts] * 100_000) + ' = "x"\n', encoding="utf-8")
@@ -70,3 +70,25 @@ def test_thousands_of_unknown_binding_ids_find_their_lines_in_one_pass(
 def test_key_lines_finds_bare_dotted_and_quoted_keys() -> None:
     text = '# a = 1\n[keys]\nthread.toggle = "x"\n  "a.b" = "y"\n\'c\'= "z"\nthread.toggle = 1\n'
     assert key_lines(text) == {"thread.toggle": 3, "a.b": 4, "c": 5}
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda path: path.symlink_to("/dev/zero"), "not a regular file"),
+        (lambda path: os.mkfifo(path), "not a regular file"),
+        (
+            lambda path: path.write_text("# padding\n" * 200_000, encoding="utf-8"),
+            "over the 1,024 KB limit for a config file",
+        ),
+    ],
+    ids=["dev-zero", "fifo", "huge"],
+)
+def test_a_config_that_is_no_regular_file_or_huge_is_not_read(
+    tmp_path: Path, make: Callable[[Path], object], reason: str
+) -> None:
+    """Issue 23 §5: the size limit and the regular-file rule hold for every file
+    reader reads, the config too (a link to /dev/zero was read for ever)."""
+    path = tmp_path / "config.toml"
+    make(path)
+    assert load_config(path).problems == [f"{path}: cannot read: {reason}"]

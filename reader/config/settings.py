@@ -6,7 +6,9 @@ the problem; what is wrong falls back to its default, and the app starts.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,8 @@ from .lines import key_lines, syntax_error_line
 FILE_NAME = "config.toml"
 TIME_STYLES = ("relative", "absolute")
 SETTINGS = ("keys", "theme", "time", "paths")
+# Far more than every setting and binding takes.
+MAX_CONFIG_BYTES = 1024 * 1024
 # More parts than any binding id has, and few enough for tomllib to read at once.
 MAX_KEY_PARTS = 1_000
 # A name (bare or quoted) and a dot, as many times as they come; possessive,
@@ -100,13 +104,16 @@ def load_config(path: Path | None = None) -> Config:
     source = path if path is not None else default_config_path()
     config = Config(source=source)
     try:
-        config.text = source.read_bytes().decode("utf-8")
+        config.text = _read_bytes(source).decode("utf-8")
     except FileNotFoundError:
         if explicit:
             config.problems.append(config.message("no such file"))
         return config
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+    except (OSError, UnicodeDecodeError, _Unreadable) as error:
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+        else:
+            reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else str(error)
         config.problems.append(config.message(f"cannot read: {reason}"))
         return config
     # Imported here: most people have no config file, and start-up counts.
@@ -128,6 +135,23 @@ def load_config(path: Path | None = None) -> Config:
         return config
     _apply(config, table)
     return config
+
+
+class _Unreadable(Exception):
+    """A config file that is not read: the reason."""
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most `MAX_CONFIG_BYTES`:
+    a config linked to `/dev/zero` would be read for ever, a FIFO waited on."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    with os.fdopen(os.open(path, os.O_RDONLY | nonblocking), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise _Unreadable("not a regular file")
+        data = file.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise _Unreadable(f"over the {MAX_CONFIG_BYTES // 1024:,} KB limit for a config file")
+    return data
 
 
 def _deepest_dotted_key(text: str) -> int:

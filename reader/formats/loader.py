@@ -87,7 +87,8 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
                 continue
             found = False
             for item in _walk(path, info.st_dev, seen_files, seen_dirs):
-                found = found or isinstance(item, Path)
+                # (a problem found says enough: `locked: permission denied`)
+                found = True
                 yield item
             if not found:
                 yield LoadError(path, f"no {suffix_list()} files found")
