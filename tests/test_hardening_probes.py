@@ -159,3 +159,29 @@ def test_the_size_of_a_maildir_with_only_new_is_its_messages(tmp_path: Path) -> 
     write(box / "new" / "2.M1P1.host", "y" * 50)
     (box / "new" / "zero").symlink_to("/dev/zero")
     assert file_size(box) == 150
+
+
+def test_a_maildir_entry_linking_to_a_folder_is_one_skipped_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz test: `open` refused the folder's descriptor with an
+    error of its own, past the check, and the whole Maildir was lost."""
+    box = tmp_path / "box"
+    shutil.copytree(FIXTURES / "pond.maildir", box)
+    (box / "cur" / "loop:2,S").symlink_to(box / "cur")
+    assert main(["dump", str(box)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("title:")
+    assert err == f"reader: warning: {box}: message loop: message skipped: not a regular file\n"
+
+
+def test_a_folder_given_as_config_or_state_is_refused(tmp_path: Path) -> None:
+    from reader.config import load_config
+    from reader.state import open_state
+
+    assert load_config(tmp_path).problems == [f"{tmp_path}: cannot read: not a regular file"]
+    state, warnings = open_state(tmp_path)
+    assert state is None
+    assert warnings == [
+        f"running without saved state: {tmp_path} is not a regular file: left as it is"
+    ]

@@ -145,10 +145,15 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes, if it is a regular file of at most `MAX_CONFIG_BYTES`:
     a config linked to `/dev/zero` would be read for ever, a FIFO waited on."""
     nonblocking = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    with os.fdopen(os.open(path, os.O_RDONLY | nonblocking), "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+    descriptor = os.open(path, os.O_RDONLY | nonblocking)
+    try:
+        # Before any file object is made of it: `open` refuses a folder's.
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise _Unreadable("not a regular file")
-        data = file.read(MAX_CONFIG_BYTES + 1)
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(descriptor)
     if len(data) > MAX_CONFIG_BYTES:
         raise _Unreadable(f"over the {MAX_CONFIG_BYTES // 1024:,} KB limit for a config file")
     return data

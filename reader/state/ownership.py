@@ -34,10 +34,14 @@ def not_ours_reason(path: Path) -> str | None:
         return None
     except OSError:
         return None  # opening it as a database says why it cannot be
-    with os.fdopen(descriptor, "rb") as file:
+    try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             return "not a regular file"
-        head = file.read(_HEAD_BYTES)
+        head = os.read(descriptor, _HEAD_BYTES)
+    except OSError:
+        return None  # opening it as a database says why it cannot be
+    finally:
+        os.close(descriptor)
     if not head or int.from_bytes(head[_ID_AT : _ID_AT + 4], "big") == APPLICATION_ID:
         return None
     if all(table in head for table in _OUR_TABLES):
