@@ -1,14 +1,16 @@
 """The `reader` command line.
 
-    reader [PATH ...]                        read articles (default: the config's
+    reader [PATH|URL ...] [--offline]        read articles (default: the config's
                                              paths, else the bundled samples)
     reader --print-config                    print every setting with its default
-    reader dump PATH [--format yaml|json]    print the parsed article(s) of a file
+    reader dump PATH|URL [--format yaml|json] [--offline]
+                                             print the parsed article(s) of a file
+                                             or of a thread on the web
 
 A first argument `dump` is always the subcommand; name a directory called `dump`
 as `./dump`. Bad input never produces a traceback: every problem is one line
-`reader: PATH[:LINE]: reason` on stderr, and the exit status is 2 when
-nothing could be shown.
+`reader: PATH[:LINE]: reason` (or `reader: URL: reason`) on stderr, and the
+exit status is 2 when nothing could be shown.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import config_template, default_config_path, load_config
@@ -26,9 +29,14 @@ from .errors import LoadError
 from .formats.loader import bundled_seeds, load_articles
 from .formats.registry import describe_formats, suffix_list
 from .loading import Loading
-from .locations import URL_REASON, is_url, split_locations
+from .locations import is_url, locations
+from .model import Article
 from .sanitize import inert_line
 from .state import open_state, state_path
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .web.session import WebSession
 
 PROG = "reader"
 EXIT_LOAD_ERROR = 2
@@ -53,24 +61,22 @@ def _read_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read articles and their comment threads in the terminal.",
         epilog=(
-            "Also: 'reader dump PATH [--format yaml|json]' prints a file's articles as parsed "
-            f"(use ./dump for a directory named dump). Articles are {suffix_list()} files "
-            f"or Maildir directories, recognised by content: {describe_formats()}."
+            "Also: 'reader dump PATH|URL [--format yaml|json]' prints a file's articles as "
+            f"parsed (use ./dump for a directory named dump). Articles are {suffix_list()} "
+            f"files or Maildir directories, recognised by content: {describe_formats()}; "
+            "or URLs of Hacker News, Reddit and Lobsters threads and of public-inbox "
+            "messages, fetched and kept in the cache."
         ),
     )
     parser.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
-        help="article files or directories of them (default: the bundled samples)",
+        metavar="PATH|URL",
+        help="article files, directories of them, or thread URLs (default: the config's "
+        "paths, else the bundled samples)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="PATH",
-        help=f"the config file (default: {default_config_path()})",
-    )
+    _add_web_options(parser)
     parser.add_argument(
         "--print-config",
         action="store_true",
@@ -100,21 +106,50 @@ def _dump_parser() -> argparse.ArgumentParser:
             "(a mailing list's threads) as a YAML stream or a JSON array."
         ),
     )
-    parser.add_argument("path", metavar="PATH", help=f"a {suffix_list()} file or a Maildir")
+    parser.add_argument(
+        "path", metavar="PATH|URL", help=f"a {suffix_list()} file, a Maildir or a thread's URL"
+    )
     parser.add_argument(
         "--format", choices=("yaml", "json"), default="yaml", help="output format (default: yaml)"
     )
+    _add_web_options(parser)
     return parser
+
+
+def _add_web_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help=f"the config file (default: {default_config_path()})",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="fetch nothing: read URLs from the cache of what was fetched before",
+    )
+
+
+def _web_session(config: Config, offline: bool) -> WebSession:
+    from .web.session import WebSession  # here: reading files needs no web
+
+    return WebSession(config.network, offline)
 
 
 def _read(args: argparse.Namespace) -> int:
     if args.print_config:
         return _print_config(args.config or default_config_path())
     config = load_config(args.config)
-    paths, urls = split_locations(args.paths)
-    if not args.paths:
-        paths = list(config.paths) or [bundled_seeds()]
-    loading = Loading(paths, rejected=urls)
+    named = locations(args.paths) if args.paths else list(config.paths) or [bundled_seeds()]
+    web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
+    try:
+        return _read_in(args, config, Loading(named, web=web))
+    finally:
+        if web is not None:
+            web.close()
+
+
+def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
     # Read up to the first file that holds an article before any UI: when none
     # does, the errors are printed without an empty app flashing up first.
     if not loading.read_ahead():
@@ -158,14 +193,14 @@ def _print_config(path: Path) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    if is_url(args.path):
-        _report([LoadError(args.path, URL_REASON)])
-        return EXIT_LOAD_ERROR
-    path = Path(args.path)
     warnings: list[str] = []
     try:
-        articles = load_articles(path, warnings)
+        if is_url(args.path):
+            articles = _fetched_articles(args, warnings)
+        else:
+            articles = load_articles(Path(args.path), warnings)
     except LoadError as error:
+        _warn(warnings)
         _report([error])
         return EXIT_LOAD_ERROR
     _warn(warnings)
@@ -173,6 +208,20 @@ def _dump(args: argparse.Namespace) -> int:
     from .formats.yaml.dump import dump_articles
 
     return _write_stdout(dump_articles(articles, args.format))
+
+
+def _fetched_articles(args: argparse.Namespace, warnings: list[str]) -> list[Article]:
+    """The articles of the thread a URL names, as `load_articles` gives a file's."""
+    from .web.batches import url_batches
+
+    config = load_config(args.config)
+    warnings.extend(config.problems)
+    web = _web_session(config, args.offline)
+    try:
+        batches = url_batches(web, args.path, warnings)
+        return [article for batch in batches if not batch.preview for article in batch.articles]
+    finally:
+        web.close()
 
 
 def _write_stdout(text: str) -> int:

@@ -9,6 +9,9 @@ one or more batches (a mailbox: its threads as they are read), indexed for
 the store off the UI thread, or the `LoadError` that stopped it (for a file
 read in batches, possibly after some); one bad file never stops the others.
 
+A URL among the paths is fetched (or read from the cache) when its turn
+comes, in the same worker, and its file read like the others (`reader.web`).
+
 The batch read ahead may be a preview (a big mailbox's first thread, from its
 first messages: see `Batch`); the file's next batch then says it takes the
 preview's place. A file's preview is of use only for the first frame: the
@@ -22,8 +25,9 @@ import stat
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import groupby
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import LoadError
 from .formats.batch import Batch
@@ -31,6 +35,9 @@ from .formats.loader import find_files, load_batches
 from .formats.mail.maildir import MessageFile, message_files
 from .model import Article
 from .store import DocumentStore, PreparedArticle
+
+if TYPE_CHECKING:
+    from .web.session import WebSession
 
 
 class PreparedBatch(NamedTuple):
@@ -42,13 +49,21 @@ class PreparedBatch(NamedTuple):
 
 
 class Loading:
-    """The files under some paths, read one at a time, in discovery order."""
+    """The files under some paths, and the documents of some URLs, read one at
+    a time, in discovery order."""
 
-    def __init__(self, paths: Iterable[Path], rejected: Iterable[LoadError] = ()) -> None:
-        """`rejected`: what was named but cannot be read as a path (a URL), reported first."""
+    def __init__(
+        self,
+        paths: Iterable[Path | str],
+        rejected: Iterable[LoadError] = (),
+        web: WebSession | None = None,
+    ) -> None:
+        """`paths` may hold URLs (strings), fetched through `web`; `rejected`:
+        what was named but cannot be read, reported first."""
         # The walk of `paths`, taken as far as the files read need: the first
         # frame waits only for the first file, not for a walk of 10,000.
-        self._found = find_files(paths)
+        self._found = _locations(paths)
+        self._web = web
         self._walked = False
         # Problems so far: paths that are not articles, files that failed to read ahead.
         self.problems: list[LoadError] = list(rejected)
@@ -60,9 +75,9 @@ class Loading:
         self.bytes_done = 0
         # Each file found, with its size (a stat, or a Maildir's listing), taken
         # once: for the total and as the file is read.
-        self._sizes: dict[Path, int] = {}
-        # Found and not read yet: files, and the problems found among them.
-        self._pending: deque[Path | LoadError] = deque()
+        self._sizes: dict[Path | str, int] = {}
+        # Found and not read yet: files, URLs, and the problems found among them.
+        self._pending: deque[Path | str | LoadError] = deque()
         # The file being read: its batches still to come, its size, and the
         # bytes of the files read before it.
         self._batches: Iterator[Batch] | None = None
@@ -138,7 +153,11 @@ class Loading:
                     return None
                 if isinstance(found, LoadError):
                     return found
-                self._batches, self._size = load_batches(found, self.warnings), self._size_of(found)
+                if isinstance(found, str):
+                    self._batches, self._size = self._url_batches(found), 0
+                else:
+                    self._batches = load_batches(found, self.warnings)
+                    self._size = self._size_of(found)
             try:
                 batch = next(self._batches)
             except StopIteration:
@@ -158,7 +177,14 @@ class Loading:
                 continue
             return batch.articles, replacing
 
-    def _walk_on(self) -> Path | LoadError | None:
+    def _url_batches(self, url: str) -> Iterator[Batch]:
+        if self._web is None:
+            raise LoadError(url, "URLs are not read here")
+        from .web.batches import url_batches  # here: reading files needs no web
+
+        yield from url_batches(self._web, url, self.warnings)
+
+    def _walk_on(self) -> Path | str | LoadError | None:
         """The next file or problem the walk finds; None once it has ended."""
         found = next(self._found, None)
         if found is None:
@@ -166,15 +192,17 @@ class Loading:
             return None
         return self._note(found)
 
-    def _note(self, found: Path | LoadError) -> Path | LoadError:
+    def _note(self, found: Path | str | LoadError) -> Path | str | LoadError:
         if isinstance(found, Path):
             self._sizes[found] = -1  # not measured yet
+        elif isinstance(found, str):
+            self._sizes[found] = 0  # a URL: its size is not known before it is fetched
         return found
 
-    def _size_of(self, path: Path) -> int:
+    def _size_of(self, path: Path | str) -> int:
         size = self._sizes[path]
         if size < 0:
-            size = self._sizes[path] = file_size(path)
+            size = self._sizes[path] = file_size(Path(path))
         return size
 
     def _file_done(self) -> None:
@@ -184,6 +212,16 @@ class Loading:
         self.files_done += 1
         self._bytes_before += self._size
         self.bytes_done = self._bytes_before
+
+
+def _locations(names: Iterable[Path | str]) -> Iterator[Path | str | LoadError]:
+    """The files under the paths of `names` and its URLs, in their order (files
+    named twice within a run of paths are given once)."""
+    for urls, run in groupby(names, key=lambda name: isinstance(name, str)):
+        if urls:
+            yield from run
+        else:
+            yield from find_files(run)  # type: ignore[arg-type]
 
 
 def file_size(path: Path) -> int:

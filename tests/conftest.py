@@ -13,4 +13,5 @@ def private_user_folders(
     folders = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folders / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(folders / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folders / "cache"))
     monkeypatch.delenv("READER_STATE", raising=False)

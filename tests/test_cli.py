@@ -98,15 +98,15 @@ def test_help_mentions_paths_and_dump(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: reader [-h] [--version]")
-    assert "[PATH ...]" in out
-    assert "reader dump PATH [--format yaml|json]" in out
+    assert "[PATH|URL ...]" in out
+    assert "reader dump PATH|URL [--format yaml|json]" in out
     assert main(["dump", "--help"]) == 0
     assert "--format {yaml,json}" in capsys.readouterr().out
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dump"]) == 2
-    assert "the following arguments are required: PATH" in capsys.readouterr().err
+    assert "the following arguments are required: PATH|URL" in capsys.readouterr().err
     assert main(["dump", str(SEED), "--format", "xml"]) == 2
 
 
@@ -206,31 +206,33 @@ def test_good_and_bad_files_start_the_app_with_the_problems(
 
 
 URL = "https://news.ycombinator.com/item?id=1"
-URL_LINE = f"{URL}: reading URLs is not supported yet: save the page and open the file"
+# Nothing fetched before, and nothing fetched now: the URL stays a URL.
+URL_LINE = f"{URL}: offline, and not in the cache"
 
 
 def test_a_url_is_never_taken_for_a_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
 ) -> None:
-    assert main([URL]) == 2
-    assert main(["dump", URL]) == 2
+    assert main(["--offline", URL]) == 2
+    assert main(["dump", "--offline", URL]) == 2
     assert capsys.readouterr().err == f"reader: {URL_LINE}\n" * 2
     good = write(tmp_path / "good.yaml", GOOD_YAML)
-    assert main([URL, str(good)]) == 0
+    assert main(["--offline", URL, str(good)]) == 0
     (app,) = fake_app.instances
     assert app.paths == [good]
     assert [str(error) for error in app.load_errors] == [URL_LINE]
 
 
-def test_a_url_in_the_configs_paths_is_a_config_problem(
+def test_a_url_in_the_configs_paths_is_read_in_its_place(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
 ) -> None:
     good = write(tmp_path / "good.yaml", GOOD_YAML)
     config = write(tmp_path / "config.toml", f'paths = ["{URL}", "good.yaml"]\n')
-    assert main(["--config", str(config)]) == 0
+    assert main(["--config", str(config), "--offline"]) == 0
     (app,) = fake_app.instances
     assert app.paths == [good]
-    assert f"paths: {URL_LINE}" in " ".join(app.config.problems)
+    assert app.config.problems == []
+    assert [str(error) for error in app.load_errors] == [URL_LINE]
 
 
 def test_a_binary_file_named_as_a_mailbox_says_it_is_not_one(

@@ -167,7 +167,7 @@ def test_print_config_prints_every_setting_commented_and_exits_0(
     out = capsys.readouterr().out
     lines = out.splitlines()
     settings = [line for line in lines if line and not line.startswith("#")]
-    assert settings == ["[keys]"]
+    assert settings == ["[network]", "[network.hosts]", "[keys]"]
     for setting in ('# theme = "textual-dark"', '# time = "relative"', "# paths = []"):
         assert setting in lines
     toggle = '# "thread.toggle" = ["space", "enter"]  # Fold or unfold the comment'

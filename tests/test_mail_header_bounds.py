@@ -65,11 +65,13 @@ def test_long_quoted_headers_reach_the_parser_cut_and_are_reported(
     assert longest["content-transfer-encoding"] <= MAX_STRUCTURED_CHARS
     assert longest["subject"] <= MAX_FREE_TEXT_CHARS
     assert len(warnings) == 2
-    assert warnings[0] == (
-        f"{path}: line 1: its From header of 100,017 characters was cut to the first 998; "
-        "its Content-Transfer-Encoding header of 100,000 characters was cut to the first 998; "
-        "its Subject header of 100,007 characters was cut to the first 4,096"
-    )
+    where, cuts = warnings[0].split(": line 1: ")
+    assert where == str(path)
+    assert sorted(cuts.split("; ")) == [
+        "its Content-Transfer-Encoding header of 100,000 characters was cut to the first 998",
+        "its From header of 100,017 characters was cut to the first 998",
+        "its Subject header of 100,007 characters was cut to the first 4,096",
+    ]
 
 
 def test_long_references_keep_their_end_the_nearest_parents(tmp_path: Path) -> None:

@@ -83,6 +83,14 @@ def test_a_format_is_imported_when_a_file_of_it_is_loaded(fixture: str, needed: 
     assert (before, after) == (set(), needed)
 
 
+def test_reading_files_imports_no_web_client() -> None:
+    """httpx and the web package are imported only when a URL is named."""
+    assert (
+        imported_after(load(bundled_seeds(), FIXTURES / "hn_algolia.json"), "httpx", "reader.web")
+        == set()
+    )
+
+
 def test_an_mbox_read_ahead_imports_neither_maildir_nor_html_reading() -> None:
     """A big mailbox's first frame waits for its read-ahead: `mailbox` (for a
     Maildir) and `html.parser` (for HTML-only mail) are imported when needed."""

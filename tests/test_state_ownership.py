@@ -87,8 +87,8 @@ def test_a_database_damaged_inside_is_moved_aside_at_open(tmp_path: Path) -> Non
     assert state is not None
     state.close()
     with sqlite3.connect(path) as database:
-        rows = [(1, number, 1) for number in range(5_000)]
-        database.executemany("INSERT INTO seen VALUES (?, ?, ?)", rows)
+        rows = [(1, number, 1, 1) for number in range(5_000)]
+        database.executemany("INSERT INTO comments VALUES (?, ?, ?, ?)", rows)
     damage_inside(path)
     state, warnings = open_state(path)
     assert state is not None, warnings

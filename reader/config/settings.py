@@ -17,13 +17,14 @@ from typing import Any
 from platformdirs import user_config_dir
 
 from ..errors import LoadError
-from ..locations import URL_REASON, is_url
+from ..locations import is_url
 from .keys import key_problem
 from .lines import key_lines, syntax_error_line
+from .network import Network, parse_network
 
 FILE_NAME = "config.toml"
 TIME_STYLES = ("relative", "absolute")
-SETTINGS = ("keys", "theme", "time", "paths")
+SETTINGS = ("keys", "theme", "time", "paths", "network")
 # Far more than every setting and binding takes.
 MAX_CONFIG_BYTES = 1024 * 1024
 # More parts than any binding id has, and few enough for tomllib to read at once.
@@ -43,13 +44,15 @@ class Config:
     """The settings in effect. `keys` maps binding ids to keys (checked for their
     syntax; ids are checked by `check_keys` against the UI's); `theme` is None
     when the file sets none; `paths` is empty when it sets none (the bundled
-    seeds); `problems` are the messages to show, one per problem."""
+    seeds), and may hold URLs; `network` is how URLs are fetched; `problems`
+    are the messages to show, one per problem."""
 
     source: Path | None = None
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     theme: str | None = None
     time: str = "relative"
-    paths: tuple[Path, ...] = ()
+    paths: tuple[Path | str, ...] = ()
+    network: Network = field(default_factory=Network)
     problems: list[str] = field(default_factory=list)
     # The file's text, to find a setting's line for later messages.
     text: str = ""
@@ -184,6 +187,13 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
             )
     if "paths" in table:
         config.paths = _paths(config, table["paths"])
+    if "network" in table:
+        base = config.source.parent if config.source is not None else Path.cwd()
+        config.network = parse_network(
+            table["network"],
+            base,
+            lambda reason, key: config.problems.append(config.message(reason, key)),
+        )
     if "keys" in table:
         if isinstance(table["keys"], dict):
             config.keys = _keys(config, _flattened(table["keys"]))
@@ -191,15 +201,14 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
             config.problems.append(config.message("keys: expected a [keys] table", "keys"))
 
 
-def _paths(config: Config, value: object) -> tuple[Path, ...]:
+def _paths(config: Config, value: object) -> tuple[Path | str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
         config.problems.append(config.message("paths: expected a list of paths", "paths"))
         return ()
     base = config.source.parent if config.source is not None else Path.cwd()
-    for url in filter(is_url, value):
-        config.problems.append(config.message(f"paths: {url}: {URL_REASON}", "paths"))
-    # `~` expanded; relative paths are relative to the config file, not the cwd.
-    return tuple(base / Path(item).expanduser() for item in value if not is_url(item))
+    # URLs as they are; `~` expanded; relative paths are relative to the config
+    # file, not the cwd.
+    return tuple(item if is_url(item) else base / Path(item).expanduser() for item in value)
 
 
 def _flattened(table: Mapping[str, Any]) -> dict[str, object]:

@@ -15,6 +15,8 @@ def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str
     keys as "k1,k2", what it does)`."""
     import json  # here: only `--print-config` writes the template
 
+    from .network import DEFAULT_TIMEOUT, DEFAULT_USER_AGENT
+
     lines = [
         f"# reader's configuration: {path}",
         "# reader only reads this file. Every setting is shown with its default,",
@@ -27,9 +29,25 @@ def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str
         '# How comment times are shown: "relative" (3 hours ago) or "absolute".',
         '# time = "relative"',
         "",
-        "# What `reader` with no argument opens: files or directories; ~ is your home,",
-        "# relative paths are relative to this file. Empty: the bundled sample articles.",
+        "# What `reader` with no argument opens: files, directories or URLs; ~ is your",
+        "# home, relative paths are relative to this file. Empty: the bundled samples.",
         "# paths = []",
+        "",
+        "# How URLs are fetched (Hacker News, Reddit, Lobsters, public-inbox archives).",
+        "[network]",
+        "# The User-Agent header. Reddit asks for `<platform>:<app id>:<version> (by",
+        "# /u/<your Reddit name>)`: put your name in it if you read Reddit a lot.",
+        f"# user_agent = {json.dumps(DEFAULT_USER_AGENT)}",
+        "# Seconds to wait for a connection, or for the next bytes of a response.",
+        f"# timeout = {DEFAULT_TIMEOUT:g}",
+        "# Where responses are kept, to read offline (default: the user's cache folder).",
+        '# cache = "~/.cache/reader"',
+        "",
+        "# Requests for a host go to a base URL instead (a mirror, a proxy, a test",
+        "# server): https://HOST/path?q is fetched from BASE/path?q. What the URL is",
+        "# (its articles' identity, its place in the cache) stays the original.",
+        "[network.hosts]",
+        '# "hn.algolia.com" = "http://127.0.0.1:8080/hn.algolia.com"',
         "",
         '# Keys: binding id = a key or a list of keys, such as "ctrl+x", "alt+r", "f5",',
         '# "pagedown" or one character. A binding listed here loses its default keys.',

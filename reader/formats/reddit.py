@@ -8,6 +8,9 @@ A two-element array of listings: the post (`t3`: `title`, `author`,
 null, `stickied`, `replies`: `""` or a nested listing).
 A `more` entry is not a comment: it becomes one stub for the replies the file
 does not hold (`count: 0`: the thread continues on reddit).
+
+A subreddit's page (`https://www.reddit.com/r/SUB/hot.json`) is one listing of
+posts: each becomes an article without its comments.
 """
 
 from __future__ import annotations
@@ -43,13 +46,35 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     post = entry.get("data")
     if not isinstance(post, dict):
         raise LoadError(sample.path, "the post (t3 entry) has no `data` object")
+    article = post_article(post)
+    build_comments(article.comments, _children(comment_listing), _comment_of, _replies)
+    return [article]
+
+
+def sniff_listing(sample: Sample) -> bool:
+    """A subreddit's page of posts (`/r/SUB/hot.json`): one listing of `t3`s."""
+    data = sample.json if sample.is_json else None
+    return (
+        isinstance(data, dict)
+        and data.get("kind") == "Listing"
+        and any(_is_post(child) for child in _children(data))
+    )
+
+
+def parse_listing(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    """Each post of a subreddit's page, without its comments (its `num_comments` kept)."""
+    return [post_article(child["data"]) for child in _children(sample.json) if _is_post(child)]
+
+
+def post_article(post: dict[str, Any]) -> Article:
+    """The article of a post (`t3`), comments to come."""
     body, body_blocks = markdown_to_text(_unescape(string_of(post.get("selftext"))))
     permalink = string_of(post.get("permalink"))
     thread_url = SITE + permalink if permalink else None
     subreddit = string_of(post.get("subreddit"))
     author = _author(post.get("author"))
     link = string_of(post.get("url"))
-    article = Article(
+    return Article(
         title=string_of(post.get("title")) or "Reddit thread",
         author=author,
         byline=f"By u/{author}" if author else None,
@@ -63,8 +88,14 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         comment_count=int_of(post.get("num_comments")),
         format="reddit",
     )
-    build_comments(article.comments, _children(comment_listing), _comment_of, _replies)
-    return [article]
+
+
+def _is_post(child: object) -> bool:
+    return (
+        isinstance(child, dict)
+        and child.get("kind") == "t3"
+        and isinstance(child.get("data"), dict)
+    )
 
 
 def _comment_of(child: object) -> Comment | None:

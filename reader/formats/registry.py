@@ -125,6 +125,24 @@ FORMATS: tuple[Format, ...] = (
     _json_format("hn-algolia", "Hacker News JSON (Algolia API)", "hn.algolia"),
     _json_format("hn-pwa", "Hacker News JSON (HNPWA API)", "hn.pwa"),
     _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn.firebase"),
+    _json_format("lobsters", "Lobsters story JSON", "lobsters"),
+    _json_format("hn-algolia-search", "Hacker News stories JSON (Algolia search)", "hn.search"),
+    Format(
+        "reddit-listing",
+        "Reddit subreddit page JSON",
+        _JSON,
+        _after(_is_json, _lazy("reddit", "sniff_listing")),
+        _whole(_lazy("reddit", "parse_listing")),
+        True,
+    ),
+    Format(
+        "lobsters-list",
+        "Lobsters stories JSON",
+        _JSON,
+        _after(_is_json, _lazy("lobsters", "sniff_list")),
+        _whole(_lazy("lobsters", "parse_list")),
+        True,
+    ),
     _json_format("reader-json", "reader dump JSON", "yaml.from_json"),
     Format(
         "yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _whole(_parse_yaml)

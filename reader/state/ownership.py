@@ -22,7 +22,7 @@ _ID_AT = 68
 _MAGIC = b"SQLite format 3\x00"
 # Page 1 holds the schema table: enough of the file to find it.
 _HEAD_BYTES = 64 * 1024
-_OUR_TABLES = (b"CREATE TABLE sessions", b"CREATE TABLE seen")
+_OUR_TABLES = (b"CREATE TABLE sessions", b"CREATE TABLE articles")
 
 
 def not_ours_reason(path: Path) -> str | None:

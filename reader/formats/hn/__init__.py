@@ -1,2 +1,3 @@
 """Hacker News, as three APIs give a thread: Algolia's nested item, HNPWA's
-nested item, and Firebase's flat items; `site` holds what they share."""
+nested item, and Firebase's flat items; and as Algolia's search gives a list of
+stories (`search`). `site` holds what they share."""

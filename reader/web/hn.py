@@ -1,0 +1,196 @@
+"""Hacker News threads by URL: `https://news.ycombinator.com/item?id=N`.
+
+Any item of a thread opens its story, the cursor on the item when it is a
+comment. The content comes in one request from Algolia (`GET
+hn.algolia.com/api/v1/items/N`: the story and every comment, nested); the
+order HN shows comments in comes from the official Firebase API (`GET
+hacker-news.firebaseio.com/v0/item/N.json`: `kids`, best first), since
+Algolia does not keep it. The story's item orders the top level exactly;
+below it, the items of the comments with two replies or more are fetched
+too, a few at once, upper levels first, up to `REPLY_ORDER_REQUESTS` of them:
+deeper replies past that keep Algolia's order. Deleted and dead comments,
+which Algolia gives as `{id, children}`, keep their place (their parent's
+`kids` lists them).
+
+The document read is Algolia's item with its children in that order, kept
+under the story's URL, so that it opens offline as it was last fetched.
+
+Front pages (`/`, `/news`, `/newest`, `/best`, `/ask`, `/show`, `/jobs`) list
+their first `FRONT_PAGE` stories, without comments: the ranking from Firebase
+(`v0/topstories.json` and the like), the stories from one Algolia search for
+their ids (`search?tags=(story_1,story_2,…)`), kept in the ranking's order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, NamedTuple
+from urllib.parse import SplitResult, parse_qs
+
+from ..errors import LoadError
+from .document import Document
+from .fetcher import Fetcher
+
+HOSTS = frozenset(["news.ycombinator.com", "ycombinator.com"])
+ITEM_URL = "https://news.ycombinator.com/item?id="
+ALGOLIA_ITEM = "https://hn.algolia.com/api/v1/items/"
+FIREBASE_ITEM = "https://hacker-news.firebaseio.com/v0/item/"
+# Items fetched for the order of replies below the top level, and how many at once.
+REPLY_ORDER_REQUESTS = 100
+REPLY_ORDER_CONNECTIONS = 4
+FIREBASE = "https://hacker-news.firebaseio.com/v0/"
+ALGOLIA_SEARCH = "https://hn.algolia.com/api/v1/search"
+FRONT_PAGE = 30
+# A front page's path, and the Firebase list that ranks it.
+RANKINGS = {
+    "/": "topstories",
+    "/news": "topstories",
+    "/newest": "newstories",
+    "/best": "beststories",
+    "/ask": "askstories",
+    "/show": "showstories",
+    "/jobs": "jobstories",
+}
+
+
+class HnItem(NamedTuple):
+    """An item of a thread (its story or one of its comments)."""
+
+    item_id: int
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
+        focus = None
+        if item.get("type") != "story" and item.get("story_id") != item.get("id"):
+            story_id = item.get("story_id")
+            if not isinstance(story_id, int):
+                raise LoadError(self.url, "the item's story is not known (a deleted comment?)")
+            focus = str(self.item_id)
+            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
+        story_id = item["id"]
+        story, _ = fetcher.get_json(f"{FIREBASE_ITEM}{story_id}.json", _firebase_problem)
+        kids = {story_id: _kids(story)}
+        kids.update(_reply_orders(fetcher, item))
+        ordered = json.dumps(_in_order(item, kids)).encode()
+        return Document(fetcher.keep(f"{ITEM_URL}{story_id}", ordered, ".json"), focus)
+
+    @property
+    def url(self) -> str:
+        return f"{ITEM_URL}{self.item_id}"
+
+
+class HnFrontPage(NamedTuple):
+    """A front page: its URL (what it is kept under) and its Firebase ranking."""
+
+    url: str
+    ranking: str
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        ranked, _ = fetcher.get_json(f"{FIREBASE}{self.ranking}.json", _ranking_problem)
+        ids = [item for item in ranked if isinstance(item, int)][:FRONT_PAGE]
+        tags = ",".join(f"story_{item}" for item in ids)
+        query = f"{ALGOLIA_SEARCH}?tags=({tags})&hitsPerPage={max(1, len(ids))}"
+        found, _ = fetcher.get_json(query, _search_problem)
+        rank = {str(item): place for place, item in enumerate(ids)}
+        hits = [hit for hit in found["hits"] if isinstance(hit, dict)]
+        hits = sorted(
+            (hit for hit in hits if hit.get("objectID") in rank),
+            key=lambda hit: rank[hit["objectID"]],
+        )
+        page = {"hits": hits, "nbHits": len(hits), "hitsPerPage": len(hits)}
+        return Document(fetcher.keep(self.url, json.dumps(page).encode(), ".json"))
+
+
+def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
+    """The item or front page a news.ycombinator.com URL names, if any."""
+    ranking = RANKINGS.get(parts.path or "/")
+    if ranking is not None:
+        return HnFrontPage(f"https://news.ycombinator.com{parts.path or '/'}", ranking)
+    if parts.path != "/item":
+        return None
+    values = parse_qs(parts.query).get("id", [])
+    if len(values) != 1 or not values[0].isdigit() or not values[0].isascii():
+        return None
+    return HnItem(int(values[0]))
+
+
+def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int]]:
+    """The `kids` of the comments with two replies or more, upper levels first,
+    as many as `REPLY_ORDER_REQUESTS` allows; one that fails keeps Algolia's
+    order."""
+    wanted: list[int] = []
+    queue: deque[dict[str, Any]] = deque(_children(story))
+    while queue and len(wanted) < REPLY_ORDER_REQUESTS:
+        item = queue.popleft()
+        children = _children(item)
+        if len(children) >= 2 and isinstance(item.get("id"), int):
+            wanted.append(item["id"])
+        queue.extend(children)
+
+    def kids_of(item_id: int) -> tuple[int, list[int]] | None:
+        try:
+            item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
+        except LoadError:
+            return None
+        return item_id, _kids(item)
+
+    with ThreadPoolExecutor(REPLY_ORDER_CONNECTIONS) as pool:
+        return dict(found for found in pool.map(kids_of, wanted) if found is not None)
+
+
+def _in_order(root: dict[str, Any], kids: dict[int, list[int]]) -> dict[str, Any]:
+    """`root` with each listed item's children in its `kids` order; children
+    its `kids` do not list (too new for it) come after, in Algolia's order."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        children = _children(item)
+        order = kids.get(item.get("id"))  # type: ignore[arg-type]
+        if order:
+            rank = {kid: place for place, kid in enumerate(order)}
+            last = len(rank)
+            children.sort(key=lambda child: rank.get(child.get("id"), last))
+        stack.extend(children)
+    return root
+
+
+def _children(item: dict[str, Any]) -> list[dict[str, Any]]:
+    children = item.get("children")
+    if not isinstance(children, list):
+        return []
+    # Kept in place (the list is sorted where it is), anything but an item dropped.
+    children[:] = [child for child in children if isinstance(child, dict)]
+    return children
+
+
+def _kids(item: dict[str, Any]) -> list[int]:
+    kids = item.get("kids")
+    return [kid for kid in kids if isinstance(kid, int)] if isinstance(kids, list) else []
+
+
+def _algolia_problem(data: Any) -> str | None:
+    if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+        return "not a Hacker News item (Algolia API)"
+    if not isinstance(data.get("children"), list):
+        return "not a Hacker News item (Algolia API): no children"
+    return None
+
+
+def _ranking_problem(data: Any) -> str | None:
+    return None if isinstance(data, list) else "not a Hacker News ranking (Firebase API)"
+
+
+def _search_problem(data: Any) -> str | None:
+    if isinstance(data, dict) and isinstance(data.get("hits"), list):
+        return None
+    return "not a Hacker News search result (Algolia API)"
+
+
+def _firebase_problem(data: Any) -> str | None:
+    if data is None:
+        return "no such Hacker News item"
+    if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+        return "not a Hacker News item (Firebase API)"
+    return None

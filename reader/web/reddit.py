@@ -1,0 +1,98 @@
+"""Reddit threads by URL: `https://www.reddit.com/r/SUB/comments/ID/slug/`
+(also `old.`, `np.`, `new.`, `m.` and bare `reddit.com`, `/comments/ID`
+without the subreddit, and `https://redd.it/ID`); a comment's permalink
+(`.../comments/ID/slug/COMMENT/`) opens the thread, the cursor on it.
+
+One request: `GET https://www.reddit.com/comments/ID.json?raw_json=1&limit=500`
+(a two-listing array: the post, then the comments, `more` stubs for the rest),
+kept as it came and read by the Reddit format reader. A subreddit's page
+(`/r/SUB/`, `/hot`, `/new`, `/top`, `/rising`) lists its posts without
+comments: `GET /r/SUB/SORT.json?raw_json=1&limit=30` (with `t=` for `/top`).
+Reddit allows one request at a time here (see `CONNECTIONS`) and says its limits in
+`X-Ratelimit-*` headers, which the client heeds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+from urllib.parse import SplitResult, parse_qs
+
+from .document import Document
+from .fetcher import Fetcher
+
+API = "https://www.reddit.com"
+HOSTS = frozenset(f"{prefix}reddit.com" for prefix in ("", "www.", "old.", "np.", "new.", "m.")) | {
+    "redd.it"
+}
+# Requests at once to Reddit's API host.
+CONNECTIONS = {"www.reddit.com": 1}
+COMMENT_LIMIT = 500
+_ID = r"[a-z0-9]{1,13}"
+_THREAD = re.compile(
+    rf"^(?:/r/[A-Za-z0-9_]+)?/comments/(?P<thread>{_ID})(?:/[^/]*(?:/(?P<comment>{_ID}))?)?/?$"
+)
+_SHORT = re.compile(rf"^/(?P<thread>{_ID})/?$")
+_SUBREDDIT = re.compile(r"^/r/(?P<sub>[A-Za-z0-9_]+)(?:/(?P<sort>hot|new|top|rising))?/?$")
+_PERIODS = frozenset(["hour", "day", "week", "month", "year", "all"])
+FRONT_PAGE = 30
+
+
+class RedditThread(NamedTuple):
+    """A thread, and the comment its URL names (base 36 ids, no prefix)."""
+
+    thread_id: str
+    comment_id: str | None = None
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        url = f"{API}/comments/{self.thread_id}.json?raw_json=1&limit={COMMENT_LIMIT}"
+        _, copy = fetcher.get_json(url, _thread_problem)
+        focus = f"t1_{self.comment_id}" if self.comment_id else None
+        return Document(copy, focus)
+
+
+class Subreddit(NamedTuple):
+    """A subreddit's page of posts, sorted (`hot`, `new`, `top`, `rising`)."""
+
+    name: str
+    sort: str
+    period: str | None = None
+
+    def fetch(self, fetcher: Fetcher) -> Document:
+        url = f"{API}/r/{self.name}/{self.sort}.json?raw_json=1&limit={FRONT_PAGE}"
+        _, copy = fetcher.get_json(
+            url + (f"&t={self.period}" if self.period else ""), _page_problem
+        )
+        return Document(copy)
+
+
+def recognise(parts: SplitResult) -> RedditThread | Subreddit | None:
+    """The thread or subreddit page a Reddit URL names, if it names one."""
+    host = (parts.hostname or "").lower()
+    page = _SUBREDDIT.match(parts.path) if host != "redd.it" else None
+    if page is not None:
+        sort = page.group("sort") or "hot"
+        period = parse_qs(parts.query).get("t", [None])[0] if sort == "top" else None
+        return Subreddit(page.group("sub"), sort, period if period in _PERIODS else None)
+    path = parts.path.lower()
+    found = (_SHORT if host == "redd.it" else _THREAD).match(path)
+    if found is None:
+        return None
+    comment = found.groupdict().get("comment")
+    return RedditThread(found.group("thread"), comment)
+
+
+def _page_problem(data: Any) -> str | None:
+    if isinstance(data, dict) and data.get("kind") == "Listing":
+        return None
+    return "not a subreddit's page (expected a listing of posts)"
+
+
+def _thread_problem(data: Any) -> str | None:
+    if (
+        isinstance(data, list)
+        and len(data) == 2
+        and all(isinstance(part, dict) and part.get("kind") == "Listing" for part in data)
+    ):
+        return None
+    return "not a Reddit thread (expected its post and comment listings)"

@@ -1,0 +1,109 @@
+"""Opening URLs: one client and one cache for the whole app.
+
+`WebSession.open(url)` fetches what the URL names (a thread) through the
+cache and gives the file to read, with what the reader should be told: that
+a copy from the cache was read instead of the network's (offline, or the
+network failed), and how old it is. Everything that stops it is a LoadError
+naming the URL as given.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..config.network import Network
+from ..errors import LoadError
+from ..times import relative
+from .cache import ResponseCache, default_cache_dir
+from .fetcher import OFFLINE, Fetcher, Stale
+from .links import recognise
+from .request import NotCached
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .client import WebClient
+    from .gate import HostGate
+
+
+class Opened(NamedTuple):
+    """A URL's document, fetched or from the cache."""
+
+    url: str  # as given
+    path: Path  # the file to read
+    focus: str | None  # the source id of the comment the URL names
+    notes: list[str]  # what to tell the reader (a copy from the cache, its age)
+
+
+class WebSession:
+    """Fetches URLs; with `offline`, reads them from the cache only."""
+
+    def __init__(
+        self,
+        network: Network,
+        offline: bool = False,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        gate: HostGate | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.network = network
+        self.offline = offline
+        self.cache = ResponseCache(network.cache or default_cache_dir())
+        self._transport = transport
+        self._gate = gate
+        self._clock = clock
+        self._client: WebClient | None = None
+
+    def open(self, url: str) -> Opened:
+        """The document `url` names (LoadError naming `url` if none can be had)."""
+        link = recognise(url)
+        fetcher = Fetcher(None if self.offline else self.client, self.cache, self._clock)
+        try:
+            document = link.fetch(fetcher)
+        except LoadError as error:
+            raise LoadError(url, _reason(url, error)) from None
+        notes = [self._note(url, fetcher.stale[0])] if fetcher.stale else []
+        return Opened(url, document.copy.path, document.focus, notes)
+
+    @property
+    def client(self) -> WebClient:
+        """The one client, made on the first request (httpx is imported then)."""
+        if self._client is None:
+            from .client import WebClient
+            from .gate import HostGate
+            from .hosts import HostMap
+            from .reddit import CONNECTIONS
+
+            gate = self._gate or HostGate(self.network.timeout, CONNECTIONS)
+            self._client = WebClient(
+                self.network.user_agent,
+                self.network.timeout,
+                HostMap(self.network.hosts),
+                gate,
+                self._transport,
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _note(self, url: str, stale: Stale) -> str:
+        fetched = datetime.fromtimestamp(stale.fetched, UTC)
+        age = relative(fetched, datetime.fromtimestamp(self._clock(), UTC))
+        why = "offline" if stale.reason == OFFLINE else stale.reason
+        return f"{url}: {why}; read from the cache, fetched {age}"
+
+
+def _reason(url: str, error: LoadError) -> str:
+    """The error's reason, naming the request that failed when it is not `url`
+    (offline, which request was not cached matters not)."""
+    if error.name == url or isinstance(error, NotCached):
+        return error.reason
+    return f"{error.name}: {error.reason}"
