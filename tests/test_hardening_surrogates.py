@@ -25,7 +25,7 @@ REDDIT = [
                     "kind": "t3",
                     "data": {
                         "title": "Lone \ud800 title",
-                        "selftext": "see [the \udfff page](http://example.org/\udc80)",
+                        "selftext": 'see [the \udfff page](http://example.org/\udc80 "T\udc81")',
                         "author": "ann\udc00",
                         "id": "abc",
                         "name": "t3_abc",
@@ -77,8 +77,9 @@ def all_text(path: Path) -> list[str]:
         texts += [article.title, article.author or "", *article.body]
         for block in article.body_blocks or ():
             texts += [span.url for span in block.spans if span.url]
+            texts += [span.title for span in block.spans if span.title]
         for comment in iter_comments(article.comments):
-            texts += [comment.author or "", *comment.text]
+            texts += [comment.author or "", comment.subject or "", *comment.text]
     return texts
 
 
@@ -106,6 +107,7 @@ def test_every_loaded_string_is_free_of_surrogates(tmp_path: Path) -> None:
     assert not any(map(has_surrogate, texts)), texts
     assert "Lone \ufffd title" in texts
     assert "http://example.org/\ufffd" in texts
+    assert "T\ufffd" in texts
     assert "half an emoji \ufffd" in texts
 
 
@@ -145,3 +147,14 @@ def test_a_file_name_with_an_undecodable_byte_is_named_printably(tmp_path: Path)
     message = str(LoadError(name, "empty file"))
     assert "bad\ufffd.txt" in message
     message.encode("utf-8")
+
+
+def test_a_mail_replys_subject_with_raw_bytes_is_scrubbed(tmp_path: Path) -> None:
+    reply = (
+        MAILBOX.replace(b"<1@example.org>", b"<2@example.org>\nIn-Reply-To: <1@example.org>")
+        .replace(b"Raw \xfe bytes", b"Other \xfd words")
+        .replace(b"From: \xff Ann", b"From: Bob")
+    )
+    texts = all_text(write(tmp_path / "list.mbox", MAILBOX + b"\n" + reply))
+    assert not any(map(has_surrogate, texts)), texts
+    assert any("Other \ufffd words" in text for text in texts), texts

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from ..model import Article, Comment, iter_comments
-from ..text import Block
+from ..text import Block, Span
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -26,9 +26,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_SURROGATE = re.compile(rb"\\(?:u|U0000)[dD][89a-fA-F]")
 # How UTF-16 and UTF-32 text starts: with a byte-order mark, or a zero byte.
 _WIDE_STARTS = (b"\xff", b"\xfe", b"\x00")
-_ARTICLE_FIELDS = ("title", "subtitle", "byline", "author", "source", "published", "url")
-_ARTICLE_FIELDS += ("author_bio", "source_id")
-_COMMENT_FIELDS = ("author", "posted", "source_id", "edited", "status", "distinguished")
+# Every text field of an article (its strings), and of a comment.
+_ARTICLE_FIELDS = tuple(
+    field.name for field in fields(Article) if field.name not in ("body", "comments", "path")
+)
+_COMMENT_FIELDS = ("author", "posted", "source_id", "edited", "status", "distinguished", "subject")
 
 
 def may_hold_surrogates(data: bytes | None) -> bool:
@@ -69,11 +71,20 @@ def _scrub_comment(comment: Comment) -> None:
 
 def _scrub_fields(owner: Article | Comment, names: tuple[str, ...]) -> None:
     for name in names:
-        value = getattr(owner, name)
+        value = getattr(owner, name, None)
         if isinstance(value, str) and not value.isascii():
             cleaned = scrub(value)
             if cleaned != value:
                 setattr(owner, name, cleaned)
+
+
+def _scrub_span(span: Span) -> Span:
+    """The span with its URL and title scrubbed (itself if neither changed)."""
+    url = scrub(span.url) if span.url is not None else None
+    title = scrub(span.title) if span.title is not None else None
+    if url == span.url and title == span.title:
+        return span
+    return replace(span, url=url, title=title)
 
 
 def _scrub_blocks(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
@@ -85,12 +96,7 @@ def _scrub_blocks(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
 
 
 def _scrub_block(block: Block) -> Block:
-    spans = tuple(
-        replace(span, url=scrub(span.url))
-        if span.url is not None and _SURROGATE.search(span.url)
-        else span
-        for span in block.spans
-    )
+    spans = tuple(map(_scrub_span, block.spans))
     marker = scrub(block.marker)
     if marker == block.marker and all(a is b for a, b in zip(spans, block.spans, strict=True)):
         return block
