@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import LoadError
 from ..model import Article
@@ -18,7 +19,7 @@ from . import limits
 from .batch import Batch
 from .mail.maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
-from .sample import Sample
+from .sample import SEED_TEXT_SUFFIXES, Sample
 from .scrub import may_hold_surrogates, scrub_articles
 
 EXTENSIONS = SUFFIXES
@@ -129,9 +130,7 @@ def _walk(
             stack.pop()
             continue
         if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
-            if is_article_name(entry.name) and _first_time(
-                (device, entry.inode()), seen_files
-            ):
+            if is_article_name(entry.name) and _first_time((device, entry.inode()), seen_files):
                 yield directory / entry.name
             continue
         path = directory / entry.name
@@ -234,8 +233,13 @@ def _read_sample(path: Path) -> Sample:
                 raise LoadError(path, "not a regular file")
             _check_size(path, info.st_size)
             # Its size and a byte more: a read of the limit would allocate the
-            # limit (256 MB, 4 ms), whatever the file holds.
-            data = file.read(info.st_size + 1)
+            # limit (256 MB, 4 ms), whatever the file holds. Seed text into a
+            # bytearray, which its parser frees as it goes (see `Sample`).
+            data: bytes | bytearray
+            if path.suffix.lower() in SEED_TEXT_SUFFIXES:
+                data = _read_into(file, info.st_size + 1)
+            else:
+                data = file.read(info.st_size + 1)
             if len(data) > info.st_size:  # it grew since fstat(): on to a byte over the limit
                 data += file.read(limits.MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
@@ -245,6 +249,21 @@ def _read_sample(path: Path) -> Sample:
     if not data or data.isspace():
         raise LoadError(path, "empty file")
     return Sample(path, data)
+
+
+def _read_into(file: BinaryIO, size: int) -> bytearray:
+    """Up to `size` bytes of `file`, read into a bytearray of that size (one
+    allocation, no copy), cut to what was read."""
+    data = bytearray(size)
+    with memoryview(data) as view:
+        read = 0
+        while read < size:
+            count = file.readinto(view[read:])
+            if not count:
+                break
+            read += count
+    del data[read:]
+    return data
 
 
 def _open_read_only(path: str, flags: int) -> int:
