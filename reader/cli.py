@@ -31,6 +31,7 @@ from .formats.registry import describe_formats, suffix_list
 from .loading import Loading
 from .locations import is_url, locations
 from .model import Article
+from .sanitize import inert_line
 from .state import open_state, state_path
 
 if TYPE_CHECKING:
@@ -248,5 +249,8 @@ def _report(errors: Iterable[LoadError]) -> None:
 
 
 def _warn(messages: Iterable[str]) -> None:
+    """Each on one line of stderr, with its control characters made visible:
+    a message may quote a file's name or a document's words, which may hold
+    escape sequences meant for the terminal."""
     for message in messages:
-        print(f"{PROG}: warning: {message}", file=sys.stderr)
+        print(f"{PROG}: warning: {inert_line(message)}", file=sys.stderr)

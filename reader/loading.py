@@ -20,6 +20,8 @@ batches of the files read after it give none.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import LoadError
 from .formats.batch import Batch
 from .formats.loader import find_files, load_batches
+from .formats.mail.maildir import MessageFile, message_files
 from .model import Article
 from .store import DocumentStore, PreparedArticle
 
@@ -222,16 +225,21 @@ def _locations(names: Iterable[Path | str]) -> Iterator[Path | str | LoadError]:
 
 
 def file_size(path: Path) -> int:
-    """Bytes in the file (a Maildir: in its messages); 0 when it cannot be read,
-    which loading it will report."""
+    """Bytes in the file (a Maildir: in its messages that are regular files);
+    0 when it cannot be read, which loading it will report."""
     try:
-        if not path.is_dir():
-            return path.stat().st_size
-        return sum(
-            entry.stat().st_size
-            for folder in ("cur", "new")
-            for entry in (path / folder).iterdir()
-            if entry.is_file()
-        )
+        info = os.stat(path)
+        if not stat.S_ISDIR(info.st_mode):
+            return info.st_size
+        files = message_files(path)
     except OSError:
         return 0
+    return sum(map(_regular_size, files))
+
+
+def _regular_size(file: MessageFile) -> int:
+    try:
+        info = os.stat(file.path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0

@@ -40,6 +40,7 @@ from reader.model import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_echo import echo_figures  # noqa: E402
+from tests.bench_hostile import hostile_section  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_mailstream import mailstream_figures  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
@@ -337,6 +338,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "rich": rich_section,
     "memory": memory_section,
     "million": million_section,
+    "hostile": hostile_section,
 }
 
 

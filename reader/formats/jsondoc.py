@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from json.decoder import JSONDecodeError, scanstring
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from ..errors import LoadError
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# Python's limit on the digits of an integer read from text.
+_MOST_DIGITS = sys.get_int_max_str_digits() or 4300
+_HUGE_NUMBER = re.compile(rf"[0-9]{{{_MOST_DIGITS + 1}}}")
 _CONSTANTS = {
     "true": True,
     "false": False,
@@ -34,11 +38,15 @@ def parse_json(text: str, path: Path) -> Any:
     """The document in `text`: one JSON value, or a list of the objects of a
     JSON-lines file. Malformed JSON raises LoadError with its line and column."""
     try:
-        return _decode(text)
-    except JSONDecodeError as error:
-        if error.msg == "Extra data":
-            return _parse_lines(text, path)
-        raise _malformed(error, path, 0) from None
+        try:
+            return _decode(text)
+        except JSONDecodeError as error:
+            if error.msg == "Extra data":
+                return _parse_lines(text, path)
+            raise _malformed(error, path, 0) from None
+    except ValueError:
+        # Not malformed: Python converts no integer of over 4,300 digits.
+        raise _huge_number(text, path) from None
 
 
 def _decode(text: str) -> Any:
@@ -64,6 +72,12 @@ def _malformed(error: JSONDecodeError, path: Path, line_offset: int) -> LoadErro
     return LoadError(
         path, f"malformed JSON at column {error.colno}: {error.msg}", error.lineno + line_offset
     )
+
+
+def _huge_number(text: str, path: Path) -> LoadError:
+    found = _HUGE_NUMBER.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found is not None else None
+    return LoadError(path, f"a number of more than {_MOST_DIGITS:,} digits", line)
 
 
 def decode_iteratively(text: str) -> Any:

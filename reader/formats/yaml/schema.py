@@ -58,8 +58,10 @@ from .nodes import (
     ALLOWED_TAGS,
     BOOL_TAG,
     INT_TAG,
+    MOST_DIGITS,
     STD,
     TIMESTAMP_TAG,
+    TOO_MANY_DIGITS,
     Mapping,
     Node,
     Scalar,
@@ -320,8 +322,10 @@ class _Builder:
             try:
                 return int(node.value.replace("_", ""))
             except ValueError:
-                pass  # 0x1f and the like: not what a dump writes
-        raise self.error(node, (where, key), f"expected a number, got {describe(node)}")
+                if len(node.value) > MOST_DIGITS:
+                    raise self.error(node, (where, key), TOO_MANY_DIGITS) from None
+                # 0x1f and the like: not what a dump writes
+        raise self.error(node, (where, key), f"expected a whole number, got {describe(node)}")
 
     def flag(self, fields: dict[str, Node], key: str, where: _Where) -> bool:
         node = fields.get(key)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterator
 from contextlib import ExitStack
 
 from textual import events, on, work
@@ -26,9 +27,10 @@ from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
+from ...abandonable import abandonable
 from ...bulk import bulk_loading
 from ...errors import LoadError
-from ...loading import Loading
+from ...loading import Loading, PreparedBatch
 from ...model import Article, Thread
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
@@ -287,23 +289,34 @@ class MainScreen(Screen[None]):
         repaint (the list paints only the new entries on screen); the load's
         progress goes with each."""
         worker = get_current_worker()
-        sources = self.sources
         batch: list[Loaded] = []
         handed_over: float | None = None
+        progress = None
+        # The files are read in a thread of their own, which quitting does not
+        # wait for: a file may take long, or for ever, to read.
         with bulk_loading():
-            for result in sources:
-                if worker.is_cancelled:
-                    return
+            for result, progress in abandonable(self._read(), lambda: worker.is_cancelled):
+                if result is None:
+                    break
                 # A file gives its articles (a mailbox one per thread) or its error.
                 if isinstance(result, LoadError):
                     batch.append(result)
                 else:
                     batch.append(([*map(self._with_state, result.articles)], result.replacing))
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch, self._progress())
+                    self.app.call_from_thread(self._loaded, batch, progress)
                     batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch, self._progress())
+        if worker.is_cancelled or progress is None:
+            return
+        self.app.call_from_thread(self._loaded, batch, progress)
         self.app.call_from_thread(self._loading_done)
+
+    def _read(self) -> Iterator[tuple[PreparedBatch | LoadError | None, Progress]]:
+        """Each result of the load with the progress after it, then None with
+        the final progress (all of it read in the loader's own thread)."""
+        for result in self.sources:
+            yield result, self._progress()
+        yield None, self._progress()
 
     def _progress(self) -> Progress:
         """Files read, of how many; bytes read, of how many (in the load worker:
