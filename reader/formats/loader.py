@@ -28,6 +28,8 @@ _SNIFF_BYTES = 4096
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Its sniffer imports the mail parsers only for a file that starts like a mailbox.
 _MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
+# Its sniffer imports the feed reader only for a file that starts with `<`.
+_FEED = next(entry for entry in FORMATS if entry.name == "feed")
 
 
 def bundled_seeds() -> Path:
@@ -45,14 +47,14 @@ def bundled_seeds() -> Path:
 
 def _has_known_content(path: Path) -> bool:
     """Whether a file with an unknown suffix starts like a format reader
-    detects by content (a mailbox, JSON)."""
+    detects by content (a mailbox, JSON, a feed)."""
     try:
         with open(path, "rb", opener=_open_read_only) as file:
             head = file.read(_SNIFF_BYTES)
     except OSError:
         return True  # let loading report what is wrong with it
     sample = Sample(path, head)
-    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[")
+    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[") or _FEED.sniff(sample)
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
@@ -124,9 +126,7 @@ def _walk(
             stack.pop()
             continue
         if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
-            if is_article_name(entry.name) and _first_time(
-                (device, entry.inode()), seen_files
-            ):
+            if is_article_name(entry.name) and _first_time((device, entry.inode()), seen_files):
                 yield directory / entry.name
             continue
         path = directory / entry.name

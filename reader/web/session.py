@@ -68,7 +68,7 @@ class WebSession:
         except LoadError as error:
             raise LoadError(url, _reason(url, error)) from None
         notes = [self._note(url, fetcher.stale[0])] if fetcher.stale else []
-        return Opened(url, document.copy.path, document.focus, notes)
+        return Opened(url, document.copy.path, document.focus, [*notes, *document.notes])
 
     @property
     def client(self) -> WebClient:

@@ -19,8 +19,10 @@ _QUOTE_PREFIX = re.compile(r"(?:>[ \t]?)+")
 _QUOTES = (PLAIN, *(Block(QUOTE, level) for level in range(1, 10)))
 _URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 # Lines a unified diff is made of (a mailer may drop a context line's space).
-_DIFF_LINE = re.compile(r"(?:[ +\-@\\]|diff |index |new file|deleted file|similarity |rename |"
-                        r"old mode|new mode|Binary files|$)")
+_DIFF_LINE = re.compile(
+    r"(?:[ +\-@\\]|diff |index |new file|deleted file|similarity |rename |"
+    r"old mode|new mode|Binary files|$)"
+)
 
 
 def mail_to_text(body: str) -> tuple[list[str], tuple[Block, ...] | None]:
