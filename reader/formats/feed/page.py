@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ...model import Article
+from ...text import HEADING, PARAGRAPH
 from ..sample import Sample
 from ..text.html import html_to_text
 from ..values import list_of, text_of
@@ -34,12 +35,18 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     url = text_of(page.get("url"))
     html = text_of(page.get("html"))
     body, blocks = html_to_text(html, base=url) if html else ([], None)
+    title = text_of(page.get("title"))
+    if blocks and blocks[0].kind == HEADING and body[0] == title:
+        # The page's own heading: the article shows its title already.
+        body, blocks = body[1:], blocks[1:]
+        if all(block.kind == PARAGRAPH and not block.spans for block in blocks):
+            blocks = None
     author = text_of(page.get("author"))
     comment_feed = text_of(page.get("comment_feed"))
     host = urlsplit(url).hostname if url else None
     return [
         Article(
-            title=text_of(page.get("title")) or url or "(untitled page)",
+            title=title or url or "(untitled page)",
             author=author,
             byline=f"By {author}" if author else None,
             source=text_of(page.get("site")) or host,
