@@ -34,6 +34,9 @@ class Article:
     source_id: str | None = None
     score: int | None = None
     comment_count: int | None = None
+    # Mail: the first message's subject as written, where the title is not
+    # all of it (the title drops `Re:` and the list's tag).
+    subject: str | None = None
     # True when the body is only what the source summed the article up in (a
     # feed without the full text), or nothing (a link post): its page's text
     # can take its place.

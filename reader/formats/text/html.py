@@ -54,6 +54,14 @@ def html_to_text(
     return _parsed(html, gt_quotes, base)
 
 
+def add_html(builder: TextBuilder, html: str) -> None:
+    """Add an HTML text's blocks to `builder` (a mail's HTML part among others)."""
+    parser = _Converter(builder)
+    parser.feed(html)
+    parser.close()
+    builder.close_block()
+
+
 def _parsed(
     html: str, gt_quotes: bool, base: str | None = None
 ) -> tuple[list[str], tuple[Block, ...] | None]:
@@ -141,9 +149,10 @@ class _Converter(HTMLParser):
         elif tag == "br":
             builder.line_break()
         elif tag == "a":
-            href = (dict(attrs).get("href") or "").strip()
+            named = dict(attrs)
+            href = (named.get("href") or "").strip()
             if href:
-                builder.open_link(self._absolute(href))
+                builder.open_link(self._absolute(href), named.get("title"))
         elif tag in _STYLES:
             builder.push(_STYLES[tag])
         elif tag == "code":
