@@ -5,6 +5,7 @@ which was used is said. All against a local server in the real shapes."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,57 @@ def test_a_page_built_from_several_responses_opens_offline_as_last_built(
     with pytest.raises(LoadError) as raised:
         open_url(httpserver, tmp_path, ARTICLE_URL, offline=True)
     assert raised.value.reason == "offline, and not in the cache"
+
+
+# Items kept after the feed drops them ----------------------------------------------------------
+
+JUNE_10 = datetime(2024, 6, 10, tzinfo=UTC).timestamp()
+
+
+def refreshed_titles(
+    server: HTTPServer, cache: Path, now: float, keep_days: float = 90
+) -> list[str]:
+    """The feed's titles once it has been fetched in full, then without its
+    second item (and with a new one)."""
+    from reader.web.session import WebSession
+    from tests.feed_support import RSS2, network
+
+    url = f"https://{BLOG}/feed/"
+    settings = network(server, cache)._replace(keep_days=keep_days)
+    server.expect_oneshot_request(f"/{BLOG}/feed/").respond_with_data(RSS2)
+    load_articles(WebSession(settings, clock=lambda: JUNE_10).open(url).path)
+    start, end = RSS2.index("<item>"), RSS2.index("</item>") + len("</item>")
+    second = RSS2.index("<item>", end)
+    newer = RSS2[start:end].replace("p=41", "p=45").replace("Spring tides &amp;", "Ebb and")
+    dropped = RSS2[:start] + newer + RSS2[start:second] + RSS2[RSS2.index("</channel>") :]
+    server.expect_oneshot_request(f"/{BLOG}/feed/").respond_with_data(dropped)
+    opened = WebSession(settings, clock=lambda: now).open(url)
+    return [article.title for article in load_articles(opened.path)]
+
+
+def test_an_item_the_feed_drops_is_kept_after_its_items(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    assert refreshed_titles(httpserver, tmp_path, JUNE_10) == [
+        "Ebb and neap tides",
+        "Spring tides & neap tides",
+        "A summary-only post",
+    ]
+
+
+def test_a_dropped_item_older_than_keep_days_is_let_go(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    # 15 May + 90 days is 13 August.
+    later = datetime(2024, 8, 20, tzinfo=UTC).timestamp()
+    assert refreshed_titles(httpserver, tmp_path, later) == [
+        "Ebb and neap tides",
+        "Spring tides & neap tides",
+    ]
+
+
+def test_keep_days_0_keeps_nothing_the_feed_dropped(httpserver: HTTPServer, tmp_path: Path) -> None:
+    assert refreshed_titles(httpserver, tmp_path, JUNE_10, keep_days=0) == [
+        "Ebb and neap tides",
+        "Spring tides & neap tides",
+    ]

@@ -153,6 +153,14 @@ FORMATS: tuple[Format, ...] = (
         "wordpress", "WordPress post and comments JSON (reader's bundle)", "feed.wordpress"
     ),
     _json_format("page", "web page article JSON (reader's bundle)", "feed.page"),
+    Format(
+        "feed-kept",
+        "feed with the items it dropped JSON (reader's bundle)",
+        _JSON,
+        _after(_is_json, _lazy("feed.items", "sniff_kept")),
+        _whole(_lazy("feed.items", "parse_kept")),
+        True,
+    ),
     _json_format("reader-json", "reader dump JSON", "yaml.from_json"),
     Format(
         "feed",

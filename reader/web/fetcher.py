@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from ..config.network import DEFAULT_KEEP_DAYS
 from ..errors import LoadError
 from .cache import CachedCopy, ResponseCache
 from .request import FetchError, NotCached, Response, Validators
@@ -41,11 +42,17 @@ class Fetcher:
         client: WebClient | None,
         cache: ResponseCache,
         clock: Callable[[], float] = time.time,
+        keep_days: float = DEFAULT_KEEP_DAYS,
     ) -> None:
         self._client = client
         self.cache = cache
         self._clock = clock
+        # How long a feed's items are kept once it no longer lists them.
+        self.keep_days = keep_days
         self.stale: list[Stale] = []
+
+    def now(self) -> float:
+        return self._clock()
 
     @property
     def offline(self) -> bool:

@@ -1,6 +1,7 @@
 """Any other URL: what it opens is decided by what it returns.
 
-- A feed (RSS, Atom: told by its content) opens as its list of articles.
+- A feed (RSS, Atom: told by its content) opens as its list of articles,
+  with those it has dropped since it was last fetched (`feed_archive`).
 - A WordPress post (the page names the site's REST API) opens as the post
   with its threaded comments (`wordpress`); a Discourse topic (the page's
   generator, a `/t/SLUG/ID` URL) as the topic with every post (`discourse`).
@@ -26,7 +27,7 @@ from urllib.parse import urldefrag
 
 from ..errors import LoadError
 from ..formats.feed.items import looks_like_feed
-from . import discourse, wordpress
+from . import discourse, feed_archive, wordpress
 from .document import Document
 from .fetcher import OFFLINE, Fetcher
 from .page_head import PageHead, read_head
@@ -58,7 +59,9 @@ class WebPage(NamedTuple):
                 raise
             return Document(copy)
         if looks_like_feed(response.body):
-            return Document(fetcher.keep(key, response.body, ".xml"))
+            return Document(
+                fetcher.keep(key, self._kept_feed(fetcher, key, response.body), ".json")
+            )
         if not _HTML.search(response.body[:4096]):
             kind = response.content_type.split(";")[0].strip() or "unknown"
             raise FetchError(self.url, f"neither a feed nor a web page (content type {kind})")
@@ -82,6 +85,15 @@ class WebPage(NamedTuple):
         bundle = _page_bundle(fetcher, page, response.url, head, notes)
         said = tuple(f"{self.url}: {note}" for note in notes)
         return Document(fetcher.keep(key, bundle, ".json"), notes=said)
+
+    def _kept_feed(self, fetcher: Fetcher, key: str, fresh: bytes) -> bytes:
+        """The feed with the items it dropped since the copy kept."""
+        kept = fetcher.cache.lookup(key)
+        try:
+            previous = kept.path.read_bytes() if kept is not None else None
+        except OSError:
+            previous = None
+        return feed_archive.merge(previous, fresh, fetcher.now(), fetcher.keep_days)
 
 
 def decode(response: Response) -> str:

@@ -62,7 +62,9 @@ class WebSession:
     def open(self, url: str) -> Opened:
         """The document `url` names (LoadError naming `url` if none can be had)."""
         link = recognise(url)
-        fetcher = Fetcher(None if self.offline else self.client, self.cache, self._clock)
+        fetcher = Fetcher(
+            None if self.offline else self.client, self.cache, self._clock, self.network.keep_days
+        )
         try:
             document = link.fetch(fetcher)
         except LoadError as error:

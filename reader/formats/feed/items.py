@@ -48,9 +48,7 @@ def looks_like_feed(data: bytes) -> bool:
 
 
 def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    import feedparser  # here: only a feed needs it
-
-    parsed = feedparser.parse(sample.data, sanitize_html=True, resolve_relative_uris=True)
+    parsed = _parsed_feed(sample.data or b"")
     feed: dict[str, Any] = parsed.get("feed") or {}
     entries = parsed.get("entries") or []
     if not entries and not feed.get("title"):
@@ -154,12 +152,66 @@ def _first_line(error: object) -> str:
     return text.splitlines()[0] if text else ""
 
 
+def parse_kept(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    """reader's feed bundle: the feed as last fetched (`xml`) and the items it
+    has dropped since, kept for a while (`kept`: records of `item_records`)."""
+    bundle: dict[str, Any] = sample.json["reader_feed"]
+    xml = bundle.get("xml")
+    articles = parse(Sample(sample.path, xml.encode()), warnings) if isinstance(xml, str) else []
+    parsed = _parsed_feed(xml.encode()) if isinstance(xml, str) else {}
+    feed: dict[str, Any] = parsed.get("feed") or {}
+    site = _plain(feed.get("title"), feed.get("title_detail")) or None
+    home = _string(feed.get("link")) or None
+    kept = [record for record in bundle.get("kept") or [] if isinstance(record, dict)]
+    return articles + [_article(record, site, _author(feed), home) for record in kept]
+
+
+def sniff_kept(sample: Sample) -> bool:
+    data = sample.json if sample.is_json else None
+    return isinstance(data, dict) and isinstance(data.get("reader_feed"), dict)
+
+
+def item_records(data: bytes) -> list[dict[str, Any]]:
+    """A feed's items as plain JSON data, each with what an article is made
+    of (its time as ISO 8601), to keep once the feed has dropped it."""
+    records = []
+    for entry in _parsed_feed(data).get("entries") or []:
+        record: dict[str, Any] = {
+            key: entry[key]
+            for key in ("id", "link", "title", "author", "summary", "slash_comments")
+            if isinstance(entry.get(key), str)
+        }
+        for key in ("title_detail", "summary_detail", "author_detail"):
+            detail = entry.get(key)
+            if isinstance(detail, dict):
+                record[key] = {k: v for k, v in detail.items() if isinstance(v, str)}
+        record["content"] = [
+            {"type": c.get("type"), "value": c.get("value")}
+            for c in entry.get("content") or []
+            if isinstance(c, dict) and isinstance(c.get("value"), str)
+        ]
+        published = _time(entry)
+        if published is not None:
+            record["published"] = published
+        records.append(record)
+    return records
+
+
+def record_key(record: dict[str, Any]) -> str:
+    """What tells one item from another: its id, else its link, else its title."""
+    return _string(record.get("id")) or _string(record.get("link")) or _string(record.get("title"))
+
+
+def _parsed_feed(data: bytes) -> Any:
+    import feedparser
+
+    return feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+
+
 def feed_comments(data: bytes) -> list[Comment]:
     """A comment feed's items (a blog post's `wfw:commentRss`) as comments:
     flat, oldest first (the feed says nothing of who replied to whom)."""
-    import feedparser
-
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    parsed = _parsed_feed(data)
     comments = []
     for entry in parsed.get("entries") or []:
         link = _string(entry.get("link")) or None
