@@ -317,3 +317,53 @@ def test_keep_days_0_keeps_nothing_the_feed_dropped(httpserver: HTTPServer, tmp_
         "Ebb and neap tides",
         "Spring tides & neap tides",
     ]
+
+
+# The whole article ----------------------------------------------------------------------------
+
+
+def test_a_summary_is_replaced_by_its_pages_text_kept_for_offline(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    from reader.web.whole import whole_article
+    from tests.feed_support import article_page
+
+    serve_feeds(httpserver)
+    httpserver.expect_request(f"/{BLOG}/2024/05/gauges/").respond_with_data(
+        article_page("How a float gauge works", "Ola Brook", "Tide Notes", CURLEW_TEXT),
+        content_type="text/html",
+    )
+    articles, _ = open_url(httpserver, tmp_path, f"https://{BLOG}/feed/")
+    summary = articles[1]
+    assert summary.partial
+    warnings: list[str] = []
+    whole = whole_article(session(httpserver, tmp_path), summary, warnings)
+    assert whole.body == CURLEW_TEXT and not whole.partial
+    # Its own title, author, time and identity stay.
+    assert (whole.title, whole.author, whole.published, whole.source_id) == (
+        summary.title,
+        summary.author,
+        summary.published,
+        summary.source_id,
+    )
+    assert warnings == []
+    again = whole_article(session(httpserver, tmp_path, offline=True), summary, warnings)
+    assert again.body == CURLEW_TEXT
+    assert "offline; read from the cache" in warnings[0]
+    assert requests_to(httpserver, f"/{BLOG}/2024/05/gauges/") == 1
+
+
+def test_a_page_without_text_is_one_error_naming_it(httpserver: HTTPServer, tmp_path: Path) -> None:
+    from reader.web.whole import whole_article
+
+    serve_feeds(httpserver)
+    httpserver.expect_request(f"/{BLOG}/2024/05/gauges/").respond_with_data(
+        "<html><head><title>Gauges</title></head><body><script>app()</script></body></html>",
+        content_type="text/html",
+    )
+    articles, _ = open_url(httpserver, tmp_path, f"https://{BLOG}/feed/")
+    with pytest.raises(LoadError) as raised:
+        whole_article(session(httpserver, tmp_path), articles[1], [])
+    assert str(raised.value) == (
+        f"https://{BLOG}/2024/05/gauges/: no article text found on the page"
+    )
