@@ -71,8 +71,10 @@ def _read_parser() -> argparse.ArgumentParser:
             "Also: 'reader dump PATH|URL [--format yaml|json]' prints a file's articles as "
             f"parsed (use ./dump for a directory named dump). Articles are {suffix_list()} "
             f"files or Maildir directories, recognised by content: {describe_formats()}; "
-            "or URLs of Hacker News, Reddit and Lobsters threads and of public-inbox "
-            "messages, fetched and kept in the cache."
+            "or URLs of Hacker News, Reddit and Lobsters threads, of public-inbox "
+            "messages, of feeds, WordPress posts, Discourse topics and any article page, "
+            "fetched and kept in the cache; an .opml file stands for its feeds. Also: "
+            "'reader import-opml FILE', 'reader export-opml'."
         ),
     )
     parser.add_argument(
