@@ -367,3 +367,31 @@ def test_a_page_without_text_is_one_error_naming_it(httpserver: HTTPServer, tmp_
     assert str(raised.value) == (
         f"https://{BLOG}/2024/05/gauges/: no article text found on the page"
     )
+
+
+@pytest.mark.parametrize(
+    ("root", "expected"),
+    [
+        ("https://blog.example/wp-json/", "https://blog.example/wp-json/wp/v2/posts?slug=a-b"),
+        (
+            "https://blog.example/?rest_route=/",
+            "https://blog.example/?rest_route=/wp/v2/posts&slug=a-b",
+        ),
+    ],
+)
+def test_wordpress_endpoints_follow_the_form_of_the_sites_api_root(
+    root: str, expected: str
+) -> None:
+    from reader.web.wordpress import endpoint
+
+    assert endpoint(root, "posts", {"slug": "a-b"}) == expected
+
+
+def test_the_wordpress_api_root_is_read_from_a_link_header_among_others() -> None:
+    from reader.web.page_head import read_head
+    from reader.web.wordpress import api_root
+
+    header = '<https://blog.example/?p=41>; rel="shortlink", <https://blog.example/wp-json/>; rel="https://api.w.org/"'
+    head = read_head("<html><head></head></html>", "https://blog.example/")
+    assert api_root({"link": header}, head) == "https://blog.example/wp-json/"
+    assert api_root({}, head) is None
