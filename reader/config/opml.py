@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
-from xml.etree import ElementTree
-from xml.sax.saxutils import quoteattr
 
 from ..errors import LoadError
 from ..locations import is_url
@@ -51,6 +49,9 @@ def parse_opml(data: bytes, path: Path) -> list[Subscription]:
     # that no entity can expand (expat expands internal ones).
     if b"<!ENTITY" in data:
         raise LoadError(path, "not an OPML file: it declares entities")
+    # Here: the config is read at every start-up, an OPML file seldom.
+    from xml.etree import ElementTree
+
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
@@ -77,11 +78,17 @@ def write_opml(subscriptions: Iterable[Subscription], title: str = "reader subsc
         "  <body>",
     ]
     for subscription in subscriptions:
-        text = quoteattr(subscription.title or subscription.url)
-        lines.append(f'    <outline type="rss" text={text} xmlUrl={quoteattr(subscription.url)}/>')
+        text = _escape(subscription.title or subscription.url)
+        lines.append(
+            f'    <outline type="rss" text="{text}" xmlUrl="{_escape(subscription.url)}"/>'
+        )
     lines += ["  </body>", "</opml>"]
     return "\n".join(lines) + "\n"
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for an XML attribute or element (not `xml.sax.saxutils`, which
+    imports `urllib.request`, and through it mail parsing)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
