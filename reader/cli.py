@@ -6,9 +6,13 @@
     reader dump PATH|URL [--format yaml|json] [--offline]
                                              print the parsed article(s) of a file
                                              or of a thread on the web
+    reader import-opml FILE                  print the config lines for an OPML
+                                             file's feeds
+    reader export-opml                       print the config's feeds as OPML
 
-A first argument `dump` is always the subcommand; name a directory called `dump`
-as `./dump`. Bad input never produces a traceback: every problem is one line
+A first argument `dump`, `import-opml` or `export-opml` is always the
+subcommand; name a directory called `dump` as `./dump`. Bad input never
+produces a traceback: every problem is one line
 `reader: PATH[:LINE]: reason` (or `reader: URL: reason`) on stderr, and the
 exit status is 2 when nothing could be shown.
 """
@@ -47,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args[:1] == ["dump"]:
             return _dump(_dump_parser().parse_args(args[1:]))
+        if args[:1] == ["import-opml"]:
+            return _import_opml(_opml_parser("import-opml", True).parse_args(args[1:]))
+        if args[:1] == ["export-opml"]:
+            return _export_opml(_opml_parser("export-opml", False).parse_args(args[1:]))
         return _read(_read_parser().parse_args(args))
     except SystemExit as exit_request:
         # argparse exits for --help, --version and usage errors; report, not raise.
@@ -64,8 +72,10 @@ def _read_parser() -> argparse.ArgumentParser:
             "Also: 'reader dump PATH|URL [--format yaml|json]' prints a file's articles as "
             f"parsed (use ./dump for a directory named dump). Articles are {suffix_list()} "
             f"files or Maildir directories, recognised by content: {describe_formats()}; "
-            "or URLs of Hacker News, Reddit and Lobsters threads and of public-inbox "
-            "messages, fetched and kept in the cache."
+            "or URLs of Hacker News, Reddit and Lobsters threads, of public-inbox "
+            "messages, of feeds, WordPress posts, Discourse topics and any article page, "
+            "fetched and kept in the cache; an .opml file stands for its feeds. Also: "
+            "'reader import-opml FILE', 'reader export-opml'."
         ),
     )
     parser.add_argument(
@@ -116,6 +126,49 @@ def _dump_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _opml_parser(command: str, takes_file: bool) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} {command}",
+        description=(
+            "Print the lines to add to the config's paths for the feeds of an OPML file "
+            "(reader does not write its config)"
+            if takes_file
+            else "Print an OPML file of the feeds (URLs) in the config's paths"
+        ),
+    )
+    if takes_file:
+        parser.add_argument("opml", type=Path, metavar="FILE", help="an OPML file")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help=f"the config file (default: {default_config_path()})",
+    )
+    return parser
+
+
+def _import_opml(args: argparse.Namespace) -> int:
+    from .subscriptions import lines_to_add
+
+    config = load_config(args.config)
+    _warn(config.problems)
+    try:
+        found = lines_to_add(args.opml, config)
+    except LoadError as error:
+        _report([error])
+        return EXIT_LOAD_ERROR
+    print(f"{PROG}: {found.advice}", file=sys.stderr)
+    return _write_stdout(found.lines)
+
+
+def _export_opml(args: argparse.Namespace) -> int:
+    from .subscriptions import opml_of
+
+    config = load_config(args.config)
+    _warn(config.problems)
+    return _write_stdout(opml_of(config))
+
+
 def _add_web_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config",
@@ -141,12 +194,30 @@ def _read(args: argparse.Namespace) -> int:
         return _print_config(args.config or default_config_path())
     config = load_config(args.config)
     named = locations(args.paths) if args.paths else list(config.paths) or [bundled_seeds()]
+    named, rejected = _feeds_of_opml(named)
     web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
     try:
-        return _read_in(args, config, Loading(named, web=web))
+        return _read_in(args, config, Loading(named, rejected, web=web))
     finally:
         if web is not None:
             web.close()
+
+
+def _feeds_of_opml(named: list[Path | str]) -> tuple[list[Path | str], list[LoadError]]:
+    """`named` with each OPML file in it replaced by the feeds it lists."""
+    from .config.opml import is_opml_name, read_opml
+
+    expanded: list[Path | str] = []
+    rejected: list[LoadError] = []
+    for name in named:
+        if isinstance(name, Path) and is_opml_name(name.name):
+            try:
+                expanded.extend(feed.url for feed in read_opml(name))
+            except LoadError as error:
+                rejected.append(error)
+        else:
+            expanded.append(name)
+    return expanded, rejected
 
 
 def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:

@@ -40,6 +40,7 @@ from reader.model import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_echo import echo_figures  # noqa: E402
+from tests.bench_feeds import feed_figures  # noqa: E402
 from tests.bench_hostile import hostile_section  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_mailstream import mailstream_figures  # noqa: E402
@@ -324,6 +325,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "startup": startup_figures,
     "load": lambda bench: load_figures(bench.corpus, bench.runs),
     "sites": site_figures,
+    "feeds": feed_figures,
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),
     "search": search_figures,
     "searchbar": searchbar_section,

@@ -71,13 +71,16 @@ def test_discovery_takes_every_registered_suffix_and_maildirs_whole(tmp_path: Pa
     files, errors = discover([tmp_path])
     assert errors == []
     assert [path.name for path in files] == ["a.json", "b.mbox", "c.jsonl", "d.txt", "e-maildir"]
-    assert set(SUFFIXES) == {".txt", ".yaml", ".yml", ".json", ".jsonl", ".mbox", ".mbx"}
+    assert set(SUFFIXES) == {
+        *(".txt", ".yaml", ".yml", ".json", ".jsonl", ".mbox", ".mbx"),
+        *(".xml", ".rss", ".atom"),
+    }
 
 
 def test_messages_about_formats_come_from_the_registry(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert suffix_list() == ".txt, .yaml, .yml, .json, .jsonl, .mbox or .mbx"
+    assert suffix_list() == ".txt, .yaml, .yml, .xml, .rss, .atom, .json, .jsonl, .mbox or .mbx"
     assert main(["--help"]) == 0
     help_text = " ".join(capsys.readouterr().out.split())
     assert suffix_list() in help_text

@@ -177,7 +177,6 @@ def test_a_public_inbox_message_opens_its_thread_from_the_gzipped_mbox(
         ("https://news.ycombinator.com/user?id=someone", "not a page reader reads"),
         ("https://www.reddit.com/user/someone/", "not a page reader reads"),
         ("https://lobste.rs/~someone", "not a page reader reads"),
-        ("https://example.com/notes/a@b/", "not a page reader reads"),
     ],
 )
 def test_a_url_that_names_no_thread_is_refused_before_any_request(url: str, reason: str) -> None:

@@ -21,6 +21,7 @@ from ..locations import is_url
 from .keys import key_problem
 from .lines import key_lines, syntax_error_line
 from .network import Network, parse_network
+from .opml import is_opml_name, read_opml
 
 FILE_NAME = "config.toml"
 TIME_STYLES = ("relative", "absolute")
@@ -207,8 +208,19 @@ def _paths(config: Config, value: object) -> tuple[Path | str, ...]:
         return ()
     base = config.source.parent if config.source is not None else Path.cwd()
     # URLs as they are; `~` expanded; relative paths are relative to the config
-    # file, not the cwd.
-    return tuple(item if is_url(item) else base / Path(item).expanduser() for item in value)
+    # file, not the cwd; an OPML file stands for the feeds it lists.
+    paths: list[Path | str] = []
+    for item in value:
+        if is_url(item):
+            paths.append(item)
+        elif is_opml_name(item):
+            try:
+                paths.extend(feed.url for feed in read_opml(base / Path(item).expanduser()))
+            except LoadError as error:
+                config.problems.append(str(error))
+        else:
+            paths.append(base / Path(item).expanduser())
+    return tuple(dict.fromkeys(paths))
 
 
 def _flattened(table: Mapping[str, Any]) -> dict[str, object]:

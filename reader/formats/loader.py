@@ -33,6 +33,8 @@ _MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
 # Formats whose text may hold a lone surrogate whatever the bytes: the email
 # package keeps a header's undecodable bytes as surrogates.
 _RAW_BYTES_FORMATS = frozenset(("mbox", "maildir"))
+# Its sniffer imports the feed reader only for a file that starts with `<`.
+_FEED = next(entry for entry in FORMATS if entry.name == "feed")
 
 
 def bundled_seeds() -> Path:
@@ -50,14 +52,14 @@ def bundled_seeds() -> Path:
 
 def _has_known_content(path: Path) -> bool:
     """Whether a file with an unknown suffix starts like a format reader
-    detects by content (a mailbox, JSON)."""
+    detects by content (a mailbox, JSON, a feed)."""
     try:
         with open(path, "rb", opener=_open_read_only) as file:
             head = file.read(_SNIFF_BYTES)
     except OSError:
         return True  # let loading report what is wrong with it
     sample = Sample(path, head)
-    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[")
+    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[") or _FEED.sniff(sample)
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:

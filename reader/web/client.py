@@ -125,7 +125,8 @@ class WebClient:
         except Corrupt as error:
             raise FetchError(asked, f"the response does not decompress: {error}") from None
         found = Validators(reply.headers.get("etag"), reply.headers.get("last-modified"))
-        return Response(url, 200, body, reply.headers.get("content-type", ""), found)
+        content_type = reply.headers.get("content-type", "")
+        return Response(url, 200, body, content_type, found, reply.headers)
 
 
 def _check_url(asked: str, url: str) -> None:

@@ -14,6 +14,8 @@ class Document(NamedTuple):
     copy: CachedCopy
     # The source id of the comment the URL named (the cursor's place), if any.
     focus: str | None = None
+    # What to tell the reader: a source that failed and the one used instead.
+    notes: tuple[str, ...] = ()
 
 
 class Link(Protocol):

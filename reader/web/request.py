@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..errors import LoadError
@@ -31,3 +33,5 @@ class Response(NamedTuple):
     body: bytes
     content_type: str
     validators: Validators
+    # Every header, by name in any letter case (`Link`, `X-WP-TotalPages`).
+    headers: Mapping[str, str] = MappingProxyType({})

@@ -62,13 +62,15 @@ class WebSession:
     def open(self, url: str) -> Opened:
         """The document `url` names (LoadError naming `url` if none can be had)."""
         link = recognise(url)
-        fetcher = Fetcher(None if self.offline else self.client, self.cache, self._clock)
+        fetcher = Fetcher(
+            None if self.offline else self.client, self.cache, self._clock, self.network.keep_days
+        )
         try:
             document = link.fetch(fetcher)
         except LoadError as error:
             raise LoadError(url, _reason(url, error)) from None
         notes = [self._note(url, fetcher.stale[0])] if fetcher.stale else []
-        return Opened(url, document.copy.path, document.focus, notes)
+        return Opened(url, document.copy.path, document.focus, [*notes, *document.notes])
 
     @property
     def client(self) -> WebClient:

@@ -26,8 +26,11 @@ def sniff(sample: Sample) -> bool:
     if not isinstance(data, list) or not data:
         return False
     first = data[0]
-    return isinstance(first, dict) and "id" in first and "time" in first and (
-        "by" in first or "kids" in first or "type" in first
+    return (
+        isinstance(first, dict)
+        and "id" in first
+        and "time" in first
+        and ("by" in first or "kids" in first or "type" in first)
     )
 
 

@@ -18,10 +18,12 @@ comments:               # null or missing: no comments
 ```
 
 Optional keys, written by `reader dump` where a source has them: `id`,
-`subject`, `score`, `comment_count` and `text_format` (`plain` or `markdown`:
-how to read body and comment strings) on the article; `id`, `subject`,
-`score`, `edited`, `op`, `status`, `more`, `distinguished` and `stickied` on a
-comment. A `body` or `text` may
+`subject`, `score`, `comment_count`, `partial` (true: the body is only a
+summary, or empty), `feeds` (a web page's feed URLs), `comments_note` (where
+the comments came from, when not from the article's source) and
+`text_format` (`plain` or `markdown`: how to read body and comment strings)
+on the article; `id`, `subject`, `score`, `edited`, `op`, `status`, `more`,
+`distinguished` and `stickied` on a comment. A `body` or `text` may
 also be a list of blocks with their layout (see `textdata`). A file may hold
 several documents, one article each (`parse_yaml_documents`).
 
@@ -88,7 +90,16 @@ ARTICLE_KEYS = (
 COMMENT_KEYS = ("author", "posted", "text", "replies")
 # Optional keys `reader dump` writes for what a source says beyond the schema
 # above; `text_format: markdown` says body and comments are Markdown.
-ARTICLE_EXTRA_KEYS = ("id", "subject", "score", "comment_count", "text_format")
+ARTICLE_EXTRA_KEYS = (
+    "id",
+    "subject",
+    "score",
+    "comment_count",
+    "text_format",
+    "partial",
+    "feeds",
+    "comments_note",
+)
 COMMENT_EXTRA_KEYS = (
     "id",
     "subject",
@@ -206,6 +217,14 @@ class _Builder:
             subject=self.optional_string(fields, "subject", None),
             score=self.optional_int(fields, "score", None),
             comment_count=self.optional_int(fields, "comment_count", None),
+            partial=self.flag(fields, "partial", None),
+            feeds=tuple(
+                self.string(item, ((None, "feeds"), f"[{number}]"))
+                for number, item in enumerate(self.sequence(fields["feeds"], (None, "feeds")))
+            )
+            if "feeds" in fields
+            else (),
+            comments_note=self.optional_string(fields, "comments_note", None),
         )
 
     def comments(self, node: Node, where: _Where) -> list[Comment]:

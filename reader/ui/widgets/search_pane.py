@@ -44,6 +44,7 @@ class Matches(Protocol[Kept]):
     def __iter__(self) -> Iterator[Kept]: ...
     def extend(self, matches: Iterable[Kept]) -> None: ...  # type: ignore[misc]
 
+
 # How `Query.compile` starts its reason; the bar says "invalid" already.
 INVALID_REGEX = "invalid regular expression: "
 # The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,
@@ -299,9 +300,7 @@ class SearchPane(Vertical, Generic[Found]):
             self.run_search(self.search_query)
 
     @work(exclusive=True, thread=True, group="search")
-    def _search(
-        self, run: int, found: Iterator[Found], keep: Callable[[], Matches[Found]]
-    ) -> None:
+    def _search(self, run: int, found: Iterator[Found], keep: Callable[[], Matches[Found]]) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
         batches, each in a store from `keep`: the first match at once, then at
         most `BATCH_LIMIT` at a time, each once the frame showing the one before

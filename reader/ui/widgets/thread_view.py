@@ -65,9 +65,7 @@ GUTTER = 1
 CURSOR_MARKER = "▌"
 
 
-class ThreadView(
-    ThreadNavigation, ThreadHighlights, ThreadMinimapFeed, ScrollView, can_focus=True
-):
+class ThreadView(ThreadNavigation, ThreadHighlights, ThreadMinimapFeed, ScrollView, can_focus=True):
     """Shows one article's comments; the cursor is always on a visible comment."""
 
     BINDINGS = [*bindings(THREAD_COMMANDS), *bindings(THREAD_LINK_COMMANDS)]
