@@ -10,6 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.errors import LoadError
+from reader.formats.jsondoc import encode_json
 from reader.formats.loader import load_articles
 from reader.model import Article, iter_comments
 from reader.state.identity import article_key
@@ -165,6 +166,33 @@ def test_a_public_inbox_message_opens_its_thread_from_the_gzipped_mbox(
     assert [comment.author for comment in iter_comments(article.comments)] == ["Ola Brook"]
     assert focus == f"<{MESSAGE_ID}>"
     assert requests_to(httpserver, INBOX_PATH) == 1
+
+
+# Threads deeper than Python's recursion --------------------------------------------------------
+
+
+def test_reply_chains_deeper_than_pythons_recursion_open_by_url(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """JSON nests a level or more per reply: a chain of 1,500 replies is read
+    (and the HN thread, rebuilt in HN's order, written) without recursion."""
+    depth = 1500
+    reddit = web_support.reddit_thread()
+    reddit[1]["data"]["children"] = [web_support.reddit_chain(depth)]
+    httpserver.expect_request(REDDIT_THREAD_PATH).respond_with_data(
+        encode_json(reddit), content_type="application/json"
+    )
+    story = web_support.algolia_story()
+    story["children"] = [web_support.algolia_chain(depth)]
+    httpserver.expect_request(f"/hn.algolia.com/api/v1/items/{STORY}").respond_with_data(
+        encode_json(story), content_type="application/json"
+    )
+    httpserver.expect_request(
+        f"/hacker-news.firebaseio.com/v0/item/{STORY}.json"
+    ).respond_with_json(web_support.firebase_item(STORY, [], type="story"))
+    for url in ("https://redd.it/abc12", f"https://news.ycombinator.com/item?id={STORY}"):
+        article, _ = open_thread(httpserver, tmp_path, url)
+        assert len(iter_comments(article.comments)) == depth
 
 
 # What is not a thread -------------------------------------------------------------------------

@@ -108,6 +108,16 @@ def algolia_story(*, late_reply: bool = False) -> dict[str, Any]:
     }
 
 
+def algolia_chain(depth: int) -> dict[str, Any]:
+    """A chain of `depth` comments, each the one reply of the one before."""
+    top = chain = algolia_comment(20000, "tide_pool", "Reply 0")
+    for number in range(1, depth):
+        reply = algolia_comment(20000 + number, "tide_pool", f"Reply {number}")
+        chain["children"].append(reply)
+        chain = reply
+    return top
+
+
 def firebase_item(item_id: int, kids: list[int], **more: Any) -> dict[str, Any]:
     return {"id": item_id, "by": "fennel_ops", "time": 1717232400, "kids": kids, **more}
 
@@ -153,6 +163,16 @@ def reddit_comment(name: str, author: str, body: str, *replies: dict[str, Any]) 
             ),
         },
     }
+
+
+def reddit_chain(depth: int) -> dict[str, Any]:
+    """A chain of `depth` comments, each the one reply of the one before."""
+    top = chain = reddit_comment("d0", "tide_pool", "Reply 0")
+    for number in range(1, depth):
+        reply = reddit_comment(f"d{number}", "tide_pool", f"Reply {number}")
+        chain["data"]["replies"] = {"kind": "Listing", "data": {"children": [reply]}}
+        chain = reply
+    return top
 
 
 def reddit_thread(*, extra: bool = False) -> list[Any]:

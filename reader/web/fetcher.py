@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..errors import LoadError
+from ..formats.jsondoc import decode_json
 from .cache import CachedCopy, ResponseCache
 from .request import FetchError, NotCached, Validators
 
@@ -125,9 +126,9 @@ def _read(copy: CachedCopy, read: Callable[[bytes], T]) -> T:
 
 
 def parse_json(body: bytes) -> Any:
-    """JSON, or ValueError saying where it is malformed."""
+    """JSON at any depth, or ValueError saying where it is malformed."""
     try:
-        return json.loads(body)
+        return decode_json(body.decode())
     except json.JSONDecodeError as error:
         raise ValueError(f"malformed JSON: {error.msg} (line {error.lineno})") from None
     except UnicodeDecodeError:

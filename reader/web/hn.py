@@ -23,13 +23,13 @@ their ids (`search?tags=(story_1,story_2,…)`), kept in the ranking's order.
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, parse_qs
 
 from ..errors import LoadError
+from ..formats.jsondoc import encode_json
 from .document import Document
 from .fetcher import Fetcher
 
@@ -73,7 +73,7 @@ class HnItem(NamedTuple):
         story, _ = fetcher.get_json(f"{FIREBASE_ITEM}{story_id}.json", _firebase_problem)
         kids = {story_id: _kids(story)}
         kids.update(_reply_orders(fetcher, item))
-        ordered = json.dumps(_in_order(item, kids)).encode()
+        ordered = encode_json(_in_order(item, kids))
         return Document(fetcher.keep(f"{ITEM_URL}{story_id}", ordered, ".json"), focus)
 
     @property
@@ -100,7 +100,7 @@ class HnFrontPage(NamedTuple):
             key=lambda hit: rank[hit["objectID"]],
         )
         page = {"hits": hits, "nbHits": len(hits), "hitsPerPage": len(hits)}
-        return Document(fetcher.keep(self.url, json.dumps(page).encode(), ".json"))
+        return Document(fetcher.keep(self.url, encode_json(page), ".json"))
 
 
 def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
