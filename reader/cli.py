@@ -217,7 +217,7 @@ def _fetched_articles(args: argparse.Namespace, warnings: list[str]) -> list[Art
     warnings.extend(config.problems)
     web = _web_session(config, args.offline)
     try:
-        batches = url_batches(web, args.path, warnings)
+        batches = url_batches(web, args.path, warnings, previews=False)
         return [article for batch in batches if not batch.preview for article in batch.articles]
     finally:
         web.close()

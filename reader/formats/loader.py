@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import LoadError
 from ..model import Article
@@ -169,17 +170,24 @@ def _listing(directory: Path) -> list[os.DirEntry[str]] | LoadError:
     return listing
 
 
-def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batch]:
+def load_batches(
+    path: Path, warnings: list[str] | None = None, parsed: Any = None
+) -> Iterator[Batch]:
     """Every article in one file or Maildir (a mailbox holds one per thread), in
     the batches its format gives them (most formats: one); raises LoadError
     for anything that stops the whole file, before the first batch or, for a
     file read in batches, after some.
+
+    `parsed`: the JSON the file holds, when the caller has it already (a
+    document fetched from the web, parsed to check it): not parsed again.
 
     Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
     appended to `warnings`.
     """
     try:
         sample = _read_sample(path)
+        if parsed is not None:
+            sample.take_json(parsed)
         for batch in detect(sample).parse(sample, warnings):
             for article in batch.articles:
                 article.path = path

@@ -110,7 +110,7 @@ class WebClient:
         if status == 304 and validators is not None:
             return Response(url, 304, b"", "", validators)
         if status != 200:
-            raise FetchError(asked, _status(status))
+            raise FetchError(asked, _status(status), status)
         limit = limits.MAX_FILE_BYTES
         declared = reply.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:

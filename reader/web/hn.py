@@ -5,15 +5,24 @@ comment. The content comes in one request from Algolia (`GET
 hn.algolia.com/api/v1/items/N`: the story and every comment, nested); the
 order HN shows comments in comes from the official Firebase API (`GET
 hacker-news.firebaseio.com/v0/item/N.json`: `kids`, best first), since
-Algolia does not keep it. The story's item orders the top level exactly;
-below it, the items of the comments with two replies or more are fetched
-too, a few at once, upper levels first, up to `REPLY_ORDER_REQUESTS` of them:
+Algolia does not keep it.
+
+In two steps, so that the thread shows after two requests: first the story's
+Algolia item and its Firebase item, which orders the top level exactly; then
+(the document's `then`) the items of the comments with two replies or more,
+a few at once, upper levels first, up to `REPLY_ORDER_REQUESTS` of them:
 deeper replies past that keep Algolia's order. Deleted and dead comments,
 which Algolia gives as `{id, children}`, keep their place (their parent's
 `kids` lists them).
 
+A comment's URL takes one request more: Algolia's item names its story. A
+comment Algolia names no story of (deleted, under a dead or deleted one, or
+too new for Algolia, which then answers 404) is followed up through the
+Firebase items' `parent`s, one request an item, at most `PARENT_HOPS`.
+
 The document read is Algolia's item with its children in that order, kept
-under the story's URL, so that it opens offline as it was last fetched.
+under the story's URL (after each step), so that it opens offline as it was
+last fetched.
 
 Front pages (`/`, `/news`, `/newest`, `/best`, `/ask`, `/show`, `/jobs`) list
 their first `FRONT_PAGE` stories, without comments: the ranking from Firebase
@@ -32,11 +41,15 @@ from ..errors import LoadError
 from ..formats.jsondoc import encode_json
 from .document import Document
 from .fetcher import Fetcher
+from .request import FetchError
 
 HOSTS = frozenset(["news.ycombinator.com", "ycombinator.com"])
 ITEM_URL = "https://news.ycombinator.com/item?id="
 ALGOLIA_ITEM = "https://hn.algolia.com/api/v1/items/"
 FIREBASE_ITEM = "https://hacker-news.firebaseio.com/v0/item/"
+# How far up from a comment its story is looked for, item by item.
+PARENT_HOPS = 64
+STORY_TYPES = frozenset(["story", "poll", "job"])
 # Items fetched for the order of replies below the top level, and how many at once.
 REPLY_ORDER_REQUESTS = 100
 REPLY_ORDER_CONNECTIONS = 4
@@ -61,20 +74,51 @@ class HnItem(NamedTuple):
     item_id: int
 
     def fetch(self, fetcher: Fetcher) -> Document:
-        item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
+        """The story in Algolia's item, its top level in HN's order: two
+        requests (three for a comment's URL, whose story Algolia names first);
+        the order of the replies below follows (`then`)."""
         focus = None
+        try:
+            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
+        except FetchError as error:
+            if error.status != 404:
+                raise
+            # Too new for Algolia, or gone from it: Firebase knows its parents.
+            item = {"id": self.item_id}
         if item.get("type") != "story" and item.get("story_id") != item.get("id"):
+            focus = str(self.item_id)
             story_id = item.get("story_id")
             if not isinstance(story_id, int):
-                raise LoadError(self.url, "the item's story is not known (a deleted comment?)")
-            focus = str(self.item_id)
+                parent = item.get("parent_id")
+                story_id = self._story_above(fetcher, parent if _is_id(parent) else self.item_id)
             item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
         story_id = item["id"]
         story, _ = fetcher.get_json(f"{FIREBASE_ITEM}{story_id}.json", _firebase_problem)
         kids = {story_id: _kids(story)}
-        kids.update(_reply_orders(fetcher, item))
-        ordered = encode_json(_in_order(item, kids))
-        return Document(fetcher.keep(f"{ITEM_URL}{story_id}", ordered, ".json"), focus)
+        _in_order(item, kids)
+        url = f"{ITEM_URL}{story_id}"
+        copy = fetcher.keep(url, encode_json(item), ".json")
+
+        def reply_order(fetcher: Fetcher) -> Document:
+            kids.update(_reply_orders(fetcher, item))
+            _in_order(item, kids)
+            return Document(fetcher.keep(url, encode_json(item), ".json"), focus, item)
+
+        return Document(copy, focus, item, reply_order)
+
+    def _story_above(self, fetcher: Fetcher, item_id: int) -> int:
+        """The story an item is in, by its Firebase `parent`s (a poll option's
+        `poll`), at most `PARENT_HOPS` up: for a comment Algolia names no story
+        of (deleted, or under a dead or deleted one)."""
+        for _ in range(PARENT_HOPS):
+            item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
+            if item.get("type") in STORY_TYPES:
+                return item_id
+            parent = item.get("parent", item.get("poll"))
+            if not _is_id(parent):
+                raise LoadError(self.url, "the item's story is not known (it names no parent)")
+            item_id = parent
+        raise LoadError(self.url, f"the item's story is more than {PARENT_HOPS} items up")
 
     @property
     def url(self) -> str:
@@ -100,7 +144,7 @@ class HnFrontPage(NamedTuple):
             key=lambda hit: rank[hit["objectID"]],
         )
         page = {"hits": hits, "nbHits": len(hits), "hitsPerPage": len(hits)}
-        return Document(fetcher.keep(self.url, encode_json(page), ".json"))
+        return Document(fetcher.keep(self.url, encode_json(page), ".json"), parsed=page)
 
 
 def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
@@ -163,6 +207,10 @@ def _children(item: dict[str, Any]) -> list[dict[str, Any]]:
     # Kept in place (the list is sorted where it is), anything but an item dropped.
     children[:] = [child for child in children if isinstance(child, dict)]
     return children
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _kids(item: dict[str, Any]) -> list[int]:

@@ -46,9 +46,9 @@ class RedditThread(NamedTuple):
 
     def fetch(self, fetcher: Fetcher) -> Document:
         url = f"{API}/comments/{self.thread_id}.json?raw_json=1&limit={COMMENT_LIMIT}"
-        _, copy = fetcher.get_json(url, _thread_problem)
+        thread, copy = fetcher.get_json(url, _thread_problem)
         focus = f"t1_{self.comment_id}" if self.comment_id else None
-        return Document(copy, focus)
+        return Document(copy, focus, thread)
 
 
 class Subreddit(NamedTuple):
@@ -60,10 +60,10 @@ class Subreddit(NamedTuple):
 
     def fetch(self, fetcher: Fetcher) -> Document:
         url = f"{API}/r/{self.name}/{self.sort}.json?raw_json=1&limit={FRONT_PAGE}"
-        _, copy = fetcher.get_json(
+        page, copy = fetcher.get_json(
             url + (f"&t={self.period}" if self.period else ""), _page_problem
         )
-        return Document(copy)
+        return Document(copy, parsed=page)
 
 
 def recognise(parts: SplitResult) -> RedditThread | Subreddit | None:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config.network import Network
 from ..errors import LoadError
 from ..times import relative
 from .cache import ResponseCache, default_cache_dir
+from .document import Document
 from .fetcher import OFFLINE, Fetcher, Stale
 from .links import recognise
 from .request import NotCached
@@ -37,6 +39,9 @@ class Opened(NamedTuple):
     path: Path  # the file to read
     focus: str | None  # the source id of the comment the URL names
     notes: list[str]  # what to tell the reader (a copy from the cache, its age)
+    parsed: Any = None  # the JSON the file holds, when at hand (see `Document`)
+    # The better document that follows this one (more requests), if one does.
+    refine: Callable[[], Opened] | None = None
 
 
 class WebSession:
@@ -63,12 +68,19 @@ class WebSession:
         """The document `url` names (LoadError naming `url` if none can be had)."""
         link = recognise(url)
         fetcher = Fetcher(None if self.offline else self.client, self.cache, self._clock)
+        return self._opened(url, fetcher, link.fetch)
+
+    def _opened(self, url: str, fetcher: Fetcher, fetch: Callable[[Fetcher], Document]) -> Opened:
+        """What `fetch` gives, and what follows it; the cache's part said once."""
+        said = bool(fetcher.stale)
         try:
-            document = link.fetch(fetcher)
+            document = fetch(fetcher)
         except LoadError as error:
             raise LoadError(url, _reason(url, error)) from None
-        notes = [self._note(url, fetcher.stale[0])] if fetcher.stale else []
-        return Opened(url, document.copy.path, document.focus, notes)
+        notes = [self._note(url, fetcher.stale[0])] if fetcher.stale and not said else []
+        then = document.then
+        refine = None if then is None else partial(self._opened, url, fetcher, then)
+        return Opened(url, document.copy.path, document.focus, notes, document.parsed, refine)
 
     @property
     def client(self) -> WebClient:
