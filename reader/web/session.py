@@ -4,7 +4,8 @@
 cache and gives the file to read, with what the reader should be told: that
 a copy from the cache was read instead of the network's (offline, or the
 network failed), and how old it is. Everything that stops it is a LoadError
-naming the URL as given.
+naming the URL as given. `WebSession.expand(article, stub)` fetches the
+comments behind a Reddit `more` stub.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config.network import Network
 from ..errors import LoadError
+from ..model import Article, Comment
 from ..times import relative
 from .cache import ResponseCache, default_cache_dir
 from .document import Document
@@ -82,6 +84,16 @@ class WebSession:
         refine = None if then is None else partial(self._opened, url, fetcher, then)
         return Opened(url, document.copy.path, document.focus, notes, document.parsed, refine)
 
+    def expand(self, article: Article, stub: Comment) -> list[Comment]:
+        """The comments to put in the place of `stub`, a `more` stub of
+        `article` (a Reddit thread), fetched and kept so that the thread opens
+        again with them (see `reddit_more`); LoadError when they cannot be
+        had, naming the request that failed."""
+        from .reddit_more import expand_stub
+
+        fetcher = Fetcher(None if self.offline else self.client, self.cache, self._clock)
+        return expand_stub(fetcher, article, stub)
+
     @property
     def client(self) -> WebClient:
         """The one client, made on the first request (httpx is imported then)."""
@@ -89,7 +101,7 @@ class WebSession:
             from .client import WebClient
             from .gate import HostGate
             from .hosts import HostMap
-            from .reddit import CONNECTIONS
+            from .reddit_api import CONNECTIONS
 
             gate = self._gate or HostGate(self.network.timeout, CONNECTIONS)
             self._client = WebClient(
