@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .model import Article, Thread
+from .model.subjects import list_tag
 from .search.fields import article_search_text, thread_search_text
 from .search.query import Match, Query, SearchText
 
@@ -39,7 +40,9 @@ class DocumentStore:
     def prepare(article: Article) -> PreparedArticle:
         """Index an article for the store: the costly part of adding it, safe to
         run off the UI thread, since it touches nothing but the article."""
-        thread = Thread(article.comments)
+        thread = Thread(
+            article.comments, article.subject or article.title, list_tag(article.source)
+        )
         return PreparedArticle(
             article, thread, article_search_text(article), thread_search_text(thread)
         )

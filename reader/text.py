@@ -4,8 +4,8 @@ A text is a list of blocks. Each block's *words* are a plain string in
 `Comment.text` / `Article.body` (one string per block): that string is what is
 shown and what search looks in, so the two always agree. Beside it, a
 `Block` says how the block is laid out (paragraph, quote, code, list item,
-heading, the list of links) and which spans of its string are styled (emphasis,
-inline code, link text, link markers).
+heading, the list of links, the start of a mail's part) and which spans of its
+string are styled (emphasis, inline code, link text, link markers).
 
 A text whose blocks are all plain paragraphs carries no `Block`s at all
 (`blocks is None`), so plain seed text and mail cost nothing extra.
@@ -23,7 +23,10 @@ ITEM = "item"  # a list item: `level` is the list depth (1 outermost), `marker` 
 HEADING = "heading"  # `level` 1-6
 RULE = "rule"  # a thematic break; its text is empty
 LINKS = "links"  # the numbered URLs of the links above: `[1] https://...`, one a line
-BLOCK_KINDS = (PARAGRAPH, QUOTE, CODE, ITEM, HEADING, RULE, LINKS)
+# A line that starts a part of a mail (its text names the part: a file name or
+# a type) or lists an attachment that is not shown (`photo.png · image/png · 2.1 kB`).
+PART = "part"
+BLOCK_KINDS = (PARAGRAPH, QUOTE, CODE, ITEM, HEADING, RULE, LINKS, PART)
 
 # Span kinds.
 EMPHASIS = "em"
@@ -39,12 +42,15 @@ CODE_TAB_SIZE = 8
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Characters `start:end` of a block's string, styled as `kind`."""
+    """Characters `start:end` of a block's string, styled as `kind`; a link's
+    `url`, and its `title` where it has one (Markdown's `[text](url "title")`,
+    HTML's `title` attribute)."""
 
     start: int
     end: int
     kind: str
     url: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,3 +89,14 @@ def test_list_items_hang_their_continuation_lines_under_the_text() -> None:
     shown = lines("an item that is long enough to wrap", Block(ITEM, level=1, marker="1."), 20)
     assert shown[0][0].startswith("1. an")
     assert all(text.startswith("   ") and text[3] != " " for text, _ in shown[1:])
+
+
+def test_a_mail_part_starts_with_a_rule_that_names_it() -> None:
+    from reader.text import PART
+
+    assert lines("notes.txt", Block(PART), 24) == [("── notes.txt ───────────", 0)]
+    # A name too long for a line wraps under itself; the rule ends the last line.
+    assert lines("a-very-long-name.patch · text/x-diff", Block(PART), 30) == [
+        ("── a-very-long-name.patch ·", 0),
+        ("   text/x-diff " + "─" * 15, 25),
+    ]

@@ -118,3 +118,25 @@ def test_a_long_list_item_keeps_its_indent_and_its_link_style_across_pieces() ->
         if segment.style is not None and segment.style.underline
     )
     assert underlined.replace(" ", "") == words[cut - 20 : cut + 20].replace(" ", "")
+
+
+def test_a_long_patch_cut_in_pieces_keeps_its_line_styles_in_every_piece() -> None:
+    from reader.text import CODE
+
+    # 300 context lines, 300 removed and 300 added: 600 lines either side.
+    patch = "@@ -1,600 +1,600 @@\n" + "\n".join(
+        f"-old line {n}\n+new line {n}" if n % 2 else f" context {n}" for n in range(600)
+    )
+    added, removed = Style(color="green"), Style(color="red")
+    styles = BLOCK_STYLES._replace(diff_added=added, diff_removed=removed)
+    block = StructuredBlock(patch, Block(CODE), None)
+    pieces = pieces_of([(None, block)])
+    assert len(pieces) > 2
+    last = pieces[-1]
+    lines = piece_lines(last, 80, CONSOLE, STYLES, styles, [], None)
+    drawn = {
+        "".join(segment.text for segment in segments): {s.style for s in segments if s.text}
+        for segments, _ in lines
+    }
+    assert added in drawn["+new line 599"] and removed in drawn["-old line 599"]
+    assert added not in drawn[" context 598"] and removed not in drawn[" context 598"]

@@ -56,6 +56,27 @@ def test_link_with_other_text_gets_a_marker_and_a_links_block() -> None:
     ]
 
 
+def test_a_links_title_attribute_is_listed_after_its_url() -> None:
+    text, blocks = html_to_text(
+        '<p>See <a href="https://a.example/x" title="The  x page">x</a>, '
+        '<a href="https://b.example/" title="Bee">https://b.example/</a> '
+        'and <a href="https://c.example/" title="">c</a>'
+    )
+    # A titled link is listed even when its text is its URL; an empty title is none.
+    assert text == [
+        "See x [1], https://b.example/ [2] and c [3]",
+        '[1] https://a.example/x "The x page"\n[2] https://b.example/ "Bee"\n'
+        "[3] https://c.example/",
+    ]
+    assert blocks is not None
+    links = [span for span in blocks[0].spans if span.kind == LINK]
+    assert [(span.url, span.title) for span in links] == [
+        ("https://a.example/x", "The x page"),
+        ("https://b.example/", "Bee"),
+        ("https://c.example/", None),
+    ]
+
+
 def test_pre_keeps_lines_blank_lines_and_indentation() -> None:
     text, blocks = html_to_text("<p>x<pre><code>  a\n\n\tb\n</code></pre>after")
     assert text == ["x", "  a\n\n        b", "after"]

@@ -80,8 +80,13 @@ def test_html_only_mail_is_converted_to_text() -> None:
                           "[1] https://example.es/map"]
 
 
-def test_subject_prefixes_are_stripped_for_the_title() -> None:
-    assert thread_title("Re: RE: Fwd: [list] [other] Re[2]: Topic") == "Topic"
+def test_a_title_loses_reply_prefixes_and_the_lists_tag_only() -> None:
+    assert thread_title("Re: RE: Fwd: [list] Re[2]: FW: [PATCH v2 3/7] Topic", "list.x.org") == (
+        "[PATCH v2 3/7] Topic"
+    )
+    assert thread_title("[other] Topic", "list.x.org") == "[other] Topic"
+    # No List-Id: no tag is the list's.
+    assert thread_title("[PATCH 0] Path handling", None) == "[PATCH 0] Path handling"
 
 
 def test_maildir_directory_is_one_source(tmp_path: Path) -> None:
@@ -89,7 +94,7 @@ def test_maildir_directory_is_one_source(tmp_path: Path) -> None:
     shutil.copytree(fixture("pond.maildir"), box)
     write(box / "cur" / ".hidden", "not mail")
     (article,) = load_articles(box)
-    assert (article.title, article.source) == ("Frogspawn already?", "pond")
+    assert (article.title, article.source) == ("Frogspawn already?", "pond.lists.example.org")
     assert depth_of(article) == 2
     assert [c.is_op for c in by_id(article).values()] == [False, True]
 

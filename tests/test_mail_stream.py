@@ -30,7 +30,7 @@ from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.loader import load_articles, load_batches
 from reader.formats.mail import mailbox as mail
-from reader.formats.mail.fields import MailFields, full_fields, read_fields
+from reader.formats.mail.fields import MailFields, MailPart, full_fields, read_fields
 from reader.formats.mail.maildir import MessageFile
 from reader.loading import Loading
 from reader.model import Article, Comment
@@ -456,14 +456,14 @@ def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
     messages[2] = message(2, Spec(None, None, [], None, "broken"))  # no head: fails at once
     messages[140] = message(140, Spec(None, None, [], None, "broken"))
     path = write_mbox(tmp_path / "list.mbox", messages)
-    text = mail.mail_to_text
+    text = mail.parts_to_text
 
-    def failing(body: str) -> Any:
-        if body.startswith(("Message 1,", "Message 120,")):
+    def failing(parts: tuple[MailPart, ...]) -> Any:
+        if parts[0].text.startswith(("Message 1,", "Message 120,")):
             raise ValueError("a broken body")
-        return text(body)
+        return text(parts)
 
-    monkeypatch.setattr(mail, "mail_to_text", failing)
+    monkeypatch.setattr(mail, "parts_to_text", failing)
     read: list[bytes] = []
     monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
     warnings: list[str] = []
@@ -574,14 +574,14 @@ def test_a_message_that_fails_late_is_skipped_and_its_replies_move_up(
         message(4, Spec(4, 3, [3], 4, "plain")),
     ]
     path = write_mbox(tmp_path / "list.mbox", messages)
-    text = mail.mail_to_text
+    text = mail.parts_to_text
 
-    def failing(body: str) -> Any:
-        if body.startswith(("Message 1,", "Message 3,")):
+    def failing(parts: tuple[MailPart, ...]) -> Any:
+        if parts[0].text.startswith(("Message 1,", "Message 3,")):
             raise ValueError("a broken body")
-        return text(body)
+        return text(parts)
 
-    monkeypatch.setattr(mail, "mail_to_text", failing)
+    monkeypatch.setattr(mail, "parts_to_text", failing)
     warnings: list[str] = []
     articles = [a for batch in load_batches(path, warnings) for a in batch.articles]
     assert [outline(article) for article in articles] == [

@@ -50,6 +50,37 @@ def test_markdown_link_whose_text_is_its_url_has_no_marker() -> None:
     assert text == ["https://x.example/"]
 
 
+def test_markdown_link_and_image_titles_are_listed_after_their_urls() -> None:
+    text, blocks = markdown_to_text(
+        '[boognish](http://i.example/x.jpg "bananas and blow") ![a map](http://m.example/m.png '
+        "'the map') [plain](http://p.example/)"
+    )
+    assert text == [
+        "boognish [1] a map [2] plain [3]",
+        '[1] http://i.example/x.jpg "bananas and blow"\n[2] http://m.example/m.png "the map"\n'
+        "[3] http://p.example/",
+    ]
+    assert blocks is not None
+    titles = [(span.url, span.title) for span in blocks[0].spans if span.kind == "link"]
+    assert titles == [
+        ("http://i.example/x.jpg", "bananas and blow"),
+        ("http://m.example/m.png", "the map"),
+        ("http://p.example/", None),
+    ]
+
+
+def test_a_link_title_is_dumped_and_read_back(tmp_path: Path) -> None:
+    (article,) = load("reddit.json")
+    dumped = dump_articles([article], "yaml")
+    assert "What r/books allows" in dumped
+    (again,) = load_articles(write(tmp_path / "again.yaml", dumped))
+    rules = "https://www.reddit.com/r/books/about/rules"
+    assert again.body_blocks is not None
+    (link,) = [span for span in again.body_blocks[2].spans if span.kind == "link"]
+    assert (link.url, link.title) == (rules, "What r/books allows")
+    assert again.body[-1] == f'[1] {rules} "What r/books allows"'
+
+
 # The thread ----------------------------------------------------------------------
 
 

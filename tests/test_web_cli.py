@@ -52,7 +52,7 @@ def dump(
         (
             serve_public_inbox,
             f"https://lore.kernel.org/tides/{MESSAGE_ID}/T/",
-            "tides: round heights to centimetres",
+            "[PATCH] tides: round heights to centimetres",
             1,
         ),
     ],

@@ -262,7 +262,7 @@ def test_a_public_inbox_message_opens_its_thread_from_the_gzipped_mbox(
     article, focus = open_thread(
         httpserver, tmp_path, f"https://lore.kernel.org/tides/{MESSAGE_ID}{form}"
     )
-    assert article.title == "tides: round heights to centimetres"
+    assert article.title == "[PATCH] tides: round heights to centimetres"  # tags kept
     assert [comment.author for comment in iter_comments(article.comments)] == ["Ola Brook"]
     assert focus == f"<{MESSAGE_ID}>"
     assert requests_to(httpserver, INBOX_PATH) == 1

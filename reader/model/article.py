@@ -34,6 +34,9 @@ class Article:
     source_id: str | None = None
     score: int | None = None
     comment_count: int | None = None
+    # Mail: the first message's subject as written, where the title is not
+    # all of it (the title drops `Re:` and the list's tag).
+    subject: str | None = None
     path: Path | None = None
     format: str = ""
     # Set by the store: unique within the store, derived from the file name.

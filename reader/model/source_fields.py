@@ -37,6 +37,7 @@ class SourceFields:
         "source_id",
         "status",
         "stickied",
+        "subject",
     )
 
     def __init__(
@@ -51,6 +52,7 @@ class SourceFields:
         more: int | None = None,
         distinguished: str | None = None,
         stickied: bool = False,
+        subject: str | None = None,
     ) -> None:
         self.posted = posted
         self.blocks = blocks
@@ -62,6 +64,7 @@ class SourceFields:
         self.more = more
         self.distinguished = distinguished
         self.stickied = stickied
+        self.subject = subject
 
 
 class SourceField(Generic[T]):

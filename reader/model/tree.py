@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .source_fields import SourceField, SourceFields
+from .subjects import shown_subject
 
 if TYPE_CHECKING:
     from ..text import Block
@@ -48,6 +49,8 @@ class Comment:
     # Reddit: who speaks for the site (`moderator`, `admin`), pinned by a moderator.
     distinguished = SourceField[str | None](None)
     stickied = SourceField[bool](False)
+    # Mail: the message's subject as written (decoded, whitespace collapsed).
+    subject = SourceField[str | None](None)
 
     def __init__(
         self,
@@ -66,6 +69,7 @@ class Comment:
         more: int | None = None,
         distinguished: str | None = None,
         stickied: bool = False,
+        subject: str | None = None,
     ) -> None:
         self.author = author
         self._text: list[str] | tuple[str, ...] | str = [] if text is None else text
@@ -85,6 +89,7 @@ class Comment:
             or more is not None
             or distinguished is not None
             or stickied
+            or subject is not None
         ):
             self.source_fields = SourceFields(
                 posted,
@@ -97,6 +102,7 @@ class Comment:
                 more,
                 distinguished,
                 stickied,
+                subject,
             )
         # Set by the store when the article is added: the comment's thread and
         # its index there, from which its parent, depth and ordinal are read.
@@ -193,6 +199,9 @@ class Thread:
     slice `i:ends[i]`. `characters[i]` and `line_breaks[i]` measure its text
     (paragraph breaks count twice, a blank line and a new line), so a view can
     guess its height without wrapping it.
+
+    `subject` is the subject its top-level comments reply to (the article's),
+    `list_tag` the tag its list puts before subjects (see `subjects`).
     """
 
     __slots__ = (
@@ -202,14 +211,20 @@ class Thread:
         "depths",
         "ends",
         "line_breaks",
+        "list_tag",
         "parents",
         "stubs",
+        "subject",
         "top_level",
     )
 
-    def __init__(self, roots: Sequence[Comment]) -> None:
+    def __init__(
+        self, roots: Sequence[Comment], subject: str | None = None, list_tag: str | None = None
+    ) -> None:
         # Set when the article is registered in a store.
         self.article_id = ""
+        self.subject = subject
+        self.list_tag = list_tag
         self.comments: list[Comment] = []
         # Compact int arrays, not lists: a 100,000-comment thread would spend
         # some 30 MB on int objects otherwise.
@@ -309,6 +324,16 @@ class Thread:
             ordinal += 1
             sibling = self.ends[sibling]
         return ordinal
+
+    def shown_subject(self, index: int) -> str | None:
+        """What comment `index`'s header says of its subject: nothing unless it
+        differs from its parent's (see `subjects.shown_subject`)."""
+        subject = self.comments[index].subject
+        if subject is None:
+            return None
+        parent = self.parents[index]
+        parents = self.comments[parent].subject if parent >= 0 else self.subject
+        return shown_subject(subject, parents, self.list_tag)
 
     def previous_sibling(self, index: int) -> int | None:
         siblings = self.siblings(index)

@@ -95,10 +95,35 @@ _WANTED = frozenset(
 )
 
 
+# What a message part is to reader (`MailPart.kind`): text read as mail
+# (quotes, patches), HTML converted to text, text kept as written (a patch, or
+# any other `text/*` type), or an attachment that is only listed.
+PLAIN_PART, HTML_PART, VERBATIM_PART, ATTACHMENT = "plain", "html", "verbatim", "attachment"
+# A forwarded message's head (its From, Date and Subject, one a line).
+FORWARDED = "forwarded"
+# Text types shown as mail text and as HTML; any other `text/*` is verbatim.
+_TEXT_KINDS = {"text/plain": PLAIN_PART, "text/html": HTML_PART}
+
+
+class MailPart(NamedTuple):
+    """One part of a message as reader shows it: its `kind`, its decoded
+    `text` (empty for an attachment), its file name, its content type,
+    whether it is marked an attachment, and (for an attachment) its size in
+    bytes."""
+
+    kind: str
+    text: str
+    name: str | None = None
+    content_type: str = "text/plain"
+    attached: bool = False
+    size: int = 0
+
+
 class MailFields(NamedTuple):
     """A message's fields as reader uses them, headers decoded and unfolded;
-    `plain` is the text/plain body, else `html` the text/html one. (A tuple:
-    a frozen dataclass costs more to make than the rest of a message's read.)"""
+    `parts` its text parts in order, then its other parts (see `mail_parts`).
+    (A tuple: a frozen dataclass costs more to make than the rest of a
+    message's read.)"""
 
     author: str | None
     subject: str
@@ -109,8 +134,7 @@ class MailFields(NamedTuple):
     references: str
     list_id: str
     archived_at: str
-    plain: str | None
-    html: str | None
+    parts: tuple[MailPart, ...]
 
 
 def read_fields(
@@ -132,8 +156,8 @@ def read_fields(
     author = None if sender is None else _author(sender)
     if not (author or _text("subject", get("subject", "")) or get("date")):
         return None  # `email` says why it is no message
-    texts = _texts(headers, body)
-    if texts is None:
+    part = _text_part(headers, body)
+    if part is None:
         return None
     if when is not None:
         posted = when.isoformat()
@@ -152,8 +176,7 @@ def read_fields(
         posted=posted,
         list_id=_text("list-id", get("list-id", "")),
         archived_at=_text("archived-at", get("archived-at", "")),
-        plain=texts[0],
-        html=texts[1],
+        parts=(part,),
     )
 
 
@@ -197,14 +220,6 @@ def full_fields(data: bytes) -> MailFields:
     assert isinstance(message, EmailMessage)
     if not message.keys() or not any(message[name] for name in ("from", "subject", "date")):
         raise ValueError("no From, Subject or Date header")
-    plain = html = None
-    part = message.get_body(preferencelist=("plain",))
-    if part is not None:
-        plain = _content(part)
-    else:
-        part = message.get_body(preferencelist=("html",))
-        if part is not None:
-            html = _content(part)
     header = message.get("date")
     when = getattr(header, "datetime", None)
     if header is None:
@@ -232,9 +247,55 @@ def full_fields(data: bytes) -> MailFields:
         posted=posted,
         list_id=text("list-id"),
         archived_at=text("archived-at"),
-        plain=plain,
-        html=html,
+        parts=mail_parts(message),
     )
+
+
+def mail_parts(message: EmailMessage) -> tuple[MailPart, ...]:
+    """What a message shows, as mutt shows it: every `text/*` part in order
+    (of a multipart/alternative, its plain text, else its HTML; of a
+    multipart/related, its first part, whose pictures the rest are), marked
+    an attachment or not, then every other part, listed. Walked with a stack:
+    a message may nest parts as deep as it likes."""
+    texts: list[MailPart] = []
+    others: list[MailPart] = []
+    stack: list[EmailMessage] = [message]
+    while stack:
+        part = stack.pop()
+        content_type = part.get_content_type()
+        if part.is_multipart():
+            # A forwarded message (`message/rfc822`) holds one message: its
+            # head, then its parts with the rest.
+            payload = part.get_payload()
+            children = list(payload) if isinstance(payload, list) else []
+            if content_type == "message/rfc822" and children:
+                texts.append(MailPart(FORWARDED, _forwarded(children[0]), None, content_type))
+            elif content_type == "multipart/alternative":
+                body = part.get_body(preferencelist=("plain", "html"))
+                children = [body] if body is not None else children
+            elif content_type == "multipart/related":
+                children = children[:1]
+            stack.extend(reversed(children))  # type: ignore[arg-type]
+        elif part.get_content_maintype() == "text":
+            kind = _TEXT_KINDS.get(content_type, VERBATIM_PART)
+            attached = part.get_content_disposition() == "attachment"
+            name = part.get_filename()
+            texts.append(MailPart(kind, _content(part), name, content_type, attached))
+        else:
+            payload = part.get_payload(decode=True)
+            size = len(payload) if isinstance(payload, bytes) else 0
+            others.append(MailPart(ATTACHMENT, "", part.get_filename(), content_type, True, size))
+    return (*texts, *others)
+
+
+def _forwarded(message: EmailMessage) -> str:
+    """A forwarded message's head as mutt shows it: its From, Date and Subject."""
+    lines = []
+    for name in ("From", "Date", "Subject"):
+        value = message.get(name)
+        if value is not None:
+            lines.append(f"{name}: {' '.join(str(value).split())}")
+    return "\n".join(lines)
 
 
 class Head(NamedTuple):
@@ -278,18 +339,20 @@ def read_head(data: bytes) -> Head | None:
     return Head(headers, body_start)
 
 
-def _texts(headers: dict[str, str], body: bytes) -> tuple[str | None, str | None] | None:
-    """The text/plain body, else the text/html one (the other None), of a
-    single part or a multipart/alternative of single parts; None for `email`."""
+def _text_part(headers: dict[str, str], body: bytes) -> MailPart | None:
+    """The text/plain part, else the text/html one, of a single part or a
+    multipart/alternative of single parts, unnamed; None for `email`."""
     content_type = _content_type(headers.get("content-type", "text/plain"))
     if content_type is None:
         return None
     kind, parameters = content_type
-    if kind in ("text/plain", "text/html"):
+    if "name" in parameters:
+        return None  # a file name: `email` reads it (it may be encoded)
+    if kind in _TEXT_KINDS:
         text = _decoded(headers, parameters, body)
         if text is None:
             return None
-        return (text, None) if kind == "text/plain" else (None, text)
+        return MailPart(_TEXT_KINDS[kind], text, None, kind)
     if kind == "multipart/alternative":
         return _alternatives(headers, parameters, body)
     return None
@@ -297,7 +360,7 @@ def _texts(headers: dict[str, str], body: bytes) -> tuple[str | None, str | None
 
 def _alternatives(
     headers: dict[str, str], parameters: dict[str, str], body: bytes
-) -> tuple[str | None, str | None] | None:
+) -> MailPart | None:
     """The first text/plain part of a multipart/alternative (else the first
     text/html one), its parts split as `email` splits them: each ends before
     the line break that precedes the next boundary line."""
@@ -314,27 +377,27 @@ def _alternatives(
     # (no close, a part after it, two boundary lines in a row) is `email`'s.
     if len(lines) < 2 or lines[-1].group(1) is None or any(line.group(1) for line in lines[:-1]):
         return None
-    plain = html = None
+    plain: MailPart | None = None
+    html: MailPart | None = None
     for opening, closing in pairwise(lines):
-        part = body[opening.end() + 1 : closing.start()]
-        if not part.endswith(b"\n"):
+        data = body[opening.end() + 1 : closing.start()]
+        if not data.endswith(b"\n"):
             return None
-        split = _head_and_body(part[:-1])
+        split = _head_and_body(data[:-1])
         if split is None:
             return None
         part_headers, part_body = split
         if "multipart" in part_headers.get("content-type", "").lower():
             return None  # nested parts: their epilogues have rules of their own
 
-        texts = _texts(part_headers, part_body)
-        if texts is None:
+        part = _text_part(part_headers, part_body)
+        if part is None:
             return None
-        part_plain, part_html = texts
-        if plain is None:
-            plain = part_plain
-        if html is None:
-            html = part_html
-    return (plain, None) if plain is not None else (None, html) if html is not None else None
+        if plain is None and part.kind == PLAIN_PART:
+            plain = part
+        if html is None and part.kind == HTML_PART:
+            html = part
+    return plain or html
 
 
 def _content_type(value: str) -> tuple[str, dict[str, str]] | None:

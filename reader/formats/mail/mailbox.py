@@ -36,11 +36,12 @@ from typing import NamedTuple, Protocol
 
 from ...errors import LoadError
 from ...model import Article, Comment
+from ...model.subjects import bare_subject, list_tag
 from ...text import Block
 from .. import limits
 from ..batch import Batch
 from ..sample import Sample
-from .body import mail_to_text
+from .body import parts_to_text
 from .fields import Head, full_fields, read_fields, read_head, thread_fields
 from .maildir import MessageFile, is_maildir, message_files, read_message
 from .threads import Node, thread_roots
@@ -51,10 +52,8 @@ _FROM_LINE = re.compile(rb"From ")
 _NEWLINE_FROM = re.compile(rb"\nFrom ")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
-_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv)\s*(?:\[\d+\])?\s*:|\[[^\]]*\])\s*", re.I)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _LIST_ID = re.compile(r"<([^<>\s]+)>")
-_TAG = re.compile(r"\[([^\]]+)\]")
 # After the first thread, a batch is given each time this many more messages
 # have been read: each batch costs the load a hand-over to the UI.
 _BATCH_MESSAGES = 500
@@ -372,16 +371,7 @@ def _report(message: _Message, warnings: list[str] | None) -> None:
 def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
     when = known.when if known is not None and isinstance(known.when, datetime) else None
     fields = read_fields(data, head, when) or full_fields(data)
-    if fields.plain is not None:
-        text, blocks = mail_to_text(fields.plain)
-    elif fields.html is not None:
-        # HTML-only mail is rare: its reader and `html.parser` are imported
-        # when the first comes, not before a mailbox's first frame.
-        from ..text.html import html_to_text
-
-        text, blocks = html_to_text(fields.html)
-    else:
-        text, blocks = [], None
+    text, blocks = parts_to_text(fields.parts)
     message_id, parents = known.ids if known is not None else _thread_ids(fields)
     subject = " ".join(fields.subject.split())
     return _Mail(
@@ -393,7 +383,7 @@ def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
         posted=fields.posted,
         text=text,
         blocks=blocks,
-        list_name=_list_name(fields.list_id, subject),
+        list_name=_list_name(fields.list_id),
         url=fields.archived_at.strip().strip("<>") or None,
     )
 
@@ -407,20 +397,17 @@ def _thread_ids(fields: _ThreadIds) -> _Ids:
     return (message_id.group() if message_id else None), in_reply_to[:1] + references[::-1]
 
 
-def _list_name(list_id: str, subject: str) -> str | None:
+def _list_name(list_id: str) -> str | None:
+    """The list's id (`linux-kernel.vger.kernel.org`), from `List-Id` alone: a
+    tag in the subject may be anything (`[PATCH 0]`)."""
     found = _LIST_ID.search(list_id)
-    if found:
-        return found.group(1)
-    tag = _TAG.search(subject)
-    return tag.group(1) if tag else None
+    return found.group(1) if found else None
 
 
-def thread_title(subject: str) -> str:
-    """A subject without its `Re:`, `Fwd:` and `[list]` prefixes."""
-    previous = None
-    while previous != subject:
-        previous, subject = subject, _REPLY_PREFIX.sub("", subject, count=1)
-    return subject.strip()
+def thread_title(subject: str, list_name: str | None) -> str:
+    """A thread's title: its first message's subject without the `Re:` and
+    `Fwd:` prefixes and the tag of the list (named `list_name`) that lead it."""
+    return bare_subject(subject, list_tag(list_name))
 
 
 def _readable(nodes: list[Node[_Message]]) -> list[Node[_Message]]:
@@ -440,8 +427,10 @@ def _readable(nodes: list[Node[_Message]]) -> list[Node[_Message]]:
 def _article(path: Path, root: Node[_Message]) -> Article:
     mail = root.payload.mail
     assert mail is not None  # `_readable` gives only messages that were read
+    title = thread_title(mail.subject, mail.list_name) or "(no subject)"
     article = Article(
-        title=thread_title(mail.subject) or "(no subject)",
+        title=title,
+        subject=mail.subject if mail.subject and mail.subject != title else None,
         author=mail.author,
         byline=f"By {mail.author}" if mail.author else None,
         source=mail.list_name,
@@ -466,6 +455,7 @@ def _article(path: Path, root: Node[_Message]) -> Article:
                 blocks=reply.blocks,
                 source_id=reply.message_id,
                 is_op=reply.author is not None and reply.author == mail.author,
+                subject=reply.subject or None,
             )
             target.append(comment)
             if node.replies:

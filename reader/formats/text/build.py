@@ -8,7 +8,9 @@ link rules of `reader.text` in one place:
 * a link whose text is its URL (or HN's truncated form of it, which ends in
   `...`) shows the full URL and gets no marker;
 * any other link's text is followed by ` [n]` (a `marker` span), and the text
-  ends with one `links` block of `[n] URL` lines for those links.
+  ends with one `links` block of `[n] URL` lines for those links;
+* a link with a title is one of those, whatever its text: its line says
+  `[n] URL "title"`.
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ class TextBuilder:
         self._level = 0
         self._marker = ""
         self._spans: list[Span] = []
-        # Open styles: (kind, start, url).
-        self._open: list[tuple[str, int, str | None]] = []
+        # Open styles: (kind, start, url, title).
+        self._open: list[tuple[str, int, str | None, str | None]] = []
         self._link_count = 0
-        self._listed: list[tuple[int, str]] = []
+        self._listed: list[tuple[int, str, str | None]] = []
 
     # Blocks ------------------------------------------------------------------
 
@@ -77,7 +79,11 @@ class TextBuilder:
             return
         end = len(text)
         spans = sorted(
-            (Span(s.start, min(s.end, end), s.kind, s.url) for s in spans if s.start < end),
+            (
+                Span(s.start, min(s.end, end), s.kind, s.url, s.title)
+                for s in spans
+                if s.start < end
+            ),
             key=lambda span: span.start,
         )
         self._strings.append(text)
@@ -112,57 +118,60 @@ class TextBuilder:
 
     # Styles and links -----------------------------------------------------------
 
-    def push(self, kind: str, url: str | None = None) -> None:
+    def push(self, kind: str, url: str | None = None, title: str | None = None) -> None:
         """Start a styled span (`em`, `strong`, `code`) at the current position."""
         if self._kind is None:
             self.open_block()
-        self._open.append((kind, self._length, url))
+        self._open.append((kind, self._length, url, title))
 
     def pop(self, kind: str) -> None:
         """End the innermost open span of `kind` (and any opened inside it)."""
-        if not any(open_kind == kind for open_kind, _, _ in self._open):
+        if not any(open_kind == kind for open_kind, _, _, _ in self._open):
             return
         while self._open:
             if self._end_style() == kind:
                 return
 
-    def open_link(self, url: str) -> None:
-        self.push(LINK, url)
+    def open_link(self, url: str, title: str | None = None) -> None:
+        """Start a link to `url`; its `title` (an empty one is none) is listed after it."""
+        self.push(LINK, url, " ".join(title.split()) if title else None)
 
     def close_link(self) -> None:
         self.pop(LINK)
 
-    def link(self, url: str, text: str | None = None) -> None:
+    def link(self, url: str, text: str | None = None, title: str | None = None) -> None:
         """A whole link at once."""
-        self.open_link(url)
+        self.open_link(url, title)
         self.add(text if text is not None else url)
         self.close_link()
 
     def _end_style(self) -> str:
-        kind, start, url = self._open.pop()
+        kind, start, url, title = self._open.pop()
         if kind == LINK and url is not None:
-            self._end_link(start, url)
+            self._end_link(start, url, title or None)
         elif self._length > start:
             self._spans.append(Span(start, self._length, kind))
         return kind
 
-    def _end_link(self, start: int, url: str) -> None:
+    def _end_link(self, start: int, url: str, title: str | None) -> None:
         self._link_count += 1
         number = self._link_count
         text = "".join(self._parts)[start:]
         if not text.strip() or _names_url(text.strip(), url):
-            # Shown as the full URL, no marker needed.
+            # Shown as the full URL.
             self._truncate(start)
             self._parts.append(url)
             self._length += len(url)
-            self._spans.append(Span(start, self._length, LINK, url))
-            return
-        self._spans.append(Span(start, self._length, LINK, url))
+            self._spans.append(Span(start, self._length, LINK, url, title))
+            if title is None:
+                return  # no marker needed
+        else:
+            self._spans.append(Span(start, self._length, LINK, url, title))
         marker = f" [{number}]"
         self._parts.append(marker)
         self._spans.append(Span(self._length + 1, self._length + len(marker), MARKER))
         self._length += len(marker)
-        self._listed.append((number, url))
+        self._listed.append((number, url, title))
 
     def _truncate(self, start: int) -> None:
         text = "".join(self._parts)[:start]
@@ -175,7 +184,10 @@ class TextBuilder:
         """The block strings and their layout (None when all are plain paragraphs)."""
         self.close_block()
         if self._listed:
-            lines = "\n".join(f"[{number}] {url}" for number, url in self._listed)
+            lines = "\n".join(
+                f"[{number}] {url}" + (f' "{title}"' if title else "")
+                for number, url, title in self._listed
+            )
             self._strings.append(lines)
             self._blocks.append(Block(LINKS))
             self._listed = []
@@ -209,6 +221,8 @@ def _as_quote(text: str, spans: list[Span]) -> tuple[str, int, str, list[Span]]:
     """A `>`-led paragraph as a quote block: the `>`s give the level."""
     level, cut = quote_level(text)
     shifted = [
-        Span(max(s.start - cut, 0), s.end - cut, s.kind, s.url) for s in spans if s.end > cut
+        Span(max(s.start - cut, 0), s.end - cut, s.kind, s.url, s.title)
+        for s in spans
+        if s.end > cut
     ]
     return QUOTE, level, text[cut:], shifted

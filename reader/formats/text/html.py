@@ -50,6 +50,14 @@ def html_to_text(
     return _parsed(html, gt_quotes)
 
 
+def add_html(builder: TextBuilder, html: str) -> None:
+    """Add an HTML text's blocks to `builder` (a mail's HTML part among others)."""
+    parser = _Converter(builder)
+    parser.feed(html)
+    parser.close()
+    builder.close_block()
+
+
 def _parsed(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
     parser = _Converter(TextBuilder(gt_quotes=gt_quotes))
     if _HN_MARKUP.fullmatch(html) is not None:
@@ -134,9 +142,10 @@ class _Converter(HTMLParser):
         elif tag == "br":
             builder.line_break()
         elif tag == "a":
-            href = dict(attrs).get("href")
+            named = dict(attrs)
+            href = named.get("href")
             if href:
-                builder.open_link(href)
+                builder.open_link(href, named.get("title"))
         elif tag in _STYLES:
             builder.push(_STYLES[tag])
         elif tag == "code":

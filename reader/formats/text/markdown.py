@@ -218,12 +218,18 @@ def _inline(builder: TextBuilder, children: list[Token]) -> None:
         elif kind == "link_open":
             href = str(child.attrs.get("href", ""))
             if href:
-                builder.open_link(href)
+                builder.open_link(href, _title(child))
         elif kind == "link_close":
             builder.close_link()
         elif kind == "image":
             source = str(child.attrs.get("src", ""))
             if source:
-                builder.link(source, child.content or None)
+                builder.link(source, child.content or None, _title(child))
             else:
                 builder.add(child.content)
+
+
+def _title(token: Token) -> str | None:
+    """A link's or image's title: `[text](url "title")`."""
+    title = token.attrs.get("title")
+    return str(title) if title else None

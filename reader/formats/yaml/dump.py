@@ -57,10 +57,10 @@ _Token = tuple[int, Any, int]
 
 def article_to_dict(article: Article) -> dict[str, Any]:
     """The article as plain data in the YAML schema's keys and order, plus the
-    optional keys (`id`, `score`, `comment_count`; per comment `id`, `score`,
-    `edited`, `op`, `status`, `more`, `distinguished`, `stickied`) where the
-    article has them. A text with
-    layout is a list of blocks (see `textdata`)."""
+    optional keys (`id`, `subject`, `score`, `comment_count`; per comment `id`,
+    `subject`, `score`, `edited`, `op`, `status`, `more`, `distinguished`,
+    `stickied`) where the article has them. A text with layout is a list of
+    blocks (see `textdata`)."""
     comments: list[dict[str, Any]] = []
     data: dict[str, Any] = {
         "title": article.title,
@@ -74,6 +74,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "author_bio": article.author_bio,
     }
     _put(data, "id", article.source_id)
+    _put(data, "subject", article.subject)
     _put(data, "score", article.score)
     _put(data, "comment_count", article.comment_count)
     data["comments"] = comments
@@ -88,6 +89,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                 "text": text_to_data(comment.text, comment.blocks),
             }
             _put(item, "id", comment.source_id)
+            _put(item, "subject", comment.subject)
             _put(item, "score", comment.score)
             _put(item, "edited", comment.edited)
             _put(item, "op", comment.is_op or None)

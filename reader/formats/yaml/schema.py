@@ -17,10 +17,11 @@ comments:               # null or missing: no comments
     replies: [ ...comments... ]
 ```
 
-Optional keys, written by `reader dump` where a source has them: `id`, `score`,
-`comment_count` and `text_format` (`plain` or `markdown`: how to read body and
-comment strings) on the article; `id`, `score`, `edited`, `op`, `status`,
-`more`, `distinguished` and `stickied` on a comment. A `body` or `text` may
+Optional keys, written by `reader dump` where a source has them: `id`,
+`subject`, `score`, `comment_count` and `text_format` (`plain` or `markdown`:
+how to read body and comment strings) on the article; `id`, `subject`,
+`score`, `edited`, `op`, `status`, `more`, `distinguished` and `stickied` on a
+comment. A `body` or `text` may
 also be a list of blocks with their layout (see `textdata`). A file may hold
 several documents, one article each (`parse_yaml_documents`).
 
@@ -85,9 +86,10 @@ ARTICLE_KEYS = (
 COMMENT_KEYS = ("author", "posted", "text", "replies")
 # Optional keys `reader dump` writes for what a source says beyond the schema
 # above; `text_format: markdown` says body and comments are Markdown.
-ARTICLE_EXTRA_KEYS = ("id", "score", "comment_count", "text_format")
+ARTICLE_EXTRA_KEYS = ("id", "subject", "score", "comment_count", "text_format")
 COMMENT_EXTRA_KEYS = (
     "id",
+    "subject",
     "score",
     "edited",
     "op",
@@ -199,6 +201,7 @@ class _Builder:
                 else []
             ),
             source_id=self.optional_string(fields, "id", None),
+            subject=self.optional_string(fields, "subject", None),
             score=self.optional_int(fields, "score", None),
             comment_count=self.optional_int(fields, "comment_count", None),
         )
@@ -241,6 +244,7 @@ class _Builder:
                 more=self.optional_int(fields, "more", item_where),
                 distinguished=self.optional_string(fields, "distinguished", item_where),
                 stickied=self.flag(fields, "stickied", item_where),
+                subject=self.optional_string(fields, "subject", item_where),
             )
             target.append(comment)
             replies = fields.get("replies")

@@ -9,6 +9,8 @@ paragraph a blank-line split would not give back, is a list of blocks:
       marker: "1."         # omitted when empty
       text: the words
       spans: [[0, 3, em], [4, 9, link, "https://example.com/"]]   # omitted when none
+
+A link's span may carry its title after its URL: `[4, 9, link, URL, "a title"]`.
 """
 
 from __future__ import annotations
@@ -54,11 +56,17 @@ def text_to_data(strings: list[str], blocks: tuple[Block, ...] | None) -> str | 
         item["text"] = string
         if block.spans:
             item["spans"] = [
-                [span.start, span.end, span.kind, *([span.url] if span.url else [])]
-                for span in block.spans
+                [span.start, span.end, span.kind, *_link_of(span)] for span in block.spans
             ]
         items.append(item)
     return items
+
+
+def _link_of(span: Span) -> list[str]:
+    """What a span's dump says beside its place and kind: its URL and title."""
+    if span.title is not None:
+        return [span.url or "", span.title]
+    return [span.url] if span.url else []
 
 
 def text_from_data(value: object) -> tuple[list[str], tuple[Block, ...] | None]:
@@ -94,14 +102,14 @@ def _spans(value: object, number: int, text: str) -> tuple[Span, ...]:
     for span in value:
         if (
             not isinstance(span, list)
-            or len(span) not in (3, 4)
+            or len(span) not in (3, 4, 5)
             or not all(isinstance(bound, int) for bound in span[:2])
             or span[2] not in SPAN_KINDS
             or not 0 <= span[0] <= span[1] <= len(text)
         ):
             raise ValueError(f"block {number}: bad span {span!r}")
-        url = span[3] if len(span) == 4 else None
-        if url is not None and not isinstance(url, str):
-            raise ValueError(f"block {number}: a span's URL must be a string")
-        spans.append(Span(span[0], span[1], span[2], url))
+        url, title = [*span[3:], None, None][:2]
+        if not all(part is None or isinstance(part, str) for part in (url, title)):
+            raise ValueError(f"block {number}: a span's URL and title must be strings")
+        spans.append(Span(span[0], span[1], span[2], url, title))
     return tuple(spans)

@@ -5,9 +5,9 @@ panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
 With a state this session, the load worker prepares each article's
-`ArticleState` (`marks`: its new comments and saved position); the screen
-records what is opened and seen, restores the article last shown and the
-position in each, and offers the new-comment and mark-read commands.
+`ArticleState` (`marks`: its new and unread comments and saved position); the
+screen records what is opened and seen, restores the article last shown and
+the position in each, and offers the new, unread and mark-read commands.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from ...model import Article, Thread
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import ArticleState, State
+from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore, PreparedArticle
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..comment_identity import comment_identities, index_in
@@ -137,7 +138,7 @@ class MainScreen(Screen[None]):
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
     # The open article's state (None: none this session), set before `thread`:
-    # the thread view paints the new marks as it shows the thread.
+    # the thread view paints the new and unread marks as it shows the thread.
     thread_marks: reactive[ArticleState | None] = reactive(None)
 
     def __init__(
@@ -206,7 +207,7 @@ class MainScreen(Screen[None]):
     async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
         self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
-        self.query_one(ThreadPane).data_bind(MainScreen.thread)
+        self.query_one(ThreadPane).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         for pane in self.query(SearchPane):
@@ -479,27 +480,36 @@ class MainScreen(Screen[None]):
         self.save_position()
 
     def action_next_new(self) -> None:
-        self._go_to_new(forward=True)
+        self._go_to_marked(NEW, forward=True)
 
     def action_previous_new(self) -> None:
-        self._go_to_new(forward=False)
+        self._go_to_marked(NEW, forward=False)
 
-    def _go_to_new(self, forward: bool) -> None:
-        """The next (previous) new comment after the cursor, in the comments pane;
-        from another pane, the comment under the cursor if it is new."""
+    def action_next_unread(self) -> None:
+        self._go_to_marked(UNREAD, forward=True)
+
+    def action_previous_unread(self) -> None:
+        self._go_to_marked(UNREAD, forward=False)
+
+    def _go_to_marked(self, kind: int, forward: bool) -> None:
+        """The next (previous) comment of `kind` (NEW, UNREAD) after the cursor,
+        in the comments pane; from another pane, the comment under the cursor
+        if it is of that kind."""
         view = self.query_one(ThreadView)
         marks = view.marks
         if marks is None:
             self.notify("No article open", timeout=2, markup=False)
             return
-        on_new = self._pane != "thread" and view.cursor >= 0 and marks.is_new(view.cursor)
-        if on_new or view.go_to_new(forward):
+        here = self._pane != "thread" and view.cursor >= 0 and marks.reading[view.cursor] == kind
+        if here or view.go_to_marked(kind, forward):
             self._show_pane("thread")
-        elif not marks.new_count:
-            self.notify("No new comments in this article", timeout=2, markup=False)
+            return
+        word = "new" if kind == NEW else "unread"
+        if kind not in marks.reading:
+            self.notify(f"No {word} comments in this article", timeout=2, markup=False)
         else:
             where = "after" if forward else "before"
-            self.notify(f"No new comments {where} this one", timeout=2, markup=False)
+            self.notify(f"No {word} comments {where} this one", timeout=2, markup=False)
 
     def action_mark_read(self) -> None:
         view = self.query_one(ThreadView)
@@ -507,20 +517,24 @@ class MainScreen(Screen[None]):
         if view.marks is None or self.state is None or article is None:
             return
         self.state.mark_read(view.marks)
-        self.query_one("#articles", ArticleList).refresh_marks({article.id})
-        view.marks_changed()
+        self._marks_changed({article.id})
         self.notify("Marked read", timeout=2, markup=False)
 
     def action_mark_all_read(self) -> None:
         if self.state is None:
             return
         self.state.mark_all_read(self.marks.values())
-        self.query_one("#articles", ArticleList).refresh_marks()
-        self.query_one(ThreadView).marks_changed()
+        self._marks_changed(None)
         count = len(self.marks)
         self.notify(
             f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
         )
+
+    def _marks_changed(self, article_ids: set[str] | None) -> None:
+        """The marks of these articles (None: all) changed: repaint them where shown."""
+        self.query_one("#articles", ArticleList).refresh_marks(article_ids)
+        self.query_one(ThreadView).marks_changed()
+        self.query_one(ThreadPane).show_counts()
 
     @property
     def _articles_pane(self) -> ArticlesPane:

@@ -7,16 +7,20 @@ into view: the block's string is exactly what is drawn, apart from decorations
 (quote bars, bullets, clip and continuation marks) that are not part of it.
 
 Code is never re-wrapped: a line too long for the pane is clipped with a
-visible mark. Prose wraps at spaces; a word too long for a line is broken,
-and a URL is broken after a `/` (or `?`, `&`, `=`, `-`) with a continuation
-mark, so that it is never cut in the middle of a path segment where that can
-be helped.
+visible mark; in a code block that is a unified diff, added and removed lines
+and hunk headers have styles of their own (see `reader.diffs`). Prose wraps
+at spaces; a word too long for a line is broken, and a URL is broken after a
+`/` (or `?`, `&`, `=`, `-`) with a continuation mark, so that it is never cut
+in the middle of a path segment where that can be helped. A mail's part
+starts with a rule that names it (decorations too).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -25,6 +29,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from ...diffs import ADDED, HUNK, REMOVED, diff_lines
 from ...sanitize import neutralise
 from ...text import (
     CODE,
@@ -35,6 +40,7 @@ from ...text import (
     LINK,
     LINKS,
     MARKER,
+    PART,
     QUOTE,
     RULE,
     STRONG,
@@ -48,6 +54,7 @@ Line = tuple[list[Segment], int]
 QUOTE_BAR = "▎ "
 CLIP_MARK = "→"
 CONTINUATION_MARK = "↵"
+PART_RULE = "── "
 _WORD = re.compile(r"\S+")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
 _URL_BREAKS = "/?&=-#"
@@ -71,6 +78,13 @@ class BlockStyles(NamedTuple):
     mark: Style
     match: Style
     current_match: Style
+    # A code block that is a diff: its other lines, and its changes and hunks.
+    diff: Style = Style()
+    diff_added: Style = Style()
+    diff_removed: Style = Style()
+    diff_hunk: Style = Style()
+    # The name of a mail's part on the line that starts it.
+    part: Style = Style()
 
     def for_span(self, kind: str) -> Style:
         return {
@@ -81,12 +95,18 @@ class BlockStyles(NamedTuple):
             MARKER: self.marker,
         }.get(kind, Style())
 
+    def for_diff_line(self, kind: str) -> Style:
+        return {ADDED: self.diff_added, REMOVED: self.diff_removed, HUNK: self.diff_hunk}[kind]
+
 
 # The styles of blocks as component classes of the view that draws them, and
 # their CSS (nested inside the view's rule). Every colour reads at 4.5:1 or
 # more on the view and on its cursor row in both the dark and light themes:
 # `auto 70%` is dimmed but readable; the theme's accent and success colours
-# only read on a dark background, so a light theme gets its own.
+# only read on a dark background, so a light theme gets its own. A diff's
+# lines take git's colours, as GitHub draws them on dark and on light (the
+# themes' own green and red fall under 4.5:1 on the cursor row); its other
+# lines the text's colour, so that the code colour is not taken for added.
 BLOCK_STYLE_NAMES = (
     "quote",
     "quote-bar",
@@ -99,6 +119,11 @@ BLOCK_STYLE_NAMES = (
     "strong",
     "inline-code",
     "mark",
+    "diff",
+    "diff-added",
+    "diff-removed",
+    "diff-hunk",
+    "part",
 )
 BLOCK_COMPONENT_CLASSES = frozenset(f"block--{name}" for name in BLOCK_STYLE_NAMES)
 BLOCK_CSS = """
@@ -113,6 +138,14 @@ BLOCK_CSS = """
     & > .block--strong { text-style: bold; }
     & > .block--inline-code { color: $text-success; }
     & > .block--mark { color: auto 70%; }
+    & > .block--part { text-style: bold; }
+    & > .block--diff { color: $foreground; }
+    & > .block--diff-added { color: #7ee787; }
+    & > .block--diff-removed { color: #ffa198; }
+    & > .block--diff-hunk { color: #79c0ff; }
+    &:light > .block--diff-added { color: #116329; }
+    &:light > .block--diff-removed { color: #82071e; }
+    &:light > .block--diff-hunk { color: #0550ae; }
     &:light > .block--code { color: $text-secondary; }
     &:light > .block--inline-code { color: $text-secondary; }
     &:light > .block--heading { color: $text-primary; }
@@ -121,8 +154,8 @@ BLOCK_CSS = """
 
 def block_styles(style: Callable[[str], Style], match: Style, current_match: Style) -> BlockStyles:
     """The block styles from a view's component classes: `style(name)` resolves one."""
-    named = [style(f"block--{name}") for name in BLOCK_STYLE_NAMES]
-    return BlockStyles(*named, match=match, current_match=current_match)
+    named = {name.replace("-", "_"): style(f"block--{name}") for name in BLOCK_STYLE_NAMES}
+    return BlockStyles(**named, match=match, current_match=current_match)
 
 
 def block_gap(previous: Block, block: Block) -> bool:
@@ -146,14 +179,20 @@ def block_lines(
     styles: BlockStyles,
     matches: list[Span] | None = None,
     current: Span | None = None,
+    whole: tuple[str, int] | None = None,
 ) -> list[Line]:
-    """The block's lines at `width` cells (each at most `width` wide)."""
+    """The block's lines at `width` cells (each at most `width` wide).
+
+    `whole` is the block's whole string and where `string` starts in it, when
+    `string` is only a piece of it (a long body's): a diff's lines are told
+    apart in the whole."""
     kind = block.kind
     # The block's own style goes first, under its spans and the search
     # highlights, so that a match inside a quote or code still shows. (A span,
     # not the Text's base style: `Text.render` drops that when it has no spans.)
     text = Text(neutralise(string))
-    text.stylize(_base_style(kind, styles))
+    if kind != CODE or not _stylize_diff(text, styles, whole or (string, 0)):
+        text.stylize(_base_style(kind, styles))
     for span in block.spans:
         text.stylize(styles.for_span(span.kind), span.start, span.end)
     for match in matches or ():
@@ -162,6 +201,8 @@ def block_lines(
         return _code_lines(text, width, console, styles)
     if kind == RULE:
         return [([Segment("─" * max(1, width), styles.mark)], 0)]
+    if kind == PART:
+        return _part_lines(text, width, console, styles)
     if kind == QUOTE:
         prefix = _quote_bars(block.level, styles)
         return _prefixed(text, width, console, styles, prefix, prefix)
@@ -174,8 +215,36 @@ def block_lines(
     return _prefixed(text, width, console, styles, [], [])
 
 
+def _stylize_diff(text: Text, styles: BlockStyles, whole: tuple[str, int]) -> bool:
+    """Give a code block's `text` its diff styles, if it is a diff; whether it is."""
+    code, offset = whole
+    lines = diff_lines(code)
+    if not lines:
+        return False
+    text.stylize(styles.diff)
+    length = len(text)
+    # A long body draws a patch a piece at a time: only this piece's lines.
+    for start, end, kind in lines[bisect_right(lines, offset, key=itemgetter(1)) :]:
+        if start >= offset + length:
+            break
+        text.stylize(styles.for_diff_line(kind), max(start - offset, 0), min(end - offset, length))
+    return True
+
+
+def _part_lines(text: Text, width: int, console: Console, styles: BlockStyles) -> list[Line]:
+    """A rule with the part's name in it: `── notes.txt ─────`."""
+    rule = [Segment(PART_RULE, styles.mark)]
+    lines = _prefixed(text, width, console, styles, rule, [Segment(" " * cell_len(PART_RULE))])
+    segments, start = lines[-1]
+    room = width - Segment.get_line_length(segments) - 1
+    if room > 0:
+        lines[-1] = ([*segments, Segment(" " + "─" * room, styles.mark)], start)
+    return lines
+
+
 def _base_style(kind: str, styles: BlockStyles) -> Style:
     return {
+        PART: styles.part,
         QUOTE: styles.quote,
         CODE: styles.code,
         HEADING: styles.heading,

@@ -25,8 +25,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from ...text import CODE, ITEM, QUOTE, RULE, Block
-from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
+from ...text import CODE, ITEM, PART, QUOTE, RULE, Block
+from .block_lines import PART_RULE, BlockStyles, block_gap, block_lines, gap_prefix
 from .wrapping import wrap_lines
 
 # About 50 lines of prose at 80 columns: what one piece costs to wrap is
@@ -158,6 +158,8 @@ def _decoration(layout: Block | None) -> int:
         return 2 * max(1, layout.level)
     if layout.kind == ITEM:
         return 2 * max(0, layout.level - 1) + cell_len(layout.marker or "•") + 1
+    if layout.kind == PART:
+        return cell_len(PART_RULE)
     return 0
 
 
@@ -197,7 +199,10 @@ def piece_lines(
         if piece.gap:
             gap = gap_prefix(previous, layout, block_styles) if previous is not None else []
             lines.append((gap, -1))
-        wrapped = block_lines(string, layout, measure, console, block_styles, matches, current_here)
+        whole = (block.string, start) if layout.kind == CODE else None
+        wrapped = block_lines(
+            string, layout, measure, console, block_styles, matches, current_here, whole
+        )
     lines.extend((segments, offset + start) for segments, offset in wrapped)
     return lines
 
