@@ -20,6 +20,8 @@ import gc
 import os
 import sys
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,16 +144,18 @@ def _read(args: argparse.Namespace) -> int:
     named = locations(args.paths) if args.paths else list(config.paths) or [bundled_seeds()]
     web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
     try:
-        return _read_in(args, config, Loading(named, web=web))
+        return _read_in(args, config, Loading(named, web=web), fetching=web is not None)
     finally:
         if web is not None:
             web.close()
 
 
-def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
+def _read_in(
+    args: argparse.Namespace, config: Config, loading: Loading, fetching: bool = False
+) -> int:
     # Read up to the first file that holds an article before any UI: when none
     # does, the errors are printed without an empty app flashing up first.
-    if not loading.read_ahead():
+    if not _read_ahead(loading, fetching):
         _warn(config.problems)
         _report(loading.problems)
         _warn(loading.warnings)
@@ -178,6 +182,18 @@ def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
     if state is not None:
         _warn(state.warnings[shown:])
     return app.return_code or 0
+
+
+def _read_ahead(loading: Loading, fetching: bool) -> bool:
+    """`loading.read_ahead()`. When it may fetch (a URL is named), in a thread
+    while the app's modules are imported here: the network's waits, the TLS
+    set-up and the cache's disk writes leave the interpreter to the imports."""
+    if not fetching:
+        return loading.read_ahead()
+    with ThreadPoolExecutor(1) as pool:
+        ahead = pool.submit(loading.read_ahead)
+        import_module(".ui.app", __package__)
+        return ahead.result()
 
 
 def _print_config(path: Path) -> int:

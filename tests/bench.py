@@ -64,6 +64,7 @@ from tests.bench_support import (  # noqa: E402
     table,
     typical_comment,
 )
+from tests.bench_web import web_figures  # noqa: E402
 from tests.builders import load_one  # noqa: E402
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -337,6 +338,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "rich": rich_section,
     "memory": memory_section,
     "million": million_section,
+    "web": web_figures,
 }
 
 

@@ -147,6 +147,9 @@ def serve_hn(server: HTTPServer, *, late_reply: bool = False) -> None:
     server.expect_request(f"{firebase}/9101.json").respond_with_json(
         firebase_item(9101, kids, type="comment", parent=STORY)
     )
+    server.expect_request(f"{firebase}/9105.json").respond_with_json(
+        firebase_item(9105, [], type="comment", parent=9101)
+    )
 
 
 # Reddit ---------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ their ids (`search?tags=(story_1,story_2,…)`), kept in the ranking's order.
 from __future__ import annotations
 
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, parse_qs
 
@@ -75,25 +75,13 @@ class HnItem(NamedTuple):
 
     def fetch(self, fetcher: Fetcher) -> Document:
         """The story in Algolia's item, its top level in HN's order: two
-        requests (three for a comment's URL, whose story Algolia names first);
-        the order of the replies below follows (`then`)."""
-        focus = None
-        try:
-            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
-        except FetchError as error:
-            if error.status != 404:
-                raise
-            # Too new for Algolia, or gone from it: Firebase knows its parents.
-            item = {"id": self.item_id}
-        if item.get("type") != "story" and item.get("story_id") != item.get("id"):
-            focus = str(self.item_id)
-            story_id = item.get("story_id")
-            if not isinstance(story_id, int):
-                parent = item.get("parent_id")
-                story_id = self._story_above(fetcher, parent if _is_id(parent) else self.item_id)
-            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
+        requests, at once (the URL's item is most often the story, whose
+        Firebase item orders the top level); a comment's URL takes two more,
+        its story's. The order of the replies below follows (`then`)."""
+        with ThreadPoolExecutor(1) as pool:
+            own = pool.submit(_firebase_item, fetcher, self.item_id)
+            item, story, focus = self._story(fetcher, own)
         story_id = item["id"]
-        story, _ = fetcher.get_json(f"{FIREBASE_ITEM}{story_id}.json", _firebase_problem)
         kids = {story_id: _kids(story)}
         _in_order(item, kids)
         url = f"{ITEM_URL}{story_id}"
@@ -106,19 +94,42 @@ class HnItem(NamedTuple):
 
         return Document(copy, focus, item, reply_order)
 
-    def _story_above(self, fetcher: Fetcher, item_id: int) -> int:
-        """The story an item is in, by its Firebase `parent`s (a poll option's
-        `poll`), at most `PARENT_HOPS` up: for a comment Algolia names no story
-        of (deleted, or under a dead or deleted one)."""
-        for _ in range(PARENT_HOPS):
-            item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
-            if item.get("type") in STORY_TYPES:
-                return item_id
+    def _story(
+        self, fetcher: Fetcher, own: Future[dict[str, Any]]
+    ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
+        """The story's Algolia item and Firebase item, and the comment to put
+        the cursor on; `own`: the Firebase item of the URL's item, asked for."""
+        try:
+            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
+        except FetchError as error:
+            if error.status != 404:
+                raise
+            # Too new for Algolia, or gone from it: Firebase knows its parents.
+            item = {"id": self.item_id}
+        if item.get("type") == "story" or item.get("story_id") == item.get("id"):
+            return item, own.result(), None
+        story_id = item.get("story_id")
+        if isinstance(story_id, int):
+            story = _firebase_item(fetcher, story_id)
+        else:
+            story = self._story_above(own.result(), fetcher)
+        item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story['id']}", _algolia_problem)
+        return item, story, str(self.item_id)
+
+    def _story_above(self, item: dict[str, Any], fetcher: Fetcher) -> dict[str, Any]:
+        """The Firebase item of the story `item` is in, by the `parent`s (a
+        poll option's `poll`), `PARENT_HOPS` items at most: for a comment
+        Algolia names no story of (deleted, or under a dead or deleted one)."""
+        looked = 1
+        while item.get("type") not in STORY_TYPES:
+            if looked == PARENT_HOPS:
+                raise LoadError(self.url, f"the item's story is more than {PARENT_HOPS} items up")
             parent = item.get("parent", item.get("poll"))
             if not _is_id(parent):
                 raise LoadError(self.url, "the item's story is not known (it names no parent)")
-            item_id = parent
-        raise LoadError(self.url, f"the item's story is more than {PARENT_HOPS} items up")
+            item = _firebase_item(fetcher, parent)
+            looked += 1
+        return item
 
     @property
     def url(self) -> str:
@@ -160,6 +171,11 @@ def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
     return HnItem(int(values[0]))
 
 
+def _firebase_item(fetcher: Fetcher, item_id: int) -> dict[str, Any]:
+    item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
+    return item
+
+
 def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int]]:
     """The `kids` of the comments with two replies or more, upper levels first,
     as many as `REPLY_ORDER_REQUESTS` allows; one that fails keeps Algolia's
@@ -175,10 +191,9 @@ def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int
 
     def kids_of(item_id: int) -> tuple[int, list[int]] | None:
         try:
-            item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
+            return item_id, _kids(_firebase_item(fetcher, item_id))
         except LoadError:
             return None
-        return item_id, _kids(item)
 
     with ThreadPoolExecutor(REPLY_ORDER_CONNECTIONS) as pool:
         return dict(found for found in pool.map(kids_of, wanted) if found is not None)

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import LoadError
-from ..formats.reddit import comments_of
 from ..model import Article, Comment, iter_comments
 from .cache import ResponseCache
 from .fetcher import Fetcher, parse_json
@@ -94,6 +93,9 @@ def expand_stub(fetcher: Fetcher, article: Article, stub: Comment) -> list[Comme
     items = replacement(request, data, answer, known)
     if items is None:
         raise LoadError(request.url, "the answer does not hold the stub's comments")
+    # Here: opening a thread (which puts in kept answers) needs no Markdown.
+    from ..formats.reddit import comments_of
+
     return comments_of(items)
 
 
