@@ -103,7 +103,7 @@ def apply_kept(cache: ResponseCache, thread_id: str, thread: list[Any]) -> bool:
     """Put in the thread the kept answers of its stubs (and of theirs);
     whether there were any."""
     sort = sort_of(thread)
-    known = comment_names(top_level(thread))
+    known: set[str] | None = None  # the thread's comments, once an answer is found
     spliced: set[str] = set()
     for siblings, index, _ in slots(thread):
         item = siblings[index]
@@ -114,7 +114,11 @@ def apply_kept(cache: ResponseCache, thread_id: str, thread: list[Any]) -> bool:
         if request is None or request.url in spliced:
             continue
         answer = _kept_answer(cache, request)
-        items = None if answer is None else replacement(request, item["data"], answer, known)
+        if answer is None:
+            continue
+        if known is None:
+            known = comment_names(top_level(thread))
+        items = replacement(request, item["data"], answer, known)
         if items is None:
             continue
         spliced.add(request.url)
