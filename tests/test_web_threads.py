@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.errors import LoadError
 from reader.formats import jsondoc
+from reader.formats.hn import algolia
 from reader.formats.jsondoc import encode_json
 from reader.formats.loader import load_articles
 from reader.loading import Loading
@@ -112,6 +114,30 @@ def test_an_hn_thread_shows_after_two_requests_and_its_replies_order_follows(
         "9103",
     ]
     assert requests_to(httpserver, "/hacker-news.firebaseio.com/v0/item/9101.json") == 1
+
+
+def test_an_hn_thread_after_the_first_file_is_read_once_in_its_whole_order(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only what is read ahead (the first frame's) gives a preview: an HN thread
+    loaded after a file is not read until its order is whole."""
+    serve_hn(httpserver)
+    saved = tmp_path / "first.yaml"
+    saved.write_text("title: A file first\nbody: Its body.\n", encoding="utf-8")
+    read: list[int] = []
+    parse = algolia.parse
+
+    def counted(sample: Any, warnings: list[str] | None = None) -> Any:
+        read.append(sample.json["id"])
+        return parse(sample, warnings)
+
+    monkeypatch.setattr(algolia, "parse", counted)
+    url = f"https://news.ycombinator.com/item?id={STORY}"
+    loading = Loading([saved, url], web=session(httpserver, tmp_path / "cache"))
+    assert loading.read_ahead()
+    batches = list(loading)
+    assert read == [STORY]
+    assert tree(batches[-1].articles[0].article)[0] == ("9101", ["9105", "9104"])
 
 
 def test_dump_waits_for_the_whole_order_and_reads_no_preview(

@@ -80,7 +80,7 @@ class HnItem(NamedTuple):
         its story's. The order of the replies below follows (`then`)."""
         with ThreadPoolExecutor(1) as pool:
             own = pool.submit(_firebase_item, fetcher, self.item_id)
-            item, story, focus = self._story(fetcher, own)
+            item, story, focus = self._story(fetcher, pool, own)
         story_id = item["id"]
         kids = {story_id: _kids(story)}
         _in_order(item, kids)
@@ -95,10 +95,11 @@ class HnItem(NamedTuple):
         return Document(copy, focus, item, reply_order)
 
     def _story(
-        self, fetcher: Fetcher, own: Future[dict[str, Any]]
+        self, fetcher: Fetcher, pool: ThreadPoolExecutor, own: Future[dict[str, Any]]
     ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
-        """The story's Algolia item and Firebase item, and the comment to put
-        the cursor on; `own`: the Firebase item of the URL's item, asked for."""
+        """The story's Algolia item and Firebase item (asked at once), and the
+        comment to put the cursor on; `own`: the Firebase item of the URL's
+        item, asked for."""
         try:
             item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
         except FetchError as error:
@@ -108,13 +109,15 @@ class HnItem(NamedTuple):
             item = {"id": self.item_id}
         if item.get("type") == "story" or item.get("story_id") == item.get("id"):
             return item, own.result(), None
+        focus = str(self.item_id)
         story_id = item.get("story_id")
         if isinstance(story_id, int):
-            story = _firebase_item(fetcher, story_id)
-        else:
-            story = self._story_above(own.result(), fetcher)
+            asked = pool.submit(_firebase_item, fetcher, story_id)
+            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
+            return item, asked.result(), focus
+        story = self._story_above(own.result(), fetcher)
         item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story['id']}", _algolia_problem)
-        return item, story, str(self.item_id)
+        return item, story, focus
 
     def _story_above(self, item: dict[str, Any], fetcher: Fetcher) -> dict[str, Any]:
         """The Firebase item of the story `item` is in, by the `parent`s (a
