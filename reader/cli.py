@@ -19,8 +19,8 @@ import argparse
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,13 +187,26 @@ def _read_in(
 def _read_ahead(loading: Loading, fetching: bool) -> bool:
     """`loading.read_ahead()`. When it may fetch (a URL is named), in a thread
     while the app's modules are imported here: the network's waits, the TLS
-    set-up and the cache's disk writes leave the interpreter to the imports."""
+    set-up and the cache's disk writes leave the interpreter to the imports.
+    A daemon thread: `ctrl+c` while it waits on the network ends reader at once."""
     if not fetching:
         return loading.read_ahead()
-    with ThreadPoolExecutor(1) as pool:
-        ahead = pool.submit(loading.read_ahead)
-        import_module(".ui.app", __package__)
-        return ahead.result()
+    outcome: list[bool | BaseException] = []
+
+    def read_ahead() -> None:
+        try:
+            outcome.append(loading.read_ahead())
+        except BaseException as error:  # raised where it is waited for
+            outcome.append(error)
+
+    thread = threading.Thread(target=read_ahead, name="read-ahead", daemon=True)
+    thread.start()
+    import_module(".ui.app", __package__)
+    thread.join()
+    (found,) = outcome
+    if isinstance(found, BaseException):
+        raise found
+    return found
 
 
 def _print_config(path: Path) -> int:

@@ -127,7 +127,8 @@ def _first_frames(
     """Medians of `reader URL` (an empty cache each run) and `reader FILE` to the first frame."""
     python = sys.executable
     fetched, opened = [], []
-    for _ in range(bench.runs):
+    # The quick run (CI's) is a smoke test: one start each side.
+    for _ in range(1 if bench.quick else bench.runs):
         shutil.rmtree(cache, ignore_errors=True)
         command = [python, "-m", "reader", "--config", str(config)]
         fetched.append(time_to_screen([*command, url], *READER_FRAME_MARKERS)[-1])
