@@ -140,6 +140,21 @@ def test_an_hn_thread_after_the_first_file_is_read_once_in_its_whole_order(
     assert tree(batches[-1].articles[0].article)[0] == ("9101", ["9105", "9104"])
 
 
+def test_an_hn_thread_with_no_replies_to_order_is_read_once(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """No comment has two replies: the story's order is the whole order."""
+    story = web_support.algolia_story()
+    story["children"] = [web_support.algolia_chain(3)]
+    httpserver.expect_request(f"/hn.algolia.com/api/v1/items/{STORY}").respond_with_json(story)
+    httpserver.expect_request(
+        f"/hacker-news.firebaseio.com/v0/item/{STORY}.json"
+    ).respond_with_json(web_support.firebase_item(STORY, [20000], type="story"))
+    opened = session(httpserver, tmp_path).open(f"https://news.ycombinator.com/item?id={STORY}")
+    assert opened.refine is None
+    assert len(httpserver.log) == 2
+
+
 def test_dump_waits_for_the_whole_order_and_reads_no_preview(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:

@@ -86,9 +86,12 @@ class HnItem(NamedTuple):
         _in_order(item, kids)
         url = f"{ITEM_URL}{story_id}"
         copy = fetcher.keep(url, encode_json(item), ".json")
+        wanted = _to_order(item)
+        if not wanted:
+            return Document(copy, focus, item)
 
         def reply_order(fetcher: Fetcher) -> Document:
-            kids.update(_reply_orders(fetcher, item))
+            kids.update(_reply_orders(fetcher, wanted))
             _in_order(item, kids)
             return Document(fetcher.keep(url, encode_json(item), ".json"), focus, item)
 
@@ -179,10 +182,9 @@ def _firebase_item(fetcher: Fetcher, item_id: int) -> dict[str, Any]:
     return item
 
 
-def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int]]:
-    """The `kids` of the comments with two replies or more, upper levels first,
-    as many as `REPLY_ORDER_REQUESTS` allows; one that fails keeps Algolia's
-    order."""
+def _to_order(story: dict[str, Any]) -> list[int]:
+    """The comments whose replies' order is asked for: those with two replies
+    or more, upper levels first, as many as `REPLY_ORDER_REQUESTS` allows."""
     wanted: list[int] = []
     queue: deque[dict[str, Any]] = deque(_children(story))
     while queue and len(wanted) < REPLY_ORDER_REQUESTS:
@@ -191,6 +193,12 @@ def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int
         if len(children) >= 2 and isinstance(item.get("id"), int):
             wanted.append(item["id"])
         queue.extend(children)
+    return wanted
+
+
+def _reply_orders(fetcher: Fetcher, wanted: list[int]) -> dict[int, list[int]]:
+    """The `kids` of the `wanted` comments, a few at once; one that fails
+    keeps Algolia's order."""
 
     def kids_of(item_id: int) -> tuple[int, list[int]] | None:
         try:
