@@ -23,7 +23,9 @@ import argparse
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -197,7 +199,9 @@ def _read(args: argparse.Namespace) -> int:
     named, rejected = _feeds_of_opml(named)
     web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
     try:
-        return _read_in(args, config, Loading(named, rejected, web=web))
+        return _read_in(
+            args, config, Loading(named, rejected, web=web), fetching=web is not None
+        )
     finally:
         if web is not None:
             web.close()
@@ -220,10 +224,12 @@ def _feeds_of_opml(named: list[Path | str]) -> tuple[list[Path | str], list[Load
     return expanded, rejected
 
 
-def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
+def _read_in(
+    args: argparse.Namespace, config: Config, loading: Loading, fetching: bool = False
+) -> int:
     # Read up to the first file that holds an article before any UI: when none
     # does, the errors are printed without an empty app flashing up first.
-    if not loading.read_ahead():
+    if not _read_ahead(loading, fetching):
         _warn(config.problems)
         _report(loading.problems)
         _warn(loading.warnings)
@@ -250,6 +256,31 @@ def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
     if state is not None:
         _warn(state.warnings[shown:])
     return app.return_code or 0
+
+
+def _read_ahead(loading: Loading, fetching: bool) -> bool:
+    """`loading.read_ahead()`. When it may fetch (a URL is named), in a thread
+    while the app's modules are imported here: the network's waits, the TLS
+    set-up and the cache's disk writes leave the interpreter to the imports.
+    A daemon thread: `ctrl+c` while it waits on the network ends reader at once."""
+    if not fetching:
+        return loading.read_ahead()
+    outcome: list[bool | BaseException] = []
+
+    def read_ahead() -> None:
+        try:
+            outcome.append(loading.read_ahead())
+        except BaseException as error:  # raised where it is waited for
+            outcome.append(error)
+
+    thread = threading.Thread(target=read_ahead, name="read-ahead", daemon=True)
+    thread.start()
+    import_module(".ui.app", __package__)
+    thread.join()
+    (found,) = outcome
+    if isinstance(found, BaseException):
+        raise found
+    return found
 
 
 def _print_config(path: Path) -> int:
@@ -289,7 +320,7 @@ def _fetched_articles(args: argparse.Namespace, warnings: list[str]) -> list[Art
     warnings.extend(config.problems)
     web = _web_session(config, args.offline)
     try:
-        batches = url_batches(web, args.path, warnings)
+        batches = url_batches(web, args.path, warnings, previews=False)
         return [article for batch in batches if not batch.preview for article in batch.articles]
     finally:
         web.close()

@@ -154,7 +154,7 @@ class Loading:
                 if isinstance(found, LoadError):
                     return found
                 if isinstance(found, str):
-                    self._batches, self._size = self._url_batches(found), 0
+                    self._batches, self._size = self._url_batches(found, previews), 0
                 else:
                     self._batches = load_batches(found, self.warnings)
                     self._size = self._size_of(found)
@@ -177,12 +177,13 @@ class Loading:
                 continue
             return batch.articles, replacing
 
-    def _url_batches(self, url: str) -> Iterator[Batch]:
+    def _url_batches(self, url: str, previews: bool) -> Iterator[Batch]:
         if self._web is None:
             raise LoadError(url, "URLs are not read here")
         from .web.batches import url_batches  # here: reading files needs no web
 
-        yield from url_batches(self._web, url, self.warnings)
+        # A preview not wanted is not even read (a Hacker News thread's first step).
+        yield from url_batches(self._web, url, self.warnings, previews)
 
     def _walk_on(self) -> Path | str | LoadError | None:
         """The next file or problem the walk finds; None once it has ended."""

@@ -11,7 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import LoadError
 from ..model import Article
@@ -175,11 +175,16 @@ def _listing(directory: Path) -> list[os.DirEntry[str]] | LoadError:
     return listing
 
 
-def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batch]:
+def load_batches(
+    path: Path, warnings: list[str] | None = None, parsed: Any = None
+) -> Iterator[Batch]:
     """Every article in one file or Maildir (a mailbox holds one per thread), in
     the batches its format gives them (most formats: one); raises LoadError
     for anything that stops the whole file, before the first batch or, for a
     file read in batches, after some.
+
+    `parsed`: the JSON the file holds, when the caller has it already (a
+    document fetched from the web, parsed to check it): not parsed again.
 
     Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
     appended to `warnings`.
@@ -187,6 +192,8 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
     found: Format | None = None
     try:
         sample = _read_sample(path)
+        if parsed is not None:
+            sample.take_json(parsed)
         found = detect(sample)
         scrubbing = found.name in _RAW_BYTES_FORMATS or may_hold_surrogates(sample.data)
         for batch in found.parse(sample, warnings):

@@ -51,6 +51,14 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     return [article]
 
 
+def comments_of(items: list[Any]) -> list[Comment]:
+    """The comments and stubs of `t1` and `more` entries, nested as their
+    replies are (the comments fetched for a `more` stub, to put in its place)."""
+    comments: list[Comment] = []
+    build_comments(comments, items, _comment_of, _replies)
+    return comments
+
+
 def sniff_listing(sample: Sample) -> bool:
     """A subreddit's page of posts (`/r/SUB/hot.json`): one listing of `t3`s."""
     data = sample.json if sample.is_json else None

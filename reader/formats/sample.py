@@ -104,6 +104,11 @@ class Sample:
             return False
         return True
 
+    def take_json(self, value: Any) -> None:
+        """The JSON the bytes hold, parsed already (a document fetched from
+        the web, parsed to check it): `json` gives it, without parsing again."""
+        self.__dict__["json"] = value
+
     @cached_property
     def json(self) -> Any:
         from .jsondoc import parse_json  # here: reading seed text or YAML needs no JSON

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..config.network import DEFAULT_KEEP_DAYS
 from ..errors import LoadError
+from ..formats.jsondoc import decode_json
 from .cache import CachedCopy, ResponseCache
 from .request import FetchError, NotCached, Response, Validators
 
@@ -160,9 +161,9 @@ def _read(copy: CachedCopy, read: Callable[[bytes], T]) -> T:
 
 
 def parse_json(body: bytes) -> Any:
-    """JSON, or ValueError saying where it is malformed."""
+    """JSON at any depth, or ValueError saying where it is malformed."""
     try:
-        return json.loads(body)
+        return decode_json(body.decode())
     except json.JSONDecodeError as error:
         raise ValueError(f"malformed JSON: {error.msg} (line {error.lineno})") from None
     except UnicodeDecodeError:

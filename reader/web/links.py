@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 from ..errors import LoadError
 from . import hn, lobsters, public_inbox, reddit
 from .document import Link
-from .page import WebPage
 
 # Hosts whose pages reader reads through their APIs only: any other page of
 # theirs (a user's profile, a settings page) is not an article.
@@ -38,7 +37,10 @@ def recognise(url: str) -> Link:
     else:
         link = public_inbox.recognise(parts)
     if link is None and host not in _SERVICE_HOSTS:
-        # What it opens is decided by what it returns.
+        # What it opens is decided by what it returns. Imported here: pages
+        # need the HTML reader, which knowing a service's URL does not.
+        from .page import WebPage
+
         link = WebPage(url)
     if link is None:
         raise LoadError(url, f"not a page reader reads; it reads {'; '.join(KINDS)}")

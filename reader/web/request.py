@@ -11,7 +11,12 @@ from ..errors import LoadError
 
 
 class FetchError(LoadError):
-    """A URL that could not be fetched, and why (one line)."""
+    """A URL that could not be fetched, and why (one line); the HTTP status
+    when the server answered with an error."""
+
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(url, reason)
+        self.status = status
 
 
 class NotCached(FetchError):
