@@ -43,6 +43,33 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
     assert config.keys == {"thread.toggle": ("x",), "thread.down": ("j", "ctrl+n")}
 
 
+@pytest.mark.parametrize(
+    ("setting", "environment", "level"),
+    [
+        ("", {}, "none"),
+        ("", {"TEXTUAL_ANIMATIONS": "full"}, "full"),
+        ("", {"TEXTUAL_ANIMATIONS": "BASIC"}, "basic"),
+        ("", {"TEXTUAL_ANIMATIONS": "lots"}, "none"),
+        ('animation = "full"\n', {}, "full"),
+        ('animation = "basic"\n', {"TEXTUAL_ANIMATIONS": "full"}, "basic"),
+        ('animation = "none"\n', {"TEXTUAL_ANIMATIONS": "full"}, "none"),
+    ],
+)
+def test_scrolling_jumps_unless_the_config_or_textual_s_variable_asks_for_animation(
+    tmp_path: Path, setting: str, environment: dict[str, str], level: str
+) -> None:
+    config = load_config(config_file(tmp_path, setting))
+    assert config.problems == []
+    assert config.animation_level(environment) == level
+
+
+def test_an_unknown_animation_level_is_a_problem_and_the_default_holds(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'time = "absolute"\nanimation = "smooth"\n')
+    config = load_config(path)
+    assert config.problems == [f'{path}:2: animation: expected "none", "basic" or "full"']
+    assert config.animation_level({}) == "none"
+
+
 def test_the_keymap_is_in_set_keymap_form_for_known_ids_only(tmp_path: Path) -> None:
     path = config_file(
         tmp_path,

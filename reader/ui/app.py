@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import suppress
@@ -55,6 +56,8 @@ class ReaderApp(App[None]):
         self.state = state
         loading.state = state
         self.config = config or Config()
+        # Scrolling jumps unless the config says otherwise (Textual's default glides).
+        self.animation_level = self.config.animation_level(os.environ)  # type: ignore[assignment]
         self.start_warnings = list(warnings or [])
         # What was wrong with the config and the state as the app started.
         self.start_problems: list[str] = []
