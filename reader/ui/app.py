@@ -142,7 +142,7 @@ class ReaderApp(App[None]):
     def _show_links(self, message: ShowLinks) -> None:
         from .screens.links import LinksScreen  # here: the first frame has no use for it
 
-        self.push_screen(LinksScreen(message.title, message.urls))
+        self.push_screen(LinksScreen(message.title, message.links))
 
     @on(ShowFullText)
     def _show_full_text(self, message: ShowFullText) -> None:

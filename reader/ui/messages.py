@@ -16,6 +16,7 @@ from textual.message import Message
 
 from ..errors import LoadError
 from ..prepared import PreparedBatch
+from ..text import Link
 
 
 class LoadProgressFigures(NamedTuple):
@@ -29,12 +30,12 @@ class LoadProgressFigures(NamedTuple):
 
 
 class ShowLinks(Message):
-    """List `urls` under `title`, to open or copy one by number."""
+    """List `links` under `title`, to open or copy one by number."""
 
-    def __init__(self, title: str, urls: list[str]) -> None:
+    def __init__(self, title: str, links: list[Link]) -> None:
         super().__init__()
         self.title = title
-        self.urls = urls
+        self.links = links
 
 
 class ShowFullText(Message):

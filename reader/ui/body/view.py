@@ -34,7 +34,7 @@ from ...sanitize import neutralise
 from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...search.query import Match, Query
 from ...store import DocumentStore
-from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
+from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_in
 from ...times import posted_text
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ShowLinks
@@ -536,11 +536,11 @@ class ArticleBody(ScrollView, can_focus=True):
         article = self.article
         if article is None:
             return
-        urls = links_of(article.body_blocks)
-        if not urls:
+        links = links_in(article.body, article.body_blocks)
+        if not links:
             self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
             return
-        self.post_message(ShowLinks(f"Links in {article.title}", urls))
+        self.post_message(ShowLinks(f"Links in {article.title}", links))
 
     def action_full_text(self) -> None:
         """The body in full, long code lines unclipped."""

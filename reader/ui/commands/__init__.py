@@ -5,7 +5,12 @@ from .articles import ARTICLE_LIST_COMMANDS
 from .base import Command, bindings, shown_keys
 from .body import BODY_COMMANDS
 from .jumps import JUMP_COMMANDS
-from .links import BODY_LINK_COMMANDS, LINK_COMMANDS, THREAD_LINK_COMMANDS
+from .links import (
+    BODY_LINK_COMMANDS,
+    LINK_COMMANDS,
+    LINK_PICKER_COMMANDS,
+    THREAD_LINK_COMMANDS,
+)
 from .panes import PANE_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .state import STATE_COMMANDS
@@ -25,6 +30,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *THREAD_COMMANDS,
     *THREAD_LINK_COMMANDS,
     *SEARCH_BAR_COMMANDS,
+    *LINK_PICKER_COMMANDS,
 )
 
 __all__ = [
@@ -35,6 +41,7 @@ __all__ = [
     "BODY_LINK_COMMANDS",
     "JUMP_COMMANDS",
     "LINK_COMMANDS",
+    "LINK_PICKER_COMMANDS",
     "PANE_COMMANDS",
     "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",

@@ -39,3 +39,23 @@ THREAD_LINK_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
 )
+
+# The link picker's keys (`L`): what is highlighted is what `enter` opens.
+LINK_PICKER_COMMANDS: tuple[Command, ...] = (
+    Command("picker.open", "enter,o", "open", "Open", "Open the highlighted link", "⏎"),
+    Command("picker.copy", "y", "copy", "Copy", "Copy the highlighted link (OSC 52)"),
+    Command(
+        "picker.number",
+        "1,2,3,4,5,6,7,8,9",
+        "open_number({key})",
+        "Open",
+        "Open the link of that number",
+        "1-9",
+        show=False,
+    ),
+    Command("picker.down", "j", "down", "Down", "Next link (also ↓)", show=False),
+    Command("picker.up", "k", "up", "Up", "Previous link (also ↑)", show=False),
+    Command("picker.first", "g", "first", "First", "First link (also home)", show=False),
+    Command("picker.last", "G", "last", "Last", "Last link (also end)", show=False),
+    Command("picker.close", "escape,q", "close", "Close", "Close the picker", "esc"),
+)

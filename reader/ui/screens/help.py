@@ -22,6 +22,7 @@ from ..commands import (
     BODY_LINK_COMMANDS,
     JUMP_COMMANDS,
     LINK_COMMANDS,
+    LINK_PICKER_COMMANDS,
     PANE_COMMANDS,
     SEARCH_BAR_COMMANDS,
     SEARCH_COMMANDS,
@@ -43,6 +44,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
     ("New and unread (saved state)", STATE_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
+    ("Link picker (L)", LINK_PICKER_COMMANDS),
 )
 
 

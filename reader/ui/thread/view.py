@@ -45,7 +45,7 @@ from ...search.query import Match, Query
 from ...state import ArticleState
 from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
-from ...text import links_of
+from ...text import links_in
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ShowLinks
 from ..render.block_lines import unwrapped_text
@@ -889,11 +889,11 @@ class ThreadView(ScrollView, can_focus=True):
         comment = self._cursor_comment()
         if comment is None:
             return
-        urls = links_of(comment.blocks)
-        if not urls:
+        links = links_in(comment.text, comment.blocks)
+        if not links:
             self.notify("No links in this comment", timeout=2, markup=False)
             return
-        self.post_message(ShowLinks(f"Links in comment {comment.path}", urls))
+        self.post_message(ShowLinks(f"Links in comment {comment.path}", links))
 
     def action_full_text(self) -> None:
         """The comment under the cursor in full, long code lines unclipped."""
