@@ -20,7 +20,14 @@ from ..errors import LoadError
 from ..loading import Loading
 from ..state import State
 from ..store import DocumentStore
-from .commands import ALL_COMMANDS, APP_COMMANDS, LINK_COMMANDS, bindings
+from .commands import (
+    ALL_COMMANDS,
+    APP_COMMANDS,
+    LINK_COMMANDS,
+    bindings,
+    collision_reasons,
+    key_collisions,
+)
 from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
@@ -76,7 +83,8 @@ class ReaderApp(App[None]):
         """Apply the config (keymap, theme) and show every problem with it, and
         with the state, as a warning."""
         config = self.config
-        self.set_keymap(config.keymap(COMMAND_IDS))
+        keymap = config.keymap(COMMAND_IDS)
+        self.set_keymap(keymap)
         themes = set(self.available_themes)
         theme = config.choose_theme(themes, self.state.theme if self.state else None)
         if theme is not None:
@@ -85,6 +93,11 @@ class ReaderApp(App[None]):
         self.start_problems = [
             *config.problems,
             *config.check_keys(COMMAND_IDS),
+            # A key given to two commands where both act: which one has it.
+            *(
+                config.message(reason, binding_id)
+                for reason, binding_id in collision_reasons(key_collisions(keymap), keymap)
+            ),
             *config.check_theme(themes),
             *self.start_warnings,
         ]

@@ -2,7 +2,7 @@
 
 from .app import APP_COMMANDS
 from .articles import ARTICLE_LIST_COMMANDS
-from .base import Command, bindings, shown_keys
+from .base import Command, bindings
 from .body import BODY_COMMANDS
 from .jumps import JUMP_COMMANDS
 from .links import (
@@ -12,6 +12,7 @@ from .links import (
     THREAD_LINK_COMMANDS,
 )
 from .panes import PANE_COMMANDS
+from .places import collision_reasons, key_collisions, shown_keys
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .state import STATE_COMMANDS
 from .thread import THREAD_COMMANDS
@@ -50,5 +51,7 @@ __all__ = [
     "THREAD_LINK_COMMANDS",
     "Command",
     "bindings",
+    "collision_reasons",
+    "key_collisions",
     "shown_keys",
 ]
