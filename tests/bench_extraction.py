@@ -237,6 +237,19 @@ def table(scores: list[Score], markdown: bool = False) -> str:
     )
 
 
+def _installed(distribution: str) -> bool:
+    """Whether `distribution` is installed; readability-lxml is not in the test
+    extras (`pip install readability-lxml` to compare): requested beside
+    trafilatura, its `lxml[html_clean]` breaks the resolver of pip 23, the one
+    a new virtualenv has on Python 3.11."""
+    try:
+        metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        print(f"{distribution} is not installed: left out", file=sys.stderr)
+        return False
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help=f"the benchmark's folder (or ${DATA_VARIABLE})")
@@ -253,7 +266,8 @@ def main() -> int:
         )
         return 0
     pages = load_pages(folder, options.limit)
-    scores = [score(name, pages) for name in options.only or EXTRACTORS]
+    names = [name for name in options.only or EXTRACTORS if _installed(EXTRACTORS[name][0])]
+    scores = [score(name, pages) for name in names]
     print(f"{len(pages)} pages of {folder}")
     print(table(scores, options.markdown))
     return 0
