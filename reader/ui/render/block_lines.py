@@ -48,7 +48,9 @@ from ...text import (
     block_at,
 )
 
-Span = tuple[int, int]
+# A search match's place in a paragraph, `(start, end)` (a `reader.text.Span` is
+# a styled part of a block: emphasis, a link).
+MatchSpan = tuple[int, int]
 Line = tuple[list[Segment], int]
 
 QUOTE_BAR = "▎ "
@@ -60,8 +62,6 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
 _URL_BREAKS = "/?&=-#"
 
 
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
 class BlockStyles(NamedTuple):
     """The Rich styles blocks are drawn with, taken from a view's CSS."""
 
@@ -177,8 +177,8 @@ def block_lines(
     width: int,
     console: Console,
     styles: BlockStyles,
-    matches: list[Span] | None = None,
-    current: Span | None = None,
+    matches: list[MatchSpan] | None = None,
+    current: MatchSpan | None = None,
     whole: tuple[str, int] | None = None,
 ) -> list[Line]:
     """The block's lines at `width` cells (each at most `width` wide).
