@@ -4,7 +4,7 @@ here. The load hands it prepared batches (`apply`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
 from .model import Article, Thread
@@ -15,15 +15,40 @@ if TYPE_CHECKING:
     from .state import ArticleState
 
 
+class UniqueIds:
+    """Ids unique among those `taken`: `base`, then `base~2`, `base~3`, ... (the
+    next `x.yaml`, the next thread of mailbox `x`)."""
+
+    def __init__(self, taken: Container[str]) -> None:
+        self.taken = taken
+        # The next `~n` to try for each base id: a mailbox's thousands of
+        # threads share one, and counting up from 2 each time was quadratic.
+        self._next_suffix: dict[str, int] = {}
+
+    def new(self, base: str) -> str:
+        """An id derived from `base` that is not taken (the caller takes it)."""
+        article_id, suffix = base, self._next_suffix.get(base, 2)
+        while article_id in self.taken:
+            article_id = f"{base}~{suffix}"
+            suffix += 1
+        self._next_suffix[base] = suffix
+        return article_id
+
+    def free(self, article_id: str) -> None:
+        """`article_id` is no longer taken: the next id of its base may be it."""
+        base, _, suffix = article_id.rpartition("~")
+        if suffix.isdigit() and base in self._next_suffix:
+            # Counting on from a lower suffix only tries a free id sooner.
+            self._next_suffix[base] = min(self._next_suffix[base], int(suffix))
+
+
 class DocumentStore:
     """Every loaded article, in load order, and their threads."""
 
     def __init__(self) -> None:
         self._articles: list[Article] = []
         self._by_id: dict[str, Article] = {}
-        # The next `~n` to try for each base id: a mailbox's thousands of
-        # threads share one, and counting up from 2 each time was quadratic.
-        self._next_suffix: dict[str, int] = {}
+        self._ids = UniqueIds(self._by_id)
         self._threads: dict[str, Thread] = {}
         self._article_text: dict[str, SearchText] = {}
         self._thread_text: dict[str, SearchText] = {}
@@ -37,12 +62,7 @@ class DocumentStore:
         if base_id is None:
             path = prepared.article.path
             base_id = path.stem if path is not None else ""
-        base_id = base_id or "article"
-        article_id, suffix = base_id, self._next_suffix.get(base_id, 2)
-        while article_id in self._by_id:
-            article_id = f"{base_id}~{suffix}"
-            suffix += 1
-        self._next_suffix[base_id] = suffix
+        article_id = self._ids.new(base_id or "article")
         article = prepared.article
         article.id = prepared.thread.article_id = article_id
         self._articles.append(article)
@@ -73,10 +93,7 @@ class DocumentStore:
             del self._by_id[key], self._threads[key], self._article_text[key]
             del self._thread_text[key]
             self._states.pop(key, None)
-            base, _, suffix = key.rpartition("~")
-            if suffix.isdigit() and base in self._next_suffix:
-                # Counting on from a lower suffix only tries a free id sooner.
-                self._next_suffix[base] = min(self._next_suffix[base], int(suffix))
+            self._ids.free(key)
         return removed
 
     def add(self, article: Article, base_id: str) -> Article:
@@ -121,6 +138,12 @@ class DocumentStore:
         without scanning the rest of the thread. Raises `QueryError`.
         """
         return self._thread_text[article_id].finditer(query)
+
+    def forget_folded(self) -> None:
+        """Drop the case-folded copies every search so far made of the loaded
+        text: the memory back as at load (each is made again when searched)."""
+        for text in (*self._article_text.values(), *self._thread_text.values()):
+            text.forget_folded()
 
     def search_article(self, article_id: str, query: Query) -> Iterator[Match]:
         """Matches in the article's own text; keys are `(TITLE|SUBTITLE|BODY|BIO, n)`."""

@@ -246,7 +246,7 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
     minimap)."""
     from textual.geometry import Region
 
-    from reader.state import open_state
+    from reader.state import Reading, open_state
     from reader.ui.app import ReaderApp
     from reader.ui.thread.view import ThreadView
 
@@ -276,8 +276,9 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
 
         def open_thread(with_state: bool) -> float:
             view.thread = None
-            view.marks = marks if with_state else None
-            view.seen = (lambda indices: state.mark_seen(marks, indices)) if with_state else None
+            # What the screen's `Reading` is as it opens the article.
+            view.reading = Reading(state if with_state else None)
+            view.reading.article = marks if with_state else None
             paint()
             start = time.perf_counter()
             view.thread = xl

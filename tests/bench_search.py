@@ -93,8 +93,7 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
     def fresh() -> None:
         """The thread as loaded: no chunk of its search text folded yet (the
         first search of a session folds the chunks it reaches, then keeps them)."""
-        for chunk in store._thread_text[article_id]._chunks:
-            chunk._folded = None
+        store.forget_folded()
 
     def first_match(text: str, cold: bool = True) -> float:
         if cold:

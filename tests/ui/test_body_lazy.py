@@ -151,7 +151,7 @@ async def test_a_match_far_down_a_long_line_is_highlighted_where_it_is(tmp_path:
         await pilot.press("slash", *"zanzibar", "enter")
         await settle(pilot)
         await pilot.pause()
-        current = body._styles()["current-match"]
+        current = body.draw_styles()["current-match"]
         marked = [
             segment.text
             for y in range(body.scrollable_content_region.height)
@@ -215,7 +215,7 @@ async def test_the_body_pane_follows_the_open_article_and_searches_it_again() ->
         pane = screen.query_one(BodyPane)
         assert body.article is other
         assert pane.matches == list(app.store.search_article(other.id, pane.search_query))
-        assert pane.matches and all(m.key in body._matches for m in pane.matches)
+        assert pane.matches and all(m.key in body.highlighted_blocks for m in pane.matches)
 
 
 async def test_a_theme_change_restyles_the_wrapped_pieces() -> None:
@@ -242,4 +242,4 @@ async def test_a_theme_change_restyles_the_wrapped_pieces() -> None:
         app.theme = "textual-light"
         await pilot.pause()
         assert match_background() != dark
-        assert match_background() == body._styles()["match"].bgcolor
+        assert match_background() == body.draw_styles()["match"].bgcolor

@@ -52,7 +52,7 @@ async def test_the_first_thread_shows_while_the_mailbox_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Read without a preview (its first 100 messages' first thread, shown first).
-    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", THREADS + 2)
+    monkeypatch.setattr(mail, "PREVIEW_MESSAGES", THREADS + 2)
     loading = out_of_order_archive(tmp_path)
     app = ReaderApp(loading)
     async with app.run_test(size=(160, 45)) as pilot:

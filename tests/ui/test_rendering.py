@@ -261,7 +261,7 @@ async def test_a_structured_body_shows_its_link_and_search_finds_it_in_place() -
         await pilot.press("enter", "slash", *"blight.", "enter")
         await settle(pilot)
         body = app.main_screen.query_one(ArticleBody)
-        current = body._styles()["current-match"]
+        current = body.draw_styles()["current-match"]
         marked = "".join(
             segment.text
             for y in range(body.size.height)

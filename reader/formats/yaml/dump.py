@@ -42,7 +42,7 @@ from .textdata import text_to_data
 # comment 2, its `replies` 3, ...: this keeps about 24 reply levels indented.
 PRETTY_DEPTH = 50
 
-_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+LIBYAML_DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Line breaks other than `\n` that a YAML parser would turn into `\n` in a
 # block scalar, so such text must be written double-quoted (as escapes).
 _OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
@@ -116,7 +116,7 @@ def dump_yaml(article: Article) -> str:
     """The article as a YAML document that `parse_yaml` reads back unchanged."""
     return yaml.emit(
         _yaml_events(article_to_dict(article)),
-        Dumper=_Dumper,
+        Dumper=LIBYAML_DUMPER,
         allow_unicode=True,
         indent=2,
         width=_NO_WRAP,

@@ -53,7 +53,7 @@ def article_prompt(
     article: Article,
     comment_count: int,
     matching: int | None = None,
-    marks: ArticleState | None = None,
+    article_state: ArticleState | None = None,
     opened: bool = False,
     width: int | None = None,
 ) -> Text:
@@ -66,8 +66,8 @@ def article_prompt(
     # One line: a title with line breaks (YAML allows them) would push the
     # second line out of the entry.
     title = " ".join(neutralise(article.title).splitlines())
-    unread = marks is not None and not marks.opened_before and not opened
-    if marks is None:
+    unread = article_state is not None and not article_state.opened_before and not opened
+    if article_state is None:
         prompt = Text(title, style="bold")
     elif unread:
         prompt = Text(UNREAD_MARKER + title, style="bold")
@@ -78,7 +78,7 @@ def article_prompt(
     names = SEPARATOR.join(
         " ".join(neutralise(name).splitlines()) for name in (article.source, article.author) if name
     )
-    reading = reading_counts(marks, unread=not unread)
+    reading = reading_counts(article_state, unread=not unread)
     count = SEPARATOR.join(
         [f"{comment_count} comment{'' if comment_count == 1 else 's'}", *reading]
     )
@@ -359,7 +359,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _entry_lines(self, index: int, width: int) -> list[Strip]:
         """The entry's lines at `width`, from the cache when it shows the same."""
         article, count, matching = self._entry(index)
-        marks = self.store.state(article.id)
+        saved = self.store.state(article.id)
         if index == self.highlighted:
             style = self.get_visual_style("article-list--entry", "article-list--highlighted")
         elif index == self._hover:
@@ -367,8 +367,8 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             style = self.get_visual_style("article-list--entry")
         state = (
-            None if marks is None else (marks.opened_before or article.id in self.opened),
-            None if marks is None else (marks.new_count, marks.unread_count),
+            None if saved is None else (saved.opened_before or article.id in self.opened),
+            None if saved is None else (saved.new_count, saved.unread_count),
             matching,
         )
         key = (article.id, count, width, style, state)

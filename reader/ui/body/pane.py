@@ -11,6 +11,7 @@ from textual.reactive import reactive
 
 from ...model import Article
 from ...search.query import Match
+from ...state import Reading
 from ...store import DocumentStore
 from ..search.pane import SearchPane
 from .view import ArticleBody
@@ -22,9 +23,14 @@ class BodyPane(SearchPane[Match]):
     article: reactive[Article | None] = reactive(None)
 
     def __init__(
-        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+        self,
+        store: DocumentStore,
+        reading: Reading | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
-        body = ArticleBody(store, id="body")
+        body = ArticleBody(store, reading, id="body")
         super().__init__(body, body, id=id, classes=classes)
 
     @property

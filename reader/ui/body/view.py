@@ -33,6 +33,7 @@ from ...model import Article
 from ...sanitize import neutralise
 from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...search.query import Match, Query
+from ...state import Reading
 from ...store import DocumentStore
 from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_in
 from ...times import posted_text
@@ -195,10 +196,18 @@ class ArticleBody(ScrollView, can_focus=True):
         """The reader asked to go from the body to the comments."""
 
     def __init__(
-        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+        self,
+        store: DocumentStore,
+        reading: Reading | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
+        """`store` is searched (the body is its pane's `SearchTarget`); `reading`
+        is told where the body is scrolled to."""
         super().__init__(id=id, classes=classes)
         self.store = store
+        self.reading = reading or Reading()
         self._pieces: list[Piece] = []
         # The pieces of each searched block, by key, in order (for `go_to_match`).
         self._pieces_of: dict[BlockKey, list[int]] = {}
@@ -217,6 +226,13 @@ class ArticleBody(ScrollView, can_focus=True):
         # Where the reader was before their last jump in this article (`'`):
         # a scroll position.
         self.jumps: Jumps[float] = Jumps()
+
+    def on_mount(self) -> None:
+        # Every scroll is remembered (a dict update, with a state this session).
+        self.watch(self, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        self.reading.body_scrolled(scroll_y)
 
     def watch_article(self, article: Article | None) -> None:
         self._in_file = comments_in_file(article) if article is not None else 0
@@ -238,12 +254,17 @@ class ArticleBody(ScrollView, can_focus=True):
         # Focus and hover restyle the widget too; repaint only if the text's own
         # styles changed (a theme). Styles never change a piece's height.
         super().notify_style_update()
-        if self.is_mounted and self._styles_now is not None and self._styles() != self._styles_now:
+        if (
+            self.is_mounted
+            and self._styles_now is not None
+            and self.draw_styles() != self._styles_now
+        ):
             self._styles_now = None
             self._painted.clear()
             self.refresh()
 
-    def _styles(self) -> dict[str, Style]:
+    def draw_styles(self) -> dict[str, Style]:
+        """What the body draws with, by name, as its CSS resolves them now."""
         style = self.get_component_rich_style
         # The colour as resolved: a partial style drops `$text-muted`'s alpha.
         styles = {
@@ -314,7 +335,7 @@ class ArticleBody(ScrollView, can_focus=True):
         painted = self._painted.get(index)
         if painted is None:
             if self._styles_now is None:
-                self._styles_now = self._styles()
+                self._styles_now = self.draw_styles()
             styles = self._styles_now
             piece = self._pieces[index]
             current = self._current_match
@@ -428,6 +449,11 @@ class ArticleBody(ScrollView, can_focus=True):
         self.scroll_to(y=target, animate=False, immediate=True)
 
     # Search ------------------------------------------------------------------
+
+    @property
+    def highlighted_blocks(self) -> set[BlockKey]:
+        """The blocks (search keys) with a match highlighted."""
+        return set(self._matches)
 
     def set_matches(self, matches: list[Match], current: Match | None) -> None:
         """Highlight `matches` (keys as in `article_search_text`), `current` distinctly."""
@@ -547,7 +573,7 @@ class ArticleBody(ScrollView, can_focus=True):
         article = self.article
         if article is None:
             return
-        styles = self._block_styles(self._styles())
+        styles = self._block_styles(self.draw_styles())
         text = unwrapped_text(article.body, article.body_blocks, self.app.console, styles)
         self.post_message(ShowFullText(article.title, text))
 

@@ -33,7 +33,7 @@ from ...model import Article, Thread
 from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
-from ...state import ArticleState, State
+from ...state import Reading, State
 from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ..articles.list import ArticleList
@@ -130,9 +130,6 @@ class MainScreen(Screen[None]):
 
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
-    # The open article's state (None: none this session), set before `thread`:
-    # the thread view paints the new and unread marks as it shows the thread.
-    thread_marks: reactive[ArticleState | None] = reactive(None)
 
     def __init__(
         self,
@@ -163,8 +160,8 @@ class MainScreen(Screen[None]):
         self._restore_key = state.selected_article if state is not None else None
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
-        # True while another article is being put on show.
-        self._switching = False
+        # What the views report of the reader in the open article.
+        self.reading = Reading(state)
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -186,8 +183,8 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticlesPane(self.store, id="articles-pane", classes="pane")
             with Container(id="reading"):
-                yield BodyPane(self.store, id="body-pane", classes="pane")
-                yield ThreadPane(self.store, id="thread-pane", classes="pane")
+                yield BodyPane(self.store, self.reading, id="body-pane", classes="pane")
+                yield ThreadPane(self.store, self.reading, id="thread-pane", classes="pane")
         yield ReaderFooter()
 
     async def on_mount(self) -> None:
@@ -198,19 +195,12 @@ class MainScreen(Screen[None]):
 
     async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
-        self.query_one(ThreadView).data_bind(marks=MainScreen.thread_marks)
-        self.query_one(ThreadPane).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
+        self.query_one(ThreadPane).data_bind(MainScreen.thread)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         for pane in self.query(SearchPane):
             pane.history = self.search_history
-        thread_view = self.query_one(ThreadView)
-        thread_view.absolute_times = self.absolute_times
-        if self.state is not None:
-            thread_view.seen = self._seen
-            # Every scroll of the body is remembered (a dict update).
-            body = self.query_one(ArticleBody)
-            self.watch(body, "scroll_y", self.save_position, init=False)
+        self.query_one(ThreadView).absolute_times = self.absolute_times
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self._pane}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
@@ -333,10 +323,10 @@ class MainScreen(Screen[None]):
         body = self.query_one(ArticleBody)
         place, body_scroll = view.place(), body.scroll_target
         moved = place.cursor != self._opened_cursor or place.collapsed
-        before = comment_identities(self.thread, self.thread_marks)
+        before = comment_identities(self.thread, self.reading.article)
         self._open(version.id)
         if moved:
-            after = comment_identities(self.thread, self.thread_marks)
+            after = comment_identities(self.thread, self.reading.article)
             view.restore_place(
                 index_in(after, before, place.cursor),
                 [index_in(after, before, index) for index in place.collapsed],
@@ -388,19 +378,12 @@ class MainScreen(Screen[None]):
 
     def _open(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them."""
-        self.save_position()
-        marks = self.store.state(article_id)
-        # No saving while the panes show the new article at their start.
-        self._switching = True
-        try:
-            self.thread_marks = marks
-            saved = (marks.cursor, marks.body_scroll) if marks is not None else None
+        # The views show the new article at their start, which is not where the
+        # reader is: nothing is remembered until the place is restored.
+        with self.reading.opening(self.store.state(article_id)) as saved:
             self.article = self.store.article(article_id)
             self.thread = self.store.thread(article_id)
-        finally:
-            self._switching = False
-        if marks is not None and saved is not None and self.state is not None:
-            self.state.opened(marks)
+        if saved is not None:
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
@@ -408,30 +391,12 @@ class MainScreen(Screen[None]):
 
     # Memory between sessions -------------------------------------------------
 
-    def _seen(self, indices: list[int]) -> None:
-        """The thread view drew these comments of the open article."""
-        marks = self.query_one(ThreadView).marks
-        if marks is not None and self.state is not None:
-            self.state.mark_seen(marks, indices)
-
     def _restore_position(self, cursor: int | None, body_scroll: float) -> None:
         """Where the reader left the article: the comment under the cursor, and
         the body's scroll (once the body has laid out the new article)."""
         if cursor is not None:
             self.query_one(ThreadView).go_to_comment(cursor)
         self.query_one(ArticleBody).restore_scroll(body_scroll)
-
-    def save_position(self) -> None:
-        """Remember where the reader is in the open article."""
-        thread_view = self.query_one(ThreadView)
-        marks = thread_view.marks
-        if marks is not None and self.state is not None and not self._switching:
-            cursor = thread_view.cursor if thread_view.cursor >= 0 else None
-            self.state.save_position(marks, cursor, self.query_one(ArticleBody).scroll_y)
-
-    @on(ThreadView.CursorMoved)
-    def _cursor_moved(self) -> None:
-        self.save_position()
 
     def action_next_new(self) -> None:
         self._go_to_marked(NEW, forward=True)
@@ -449,38 +414,33 @@ class MainScreen(Screen[None]):
         """The next (previous) comment of `kind` (NEW, UNREAD) after the cursor,
         in the comments pane; from another pane, the comment under the cursor
         if it is of that kind."""
-        view = self.query_one(ThreadView)
-        marks = view.marks
-        if marks is None:
+        view, article = self.query_one(ThreadView), self.reading.article
+        if article is None:
             self.notify("No article open", timeout=2, markup=False)
             return
-        here = self._pane != "thread" and view.cursor >= 0 and marks.reading[view.cursor] == kind
+        here = self._pane != "thread" and view.cursor >= 0 and article.reading[view.cursor] == kind
         if here or view.go_to_marked(kind, forward):
             self._show_pane("thread")
             return
         word = "new" if kind == NEW else "unread"
-        if kind not in marks.reading:
+        if kind not in article.reading:
             self.notify(f"No {word} comments in this article", timeout=2, markup=False)
         else:
             where = "after" if forward else "before"
             self.notify(f"No {word} comments {where} this one", timeout=2, markup=False)
 
     def action_mark_read(self) -> None:
-        view = self.query_one(ThreadView)
         article = self.article
-        if view.marks is None or self.state is None or article is None:
+        if article is None or not self.reading.mark_read():
             return
-        self.state.mark_read(view.marks)
         self._marks_changed({article.id})
         self.notify("Marked read", timeout=2, markup=False)
 
     def action_mark_all_read(self) -> None:
         if self.state is None:
             return
-        states = self.store.states
-        self.state.mark_all_read(states)
+        count = self.reading.mark_all_read(self.store.states)
         self._marks_changed(None)
-        count = len(states)
         self.notify(
             f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
         )

@@ -156,10 +156,8 @@ BATCH_SECONDS = 0.1
 # While a search runs, the interpreter makes a thread holding the GIL hand it
 # over after this long, not Python's 5 ms: the UI thread, woken by a key while
 # the worker scans, waits at most that long (several times per frame: reading
-# the key, echoing it, writing it out). Measured on the echo while a count runs
-# on the XL thread: 42-55 ms at 5 ms, 24 ms at 0.5 ms (a bare Input: 16 ms);
-# typed at a person's pace, once the rest of this file's fixes were in: 9.6 to
-# 12.0 ms at 0.5 ms, 8.8 to 10.3 ms at 0.1 ms (bench section `echo`).
+# the key, echoing it, writing it out). The figures that chose it are in
+# tests/PERFORMANCE.md (bench section `echo`).
 SEARCH_SWITCH_SECONDS = 0.0001
 # After handing a batch over, the worker waits for the frame that shows it, at
 # most this long: painted while the worker runs, a frame took three to five

@@ -16,7 +16,7 @@ from textual.widgets import Label
 from ... import times
 from ...model import Thread
 from ...search.query import Match
-from ...state import ArticleState
+from ...state import Reading
 from ...store import DocumentStore
 from ..render.reading_counts import SEPARATOR, reading_counts
 from ..search.pane import SearchPane
@@ -50,14 +50,15 @@ class ThreadPane(SearchPane[Match]):
     """The open article's thread (bound to the screen's): handed to the view,
     and counted in the border's title."""
 
-    marks: reactive[ArticleState | None] = reactive(None, init=False)
-    """The open article's state (bound to the screen's, set before `thread`):
-    its new and unread comments are counted in the title too."""
-
     def __init__(
-        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+        self,
+        store: DocumentStore,
+        reading: Reading | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
-        view = ThreadView(store, id="thread")
+        view = ThreadView(store, reading, id="thread")
         super().__init__(view, view, id=id, classes=classes)
 
     def compose(self) -> ComposeResult:
@@ -97,5 +98,5 @@ class ThreadPane(SearchPane[Match]):
         if thread is None:
             self.border_title = "Comments"
             return
-        counts = [str(thread.comment_count), *reading_counts(self.marks)]
+        counts = [str(thread.comment_count), *reading_counts(self.thread_view.reading.article)]
         self.border_title = f"Comments ({SEPARATOR.join(counts)})"

@@ -13,11 +13,11 @@ cursor, so the cursor shows without colour. The view is its pane's search
 target: it finds in the thread, highlights the matches (the pane's, read
 through the search it is shown) and follows the comments filter.
 
-With a state this session (`marks`), comments new since the last visit carry
-a mark in their header, and unread ones (there before, never drawn) a dimmer
-one; a comment counts as seen once any of its lines has been drawn on screen
-here (`seen` is told the comments of every frame). The scrollbar doubles as a
-minimap of new comments and search matches.
+With a state this session, comments new since the last visit carry a mark in
+their header, and unread ones (there before, never drawn) a dimmer one; the
+view tells its `Reading` the comments each frame draws (seen) and where the
+cursor goes. The scrollbar doubles as a minimap of new comments and search
+matches.
 
 Where the reader is (`place`) can be gone back to: the pane's search starts
 from it and returns to it when cancelled, and `'` returns to the place before
@@ -42,13 +42,13 @@ from ...model import Comment, Thread
 from ...sanitize import neutralise
 from ...search.fields import HEADER
 from ...search.query import Match, Query
-from ...state import ArticleState
+from ...state import Reading
 from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ...text import links_in
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ShowLinks
-from ..render.block_lines import unwrapped_text
+from ..render.block_lines import MatchSpan, unwrapped_text
 from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState
 from . import cursor as moves
@@ -57,7 +57,7 @@ from .layout import ThreadLayout
 from .matches import ThreadMatches
 from .minimap import MinimapMarks, MinimapRender
 from .minimap_cells import minimap_cells
-from .painter import CommentPainter, Mark, PaintedComment, Span
+from .painter import CommentPainter, Mark, PaintedComment
 from .rows import ThreadRows
 from .styles import COMPONENT_CLASSES, DEFAULT_CSS, painter_styles
 
@@ -91,16 +91,20 @@ class ThreadView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
     """Thread index of the comment under the cursor (-1: no comments)."""
 
-    marks: reactive[ArticleState | None] = reactive(None, init=False, always_update=True)
-    """The open article's state (None: no state this session); set before
-    `thread`, whose new and unread comments it marks."""
-
     def __init__(
-        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
+        self,
+        store: DocumentStore,
+        reading: Reading | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
+        """`store` is searched (the view is its pane's `SearchTarget`); `reading`
+        is told what is drawn and where the cursor is, and says which comments
+        are new and unread (its article is the open one, set before `thread`)."""
         super().__init__(id=id, classes=classes)
-        # Searched (the view is its pane's `SearchTarget`).
         self.store = store
+        self.reading = reading or Reading()
         self.thread_layout = ThreadLayout(self._paint)
         self._painter: CommentPainter | None = None
         # The search shown (its matches are the pane's), the match drawn as the
@@ -114,8 +118,6 @@ class ThreadView(ScrollView, can_focus=True):
         # say when nothing matches).
         self._filtered: set[int] | None = None
         self._filter_note = ""
-        # Told the comments drawn on screen (with a state this session).
-        self.seen: Callable[[list[int]], None] | None = None
         # The config's `time = "absolute"`: headers give times in full.
         self.absolute_times = False
         # The minimap's cells, and what they were computed for.
@@ -157,11 +159,6 @@ class ThreadView(ScrollView, can_focus=True):
         self._scroll_pending = False
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
         self._update_virtual_size()
-        self.refresh()
-
-    def watch_marks(self) -> None:
-        self.thread_layout.forget()
-        self._marks_changed()
         self.refresh()
 
     # Geometry ----------------------------------------------------------------
@@ -313,17 +310,11 @@ class ThreadView(ScrollView, can_focus=True):
             matches=spans,
             current=current,
             # Part of what is cached: the marks change only with `marks_changed`.
-            mark=self._mark_of(index),
+            mark=MARKS.get(self.reading.mark_of(index), Mark.NONE),  # type: ignore[arg-type]
             subject=thread.shown_subject(index),
         )
 
-    def _mark_of(self, index: int) -> Mark:
-        marks = self.marks
-        if marks is None:
-            return Mark.NONE
-        return MARKS.get(marks.reading[index], Mark.NONE)
-
-    def _current_in(self, index: int) -> tuple[int, Span] | None:
+    def _current_in(self, index: int) -> tuple[int, MatchSpan] | None:
         """The current match's paragraph and span, if it is in comment `index`."""
         current = self._current
         if current is None or current.key[0] != index:  # type: ignore[index]
@@ -352,9 +343,9 @@ class ThreadView(ScrollView, can_focus=True):
             position += 1
         if changed:
             self._update_virtual_size()
-        if self.seen is not None:
+        if self.reading.remembering:
             last = rows.row_at_line(min(bottom, rows.total_lines) - 1)
-            self.seen(rows.rows[rows.row_at_line(top) : last + 1])
+            self.reading.seen(rows.rows[rows.row_at_line(top) : last + 1])
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure_screen()
@@ -424,8 +415,8 @@ class ThreadView(ScrollView, can_focus=True):
         key = (size, rows.total_lines, len(rows), self._minimap_generation)
         if key != self._minimap_key:
             self._minimap_key = key
-            marks = self.marks
-            new = marks.reading if marks is not None else None
+            article = self.reading.article
+            new = article.reading if article is not None else None
             self._minimap_cells = minimap_cells(rows, thread, size, self.matches, new)
         if self._minimap_styles is None:
             self._minimap_styles = (
@@ -568,6 +559,7 @@ class ThreadView(ScrollView, can_focus=True):
     def _cursor_moved(self, index: int) -> None:
         thread = self.thread
         comment = thread.comments[index] if thread is not None and index >= 0 else None
+        self.reading.cursor_moved(index)
         self.post_message(self.CursorMoved(self, index, comment))
 
     def _set_cursor_quietly(self, index: int) -> None:
@@ -710,13 +702,9 @@ class ThreadView(ScrollView, can_focus=True):
     def go_to_marked(self, kind: int, forward: bool) -> bool:
         """Put the cursor on the next (or previous) comment of `kind` (NEW,
         UNREAD), unfolding its ancestors; False when there is none that way."""
-        marks = self.marks
-        if marks is None or self.rows is None:
+        if self.rows is None:
             return False
-        if forward:
-            index = marks.next_of(kind, self.cursor)
-        else:
-            index = marks.previous_of(kind, self.cursor if self.cursor >= 0 else len(marks.reading))
+        index = self.reading.next_of(kind, self.cursor, forward)
         if index is None:
             return False
         self.jumps.record(self.place())
