@@ -45,7 +45,7 @@ async def test_a_folded_comment_keeps_its_subject() -> None:
         view = await open_thread(app, pilot)
         await pilot.press("C")
         await settle(pilot)
-        assert "2 years ago  [PATCH 3/3] docs: describe the" in header_line(view, "3")
+        assert "Mira Kovalenko OP  [PATCH 3/3] docs: describe the" in header_line(view, "3")
         assert "Units in constants files" in header_line(view, "4")
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import Enum
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -35,7 +36,6 @@ MIN_TEXT_WIDTH = 40
 GUIDE_WIDTH = 2
 # Positions deeper than this are shown as "…" plus their last components.
 MAX_PATH_PARTS = 4
-
 
 
 class Mark(Enum):
@@ -176,6 +176,32 @@ class CommentPainter:
         """The header line: fold marker, `● new`, position, author and what
         the source says of the comment, then `subject` (a mail's, where it
         differs from its parent's) last, the part cut short when room runs out."""
+        header = self._identity(comment, replies, collapsed, author_spans, current, mark)
+        details = self._details(comment)
+        if replies:
+            details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
+        if hidden:
+            details.append(f"{hidden} hidden")
+        if comment.depth >= MAX_PATH_PARTS:
+            details.append(f"depth {comment.depth + 1}")
+        if details:
+            header.append("  " + " · ".join(details), style=self.styles.meta)
+        if subject:
+            header.append("  ")
+            header.append(neutralise(subject), style=self.styles.subject)
+        return header
+
+    def _identity(
+        self,
+        comment: Comment,
+        replies: int,
+        collapsed: bool,
+        author_spans: list[MatchSpan],
+        current: MatchSpan | None,
+        mark: Mark,
+    ) -> Text:
+        """A header's start: fold marker, `● new`, position, author, and the
+        author's role and the comment's status, which say who speaks."""
         styles = self.styles
         marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
@@ -195,6 +221,10 @@ class CommentPainter:
             header.append(f" [{neutralise(role)}]", style=styles.op)
         if comment.status in STATUS_WORDS:
             header.append(f" {STATUS_WORDS[comment.status]}", style=styles.status)
+        return header
+
+    def _details(self, comment: Comment) -> list[str]:
+        """What the source says of the comment: pinned, score, time, edited."""
         details = ["pinned"] if comment.stickied else []
         if comment.score is not None:
             details.append(f"▲ {comment.score}")
@@ -202,31 +232,52 @@ class CommentPainter:
             details.append(posted_text(comment.posted, self.clock(), self.absolute_times))
         if comment.edited:
             details.append("edited")
-        if replies:
-            details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
-        if hidden:
-            details.append(f"{hidden} hidden")
-        if comment.depth >= MAX_PATH_PARTS:
-            details.append(f"depth {comment.depth + 1}")
-        if details:
-            header.append("  " + " · ".join(details), style=styles.meta)
-        if subject:
-            header.append("  ")
-            header.append(neutralise(subject), style=styles.subject)
-        return header
+        return details
 
-    def folded_line(self, header: Text, comment: Comment, hidden: int, width: int) -> Text:
-        """A folded comment's one line: `header`, its text's start, then `[+N]`."""
-        suffix = Text(f"  [+{hidden}]", style=self.styles.folded) if hidden else Text()
-        room = width - header.cell_len - suffix.cell_len - 2
+    def folded_line(
+        self,
+        comment: Comment,
+        hidden: int,
+        width: int,
+        author_spans: list[MatchSpan],
+        current: MatchSpan | None,
+        mark: Mark = Mark.NONE,
+        subject: str | None = None,
+    ) -> Text:
+        """A folded comment's one line, its words first: who wrote it, its
+        `subject` (a mail's, where it differs from its parent's), the start of
+        its text, then (at the right edge) what the source says of it
+        and `+N` for the replies the fold hides. What does not fit goes, the source's words
+        first; the text's start stays while `MIN_PREVIEW` cells are left."""
+        line = self._identity(comment, bool(hidden), True, author_spans, current, mark)
+        if subject:
+            line.append("  ")
+            line.append(neutralise(subject), style=self.styles.subject)
+        details = self._details(comment)
+        count = Text(f"+{hidden}", style=self.styles.folded) if hidden else Text()
         preview = preview_text(comment)
+
+        def tail() -> Text:
+            said = Text(" · ".join(details), style=self.styles.meta)
+            parts = [part for part in (said, count) if part]
+            return Text("  ").join(parts) if parts else Text()
+
+        # The text comes first: the source's words give way while the text's
+        # start would get less than a third of the line (or less than all of it).
+        wanted = min(cell_len(preview), max(MIN_PREVIEW, width // 3))
+        while details and width - line.cell_len - tail().cell_len - 4 < wanted:
+            details.pop()
+        room = width - line.cell_len - tail().cell_len - 4
         if preview and room >= MIN_PREVIEW:
             start = Text(neutralise(preview[: room * 2]))
             start.truncate(room, overflow="ellipsis")
-            header.append("  ")
-            header.append_text(start)
-        header.append_text(suffix)
-        return header
+            line.append("  ")
+            line.append_text(start)
+        if tail():
+            # At the right edge, as a column down the folded comments.
+            line.append(" " * max(2, width - line.cell_len - tail().cell_len))
+            line.append_text(tail())
+        return line
 
     def paint(
         self,
@@ -254,34 +305,32 @@ class CommentPainter:
         if comment.status == "more":
             return self._stub(comment, guides, width, matches, current)
         own_guide = Segment("│ ", self.styles.guides[comment.depth % len(self.styles.guides)])
-        header = self.header(
-            comment,
-            replies,
-            hidden,
-            collapsed,
-            matches.get(HEADER, []),
-            current[1] if current and current[0] == HEADER else None,
-            mark,
-            subject,
-        )
+        author_spans = matches.get(HEADER, [])
+        author_current = current[1] if current and current[0] == HEADER else None
         header_width = max(1, width - GUIDE_WIDTH * levels)
         if collapsed:
-            header = self.folded_line(header, comment, hidden, header_width)
+            header = self.folded_line(
+                comment, hidden, header_width, author_spans, author_current, mark, subject
+            )
+        else:
+            header = self.header(
+                comment, replies, hidden, collapsed, author_spans, author_current, mark, subject
+            )
         header.no_wrap = True
         header.overflow = "ellipsis"
         header_options = self.console.options.update_width(header_width)
         header_line = self.console.render_lines(header, header_options, pad=False)[0]
         painted = PaintedComment([self._strip([*guides, *header_line], width)], [(HEADER, 0)])
-        if not collapsed:
-            wrap_width = text_width(comment.depth, width)
-            for number in range(len(comment.text)):
-                spans = matches.get(number, [])
-                current_span = current[1] if current and current[0] == number else None
-                lines = self._text_lines(comment, number, wrap_width, spans, current_span)
-                for segments, start in lines:
-                    painted.add(
-                        self._strip([*guides, own_guide, *segments], width), (number, start)
-                    )
+        if collapsed:
+            # One line: folded comments follow each other as an index does.
+            return painted
+        wrap_width = text_width(comment.depth, width)
+        for number in range(len(comment.text)):
+            spans = matches.get(number, [])
+            current_span = current[1] if current and current[0] == number else None
+            lines = self._text_lines(comment, number, wrap_width, spans, current_span)
+            for segments, start in lines:
+                painted.add(self._strip([*guides, own_guide, *segments], width), (number, start))
         # The separator after the comment belongs to no paragraph.
         painted.add(self._strip(guides, width), (len(comment.text), 0))
         return painted

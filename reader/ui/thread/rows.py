@@ -26,8 +26,8 @@ from bisect import bisect_left
 from ...model import Thread
 from ..render.line_heights import LineHeights
 
-# A folded comment shows its header and the blank line after it.
-FOLDED_HEIGHT = 2
+# A folded comment is one line: its header, with the start of its text.
+FOLDED_HEIGHT = 1
 BLOCK = 1024
 
 
