@@ -19,6 +19,7 @@ from platformdirs import user_config_dir
 from ..errors import LoadError
 from ..locations import is_url
 from .keys import key_problem
+from .layout import Layout, parse_layout
 from .lines import key_lines, syntax_error_line
 from .network import Network, parse_network
 from .opml import is_opml_name, read_opml
@@ -30,7 +31,7 @@ ANIMATION_LEVELS = ("none", "basic", "full")
 DEFAULT_ANIMATION = "none"
 # Textual's own setting, which the config's wins over.
 ANIMATION_VARIABLE = "TEXTUAL_ANIMATIONS"
-SETTINGS = ("keys", "theme", "time", "animation", "paths", "network")
+SETTINGS = ("keys", "theme", "time", "animation", "paths", "network", "layout")
 # Far more than every setting and binding takes.
 MAX_CONFIG_BYTES = 1024 * 1024
 # More parts than any binding id has, and few enough for tomllib to read at once.
@@ -61,6 +62,7 @@ class Config:
     animation: str | None = None
     paths: tuple[Path | str, ...] = ()
     network: Network = field(default_factory=Network)
+    layout: Layout = field(default_factory=Layout)
     problems: list[str] = field(default_factory=list)
     # The file's text, to find a setting's line for later messages.
     text: str = ""
@@ -217,6 +219,10 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
             table["network"],
             base,
             lambda reason, key: config.problems.append(config.message(reason, key)),
+        )
+    if "layout" in table:
+        config.layout = parse_layout(
+            table["layout"], lambda reason, key: config.problems.append(config.message(reason, key))
         )
     if "keys" in table:
         if isinstance(table["keys"], dict):

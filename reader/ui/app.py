@@ -30,6 +30,7 @@ from .commands import (
 )
 from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
+from .screens.layout import COMMENTS_SETTING, PaneSizes
 from .screens.main import MainScreen
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
@@ -135,6 +136,10 @@ class ReaderApp(App[None]):
             self.size.width,
             self.state,
             absolute_times=self.config.time == "absolute",
+            sizes=PaneSizes.chosen(
+                self.config.layout,
+                self.state.setting(COMMENTS_SETTING) if self.state is not None else None,
+            ),
         )
 
     @property

@@ -419,6 +419,12 @@ class ArticleBody(ScrollView, can_focus=True):
         return strip.apply_style(self.rich_style)
 
     @property
+    def content_lines(self) -> int | None:
+        """How many lines the article takes at the current width (estimated
+        until wrapped; None: not laid out yet)."""
+        return self._heights.total if self._width > 0 else None
+
+    @property
     def scroll_target(self) -> float:
         """Where the body is scrolled, or is to be once laid out."""
         return self._saved_scroll or self.scroll_y

@@ -27,6 +27,7 @@ from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from ...collector import pause_collector
+from ...config.layout import COMMENTS_SHARE, LEAST_SHARE, LIST_WIDTH, MOST_SHARE
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
@@ -48,12 +49,11 @@ from ..search.pane import SearchPane
 from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
+from .layout import COMMENTS_SETTING, PaneSizes
 from .load_worker import load_in_batches, progress_of
 
 # The panes in tab order: the container's id, and the id of the view inside it.
 PANES = ("articles", "body", "thread")
-# The layouts, by the least terminal width that takes each.
-WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
 # is laid out and painted once, not empty and then again when the worker hands
@@ -63,11 +63,6 @@ SHOWN_AT_ONCE_BYTES = 512 * 1024
 NOTIFY_SECONDS = 6
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
-
-
-def width_class(width: int) -> str:
-    """The layout class for a terminal `width` columns wide."""
-    return next(name for least, name in WIDTH_CLASSES if width >= least)
 
 
 class MainScreen(Screen[None]):
@@ -94,17 +89,15 @@ class MainScreen(Screen[None]):
             }
         }
         #reading { height: 1fr; }
+        /* The list's width and the body's size are the layout's (`PaneSizes`). */
         &.-wide {
-            #articles-pane { width: 34; }
             #reading { layout: horizontal; width: 1fr; }
-            #body-pane { width: 1fr; max-width: 86; height: 1fr; }
+            #body-pane { height: 1fr; }
             #thread-pane { width: 1fr; height: 1fr; }
         }
         &.-medium {
-            #articles-pane { width: 34; }
             #reading { layout: vertical; width: 1fr; }
-            #body-pane { height: 2fr; }
-            #thread-pane { height: 3fr; }
+            #thread-pane { height: 1fr; }
         }
         &.-narrow {
             #articles-pane, #reading, #body-pane, #thread-pane { display: none; }
@@ -139,13 +132,16 @@ class MainScreen(Screen[None]):
         width: int,
         state: State | None = None,
         absolute_times: bool = False,
+        sizes: PaneSizes | None = None,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `width` is the terminal's, to start with its layout. `state` is the
         memory between sessions (None: none this session); `absolute_times`:
-        comment headers give times in full (the config's)."""
+        comment headers give times in full (the config's); `sizes` lays the
+        panes out (the comments' share chosen)."""
+        self.sizes = sizes or PaneSizes(COMMENTS_SHARE, LIST_WIDTH)
         # The first classes from the start: each class change restyles every widget.
-        super().__init__(classes=f"-show-{PANES[0]} {width_class(width)}")
+        super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
         self.store = store
         # The files to read. Not `self.loading`: that is Textual's reactive for
         # a loading indicator.
@@ -201,6 +197,8 @@ class MainScreen(Screen[None]):
         for pane in self.query(SearchPane):
             pane.history = self.search_history
         self.query_one(ThreadView).absolute_times = self.absolute_times
+        self.sizes.apply(self, self.app.size)
+        self.watch(self.query_one(ArticleBody), "virtual_size", self._body_resized, init=False)
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self._pane}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
@@ -246,8 +244,25 @@ class MainScreen(Screen[None]):
             # out and paint every widget again.
             event.prevent_default()
             return
-        chosen = width_class(event.size.width)
-        self.update_classes({name: name == chosen for _, name in WIDTH_CLASSES}, animate=False)
+        self.sizes.apply(self, event.size)
+
+    def _body_resized(self) -> None:
+        """The body's text takes another number of lines: a short one gives
+        the comments the room it does not use."""
+        self.sizes.apply(self, self.size)
+
+    def action_comments_room(self, step: int) -> None:
+        """More (or less) of the reading area for the comments, kept."""
+        sizes = self.sizes
+        share = max(LEAST_SHARE, min(MOST_SHARE, sizes.share + step))
+        if share == sizes.share:
+            self.notify(f"The comments have {share}% already", timeout=2, markup=False)
+            return
+        sizes.share = share
+        sizes.apply(self, self.size)
+        if self.state is not None:
+            self.state.remember(COMMENTS_SETTING, str(share))
+        self.notify(f"Comments: {share}% of the room", timeout=1.5, markup=False)
 
     # Loading ---------------------------------------------------------------
 

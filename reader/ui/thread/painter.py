@@ -2,12 +2,13 @@
 
 A comment is a header line (fold marker, position, author, time, replies)
 followed by its wrapped paragraphs and a blank separator line; folded, it is
-one line: the header, the start of its text as far as it fits, and `[+N]` for
+one line: the author, the start of its text as far as it fits, and `+N` for
 the N replies hidden under it. Times are said relative to now (`3 h ago`).
 Every line starts with one guide per ancestor level, coloured by depth, and the
 comment's own guide runs down beside its text. Indentation is capped so that
 the text always keeps `MIN_TEXT_WIDTH` columns: past the cap, deeper comments
-stay at the cap's indentation and their header says how deep they are.
+stay at the cap's indentation, their last guide dotted (`┊`) for the levels it
+stands for, and their header says how deep they are.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ...text import block_at
 from ...times import posted_text
 from ..render.block_lines import BlockStyles, MatchSpan, block_gap, block_lines, gap_prefix
 
-MIN_TEXT_WIDTH = 40
+MIN_TEXT_WIDTH = 50
 GUIDE_WIDTH = 2
 # Positions deeper than this are shown as "…" plus their last components.
 MAX_PATH_PARTS = 4
@@ -158,9 +159,14 @@ class CommentPainter:
         # What relative times are counted from (a fixed time in tests).
         self.clock = clock or times.now
 
-    def _guides(self, levels: int) -> list[Segment]:
+    def _guides(self, levels: int, depth: int) -> list[Segment]:
+        """The guides of the levels above a comment at `depth`, `levels` of
+        them; past the cap the last stands for the levels not drawn."""
         guides = self.styles.guides
-        return [Segment("│ ", guides[level % len(guides)]) for level in range(levels)]
+        drawn = [Segment("│ ", guides[level % len(guides)]) for level in range(levels)]
+        if drawn and depth > levels:
+            drawn[-1] = Segment("┊ ", drawn[-1].style)
+        return drawn
 
     def header(
         self,
@@ -301,7 +307,7 @@ class CommentPainter:
         """
         matches = matches or {}
         levels = indent_levels(comment.depth, width)
-        guides = self._guides(levels)
+        guides = self._guides(levels, comment.depth)
         if comment.status == "more":
             return self._stub(comment, guides, width, matches, current)
         own_guide = Segment("│ ", self.styles.guides[comment.depth % len(self.styles.guides)])
