@@ -40,6 +40,8 @@ from reader.model import Thread  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_echo import echo_figures  # noqa: E402
+from tests.bench_feeds import feed_figures  # noqa: E402
+from tests.bench_hostile import hostile_section  # noqa: E402
 from tests.bench_list import list_figures  # noqa: E402
 from tests.bench_mailstream import mailstream_figures  # noqa: E402
 from tests.bench_memory import memory_section, million_section  # noqa: E402
@@ -64,6 +66,7 @@ from tests.bench_support import (  # noqa: E402
     table,
     typical_comment,
 )
+from tests.bench_web import web_figures  # noqa: E402
 from tests.builders import load_one  # noqa: E402
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -324,6 +327,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "startup": startup_figures,
     "load": lambda bench: load_figures(bench.corpus, bench.runs),
     "sites": site_figures,
+    "feeds": feed_figures,
     "thread": lambda bench: asyncio.run(thread_figures(bench.corpus, bench.runs)),
     "search": search_figures,
     "searchbar": searchbar_section,
@@ -338,6 +342,8 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "rich": rich_section,
     "memory": memory_section,
     "million": million_section,
+    "hostile": hostile_section,
+    "web": web_figures,
 }
 
 

@@ -122,8 +122,11 @@ def test_the_real_command_moves_a_damaged_database_aside_and_says_so_once(
     tmp_path: Path,
 ) -> None:
     database = tmp_path / "state" / "state.db"
-    database.parent.mkdir()
-    database.write_bytes(b"\x00garbage, not SQLite\xff" * 200)
+    state, _ = open_state(database)
+    assert state is not None
+    state.close()
+    # Its header's magic string overwritten: no longer SQLite, still reader's.
+    database.write_bytes(b"\x00garbage, not SQLite" + database.read_bytes()[20:])
     with Terminal(["--state", str(database), str(SEED)]) as terminal:
         # One warning, in the app (the toast may wrap the message).
         screen = terminal.wait_for("Comments (12", "was damaged")

@@ -43,6 +43,7 @@ from ..batch import Batch
 from ..sample import Sample
 from .body import parts_to_text
 from .fields import Head, full_fields, read_fields, read_head, thread_fields
+from .headerbounds import HeaderProblem, skip_reason, take_cuts
 from .maildir import MessageFile, is_maildir, message_files, read_message
 from .threads import Node, thread_roots
 
@@ -248,7 +249,10 @@ def _index(
         data = bytes(kept)  # (a copy only of a view, dropped after this pass)
         # The head is read once: here for the threads, kept for the full read.
         head = read_head(data)
-        fields = thread_fields(head) if head is not None else None
+        try:
+            fields = thread_fields(head) if head is not None else None
+        except HeaderProblem:
+            fields = None  # read in full below, which says what is wrong
         if fields is not None:
             message_id, parents = _thread_ids(fields)
             message = _Message(where, kept, head)
@@ -353,11 +357,15 @@ def _read_message(
     """Read `message` in full from `data` (with its `head` and what threading
     read of it, if read already); False, with its `problem`, if it cannot be."""
     message.read = True
+    take_cuts()  # (what threading cut is cut again, and said, here)
     try:
         message.mail = read_mail(data, head, known)
     except Exception as error:  # one bad message never stops the others
-        message.problem = f"{path}: {message.where}: message skipped: {error}"
+        message.problem = f"{path}: {message.where}: message skipped: {skip_reason(error)}"
         return False
+    cuts = take_cuts()
+    if cuts:
+        message.problem = f"{path}: {message.where}: {'; '.join(dict.fromkeys(cuts))}"
     return True
 
 

@@ -249,7 +249,8 @@ class ArticleBody(ScrollView, can_focus=True):
         # Focus and hover restyle the widget too; repaint only if the text's own
         # styles changed (a theme). Styles never change a piece's height.
         super().notify_style_update()
-        if self.is_mounted and self._styles_now is not None and self.draw_styles() != self._styles_now:
+        styles_now = self._styles_now
+        if self.is_mounted and styles_now is not None and self.draw_styles() != styles_now:
             self._styles_now = None
             self._painted.clear()
             self.refresh()

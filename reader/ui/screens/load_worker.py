@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from textual.message import Message
 
+from ...abandonable import abandonable
 from ...collector import bulk_loading
 from ...errors import LoadError
 from ...loading import Loading
 from ...prepared import PreparedBatch
 from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+
+Progress = LoadProgressFigures
 
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
@@ -39,15 +42,25 @@ def progress_of(loading: Loading, measured: bool = True) -> LoadProgressFigures:
     )
 
 
+def _read(loading: Loading) -> Iterator[tuple[PreparedBatch | LoadError | None, Progress]]:
+    """Each result of the load with the progress after it, then None with the
+    final progress (all of it read in the loader's own thread)."""
+    for result in loading:
+        yield result, progress_of(loading)
+    yield None, progress_of(loading)
+
+
 def load_in_batches(
     loading: Loading, post: Callable[[Message], object], cancelled: Callable[[], bool]
 ) -> None:
     """Read every file `loading` has left, posting `ArticlesLoaded` batches and,
-    at the end, `LoadFinished`; stop when `cancelled` says so."""
+    at the end, `LoadFinished`; stop when `cancelled` says so. The files are
+    read in a thread of their own, which quitting does not wait for: a file may
+    take long, or for ever, to read (`abandonable`)."""
 
-    def hand_over(results: list[PreparedBatch | LoadError]) -> bool:
+    def hand_over(results: list[PreparedBatch | LoadError], progress: Progress) -> bool:
         handled = threading.Event()
-        post(ArticlesLoaded(results, progress_of(loading), handled))
+        post(ArticlesLoaded(results, progress, handled))
         while not handled.wait(WAIT_SECONDS):
             if cancelled():
                 return False
@@ -55,15 +68,18 @@ def load_in_batches(
 
     results: list[PreparedBatch | LoadError] = []
     handed_over: float | None = None
+    progress: Progress | None = None
     with bulk_loading():
-        for result in loading:
-            if cancelled():
-                return
+        for result, progress in abandonable(_read(loading), cancelled):
+            if result is None:
+                break
             # A file gives its articles (a mailbox one per thread) or its error.
             results.append(result)
             if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                if not hand_over(results):
+                if not hand_over(results, progress):
                     return
                 results, handed_over = [], time.monotonic()
-    if hand_over(results):
+    if cancelled() or progress is None:
+        return
+    if hand_over(results, progress):
         post(LoadFinished())

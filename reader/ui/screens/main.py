@@ -73,7 +73,6 @@ def width_class(width: int) -> str:
 class MainScreen(Screen[None]):
     """Reads the loaded articles; loads the files in a worker as it starts."""
 
-
     DEFAULT_CSS = """
     MainScreen {
         #panes { height: 1fr; }
