@@ -13,9 +13,11 @@ from typing import NamedTuple
 
 from rich.text import Text
 from textual.message import Message
+from textual.widget import Widget
 
 from ..errors import LoadError
 from ..prepared import PreparedBatch
+from ..text import Block, links_of
 
 
 class LoadProgressFigures(NamedTuple):
@@ -35,6 +37,18 @@ class ShowLinks(Message):
         super().__init__()
         self.title = title
         self.urls = urls
+
+
+def ask_for_links(
+    widget: Widget, title: str, blocks: tuple[Block, ...] | None, none: str
+) -> None:
+    """Ask for the links of a text with layout `blocks` to be listed under
+    `title`; with none, say `none` instead."""
+    urls = links_of(blocks)
+    if urls:
+        widget.post_message(ShowLinks(title, urls))
+    else:
+        widget.notify(none, timeout=2, markup=False)
 
 
 class ShowFullText(Message):

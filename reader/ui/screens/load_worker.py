@@ -83,3 +83,27 @@ def load_in_batches(
         return
     if hand_over(results, progress):
         post(LoadFinished())
+
+
+class LoadNotices:
+    """What the load says as it goes: a notice for the files that failed since
+    the last one, and one for the warnings (a mail skipped, a YAML key ignored:
+    the files themselves loaded); the reasons are in the load log, at the top
+    of the help screen."""
+
+    def __init__(self) -> None:
+        self._errors = 0
+        self._warnings = 0
+
+    def since_last(self, errors: int, warnings: int) -> list[tuple[str, str]]:
+        """The notices (message, severity) for `errors` and `warnings` so far."""
+        notices = []
+        count, self._errors = errors - self._errors, errors
+        if count:
+            files = "1 file" if count == 1 else f"{count} files"
+            notices.append((f"{files} could not be read — press ? for details", "error"))
+        count, self._warnings = warnings - self._warnings, warnings
+        if count:
+            said = f"{count} warning{'' if count == 1 else 's'} while loading"
+            notices.append((f"{said} — press ? for details", "warning"))
+        return notices

@@ -48,12 +48,9 @@ from ..search.pane import SearchPane
 from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
-from .load_worker import load_in_batches, progress_of
+from .load_worker import LoadNotices, load_in_batches, progress_of
+from .main_layout import MAIN_CSS, PANES, WIDTH_CLASSES, width_class
 
-# The panes in tab order: the container's id, and the id of the view inside it.
-PANES = ("articles", "body", "thread")
-# The layouts, by the least terminal width that takes each.
-WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
 # is laid out and painted once, not empty and then again when the worker hands
@@ -65,56 +62,10 @@ NOTIFY_SECONDS = 6
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 
 
-def width_class(width: int) -> str:
-    """The layout class for a terminal `width` columns wide."""
-    return next(name for least, name in WIDTH_CLASSES if width >= least)
-
-
 class MainScreen(Screen[None]):
     """Reads the loaded articles; loads the files in a worker as it starts."""
 
-    DEFAULT_CSS = """
-    MainScreen {
-        #panes { height: 1fr; }
-        .pane {
-            border: round $foreground 30%;
-            border-title-color: $text-muted;
-            border-subtitle-color: $text-muted;
-            background: $surface;
-            &:focus-within {
-                border: round $accent;
-                border-title-color: $text;
-                border-title-style: bold;
-                border-subtitle-color: $text;
-            }
-            & > ArticleList, & > ArticleBody, & > ThreadView {
-                height: 1fr;
-                border: none;
-                background: $surface;
-            }
-        }
-        #reading { height: 1fr; }
-        &.-wide {
-            #articles-pane { width: 34; }
-            #reading { layout: horizontal; width: 1fr; }
-            #body-pane { width: 1fr; max-width: 86; height: 1fr; }
-            #thread-pane { width: 1fr; height: 1fr; }
-        }
-        &.-medium {
-            #articles-pane { width: 34; }
-            #reading { layout: vertical; width: 1fr; }
-            #body-pane { height: 2fr; }
-            #thread-pane { height: 3fr; }
-        }
-        &.-narrow {
-            #articles-pane, #reading, #body-pane, #thread-pane { display: none; }
-            .pane { width: 1fr; height: 1fr; }
-            &.-show-articles #articles-pane { display: block; }
-            &.-show-body #reading, &.-show-body #body-pane { display: block; }
-            &.-show-thread #reading, &.-show-thread #thread-pane { display: block; }
-        }
-    }
-    """
+    DEFAULT_CSS = MAIN_CSS
 
     # `n` / `N` reach the screen only when no search is on (the panes' are then
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
@@ -152,8 +103,7 @@ class MainScreen(Screen[None]):
         self.files = loading
         self.load_errors = load_errors
         self._pane = PANES[0]
-        self._reported = 0
-        self._warned = 0  # of the loading's warnings, how many were notified
+        self._notices = LoadNotices()
         self.state = state
         self.absolute_times = absolute_times
         # The article shown last session, to select again when it loads.
@@ -345,29 +295,11 @@ class MainScreen(Screen[None]):
             self.app.exit(return_code=2)
 
     def _report_new_errors(self) -> None:
-        """One notification for the files that failed since the last report; the
-        reasons are in the load log, at the top of the help screen."""
-        count = len(self.load_errors) - self._reported
-        self._reported = len(self.load_errors)
-        if count:
-            files = "1 file" if count == 1 else f"{count} files"
-            self.notify(
-                f"{files} could not be read — press ? for details",
-                severity="error",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
-        # Warnings (a mail skipped, a YAML key ignored): the files themselves loaded.
-        warnings = len(self.files.warnings) - self._warned
-        self._warned += warnings
-        if warnings:
-            self.notify(
-                f"{warnings} warning{'' if warnings == 1 else 's'} while loading"
-                " — press ? for details",
-                severity="warning",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
+        """A notice for the files that failed and the warnings since the last."""
+        for message, severity in self._notices.since_last(
+            len(self.load_errors), len(self.files.warnings)
+        ):
+            self.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
 
     # State -----------------------------------------------------------------
 
@@ -411,23 +343,14 @@ class MainScreen(Screen[None]):
         self._go_to_marked(UNREAD, forward=False)
 
     def _go_to_marked(self, kind: int, forward: bool) -> None:
-        """The next (previous) comment of `kind` (NEW, UNREAD) after the cursor,
-        in the comments pane; from another pane, the comment under the cursor
-        if it is of that kind."""
-        view, article = self.query_one(ThreadView), self.reading.article
-        if article is None:
-            self.notify("No article open", timeout=2, markup=False)
-            return
-        here = self._pane != "thread" and view.cursor >= 0 and article.reading[view.cursor] == kind
-        if here or view.go_to_marked(kind, forward):
+        """The next (previous) comment of `kind` (NEW, UNREAD), shown in the
+        comments pane; from another pane, the one under the cursor will do."""
+        pane = self.query_one(ThreadPane)
+        said = pane.go_to_marked(kind, forward, here=self._pane != "thread")
+        if said is None:
             self._show_pane("thread")
-            return
-        word = "new" if kind == NEW else "unread"
-        if kind not in article.reading:
-            self.notify(f"No {word} comments in this article", timeout=2, markup=False)
         else:
-            where = "after" if forward else "before"
-            self.notify(f"No {word} comments {where} this one", timeout=2, markup=False)
+            self.notify(said, timeout=2, markup=False)
 
     def action_mark_read(self) -> None:
         article = self.article
