@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from reader.formats.mail import body as mailtext
 from reader.formats.mail import fields as mailfields
 from reader.formats.mail.fields import MailPart, full_fields, read_fields
-from reader.formats.mail.mailbox import _mbox_messages, _mbox_messages_by_line
+from reader.formats.mail.mailbox import mbox_messages, mbox_messages_by_line
 from tests.bench_sites import _mbox
 from tests.formats_support import fixture
 
@@ -48,12 +48,12 @@ def _agrees(data: bytes) -> bool:
 def _fixture_messages() -> list[bytes]:
     mbox = fixture("garden.mbox").read_bytes()
     maildir = sorted(fixture("pond.maildir").glob("*/*"))
-    messages = [bytes(data) for _, data, _ in _mbox_messages(mbox)]
+    messages = [bytes(data) for _, data, _ in mbox_messages(mbox)]
     return messages + [path.read_bytes() for path in maildir]
 
 
 def test_fixture_and_generated_archive_messages_read_alike() -> None:
-    messages = _fixture_messages() + [bytes(data) for _, data, _ in _mbox_messages(_mbox(300))]
+    messages = _fixture_messages() + [bytes(data) for _, data, _ in mbox_messages(_mbox(300))]
     fast = [_agrees(data) for data in messages]
     # The simple ones (most of a list) take the fast path; the rest are `email`'s.
     assert sum(fast) > len(messages) * 0.8
@@ -62,9 +62,9 @@ def test_fixture_and_generated_archive_messages_read_alike() -> None:
 
 def test_a_simple_message_never_reaches_emails_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    parse = mailfields._PARSER.parsebytes
+    parse = mailfields.PARSER.parsebytes
     monkeypatch.setattr(
-        mailfields._PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+        mailfields.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
     )
     simple = (
         b"From: Ada Ravel <ada@example.net>\nSubject: Herons\n"
@@ -181,12 +181,12 @@ _MBOX_LINES = [
 @given(st.lists(st.sampled_from(_MBOX_LINES), max_size=30))
 def test_mbox_split_matches_the_line_by_line_split(lines: list[bytes]) -> None:
     data = b"".join(lines)
-    assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
+    assert list(mbox_messages(data)) == list(mbox_messages_by_line(data))
 
 
 def test_bench_archive_splits_alike(tmp_path: Path) -> None:
     data = _mbox(200)
-    assert list(_mbox_messages(data)) == list(_mbox_messages_by_line(data))
+    assert list(mbox_messages(data)) == list(mbox_messages_by_line(data))
 
 
 _BODY_LINES = [
@@ -215,8 +215,8 @@ def test_mail_without_patch_or_link_skips_the_builder_with_the_same_result(
     lines: list[str],
 ) -> None:
     builder = mailtext.TextBuilder()
-    mailtext._add_mail(builder, lines, may_diff=False)
-    assert mailtext._paragraphs_and_quotes(lines) == builder.finish()
+    mailtext.add_mail(builder, lines, may_diff=False)
+    assert mailtext.paragraphs_and_quotes(lines) == builder.finish()
 
 
 _PART_HEADERS = [

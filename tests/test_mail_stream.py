@@ -245,7 +245,7 @@ def test_streamed_threads_are_the_whole_archives_threads(
             write_mbox(Path(folder) / "list.mbox", messages),
             write_maildir(Path(folder) / "list", messages),
         ):
-            patch.setattr(mail, "_PREVIEW_MESSAGES", len(messages))
+            patch.setattr(mail, "PREVIEW_MESSAGES", len(messages))
             if not expected:
                 with pytest.raises(LoadError):  # (an mbox may not even look like one)
                     load_articles(path)
@@ -254,7 +254,7 @@ def test_streamed_threads_are_the_whole_archives_threads(
             assert [outline(article) for article in articles] == expected
             # `reader dump` reads the same articles, all at once.
             assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
-            patch.setattr(mail, "_PREVIEW_MESSAGES", preview_size)
+            patch.setattr(mail, "PREVIEW_MESSAGES", preview_size)
             first_messages = messages[:preview_size] if len(messages) > preview_size else []
             _check_preview(path, whole_archive(first_messages)[:1], articles, warnings)
 
@@ -331,10 +331,10 @@ def test_without_a_preview_the_read_ahead_reads_only_the_first_threads_messages_
 ) -> None:
     """A mailbox within the preview's messages gives no preview: its first
     batch is its first thread, read alone."""
-    messages = _threads_earliest_last(mail._PREVIEW_MESSAGES // 2)
+    messages = _threads_earliest_last(mail.PREVIEW_MESSAGES // 2)
     path = write_mbox(tmp_path / "list.mbox", messages)
     read: list[bytes] = []
-    monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
+    monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
     assert not next(load_batches(path)).preview
     read.clear()
     loading = Loading([path])
@@ -380,9 +380,9 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
     heads: list[bytes] = []
     read: list[bytes] = []
     monkeypatch.setattr(mail, "read_head", _counting(mail.read_head, heads))
-    monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
-    split = _CountedMatches(mail._NEWLINE_FROM)
-    monkeypatch.setattr(mail, "_NEWLINE_FROM", split)
+    monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
+    split = _CountedMatches(mail.NEWLINE_FROM)
+    monkeypatch.setattr(mail, "NEWLINE_FROM", split)
     files: list[str] = []
     read_message = mail.read_message
     def counted(file: MessageFile, limit: int) -> bytes | str:
@@ -465,7 +465,7 @@ def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
 
     monkeypatch.setattr(mail, "parts_to_text", failing)
     read: list[bytes] = []
-    monkeypatch.setattr(mail, "_read", _counting(mail._read, read))
+    monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
     warnings: list[str] = []
     batches = load_batches(path, warnings)
     preview = next(batches)
@@ -475,7 +475,7 @@ def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
     assert warnings == []
     list(batches)
     assert _numbers(read).count(1) == 1, "the message that fails is read once"
-    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", len(messages))
+    monkeypatch.setattr(mail, "PREVIEW_MESSAGES", len(messages))
     without_preview: list[str] = []
     assert not any(batch.preview for batch in load_batches(path, without_preview))
     lines = path.read_bytes().split(b"\n")
@@ -541,14 +541,14 @@ def test_an_error_after_some_batches_reaches_the_app_after_them(
 ) -> None:
     messages = [message(n, Spec(n, None, [], n, "plain")) for n in range(1200)]
     path = write_mbox(tmp_path / "list.mbox", messages)
-    built = mail._article
+    built = mail.thread_article
 
     def failing_late(where: Path, root: Any) -> Article:
         if root.number == 1100:
             raise RuntimeError("a parser bug")
         return built(where, root)
 
-    monkeypatch.setattr(mail, "_article", failing_late)
+    monkeypatch.setattr(mail, "thread_article", failing_late)
     loading = Loading([path, write_mbox(tmp_path / "other.mbox", messages[:1])])
     assert loading.read_ahead()
     results = list(loading)

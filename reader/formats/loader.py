@@ -54,7 +54,7 @@ def _has_known_content(path: Path) -> bool:
     """Whether a file with an unknown suffix starts like a format reader
     detects by content (a mailbox, JSON, a feed)."""
     try:
-        with open(path, "rb", opener=_open_read_only) as file:
+        with open(path, "rb", opener=open_read_only) as file:
             head = file.read(_SNIFF_BYTES)
     except OSError:
         return True  # let loading report what is wrong with it
@@ -191,7 +191,7 @@ def load_batches(
     """
     found: Format | None = None
     try:
-        sample = _read_sample(path)
+        sample = read_sample(path)
         if parsed is not None:
             sample.take_json(parsed)
         found = detect(sample)
@@ -226,7 +226,7 @@ def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article
     ]
 
 
-def _read_sample(path: Path) -> Sample:
+def read_sample(path: Path) -> Sample:
     try:
         if stat.S_ISDIR(os.stat(path).st_mode):
             if not is_maildir(path):
@@ -234,7 +234,7 @@ def _read_sample(path: Path) -> Sample:
             return Sample(path, None)
         # Open first and check what was opened, so that the type and size
         # checks apply to the very file that is read.
-        with open(path, "rb", opener=_open_read_only) as file:
+        with open(path, "rb", opener=open_read_only) as file:
             info = os.fstat(file.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise LoadError(path, "is a directory")
@@ -275,7 +275,7 @@ def _read_into(file: BinaryIO, size: int) -> bytearray:
     return data
 
 
-def _open_read_only(path: str, flags: int) -> int:
+def open_read_only(path: str, flags: int) -> int:
     """`os.open` that cannot hang: a FIFO would otherwise block until a writer
     came along (O_NONBLOCK changes nothing for regular files)."""
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))

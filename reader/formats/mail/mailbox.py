@@ -12,7 +12,7 @@ as they are read. A message that cannot be read is skipped with a warning
 
 The first pass must see every message before it knows which thread comes
 first (a reply may come anywhere; the earliest thread may start last): 0.35 s
-for 20,000 messages. So a mailbox of more than `_PREVIEW_MESSAGES` messages
+for 20,000 messages. So a mailbox of more than `PREVIEW_MESSAGES` messages
 first gives a preview (`Batch.preview`): the first pass takes only those
 first messages (the mbox is split as it is read), threads them, and gives
 their first thread, with the replies they hold, read in full; a few ms. The
@@ -50,7 +50,7 @@ from .threads import Node, thread_roots
 # An mbox starts with a `From ` line, then a header line.
 _MBOX_START = re.compile(rb"From \S+[^\n]*\r?\n[!-9;-~]+:")
 _FROM_LINE = re.compile(rb"From ")
-_NEWLINE_FROM = re.compile(rb"\nFrom ")
+NEWLINE_FROM = re.compile(rb"\nFrom ")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -60,7 +60,7 @@ _LIST_ID = re.compile(r"<([^<>\s]+)>")
 _BATCH_MESSAGES = 500
 # A bigger mailbox first gives a preview: the first thread among this many
 # first messages, before the rest of the archive is read.
-_PREVIEW_MESSAGES = 100
+PREVIEW_MESSAGES = 100
 
 
 @dataclass(eq=False, slots=True)
@@ -130,7 +130,7 @@ def sniff_maildir(sample: Sample) -> bool:
 
 def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
     assert sample.data is not None
-    yield from _parse(sample.path, _mbox_messages(sample.data), warnings)
+    yield from _parse(sample.path, mbox_messages(sample.data), warnings)
 
 
 def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
@@ -150,7 +150,7 @@ def _maildir_messages(files: list[MessageFile]) -> Iterator[_Raw]:
         yield f"message {file.key}", read_message(file, limits.MAX_FILE_BYTES), number / len(files)
 
 
-def _mbox_messages(data: bytes) -> Iterator[_Raw]:
+def mbox_messages(data: bytes) -> Iterator[_Raw]:
     """Each message's bytes (without its `From ` line), named by its line, as
     the file is split (a preview needs only the first messages): a view of
     `data` where it needs no unescaping, so that the messages waiting for
@@ -158,7 +158,7 @@ def _mbox_messages(data: bytes) -> Iterator[_Raw]:
     # Most files hold no CR at all, which a byte search tells ten times
     # faster than the regular expression (0.5 ms against 5 for 14 MB).
     if b"\r" in data and _LONE_CR.search(data) is not None:
-        yield from _mbox_messages_by_line(data)
+        yield from mbox_messages_by_line(data)
         return
     line = 1
     counted = 0  # where `line` was counted to
@@ -183,14 +183,14 @@ def _mbox_starts(data: bytes) -> Iterator[int]:
     after a blank line."""
     if _FROM_LINE.match(data):
         yield 0
-    for found in _NEWLINE_FROM.finditer(data):
+    for found in NEWLINE_FROM.finditer(data):
         line_start = data.rfind(b"\n", 0, found.start()) + 1
         if not data[line_start : found.start()].strip():
             yield found.start() + 1
 
 
-def _mbox_messages_by_line(data: bytes) -> Iterator[_Raw]:
-    """`_mbox_messages` for a file with lines ended by a lone CR."""
+def mbox_messages_by_line(data: bytes) -> Iterator[_Raw]:
+    """`mbox_messages` for a file with lines ended by a lone CR."""
     lines = data.splitlines(keepends=True)
     start: int | None = None
     previous_blank = True
@@ -212,14 +212,14 @@ def _unescape(lines: list[bytes]) -> bytes:
 
 def _parse(path: Path, raw: Iterator[_Raw], warnings: list[str] | None) -> Iterator[Batch]:
     """Both passes over the messages `raw` splits off. A mailbox of more than
-    `_PREVIEW_MESSAGES` messages gives a preview first: the first pass takes
+    `PREVIEW_MESSAGES` messages gives a preview first: the first pass takes
     those first messages alone, and their first thread is read and given with
     the replies those hold; then the first pass goes on over the rest."""
     nodes: list[Node[_Message]] = []
     # The preview adds no warnings: what goes wrong before it is given is
     # reported after it, in the order a load without a preview reports it.
     held: list[str] = []
-    seen = _index(path, islice(raw, _PREVIEW_MESSAGES), held, nodes)
+    seen = _index(path, islice(raw, PREVIEW_MESSAGES), held, nodes)
     preview = _preview(path, nodes) if seen < 1 else None
     if preview is not None:
         yield Batch(preview.articles, seen, preview=True)
@@ -275,7 +275,7 @@ def _preview(path: Path, nodes: list[Node[_Message]]) -> _Preview | None:
         return None
     root = thread_roots(nodes)[0]
     _read_thread(path, root, None)
-    articles = [_article(path, top) for top in _readable([root])]
+    articles = [thread_article(path, top) for top in _readable([root])]
     for node in nodes:
         node.parent, node.replies = None, []
     return _Preview(root, articles) if articles else None
@@ -305,7 +305,7 @@ def _batches(
     given = read = 0
     for root in roots:
         read += _read_thread(path, root, warnings)
-        articles.extend(_article(path, top) for top in _readable([root]))
+        articles.extend(thread_article(path, top) for top in _readable([root]))
         _release(root)
         if root is waiting:
             waiting = None
@@ -359,7 +359,7 @@ def _read_message(
     message.read = True
     take_cuts()  # (what threading cut is cut again, and said, here)
     try:
-        message.mail = _read(data, head, known)
+        message.mail = read_mail(data, head, known)
     except Exception as error:  # one bad message never stops the others
         message.problem = f"{path}: {message.where}: message skipped: {skip_reason(error)}"
         return False
@@ -376,7 +376,7 @@ def _report(message: _Message, warnings: list[str] | None) -> None:
         message.problem = None
 
 
-def _read(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
+def read_mail(data: bytes, head: Head | None, known: _Known | None) -> _Mail:
     when = known.when if known is not None and isinstance(known.when, datetime) else None
     fields = read_fields(data, head, when) or full_fields(data)
     text, blocks = parts_to_text(fields.parts)
@@ -432,7 +432,7 @@ def _readable(nodes: list[Node[_Message]]) -> list[Node[_Message]]:
     return sorted(found, key=Node.order)
 
 
-def _article(path: Path, root: Node[_Message]) -> Article:
+def thread_article(path: Path, root: Node[_Message]) -> Article:
     mail = root.payload.mail
     assert mail is not None  # `_readable` gives only messages that were read
     title = thread_title(mail.subject, mail.list_name) or "(no subject)"
