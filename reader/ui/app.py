@@ -30,8 +30,8 @@ from .commands import (
 )
 from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
-from .screens.layout import COMMENTS_SETTING, PaneSizes
 from .screens.main import MainScreen
+from .screens.main_layout import COMMENTS_SETTING, PaneSizes
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
 COMMAND_IDS = {binding.id for command in ALL_COMMANDS for binding in command.bindings()}

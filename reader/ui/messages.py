@@ -9,14 +9,16 @@ the main screen what it has read (`ArticlesLoaded`, `LoadFinished`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rich.text import Text
 from textual.message import Message
+from textual.widget import Widget
 
 from ..errors import LoadError
 from ..prepared import PreparedBatch
-from ..text import Link
+from ..text import Block, Link, links_in
 
 
 class LoadProgressFigures(NamedTuple):
@@ -36,6 +38,22 @@ class ShowLinks(Message):
         super().__init__()
         self.title = title
         self.links = links
+
+
+def ask_for_links(
+    widget: Widget,
+    title: str,
+    strings: Sequence[str],
+    blocks: tuple[Block, ...] | None,
+    none: str,
+) -> None:
+    """Ask for the links of a text (its blocks' `strings` and layouts) to be
+    listed under `title`; with none, say `none` instead."""
+    links = links_in(strings, blocks)
+    if links:
+        widget.post_message(ShowLinks(title, links))
+    else:
+        widget.notify(none, timeout=2, markup=False)
 
 
 class ShowFullText(Message):

@@ -15,7 +15,7 @@ from reader.config import load_config
 from reader.loading import Loading
 from reader.state import open_state
 from reader.ui.app import ReaderApp
-from reader.ui.screens.layout import (
+from reader.ui.screens.main_layout import (
     NARROW,
     READING_MOST,
     SIDE_BY_SIDE,

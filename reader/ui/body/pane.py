@@ -7,6 +7,8 @@ when the article changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.reactive import reactive
 
 from ...model import Article
@@ -22,16 +24,9 @@ class BodyPane(SearchPane[Match]):
 
     article: reactive[Article | None] = reactive(None)
 
-    def __init__(
-        self,
-        store: DocumentStore,
-        reading: Reading | None = None,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
+    def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
         body = ArticleBody(store, reading, id="body")
-        super().__init__(body, body, id=id, classes=classes)
+        super().__init__(body, body, **kwargs)
 
     @property
     def body(self) -> ArticleBody:

@@ -18,6 +18,7 @@ wrapping, whatever its length, a body of one 10 MB line included.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -35,10 +36,10 @@ from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
 from ...search.query import Match, Query
 from ...state import Reading
 from ...store import DocumentStore
-from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_in
+from ...text import LINK, PARAGRAPH, Block, Span, block_at
 from ...times import posted_text
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
-from ..messages import ShowFullText, ShowLinks
+from ..messages import ShowFullText, ask_for_links
 from ..render.block_lines import (
     BLOCK_COMPONENT_CLASSES,
     BLOCK_CSS,
@@ -195,17 +196,10 @@ class ArticleBody(ScrollView, can_focus=True):
     class JumpToComments(Message):
         """The reader asked to go from the body to the comments."""
 
-    def __init__(
-        self,
-        store: DocumentStore,
-        reading: Reading | None = None,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
+    def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
         """`store` is searched (the body is its pane's `SearchTarget`); `reading`
         is told where the body is scrolled to."""
-        super().__init__(id=id, classes=classes)
+        super().__init__(**kwargs)
         self.store = store
         self.reading = reading or Reading()
         self._pieces: list[Piece] = []
@@ -254,11 +248,8 @@ class ArticleBody(ScrollView, can_focus=True):
         # Focus and hover restyle the widget too; repaint only if the text's own
         # styles changed (a theme). Styles never change a piece's height.
         super().notify_style_update()
-        if (
-            self.is_mounted
-            and self._styles_now is not None
-            and self.draw_styles() != self._styles_now
-        ):
+        styles_now = self._styles_now
+        if self.is_mounted and styles_now is not None and self.draw_styles() != styles_now:
             self._styles_now = None
             self._painted.clear()
             self.refresh()
@@ -566,13 +557,11 @@ class ArticleBody(ScrollView, can_focus=True):
     def action_links(self) -> None:
         """Pick one of the links of the article body."""
         article = self.article
-        if article is None:
-            return
-        links = links_in(article.body, article.body_blocks)
-        if not links:
-            self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
-            return
-        self.post_message(ShowLinks(f"Links in {article.title}", links))
+        if article is not None:
+            none = "No links in the body: o opens the article's URL"
+            ask_for_links(
+                self, f"Links in {article.title}", article.body, article.body_blocks, none
+            )
 
     def action_full_text(self) -> None:
         """The body in full, long code lines unclipped."""

@@ -247,7 +247,7 @@ def _part_lines(text: Text, width: int, console: Console, styles: BlockStyles) -
     return lines
 
 
-def _moved(span: TextSpan, positions: list[int]) -> MatchSpan:
+def _moved(span: TextSpan, positions: list[int]) -> tuple[int, int]:
     """Where a span over a string is in the string neutralised."""
     last = len(positions) - 1
     return positions[min(span.start, last)], positions[min(span.end, last)]

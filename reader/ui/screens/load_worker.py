@@ -5,8 +5,7 @@ The first result is handed over at once, so something is on screen soon; the
 rest at most every `BATCH_SECONDS`, as each hand-over costs the UI thread a
 message and a repaint (the list paints only the new entries on screen). Each
 hand-over waits until the screen has taken it, so the worker never runs
-ahead of what is shown. The files are read in a thread of their own, which
-quitting does not wait for: a file may take long, or for ever, to read.
+ahead of what is shown.
 """
 
 from __future__ import annotations
@@ -23,6 +22,8 @@ from ...errors import LoadError
 from ...loading import Loading
 from ...prepared import PreparedBatch
 from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+
+Progress = LoadProgressFigures
 
 # The load worker hands results to the UI thread at most this often.
 BATCH_SECONDS = 0.25
@@ -41,9 +42,7 @@ def progress_of(loading: Loading, measured: bool = True) -> LoadProgressFigures:
     )
 
 
-def _read(
-    loading: Loading,
-) -> Iterator[tuple[PreparedBatch | LoadError | None, LoadProgressFigures]]:
+def _read(loading: Loading) -> Iterator[tuple[PreparedBatch | LoadError | None, Progress]]:
     """Each result of the load with the progress after it, then None with the
     final progress (all of it read in the loader's own thread)."""
     for result in loading:
@@ -55,9 +54,11 @@ def load_in_batches(
     loading: Loading, post: Callable[[Message], object], cancelled: Callable[[], bool]
 ) -> None:
     """Read every file `loading` has left, posting `ArticlesLoaded` batches and,
-    at the end, `LoadFinished`; stop when `cancelled` says so."""
+    at the end, `LoadFinished`; stop when `cancelled` says so. The files are
+    read in a thread of their own, which quitting does not wait for: a file may
+    take long, or for ever, to read (`abandonable`)."""
 
-    def hand_over(results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> bool:
+    def hand_over(results: list[PreparedBatch | LoadError], progress: Progress) -> bool:
         handled = threading.Event()
         post(ArticlesLoaded(results, progress, handled))
         while not handled.wait(WAIT_SECONDS):
@@ -67,7 +68,7 @@ def load_in_batches(
 
     results: list[PreparedBatch | LoadError] = []
     handed_over: float | None = None
-    progress = None
+    progress: Progress | None = None
     with bulk_loading():
         for result, progress in abandonable(_read(loading), cancelled):
             if result is None:
@@ -82,3 +83,27 @@ def load_in_batches(
         return
     if hand_over(results, progress):
         post(LoadFinished())
+
+
+class LoadNotices:
+    """What the load says as it goes: a notice for the files that failed since
+    the last one, and one for the warnings (a mail skipped, a YAML key ignored:
+    the files themselves loaded); the reasons are in the load log, at the top
+    of the help screen."""
+
+    def __init__(self) -> None:
+        self._errors = 0
+        self._warnings = 0
+
+    def since_last(self, errors: int, warnings: int) -> list[tuple[str, str]]:
+        """The notices (message, severity) for `errors` and `warnings` so far."""
+        notices = []
+        count, self._errors = errors - self._errors, errors
+        if count:
+            files = "1 file" if count == 1 else f"{count} files"
+            notices.append((f"{files} could not be read — press ? for details", "error"))
+        count, self._warnings = warnings - self._warnings, warnings
+        if count:
+            said = f"{count} warning{'' if count == 1 else 's'} while loading"
+            notices.append((f"{said} — press ? for details", "warning"))
+        return notices

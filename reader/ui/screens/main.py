@@ -27,7 +27,6 @@ from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from ...collector import pause_collector
-from ...config.layout import COMMENTS_SHARE, LEAST_SHARE, LIST_WIDTH, MOST_SHARE
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
@@ -49,11 +48,9 @@ from ..search.pane import SearchPane
 from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
-from .layout import COMMENTS_SETTING, PaneSizes
-from .load_worker import load_in_batches, progress_of
+from .load_worker import LoadNotices, load_in_batches, progress_of
+from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
 
-# The panes in tab order: the container's id, and the id of the view inside it.
-PANES = ("articles", "body", "thread")
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
 # is laid out and painted once, not empty and then again when the worker hands
@@ -68,46 +65,7 @@ STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 class MainScreen(Screen[None]):
     """Reads the loaded articles; loads the files in a worker as it starts."""
 
-    DEFAULT_CSS = """
-    MainScreen {
-        #panes { height: 1fr; }
-        .pane {
-            border: round $foreground 30%;
-            border-title-color: $text-muted;
-            border-subtitle-color: $text-muted;
-            background: $surface;
-            &:focus-within {
-                border: round $accent;
-                border-title-color: $text;
-                border-title-style: bold;
-                border-subtitle-color: $text;
-            }
-            & > ArticleList, & > ArticleBody, & > ThreadView {
-                height: 1fr;
-                border: none;
-                background: $surface;
-            }
-        }
-        #reading { height: 1fr; }
-        /* The list's width and the body's size are the layout's (`PaneSizes`). */
-        &.-wide {
-            #reading { layout: horizontal; width: 1fr; }
-            #body-pane { height: 1fr; }
-            #thread-pane { width: 1fr; height: 1fr; }
-        }
-        &.-medium {
-            #reading { layout: vertical; width: 1fr; }
-            #thread-pane { height: 1fr; }
-        }
-        &.-narrow {
-            #articles-pane, #reading, #body-pane, #thread-pane { display: none; }
-            .pane { width: 1fr; height: 1fr; }
-            &.-show-articles #articles-pane { display: block; }
-            &.-show-body #reading, &.-show-body #body-pane { display: block; }
-            &.-show-thread #reading, &.-show-thread #thread-pane { display: block; }
-        }
-    }
-    """
+    DEFAULT_CSS = MAIN_CSS
 
     # `n` / `N` reach the screen only when no search is on (the panes' are then
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
@@ -139,7 +97,7 @@ class MainScreen(Screen[None]):
         memory between sessions (None: none this session); `absolute_times`:
         comment headers give times in full (the config's); `sizes` lays the
         panes out (the comments' share chosen)."""
-        self.sizes = sizes or PaneSizes(COMMENTS_SHARE, LIST_WIDTH)
+        self.sizes = sizes or PaneSizes()
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
         self.store = store
@@ -148,8 +106,7 @@ class MainScreen(Screen[None]):
         self.files = loading
         self.load_errors = load_errors
         self._pane = PANES[0]
-        self._reported = 0
-        self._warned = 0  # of the loading's warnings, how many were notified
+        self._notices = LoadNotices()
         self.state = state
         self.absolute_times = absolute_times
         # The article shown last session, to select again when it loads.
@@ -253,16 +210,11 @@ class MainScreen(Screen[None]):
 
     def action_comments_room(self, step: int) -> None:
         """More (or less) of the reading area for the comments, kept."""
-        sizes = self.sizes
-        share = max(LEAST_SHARE, min(MOST_SHARE, sizes.share + step))
-        if share == sizes.share:
-            self.notify(f"The comments have {share}% already", timeout=2, markup=False)
-            return
-        sizes.share = share
-        sizes.apply(self, self.size)
+        said = self.sizes.change_share(step)
+        self.sizes.apply(self, self.size)
         if self.state is not None:
-            self.state.remember(COMMENTS_SETTING, str(share))
-        self.notify(f"Comments: {share}% of the room", timeout=1.5, markup=False)
+            self.state.remember(COMMENTS_SETTING, str(self.sizes.share))
+        self.notify(said, timeout=1.5, markup=False)
 
     # Loading ---------------------------------------------------------------
 
@@ -360,29 +312,11 @@ class MainScreen(Screen[None]):
             self.app.exit(return_code=2)
 
     def _report_new_errors(self) -> None:
-        """One notification for the files that failed since the last report; the
-        reasons are in the load log, at the top of the help screen."""
-        count = len(self.load_errors) - self._reported
-        self._reported = len(self.load_errors)
-        if count:
-            files = "1 file" if count == 1 else f"{count} files"
-            self.notify(
-                f"{files} could not be read — press ? for details",
-                severity="error",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
-        # Warnings (a mail skipped, a YAML key ignored): the files themselves loaded.
-        warnings = len(self.files.warnings) - self._warned
-        self._warned += warnings
-        if warnings:
-            self.notify(
-                f"{warnings} warning{'' if warnings == 1 else 's'} while loading"
-                " — press ? for details",
-                severity="warning",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
+        """A notice for the files that failed and the warnings since the last."""
+        for message, severity in self._notices.since_last(
+            len(self.load_errors), len(self.files.warnings)
+        ):
+            self.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
 
     # State -----------------------------------------------------------------
 
@@ -426,23 +360,14 @@ class MainScreen(Screen[None]):
         self._go_to_marked(UNREAD, forward=False)
 
     def _go_to_marked(self, kind: int, forward: bool) -> None:
-        """The next (previous) comment of `kind` (NEW, UNREAD) after the cursor,
-        in the comments pane; from another pane, the comment under the cursor
-        if it is of that kind."""
-        view, article = self.query_one(ThreadView), self.reading.article
-        if article is None:
-            self.notify("No article open", timeout=2, markup=False)
-            return
-        here = self._pane != "thread" and view.cursor >= 0 and article.reading[view.cursor] == kind
-        if here or view.go_to_marked(kind, forward):
+        """The next (previous) comment of `kind` (NEW, UNREAD), shown in the
+        comments pane; from another pane, the one under the cursor will do."""
+        pane = self.query_one(ThreadPane)
+        said = pane.go_to_marked(kind, forward, here=self._pane != "thread")
+        if said is None:
             self._show_pane("thread")
-            return
-        word = "new" if kind == NEW else "unread"
-        if kind not in article.reading:
-            self.notify(f"No {word} comments in this article", timeout=2, markup=False)
         else:
-            where = "after" if forward else "before"
-            self.notify(f"No {word} comments {where} this one", timeout=2, markup=False)
+            self.notify(said, timeout=2, markup=False)
 
     def action_mark_read(self) -> None:
         article = self.article

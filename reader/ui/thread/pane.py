@@ -7,6 +7,8 @@ tooltip needs the mouse to hover, and this is read from the keyboard.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -17,6 +19,7 @@ from ... import times
 from ...model import Thread
 from ...search.query import Match
 from ...state import Reading
+from ...state.article_state import NEW
 from ...store import DocumentStore
 from ..render.reading_counts import SEPARATOR, reading_counts
 from ..search.pane import SearchPane
@@ -50,16 +53,9 @@ class ThreadPane(SearchPane[Match]):
     """The open article's thread (bound to the screen's): handed to the view,
     and counted in the border's title."""
 
-    def __init__(
-        self,
-        store: DocumentStore,
-        reading: Reading | None = None,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
+    def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
         view = ThreadView(store, reading, id="thread")
-        super().__init__(view, view, id=id, classes=classes)
+        super().__init__(view, view, **kwargs)
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -100,3 +96,19 @@ class ThreadPane(SearchPane[Match]):
             return
         counts = [str(thread.comment_count), *reading_counts(self.thread_view.reading.article)]
         self.border_title = f"Comments ({SEPARATOR.join(counts)})"
+
+    def go_to_marked(self, kind: int, forward: bool, here: bool) -> str | None:
+        """Put the cursor on the next (previous) comment of `kind` (NEW, UNREAD);
+        with `here`, the comment under the cursor will do if it is of that kind.
+        None when the cursor is on one; else what to say."""
+        view = self.thread_view
+        article = view.reading.article
+        if article is None:
+            return "No article open"
+        on_it = here and view.cursor >= 0 and article.reading[view.cursor] == kind
+        if on_it or view.go_to_marked(kind, forward):
+            return None
+        word = "new" if kind == NEW else "unread"
+        if kind not in article.reading:
+            return f"No {word} comments in this article"
+        return f"No {word} comments {'after' if forward else 'before'} this one"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -45,9 +46,8 @@ from ...search.query import Match, Query
 from ...state import Reading
 from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
-from ...text import links_in
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
-from ..messages import ShowFullText, ShowLinks
+from ..messages import ShowFullText, ask_for_links
 from ..render.block_lines import MatchSpan, unwrapped_text
 from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState
@@ -91,18 +91,11 @@ class ThreadView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
     """Thread index of the comment under the cursor (-1: no comments)."""
 
-    def __init__(
-        self,
-        store: DocumentStore,
-        reading: Reading | None = None,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
+    def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
         """`store` is searched (the view is its pane's `SearchTarget`); `reading`
         is told what is drawn and where the cursor is, and says which comments
         are new and unread (its article is the open one, set before `thread`)."""
-        super().__init__(id=id, classes=classes)
+        super().__init__(**kwargs)
         self.store = store
         self.reading = reading or Reading()
         self.thread_layout = ThreadLayout(self._paint)
@@ -761,18 +754,17 @@ class ThreadView(ScrollView, can_focus=True):
             self._move_or_say(self.thread.parents[self.cursor], "Top-level comment has no parent")
 
     def action_next_sibling(self) -> None:
-        thread, rows = self.thread, self.rows
-        if thread is not None and rows is not None and self.cursor >= 0:
-            step = thread.next_sibling
-            index = moves.shown_sibling(rows, step(self.cursor), step)
-            self._move_or_say(index, "No next sibling")
+        self._to_sibling(forward=True)
 
     def action_previous_sibling(self) -> None:
+        self._to_sibling(forward=False)
+
+    def _to_sibling(self, forward: bool) -> None:
         thread, rows = self.thread, self.rows
         if thread is not None and rows is not None and self.cursor >= 0:
-            step = thread.previous_sibling
+            step = thread.next_sibling if forward else thread.previous_sibling
             index = moves.shown_sibling(rows, step(self.cursor), step)
-            self._move_or_say(index, "No previous sibling")
+            self._move_or_say(index, f"No {'next' if forward else 'previous'} sibling")
 
     def action_next_top_level(self) -> None:
         thread, rows = self.thread, self.rows
@@ -875,13 +867,9 @@ class ThreadView(ScrollView, can_focus=True):
     def action_links(self) -> None:
         """Pick one of the links of the comment under the cursor."""
         comment = self._cursor_comment()
-        if comment is None:
-            return
-        links = links_in(comment.text, comment.blocks)
-        if not links:
-            self.notify("No links in this comment", timeout=2, markup=False)
-            return
-        self.post_message(ShowLinks(f"Links in comment {comment.path}", links))
+        if comment is not None:
+            title = f"Links in comment {comment.path}"
+            ask_for_links(self, title, comment.text, comment.blocks, "No links in this comment")
 
     def action_full_text(self) -> None:
         """The comment under the cursor in full, long code lines unclipped."""

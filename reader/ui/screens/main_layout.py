@@ -1,4 +1,5 @@
-"""How the main screen shares the terminal between its three panes.
+"""How the main screen lays its three panes out, and shares the terminal
+between them.
 
 Under `NARROW_BELOW` columns one pane shows at a time, the whole width. Wider,
 the article list is a column on the left and the rest is the reading area:
@@ -24,6 +25,8 @@ from textual.widget import Widget
 from ...config.layout import COMMENTS_SHARE, LEAST_SHARE, LIST_WIDTH, MOST_SHARE, Layout
 from ..body.view import ArticleBody
 
+# The panes in tab order: the container's id, and the id of the view inside it.
+PANES = ("articles", "body", "thread")
 NARROW_BELOW = 100
 READING_MOST = 120
 # Lines of the screen that are not the panes': the header and the footer.
@@ -83,10 +86,19 @@ class PaneSizes:
     """Keeps the main screen's panes laid out as `pane_layout` says, for the
     comments' share the reader chose (`<` / `>`)."""
 
-    def __init__(self, share: int, list_width: int) -> None:
+    def __init__(self, share: int = COMMENTS_SHARE, list_width: int = LIST_WIDTH) -> None:
         self.share = share
         self.list_width = list_width
         self._applied: PaneLayout | None = None
+
+    def change_share(self, step: int) -> str:
+        """The comments' share `step` points more (or less), within bounds:
+        what to tell the reader."""
+        share = max(LEAST_SHARE, min(MOST_SHARE, self.share + step))
+        if share == self.share:
+            return f"The comments have {share}% already"
+        self.share = share
+        return f"Comments: {share}% of the room"
 
     @classmethod
     def chosen(cls, layout: Layout, kept: str | None) -> PaneSizes:
@@ -124,3 +136,45 @@ class PaneSizes:
         articles.width = None if layout.kind == NARROW else layout.list_width
         body_pane.height = layout.body if layout.kind == STACKED else None
         body_pane.width = layout.body if layout.kind == SIDE_BY_SIDE else None
+
+
+MAIN_CSS = """
+MainScreen {
+    #panes { height: 1fr; }
+    .pane {
+        border: round $foreground 30%;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        &:focus-within {
+            border: round $accent;
+            border-title-color: $text;
+            border-title-style: bold;
+            border-subtitle-color: $text;
+        }
+        & > ArticleList, & > ArticleBody, & > ThreadView {
+            height: 1fr;
+            border: none;
+            background: $surface;
+        }
+    }
+    #reading { height: 1fr; }
+    /* The list's width and the body's size are the layout's (`PaneSizes`). */
+    &.-wide {
+        #reading { layout: horizontal; width: 1fr; }
+        #body-pane { height: 1fr; }
+        #thread-pane { width: 1fr; height: 1fr; }
+    }
+    &.-medium {
+        #reading { layout: vertical; width: 1fr; }
+        #thread-pane { height: 1fr; }
+    }
+    &.-narrow {
+        #articles-pane, #reading, #body-pane, #thread-pane { display: none; }
+        .pane { width: 1fr; height: 1fr; }
+        &.-show-articles #articles-pane { display: block; }
+        &.-show-body #reading, &.-show-body #body-pane { display: block; }
+        &.-show-thread #reading, &.-show-thread #thread-pane { display: block; }
+    }
+}
+"""
