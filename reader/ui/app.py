@@ -18,6 +18,7 @@ from textual.widgets import Input
 from ..config import Config
 from ..errors import LoadError
 from ..loading import Loading
+from ..permalinks import comment_url
 from ..state import State
 from ..store import DocumentStore
 from .commands import (
@@ -32,6 +33,7 @@ from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
 from .screens.main_layout import COMMENTS_SETTING, PaneSizes
+from .thread.view import ThreadView
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
 COMMAND_IDS = {binding.id for command in ALL_COMMANDS for binding in command.bindings()}
@@ -184,20 +186,28 @@ class ReaderApp(App[None]):
         # Textual keeps the keymap it applies privately; this is that one.
         return self._keymap
 
-    def _article_url(self) -> str | None:
-        """The open article's URL, or None having said there is none."""
+    def _link_here(self) -> str | None:
+        """The link `o` and `y` act on: in the comments, the comment's own
+        (its HN item, Reddit permalink, place in a list's archive), else the
+        open article's URL; None having said there is none."""
         article = self.main_screen.article
+        focused = self.screen.focused
+        if article is not None and isinstance(focused, ThreadView):
+            comment = focused.cursor_comment
+            url = comment_url(article, comment) if comment is not None else None
+            if url is not None:
+                return url
         if article is None or not article.url:
             self.notify("This article has no URL", timeout=2, markup=False)
             return None
         return article.url
 
     def action_open_article_link(self) -> None:
-        if (url := self._article_url()) is not None:
+        if (url := self._link_here()) is not None:
             open_link(self, url)
 
     def action_copy_article_link(self) -> None:
-        if (url := self._article_url()) is not None:
+        if (url := self._link_here()) is not None:
             copy_link(self, url)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -51,13 +51,13 @@ async def test_o_opens_the_article_url_from_the_list_and_only_on_the_key(
         assert browser.opened == [ARTICLE_URL]
 
 
-async def test_o_opens_the_article_url_from_the_thread_too(browser: FakeBrowser) -> None:
+async def test_o_opens_the_article_url_from_the_body_too(browser: FakeBrowser) -> None:
     app = make_app([HN_CODE])
     async with app.run_test(size=(120, 40)) as pilot:
         await open_thread(app, pilot)
-        await pilot.press("o")
+        await pilot.press("shift+tab", "o")
         await pilot.pause()
-        assert browser.opened == [ARTICLE_URL]
+        assert browser.opened == [ARTICLE_URL], "the comments' o is the comment's link"
 
 
 async def test_y_copies_the_article_url_and_says_so(clipboard: list[str]) -> None:
@@ -226,3 +226,20 @@ async def test_a_link_with_spaces_only_around_it_is_copied_stripped(
         await pilot.press("y")
         await pilot.pause()
         assert clipboard == ["https://example.com/ok"]
+
+
+async def test_o_and_y_on_a_comment_act_on_its_own_link(
+    browser: FakeBrowser, clipboard: list[str]
+) -> None:
+    """As circumflex and tuir: in the comments, the comment's HN item; from the
+    body or the list, the article's URL."""
+    app = make_app([FIXTURES / "hn_algolia.json"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("o", "y")
+        await pilot.pause()
+        assert browser.opened == ["https://news.ycombinator.com/item?id=4101"]
+        assert clipboard == ["https://news.ycombinator.com/item?id=4101"]
+        await pilot.press("shift+tab", "o")
+        await pilot.pause()
+        assert browser.opened[-1] == "https://news.ycombinator.com/item?id=4100"

@@ -1,17 +1,26 @@
-"""Commands of links: the article's URL from any pane, and the links of the
-comment or body on show, picked by number. Nothing opens or copies otherwise."""
+"""Commands of links: the article's URL from any pane (in the comments, the
+comment's own link), and the links of the comment or body on show, picked by
+number. Nothing opens or copies otherwise."""
 
 from .base import Command
 
-# Bound on the app: the article's URL is the same whichever pane has the focus.
+# Bound on the app: the article's URL is the same whichever pane has the focus
+# (but the comments, where the comment under the cursor has a link of its own).
 LINK_COMMANDS: tuple[Command, ...] = (
-    Command("links.open", "o", "open_article_link", "Open URL", "Open the article's URL"),
+    Command(
+        "links.open",
+        "o",
+        "open_article_link",
+        "Open URL",
+        "Open the article's URL; in the comments, the comment's own link (HN item,"
+        " Reddit permalink, a mail's place in the list's archive) where it has one",
+    ),
     Command(
         "links.copy",
         "y",
         "copy_article_link",
         "Copy URL",
-        "Copy the article's URL to the clipboard (OSC 52)",
+        "Copy that URL to the clipboard (OSC 52)",
         show=False,
     ),
 )

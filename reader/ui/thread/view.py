@@ -859,6 +859,11 @@ class ThreadView(ScrollView, can_focus=True):
 
     # Keys: links and full text -------------------------------------------------
 
+    @property
+    def cursor_comment(self) -> Comment | None:
+        """The comment under the cursor (None: no comment)."""
+        return self._cursor_comment()
+
     def _cursor_comment(self) -> Comment | None:
         if self.thread is None or self.cursor < 0:
             return None
