@@ -13,6 +13,7 @@ from .links import (
 )
 from .panes import PANE_COMMANDS
 from .places import collision_reasons, key_collisions, shown_keys
+from .reading import READING_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .state import STATE_COMMANDS
 from .thread import THREAD_COMMANDS
@@ -22,6 +23,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *APP_COMMANDS,
     *LINK_COMMANDS,
     *PANE_COMMANDS,
+    *READING_COMMANDS,
     *SEARCH_COMMANDS,
     *JUMP_COMMANDS,
     *STATE_COMMANDS,
@@ -44,6 +46,7 @@ __all__ = [
     "LINK_COMMANDS",
     "LINK_PICKER_COMMANDS",
     "PANE_COMMANDS",
+    "READING_COMMANDS",
     "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",
     "STATE_COMMANDS",

@@ -67,6 +67,15 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command("thread.collapse_all", "C", "collapse_all", "Fold all", "Fold to the top level"),
+    # As tuir's sort; kept for the article's kind of source (HN, Reddit, ...).
+    Command(
+        "thread.sort",
+        "s",
+        "sort",
+        "Sort",
+        "Sort the comments: the source's order, best (score), newest, oldest first"
+        " (kept for the kind of source)",
+    ),
     Command("thread.expand_all", "E", "expand_all", "Unfold all", "Unfold every comment"),
     Command(
         "thread.depth",

@@ -41,7 +41,13 @@ from ..articles.pane import ArticlesPane
 from ..articles.progress import count_text
 from ..body.pane import BodyPane
 from ..body.view import ArticleBody
-from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
+from ..commands import (
+    PANE_COMMANDS,
+    READING_COMMANDS,
+    SEARCH_COMMANDS,
+    STATE_COMMANDS,
+    bindings,
+)
 from ..footer import ReaderFooter
 from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
 from ..search.pane import SearchPane
@@ -50,6 +56,7 @@ from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .load_worker import LoadNotices, load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .thread_order import ThreadOrders, said
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
@@ -60,6 +67,8 @@ SHOWN_AT_ONCE_BYTES = 512 * 1024
 NOTIFY_SECONDS = 6
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
+# The reading commands' actions (letters of the query in the search bar).
+READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 
 
 class MainScreen(Screen[None]):
@@ -71,6 +80,7 @@ class MainScreen(Screen[None]):
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
     BINDINGS = [
         *bindings(PANE_COMMANDS),
+        *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
@@ -115,6 +125,8 @@ class MainScreen(Screen[None]):
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
         self.reading = Reading(state)
+        # The order the comments are read in, for each kind of source.
+        self.orders = ThreadOrders(state)
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -329,14 +341,35 @@ class MainScreen(Screen[None]):
         """Show the article and its thread, where the reader left them."""
         # The views show the new article at their start, which is not where the
         # reader is: nothing is remembered until the place is restored.
+        article = self.store.article(article_id)
+        # In the order chosen for its kind of source (the state follows).
+        self.store.sort_thread(article_id, self.orders.of(article))
         with self.reading.opening(self.store.state(article_id)) as saved:
-            self.article = self.store.article(article_id)
+            self.article = article
             self.thread = self.store.thread(article_id)
         if saved is not None:
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
+
+    @on(ThreadView.SortAsked)
+    def _sort_comments(self) -> None:
+        """The comments in the next order (source, best, newest, oldest), kept
+        for the article's kind of source; the cursor stays on its comment."""
+        article = self.article
+        if article is None:
+            return
+        view = self.query_one(ThreadView)
+        place = view.place()
+        old_of_new = self.store.sort_thread(article.id, self.orders.next_for(article))
+        if old_of_new is not None:
+            self.thread = self.store.thread(article.id)
+            new_of_old = {old: new for new, old in enumerate(old_of_new)}
+            folded = [new_of_old[index] for index in place.collapsed]
+            view.restore_place(new_of_old.get(place.cursor, -1), folded, place.cursor_row)
+        order = self.store.thread(article.id).order
+        self.notify(f"Comments {said(order)}", timeout=2, markup=False)
 
     # Memory between sessions -------------------------------------------------
 
@@ -439,6 +472,8 @@ class MainScreen(Screen[None]):
         if action in STATE_ACTIONS:
             # In the search bar these keys are letters of the query.
             return self.state is not None and not isinstance(self.focused, Input)
+        if action in READING_ACTIONS:
+            return not isinstance(self.focused, Input)
         if action == "back":
             return self._pane != PANES[0]
         return True

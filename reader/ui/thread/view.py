@@ -859,6 +859,12 @@ class ThreadView(ScrollView, can_focus=True):
 
     # Keys: links and full text -------------------------------------------------
 
+    class SortAsked(Message):
+        """`s`: the comments in their next order (the screen sorts the thread)."""
+
+    def action_sort(self) -> None:
+        self.post_message(self.SortAsked())
+
     @property
     def cursor_comment(self) -> Comment | None:
         """The comment under the cursor (None: no comment)."""
