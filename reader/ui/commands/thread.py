@@ -66,6 +66,41 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         "[",
         show=False,
     ),
+    Command(
+        "thread.next_by_author",
+        "a",
+        "by_author(True)",
+        "Same author",
+        "Next comment by the author of this one (folded ones unfolded)",
+        show=False,
+    ),
+    Command(
+        "thread.previous_by_author",
+        "A",
+        "by_author(False)",
+        "Same author back",
+        "Previous comment by the author of this one",
+        show=False,
+    ),
+    # Beside [ and ], the top-level moves.
+    Command(
+        "thread.next_by_op",
+        "right_curly_bracket",
+        "by_op(True)",
+        "Next by OP",
+        "Next comment by the article's author (OP)",
+        "}",
+        show=False,
+    ),
+    Command(
+        "thread.previous_by_op",
+        "left_curly_bracket",
+        "by_op(False)",
+        "Previous by OP",
+        "Previous comment by the article's author (OP)",
+        "{",
+        show=False,
+    ),
     Command("thread.collapse_all", "C", "collapse_all", "Fold all", "Fold to the top level"),
     # As tuir's sort; kept for the article's kind of source (HN, Reddit, ...).
     Command(

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ...model import Thread
+from ...model import Comment, Thread
 from .rows import ThreadRows
 
 
@@ -104,3 +104,13 @@ class ThreadPlace(NamedTuple):
     def collapsed(self) -> list[int]:
         """The folded comments."""
         return [index for index, folded in enumerate(self.folds) if folded]
+
+
+def by_author(
+    thread: Thread, cursor: int, forward: bool, wanted: Callable[[Comment], bool]
+) -> int | None:
+    """The next (or previous) comment after (before) the cursor's that
+    `wanted` is true of, folded or not (None: none that way)."""
+    comments = thread.comments
+    indices = range(cursor + 1, len(comments)) if forward else range(cursor - 1, -1, -1)
+    return next((index for index in indices if wanted(comments[index])), None)

@@ -749,6 +749,37 @@ class ThreadView(ScrollView, can_focus=True):
             self.jumps.record(self.place())
             self.cursor = self.rows.rows[-1]
 
+    def action_by_author(self, forward: bool) -> None:
+        """The next (previous) comment by the cursor's comment's author."""
+        comment = self._cursor_comment()
+        if comment is None or not comment.author:
+            self.notify("This comment has no author to follow", timeout=2, markup=False)
+            return
+        author = comment.author
+        where = "after" if forward else "before"
+        self._jump_to(
+            lambda other: other.author == author,
+            forward,
+            f"No comment by {neutralise(author)} {where} this one",
+        )
+
+    def action_by_op(self, forward: bool) -> None:
+        """The next (previous) comment by the article's author."""
+        where = "after" if forward else "before"
+        self._jump_to(lambda other: other.is_op, forward, f"No comment by the OP {where} this one")
+
+    def _jump_to(self, wanted: Callable[[Comment], bool], forward: bool, why_not: str) -> None:
+        """A jump to the next (previous) comment `wanted` is true of."""
+        thread = self.thread
+        if thread is None or self.cursor < 0:
+            return
+        index = moves.by_author(thread, self.cursor, forward, wanted)
+        if index is None:
+            self.notify(why_not, timeout=2, markup=False)
+            return
+        self.jumps.record(self.place())
+        self.go_to_comment(index)
+
     def action_parent(self) -> None:
         if self.thread is not None and self.cursor >= 0:
             self._move_or_say(self.thread.parents[self.cursor], "Top-level comment has no parent")
