@@ -11,6 +11,7 @@ from .links import (
     LINK_PICKER_COMMANDS,
     THREAD_LINK_COMMANDS,
 )
+from .mail import MAIL_COMMANDS
 from .panes import PANE_COMMANDS
 from .places import collision_reasons, key_collisions, shown_keys
 from .reading import READING_COMMANDS
@@ -27,6 +28,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *SEARCH_COMMANDS,
     *JUMP_COMMANDS,
     *STATE_COMMANDS,
+    *MAIL_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
     *BODY_LINK_COMMANDS,
@@ -45,6 +47,7 @@ __all__ = [
     "JUMP_COMMANDS",
     "LINK_COMMANDS",
     "LINK_PICKER_COMMANDS",
+    "MAIL_COMMANDS",
     "PANE_COMMANDS",
     "READING_COMMANDS",
     "SEARCH_BAR_COMMANDS",

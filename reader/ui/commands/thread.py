@@ -102,6 +102,15 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command("thread.collapse_all", "C", "collapse_all", "Fold all", "Fold to the top level"),
+    # As mutt's T.
+    Command(
+        "thread.quotes",
+        "T",
+        "toggle_quotes",
+        "Quotes",
+        "Fold quoted text to a line saying how long it is, or show it again",
+        show=False,
+    ),
     # As tuir's sort; kept for the article's kind of source (HN, Reddit, ...).
     Command(
         "thread.sort",

@@ -23,6 +23,7 @@ from ..commands import (
     JUMP_COMMANDS,
     LINK_COMMANDS,
     LINK_PICKER_COMMANDS,
+    MAIL_COMMANDS,
     PANE_COMMANDS,
     READING_COMMANDS,
     SEARCH_BAR_COMMANDS,
@@ -45,6 +46,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
     ("New and unread (saved state)", STATE_COMMANDS),
+    ("Mail threads", MAIL_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
     ("Link picker (L)", LINK_PICKER_COMMANDS),
 )

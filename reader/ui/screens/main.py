@@ -42,6 +42,7 @@ from ..articles.progress import count_text
 from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import (
+    MAIL_COMMANDS,
     PANE_COMMANDS,
     READING_COMMANDS,
     SEARCH_COMMANDS,
@@ -56,6 +57,7 @@ from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .load_worker import LoadNotices, load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .message_actions import MessageActions
 from .thread_order import ThreadOrders, said
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
@@ -69,6 +71,8 @@ NOTIFY_SECONDS = 6
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 # The reading commands' actions (letters of the query in the search bar).
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
+# A mail thread's commands: only while one is open.
+MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
 
 
 class MainScreen(Screen[None]):
@@ -82,6 +86,7 @@ class MainScreen(Screen[None]):
         *bindings(PANE_COMMANDS),
         *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
+        *bindings(MAIL_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -127,6 +132,8 @@ class MainScreen(Screen[None]):
         self.reading = Reading(state)
         # The order the comments are read in, for each kind of source.
         self.orders = ThreadOrders(state)
+        # A mail thread's message piped or saved.
+        self.messages = MessageActions(self)
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -353,6 +360,14 @@ class MainScreen(Screen[None]):
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
 
+    def action_pipe_message(self) -> None:
+        if self.article is not None:
+            self.messages.pipe(self.article)
+
+    def action_save_message(self) -> None:
+        if self.article is not None:
+            self.messages.save(self.article)
+
     @on(ThreadView.SortAsked)
     def _sort_comments(self) -> None:
         """The comments in the next order (source, best, newest, oldest), kept
@@ -474,6 +489,8 @@ class MainScreen(Screen[None]):
             return self.state is not None and not isinstance(self.focused, Input)
         if action in READING_ACTIONS:
             return not isinstance(self.focused, Input)
+        if action in MAIL_ACTIONS:
+            return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
         if action == "back":
             return self._pane != PANES[0]
         return True

@@ -29,7 +29,7 @@ from ... import times
 from ...model import Comment
 from ...sanitize import neutralise
 from ...search.fields import HEADER
-from ...text import block_at
+from ...text import QUOTE, Block, block_at
 from ...times import posted_text
 from ..render.block_lines import BlockStyles, MatchSpan, block_gap, block_lines, gap_prefix
 
@@ -152,10 +152,13 @@ class CommentPainter:
         styles: PainterStyles,
         clock: Callable[[], datetime] | None = None,
         absolute_times: bool = False,
+        quotes_folded: bool = False,
     ) -> None:
         self.console = console
         self.styles = styles
         self.absolute_times = absolute_times
+        # Quoted text shown as one line saying how long it is (mutt's `T`).
+        self.quotes_folded = quotes_folded
         # What relative times are counted from (a fixed time in tests).
         self.clock = clock or times.now
 
@@ -354,11 +357,14 @@ class CommentPainter:
         renderer the body uses too (plain text is all plain paragraphs)."""
         paragraph, blocks, styles = comment.text[number], comment.blocks, self.styles.blocks
         block = block_at(blocks, number)
+        previous = block_at(blocks, number - 1) if number else None
+        if self.quotes_folded and block.kind == QUOTE:
+            if previous is not None and previous.kind == QUOTE:
+                return []  # said with the quote's first paragraph
+            return self._folded_quote(comment, number, previous)
         lines: list[tuple[list[Segment], int]] = []
-        if number:
-            previous = block_at(blocks, number - 1)
-            if block_gap(previous, block):
-                lines.append((gap_prefix(previous, block, styles), 0))
+        if previous is not None and block_gap(previous, block):
+            lines.append((gap_prefix(previous, block, styles), 0))
         lines.extend(block_lines(paragraph, block, width, self.console, styles, spans, current))
         if comment.status == "dead":
             # Flagged dead: the text is kept but dimmed, below the comments around it.
@@ -368,6 +374,23 @@ class CommentPainter:
                 for segments, start in lines
             ]
         return lines
+
+    def _folded_quote(
+        self, comment: Comment, number: int, previous: Block | None
+    ) -> list[tuple[list[Segment], int]]:
+        """A run of quoted paragraphs from `number` on, folded: one line saying
+        how many lines they hold, as mutt's `T` does."""
+        text, blocks = comment.text, comment.blocks
+        lines, end = 0, number
+        while end < len(text) and block_at(blocks, end).kind == QUOTE:
+            lines += text[end].count("\n") + 1
+            end += 1
+        said = f"[… {lines} quoted line{'' if lines == 1 else 's'}]"
+        folded: list[tuple[list[Segment], int]] = []
+        if previous is not None:
+            folded.append(([], 0))
+        folded.append(([Segment(said, self.styles.blocks.quote)], 0))
+        return folded
 
     @staticmethod
     def _dimmed(segment: Segment, dead: Style) -> Segment:

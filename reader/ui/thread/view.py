@@ -124,6 +124,8 @@ class ThreadView(ScrollView, can_focus=True):
         self._scroll_pending = False
         # The text a resize kept at the top of the view, and the scroll it left.
         self._kept_top: tuple[tuple[int, int, int], float] | None = None
+        # Quoted text folded to a line each (`T`, as mutt's).
+        self.quotes_folded = False
         # Where the reader was before their last jump in this thread (`'`).
         self.jumps: Jumps[ThreadPlace] = Jumps()
 
@@ -285,7 +287,10 @@ class ThreadView(ScrollView, can_focus=True):
         assert layout.thread is not None and layout.rows is not None
         if self._painter is None:
             self._painter = CommentPainter(
-                self.app.console, painter_styles(self), absolute_times=self.absolute_times
+                self.app.console,
+                painter_styles(self),
+                absolute_times=self.absolute_times,
+                quotes_folded=self.quotes_folded,
             )
         thread = layout.thread
         comment = thread.comments[index]
@@ -889,6 +894,17 @@ class ThreadView(ScrollView, can_focus=True):
             self._refold()
 
     # Keys: links and full text -------------------------------------------------
+
+    def action_toggle_quotes(self) -> None:
+        """Fold every quote to one line saying how long it is, or show them."""
+        self.quotes_folded = not self.quotes_folded
+        self._painter = None
+        self.thread_layout.forget()
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+        self.refresh()
+        said = "folded" if self.quotes_folded else "shown"
+        self.notify(f"Quoted text {said}", timeout=1.5, markup=False)
 
     class SortAsked(Message):
         """`s`: the comments in their next order (the screen sorts the thread)."""
