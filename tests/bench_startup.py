@@ -19,7 +19,7 @@ from pathlib import Path
 import reader
 from tests.bench_support import (
     BARE_APP,
-    FRAME_MARKER,
+    BARE_FRAME_MARKER,
     READER_FRAME_MARKERS,
     Bench,
     Figure,
@@ -40,7 +40,7 @@ def startup_figures(bench: Bench) -> list[Figure]:
     compileall.compile_dir(PACKAGE, quiet=1)
     for _ in range(runs):
         # Interleaved, so that machine noise hits both sides alike.
-        bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
+        bare.extend(time_to_screen([python, str(bare_script)], BARE_FRAME_MARKER))
         seeds.append(time_to_screen([python, "-m", "reader"], *READER_FRAME_MARKERS)[-1])
         *_, first, everything = time_to_screen(
             [python, "-m", "reader", large_dir], *READER_FRAME_MARKERS, loaded_marker
