@@ -16,7 +16,7 @@ from reader.text import CODE, Block
 from reader.ui.body.blocks import ArticleBlocks
 from reader.ui.body.piece_lines import Piece, piece_lines
 from reader.ui.body.pieces import CHUNK, PieceTable, piece_ranges
-from reader.ui.render.block_lines import BlockStyles
+from reader.ui.render.block_styles import BlockStyles
 from reader.ui.render.line_heights import LineHeights
 
 CONSOLE = Console(width=200, color_system=None)

@@ -15,7 +15,8 @@ from rich.style import Style
 from rich.text import Text
 
 from ...text import CODE, ITEM, Block
-from ..render.block_lines import BlockStyles, MatchSpan, block_lines, gap_prefix
+from ..render.block_lines import MatchSpan, block_lines, gap_prefix
+from ..render.block_styles import BlockStyles
 from ..render.wrapping import wrap_lines
 from .blocks import AnyBlock, BlockKey, PlainBlock
 

@@ -35,13 +35,8 @@ from ...state import Reading
 from ...store import DocumentStore
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ask_for_links
-from ..render.block_lines import (
-    BLOCK_COMPONENT_CLASSES,
-    BLOCK_CSS,
-    BlockStyles,
-    block_styles,
-    unwrapped_text,
-)
+from ..render.block_lines import unwrapped_text
+from ..render.block_styles import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, BlockStyles, block_styles
 from ..render.highlight_style import highlight_style
 from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState

@@ -31,7 +31,8 @@ from ...sanitize import neutralise
 from ...search.fields import HEADER
 from ...text import QUOTE, Block, block_at
 from ...times import posted_text
-from ..render.block_lines import BlockStyles, MatchSpan, block_gap, block_lines, gap_prefix
+from ..render.block_lines import MatchSpan, block_gap, block_lines, gap_prefix
+from ..render.block_styles import BlockStyles
 
 MIN_TEXT_WIDTH = 50
 GUIDE_WIDTH = 2

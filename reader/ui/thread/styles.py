@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.style import Style
 from textual.widget import Widget
 
-from ..render.block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles
+from ..render.block_styles import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles
 from ..render.highlight_style import highlight_style
 from .painter import PainterStyles
 
