@@ -39,7 +39,7 @@ from ..render.block_lines import unwrapped_text
 from ..render.block_styles import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, BlockStyles, block_styles
 from ..render.highlight_style import highlight_style
 from ..search.jumps import Jumps
-from ..search.pane import Matches, SearchState
+from ..search.target import Matches, SearchState
 from .blocks import ArticleBlocks, comments_in_file
 from .layout import BodyLayout, PaintedPiece
 from .matches import ArticleMatches

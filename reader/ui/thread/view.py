@@ -50,7 +50,7 @@ from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ask_for_links
 from ..render.block_lines import MatchSpan, unwrapped_text
 from ..search.jumps import Jumps
-from ..search.pane import Matches, SearchState
+from ..search.target import Matches, SearchState
 from . import cursor as moves
 from .cursor import ThreadPlace
 from .layout import ThreadLayout
