@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from reader.model import Article, Comment
 from reader.prepared import prepare
+from reader.state import State, open_state
 from reader.state import database as database_module
-from reader.state import open_state
 from reader.state.ownership import APPLICATION_ID
 from tests.builders import write
 
@@ -104,13 +105,18 @@ def test_a_database_damaged_inside_is_moved_aside_at_open(tmp_path: Path) -> Non
     state.close()
 
 
+def a_session(path: Path, work: Callable[[State], object]) -> None:
+    """A session of reader's with the state at `path`, which does `work`."""
+    state, warnings = open_state(path)
+    assert state is not None, warnings
+    work(state)
+    state.close()
+
+
 def damaged_past_the_check(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A database of reader's damaged inside, where the check at open does not
     reach (its budget spent before it gets there: a huge database)."""
-    state, _ = open_state(path)
-    assert state is not None
-    state.remember_theme("nord")
-    state.close()
+    a_session(path, lambda state: state.remember_theme("nord"))
     with sqlite3.connect(path) as database:
         rows = [(1, number, 1, 1) for number in range(5_000)]
         database.executemany("INSERT INTO comments VALUES (?, ?, ?, ?)", rows)
@@ -144,11 +150,8 @@ def test_damage_found_during_a_session_sets_the_database_aside_at_exit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "state.db"
-    state, _ = open_state(path)
-    assert state is not None
     article = Article(title="A", comments=[Comment(author="ann", text=["hello"])])
-    state.opened(state.prepare(article, prepare(article).thread))
-    state.close()
+    a_session(path, lambda state: state.opened(state.prepare(article, prepare(article).thread)))
     state, _ = open_state(path)
     assert state is not None
     damage_inside(path)  # while it is open, after its first reads
