@@ -19,7 +19,8 @@ from reader.text import CODE, ITEM, LINK, LINKS, MARKER, QUOTE, Block, Span
 from reader.ui.body.view import ArticleBody
 from reader.ui.render.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR
 from reader.ui.render.block_styles import BlockStyles
-from reader.ui.thread.painter import CommentPainter, PainterStyles
+from reader.ui.thread.painter import CommentPainter
+from reader.ui.thread.styles import PainterStyles
 
 from .conftest import make_app
 from .scenes import settle

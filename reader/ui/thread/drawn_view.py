@@ -46,7 +46,8 @@ from .layout import ThreadLayout
 from .matches import ThreadMatches
 from .minimap import MinimapMarks, MinimapRender
 from .minimap_cells import minimap_cells
-from .painter import CommentPainter, Mark, PaintedComment
+from .painted_comment import Mark, PaintedComment
+from .painter import CommentPainter
 from .rows import ThreadRows
 from .styles import painter_styles
 
