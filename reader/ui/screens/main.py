@@ -43,6 +43,7 @@ from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import (
     MAIL_COMMANDS,
+    PAGE_COMMANDS,
     PANE_COMMANDS,
     READING_COMMANDS,
     SEARCH_COMMANDS,
@@ -58,6 +59,7 @@ from ..thread.view import ThreadView
 from .load_worker import LoadNotices, load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
 from .message_actions import MessageActions
+from .page_fetches import PageFetches, PageSettings, wants_page
 from .thread_order import ThreadOrders, said
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
@@ -73,6 +75,7 @@ STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 # A mail thread's commands: only while one is open.
 MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
+WHOLE_ARTICLE, OPEN_FEED = (command.action for command in PAGE_COMMANDS)
 
 
 class MainScreen(Screen[None]):
@@ -87,6 +90,7 @@ class MainScreen(Screen[None]):
         *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
         *bindings(MAIL_COMMANDS),
+        *bindings(PAGE_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -106,12 +110,14 @@ class MainScreen(Screen[None]):
         state: State | None = None,
         absolute_times: bool = False,
         sizes: PaneSizes | None = None,
+        pages: PageSettings | None = None,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `width` is the terminal's, to start with its layout. `state` is the
         memory between sessions (None: none this session); `absolute_times`:
         comment headers give times in full (the config's); `sizes` lays the
-        panes out (the comments' share chosen)."""
+        panes out (the comments' share chosen); `pages` is how an article's
+        page and a page's feed are fetched."""
         self.sizes = sizes or PaneSizes()
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
@@ -134,6 +140,8 @@ class MainScreen(Screen[None]):
         self.orders = ThreadOrders(state)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
+        # An article's whole text and a page's feeds, fetched.
+        self.pages = PageFetches(self, loading.web, pages or PageSettings())
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -199,6 +207,7 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._setting_up.close()
         self._resume_collector()
+        self.pages.close()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """The screen's first resume comes as it is shown for the first time,
@@ -351,6 +360,7 @@ class MainScreen(Screen[None]):
         article = self.store.article(article_id)
         # In the order chosen for its kind of source (the state follows).
         self.store.sort_thread(article_id, self.orders.of(article))
+        self.query_one(ThreadPane).note = article.comments_note
         with self.reading.opening(self.store.state(article_id)) as saved:
             self.article = article
             self.thread = self.store.thread(article_id)
@@ -359,6 +369,61 @@ class MainScreen(Screen[None]):
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
+        self.pages.opened(article)
+
+    # Pages: the whole article, a page's feeds ----------------------------------
+
+    def action_whole_article(self) -> None:
+        if self.article is not None:
+            self.pages.whole_article(self.article)
+
+    def action_open_feed(self) -> None:
+        if self.article is not None:
+            self.pages.open_feed(self.article)
+
+    def show_whole_article(self, article_id: str, whole: Article) -> None:
+        """The article's page's text arrived: it takes the place of its body
+        (in the store, the list, and the body pane if it is open)."""
+        shown = self.article is not None and self.article.id == article_id
+        whole = self.store.replace_article(article_id, whole)
+        self.query_one("#articles", ArticleList).replace_article(whole)
+        if shown:
+            self.article = whole
+            self.refresh_bindings()
+
+    def show_feed(self, url: str) -> bool:
+        """Highlight the first article of the feed `url` if it is loaded."""
+        articles = self.query_one("#articles", ArticleList)
+        first = next((article for article in self.store if article.feed == url), None)
+        if first is None:
+            return False
+        articles.highlight_id(first.id)
+        return True
+
+    def add_feed(
+        self, url: str, results: list[PreparedBatch | LoadError], warnings: list[str]
+    ) -> None:
+        """A feed's articles, fetched: added to the store and the list, the
+        first highlighted; what went wrong in the load log and a notice."""
+        errors = [result for result in results if isinstance(result, LoadError)]
+        self.load_errors.extend(errors)
+        self.files.warnings.extend(warnings)
+        batches = [result for result in results if isinstance(result, PreparedBatch)]
+        added: list[tuple[Article, int]] = []
+        for batch in batches:
+            self.store.apply(batch)
+            added += [(p.article, self.store.comment_count(p.article.id)) for p in batch.articles]
+        articles = self.query_one("#articles", ArticleList)
+        articles.add_articles(added)
+        if added:
+            articles.highlight_id(added[0][0].id)
+            count = len(added)
+            said = f"{count} article{'' if count == 1 else 's'} from {added[0][0].source or url}"
+            self.notify(neutralise(said), timeout=4, markup=False)
+        for error in errors:
+            self.notify(str(error), severity="error", timeout=NOTIFY_SECONDS, markup=False)
+        if not errors and not added:
+            self.notify(f"{url}: no articles", timeout=4, markup=False)
 
     def action_pipe_message(self) -> None:
         if self.article is not None:
@@ -445,6 +510,8 @@ class MainScreen(Screen[None]):
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
+        # The keys offered depend on the article (a summary, a page's feeds).
+        self.refresh_bindings()
 
     @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:
@@ -491,6 +558,11 @@ class MainScreen(Screen[None]):
             return not isinstance(self.focused, Input)
         if action in MAIL_ACTIONS:
             return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
+        if action in (WHOLE_ARTICLE, OPEN_FEED):
+            article = self.article
+            if article is None or isinstance(self.focused, Input):
+                return False
+            return wants_page(article) if action == WHOLE_ARTICLE else bool(article.feeds)
         if action == "back":
             return self._pane != PANES[0]
         return True

@@ -1,0 +1,237 @@
+"""What the main screen fetches as the reader reads: an article's whole text
+(its page's main text in place of a feed's summary, or of a link post's
+nothing) and a page's feed (its articles added to the list). Each runs in a
+Textual thread worker calling the core (`reader.web`); the work itself runs
+in a daemon thread (`abandonable`), so quitting never waits for the network.
+
+The session is the load's (when URLs were named), else one made on first use
+from the config's `[network]`, offline when the app is. A page fetched is
+kept in the cache, so an article whose page was fetched once shows its whole
+text again at the next launch, read from the cache (no request). The feeds
+the config's `[feeds] whole_article` names have their articles' pages
+fetched as they open.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+
+from textual.app import App
+from textual.worker import Worker, get_current_worker
+
+from ...abandonable import abandonable
+from ...config.network import Network
+from ...errors import LoadError
+from ...loading import Loading
+from ...model import Article
+from ...prepared import PreparedBatch
+
+if TYPE_CHECKING:
+    from ...state import State
+    from ...web.session import WebSession
+
+T = TypeVar("T")
+# How long a notice of a fetch stays up.
+NOTICE_SECONDS = 4
+
+
+class PageSettings(NamedTuple):
+    """What the fetches go by: the config's `[network]`, whether the app is
+    offline, and the feeds whose articles open with their whole text."""
+
+    network: Network = Network()
+    offline: bool = False
+    whole_article: frozenset[str] = frozenset()
+
+
+def wants_page(article: Article) -> bool:
+    """Whether the article's page would add to it: its body is a summary or
+    nothing, and it links to a page."""
+    return bool(article.url) and (article.partial or not article.body)
+
+
+class PageScreen(Protocol):
+    """What the fetches need of the main screen."""
+
+    state: State | None
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def notify(self, message: str, **options: Any) -> None: ...
+
+    def run_worker(self, work: Callable[[], None], **options: Any) -> Worker[None]: ...
+
+    def show_whole_article(self, article_id: str, whole: Article) -> None: ...
+
+    def show_feed(self, url: str) -> bool: ...
+
+    def add_feed(
+        self, url: str, results: list[PreparedBatch | LoadError], warnings: list[str]
+    ) -> None: ...
+
+
+class PageFetches:
+    """The main screen's fetches, one at a time per article or feed."""
+
+    def __init__(self, screen: PageScreen, web: WebSession | None, settings: PageSettings) -> None:
+        self._screen = screen
+        self._settings = settings
+        self._web = web
+        self._own: list[WebSession] = []
+        self._lock = threading.Lock()
+        # Articles (by id) whose page is being fetched, or was looked for in
+        # the cache; feeds being opened.
+        self._fetching: set[str] = set()
+        self._looked_up: set[str] = set()
+        self._opening: set[str] = set()
+        # The feeds of each page opened so far: `F` opens the next.
+        self._opened: set[str] = set()
+
+    def close(self) -> None:
+        """Close the sessions made here (not the load's)."""
+        for session in self._own:
+            session.close()
+        self._own.clear()
+
+    def _session(self, offline: bool = False) -> WebSession:
+        """The load's session, else one of our own (made once, thread-safe)."""
+        offline = offline or self._settings.offline
+        with self._lock:
+            if not offline and self._web is not None:
+                return self._web
+            for session in self._own:
+                if session.offline == offline:
+                    return session
+            from ...web.session import WebSession  # here: reading files needs no web
+
+            session = WebSession(self._settings.network, offline)
+            self._own.append(session)
+            return session
+
+    # The whole article ---------------------------------------------------------
+
+    def opened(self, article: Article) -> None:
+        """An article is shown: a feed the config names has its page fetched;
+        any other article whose page was fetched before shows it again from
+        the cache."""
+        if not wants_page(article) or article.id in self._fetching:
+            return
+        if article.feed is not None and article.feed in self._settings.whole_article:
+            self.whole_article(article, asked=False)
+        elif article.id not in self._looked_up:
+            self._looked_up.add(article.id)
+            self._fetch_page(article, offline=True, asked=False)
+
+    def whole_article(self, article: Article, asked: bool = True) -> None:
+        """Fetch the article's page and put its main text in place of the
+        body; `asked`: the reader pressed the key (said as it starts)."""
+        if article.id in self._fetching:
+            if asked:
+                self._screen.notify("Fetching it already", timeout=2, markup=False)
+            return
+        if asked:
+            self._screen.notify(
+                f"Fetching the whole article: {article.url}", timeout=NOTICE_SECONDS, markup=False
+            )
+        self._fetch_page(article, offline=False, asked=asked)
+
+    def _fetch_page(self, article: Article, offline: bool, asked: bool) -> None:
+        self._fetching.add(article.id)
+
+        def fetch() -> tuple[Article, list[str]]:
+            from ...web.whole import whole_article
+
+            warnings: list[str] = []
+            return whole_article(self._session(offline), article, warnings), warnings
+
+        done = partial(self._page_fetched, article, offline, asked)
+        self._run(fetch, done, f"page {article.id}")
+
+    def _page_fetched(
+        self,
+        article: Article,
+        offline: bool,
+        asked: bool,
+        result: tuple[Article, list[str]] | LoadError,
+    ) -> None:
+        self._fetching.discard(article.id)
+        if isinstance(result, LoadError):
+            # A page not in the cache is no news; a fetch that fails is.
+            if not offline:
+                self._screen.notify(str(result), severity="error", timeout=8, markup=False)
+            return
+        whole, warnings = result
+        self._screen.show_whole_article(article.id, whole)
+        if asked or not offline:
+            said = "; ".join(warnings) or "Whole article shown"
+            self._screen.notify(said, timeout=NOTICE_SECONDS, markup=False)
+
+    # A page's feeds --------------------------------------------------------------
+
+    def open_feed(self, article: Article) -> None:
+        """Open the page's next feed not opened yet as a list of articles."""
+        feeds = [feed for feed in article.feeds if feed not in self._opened]
+        if not article.feeds:
+            return
+        if not feeds:
+            # Each opened: go round again.
+            self._opened.difference_update(article.feeds)
+            feeds = list(article.feeds)
+        url = feeds[0]
+        self._opened.add(url)
+        if self._screen.show_feed(url):
+            return
+        if url in self._opening:
+            self._screen.notify("Opening it already", timeout=2, markup=False)
+            return
+        self._opening.add(url)
+        self._screen.notify(f"Opening the feed {url}", timeout=NOTICE_SECONDS, markup=False)
+
+        def fetch() -> tuple[list[PreparedBatch | LoadError], list[str]]:
+            loading = Loading([url], web=self._session())
+            loading.state = self._screen.state
+            return list(loading), loading.warnings
+
+        self._run(fetch, partial(self._feed_fetched, url), f"feed {url}")
+
+    def _feed_fetched(
+        self,
+        url: str,
+        result: tuple[list[PreparedBatch | LoadError], list[str]] | LoadError,
+    ) -> None:
+        self._opening.discard(url)
+        if isinstance(result, LoadError):
+            results: list[PreparedBatch | LoadError] = [result]
+            warnings: list[str] = []
+        else:
+            results, warnings = result
+        self._screen.add_feed(url, results, warnings)
+
+    # Running the work ------------------------------------------------------------
+
+    def _run(
+        self, fetch: Callable[[], T], done: Callable[[T | LoadError], None], name: str
+    ) -> None:
+        """`fetch` in a worker, then `done` with what it gave (or the LoadError
+        that stopped it) on the UI thread; nothing if the app has gone."""
+
+        def work() -> None:
+            worker = get_current_worker()
+            try:
+                results = list(abandonable(_once(fetch), lambda: worker.is_cancelled))
+            except LoadError as error:
+                results = [error]
+            if results and not worker.is_cancelled:
+                with suppress(RuntimeError):  # the app has ended
+                    self._screen.app.call_from_thread(done, results[0])
+
+        self._screen.run_worker(work, name=name, group="pages", thread=True)
+
+
+def _once(fetch: Callable[[], T]) -> Iterator[T]:
+    yield fetch()
