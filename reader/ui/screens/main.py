@@ -145,6 +145,8 @@ class MainScreen(Screen[None]):
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
+        # The load has ended: the list's subtitle counts the articles.
+        self._load_done = False
         # The thread cursor as the open article was opened (see `_follow_preview`).
         self._opened_cursor = -1
 
@@ -332,12 +334,16 @@ class MainScreen(Screen[None]):
 
     @on(LoadFinished)
     def _load_finished(self) -> None:
-        count = len(self.store)
+        self._load_done = True
         self._articles_pane.loading_done()
-        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
+        self._say_count()
         self._report_new_errors()
         if not len(self.store) and self.load_errors:
             self.app.exit(return_code=2)
+
+    def _say_count(self) -> None:
+        count = len(self.store)
+        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
 
     def _report_new_errors(self) -> None:
         """A notice for the files that failed and the warnings since the last."""
@@ -415,6 +421,8 @@ class MainScreen(Screen[None]):
             added += [(p.article, self.store.comment_count(p.article.id)) for p in batch.articles]
         articles = self.query_one("#articles", ArticleList)
         articles.add_articles(added)
+        if self._load_done:
+            self._say_count()
         if added:
             articles.highlight_id(added[0][0].id)
             count = len(added)
