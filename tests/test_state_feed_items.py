@@ -74,3 +74,16 @@ def test_marking_the_article_read_clears_its_new_mark(tmp_path: Path) -> None:
     state.mark_read(marks)
     state.close()
     assert not marks.new_item
+
+
+def test_a_feed_another_reader_lists_meanwhile_is_not_listed_at_an_earlier_launch(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state.db"
+    earlier = told(path)
+    later = told(path)  # a second reader, started since
+    later.prepare(item(1), prepare(item(1)).thread)
+    later.close()
+    marks = earlier.prepare(item(2), prepare(item(2)).thread)
+    earlier.close()
+    assert not marks.new_item

@@ -121,22 +121,25 @@ async def test_items_a_feed_lists_since_the_last_launch_are_marked_new(
 async def test_s_groups_the_list_by_feed(httpserver: HTTPServer, tmp_path: Path) -> None:
     serve_feeds(httpserver)
     urls = [FEED_URL, f"https://{FEEDS}/estuary.rdf", f"https://{BLOG}/autumn.xml"]
+    # Its summary-only post is its newest: listed second, grouped first.
+    autumn = RSS2.replace("Spring tides", "Autumn tides").replace("15 May", "05 Jun")
     httpserver.expect_request(f"/{BLOG}/autumn.xml").respond_with_data(
-        RSS2.replace("Spring tides", "Autumn tides"), content_type="application/rss+xml"
+        autumn, content_type="application/rss+xml"
     )
     app = feed_app(httpserver, tmp_path, urls)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press(*"ssss")  # past load order, time, activity, comments
         titles = [entry.splitlines()[0] for entry in entries(app)]
-    # The two copies of Tide Notes' feed are two feeds (two URLs): each newest first.
+    # Each feed's items together, newest first, the feeds in the order they loaded
+    # (the two copies of Tide Notes' feed are two feeds: two URLs).
     assert titles == [
         "Spring tides & neap tides",
         "A summary-only post",
         "Curlews at low water",
         "Fog",
-        "Autumn tides & neap tides",
         "A summary-only post",
+        "Autumn tides & neap tides",
     ]
 
 
