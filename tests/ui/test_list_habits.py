@@ -67,9 +67,11 @@ async def test_s_sorts_by_time_activity_and_comment_count_and_groups_by_feed() -
         # By feed: articles of no feed go with their source's (both HN threads
         # together, before the subreddit's, which loaded after the first).
         sources = [store.article(i).source for i in ids()]
-        assert sources == ["Hacker News", "Hacker News", sources[2]] != [
-            store.article(i).source for i in loaded
-        ]
+        assert (
+            sources
+            == ["Hacker News", "Hacker News", sources[2]]
+            != [store.article(i).source for i in loaded]
+        )
         assert "Articles by feed, newest first" in [note["message"] for note in notes]
         await pilot.press("s")
         assert ids() == loaded
