@@ -36,6 +36,7 @@ from tests.feed_support import (
 )
 from tests.web_support import requests_to
 
+from .conftest import focused_id
 from .scenes import settle, wait_for
 from .test_key_help import footer_text
 from .test_rendering import body_text
@@ -198,6 +199,7 @@ async def test_a_pages_feeds_are_in_its_facts_and_F_opens_one_as_articles(
     app = feed_app(httpserver, tmp_path, [ARTICLE_URL])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await pilot.press("enter")  # reading the page: the body has the focus
         shown = " ".join(body_text(app).split())
         assert "Feeds: https://paper.example/feed.xml · https://paper.example/nature.atom" in shown
         assert "F Open feed" in footer_text(app)
@@ -205,7 +207,8 @@ async def test_a_pages_feeds_are_in_its_facts_and_F_opens_one_as_articles(
         await settle(pilot)
         titles = [entry.splitlines()[0] for entry in entries(app)]
         assert titles == ["Curlews return to the estuary", "Curlews at low water", "Fog"]
-        # The feed's first article is open.
+        # The list has the focus, the feed's first article highlighted and open.
+        assert focused_id(app) == "articles"
         assert app.main_screen.article is not None
         assert app.main_screen.article.title == "Curlews at low water"
         assert app.main_screen.article.feed == "https://paper.example/feed.xml"

@@ -409,8 +409,9 @@ class MainScreen(Screen[None]):
     def add_feed(
         self, url: str, results: list[PreparedBatch | LoadError], warnings: list[str]
     ) -> None:
-        """A feed's articles, fetched: added to the store and the list, the
-        first highlighted; what went wrong in the load log and a notice."""
+        """A feed's articles, fetched: added to the store and the list, which
+        takes the focus with the first highlighted; what went wrong in the load
+        log and a notice."""
         errors = [result for result in results if isinstance(result, LoadError)]
         self.load_errors.extend(errors)
         self.files.warnings.extend(warnings)
@@ -424,6 +425,8 @@ class MainScreen(Screen[None]):
         if self._load_done:
             self._say_count()
         if added:
+            # The feed's list, its first article highlighted (and shown beside it).
+            self._show_pane(PANES[0])
             articles.highlight_id(added[0][0].id)
             count = len(added)
             said = f"{count} article{'' if count == 1 else 's'} from {added[0][0].source or url}"
