@@ -124,6 +124,9 @@ class DocumentStore:
     def __iter__(self) -> Iterator[Article]:
         return iter(self._articles)
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
     def article(self, article_id: str) -> Article:
         return self._by_id[article_id]
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from reader.config import Config
+from reader.config.network import Network
+from reader.formats.loader import load_articles
 from reader.loading import Loading
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
@@ -36,8 +38,8 @@ from tests.feed_support import (
 )
 from tests.web_support import requests_to
 
-from .conftest import focused_id
-from .scenes import settle, wait_for
+from .conftest import focused_id, record_notifications
+from .scenes import FIXTURES, settle, wait_for
 from .test_key_help import footer_text
 from .test_rendering import body_text
 
@@ -225,3 +227,36 @@ async def test_the_comments_title_says_they_came_from_the_posts_comment_feed(
         await settle(pilot)
         title = str(app.main_screen.query_one(ThreadPane).border_title)
     assert title.startswith("Comments (2) · comments from the post's comment feed: flat,")
+
+
+async def test_a_page_that_cannot_be_had_is_one_notice_naming_it_and_the_summary_stays(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve_feeds(httpserver)
+    httpserver.expect_request(SUMMARY_PAGE).respond_with_data("gone", status=404)
+    app = feed_app(httpserver, tmp_path, [FEED_URL])
+    notes = record_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "w")
+        await settle(pilot)
+        assert "How a float gauge works, in brief." in body_text(app)
+    errors = [note["message"] for note in notes if note.get("severity") == "error"]
+    assert errors == [f"https://{BLOG}/2024/05/gauges/: HTTP 404 Not Found"]
+
+
+async def test_a_link_post_offers_w_and_offline_it_reads_only_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    config = Config(network=Network(cache=cache))
+    app = ReaderApp(Loading([FIXTURES / "hn_code.json"]), config=config, offline=True)
+    notes = record_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "w Whole article" in footer_text(app)
+        await pilot.press("w")
+        await settle(pilot)
+    errors = [note["message"] for note in notes if note.get("severity") == "error"]
+    assert errors == [
+        f"{load_articles(FIXTURES / 'hn_code.json')[0].url}: offline, and not in the cache"
+    ]
+    assert not cache.exists()

@@ -387,10 +387,14 @@ class MainScreen(Screen[None]):
         if self.article is not None:
             self.pages.open_feed(self.article)
 
-    def show_whole_article(self, article_id: str, whole: Article) -> None:
+    def show_whole_article(self, article: Article, whole: Article) -> None:
         """The article's page's text arrived: it takes the place of its body
-        (in the store, the list, and the body pane if it is open)."""
-        shown = self.article is not None and self.article.id == article_id
+        (in the store, the list, and the body pane if it is open), unless the
+        article has gone since (a preview's full version took its place)."""
+        article_id = article.id
+        if article_id not in self.store or self.store.article(article_id) is not article:
+            return
+        shown = self.article is article
         whole = self.store.replace_article(article_id, whole)
         self.query_one("#articles", ArticleList).replace_article(whole)
         if shown:

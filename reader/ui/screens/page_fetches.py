@@ -66,7 +66,7 @@ class PageScreen(Protocol):
 
     def run_worker(self, work: Callable[[], None], **options: Any) -> Worker[None]: ...
 
-    def show_whole_article(self, article_id: str, whole: Article) -> None: ...
+    def show_whole_article(self, article: Article, whole: Article) -> None: ...
 
     def show_feed(self, url: str) -> bool: ...
 
@@ -166,7 +166,7 @@ class PageFetches:
                 self._screen.notify(str(result), severity="error", timeout=8, markup=False)
             return
         whole, warnings = result
-        self._screen.show_whole_article(article.id, whole)
+        self._screen.show_whole_article(article, whole)
         if asked or not offline:
             said = "; ".join(warnings) or "Whole article shown"
             self._screen.notify(said, timeout=NOTICE_SECONDS, markup=False)
