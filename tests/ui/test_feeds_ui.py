@@ -215,7 +215,17 @@ async def test_a_pages_feeds_are_in_its_facts_and_F_opens_one_as_articles(
         assert app.main_screen.article.title == "Curlews at low water"
         assert app.main_screen.article.feed == "https://paper.example/feed.xml"
         assert "F Open feed" not in footer_text(app)
+        # Again from the page: its next feed (not served here: a 404), then the
+        # first again, which is listed already: gone to, not fetched.
+        await pilot.press("g", "F")
+        await settle(pilot)
+        assert app.main_screen.article.title == "Curlews return to the estuary"
+        await pilot.press("F")
+        await settle(pilot)
+        assert app.main_screen.article.title == "Curlews at low water"
+        assert len(entries(app)) == 3
     assert requests_to(httpserver, f"/{PAPER}/feed.xml") == 1
+    assert requests_to(httpserver, f"/{PAPER}/nature.atom") == 1
 
 
 async def test_the_comments_title_says_they_came_from_the_posts_comment_feed(

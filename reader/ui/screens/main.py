@@ -402,11 +402,12 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def show_feed(self, url: str) -> bool:
-        """Highlight the first article of the feed `url` if it is loaded."""
+        """Go to the first article of the feed `url` in the list, if it is loaded."""
         articles = self.query_one("#articles", ArticleList)
         first = next((article for article in self.store if article.feed == url), None)
         if first is None:
             return False
+        self._show_pane(PANES[0])
         articles.highlight_id(first.id)
         return True
 
