@@ -10,8 +10,9 @@ a batch of articles paints only those of the new ones that are on screen.
 With a state this session, an article never opened (before or now) is
 unread: its title is bold behind a `●`; the others' titles are plain, and each
 entry says how many of its comments are new since the last visit and how many
-unread. The counts come from the `ArticleState`s the load worker made: no
-query per entry.
+unread; an item its feed listed since the last launch says `new` before its
+feed's name. The counts come from the `ArticleState`s the load worker made:
+no query per entry.
 """
 
 from __future__ import annotations
