@@ -437,9 +437,11 @@ class MainScreen(Screen[None]):
             said = f"{count} article{'' if count == 1 else 's'} from {added[0][0].source or url}"
             self.notify(neutralise(said), timeout=4, markup=False)
         for error in errors:
-            self.notify(str(error), severity="error", timeout=NOTIFY_SECONDS, markup=False)
+            self.notify(
+                neutralise(str(error)), severity="error", timeout=NOTIFY_SECONDS, markup=False
+            )
         if not errors and not added:
-            self.notify(f"{url}: no articles", timeout=4, markup=False)
+            self.notify(neutralise(f"{url}: no articles"), timeout=4, markup=False)
 
     def action_pipe_message(self) -> None:
         if self.article is not None:

@@ -29,6 +29,7 @@ from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article
 from ...prepared import PreparedBatch
+from ...sanitize import neutralise
 
 if TYPE_CHECKING:
     from ...state import State
@@ -121,10 +122,12 @@ class PageFetches:
         the cache."""
         if not wants_page(article) or article.id in self._fetching:
             return
+        if article.id in self._looked_up:
+            return  # once a session: a page that failed is not asked for at each visit
+        self._looked_up.add(article.id)
         if article.feed is not None and article.feed in self._settings.whole_article:
             self.whole_article(article, asked=False)
-        elif article.id not in self._looked_up:
-            self._looked_up.add(article.id)
+        else:
             self._fetch_page(article, offline=True, asked=False)
 
     def whole_article(self, article: Article, asked: bool = True) -> None:
@@ -132,12 +135,10 @@ class PageFetches:
         body; `asked`: the reader pressed the key (said as it starts)."""
         if article.id in self._fetching:
             if asked:
-                self._screen.notify("Fetching it already", timeout=2, markup=False)
+                self._say("Fetching it already", timeout=2)
             return
         if asked:
-            self._screen.notify(
-                f"Fetching the whole article: {article.url}", timeout=NOTICE_SECONDS, markup=False
-            )
+            self._say(f"Fetching the whole article: {article.url}")
         self._fetch_page(article, offline=False, asked=asked)
 
     def _fetch_page(self, article: Article, offline: bool, asked: bool) -> None:
@@ -163,13 +164,16 @@ class PageFetches:
         if isinstance(result, LoadError):
             # A page not in the cache is no news; a fetch that fails is.
             if not offline:
-                self._screen.notify(str(result), severity="error", timeout=8, markup=False)
+                self._say(str(result), severity="error", timeout=8)
             return
         whole, warnings = result
         self._screen.show_whole_article(article, whole)
-        if asked or not offline:
-            said = "; ".join(warnings) or "Whole article shown"
-            self._screen.notify(said, timeout=NOTICE_SECONDS, markup=False)
+        # A copy from the cache when the network failed is said; a fetch asked
+        # for, done; one made as the article opened (the config's), not.
+        if warnings and not offline:
+            self._say("; ".join(warnings), severity="warning")
+        elif asked:
+            self._say("Whole article shown")
 
     # A page's feeds --------------------------------------------------------------
 
@@ -187,10 +191,10 @@ class PageFetches:
         if self._screen.show_feed(url):
             return
         if url in self._opening:
-            self._screen.notify("Opening it already", timeout=2, markup=False)
+            self._say("Opening it already", timeout=2)
             return
         self._opening.add(url)
-        self._screen.notify(f"Opening the feed {url}", timeout=NOTICE_SECONDS, markup=False)
+        self._say(f"Opening the feed {url}")
 
         def fetch() -> tuple[list[PreparedBatch | LoadError], list[str]]:
             loading = Loading([url], web=self._session())
@@ -211,6 +215,12 @@ class PageFetches:
         else:
             results, warnings = result
         self._screen.add_feed(url, results, warnings)
+
+    def _say(
+        self, message: str, severity: str = "information", timeout: float = NOTICE_SECONDS
+    ) -> None:
+        """A notice; its URLs come from documents: shown as text only."""
+        self._screen.notify(neutralise(message), severity=severity, timeout=timeout, markup=False)
 
     # Running the work ------------------------------------------------------------
 
