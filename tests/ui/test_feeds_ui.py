@@ -270,3 +270,19 @@ async def test_a_link_post_offers_w_and_offline_it_reads_only_the_cache(tmp_path
         f"{load_articles(FIXTURES / 'hn_code.json')[0].url}: offline, and not in the cache"
     ]
     assert not cache.exists()
+
+
+async def test_the_configs_fetch_on_open_is_asked_once_a_session_even_when_it_fails(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve_feeds(httpserver)
+    httpserver.expect_request(SUMMARY_PAGE).respond_with_data("gone", status=404)
+    app = feed_app(httpserver, tmp_path, [FEED_URL], whole_article=frozenset([FEED_URL]))
+    notes = record_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in "jkjkj":
+            await pilot.press(key)
+            await settle(pilot)
+    assert requests_to(httpserver, SUMMARY_PAGE) == 1
+    assert [note["severity"] for note in notes if "gauges" in note["message"]] == ["error"]
