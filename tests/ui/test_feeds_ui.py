@@ -90,11 +90,15 @@ def serve_summary_page(server: HTTPServer) -> None:
     )
 
 
-async def list_feed(app: ReaderApp) -> list[str]:
-    """Run the app until its feed is listed: the list's entries."""
+async def list_feed(app: ReaderApp, *keys: str) -> tuple[list[str], list[str]]:
+    """Run the app until its feed is listed, press `keys`: the list's entries
+    before and after them."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        return entries(app)
+        listed = entries(app)
+        await pilot.press(*keys)
+        await settle(pilot)
+        return listed, entries(app)
 
 
 async def test_items_a_feed_lists_since_the_last_launch_are_marked_new(
@@ -104,7 +108,7 @@ async def test_items_a_feed_lists_since_the_last_launch_are_marked_new(
         RSS2, content_type="application/rss+xml"
     )
     state = open_db(tmp_path)
-    first = await list_feed(feed_app(httpserver, tmp_path, [FEED_URL], state))
+    first, _ = await list_feed(feed_app(httpserver, tmp_path, [FEED_URL], state))
     state.close()
     # The first launch: each item labelled with its feed, none new.
     assert [entry.splitlines()[1].split(" · ")[0] for entry in first] == ["Tide Notes"] * 2
@@ -114,11 +118,17 @@ async def test_items_a_feed_lists_since_the_last_launch_are_marked_new(
         RSS2.replace("<item>", LATER_ITEM, 1), content_type="application/rss+xml"
     )
     state = open_db(tmp_path)
-    second = await list_feed(feed_app(httpserver, tmp_path, [FEED_URL], state))
+    second, limited = await list_feed(feed_app(httpserver, tmp_path, [FEED_URL], state), "l")
     state.close()
     # (Opened as the list shows it: not unread, still new for the session.)
     assert second[0].splitlines() == ["Neaps in June", "new · Tide Notes · Wren Ash · 0 comments"]
     assert [entry.splitlines()[1].startswith("new") for entry in second] == [True, False, False]
+    # `l` keeps it (opened now) with the articles never opened (the first launch
+    # opened the first).
+    assert [entry.splitlines()[0] for entry in limited] == [
+        "Neaps in June",
+        "● A summary-only post",
+    ]
 
 
 async def test_s_groups_the_list_by_feed(httpserver: HTTPServer, tmp_path: Path) -> None:
