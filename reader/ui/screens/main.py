@@ -5,10 +5,10 @@ panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
 The files are read by the load worker (`load_worker`), whose batches (each
-article with its state, where there is one) the screen hands to the store and
-the article list. With a state this session, the screen records what is
-opened and seen, restores the article last shown and the position in each,
-and offers the new, unread and mark-read commands.
+article with its state, where there is one) `Arrivals` hands to the store and
+the article list. The screen opens the article the list highlights, where the
+reader left it (`Reading`, the state's memory of each article); `PaneFocus`
+keeps the current pane, `Marks` the new, unread and mark-read commands.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
@@ -34,11 +33,9 @@ from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import Reading, State
-from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
-from ..articles.progress import count_text
 from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import (
@@ -51,15 +48,17 @@ from ..commands import (
     bindings,
 )
 from ..footer import ReaderFooter
-from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+from ..messages import ArticlesLoaded, LoadFinished
 from ..search.pane import SearchPane
-from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
-from .load_worker import LoadNotices, load_in_batches, progress_of
+from .arrivals import Arrivals
+from .load_worker import load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .marks import Marks
 from .message_actions import MessageActions
 from .page_fetches import PageFetches, PageSettings, wants_page
+from .pane_focus import PaneFocus
 from .thread_order import ThreadOrders, said
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
@@ -67,14 +66,13 @@ from .thread_order import ThreadOrders, said
 # is laid out and painted once, not empty and then again when the worker hands
 # it over. A larger one is indexed by the worker, off the UI thread.
 SHOWN_AT_ONCE_BYTES = 512 * 1024
-# How long the load errors' summary stays up.
-NOTIFY_SECONDS = 6
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 # The reading commands' actions (letters of the query in the search bar).
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 # A mail thread's commands: only while one is open.
 MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
+# An article's page and a page's feeds: only where the article has them.
 WHOLE_ARTICLE, OPEN_FEED = (command.action for command in PAGE_COMMANDS)
 
 
@@ -125,30 +123,28 @@ class MainScreen(Screen[None]):
         # The files to read. Not `self.loading`: that is Textual's reactive for
         # a loading indicator.
         self.files = loading
-        self.load_errors = load_errors
-        self._pane = PANES[0]
-        self._notices = LoadNotices()
         self.state = state
         self.absolute_times = absolute_times
-        # The article shown last session, to select again when it loads.
-        self._restore_key = state.selected_article if state is not None else None
+        self.panes = PaneFocus(self)
+        # The article shown last session is selected again when it loads.
+        restore_key = state.selected_article if state is not None else None
+        self.arrivals = Arrivals(self, self, loading, load_errors, restore_key)
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
         self.reading = Reading(state)
         # The order the comments are read in, for each kind of source.
         self.orders = ThreadOrders(state)
+        self.marks = Marks(self, store, self.reading, self.panes)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
         # An article's whole text and a page's feeds, fetched.
-        self.pages = PageFetches(self, loading.web, pages or PageSettings())
+        self.pages = PageFetches(self, self, loading.web, pages or PageSettings())
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
-        # The load has ended: the list's subtitle counts the articles.
-        self._load_done = False
-        # The thread cursor as the open article was opened (see `_follow_preview`).
-        self._opened_cursor = -1
+        # The thread cursor as the open article was opened (see `Arrivals`).
+        self.opened_cursor = -1
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -186,10 +182,10 @@ class MainScreen(Screen[None]):
         self.sizes.apply(self, self.app.size)
         self.watch(self.query_one(ArticleBody), "virtual_size", self._body_resized, init=False)
         # At once, not later: the footer is built below for the focused pane's keys.
-        self.set_focus(self.query_one(f"#{self._pane}"))
+        self.set_focus(self.query_one(f"#{self.panes.current}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            self._add([PreparedBatch(first)], progress_of(self.files, measured=False))
+            self.arrivals.add([PreparedBatch(first)], progress_of(self.files, measured=False))
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -254,112 +250,26 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
 
+    @on(LoadFinished)
+    def _load_finished(self) -> None:
+        self.arrivals.finished()
+
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
         try:
-            self._add(message.results, message.progress)
+            self.arrivals.add(message.results, message.progress)
         finally:
             if message.handled is not None:
                 message.handled.set()
-
-    def _add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
-        """Batches to the store and the list (a preview's full version in its
-        place), failed files to the log; the first article opens."""
-        articles = self.query_one("#articles", ArticleList)
-        was_empty = articles.entry_count == 0
-        added: list[tuple[Article, int]] = []
-        restore: str | None = None
-        for result in results:
-            if isinstance(result, LoadError):
-                self.load_errors.append(result)
-                continue
-            if result.replacing:
-                articles.add_articles(added)
-                added = []
-            replaced = self.store.apply(result)
-            for prepared in result.articles:
-                article = prepared.article
-                added.append((article, self.store.comment_count(article.id)))
-                if prepared.state is not None and prepared.state.key == self._restore_key:
-                    restore, self._restore_key = article.id, None
-            if result.replacing:
-                articles.replace_last(result.replacing, added)
-                self._follow_preview(replaced, [article for article, _ in added])
-                added = []
-        articles.add_articles(added)
-        self._articles_pane.show_progress(*progress)
-        files_read, total = progress.files_done, progress.file_count
-        self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
-        if articles.highlighted is None and articles.entry_count:
-            articles.highlighted = 0
-            # Shown now, not when the list's message comes round: the first
-            # article is then on the screen's first layout.
-            self._open(articles.id_at(0))
-        # The article shown last session is selected again, unless the reader
-        # has moved on from the first article by the time it loads.
-        if restore is not None and (was_empty or articles.highlighted == 0):
-            articles.highlight_id(restore)
-
-    def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
-        """A preview's articles were replaced by `full` (the batch that takes
-        their place): if one was open, its full version is opened in its
-        place, with the reader where they were: the body's scroll and, once
-        they have moved in the thread, the comment under the cursor (on the
-        same line of the view) and the folds; until then, where the article's
-        state says they left it last session (a comment the preview may not
-        have held)."""
-        shown = self.article
-        if shown is None or not any(shown is article for article in replaced):
-            return
-        if not full:
-            return
-        version = next(
-            (article for article in full if article.source_id == shown.source_id), full[-1]
-        )
-        view = self.query_one(ThreadView)
-        body = self.query_one(ArticleBody)
-        place, body_scroll = view.place(), body.scroll_target
-        moved = place.cursor != self._opened_cursor or place.collapsed
-        before = comment_identities(self.thread, self.reading.article)
-        self._open(version.id)
-        if moved:
-            after = comment_identities(self.thread, self.reading.article)
-            view.restore_place(
-                index_in(after, before, place.cursor),
-                [index_in(after, before, index) for index in place.collapsed],
-                place.cursor_row,
-            )
-        body.restore_scroll(body_scroll)
-        self.query_one("#articles", ArticleList).highlight_id(version.id)
-
-    @on(LoadFinished)
-    def _load_finished(self) -> None:
-        self._load_done = True
-        self._articles_pane.loading_done()
-        self._say_count()
-        self._report_new_errors()
-        if not len(self.store) and self.load_errors:
-            self.app.exit(return_code=2)
-
-    def _say_count(self) -> None:
-        count = len(self.store)
-        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
-
-    def _report_new_errors(self) -> None:
-        """A notice for the files that failed and the warnings since the last."""
-        for message, severity in self._notices.since_last(
-            len(self.load_errors), len(self.files.warnings)
-        ):
-            self.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
 
     # State -----------------------------------------------------------------
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
         if self.article is None or self.article.id != event.article_id:
-            self._open(event.article_id)
+            self.open_article(event.article_id)
 
-    def _open(self, article_id: str) -> None:
+    def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them."""
         # The views show the new article at their start, which is not where the
         # reader is: nothing is remembered until the place is restored.
@@ -374,10 +284,8 @@ class MainScreen(Screen[None]):
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
-        self._opened_cursor = self.query_one(ThreadView).cursor
+        self.opened_cursor = self.query_one(ThreadView).cursor
         self.pages.opened(article)
-
-    # Pages: the whole article, a page's feeds ----------------------------------
 
     def action_whole_article(self) -> None:
         if self.article is not None:
@@ -386,62 +294,6 @@ class MainScreen(Screen[None]):
     def action_open_feed(self) -> None:
         if self.article is not None:
             self.pages.open_feed(self.article)
-
-    def show_whole_article(self, article: Article, whole: Article) -> None:
-        """The article's page's text arrived: it takes the place of its body
-        (in the store, the list, and the body pane if it is open), unless the
-        article has gone since (a preview's full version took its place)."""
-        article_id = article.id
-        if article_id not in self.store or self.store.article(article_id) is not article:
-            return
-        shown = self.article is article
-        whole = self.store.replace_article(article_id, whole)
-        self.query_one("#articles", ArticleList).replace_article(whole)
-        if shown:
-            self.article = whole
-            self.refresh_bindings()
-
-    def show_feed(self, url: str) -> bool:
-        """Go to the first article of the feed `url` in the list, if it is loaded."""
-        articles = self.query_one("#articles", ArticleList)
-        first = next((article for article in self.store if article.feed == url), None)
-        if first is None:
-            return False
-        self._show_pane(PANES[0])
-        articles.highlight_id(first.id)
-        return True
-
-    def add_feed(
-        self, url: str, results: list[PreparedBatch | LoadError], warnings: list[str]
-    ) -> None:
-        """A feed's articles, fetched: added to the store and the list, which
-        takes the focus with the first highlighted; what went wrong in the load
-        log and a notice."""
-        errors = [result for result in results if isinstance(result, LoadError)]
-        self.load_errors.extend(errors)
-        self.files.warnings.extend(warnings)
-        batches = [result for result in results if isinstance(result, PreparedBatch)]
-        added: list[tuple[Article, int]] = []
-        for batch in batches:
-            self.store.apply(batch)
-            added += [(p.article, self.store.comment_count(p.article.id)) for p in batch.articles]
-        articles = self.query_one("#articles", ArticleList)
-        articles.add_articles(added)
-        if self._load_done:
-            self._say_count()
-        if added:
-            # The feed's list, its first article highlighted (and shown beside it).
-            self._show_pane(PANES[0])
-            articles.highlight_id(added[0][0].id)
-            count = len(added)
-            said = f"{count} article{'' if count == 1 else 's'} from {added[0][0].source or url}"
-            self.notify(neutralise(said), timeout=4, markup=False)
-        for error in errors:
-            self.notify(
-                neutralise(str(error)), severity="error", timeout=NOTIFY_SECONDS, markup=False
-            )
-        if not errors and not added:
-            self.notify(neutralise(f"{url}: no articles"), timeout=4, markup=False)
 
     def action_pipe_message(self) -> None:
         if self.article is not None:
@@ -479,52 +331,22 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleBody).restore_scroll(body_scroll)
 
     def action_next_new(self) -> None:
-        self._go_to_marked(NEW, forward=True)
+        self.marks.go_to("new", forward=True)
 
     def action_previous_new(self) -> None:
-        self._go_to_marked(NEW, forward=False)
+        self.marks.go_to("new", forward=False)
 
     def action_next_unread(self) -> None:
-        self._go_to_marked(UNREAD, forward=True)
+        self.marks.go_to("unread", forward=True)
 
     def action_previous_unread(self) -> None:
-        self._go_to_marked(UNREAD, forward=False)
-
-    def _go_to_marked(self, kind: int, forward: bool) -> None:
-        """The next (previous) comment of `kind` (NEW, UNREAD), shown in the
-        comments pane; from another pane, the one under the cursor will do."""
-        pane = self.query_one(ThreadPane)
-        said = pane.go_to_marked(kind, forward, here=self._pane != "thread")
-        if said is None:
-            self._show_pane("thread")
-        else:
-            self.notify(said, timeout=2, markup=False)
+        self.marks.go_to("unread", forward=False)
 
     def action_mark_read(self) -> None:
-        article = self.article
-        if article is None or not self.reading.mark_read():
-            return
-        self._marks_changed({article.id})
-        self.notify("Marked read", timeout=2, markup=False)
+        self.marks.mark_read(self.article)
 
     def action_mark_all_read(self) -> None:
-        if self.state is None:
-            return
-        count = self.reading.mark_all_read(self.store.states)
-        self._marks_changed(None)
-        self.notify(
-            f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
-        )
-
-    def _marks_changed(self, article_ids: set[str] | None) -> None:
-        """The marks of these articles (None: all) changed: repaint them where shown."""
-        self.query_one("#articles", ArticleList).refresh_marks(article_ids)
-        self.query_one(ThreadView).marks_changed()
-        self.query_one(ThreadPane).show_counts()
-
-    @property
-    def _articles_pane(self) -> ArticlesPane:
-        return self.query_one(ArticlesPane)
+        self.marks.mark_all_read()
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
@@ -534,39 +356,17 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:
         """Open the article; a search of the list carries over into its thread."""
-        query = self._articles_pane.search_query
+        query = self.query_one(ArticlesPane).search_query
         if query is not None and query.text:
             self.query_one(ThreadPane).start_search(query)
             self.query_one(ThreadPane).close_bar()
-        self._show_pane("body")
+        self.panes.show("body")
 
     @on(ArticleBody.JumpToComments)
     def _jump_to_comments(self) -> None:
-        self._show_pane("thread")
+        self.panes.show("thread")
 
     # Panes -----------------------------------------------------------------
-
-    def _focused_pane(self) -> str | None:
-        node = self.focused
-        while node is not None:
-            name = (node.id or "").removesuffix("-pane")
-            if name in PANES:
-                return name
-            node = node.parent if isinstance(node.parent, Widget) else None
-        return None
-
-    def _mark_pane(self, pane: str) -> None:
-        """Record `pane` as the current one; on a narrow screen, the one shown."""
-        self._pane = pane
-        for name in PANES:
-            self.set_class(name == pane, f"-show-{name}")
-
-    def _show_pane(self, pane: str) -> None:
-        """Make `pane` the current one: shown (on a narrow screen) and focused."""
-        self._mark_pane(pane)
-        # At once, not after the refresh that displays it: keys typed ahead
-        # (`tab` `tab` `/` in one read) go to the pane the earlier ones chose.
-        self.set_focus(self.query_one(f"#{pane}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STATE_ACTIONS:
@@ -582,23 +382,21 @@ class MainScreen(Screen[None]):
                 return False
             return wants_page(article) if action == WHOLE_ARTICLE else bool(article.feeds)
         if action == "back":
-            return self._pane != PANES[0]
+            return self.panes.current != PANES[0]
         return True
 
     def action_no_search(self) -> None:
         self.notify("No search: press / to search", timeout=2, markup=False)
 
     def action_back(self) -> None:
-        self._show_pane(PANES[0])
+        self.panes.show(PANES[0])
 
     def action_next_pane(self) -> None:
-        self._show_pane(PANES[(PANES.index(self._pane) + 1) % len(PANES)])
+        self.panes.step(1)
 
     def action_previous_pane(self) -> None:
-        self._show_pane(PANES[(PANES.index(self._pane) - 1) % len(PANES)])
+        self.panes.step(-1)
 
     def on_descendant_focus(self) -> None:
         """Mouse clicks move focus too: keep the current pane in step with it."""
-        pane = self._focused_pane()
-        if pane is not None and pane != self._pane:
-            self._mark_pane(pane)
+        self.panes.follow_focus()

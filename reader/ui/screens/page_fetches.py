@@ -18,10 +18,10 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from functools import partial
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
-from textual.app import App
-from textual.worker import Worker, get_current_worker
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ...abandonable import abandonable
 from ...config.network import Network
@@ -30,6 +30,12 @@ from ...loading import Loading
 from ...model import Article
 from ...prepared import PreparedBatch
 from ...sanitize import neutralise
+from ...store import DocumentStore
+from ..articles.list import ArticleList
+from ..articles.pane import ArticlesPane
+from .arrivals import NOTIFY_SECONDS, Arrivals
+from .main_layout import PANES
+from .pane_focus import PaneFocus
 
 if TYPE_CHECKING:
     from ...state import State
@@ -55,32 +61,31 @@ def wants_page(article: Article) -> bool:
     return bool(article.url) and (article.partial or not article.body)
 
 
-class PageScreen(Protocol):
-    """What the fetches need of the main screen."""
+class ShowsPages(Protocol):
+    """The screen the fetches show their results on."""
 
+    store: DocumentStore
     state: State | None
-
-    @property
-    def app(self) -> App[Any]: ...
-
-    def notify(self, message: str, **options: Any) -> None: ...
-
-    def run_worker(self, work: Callable[[], None], **options: Any) -> Worker[None]: ...
-
-    def show_whole_article(self, article: Article, whole: Article) -> None: ...
-
-    def show_feed(self, url: str) -> bool: ...
-
-    def add_feed(
-        self, url: str, results: list[PreparedBatch | LoadError], warnings: list[str]
-    ) -> None: ...
+    files: Loading
+    panes: PaneFocus
+    arrivals: Arrivals
+    # The article shown (a reactive of the screen: set, the panes show it).
+    article: Article | None
 
 
 class PageFetches:
-    """The main screen's fetches, one at a time per article or feed."""
+    """The main screen's fetches, one at a time per article or feed, for
+    `shows`, which is `screen`."""
 
-    def __init__(self, screen: PageScreen, web: WebSession | None, settings: PageSettings) -> None:
+    def __init__(
+        self,
+        screen: Screen[None],
+        shows: ShowsPages,
+        web: WebSession | None,
+        settings: PageSettings,
+    ) -> None:
         self._screen = screen
+        self._shows = shows
         self._settings = settings
         self._web = web
         self._own: list[WebSession] = []
@@ -167,7 +172,7 @@ class PageFetches:
                 self._say(str(result), severity="error", timeout=8)
             return
         whole, warnings = result
-        self._screen.show_whole_article(article, whole)
+        self._show_whole_article(article, whole)
         # A copy from the cache when the network failed is said; a fetch asked
         # for, done; one made as the article opened (the config's), not.
         if warnings and not offline:
@@ -188,7 +193,7 @@ class PageFetches:
             feeds = list(article.feeds)
         url = feeds[0]
         self._opened.add(url)
-        if self._screen.show_feed(url):
+        if self._go_to_feed(url):
             return
         if url in self._opening:
             self._say("Opening it already", timeout=2)
@@ -198,7 +203,7 @@ class PageFetches:
 
         def fetch() -> tuple[list[PreparedBatch | LoadError], list[str]]:
             loading = Loading([url], web=self._session())
-            loading.state = self._screen.state
+            loading.state = self._shows.state
             return list(loading), loading.warnings
 
         self._run(fetch, partial(self._feed_fetched, url), f"feed {url}")
@@ -214,7 +219,64 @@ class PageFetches:
             warnings: list[str] = []
         else:
             results, warnings = result
-        self._screen.add_feed(url, results, warnings)
+        self._add_feed(url, results, warnings)
+
+    # Shown on the screen -----------------------------------------------------------
+
+    def _show_whole_article(self, article: Article, whole: Article) -> None:
+        """The article's page's text arrived: it takes the place of its body
+        (in the store, the list, and the body pane if it is open), unless the
+        article has gone since (a preview's full version took its place)."""
+        store = self._shows.store
+        article_id = article.id
+        if article_id not in store or store.article(article_id) is not article:
+            return
+        whole = store.replace_article(article_id, whole)
+        self._screen.query_one("#articles", ArticleList).replace_article(whole)
+        if self._shows.article is article:
+            self._shows.article = whole
+
+    def _go_to_feed(self, url: str) -> bool:
+        """Go to the first article of the feed `url` in the list, if it is loaded."""
+        first = next((article for article in self._shows.store if article.feed == url), None)
+        if first is None:
+            return False
+        self._shows.panes.show(PANES[0])
+        self._screen.query_one("#articles", ArticleList).highlight_id(first.id)
+        return True
+
+    def _add_feed(
+        self, url: str, results: list[PreparedBatch | LoadError], warnings: list[str]
+    ) -> None:
+        """A feed's articles, fetched: added to the store and the list, which
+        takes the focus with the first highlighted; what went wrong in the load
+        log and a notice."""
+        store = self._shows.store
+        errors = [result for result in results if isinstance(result, LoadError)]
+        self._shows.arrivals.load_errors.extend(errors)
+        self._shows.files.warnings.extend(warnings)
+        added: list[tuple[Article, int]] = []
+        for batch in results:
+            if isinstance(batch, PreparedBatch):
+                store.apply(batch)
+                added += [(p.article, store.comment_count(p.article.id)) for p in batch.articles]
+        articles = self._screen.query_one("#articles", ArticleList)
+        articles.add_articles(added)
+        if self._shows.arrivals.done:
+            count = len(store)
+            pane = self._screen.query_one(ArticlesPane)
+            pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
+        if added:
+            # The feed's list, its first article highlighted (and shown beside it).
+            self._shows.panes.show(PANES[0])
+            articles.highlight_id(added[0][0].id)
+            count = len(added)
+            source = added[0][0].source or url
+            self._say(f"{count} article{'' if count == 1 else 's'} from {source}")
+        for error in errors:
+            self._say(str(error), severity="error", timeout=NOTIFY_SECONDS)
+        if not errors and not added:
+            self._say(f"{url}: no articles")
 
     def _say(
         self, message: str, severity: str = "information", timeout: float = NOTICE_SECONDS
