@@ -8,9 +8,11 @@ says where they came from. Against a local server in each real shape, through
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from reader.config import Config
 from reader.config.network import Network
@@ -20,6 +22,7 @@ from reader.state import State, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.thread.pane import ThreadPane
+from reader.web.session import WebSession
 from tests.feed_support import (
     ARTICLE_URL,
     BLOG,
@@ -296,3 +299,35 @@ async def test_the_configs_fetch_on_open_is_asked_once_a_session_even_when_it_fa
             await settle(pilot)
     assert requests_to(httpserver, SUMMARY_PAGE) == 1
     assert [note["severity"] for note in notes if "gauges" in note["message"]] == ["error"]
+
+
+def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    # The real `App.run`, which waits for asyncio's default executor as it ends.
+    serve_feeds(httpserver)
+    asked, release, answered = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_page(request: Request) -> Response:
+        asked.set()
+        release.wait(10)  # long enough that a run which waits for it fails
+        answered.set()
+        return Response("late", content_type="text/html")
+
+    httpserver.expect_request(SUMMARY_PAGE).respond_with_handler(slow_page)
+    # A timeout longer than the handler's wait: only quitting ends the request.
+    patient = network(httpserver, tmp_path / "cache")._replace(timeout=30)
+    app = ReaderApp(Loading([FEED_URL], web=WebSession(patient)), config=Config(network=patient))
+
+    async def quit_once_asked(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("j", "w")
+        await wait_for(pilot, asked.is_set, "the page's request")
+        await pilot.press("q")
+
+    try:
+        app.run(headless=True, size=(120, 40), auto_pilot=quit_once_asked)
+        # The app has ended with the request still unanswered.
+        assert asked.is_set() and not answered.is_set()
+    finally:
+        release.set()

@@ -1,12 +1,9 @@
 """What the main screen fetches as the reader reads: an article's whole text
 (its page's main text in place of a feed's summary, or of a link post's
-nothing) and a page's feed (its articles added to the list). Each runs in a
-Textual thread worker calling the core (`reader.web`); the work itself runs
-in a daemon thread (`abandonable`), so quitting never waits for the network.
+nothing) and a page's feed (its articles added to the list), each in a worker
+calling the core (`reader.web`; see `web_work`), and shown when it arrives.
 
-The session is the load's (when URLs were named), else one made on first use
-from the config's `[network]`, offline when the app is. A page fetched is
-kept in the cache, so an article whose page was fetched once shows its whole
+A page fetched is kept in the cache, so an article whose page was fetched once shows its whole
 text again at the next launch, read from the cache (no request). The feeds
 the config's `[feeds] whole_article` names have their articles' pages
 fetched as they open.
@@ -14,16 +11,11 @@ fetched as they open.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import suppress
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from textual.screen import Screen
-from textual.worker import get_current_worker
 
-from ...abandonable import abandonable
 from ...config.network import Network
 from ...errors import LoadError
 from ...loading import Loading
@@ -36,12 +28,12 @@ from ..articles.pane import ArticlesPane
 from .arrivals import NOTIFY_SECONDS, Arrivals
 from .main_layout import PANES
 from .pane_focus import PaneFocus
+from .web_work import WebSessions, run_fetch
 
 if TYPE_CHECKING:
     from ...state import State
     from ...web.session import WebSession
 
-T = TypeVar("T")
 # How long a notice of a fetch stays up.
 NOTICE_SECONDS = 4
 
@@ -87,9 +79,7 @@ class PageFetches:
         self._screen = screen
         self._shows = shows
         self._settings = settings
-        self._web = web
-        self._own: list[WebSession] = []
-        self._lock = threading.Lock()
+        self._sessions = WebSessions(web, settings.network, settings.offline)
         # Articles (by id) whose page is being fetched, or was looked for in
         # the cache; feeds being opened.
         self._fetching: set[str] = set()
@@ -99,25 +89,7 @@ class PageFetches:
         self._opened: set[str] = set()
 
     def close(self) -> None:
-        """Close the sessions made here (not the load's)."""
-        for session in self._own:
-            session.close()
-        self._own.clear()
-
-    def _session(self, offline: bool = False) -> WebSession:
-        """The load's session, else one of our own (made once, thread-safe)."""
-        offline = offline or self._settings.offline
-        with self._lock:
-            if not offline and self._web is not None:
-                return self._web
-            for session in self._own:
-                if session.offline == offline:
-                    return session
-            from ...web.session import WebSession  # here: reading files needs no web
-
-            session = WebSession(self._settings.network, offline)
-            self._own.append(session)
-            return session
+        self._sessions.close()
 
     # The whole article ---------------------------------------------------------
 
@@ -153,10 +125,10 @@ class PageFetches:
             from ...web.whole import whole_article
 
             warnings: list[str] = []
-            return whole_article(self._session(offline), article, warnings), warnings
+            return whole_article(self._sessions.get(offline), article, warnings), warnings
 
         done = partial(self._page_fetched, article, offline, asked)
-        self._run(fetch, done, f"page {article.id}")
+        run_fetch(self._screen, fetch, done, f"page {article.id}")
 
     def _page_fetched(
         self,
@@ -202,11 +174,11 @@ class PageFetches:
         self._say(f"Opening the feed {url}")
 
         def fetch() -> tuple[list[PreparedBatch | LoadError], list[str]]:
-            loading = Loading([url], web=self._session())
+            loading = Loading([url], web=self._sessions.get())
             loading.state = self._shows.state
             return list(loading), loading.warnings
 
-        self._run(fetch, partial(self._feed_fetched, url), f"feed {url}")
+        run_fetch(self._screen, fetch, partial(self._feed_fetched, url), f"feed {url}")
 
     def _feed_fetched(
         self,
@@ -283,27 +255,3 @@ class PageFetches:
     ) -> None:
         """A notice; its URLs come from documents: shown as text only."""
         self._screen.notify(neutralise(message), severity=severity, timeout=timeout, markup=False)
-
-    # Running the work ------------------------------------------------------------
-
-    def _run(
-        self, fetch: Callable[[], T], done: Callable[[T | LoadError], None], name: str
-    ) -> None:
-        """`fetch` in a worker, then `done` with what it gave (or the LoadError
-        that stopped it) on the UI thread; nothing if the app has gone."""
-
-        def work() -> None:
-            worker = get_current_worker()
-            try:
-                results = list(abandonable(_once(fetch), lambda: worker.is_cancelled))
-            except LoadError as error:
-                results = [error]
-            if results and not worker.is_cancelled:
-                with suppress(RuntimeError):  # the app has ended
-                    self._screen.app.call_from_thread(done, results[0])
-
-        self._screen.run_worker(work, name=name, group="pages", thread=True)
-
-
-def _once(fetch: Callable[[], T]) -> Iterator[T]:
-    yield fetch()
