@@ -53,11 +53,11 @@ def article_prompt(
         prompt.truncate(width, overflow="ellipsis")
     # Its source, then its file where that tells it apart from a twin; with
     # no source, its file after its author (who wrote it reads first).
-    # An item of a feed fetched is told apart by its feed's URL, not by the
-    # cache's name for its copy.
+    # An item of a feed fetched is told apart by its feed's URL (without the
+    # scheme), not by the cache's name for its copy.
     file = article.path.name if article.path is not None else None
     if article.feed is not None and "://" in article.feed:
-        file = article.feed
+        file = article.feed.partition("://")[2]  # its host first: what tells two apart
     if article.source:
         parts = [article.source, file if with_file else None, article.author]
     else:
