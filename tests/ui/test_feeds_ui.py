@@ -331,3 +331,23 @@ def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(
         assert asked.is_set() and not answered.is_set()
     finally:
         release.set()
+
+
+async def test_one_feed_at_two_urls_names_each_items_feed(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve_feeds(httpserver)
+    httpserver.expect_request(f"/{PAPER}/feed.xml").respond_with_data(
+        RSS1, content_type="application/rss+xml"
+    )
+    urls = [f"https://{FEEDS}/estuary.rdf", f"https://{PAPER}/feed.xml"]
+    app = feed_app(httpserver, tmp_path, urls)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        details = [entry.splitlines()[1] for entry in entries(app)]
+    assert [line.split(" · ")[:2] for line in details] == [
+        ["Estuary Log", "feeds.example/estuary.rdf"],
+        ["Estuary Log", "feeds.example/estuary.rdf"],
+        ["Estuary Log", "paper.example/feed.xml"],
+        ["Estuary Log", "paper.example/feed.xml"],
+    ]
