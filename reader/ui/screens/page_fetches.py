@@ -3,10 +3,10 @@
 nothing) and a page's feed (its articles added to the list), each in a worker
 calling the core (`reader.web`; see `web_work`), and shown when it arrives.
 
-A page fetched is kept in the cache, so an article whose page was fetched once shows its whole
-text again at the next launch, read from the cache (no request). The feeds
-the config's `[feeds] whole_article` names have their articles' pages
-fetched as they open.
+A page fetched is kept in the cache, so an article whose page was fetched
+once shows its whole text again at the next launch, read from the cache (no
+request). The feeds the config's `[feeds] whole_article` names have their
+articles' pages fetched as they open.
 """
 
 from __future__ import annotations
