@@ -1,5 +1,6 @@
 """The article as the body pane shows it: a run of text blocks (title,
-subtitle, byline, facts, URL, the body's blocks, the author's bio), each with
+subtitle, byline, facts, URL, a page's feeds, the body's blocks, the author's
+bio), each with
 its search key, made when asked for.
 
 The body's blocks are the article's own strings: no object is made for one
@@ -150,4 +151,19 @@ def _header_blocks(article: Article, in_file: int) -> list[KeyedBlock]:
         note = "Link post: press o to open "
         layout = Block(PARAGRAPH, spans=(Span(len(note), len(note) + len(article.url), LINK),))
         blocks.append((None, StructuredBlock(note + article.url, layout, None)))
+    if article.feeds:
+        blocks.append((None, _feeds_block(article.feeds)))
     return blocks
+
+
+def _feeds_block(feeds: tuple[str, ...]) -> StructuredBlock:
+    """The page's feeds (RSS, Atom), each a link, and the key that opens them."""
+    text = "Feed: " if len(feeds) == 1 else "Feeds: "
+    spans = []
+    for number, feed in enumerate(feeds):
+        if number:
+            text += " · "
+        spans.append(Span(len(text), len(text) + len(feed), LINK))
+        text += feed
+    text += " (F opens it)" if len(feeds) == 1 else " (F opens each in turn)"
+    return StructuredBlock(text, Block(PARAGRAPH, spans=tuple(spans)), None)

@@ -1,6 +1,6 @@
 """The article body: title, subtitle, byline, the facts a discussion site
-gives (site, author, time, score, comment count, URL), the body and the
-author's bio.
+gives (site, author, time, score, comment count, URL, a page's feeds), the
+body and the author's bio.
 
 A Line-API `ScrollView` over the article at a readable measure of at most
 `MEASURE` columns, which paints only the lines on screen, from the article's

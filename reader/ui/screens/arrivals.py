@@ -66,6 +66,8 @@ class Arrivals:
         self.load_errors = load_errors
         self._restore_key = restore_key
         self._notices = LoadNotices()
+        # Every file read (the list's subtitle counts the articles).
+        self.done = False
 
     def add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
         """Batches to the store and the list (a preview's full version in its
@@ -143,6 +145,7 @@ class Arrivals:
     def finished(self) -> None:
         """Every file is read: the list says how many articles, the errors
         are told; with nothing to read and errors, the app ends (exit 2)."""
+        self.done = True
         count = len(self.shows.store)
         pane = self.screen.query_one(ArticlesPane)
         pane.loading_done()
