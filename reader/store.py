@@ -99,6 +99,24 @@ class DocumentStore:
             self._ids.free(key)
         return removed
 
+    def replace(self, article_id: str, prepared: PreparedArticle) -> Article:
+        """Put `prepared` in the place of the article `article_id` (the same
+        thread fetched again, or a story's thread in the place of the story),
+        under the same id."""
+        old = self._by_id[article_id]
+        article = prepared.article
+        article.id = prepared.thread.article_id = article_id
+        self._articles[next(i for i, a in enumerate(self._articles) if a is old)] = article
+        self._by_id[article_id] = article
+        self._threads[article_id] = prepared.thread
+        self._article_text[article_id] = prepared.article_text
+        self._thread_text[article_id] = prepared.thread_text
+        if prepared.state is not None:
+            self._states[article_id] = prepared.state
+        else:
+            self._states.pop(article_id, None)
+        return article
+
     def add(self, article: Article, base_id: str) -> Article:
         """Prepare and register an article in one go."""
         return self.register(prepare(article), base_id)
@@ -106,6 +124,9 @@ class DocumentStore:
     @property
     def articles(self) -> list[Article]:
         return list(self._articles)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
 
     def __len__(self) -> int:
         return len(self._articles)

@@ -385,6 +385,7 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
     monkeypatch.setattr(mail, "NEWLINE_FROM", split)
     files: list[str] = []
     read_message = mail.read_message
+
     def counted(file: MessageFile, limit: int) -> bytes | str:
         files.append(file.key)
         return read_message(file, limit)

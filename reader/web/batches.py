@@ -40,6 +40,9 @@ def url_batches(
 
 def _batches(url: str, opened: Opened, warnings: list[str]) -> Iterator[Batch]:
     try:
-        yield from load_batches(opened.path, warnings, opened.parsed)
+        for batch in load_batches(opened.path, warnings, opened.parsed):
+            for article in batch.articles:
+                article.origin, article.focus = url, opened.focus
+            yield batch
     except LoadError as error:
         raise LoadError(url, error.reason, error.line) from None

@@ -47,6 +47,7 @@ from ..commands import (
     READING_COMMANDS,
     SEARCH_COMMANDS,
     STATE_COMMANDS,
+    WEB_COMMANDS,
     bindings,
 )
 from ..footer import ReaderFooter
@@ -55,10 +56,12 @@ from ..search.pane import SearchPane
 from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
+from .fetches import FetchDone
 from .load_worker import LoadNotices, load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
 from .message_actions import MessageActions
 from .thread_order import ThreadOrders, said
+from .web_updates import WebUpdates
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
@@ -73,6 +76,8 @@ STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 # A mail thread's commands: only while one is open.
 MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
+# Fetching again: only when a URL was named.
+WEB_ACTIONS = {command.action for command in WEB_COMMANDS}
 
 
 class MainScreen(Screen[None]):
@@ -87,6 +92,7 @@ class MainScreen(Screen[None]):
         *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
         *bindings(MAIL_COMMANDS),
+        *bindings(WEB_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -134,6 +140,8 @@ class MainScreen(Screen[None]):
         self.orders = ThreadOrders(state)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
+        # What is fetched while the reader reads (refresh, a front page's stories).
+        self.web_updates = WebUpdates(self, loading.web)
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -197,6 +205,7 @@ class MainScreen(Screen[None]):
             self.load_files()
 
     def on_unmount(self) -> None:
+        self.web_updates.close()
         self._setting_up.close()
         self._resume_collector()
 
@@ -276,6 +285,14 @@ class MainScreen(Screen[None]):
                 self._follow_preview(replaced, [article for article, _ in added])
                 added = []
         articles.add_articles(added)
+        self.web_updates.loaded(
+            [
+                prepared.article
+                for result in results
+                if not isinstance(result, LoadError)
+                for prepared in result.articles
+            ]
+        )
         self._articles_pane.show_progress(*progress)
         files_read, total = progress.files_done, progress.file_count
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
@@ -283,7 +300,7 @@ class MainScreen(Screen[None]):
             articles.highlighted = 0
             # Shown now, not when the list's message comes round: the first
             # article is then on the screen's first layout.
-            self._open(articles.id_at(0))
+            self.open_article(articles.id_at(0))
         # The article shown last session is selected again, unless the reader
         # has moved on from the first article by the time it loads.
         if restore is not None and (was_empty or articles.highlighted == 0):
@@ -310,7 +327,7 @@ class MainScreen(Screen[None]):
         place, body_scroll = view.place(), body.scroll_target
         moved = place.cursor != self._opened_cursor or place.collapsed
         before = comment_identities(self.thread, self.reading.article)
-        self._open(version.id)
+        self.open_article(version.id)
         if moved:
             after = comment_identities(self.thread, self.reading.article)
             view.restore_place(
@@ -342,9 +359,9 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
         if self.article is None or self.article.id != event.article_id:
-            self._open(event.article_id)
+            self.open_article(event.article_id)
 
-    def _open(self, article_id: str) -> None:
+    def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them."""
         # The views show the new article at their start, which is not where the
         # reader is: nothing is remembered until the place is restored.
@@ -357,8 +374,38 @@ class MainScreen(Screen[None]):
         if saved is not None:
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
+        if article.focus is not None:
+            # The comment the URL named, the first time the article opens.
+            self._go_to_source_id(article.focus)
+            article.focus = None
+        self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
+
+    def _go_to_source_id(self, source_id: str) -> None:
+        thread = self.thread
+        if thread is None:
+            return
+        for index, comment in enumerate(thread.comments):
+            if comment.source_id == source_id:
+                self.query_one(ThreadView).go_to_comment(index)
+                return
+
+    # The web -------------------------------------------------------------------
+
+    def action_refresh_article(self) -> None:
+        self.web_updates.refresh_open()
+
+    def action_refresh_all(self) -> None:
+        self.web_updates.refresh_all()
+
+    @on(FetchDone)
+    def _fetch_done(self, message: FetchDone) -> None:
+        self.web_updates.done(message)
+
+    @on(ThreadView.ExpandAsked)
+    def _expand_stub(self, message: ThreadView.ExpandAsked) -> None:
+        self.web_updates.expand(message.index, message.stub)
 
     def action_pipe_message(self) -> None:
         if self.article is not None:
@@ -489,6 +536,8 @@ class MainScreen(Screen[None]):
             return self.state is not None and not isinstance(self.focused, Input)
         if action in READING_ACTIONS:
             return not isinstance(self.focused, Input)
+        if action in WEB_ACTIONS:
+            return self.web_updates.offered and not isinstance(self.focused, Input)
         if action in MAIL_ACTIONS:
             return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
         if action == "back":

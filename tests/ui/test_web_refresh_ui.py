@@ -1,0 +1,100 @@
+"""Refreshing what was read from the web, in the app: `r` fetches the open
+thread again from a local server, and the comments that arrived are marked
+new where the reader is; `R` fetches everything; failures are one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from reader.loading import Loading
+from reader.state import State, open_state
+from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.thread.view import ThreadView
+from tests.ui.conftest import record_notifications
+from tests.ui.scenes import wait_for
+from tests.web_support import STORY, requests_to, serve_hn, session
+
+URL = f"https://news.ycombinator.com/item?id={STORY}"
+WIDE = (160, 45)
+
+
+def web_app(server: HTTPServer, folder: Path, urls: list[str], state: State | None) -> ReaderApp:
+    return ReaderApp(Loading(urls, web=session(server, folder / "cache")), state=state)
+
+
+def open_db(folder: Path) -> State:
+    state, warnings = open_state(folder / "state.db")
+    assert state is not None and not warnings
+    return state
+
+
+def source_ids(view: ThreadView) -> list[str | None]:
+    """The open thread's comments' source ids (none while no thread is open)."""
+    return [comment.source_id for comment in view.thread.comments] if view.thread else []
+
+
+async def test_r_fetches_the_thread_again_and_marks_what_arrived_new_keeping_the_cursor(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve_hn(httpserver)
+    state = open_db(tmp_path)
+    app = web_app(httpserver, tmp_path, [URL], state)
+    notes = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        view = app.query_one(ThreadView)
+        # The thread in HN's whole order (its reply order fetched after the first frame).
+        await wait_for(
+            pilot, lambda: view.thread is not None and len(view.thread) == 6, "the thread"
+        )
+        await wait_for(pilot, lambda: source_ids(view)[1] == "9105", "the reply order")
+        # 9101 folded, the cursor on the comment after it.
+        await pilot.press("tab", "tab", "space", "j")
+        await pilot.pause()
+        assert source_ids(view)[view.cursor] == "9102"
+        httpserver.clear()
+        serve_hn(httpserver, late_reply=True)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "9107" in source_ids(view), "the refreshed thread")
+        await pilot.pause()
+        # The cursor and the fold stay; the comment that arrived is new, the others not.
+        assert source_ids(view)[view.cursor] == "9102"
+        assert view.rows is not None and view.rows.is_collapsed(0)
+        marks = view.reading.article
+        assert marks is not None
+        arrived = source_ids(view).index("9107")
+        assert [index for index in range(len(marks.reading)) if marks.is_new(index)] == [arrived]
+        entry = str(app.query_one("#articles", ArticleList).prompt_at(0))
+        assert "1 new" in entry
+        assert "1 new comment" in [note["message"] for note in notes]
+        assert requests_to(httpserver, f"/hn.algolia.com/api/v1/items/{STORY}") == 1
+    state.close()
+
+
+async def test_a_refresh_that_fails_says_so_in_one_line_and_keeps_the_thread(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve_hn(httpserver)
+    app = web_app(httpserver, tmp_path, [URL], None)
+    notes = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        view = app.query_one(ThreadView)
+        await wait_for(pilot, lambda: source_ids(view)[1:2] == ["9105"], "the thread")
+        thread = view.thread
+        httpserver.clear()
+        httpserver.expect_request(f"/hn.algolia.com/api/v1/items/{STORY}").respond_with_data(
+            "busy", status=503
+        )
+        await pilot.press("R")
+        await wait_for(
+            pilot, lambda: any("503" in note["message"] for note in notes), "the failure"
+        )
+        # Served from the cache instead, said in one line naming the URL.
+        (said,) = [note["message"] for note in notes if "503" in note["message"]]
+        assert said.startswith(URL) and "\n" not in said and "cache" in said
+        assert view.thread is not None and len(view.thread) == len(thread or [])
+        pane = app.query_one(ArticlesPane)
+        await wait_for(pilot, lambda: "fetching" not in str(pane.border_subtitle), "the end")
