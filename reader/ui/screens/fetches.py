@@ -24,12 +24,16 @@ from ...errors import LoadError
 
 # Fetches at once (each host's turns are the client's business).
 THREADS = 4
+# One job at a time of each of these kinds: the story shown (the next one shown
+# waits in the queue, where moving on drops it) and a stub's comments (Reddit
+# asks for one request at a time).
+ONE_AT_A_TIME = frozenset(["story", "expand"])
 
 
 class FetchJob(NamedTuple):
     """What to fetch and why: `kind` says what the result is for ("refresh",
-    "story", "expand"), `article_id` which article it concerns (None: the
-    articles of `url`, whichever they are)."""
+    "story" for the story shown, "prefetch", "expand"), `article_id` which
+    article it concerns (None: the articles of `url`, whichever they are)."""
 
     kind: str
     url: str
@@ -62,13 +66,16 @@ class Fetches:
         self.total = 0
 
     def add(self, job: FetchJob, first: bool = False) -> bool:
-        """Queue `job` (`first`: ahead of the others) unless it is queued or
-        running already; False then."""
+        """Queue `job` (`first`: ahead of the others) unless a job for the same
+        URL and article is queued or running already; False then."""
         with self._lock:
-            if self._closed or job in self._running or job in self._queue:
-                if first and job in self._queue:
-                    self._queue.remove(job)
-                    self._queue.appendleft(job)
+            if self._closed or any(_same(job, other) for other in self._running):
+                return False
+            queued = next((other for other in self._queue if _same(job, other)), None)
+            if queued is not None:
+                if first:
+                    self._queue.remove(queued)
+                    self._queue.appendleft(queued)
                 return False
             if first:
                 self._queue.appendleft(job)
@@ -78,8 +85,7 @@ class Fetches:
             if self._threads < THREADS:
                 self._threads += 1
                 threading.Thread(target=self._run, name="reader-fetch", daemon=True).start()
-            else:
-                self._lock.notify()
+            self._lock.notify_all()
         return True
 
     def drop(self, wanted: Callable[[FetchJob], bool]) -> int:
@@ -112,11 +118,11 @@ class Fetches:
     def _run(self) -> None:
         while True:
             with self._lock:
-                while not self._queue and not self._closed:
+                while (job := self._next()) is None and not self._closed:
                     self._lock.wait()
-                if self._closed:
+                if self._closed or job is None:
                     return
-                job = self._queue.popleft()
+                self._queue.remove(job)
                 self._running.add(job)
             try:
                 result = self._work(job)
@@ -130,9 +136,20 @@ class Fetches:
                     return
                 self.done += 1
                 self._settle()
+                self._lock.notify_all()  # a job of its kind may start now
             self._post(FetchDone(job, result))
+
+    def _next(self) -> FetchJob | None:
+        """The first job queued that may start now."""
+        busy = {job.kind for job in self._running if job.kind in ONE_AT_A_TIME}
+        return next((job for job in self._queue if job.kind not in busy), None)
 
     def _settle(self) -> None:
         """With nothing left, the progress starts again from 0/0."""
         if not self._queue and not self._running:
             self.done = self.total = 0
+
+
+def _same(job: FetchJob, other: FetchJob) -> bool:
+    """Whether the two jobs fetch the same thing for the same article."""
+    return job.url == other.url and job.article_id == other.article_id

@@ -80,8 +80,6 @@ class WebUpdates:
         self.fetches = Fetches(self._work, screen.post_message)
         # The story (front page entry) the reader is on, whose thread is wanted now.
         self._wanted_story: str | None = None
-        # The stories prefetched: kept in the queue when the reader moves on.
-        self._prefetched: set[str] = set()
         # New comments that arrived in a refresh of several articles (`R`), to
         # say once it is done.
         self._arrived = 0
@@ -117,17 +115,13 @@ class WebUpdates:
 
     def shown(self, article: Article) -> None:
         """`article` is shown: a story without its thread has it fetched,
-        ahead of the rest; stories not prefetched nor shown now leave the queue."""
+        ahead of the rest; stories shown before and not fetched yet leave the queue."""
         from ...web.threads import story_thread
 
         url = story_thread(article) if self.web is not None else None
         self._wanted_story = article.id if url is not None else None
         dropped = self.fetches.drop(
-            lambda job: (
-                job.kind != "story"
-                or job.article_id == self._wanted_story
-                or job.article_id in self._prefetched
-            )
+            lambda job: job.kind != "story" or job.article_id == self._wanted_story
         )
         if url is not None:
             self.fetches.add(FetchJob("story", url, article.id), first=True)
@@ -148,8 +142,7 @@ class WebUpdates:
                 continue
             counts[article.origin] = counts.get(article.origin, 0) + 1
             if counts[article.origin] <= PREFETCH:
-                self._prefetched.add(article.id)
-                self.fetches.add(FetchJob("story", url, article.id))
+                self.fetches.add(FetchJob("prefetch", url, article.id))
         if counts:
             self._show_progress()
 
@@ -213,13 +206,13 @@ class WebUpdates:
 
     def _apply(self, job: FetchJob, fetched: Fetched) -> None:
         store = self.screen.store
-        if job.kind in ("story", "expand") or job.article_id is not None:
+        if job.article_id is not None:
             if job.article_id not in store:
                 return
             if not fetched.articles:
                 return
             prepared = fetched.articles[0]
-            if job.kind == "story":
+            if job.kind in ("story", "prefetch"):
                 # Its thread now: `r` fetches that.
                 prepared.article.origin = fetched.url
             arrived = self._replace(job.article_id, prepared, job)
