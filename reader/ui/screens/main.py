@@ -112,12 +112,14 @@ class MainScreen(Screen[None]):
         state: State | None = None,
         absolute_times: bool = False,
         sizes: PaneSizes | None = None,
+        refresh_minutes: float = 0.0,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `width` is the terminal's, to start with its layout. `state` is the
         memory between sessions (None: none this session); `absolute_times`:
         comment headers give times in full (the config's); `sizes` lays the
-        panes out (the comments' share chosen)."""
+        panes out (the comments' share chosen); `refresh_minutes`: how often
+        what was read from the web is fetched again (0: never)."""
         self.sizes = sizes or PaneSizes()
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
@@ -142,6 +144,7 @@ class MainScreen(Screen[None]):
         self.messages = MessageActions(self)
         # What is fetched while the reader reads (refresh, a front page's stories).
         self.web_updates = WebUpdates(self, loading.web)
+        self._refresh_minutes = refresh_minutes
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -340,6 +343,8 @@ class MainScreen(Screen[None]):
 
     @on(LoadFinished)
     def _load_finished(self) -> None:
+        if self._refresh_minutes and self.web_updates.offered:
+            self.set_interval(self._refresh_minutes * 60, self.web_updates.refresh_by_itself)
         count = len(self.store)
         self._articles_pane.loading_done()
         self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")

@@ -81,9 +81,9 @@ class WebUpdates:
         # The story (front page entry) the reader is on, whose thread is wanted now.
         self._wanted_story: str | None = None
         # New comments that arrived in a refresh of several articles (`R`), to
-        # say once it is done.
+        # say once it is done (`_quiet`: only if some did).
         self._arrived = 0
-        self._refreshed = 0
+        self._quiet = False
 
     @property
     def offered(self) -> bool:
@@ -101,16 +101,20 @@ class WebUpdates:
         if self.fetches.add(FetchJob("refresh", article.origin, article.id), first=True):
             self._show_progress()
 
-    def refresh_all(self) -> None:
-        """`R` (and the auto-refresh): every article read from the web, each
-        URL once (a front page's stories by the page, those whose thread was
-        opened by their thread)."""
+    def refresh_by_itself(self) -> None:
+        """The config's interval is up: `R`, saying only what arrived."""
+        self.refresh_all(quiet=True)
+
+    def refresh_all(self, quiet: bool = False) -> None:
+        """`R`: every article read from the web, each URL once (a front page's
+        stories by the page, those whose thread was opened by their thread);
+        once done, how many comments arrived is said (`quiet`: only when some did)."""
         urls = dict.fromkeys(article.origin for article in self.screen.store if article.origin)
         added = sum(self.fetches.add(FetchJob("refresh", url)) for url in urls)
         if added:
-            self._arrived = self._refreshed = 0
+            self._arrived, self._quiet = 0, quiet
             self._show_progress()
-        elif not urls:
+        elif not urls and not quiet:
             self._say("Nothing here was read from the web")
 
     def shown(self, article: Article) -> None:
@@ -200,7 +204,8 @@ class WebUpdates:
                 self._say(warning, "warning")
             self._apply(job, result)
         self._show_progress()
-        if not self.fetches.active and job.kind == "refresh" and job.article_id is None:
+        done = not self.fetches.active and job.kind == "refresh" and job.article_id is None
+        if done and (self._arrived or not self._quiet):
             noun = "comment" if self._arrived == 1 else "comments"
             self._say(f"Refreshed: {self._arrived} new {noun}")
 
