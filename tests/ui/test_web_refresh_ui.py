@@ -4,9 +4,12 @@ new where the reader is; `R` fetches everything; failures are one line."""
 
 from __future__ import annotations
 
+import json
+import threading
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from reader.config import Config
 from reader.loading import Loading
@@ -17,7 +20,15 @@ from reader.ui.articles.pane import ArticlesPane
 from reader.ui.thread.view import ThreadView
 from tests.ui.conftest import record_notifications
 from tests.ui.scenes import wait_for
-from tests.web_support import STORY, network, requests_to, serve_hn, session
+from tests.web_support import (
+    STORY,
+    algolia_story,
+    network,
+    open_in_full,
+    requests_to,
+    serve_hn,
+    session,
+)
 
 URL = f"https://news.ycombinator.com/item?id={STORY}"
 WIDE = (160, 45)
@@ -117,3 +128,41 @@ async def test_the_configs_interval_refreshes_by_itself(
         await wait_for(pilot, lambda: source_ids(view)[1:2] == ["9105"], "the thread")
         path = f"/hn.algolia.com/api/v1/items/{STORY}"
         await wait_for(pilot, lambda: requests_to(httpserver, path) >= 3, "two refreshes")
+
+
+async def test_subscriptions_open_from_the_cache_at_once_then_refresh_in_the_background(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """`reader` with no argument: the config's URLs are read from the cache
+    without a request, and fetched again once the app is open."""
+    serve_hn(httpserver)
+    cache = tmp_path / "cache"
+    open_in_full(session(httpserver, cache), URL)
+    httpserver.clear()
+    held, asked = threading.Event(), threading.Event()
+
+    def later(request: Request) -> Response:
+        asked.set()
+        held.wait(10)
+        return Response(json.dumps(algolia_story(late_reply=True)), content_type="application/json")
+
+    httpserver.expect_request(f"/hn.algolia.com/api/v1/items/{STORY}").respond_with_handler(later)
+    serve_hn(httpserver, late_reply=True)
+    web = session(httpserver, cache)
+    web.cached_first = True
+    state = open_db(tmp_path)
+    app = ReaderApp(Loading([URL], web=web), state=state)
+    async with app.run_test(size=WIDE) as pilot:
+        view = app.query_one(ThreadView)
+        try:
+            await wait_for(pilot, lambda: len(source_ids(view)) == 6, "the cached thread")
+            assert "9107" not in source_ids(view)
+            await wait_for(pilot, asked.is_set, "the refresh")
+        finally:
+            held.set()
+        await wait_for(pilot, lambda: "9107" in source_ids(view), "the refreshed thread")
+        marks = view.reading.article
+        assert marks is not None and marks.is_new(source_ids(view).index("9107"))
+        # The cached copy was read without a request: Algolia was asked once, by the refresh.
+        assert requests_to(httpserver, f"/hn.algolia.com/api/v1/items/{STORY}") == 1
+    state.close()

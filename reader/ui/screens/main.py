@@ -343,6 +343,7 @@ class MainScreen(Screen[None]):
 
     @on(LoadFinished)
     def _load_finished(self) -> None:
+        self.web_updates.load_finished()
         if self._refresh_minutes and self.web_updates.offered:
             self.set_interval(self._refresh_minutes * 60, self.web_updates.refresh_by_itself)
         count = len(self.store)

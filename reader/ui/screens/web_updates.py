@@ -117,6 +117,15 @@ class WebUpdates:
         elif not urls and not quiet:
             self._say("Nothing here was read from the web")
 
+    def load_finished(self) -> None:
+        """Everything named is loaded: what was read from the cache first (the
+        subscriptions) is fetched again now, in the background."""
+        web = self.web
+        if web is not None and web.cached_first:
+            web.cached_first = False
+            if not web.offline:
+                self.refresh_all(quiet=True)
+
     def shown(self, article: Article) -> None:
         """`article` is shown: a story without its thread has it fetched,
         ahead of the rest; stories shown before and not fetched yet leave the queue."""
