@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.loading import Loading
+from reader.state import open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.articles.pane import ArticlesPane
@@ -24,6 +25,7 @@ from reader.ui.thread.view import ThreadView
 from tests.ui.scenes import wait_for
 from tests.web_support import (
     REDDIT_THREAD_PATH,
+    algolia_hit,
     algolia_story,
     reddit_comment,
     reddit_thread,
@@ -138,7 +140,11 @@ async def test_a_front_page_fetches_a_storys_thread_when_shown_and_the_first_ahe
     monkeypatch.setattr(web_updates, "PREFETCH", 1)
     held = threading.Event()
     asked = serve_front_page(server, held)
-    app = web_app(server, tmp_path, ["https://news.ycombinator.com/"])
+    state, _ = open_state(tmp_path / "state.db")
+    app = ReaderApp(
+        Loading(["https://news.ycombinator.com/"], web=session(server, tmp_path / "cache")),
+        state=state,
+    )
     async with app.run_test(size=WIDE) as pilot:
         articles = app.query_one("#articles", ArticleList)
         view = app.query_one(ThreadView)
@@ -160,11 +166,41 @@ async def test_a_front_page_fetches_a_storys_thread_when_shown_and_the_first_ahe
         await pilot.press("j")
         await wait_for(pilot, lambda: source_ids(view) == ["9201"], "the third story's thread")
         entry = str(articles.prompt_at(2))
-        assert "Mudflats" in entry and "1 comment" in entry
+        # Its first version: its comment unread, not new.
+        assert "Mudflats" in entry and "1 comment · 1 unread" in entry
         # Its thread now: `r` fetches the story's item, not the front page.
         await pilot.press("r")
         await wait_for(pilot, lambda: requests_to(server, f"{ALGOLIA}/9200") == 2, "the refresh")
         assert requests_to(server, "/hacker-news.firebaseio.com/v0/topstories.json") == 1
+    assert state is not None
+    state.close()
+
+
+async def test_R_lists_a_front_pages_new_stories_after_the_others(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    serve_front_page(server)
+    app = web_app(server, tmp_path, ["https://news.ycombinator.com/"])
+    async with app.run_test(size=WIDE) as pilot:
+        articles = app.query_one("#articles", ArticleList)
+        await wait_for(pilot, lambda: articles.entry_count == 3, "the front page")
+        await wait_for(
+            pilot,
+            lambda: "fetching" not in str(app.query_one(ArticlesPane).border_subtitle),
+            "the prefetches",
+        )
+        server.clear()
+        server.expect_request("/hacker-news.firebaseio.com/v0/topstories.json").respond_with_json(
+            [9400, 9300, 9100, 9200]
+        )
+        hit = algolia_hit(9400, "Salt marsh restoration", 0)
+        server.expect_request("/hn.algolia.com/api/v1/search").respond_with_json(
+            {"hits": [hit], "nbHits": 1, "hitsPerPage": 1}
+        )
+        serve_story(server, 9400, "Salt marsh restoration")
+        await pilot.press("R")
+        await wait_for(pilot, lambda: articles.entry_count == 4, "the new story")
+        assert "Salt marsh restoration" in str(articles.prompt_at(3))
 
 
 async def test_the_list_says_what_is_being_fetched(server: HTTPServer, tmp_path: Path) -> None:

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 # How many stories of a front page have their threads fetched before they are shown.
 PREFETCH = 3
+# The jobs that fetch a thread the reader has had before: what the new version
+# holds beyond it arrived since.
+REFETCHES = ("refresh", "expand")
 NOTIFY_SECONDS = 4
 
 
@@ -84,6 +87,9 @@ class WebUpdates:
         # say once it is done (`_quiet`: only if some did).
         self._arrived = 0
         self._quiet = False
+        # The front pages read: `R` lists their new stories, whichever of
+        # their stories have their threads by now.
+        self._front_pages: dict[str, None] = {}
 
     @property
     def offered(self) -> bool:
@@ -109,7 +115,8 @@ class WebUpdates:
         """`R`: every article read from the web, each URL once (a front page's
         stories by the page, those whose thread was opened by their thread);
         once done, how many comments arrived is said (`quiet`: only when some did)."""
-        urls = dict.fromkeys(article.origin for article in self.screen.store if article.origin)
+        origins = [article.origin for article in self.screen.store if article.origin]
+        urls = dict.fromkeys([*self._front_pages, *origins])
         added = sum(self.fetches.add(FetchJob("refresh", url)) for url in urls)
         if added:
             self._arrived, self._quiet = 0, quiet
@@ -153,6 +160,7 @@ class WebUpdates:
             url = story_thread(article)
             if url is None or article.origin is None:
                 continue
+            self._front_pages[article.origin] = None
             counts[article.origin] = counts.get(article.origin, 0) + 1
             if counts[article.origin] <= PREFETCH:
                 self.fetches.add(FetchJob("prefetch", url, article.id))
@@ -265,7 +273,8 @@ class WebUpdates:
         prepared.article.focus = None  # the URL's comment was gone to when it first opened
         earlier = store.state(article_id)
         arrived = 0
-        if earlier is not None and prepared.state is not None:
+        # A story's thread is its first version: its comments are as the state says.
+        if earlier is not None and prepared.state is not None and job.kind in REFETCHES:
             arrived = prepared.state.follow(earlier, UNREAD if job.kind == "expand" else NEW)
         is_open = screen.article is not None and screen.article.id == article_id
         if not is_open:
