@@ -249,3 +249,13 @@ async def test_space_on_a_reddit_stub_fetches_its_comments_into_its_place(
         # The cursor on the first comment that came in the stub's place.
         assert cursor_id(view) == "t1_c7"
         assert requests_to(httpserver, "/www.reddit.com/api/morechildren.json") == 1
+
+
+def test_a_story_listed_without_its_comments_says_how_many_its_site_counts() -> None:
+    from reader.model import Article
+    from reader.ui.articles.entry import article_prompt
+
+    story = Article("Salt marsh restoration", source="Hacker News", comment_count=17)
+    assert "17 comments" in str(article_prompt(story, 0))
+    # Once its thread is in, the comments it holds.
+    assert "5 comments" in str(article_prompt(story, 5))
