@@ -244,15 +244,11 @@ class WebUpdates:
             return
         # A whole URL's articles: each in the place of the one it is again
         # (by its source's id), the others added at the end of the list.
-        by_source = {
-            (article.format, article.source_id): article
-            for article in store
-            if article.source_id and article.origin is not None
-        }
+        by_source = {_identity(article): article for article in store if article.origin}
         added: list[tuple[Article, int]] = []
         for prepared in fetched.articles:
             article = prepared.article
-            known = by_source.get((article.format, article.source_id))
+            known = by_source.get(_identity(article))
             if known is None:
                 store.register(prepared)
                 added.append((article, store.comment_count(article.id)))
@@ -313,3 +309,9 @@ class WebUpdates:
 
     def _say(self, message: str, severity: str = "information") -> None:
         self.screen.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
+
+
+def _identity(article: Article) -> tuple[str, str]:
+    """What tells an article of a URL from the others it gives: its source's
+    id, else its URL, else its title (a feed's item without a guid)."""
+    return article.format, article.source_id or article.url or article.title
