@@ -5,10 +5,10 @@ panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
 The files are read by the load worker (`load_worker`), whose batches (each
-article with its state, where there is one) the screen hands to the store and
-the article list. With a state this session, the screen records what is
-opened and seen, restores the article last shown and the position in each,
-and offers the new, unread and mark-read commands.
+article with its state, where there is one) `Arrivals` hands to the store and
+the article list. The screen opens the article the list highlights, where the
+reader left it (`Reading`, the state's memory of each article); `PaneFocus`
+keeps the current pane, `Marks` the new, unread and mark-read commands.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
@@ -34,11 +33,9 @@ from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import Reading, State
-from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
-from ..articles.progress import count_text
 from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import (
@@ -51,15 +48,17 @@ from ..commands import (
     bindings,
 )
 from ..footer import ReaderFooter
-from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+from ..messages import ArticlesLoaded, LoadFinished
 from ..search.pane import SearchPane
-from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
+from .arrivals import Arrivals
 from .fetches import FetchDone
-from .load_worker import LoadNotices, load_in_batches, progress_of
+from .load_worker import load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .marks import Marks
 from .message_actions import MessageActions
+from .pane_focus import PaneFocus
 from .thread_order import ThreadOrders, said
 from .web_updates import WebUpdates
 
@@ -68,8 +67,6 @@ from .web_updates import WebUpdates
 # is laid out and painted once, not empty and then again when the worker hands
 # it over. A larger one is indexed by the worker, off the UI thread.
 SHOWN_AT_ONCE_BYTES = 512 * 1024
-# How long the load errors' summary stays up.
-NOTIFY_SECONDS = 6
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 # The reading commands' actions (letters of the query in the search bar).
@@ -127,29 +124,29 @@ class MainScreen(Screen[None]):
         # The files to read. Not `self.loading`: that is Textual's reactive for
         # a loading indicator.
         self.files = loading
-        self.load_errors = load_errors
-        self._pane = PANES[0]
-        self._notices = LoadNotices()
         self.state = state
         self.absolute_times = absolute_times
-        # The article shown last session, to select again when it loads.
-        self._restore_key = state.selected_article if state is not None else None
+        self.panes = PaneFocus(self)
+        # The article shown last session is selected again when it loads.
+        restore_key = state.selected_article if state is not None else None
+        self.arrivals = Arrivals(self, self, loading, load_errors, restore_key)
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
         self.reading = Reading(state)
         # The order the comments are read in, for each kind of source.
         self.orders = ThreadOrders(state)
+        self.marks = Marks(self, store, self.reading, self.panes)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
         # What is fetched while the reader reads (refresh, a front page's stories).
-        self.web_updates = WebUpdates(self, loading.web)
+        self.web_updates = WebUpdates(self, loading.web, load_errors)
         self._refresh_minutes = refresh_minutes
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
-        # The thread cursor as the open article was opened (see `_follow_preview`).
-        self._opened_cursor = -1
+        # The thread cursor as the open article was opened (see `Arrivals`).
+        self.opened_cursor = -1
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -187,10 +184,10 @@ class MainScreen(Screen[None]):
         self.sizes.apply(self, self.app.size)
         self.watch(self.query_one(ArticleBody), "virtual_size", self._body_resized, init=False)
         # At once, not later: the footer is built below for the focused pane's keys.
-        self.set_focus(self.query_one(f"#{self._pane}"))
+        self.set_focus(self.query_one(f"#{self.panes.current}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            self._add([PreparedBatch(first)], progress_of(self.files, measured=False))
+            self.arrivals.add([PreparedBatch(first)], progress_of(self.files, measured=False))
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -255,110 +252,28 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
 
-    @on(ArticlesLoaded)
-    def _articles_loaded(self, message: ArticlesLoaded) -> None:
-        try:
-            self._add(message.results, message.progress)
-        finally:
-            if message.handled is not None:
-                message.handled.set()
-
-    def _add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
-        """Batches to the store and the list (a preview's full version in its
-        place), failed files to the log; the first article opens."""
-        articles = self.query_one("#articles", ArticleList)
-        was_empty = articles.entry_count == 0
-        added: list[tuple[Article, int]] = []
-        restore: str | None = None
-        for result in results:
-            if isinstance(result, LoadError):
-                self.load_errors.append(result)
-                continue
-            if result.replacing:
-                articles.add_articles(added)
-                added = []
-            replaced = self.store.apply(result)
-            for prepared in result.articles:
-                article = prepared.article
-                added.append((article, self.store.comment_count(article.id)))
-                if prepared.state is not None and prepared.state.key == self._restore_key:
-                    restore, self._restore_key = article.id, None
-            if result.replacing:
-                articles.replace_last(result.replacing, added)
-                self._follow_preview(replaced, [article for article, _ in added])
-                added = []
-        articles.add_articles(added)
-        self.web_updates.loaded(
-            [
-                prepared.article
-                for result in results
-                if not isinstance(result, LoadError)
-                for prepared in result.articles
-            ]
-        )
-        self._articles_pane.show_progress(*progress)
-        files_read, total = progress.files_done, progress.file_count
-        self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
-        if articles.highlighted is None and articles.entry_count:
-            articles.highlighted = 0
-            # Shown now, not when the list's message comes round: the first
-            # article is then on the screen's first layout.
-            self.open_article(articles.id_at(0))
-        # The article shown last session is selected again, unless the reader
-        # has moved on from the first article by the time it loads.
-        if restore is not None and (was_empty or articles.highlighted == 0):
-            articles.highlight_id(restore)
-
-    def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
-        """A preview's articles were replaced by `full` (the batch that takes
-        their place): if one was open, its full version is opened in its
-        place, with the reader where they were: the body's scroll and, once
-        they have moved in the thread, the comment under the cursor (on the
-        same line of the view) and the folds; until then, where the article's
-        state says they left it last session (a comment the preview may not
-        have held)."""
-        shown = self.article
-        if shown is None or not any(shown is article for article in replaced):
-            return
-        if not full:
-            return
-        version = next(
-            (article for article in full if article.source_id == shown.source_id), full[-1]
-        )
-        view = self.query_one(ThreadView)
-        body = self.query_one(ArticleBody)
-        place, body_scroll = view.place(), body.scroll_target
-        moved = place.cursor != self._opened_cursor or place.collapsed
-        before = comment_identities(self.thread, self.reading.article)
-        self.open_article(version.id)
-        if moved:
-            after = comment_identities(self.thread, self.reading.article)
-            view.restore_place(
-                index_in(after, before, place.cursor),
-                [index_in(after, before, index) for index in place.collapsed],
-                place.cursor_row,
-            )
-        body.restore_scroll(body_scroll)
-        self.query_one("#articles", ArticleList).highlight_id(version.id)
-
     @on(LoadFinished)
     def _load_finished(self) -> None:
+        self.arrivals.finished()
         self.web_updates.load_finished()
         if self._refresh_minutes and self.web_updates.offered:
             self.set_interval(self._refresh_minutes * 60, self.web_updates.refresh_by_itself)
-        count = len(self.store)
-        self._articles_pane.loading_done()
-        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
-        self._report_new_errors()
-        if not len(self.store) and self.load_errors:
-            self.app.exit(return_code=2)
 
-    def _report_new_errors(self) -> None:
-        """A notice for the files that failed and the warnings since the last."""
-        for message, severity in self._notices.since_last(
-            len(self.load_errors), len(self.files.warnings)
-        ):
-            self.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        try:
+            self.arrivals.add(message.results, message.progress)
+            self.web_updates.loaded(
+                [
+                    prepared.article
+                    for result in message.results
+                    if not isinstance(result, LoadError)
+                    for prepared in result.articles
+                ]
+            )
+        finally:
+            if message.handled is not None:
+                message.handled.set()
 
     # State -----------------------------------------------------------------
 
@@ -386,7 +301,7 @@ class MainScreen(Screen[None]):
             article.focus = None
         self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
-        self._opened_cursor = self.query_one(ThreadView).cursor
+        self.opened_cursor = self.query_one(ThreadView).cursor
 
     def _go_to_source_id(self, source_id: str) -> None:
         thread = self.thread
@@ -449,52 +364,22 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleBody).restore_scroll(body_scroll)
 
     def action_next_new(self) -> None:
-        self._go_to_marked(NEW, forward=True)
+        self.marks.go_to("new", forward=True)
 
     def action_previous_new(self) -> None:
-        self._go_to_marked(NEW, forward=False)
+        self.marks.go_to("new", forward=False)
 
     def action_next_unread(self) -> None:
-        self._go_to_marked(UNREAD, forward=True)
+        self.marks.go_to("unread", forward=True)
 
     def action_previous_unread(self) -> None:
-        self._go_to_marked(UNREAD, forward=False)
-
-    def _go_to_marked(self, kind: int, forward: bool) -> None:
-        """The next (previous) comment of `kind` (NEW, UNREAD), shown in the
-        comments pane; from another pane, the one under the cursor will do."""
-        pane = self.query_one(ThreadPane)
-        said = pane.go_to_marked(kind, forward, here=self._pane != "thread")
-        if said is None:
-            self._show_pane("thread")
-        else:
-            self.notify(said, timeout=2, markup=False)
+        self.marks.go_to("unread", forward=False)
 
     def action_mark_read(self) -> None:
-        article = self.article
-        if article is None or not self.reading.mark_read():
-            return
-        self._marks_changed({article.id})
-        self.notify("Marked read", timeout=2, markup=False)
+        self.marks.mark_read(self.article)
 
     def action_mark_all_read(self) -> None:
-        if self.state is None:
-            return
-        count = self.reading.mark_all_read(self.store.states)
-        self._marks_changed(None)
-        self.notify(
-            f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
-        )
-
-    def _marks_changed(self, article_ids: set[str] | None) -> None:
-        """The marks of these articles (None: all) changed: repaint them where shown."""
-        self.query_one("#articles", ArticleList).refresh_marks(article_ids)
-        self.query_one(ThreadView).marks_changed()
-        self.query_one(ThreadPane).show_counts()
-
-    @property
-    def _articles_pane(self) -> ArticlesPane:
-        return self.query_one(ArticlesPane)
+        self.marks.mark_all_read()
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
@@ -502,39 +387,17 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:
         """Open the article; a search of the list carries over into its thread."""
-        query = self._articles_pane.search_query
+        query = self.query_one(ArticlesPane).search_query
         if query is not None and query.text:
             self.query_one(ThreadPane).start_search(query)
             self.query_one(ThreadPane).close_bar()
-        self._show_pane("body")
+        self.panes.show("body")
 
     @on(ArticleBody.JumpToComments)
     def _jump_to_comments(self) -> None:
-        self._show_pane("thread")
+        self.panes.show("thread")
 
     # Panes -----------------------------------------------------------------
-
-    def _focused_pane(self) -> str | None:
-        node = self.focused
-        while node is not None:
-            name = (node.id or "").removesuffix("-pane")
-            if name in PANES:
-                return name
-            node = node.parent if isinstance(node.parent, Widget) else None
-        return None
-
-    def _mark_pane(self, pane: str) -> None:
-        """Record `pane` as the current one; on a narrow screen, the one shown."""
-        self._pane = pane
-        for name in PANES:
-            self.set_class(name == pane, f"-show-{name}")
-
-    def _show_pane(self, pane: str) -> None:
-        """Make `pane` the current one: shown (on a narrow screen) and focused."""
-        self._mark_pane(pane)
-        # At once, not after the refresh that displays it: keys typed ahead
-        # (`tab` `tab` `/` in one read) go to the pane the earlier ones chose.
-        self.set_focus(self.query_one(f"#{pane}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STATE_ACTIONS:
@@ -547,23 +410,21 @@ class MainScreen(Screen[None]):
         if action in MAIL_ACTIONS:
             return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
         if action == "back":
-            return self._pane != PANES[0]
+            return self.panes.current != PANES[0]
         return True
 
     def action_no_search(self) -> None:
         self.notify("No search: press / to search", timeout=2, markup=False)
 
     def action_back(self) -> None:
-        self._show_pane(PANES[0])
+        self.panes.show(PANES[0])
 
     def action_next_pane(self) -> None:
-        self._show_pane(PANES[(PANES.index(self._pane) + 1) % len(PANES)])
+        self.panes.step(1)
 
     def action_previous_pane(self) -> None:
-        self._show_pane(PANES[(PANES.index(self._pane) - 1) % len(PANES)])
+        self.panes.step(-1)
 
     def on_descendant_focus(self) -> None:
         """Mouse clicks move focus too: keep the current pane in step with it."""
-        pane = self._focused_pane()
-        if pane is not None and pane != self._pane:
-            self._mark_pane(pane)
+        self.panes.follow_focus()

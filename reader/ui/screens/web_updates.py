@@ -57,7 +57,6 @@ class MainScreen(Protocol):
     state: State | None
     reading: Reading
     files: Loading
-    load_errors: list[LoadError]
 
     @property
     def article(self) -> Article | None: ...
@@ -77,9 +76,13 @@ class MainScreen(Protocol):
 class WebUpdates:
     """The fetching the main screen does once the load has given its articles."""
 
-    def __init__(self, screen: MainScreen, web: WebSession | None) -> None:
+    def __init__(
+        self, screen: MainScreen, web: WebSession | None, load_errors: list[LoadError]
+    ) -> None:
+        """`load_errors`: the load log, where a fetch that fails is told."""
         self.screen = screen
         self.web = web
+        self.load_errors = load_errors
         self.fetches = Fetches(self._work, screen.post_message)
         # The story (front page entry) the reader is on, whose thread is wanted now.
         self._wanted_story: str | None = None
@@ -212,7 +215,7 @@ class WebUpdates:
         job, result = message.job, message.result
         screen = self.screen
         if isinstance(result, LoadError):
-            screen.load_errors.append(result)
+            self.load_errors.append(result)
             self._say(str(result), "error")
         else:
             # A stub's thread is read again from the cache: nothing to say of it.

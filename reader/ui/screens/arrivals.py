@@ -1,0 +1,159 @@
+"""What the load hands the main screen, taken in: each prepared batch to the
+store and the article list, failed files to the load log, the first article
+opened, the article shown last session selected again once it loads, and a
+preview's full version put in its place with the reader kept where they were.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from textual.screen import Screen
+
+from ...errors import LoadError
+from ...loading import Loading
+from ...model import Article, Thread
+from ...prepared import PreparedBatch
+from ...state import Reading
+from ...store import DocumentStore
+from ..articles.list import ArticleList
+from ..articles.pane import ArticlesPane
+from ..articles.progress import count_text
+from ..body.view import ArticleBody
+from ..messages import LoadProgressFigures
+from ..thread.identity import comment_identities, index_in
+from ..thread.view import ThreadView
+from .load_worker import LoadNotices
+
+# How long the load errors' summary stays up.
+NOTIFY_SECONDS = 6
+
+
+class ShowsArticles(Protocol):
+    """The screen the articles arrive on: what it shows, and how it opens one."""
+
+    store: DocumentStore
+    reading: Reading
+    # The thread cursor as the open article was opened (the reader has moved
+    # in it once the cursor has).
+    opened_cursor: int
+
+    @property
+    def article(self) -> Article | None: ...
+
+    @property
+    def thread(self) -> Thread | None: ...
+
+    def open_article(self, article_id: str) -> None: ...
+
+
+class Arrivals:
+    """Takes in the load's batches for `shows`, which is `screen`."""
+
+    def __init__(
+        self,
+        screen: Screen[None],
+        shows: ShowsArticles,
+        files: Loading,
+        load_errors: list[LoadError],
+        restore_key: str | None,
+    ) -> None:
+        """`load_errors` holds the problems found so far (added to here);
+        `restore_key` is the state's key of the article shown last session."""
+        self.screen = screen
+        self.shows = shows
+        self.files = files
+        self.load_errors = load_errors
+        self._restore_key = restore_key
+        self._notices = LoadNotices()
+
+    def add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
+        """Batches to the store and the list (a preview's full version in its
+        place), failed files to the log; the first article opens."""
+        store = self.shows.store
+        articles = self.screen.query_one("#articles", ArticleList)
+        pane = self.screen.query_one(ArticlesPane)
+        was_empty = articles.entry_count == 0
+        added: list[tuple[Article, int]] = []
+        restore: str | None = None
+        for result in results:
+            if isinstance(result, LoadError):
+                self.load_errors.append(result)
+                continue
+            if result.replacing:
+                articles.add_articles(added)
+                added = []
+            replaced = store.apply(result)
+            for prepared in result.articles:
+                article = prepared.article
+                added.append((article, store.comment_count(article.id)))
+                if prepared.state is not None and prepared.state.key == self._restore_key:
+                    restore, self._restore_key = article.id, None
+            if result.replacing:
+                articles.replace_last(result.replacing, added)
+                self._follow_preview(replaced, [article for article, _ in added])
+                added = []
+        articles.add_articles(added)
+        pane.show_progress(*progress)
+        pane.set_resting_subtitle(
+            f"loading {progress.files_done}/{count_text(progress.file_count)}"
+        )
+        if articles.highlighted is None and articles.entry_count:
+            articles.highlighted = 0
+            # Shown now, not when the list's message comes round: the first
+            # article is then on the screen's first layout.
+            self.shows.open_article(articles.id_at(0))
+        # The article shown last session is selected again, unless the reader
+        # has moved on from the first article by the time it loads.
+        if restore is not None and (was_empty or articles.highlighted == 0):
+            articles.highlight_id(restore)
+
+    def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
+        """A preview's articles were replaced by `full` (the batch that takes
+        their place): if one was open, its full version is opened in its
+        place, with the reader where they were: the body's scroll and, once
+        they have moved in the thread, the comment under the cursor (on the
+        same line of the view) and the folds; until then, where the article's
+        state says they left it last session (a comment the preview may not
+        have held)."""
+        shown = self.shows.article
+        if shown is None or not any(shown is article for article in replaced):
+            return
+        if not full:
+            return
+        version = next(
+            (article for article in full if article.source_id == shown.source_id), full[-1]
+        )
+        view = self.screen.query_one(ThreadView)
+        body = self.screen.query_one(ArticleBody)
+        place, body_scroll = view.place(), body.scroll_target
+        moved = place.cursor != self.shows.opened_cursor or place.collapsed
+        before = comment_identities(self.shows.thread, self.shows.reading.article)
+        self.shows.open_article(version.id)
+        if moved:
+            after = comment_identities(self.shows.thread, self.shows.reading.article)
+            view.restore_place(
+                index_in(after, before, place.cursor),
+                [index_in(after, before, index) for index in place.collapsed],
+                place.cursor_row,
+            )
+        body.restore_scroll(body_scroll)
+        self.screen.query_one("#articles", ArticleList).highlight_id(version.id)
+
+    def finished(self) -> None:
+        """Every file is read: the list says how many articles, the errors
+        are told; with nothing to read and errors, the app ends (exit 2)."""
+        count = len(self.shows.store)
+        pane = self.screen.query_one(ArticlesPane)
+        pane.loading_done()
+        pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
+        self.report_new_errors()
+        if not count and self.load_errors:
+            self.screen.app.exit(return_code=2)
+
+    def report_new_errors(self) -> None:
+        """A notice for the files that failed and the warnings since the last."""
+        for message, severity in self._notices.since_last(
+            len(self.load_errors), len(self.files.warnings)
+        ):
+            self.screen.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
