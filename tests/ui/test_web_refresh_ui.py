@@ -166,3 +166,28 @@ async def test_subscriptions_open_from_the_cache_at_once_then_refresh_in_the_bac
         # The cached copy was read without a request: Algolia was asked once, by the refresh.
         assert requests_to(httpserver, f"/hn.algolia.com/api/v1/items/{STORY}") == 1
     state.close()
+
+
+async def test_r_on_a_feeds_item_fetches_the_feed_and_keeps_that_item_in_its_place(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    from tests import feed_support
+
+    feed_support.serve_feeds(httpserver)
+    url = f"https://{feed_support.BLOG}/feed/"
+    app = ReaderApp(Loading([url], web=feed_support.session(httpserver, tmp_path / "cache")))
+    async with app.run_test(size=WIDE) as pilot:
+        articles = app.query_one("#articles", ArticleList)
+        await wait_for(pilot, lambda: articles.entry_count == 2, "the feed's items")
+        titles = [str(articles.prompt_at(row)).split("\n")[0] for row in range(2)]
+        await pilot.press("j", "r")
+        await wait_for(
+            pilot,
+            lambda: requests_to(httpserver, f"/{feed_support.BLOG}/feed/") == 2,
+            "the feed fetched again",
+        )
+        await wait_for(pilot, lambda: not app.main_screen.web_updates.fetches.active, "the refresh")
+        await pilot.pause()
+        assert [str(articles.prompt_at(row)).split("\n")[0] for row in range(2)] == titles
+        assert app.main_screen.article is not None
+        assert app.main_screen.article.title == titles[1].lstrip("● ")

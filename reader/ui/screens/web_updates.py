@@ -107,7 +107,17 @@ class WebUpdates:
         if article is None or article.origin is None:
             self._say("This article was not read from the web: nothing to fetch again")
             return
-        if self.fetches.add(FetchJob("refresh", article.origin, article.id), first=True):
+        from ...web.threads import story_thread
+
+        # A front page's story: its thread; any other article: its URL again
+        # (a feed's item: the feed, of which it takes its own new version).
+        story = story_thread(article)
+        job = (
+            FetchJob("refresh", article.origin, article.id)
+            if story is None
+            else FetchJob("story", story, article.id)
+        )
+        if self.fetches.add(job, first=True):
             self._show_progress()
 
     def refresh_by_itself(self) -> None:
@@ -234,9 +244,9 @@ class WebUpdates:
         if job.article_id is not None:
             if job.article_id not in store:
                 return
-            if not fetched.articles:
+            prepared = _version_of(store.article(job.article_id), fetched.articles)
+            if prepared is None:
                 return
-            prepared = fetched.articles[0]
             if job.kind in ("story", "prefetch"):
                 # Its thread now: `r` fetches that.
                 prepared.article.origin = fetched.url
@@ -318,3 +328,13 @@ def _identity(article: Article) -> tuple[str, str]:
     """What tells an article of a URL from the others it gives: its source's
     id, else its URL, else its title (a feed's item without a guid)."""
     return article.format, article.source_id or article.url or article.title
+
+
+def _version_of(article: Article, fetched: list[PreparedArticle]) -> PreparedArticle | None:
+    """The new version of `article` among what its URL gave: the one of the
+    same identity, or the one article the URL gave (a story's thread)."""
+    identity = _identity(article)
+    found = next((new for new in fetched if _identity(new.article) == identity), None)
+    if found is None and len(fetched) == 1:
+        return fetched[0]
+    return found
