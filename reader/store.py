@@ -99,6 +99,21 @@ class DocumentStore:
             self._ids.free(key)
         return removed
 
+    def replace(self, article_id: str, prepared: PreparedArticle) -> Article:
+        """Put `prepared` in the place of the article `article_id` (the same
+        thread fetched again, or a story's thread in the place of the story),
+        under the same id."""
+        article = self._put(article_id, prepared.article)
+        prepared.thread.article_id = article_id
+        self._threads[article_id] = prepared.thread
+        self._article_text[article_id] = prepared.article_text
+        self._thread_text[article_id] = prepared.thread_text
+        if prepared.state is not None:
+            self._states[article_id] = prepared.state
+        else:
+            self._states.pop(article_id, None)
+        return article
+
     def add(self, article: Article, base_id: str) -> Article:
         """Prepare and register an article in one go."""
         return self.register(prepare(article), base_id)
@@ -107,25 +122,30 @@ class DocumentStore:
         """Put `article` in the place of the one under `article_id` (its whole
         text fetched: the same article with another body), under that id, its
         thread and state kept and its own text searched anew."""
+        self._put(article_id, article)
+        self._article_text[article_id] = article_search_text(article)
+        return article
+
+    def _put(self, article_id: str, article: Article) -> Article:
+        """`article` in the list's place of the one under `article_id`, under that id."""
         old = self._by_id[article_id]
         article.id = article_id
-        self._articles[self._articles.index(old)] = article
+        self._articles[next(i for i, a in enumerate(self._articles) if a is old)] = article
         self._by_id[article_id] = article
-        self._article_text[article_id] = article_search_text(article)
         return article
 
     @property
     def articles(self) -> list[Article]:
         return list(self._articles)
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
     def __len__(self) -> int:
         return len(self._articles)
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self._articles)
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._by_id
 
     def article(self, article_id: str) -> Article:
         return self._by_id[article_id]

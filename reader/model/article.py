@@ -51,6 +51,11 @@ class Article:
     feed: str | None = None
     path: Path | None = None
     format: str = ""
+    # The URL the article was read from (None: a file): what `r` fetches again.
+    origin: str | None = None
+    # The source id of the comment that URL names (a comment's permalink):
+    # where the cursor goes when the article is first opened.
+    focus: str | None = None
     # Set by the store: unique within the store, derived from the file name.
     id: str = ""
 

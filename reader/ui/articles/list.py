@@ -261,6 +261,15 @@ class ArticleList(ScrollView, can_focus=True):
         if self.highlighted is not None and self.highlighted >= self.entry_count:
             self.highlighted = self.entry_count - 1 if self.entry_count else None
 
+    def replace_entry(self, article: Article, count: int) -> None:
+        """The article of the entry with `article.id` is `article` now (fetched
+        again): its entry shows it where it was."""
+        position = self._position[article.id]
+        self._entries[position] = (article, count)
+        if not self.arrangement.plain:
+            self._arrange(keep=True)
+        self.refresh_marks({article.id})
+
     def narrow(self, found: list[tuple[str, int]]) -> None:
         """Show only the articles in `found` (article id, matching comments)."""
         self._found = [(self._position[article_id], matching) for article_id, matching in found]
