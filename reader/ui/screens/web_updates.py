@@ -171,7 +171,8 @@ class WebUpdates:
         counts: dict[str, int] = {}
         for article in articles:
             url = story_thread(article)
-            if url is None or article.origin is None:
+            # A feed's items only as shown: subscriptions are many feeds.
+            if url is None or article.origin is None or article.format == "feed":
                 continue
             self._front_pages[article.origin] = None
             counts[article.origin] = counts.get(article.origin, 0) + 1
