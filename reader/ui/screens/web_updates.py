@@ -171,7 +171,8 @@ class WebUpdates:
         counts: dict[str, int] = {}
         for article in articles:
             url = story_thread(article)
-            if url is None or article.origin is None:
+            # A feed's items only as shown: subscriptions are many feeds.
+            if url is None or article.origin is None or article.format == "feed":
                 continue
             self._front_pages[article.origin] = None
             counts[article.origin] = counts.get(article.origin, 0) + 1
@@ -248,8 +249,9 @@ class WebUpdates:
             if prepared is None:
                 return
             if job.kind in ("story", "prefetch"):
-                # Its thread now: `r` fetches that.
+                # Its thread now: `r` fetches that. A feed's item stays its feed's.
                 prepared.article.origin = fetched.url
+                prepared.article.feed = prepared.article.feed or store.article(job.article_id).feed
             arrived = self._replace(job.article_id, prepared, job)
             if job.kind == "refresh":
                 noun = "comment" if arrived == 1 else "comments"
@@ -258,10 +260,12 @@ class WebUpdates:
         # A whole URL's articles: each in the place of the one it is again
         # (by its source's id), the others added at the end of the list.
         by_source = {_identity(article): article for article in store if article.origin}
+        # A feed's item whose discussion was fetched is its page's article now.
+        by_url = {article.url: article for article in store if article.feed and article.url}
         added: list[tuple[Article, int]] = []
         for prepared in fetched.articles:
             article = prepared.article
-            known = by_source.get(_identity(article))
+            known = by_source.get(_identity(article)) or by_url.get(article.url or "")
             if known is None:
                 store.register(prepared)
                 added.append((article, store.comment_count(article.id)))
