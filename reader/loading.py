@@ -10,8 +10,11 @@ the store off the UI thread (indexed, and with their state when there is
 one), or the `LoadError` that stopped it (for a file
 read in batches, possibly after some); one bad file never stops the others.
 
-A URL among the paths is fetched (or read from the cache) when its turn
-comes, in the same worker, and its file read like the others (`reader.web`).
+A URL among the paths is fetched (or read from the cache) and its file read
+like the others (`reader.web`), in its turn: the URLs after the one read ahead
+are fetched a few at once ahead of their turn (`reader.web.ahead`), from when
+the worker moves on from the file read ahead (whose later steps, a Hacker News
+thread's reply order, are the article on screen: they go first, alone).
 
 The batch read ahead may be a preview (a big mailbox's first thread, from its
 first messages: see `Batch`); the file's next batch then says it takes the
@@ -39,25 +42,30 @@ from .prepared import PreparedArticle, PreparedBatch, prepare
 
 if TYPE_CHECKING:
     from .state import State
+    from .web.ahead import FetchAhead
     from .web.session import WebSession
 
 
 class Loading:
     """The files under some paths, and the documents of some URLs, read one at
-    a time, in discovery order."""
+    a time, in discovery order (the URLs fetched a few at once, ahead)."""
 
     def __init__(
         self,
         paths: Iterable[Path | str],
         rejected: Iterable[LoadError] = (),
         web: WebSession | None = None,
+        fetch_at_once: int | None = None,
     ) -> None:
-        """`paths` may hold URLs (strings), fetched through `web`; `rejected`:
-        what was named but cannot be read, reported first."""
+        """`paths` may hold URLs (strings), fetched through `web`, at most
+        `fetch_at_once` at a time (None: `ahead.AT_ONCE`); `rejected`: what
+        was named but cannot be read, reported first."""
+        names = list(paths)
         # The walk of `paths`, taken as far as the files read need: the first
         # frame waits only for the first file, not for a walk of 10,000.
-        self._found = _locations(paths)
+        self._found = _locations(names)
         self._web = web
+        self._ahead = None if web is None else _fetch_ahead(web, names, fetch_at_once)
         self._walked = False
         # Problems so far: paths that are not articles, files that failed to read ahead.
         self.problems: list[LoadError] = list(rejected)
@@ -153,6 +161,8 @@ class Loading:
         ahead)."""
         while True:
             if self._batches is None:
+                if not previews and self._ahead is not None:
+                    self._ahead.start()
                 found = self._pending.popleft() if self._pending else self._walk_on()
                 if found is None:
                     return None
@@ -183,12 +193,12 @@ class Loading:
             return batch.articles, replacing
 
     def _url_batches(self, url: str, previews: bool) -> Iterator[Batch]:
-        if self._web is None:
+        if self._ahead is None:
             raise LoadError(url, "URLs are not read here")
         from .web.batches import url_batches  # here: reading files needs no web
 
         # A preview not wanted is not even read (a Hacker News thread's first step).
-        yield from url_batches(self._web, url, self.warnings, previews)
+        yield from url_batches(self._ahead, url, self.warnings, previews)
 
     def _walk_on(self) -> Path | str | LoadError | None:
         """The next file or problem the walk finds; None once it has ended."""
@@ -218,6 +228,13 @@ class Loading:
         self.files_done += 1
         self._bytes_before += self._size
         self.bytes_done = self._bytes_before
+
+
+def _fetch_ahead(web: WebSession, names: list[Path | str], at_once: int | None) -> FetchAhead:
+    from .web.ahead import AT_ONCE, FetchAhead  # here: reading files needs no web
+
+    urls = [name for name in names if isinstance(name, str)]
+    return FetchAhead(web, urls, AT_ONCE if at_once is None else at_once)
 
 
 def _locations(names: Iterable[Path | str]) -> Iterator[Path | str | LoadError]:

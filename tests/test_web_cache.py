@@ -14,6 +14,7 @@ from reader.errors import LoadError
 from reader.formats.loader import load_articles
 from reader.model import Article, iter_comments
 from reader.web import cache as cache_module
+from reader.web.ahead import opened_in_full
 from reader.web.cache import ResponseCache
 from reader.web.request import Validators
 from reader.web.session import WebSession
@@ -21,7 +22,6 @@ from tests.web_support import (
     REDDIT_THREAD_PATH,
     STORY,
     network,
-    open_in_full,
     reddit_thread,
     requests_to,
     serve_hn,
@@ -41,7 +41,7 @@ class Clock:
 
 
 def open_article(session: WebSession, url: str) -> tuple[Article, list[str]]:
-    opened = open_in_full(session, url)
+    opened = opened_in_full(session, url)
     (article,) = load_articles(opened.path)
     return article, opened.notes
 

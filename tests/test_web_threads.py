@@ -19,6 +19,7 @@ from reader.formats.loader import load_articles
 from reader.loading import Loading
 from reader.model import Article, iter_comments
 from reader.state.identity import article_key
+from reader.web.ahead import opened_in_full
 from reader.web.batches import url_batches
 from reader.web.hn import PARENT_HOPS
 from reader.web.links import recognise
@@ -28,7 +29,6 @@ from tests.web_support import (
     MESSAGE_ID,
     REDDIT_THREAD_PATH,
     STORY,
-    open_in_full,
     requests_to,
     serve_hn,
     serve_hn_front,
@@ -42,7 +42,7 @@ from tests.web_support import (
 
 
 def open_thread(server: HTTPServer, cache: Path, url: str) -> tuple[Article, str | None]:
-    opened = open_in_full(session(server, cache), url)
+    opened = opened_in_full(session(server, cache), url)
     (article,) = load_articles(opened.path)
     return article, opened.focus
 

@@ -19,7 +19,7 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 
 from reader.config.network import Network
-from reader.web.session import Opened, WebSession
+from reader.web.session import WebSession
 
 HOSTS = (
     "news.ycombinator.com",
@@ -44,17 +44,6 @@ def base_urls(server: HTTPServer) -> dict[str, str]:
 
 def session(server: HTTPServer, cache: Path, offline: bool = False) -> WebSession:
     return WebSession(network(server, cache), offline)
-
-
-def open_in_full(web: WebSession, url: str) -> Opened:
-    """What `url` opens to once every step that follows the first is taken
-    (a Hacker News thread's deeper order), with the notes of them all."""
-    opened = web.open(url)
-    notes = list(opened.notes)
-    while opened.refine is not None:
-        opened = opened.refine()
-        notes += opened.notes
-    return opened._replace(notes=notes)
 
 
 def config_text(server: HTTPServer, cache: Path) -> str:

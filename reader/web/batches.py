@@ -10,19 +10,26 @@ batch then takes the place of: the first frame waits only for the first."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Protocol
 
 from ..errors import LoadError
 from ..formats.batch import Batch
 from ..formats.loader import load_batches
-from .session import Opened, WebSession
+from .session import Opened
 
 # How much of a URL's document a preview counts as read: some, not all (a
 # batch read to the end is its file's last).
 PREVIEW_READ = 0.5
 
 
+class Opens(Protocol):
+    """What opens a URL: a `WebSession`, or a `FetchAhead` (fetched ahead)."""
+
+    def open(self, url: str) -> Opened: ...
+
+
 def url_batches(
-    session: WebSession, url: str, warnings: list[str], previews: bool = True
+    session: Opens, url: str, warnings: list[str], previews: bool = True
 ) -> Iterator[Batch]:
     """The batches of the document `url` names; every LoadError names `url`.
     A copy read from the cache instead of the network is said in `warnings`.

@@ -14,6 +14,7 @@ without a word: the app opens at once, then fetches them all again.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -69,6 +70,8 @@ class WebSession:
         self._gate = gate
         self._clock = clock
         self._client: WebClient | None = None
+        # One client (and so one gate) however many threads ask for it first at once.
+        self._making_client = threading.Lock()
         # Read what the cache holds without asking the network (see the module).
         self.cached_first = False
 
@@ -126,21 +129,22 @@ class WebSession:
     @property
     def client(self) -> WebClient:
         """The one client, made on the first request (httpx is imported then)."""
-        if self._client is None:
-            from .client import WebClient
-            from .gate import HostGate
-            from .hosts import HostMap
-            from .reddit_api import CONNECTIONS
+        with self._making_client:
+            if self._client is None:
+                from .client import WebClient
+                from .gate import HostGate
+                from .hosts import HostMap
+                from .reddit_api import CONNECTIONS
 
-            gate = self._gate or HostGate(self.network.timeout, CONNECTIONS)
-            self._client = WebClient(
-                self.network.user_agent,
-                self.network.timeout,
-                HostMap(self.network.hosts),
-                gate,
-                self._transport,
-            )
-        return self._client
+                gate = self._gate or HostGate(self.network.timeout, CONNECTIONS)
+                self._client = WebClient(
+                    self.network.user_agent,
+                    self.network.timeout,
+                    HostMap(self.network.hosts),
+                    gate,
+                    self._transport,
+                )
+            return self._client
 
     def close(self) -> None:
         if self._client is not None:

@@ -18,13 +18,13 @@ from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.articles.pane import ArticlesPane
 from reader.ui.thread.view import ThreadView
+from reader.web.ahead import opened_in_full
 from tests.ui.conftest import record_notifications
 from tests.ui.scenes import wait_for
 from tests.web_support import (
     STORY,
     algolia_story,
     network,
-    open_in_full,
     requests_to,
     serve_hn,
     session,
@@ -137,7 +137,7 @@ async def test_subscriptions_open_from_the_cache_at_once_then_refresh_in_the_bac
     without a request, and fetched again once the app is open."""
     serve_hn(httpserver)
     cache = tmp_path / "cache"
-    open_in_full(session(httpserver, cache), URL)
+    opened_in_full(session(httpserver, cache), URL)
     httpserver.clear()
     held, asked = threading.Event(), threading.Event()
 
