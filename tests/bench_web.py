@@ -15,7 +15,8 @@ config file, as the tests reach theirs:
 - the JSON parse a fetched body no longer gets twice (the fetcher parses it
   to check it and hands it to the format reader).
 
-Key latency while 30 threads are fetched is in `bench_web_keys.py`, in the
+Key latency while 30 threads are fetched is in `bench_web_keys.py`, and 30
+threads named at once against one at a time in `bench_web_many.py`, in the
 same section.
 """
 
@@ -396,9 +397,11 @@ def _mailbox(rng: random.Random, count: int) -> bytes:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, site: _Site) -> None:
+    def __init__(self, site: _Site, latency: float = 0.0) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.site = site
+        # Seconds each answer waits, as a distant server's would.
+        self.latency = latency
         self.log: list[str] = []
         self.lock = threading.Lock()
 
@@ -410,12 +413,17 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    # The head and the body are two writes: with Nagle's algorithm the second
+    # waits for the client's delayed ACK of the first (up to 40 ms a request).
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         with self.server.lock:
             self.server.log.append(path)
         body = self.server.site.files.get(path)
+        if self.server.latency:
+            time.sleep(self.server.latency)
         if body is None:
             self.send_response(404)
             self.send_header("Content-Length", "0")
@@ -433,8 +441,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def _serving(site: _Site) -> Iterator[_Server]:
-    server = _Server(site)
+def _serving(site: _Site, latency: float = 0.0) -> Iterator[_Server]:
+    server = _Server(site, latency)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
