@@ -69,14 +69,18 @@ class Arrivals:
         # Every file read (the list's subtitle counts the articles).
         self.done = False
 
-    def add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
+    def add(
+        self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures
+    ) -> list[Article]:
         """Batches to the store and the list (a preview's full version in its
-        place), failed files to the log; the first article opens."""
+        place), failed files to the log; the first article opens. The articles
+        that arrived, in the batches' order."""
         store = self.shows.store
         articles = self.screen.query_one("#articles", ArticleList)
         pane = self.screen.query_one(ArticlesPane)
         was_empty = articles.entry_count == 0
         added: list[tuple[Article, int]] = []
+        arrived: list[Article] = []
         restore: str | None = None
         for result in results:
             if isinstance(result, LoadError):
@@ -88,6 +92,7 @@ class Arrivals:
             replaced = store.apply(result)
             for prepared in result.articles:
                 article = prepared.article
+                arrived.append(article)
                 added.append((article, store.comment_count(article.id)))
                 if prepared.state is not None and prepared.state.key == self._restore_key:
                     restore, self._restore_key = article.id, None
@@ -109,6 +114,7 @@ class Arrivals:
         # has moved on from the first article by the time it loads.
         if restore is not None and (was_empty or articles.highlighted == 0):
             articles.highlight_id(restore)
+        return arrived
 
     def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
         """A preview's articles were replaced by `full` (the batch that takes
