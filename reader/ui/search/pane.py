@@ -33,10 +33,7 @@ from .bar import SearchBar
 from .batches import FRAME_WAIT_SECONDS, SEARCHING, FoundBatch, find_in_batches
 from .first_use import BarOnFirstUse
 from .status import counter_text, search_status
-from .target import Found, Matches, SearchState, SearchTarget
-
-# The views import the search's protocols from here.
-__all__ = ["Matches", "SearchPane", "SearchState"]
+from .target import Found, Matches, SearchTarget
 
 # The pane's actions whose keys the bar's input types while it has the focus.
 TYPED_IN_THE_BAR = ("search", "next_match", "previous_match", "end_search", "jump_back")
