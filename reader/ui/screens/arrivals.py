@@ -14,7 +14,7 @@ from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
 from ...prepared import PreparedBatch
-from ...state import Reading
+from ...state import Reading, State
 from ...store import DocumentStore
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
@@ -56,15 +56,16 @@ class Arrivals:
         shows: ShowsArticles,
         files: Loading,
         load_errors: list[LoadError],
-        restore_key: str | None,
+        state: State | None,
     ) -> None:
         """`load_errors` holds the problems found so far (added to here);
-        `restore_key` is the state's key of the article shown last session."""
+        `state` is the memory between sessions (None: none this session)."""
         self.screen = screen
         self.shows = shows
         self.files = files
         self.load_errors = load_errors
-        self._restore_key = restore_key
+        # The article shown last session is selected again when it loads.
+        self._restore_key = state.selected_article if state is not None else None
         self._notices = LoadNotices()
         # Every file read (the list's subtitle counts the articles).
         self.done = False

@@ -124,9 +124,7 @@ class MainScreen(Screen[None]):
         self.state = state
         self.absolute_times = absolute_times
         self.panes = PaneFocus(self)
-        # The article shown last session is selected again when it loads.
-        restore_key = state.selected_article if state is not None else None
-        self.arrivals = Arrivals(self, self, loading, load_errors, restore_key)
+        self.arrivals = Arrivals(self, self, loading, load_errors, state)
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
