@@ -1,5 +1,11 @@
 """The in-memory document store that every pane reads from: each loaded
-article with its `Thread` and its search texts, under an id unique here."""
+article with its `Thread` and its search texts, under an id unique here.
+
+An article may be listed before its text is read (a mailbox's thread,
+`Article.deferred`): its thread then holds its comments' authors and ids
+alone. It is read off the UI thread (`read`) and put in its place (`put_read`)
+when it is opened; a search of every article reads only what may match
+(`DeferredText.texts`), and keeps nothing of it."""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import NamedTuple
 
 from .model import Article, Thread
 from .model.subjects import list_tag
+from .sanitize import neutralise
 from .search.fields import article_search_text, thread_search_text
 from .search.query import Match, Query, SearchText
 
@@ -85,6 +92,36 @@ class DocumentStore:
                 self._next_suffix[base] = min(self._next_suffix[base], int(suffix))
         return removed
 
+    def is_listed(self, article_id: str) -> bool:
+        """Whether the article's text is still to be read (see `read`)."""
+        return self._by_id[article_id].deferred is not None
+
+    def read(self, article_id: str) -> PreparedArticle | None:
+        """The listed article read in full and prepared, for `put_read`; None
+        if none of it can be read any more (its format's warnings say why).
+        Safe off the UI thread: it changes nothing here. Raises what reading
+        raises."""
+        listed = self._by_id[article_id]
+        assert listed.deferred is not None
+        full = listed.deferred.read()
+        if full is None:
+            return None
+        full.path = listed.path
+        return self.prepare(full)
+
+    def put_read(self, article_id: str, prepared: PreparedArticle) -> Article:
+        """Put the article read in full (`read`) in the place of its listed
+        version, under the same id."""
+        listed = self._by_id[article_id]
+        article = prepared.article
+        article.id = prepared.thread.article_id = article_id
+        self._articles[self._articles.index(listed)] = article
+        self._by_id[article_id] = article
+        self._threads[article_id] = prepared.thread
+        self._article_text[article_id] = prepared.article_text
+        self._thread_text[article_id] = prepared.thread_text
+        return article
+
     def add(self, article: Article, base_id: str) -> Article:
         """Prepare and register an article in one go."""
         return self.register(self.prepare(article), base_id)
@@ -115,19 +152,54 @@ class DocumentStore:
 
         Each match's key is `(comment index, paragraph)`, the paragraph being
         `HEADER` for the comment's author. Lazy: the first match is found
-        without scanning the rest of the thread. Raises `QueryError`.
+        without scanning the rest of the thread. Raises `QueryError`. (Of a
+        listed article, its text is read for the search, and not kept.)
         """
-        return self._thread_text[article_id].finditer(query)
+        return self._texts(article_id)[1].finditer(query)
 
     def search_article(self, article_id: str, query: Query) -> Iterator[Match]:
         """Matches in the article's own text; keys are `(TITLE|SUBTITLE|BODY|BIO, n)`."""
-        return self._article_text[article_id].finditer(query)
+        return self._texts(article_id)[0].finditer(query)
+
+    def _texts(self, article_id: str) -> tuple[SearchText, SearchText]:
+        if self.is_listed(article_id):
+            prepared = self.read(article_id)
+            if prepared is not None:
+                return prepared.article_text, prepared.thread_text
+        return self._article_text[article_id], self._thread_text[article_id]
 
     def search_all(self, query: Query) -> Iterator[tuple[str, int]]:
         """Every article whose text or comments match, in load order, with the
         number of its comments that match. Lazy, article by article."""
+        query.compile()  # an invalid query raises before any article is looked at
         for article in list(self._articles):
-            matches = self.search_thread(article.id, query)
-            comments = {match.key[0] for match in matches}  # type: ignore[index]
-            if comments or next(self.search_article(article.id, query), None) is not None:
-                yield article.id, len(comments)
+            if article.deferred is not None:
+                found = self._search_listed(article, query)
+            else:
+                matches = self._thread_text[article.id].finditer(query)
+                comments = {match.key[0] for match in matches}  # type: ignore[index]
+                text = self._article_text[article.id]
+                found = len(comments), next(text.finditer(query), None) is not None
+            if found[0] or found[1]:
+                yield article.id, found[0]
+
+    def _search_listed(self, article: Article, query: Query) -> tuple[int, bool]:
+        """`search_all` of an article whose text is still to be read: how many
+        comments match, and whether its own text does. Its title and the
+        comments' authors are here; of its text, only the messages that may
+        hold the query are read (and not kept)."""
+        assert article.deferred is not None
+        matches = self._thread_text[article.id].finditer(query)
+        comments: set[int] = {match.key[0] for match in matches}  # type: ignore[misc]
+        own = next(self._article_text[article.id].finditer(query), None) is not None
+        needle = query.needle()
+        for place, paragraphs in article.deferred.texts(*needle or (None, False)):
+            if (place - 1 in comments) if place else own:
+                continue
+            text = SearchText([neutralise(paragraph) for paragraph in paragraphs], paragraphs)
+            if next(text.finditer(query), None) is not None:
+                if place:
+                    comments.add(place - 1)
+                else:
+                    own = True
+        return len(comments), own

@@ -196,14 +196,31 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
 
 
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
-    """Every article of `load_batches`, at once (for `reader dump`): a
-    preview's are given again, in full, by the batch after it."""
+    """Every article of `load_batches`, at once and in full (for `reader
+    dump`): a preview's are given again by the batch after it, and an
+    article listed before its text was read (a mailbox's thread) is read."""
     return [
-        article
+        full
         for batch in load_batches(path, warnings)
         if not batch.preview
         for article in batch.articles
+        if (full := read_in_full(article, path)) is not None
     ]
+
+
+def read_in_full(article: Article, path: Path) -> Article | None:
+    """`article` with its text: read now if it was listed before its text was
+    read (None if none of it can be read any more: the format's warnings
+    say why); LoadError if reading it fails."""
+    if article.deferred is None:
+        return article
+    try:
+        full = article.deferred.read()
+    except Exception as error:  # a parser bug must not take the reader down
+        raise LoadError(path, f"could not read a thread: {type(error).__name__}: {error}") from None
+    if full is not None:
+        full.path = path
+    return full
 
 
 def _read_sample(path: Path) -> Sample:

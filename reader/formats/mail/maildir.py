@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+from .. import limits
 
 SUBFOLDERS = ("cur", "new")
 _OTHER_ENTRIES = frozenset(("tmp",))
@@ -100,6 +103,43 @@ def read_message(file: MessageFile, limit: int) -> bytes | str:
         except OSError as error:
             return _reason(error)
     return data
+
+
+class MaildirMessages:
+    """A Maildir's messages, numbered in key order. A message is read again
+    from its file when its thread is read: one a mail client renamed
+    meanwhile (its flags are in its name) is found again by its key."""
+
+    def __init__(self, path: Path, files: list[MessageFile]) -> None:
+        self.path = path
+        self._files = files
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def where(self, number: int) -> str:
+        return f"message {self._files[number].key}"
+
+    def read(self, numbers: Iterable[int]) -> Iterator[bytes | str]:
+        renamed: dict[str, Path] | None = None
+        for number in numbers:
+            file = self._files[number]
+            data = read_message(file, limits.MAX_FILE_BYTES)
+            if isinstance(data, str) and not os.path.lexists(file.path):
+                if renamed is None:
+                    renamed = _listed_again(self.path)
+                moved = renamed.get(file.key)
+                if moved is not None:
+                    data = read_message(MessageFile(file.key, moved), limits.MAX_FILE_BYTES)
+            yield data
+
+
+def _listed_again(path: Path) -> dict[str, Path]:
+    """Where each message of the Maildir is now, by key (none if it cannot be listed)."""
+    try:
+        return {file.key: file.path for file in message_files(path)}
+    except OSError:
+        return {}
 
 
 # A FIFO opened without O_NONBLOCK waits for a writer, for ever.

@@ -433,6 +433,8 @@ class MainScreen(Screen[None]):
 
     def _open(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them."""
+        if self.store.is_listed(article_id):
+            self._read_listed(article_id)
         self.save_position()
         marks = self.marks.get(article_id)
         # No saving while the panes show the new article at their start.
@@ -450,6 +452,25 @@ class MainScreen(Screen[None]):
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
+
+    def _read_listed(self, article_id: str) -> None:
+        """Read an article listed before its text was read (a mailbox's
+        thread) and put it in its listed version's place; its state stays,
+        unless reading it left out messages that can no longer be read."""
+        try:
+            prepared = self.store.read(article_id)
+        except Exception as error:  # a parser bug must not take the reader down
+            prepared = None
+            self.sources.warnings.append(f"{article_id}: could not read the thread: {error}")
+        if prepared is not None:
+            marks, state, thread = self.marks.get(article_id), self.state, prepared.thread
+            if marks is not None and state is not None and marks.comment_count != len(thread):
+                self.marks[article_id] = state.prepare(prepared.article, thread)
+            self.store.put_read(article_id, prepared)
+            self.query_one("#articles", ArticleList).update_count(
+                article_id, self.store.comment_count(article_id)
+            )
+        self._report_new_errors()
 
     # Memory between sessions -------------------------------------------------
 

@@ -258,6 +258,13 @@ class ArticleList(ScrollView, can_focus=True):
         if self.highlighted is not None and self.highlighted >= self.entry_count:
             self.highlighted = self.entry_count - 1 if self.entry_count else None
 
+    def update_count(self, article_id: str, comment_count: int) -> None:
+        """The article's comment count, known better now (its text was read)."""
+        position = self._position.get(article_id)
+        if position is not None and self._entries[position][1] != comment_count:
+            self._entries[position] = (self._entries[position][0], comment_count)
+            self._refresh_entry(self._index_of(article_id))
+
     def narrow(self, found: list[tuple[str, int]]) -> None:
         """Show only the articles in `found` (article id, matching comments)."""
         self._found = [(self._position[article_id], matching) for article_id, matching in found]
