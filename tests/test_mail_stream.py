@@ -392,8 +392,8 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
     read: list[bytes] = []
     listed = heads.list_head
     monkeypatch.setattr(
-        mail, "list_head", lambda data, start, end: heads_read.append(data[start:end]) or listed(
-            data, start, end
+        mail, "list_head", lambda data, start, end, *rest: heads_read.append(data[start:end]) or (
+            listed(data, start, end, *rest)
         )
     )  # fmt: skip
     monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))

@@ -2,7 +2,8 @@
 
 Everything that can go wrong with one file becomes a `LoadError` naming it;
 nothing here stops at a bad file or lets an exception escape. Files are only
-ever opened for reading, once each.
+ever opened for reading: a small one once, a big one for its first bytes and
+again for the rest (an mbox: in chunks, and again for a thread's messages).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ EXTENSIONS = SUFFIXES
 _MB = 1024 * 1024
 # Enough of a file's start to tell a mailbox or JSON from other text.
 _SNIFF_BYTES = 4096
+# What is read of a file before its format is known: all of most files.
+_SAMPLE_BYTES = 64 * 1024
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Its sniffer imports the mail parsers only for a file that starts like a mailbox.
 _MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
@@ -224,13 +227,30 @@ def read_in_full(article: Article, path: Path) -> Article | None:
 
 
 def _read_sample(path: Path) -> Sample:
+    """The file (or Maildir) at `path`, its first bytes read: all of a small
+    file, the rest of a big one when a parser asks for it (an mbox's reads
+    the file itself, in chunks)."""
     try:
         if stat.S_ISDIR(os.stat(path).st_mode):
             if not is_maildir(path):
                 raise LoadError(path, "is a directory")
             return Sample(path, None)
-        # Open first and check what was opened, so that the type and size
-        # checks apply to the very file that is read.
+    except OSError as error:
+        raise _os_error(path, error) from None
+    head = _read_file(path, _SAMPLE_BYTES)
+    if len(head) <= _SAMPLE_BYTES:
+        _check_empty(path, head)
+        return Sample(path, head)
+    if head.isspace():
+        _check_empty(path, _read_file(path))
+    return Sample(path, head[:_SAMPLE_BYTES], lambda: _read_file(path))
+
+
+def _read_file(path: Path, most: int | None = None) -> bytes:
+    """The file's bytes (at most `most`, and a byte more if it holds more).
+    Opened first and checked as opened, so that the type and size checks
+    apply to the very file that is read."""
+    try:
         with open(path, "rb", opener=_open_read_only) as file:
             info = os.fstat(file.fileno())
             if stat.S_ISDIR(info.st_mode):
@@ -240,16 +260,22 @@ def _read_sample(path: Path) -> Sample:
             _check_size(path, info.st_size)
             # Its size and a byte more: a read of the limit would allocate the
             # limit (256 MB, 4 ms), whatever the file holds.
-            data = file.read(info.st_size + 1)
-            if len(data) > info.st_size:  # it grew since fstat(): on to a byte over the limit
-                data += file.read(limits.MAX_FILE_BYTES + 1 - len(data))
+            wanted = info.st_size + 1 if most is None else min(most, info.st_size) + 1
+            data = file.read(wanted)
+            if len(data) == wanted and (most is None or len(data) <= most):
+                # It grew since fstat(): on to a byte over the limit (or `most`).
+                limit = limits.MAX_FILE_BYTES if most is None else min(most, limits.MAX_FILE_BYTES)
+                data += file.read(limit + 1 - len(data))
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
+    return data
+
+
+def _check_empty(path: Path, data: bytes) -> None:
     # (`isspace` stops at the first other byte; `strip` would copy the file)
     if not data or data.isspace():
         raise LoadError(path, "empty file")
-    return Sample(path, data)
 
 
 def _open_read_only(path: str, flags: int) -> int:

@@ -76,23 +76,27 @@ class FirstMessage(NamedTuple):
     archived_at: str
 
 
-def list_head(data: bytes, start: int, end: int) -> Listing | None:
+def list_head(
+    data: bytes, start: int, end: int, ids: dict[str, str] | None = None
+) -> Listing | None:
     """The listing of the message `data[start:end]`, which starts after a
     line break (`data[start - 1]`; 0 for a message alone); None where
-    `read_head` or `thread_fields` give none."""
+    `read_head` or `thread_fields` give none. Each Message-ID it gives is
+    the one string `ids` keeps for it (an archive's ids recur in every
+    reply's References: one string each, not one a mention)."""
     head_end = data.find(b"\n\n", start, end)
     if head_end <= start or start == 0 or data.find(b"\r", start, head_end + 2) >= 0:
         # No head, line ends `read_head` mends first, or no line break before
         # it to read it from: as `read_head` reads it.
-        return _listing_alone(data[start:end])
+        return _listing_alone(data[start:end], ids)
     head = data[start - 1 : head_end]
     if head.translate(None, _PRINTABLE) or head[1] in b" \t" or _BAD_LINE.search(head):
-        return _listing_alone(data[start:end])
+        return _listing_alone(data[start:end], ids)
     text = head.decode()
     fields = _fields(_LISTED, text)
     if "content-disposition" in fields:
         return None  # `read_head` leaves it to `email`
-    return _listing(fields, text)
+    return _listing(fields, text, ids)
 
 
 def _fields(pattern: re.Pattern[str], text: str) -> dict[str, str]:
@@ -105,14 +109,16 @@ def _fields(pattern: re.Pattern[str], text: str) -> dict[str, str]:
     return fields
 
 
-def _listing_alone(data: bytes) -> Listing | None:
+def _listing_alone(data: bytes, ids: dict[str, str] | None = None) -> Listing | None:
     head = read_head(data)
     if head is None or thread_fields(head) is None:
         return None
-    return _listing(head.headers)
+    return _listing(head.headers, None, ids)
 
 
-def _listing(fields: dict[str, str], text: str | None = None) -> Listing | None:
+def _listing(
+    fields: dict[str, str], text: str | None = None, ids: dict[str, str] | None = None
+) -> Listing | None:
     """A message's listing from its headers as `read_head` takes them: all
     of them, or those of `_LISTED` (the rest, if wanted, then found in the
     head's `text`)."""
@@ -132,6 +138,11 @@ def _listing(fields: dict[str, str], text: str | None = None) -> Listing | None:
     if references is not None:
         parents += _MESSAGE_ID.findall(_text("references", references))[::-1]
     own = _MESSAGE_ID.search(_text("message-id", fields.get("message-id", "")))
+    message_id = own.group() if own else None
+    if ids is not None:
+        parents = [ids.setdefault(parent, parent) for parent in parents]
+        if message_id is not None:
+            message_id = ids.setdefault(message_id, message_id)
     first = None
     if not parents:
         if more is None:
@@ -141,7 +152,7 @@ def _listing(fields: dict[str, str], text: str | None = None) -> Listing | None:
     plain = (
         content_type is None or _PLAIN_TYPE.fullmatch(content_type) is not None
     ) and fields.get("content-transfer-encoding", "").strip().lower() in _PLAIN_ENCODINGS
-    return Listing(own.group() if own else None, parents, date_key(date), author, plain, first)
+    return Listing(message_id, parents, date_key(date), author, plain, first)
 
 
 def _first(get: Callable[[str, str], str], date: str | None) -> FirstMessage:

@@ -159,6 +159,8 @@ class _Index:
         self.authors: list[str | None] = []
         self.plain = bytearray()
         self.firsts: dict[int, FirstMessage | Mail] = {}
+        # One string for each Message-ID, however many messages mention it.
+        self.ids: dict[str, str] = {}
 
     def take(self, found: Iterable[_Found], warnings: list[str] | None) -> float:
         """Index the messages of `found`; the share of the mailbox read once
@@ -172,7 +174,7 @@ class _Index:
             if isinstance(data, str):
                 self._skip(number, data, warnings)
                 continue
-            listing = list_head(data, start, end)
+            listing = list_head(data, start, end, self.ids)
             if listing is not None:
                 node = Node(number, listing.message_id, listing.parents, listing.when)
                 self.authors[number] = listing.author
