@@ -6,9 +6,13 @@
     reader dump PATH|URL [--format yaml|json] [--offline]
                                              print the parsed article(s) of a file
                                              or of a thread on the web
+    reader import-opml FILE                  print the config lines for an OPML
+                                             file's feeds
+    reader export-opml                       print the config's feeds as OPML
 
-A first argument `dump` is always the subcommand; name a directory called `dump`
-as `./dump`. Bad input never produces a traceback: every problem is one line
+A first argument `dump`, `import-opml` or `export-opml` is always the
+subcommand; name a directory called `dump` as `./dump`. Bad input never
+produces a traceback: every problem is one line
 `reader: PATH[:LINE]: reason` (or `reader: URL: reason`) on stderr, and the
 exit status is 2 when nothing could be shown.
 """
@@ -19,7 +23,9 @@ import argparse
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +37,7 @@ from .formats.registry import describe_formats, suffix_list
 from .loading import Loading
 from .locations import is_url, locations
 from .model import Article
+from .sanitize import inert_line
 from .state import open_state, state_path
 
 if TYPE_CHECKING:
@@ -46,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args[:1] == ["dump"]:
             return _dump(_dump_parser().parse_args(args[1:]))
+        if args[:1] == ["import-opml"]:
+            return _import_opml(_opml_parser("import-opml", True).parse_args(args[1:]))
+        if args[:1] == ["export-opml"]:
+            return _export_opml(_opml_parser("export-opml", False).parse_args(args[1:]))
         return _read(_read_parser().parse_args(args))
     except SystemExit as exit_request:
         # argparse exits for --help, --version and usage errors; report, not raise.
@@ -63,8 +74,10 @@ def _read_parser() -> argparse.ArgumentParser:
             "Also: 'reader dump PATH|URL [--format yaml|json]' prints a file's articles as "
             f"parsed (use ./dump for a directory named dump). Articles are {suffix_list()} "
             f"files or Maildir directories, recognised by content: {describe_formats()}; "
-            "or URLs of Hacker News, Reddit and Lobsters threads and of public-inbox "
-            "messages, fetched and kept in the cache."
+            "or URLs of Hacker News, Reddit and Lobsters threads, of public-inbox "
+            "messages, of feeds, WordPress posts, Discourse topics and any article page, "
+            "fetched and kept in the cache; an .opml file stands for its feeds. Also: "
+            "'reader import-opml FILE', 'reader export-opml'."
         ),
     )
     parser.add_argument(
@@ -115,6 +128,49 @@ def _dump_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _opml_parser(command: str, takes_file: bool) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} {command}",
+        description=(
+            "Print the lines to add to the config's paths for the feeds of an OPML file "
+            "(reader does not write its config)"
+            if takes_file
+            else "Print an OPML file of the feeds (URLs) in the config's paths"
+        ),
+    )
+    if takes_file:
+        parser.add_argument("opml", type=Path, metavar="FILE", help="an OPML file")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help=f"the config file (default: {default_config_path()})",
+    )
+    return parser
+
+
+def _import_opml(args: argparse.Namespace) -> int:
+    from .subscriptions import lines_to_add
+
+    config = load_config(args.config)
+    _warn(config.problems)
+    try:
+        found = lines_to_add(args.opml, config)
+    except LoadError as error:
+        _report([error])
+        return EXIT_LOAD_ERROR
+    print(f"{PROG}: {found.advice}", file=sys.stderr)
+    return _write_stdout(found.lines)
+
+
+def _export_opml(args: argparse.Namespace) -> int:
+    from .subscriptions import opml_of
+
+    config = load_config(args.config)
+    _warn(config.problems)
+    return _write_stdout(opml_of(config))
+
+
 def _add_web_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config",
@@ -140,18 +196,40 @@ def _read(args: argparse.Namespace) -> int:
         return _print_config(args.config or default_config_path())
     config = load_config(args.config)
     named = locations(args.paths) if args.paths else list(config.paths) or [bundled_seeds()]
+    named, rejected = _feeds_of_opml(named)
     web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
     try:
-        return _read_in(args, config, Loading(named, web=web))
+        return _read_in(
+            args, config, Loading(named, rejected, web=web), fetching=web is not None
+        )
     finally:
         if web is not None:
             web.close()
 
 
-def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
+def _feeds_of_opml(named: list[Path | str]) -> tuple[list[Path | str], list[LoadError]]:
+    """`named` with each OPML file in it replaced by the feeds it lists."""
+    from .config.opml import is_opml_name, read_opml
+
+    expanded: list[Path | str] = []
+    rejected: list[LoadError] = []
+    for name in named:
+        if isinstance(name, Path) and is_opml_name(name.name):
+            try:
+                expanded.extend(feed.url for feed in read_opml(name))
+            except LoadError as error:
+                rejected.append(error)
+        else:
+            expanded.append(name)
+    return expanded, rejected
+
+
+def _read_in(
+    args: argparse.Namespace, config: Config, loading: Loading, fetching: bool = False
+) -> int:
     # Read up to the first file that holds an article before any UI: when none
     # does, the errors are printed without an empty app flashing up first.
-    if not loading.read_ahead():
+    if not _read_ahead(loading, fetching):
         _warn(config.problems)
         _report(loading.problems)
         _warn(loading.warnings)
@@ -178,6 +256,31 @@ def _read_in(args: argparse.Namespace, config: Config, loading: Loading) -> int:
     if state is not None:
         _warn(state.warnings[shown:])
     return app.return_code or 0
+
+
+def _read_ahead(loading: Loading, fetching: bool) -> bool:
+    """`loading.read_ahead()`. When it may fetch (a URL is named), in a thread
+    while the app's modules are imported here: the network's waits, the TLS
+    set-up and the cache's disk writes leave the interpreter to the imports.
+    A daemon thread: `ctrl+c` while it waits on the network ends reader at once."""
+    if not fetching:
+        return loading.read_ahead()
+    outcome: list[bool | BaseException] = []
+
+    def read_ahead() -> None:
+        try:
+            outcome.append(loading.read_ahead())
+        except BaseException as error:  # raised where it is waited for
+            outcome.append(error)
+
+    thread = threading.Thread(target=read_ahead, name="read-ahead", daemon=True)
+    thread.start()
+    import_module(".ui.app", __package__)
+    thread.join()
+    (found,) = outcome
+    if isinstance(found, BaseException):
+        raise found
+    return found
 
 
 def _print_config(path: Path) -> int:
@@ -217,7 +320,7 @@ def _fetched_articles(args: argparse.Namespace, warnings: list[str]) -> list[Art
     warnings.extend(config.problems)
     web = _web_session(config, args.offline)
     try:
-        batches = url_batches(web, args.path, warnings)
+        batches = url_batches(web, args.path, warnings, previews=False)
         return [article for batch in batches if not batch.preview for article in batch.articles]
     finally:
         web.close()
@@ -248,5 +351,8 @@ def _report(errors: Iterable[LoadError]) -> None:
 
 
 def _warn(messages: Iterable[str]) -> None:
+    """Each on one line of stderr, with its control characters made visible:
+    a message may quote a file's name or a document's words, which may hold
+    escape sequences meant for the terminal."""
     for message in messages:
-        print(f"{PROG}: warning: {message}", file=sys.stderr)
+        print(f"{PROG}: warning: {inert_line(message)}", file=sys.stderr)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .sanitize import neutralise
-
-
-def _inert(text: str) -> str:
-    """`text` with no control character left to act on a terminal, and on one line:
-    a file name from a downloaded directory may hold escape sequences or newlines."""
-    return neutralise(text).replace("\n", "\u240a")
+from .sanitize import inert_line as _inert
 
 
 class LoadError(Exception):

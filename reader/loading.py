@@ -20,6 +20,8 @@ batches of the files read after it give none.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import LoadError
 from .formats.batch import Batch
 from .formats.loader import find_files, load_batches
+from .formats.mail.maildir import MessageFile, message_files
 from .model import Article
 from .store import DocumentStore, PreparedArticle
 
@@ -151,7 +154,7 @@ class Loading:
                 if isinstance(found, LoadError):
                     return found
                 if isinstance(found, str):
-                    self._batches, self._size = self._url_batches(found), 0
+                    self._batches, self._size = self._url_batches(found, previews), 0
                 else:
                     self._batches = load_batches(found, self.warnings)
                     self._size = self._size_of(found)
@@ -174,12 +177,13 @@ class Loading:
                 continue
             return batch.articles, replacing
 
-    def _url_batches(self, url: str) -> Iterator[Batch]:
+    def _url_batches(self, url: str, previews: bool) -> Iterator[Batch]:
         if self._web is None:
             raise LoadError(url, "URLs are not read here")
         from .web.batches import url_batches  # here: reading files needs no web
 
-        yield from url_batches(self._web, url, self.warnings)
+        # A preview not wanted is not even read (a Hacker News thread's first step).
+        yield from url_batches(self._web, url, self.warnings, previews)
 
     def _walk_on(self) -> Path | str | LoadError | None:
         """The next file or problem the walk finds; None once it has ended."""
@@ -222,16 +226,21 @@ def _locations(names: Iterable[Path | str]) -> Iterator[Path | str | LoadError]:
 
 
 def file_size(path: Path) -> int:
-    """Bytes in the file (a Maildir: in its messages); 0 when it cannot be read,
-    which loading it will report."""
+    """Bytes in the file (a Maildir: in its messages that are regular files);
+    0 when it cannot be read, which loading it will report."""
     try:
-        if not path.is_dir():
-            return path.stat().st_size
-        return sum(
-            entry.stat().st_size
-            for folder in ("cur", "new")
-            for entry in (path / folder).iterdir()
-            if entry.is_file()
-        )
+        info = os.stat(path)
+        if not stat.S_ISDIR(info.st_mode):
+            return info.st_size
+        files = message_files(path)
     except OSError:
         return 0
+    return sum(map(_regular_size, files))
+
+
+def _regular_size(file: MessageFile) -> int:
+    try:
+        info = os.stat(file.path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0

@@ -336,7 +336,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("failure", "reason"),
     [
-        (ValueError("boom"), "could not parse: ValueError: boom"),
+        (ValueError("boom"), "could not parse as seed text: unexpected content"),
         (RecursionError("deep"), "nested too deeply to parse"),
         (MemoryError(), "out of memory while parsing"),
     ],

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import LoadError
-from reader.formats.jsondoc import decode_iteratively, parse_json
+from reader.formats.jsondoc import decode_iteratively, encode_iteratively, encode_json, parse_json
 from reader.formats.loader import load_articles
 from reader.formats.registry import FORMATS, SUFFIXES, suffix_list
 from reader.formats.text.html import html_to_text
@@ -71,13 +71,16 @@ def test_discovery_takes_every_registered_suffix_and_maildirs_whole(tmp_path: Pa
     files, errors = discover([tmp_path])
     assert errors == []
     assert [path.name for path in files] == ["a.json", "b.mbox", "c.jsonl", "d.txt", "e-maildir"]
-    assert set(SUFFIXES) == {".txt", ".yaml", ".yml", ".json", ".jsonl", ".mbox", ".mbx"}
+    assert set(SUFFIXES) == {
+        *(".txt", ".yaml", ".yml", ".json", ".jsonl", ".mbox", ".mbx"),
+        *(".xml", ".rss", ".atom"),
+    }
 
 
 def test_messages_about_formats_come_from_the_registry(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert suffix_list() == ".txt, .yaml, .yml, .json, .jsonl, .mbox or .mbx"
+    assert suffix_list() == ".txt, .yaml, .yml, .xml, .rss, .atom, .json, .jsonl, .mbox or .mbx"
     assert main(["--help"]) == 0
     help_text = " ".join(capsys.readouterr().out.split())
     assert suffix_list() in help_text
@@ -234,6 +237,26 @@ def test_iterative_json_decoder_agrees_with_json_loads(
             decode_iteratively(damaged)
     else:
         assert decode_iteratively(damaged) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES)
+def test_iterative_json_encoder_writes_what_json_dumps_writes(value: object) -> None:
+    compact = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert encode_iteratively(value) == compact
+    assert encode_json(value) == compact.encode()
+
+
+def test_json_deeper_than_the_encoder_recurses_is_written_iteratively() -> None:
+    depth = 50_000
+    deep: list[object] = []
+    inner = deep
+    for _ in range(depth - 1):
+        inner.append({"children": (inner := [])})
+    with pytest.raises(RecursionError):
+        json.dumps(deep)
+    text = encode_json(deep).decode()
+    assert text == "[" + '{"children":[' * (depth - 1) + "]" + "}]" * (depth - 1)
 
 
 def test_json_deeper_than_the_decoder_recurses_loads_iteratively(tmp_path: Path) -> None:

@@ -91,6 +91,24 @@ def test_reading_files_imports_no_web_client() -> None:
     )
 
 
+def test_knowing_a_urls_kind_imports_no_format_reader() -> None:
+    """Which service a URL is for (every URL the command line is given is
+    asked) needs no Markdown: Reddit's stubs' comments take it when fetched."""
+    code = """
+from reader.web.links import recognise
+from reader.web.reddit import RedditThread
+recognise("https://news.ycombinator.com/item?id=1")
+"""
+    assert imported_after(code, "markdown_it", "html.parser", "httpx") == set()
+
+
+def test_the_web_client_leaves_out_httpxs_command_line() -> None:
+    """httpx imports `python -m httpx` (click, pygments) when click is
+    installed (the test tools install it): reader's client goes without."""
+    code = "import reader.web.client"
+    assert imported_after(code, "httpx", "click", "pygments.lexers") == {"httpx"}
+
+
 def test_an_mbox_read_ahead_imports_neither_maildir_nor_html_reading() -> None:
     """A big mailbox's first frame waits for its read-ahead: `mailbox` (for a
     Maildir) and `html.parser` (for HTML-only mail) are imported when needed."""

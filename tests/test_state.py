@@ -16,6 +16,8 @@ import pytest
 from reader.model import Article, Comment, Thread
 from reader.state import ArticleState, State, open_state, state_path
 from reader.state import database as database_module
+from reader.state import schema as schema_module
+from reader.state.article_state import NEW, READ, STUB, UNREAD
 from reader.state.identity import article_key, comment_keys
 from reader.state.schema import LATEST
 from reader.store import DocumentStore
@@ -41,6 +43,10 @@ def opened(path: Path) -> State:
 
 def prepared(state: State, item: Article) -> ArticleState:
     return state.prepare(item, thread_of(item))
+
+
+# Comments drawn on screen, as the database holds them.
+SEEN_COUNT = "SELECT count(*) FROM comments WHERE seen IS NOT NULL"
 
 
 @pytest.fixture
@@ -172,70 +178,148 @@ def test_comment_keys_of_a_deep_chain_need_no_recursion() -> None:
     assert len(set(keys)) == 20_000
 
 
-# Seen and new ----------------------------------------------------------------------------
+# Seen, new and unread ------------------------------------------------------------------------
 
 
-def test_an_article_never_opened_is_unread_with_no_new_comments(db: Path) -> None:
+def reading_of(item: ArticleState) -> list[int]:
+    return list(item.reading)
+
+
+def visit(db: Path, item: Article, seen: list[int] | None = None) -> ArticleState:
+    """A session that opens the article and draws the comments at `seen` (all: None)."""
+    state = opened(db)
+    marks = prepared(state, item)
+    state.opened(marks)
+    state.mark_seen(marks, range(len(item.comments)) if seen is None else seen)
+    state.close()
+    return marks
+
+
+def test_a_first_visit_has_nothing_new_and_every_comment_unread(db: Path) -> None:
     state = opened(db)
     first = prepared(state, article(["a", "b"]))
-    assert first.unread
-    assert (first.new_count, first.comment_count) == (0, 2)
+    assert not first.opened_before
+    assert (first.new_count, first.unread_count, first.comment_count) == (0, 2, 2)
+    assert reading_of(first) == [UNREAD, UNREAD]
     state.close()
 
 
-def test_new_means_not_seen_in_an_earlier_session(db: Path) -> None:
-    state = opened(db)
-    one = prepared(state, article(["a", "b", "c"]))
-    state.opened(one)
-    state.mark_seen(one, [0, 1])
-    state.close()
-
+def test_new_means_arrived_since_the_last_visit_unread_means_there_but_never_drawn(
+    db: Path,
+) -> None:
+    """The issue's 481 "new" of 487: comments there at the last visit but never
+    drawn are unread, not new; only the comment added since is new."""
+    visit(db, article(["a", "b", "c"]), seen=[0])
     state = opened(db)
     two = prepared(state, article(["a", "b", "c", "d"]))
-    assert not two.unread
-    assert [two.is_new(index) for index in range(4)] == [False, False, True, True]
-    assert two.new_count == 2
-    # Marking seen now does not change what counts as new in this session.
+    assert two.opened_before
+    assert reading_of(two) == [READ, UNREAD, UNREAD, NEW]
+    assert (two.new_count, two.unread_count) == (1, 2)
+    # Fixed for the session: seeing them now changes nothing until the next launch.
     state.opened(two)
-    state.mark_seen(two, [2])
-    assert two.new_count == 2
+    state.mark_seen(two, [1, 3])
+    assert reading_of(two) == [READ, UNREAD, UNREAD, NEW]
     state.close()
 
     state = opened(db)
-    three = prepared(state, article(["a", "b", "c", "d"]))
-    assert [three.is_new(index) for index in range(4)] == [False, False, False, True]
+    three = prepared(state, article(["a", "b", "c", "d", "e"]))
+    assert reading_of(three) == [READ, READ, UNREAD, READ, NEW]
     state.close()
 
 
-def test_next_and_previous_new(db: Path) -> None:
+def test_a_comment_there_at_any_earlier_visit_is_never_new_again(db: Path) -> None:
+    visit(db, article(["a"]), seen=[])
+    visit(db, article(["a", "b"]), seen=[])
     state = opened(db)
-    one = prepared(state, article(["a", "b", "c", "d", "e"]))
-    state.opened(one)
-    state.mark_seen(one, [0, 2, 4])
-    state.close()
-    state = opened(db)
-    two = prepared(state, article(["a", "b", "c", "d", "e"]))
-    assert two.next_new(-1) == 1
-    assert two.next_new(1) == 3
-    assert two.next_new(3) is None
-    assert two.previous_new(5) == 3
-    assert two.previous_new(3) == 1
-    assert two.previous_new(1) is None
+    later = prepared(state, article(["a", "b", "c"]))
+    assert reading_of(later) == [UNREAD, UNREAD, NEW]
     state.close()
 
 
-def test_mark_read_clears_the_new_marks_now_and_for_later(db: Path) -> None:
+def test_an_article_loaded_but_not_opened_is_no_visit(db: Path) -> None:
     state = opened(db)
-    state.opened(prepared(state, article(["a", "b"])))
+    prepared(state, article(["a", "b"]))
     state.close()
+    state = opened(db)
+    again = prepared(state, article(["a", "b", "c"]))
+    assert not again.opened_before and reading_of(again) == [UNREAD] * 3
+    state.close()
+
+
+def test_opening_an_article_twice_in_a_session_lists_its_comments_once(db: Path) -> None:
     state = opened(db)
     item = prepared(state, article(["a", "b"]))
-    assert item.new_count == 2
+    state.opened(item)
+    state.opened(item)
+    assert [len(keys) for _, keys in state._writer.pending.listed] == [2]
+    state.close()
+
+
+def with_stub(texts: list[str]) -> Article:
+    """An article whose first comment has a reply and a stub for 5 more replies."""
+    item = article(texts)
+    stub = Comment(text=["5 more replies not in this file"], status="more", more=5)
+    item.comments[0].replies.extend([Comment(author="r", text=["reply"]), stub])
+    return item
+
+
+def test_stubs_are_never_new_unread_counted_or_written(db: Path) -> None:
+    """The issue's reddit thread: 197 comments, "345 new" with its 167 stubs."""
+    state = opened(db)
+    first = prepared(state, with_stub(["a", "b"]))
+    stub = 2
+    assert first.reading[stub] == STUB
+    assert (first.comment_count, first.unread_count) == (3, 3)
+    state.opened(first)
+    state.mark_seen(first, range(4))
+    ((_, listed),) = state._writer.pending.listed
+    assert first.comment_keys[stub] not in listed and len(listed) == 3
+    assert all(comment != first.comment_keys[stub] for _, comment in state._writer.pending.seen)
+    state.close()
+
+    state = opened(db)
+    # A stub that is new to the file is not a new comment either.
+    second = prepared(state, with_stub(["a", "b"]))
+    second_thread = thread_of(with_stub(["a", "b", "c"]))
+    later = state.prepare(with_stub(["a", "b", "c"]), second_thread)
+    assert reading_of(second) == [READ, READ, STUB, READ]
+    assert reading_of(later) == [READ, READ, STUB, READ, NEW]
+    assert later.next_of(NEW, -1) == 4 and later.next_of(UNREAD, -1) is None
+    state.mark_read(later)
+    ((_, read),) = state._writer.pending.read
+    assert len(read) == 4 and later.comment_keys[stub] not in read
+    assert reading_of(later) == [READ, READ, STUB, READ, READ]
+    state.close()
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("SELECT count(*) FROM comments").fetchone()[0] == 4
+
+
+def test_next_and_previous_new_and_unread(db: Path) -> None:
+    visit(db, article(["a", "b", "c", "d", "e"]), seen=[0, 2, 4])
+    state = opened(db)
+    two = prepared(state, article(["a", "b", "c", "d", "e", "f", "g"]))
+    assert reading_of(two) == [READ, UNREAD, READ, UNREAD, READ, NEW, NEW]
+    assert two.next_of(UNREAD, -1) == 1
+    assert two.next_of(UNREAD, 1) == 3
+    assert two.next_of(UNREAD, 3) is None
+    assert two.previous_of(UNREAD, 7) == 3
+    assert two.previous_of(UNREAD, 1) is None
+    assert two.next_of(NEW, 0) == 5
+    assert two.previous_of(NEW, 6) == 5
+    assert two.previous_of(NEW, 5) is None
+    state.close()
+
+
+def test_mark_read_clears_the_new_and_unread_marks_now_and_for_later(db: Path) -> None:
+    visit(db, article(["a", "b"]), seen=[])
+    state = opened(db)
+    item = prepared(state, article(["a", "b", "c"]))
+    assert (item.new_count, item.unread_count) == (1, 2)
     state.mark_read(item)
-    assert item.new_count == 0
+    assert (item.new_count, item.unread_count) == (0, 0)
     state.close()
     state = opened(db)
-    assert prepared(state, article(["a", "b", "c"])).new_count == 1
+    assert reading_of(prepared(state, article(["a", "b", "c", "d"]))) == [READ] * 3 + [NEW]
     state.close()
 
 
@@ -248,8 +332,8 @@ def test_mark_all_read_marks_every_article_opened_and_seen(db: Path) -> None:
     state = opened(db)
     for item in (first, second):
         again = prepared(state, item)
-        assert not again.unread
-        assert again.new_count == 0
+        assert again.opened_before
+        assert (again.new_count, again.unread_count) == (0, 0)
     state.close()
 
 
@@ -262,7 +346,7 @@ def test_two_articles_do_not_share_seen_marks(db: Path) -> None:
     state.opened(other)
     state.close()
     state = opened(db)
-    assert prepared(state, article(["same"], source_id="b")).new_count == 1
+    assert reading_of(prepared(state, article(["same"], source_id="b"))) == [UNREAD]
     state.close()
 
 
@@ -284,10 +368,10 @@ def test_the_writer_thread_writes_marks_without_waiting_for_close(db: Path) -> N
     state.mark_seen(item, [0, 1])
     with sqlite3.connect(db) as reader:
         for _ in range(200):
-            if reader.execute("SELECT count(*) FROM seen").fetchone()[0] == 2:
+            if reader.execute(SEEN_COUNT).fetchone()[0] == 2:
                 break
             state._writer._stop.wait(0.05)
-        assert reader.execute("SELECT count(*) FROM seen").fetchone()[0] == 2
+        assert reader.execute(SEEN_COUNT).fetchone()[0] == 2
     state.close()
 
 
@@ -307,7 +391,7 @@ def test_a_locked_database_keeps_the_batch_for_the_next_round(
     blocker.close()
     state.close()
     with sqlite3.connect(db) as reader:
-        assert reader.execute("SELECT count(*) FROM seen").fetchone()[0] == 2
+        assert reader.execute(SEEN_COUNT).fetchone()[0] == 2
 
 
 # Positions, history, theme ------------------------------------------------------------------
@@ -387,11 +471,89 @@ def test_a_new_database_has_the_latest_schema_in_wal_mode(db: Path) -> None:
         assert reader.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+# Schema 1, as a reader before "new means new" left it on users' disks (its
+# migration, frozen here as released: the test must not follow later edits).
+VERSION_1 = (
+    "CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL NOT NULL)",
+    """CREATE TABLE articles (key INTEGER PRIMARY KEY, first_session INTEGER NOT NULL,
+    last_session INTEGER NOT NULL, cursor INTEGER, body_scroll REAL NOT NULL DEFAULT 0)""",
+    """CREATE TABLE seen (article INTEGER NOT NULL, comment INTEGER NOT NULL,
+    session INTEGER NOT NULL, PRIMARY KEY (article, comment)) WITHOUT ROWID""",
+    "CREATE TABLE history (query TEXT PRIMARY KEY, used INTEGER NOT NULL)",
+    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "PRAGMA user_version = 1",
+)
+
+
+def version_1_database(db: Path, item: Article, seen: list[int]) -> None:
+    """A schema-1 database of one earlier session that opened `item`, drew the
+    comments at `seen` and left the cursor on the first; and a search and a theme."""
+    key = article_key(item)
+    keys = comment_keys(key, thread_of(item))
+    db.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(db, isolation_level=None)
+    for statement in VERSION_1:
+        connection.execute(statement)
+    connection.execute("INSERT INTO sessions (started) VALUES (1.0)")
+    connection.execute(
+        "INSERT INTO articles VALUES (?, 1, 1, ?, 2.5)", (key, keys[seen[0]] if seen else None)
+    )
+    connection.executemany("INSERT INTO seen VALUES (?, ?, 1)", ((key, keys[i]) for i in seen))
+    connection.execute("INSERT INTO history VALUES ('old query', 1)")
+    connection.execute("INSERT INTO settings VALUES ('theme', 'nord')")
+    connection.close()
+
+
+def test_a_schema_1_database_keeps_what_it_knows(db: Path) -> None:
+    """Its seen comments were there at the last visit, and seen; what it never
+    recorded is unread, not new (it did not know what was there); from this
+    visit on, comments that arrive are new."""
+    version_1_database(db, article(["a", "b", "c", "d"]), seen=[0, 2])
+    state = opened(db)
+    assert (state.history, state.theme) == (["old query"], "nord")
+    item = prepared(state, article(["a", "b", "c", "d", "e"]))
+    assert item.opened_before and (item.cursor, item.body_scroll) == (0, 2.5)
+    assert reading_of(item) == [READ, UNREAD, READ, UNREAD, UNREAD]
+    state.opened(item)
+    state.close()
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        tables = {name for (name,) in reader.execute("SELECT name FROM sqlite_master")}
+        assert "seen" not in tables
+    state = opened(db)
+    later = prepared(state, article(["a", "b", "c", "d", "e", "f"]))
+    assert reading_of(later) == [READ, UNREAD, READ, UNREAD, UNREAD, NEW]
+    state.close()
+
+
+def test_a_migration_that_fails_leaves_the_database_as_it_was(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crash-safe: each step is one transaction, so a step cut short (here by a
+    statement that fails after the others ran) leaves schema 1 whole."""
+    version_1_database(db, article(["a", "b"]), seen=[1])
+    broken = (*schema_module.MIGRATIONS[1], "INSERT INTO no_such_table VALUES (1)")
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (schema_module.MIGRATIONS[0], broken))
+    state, warnings = open_state(db)
+    assert state is None and "cannot use" in warnings[0]
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert reader.execute("SELECT count(*) FROM seen").fetchone()[0] == 1
+        columns = [row[1] for row in reader.execute("PRAGMA table_info(articles)")]
+        assert "listed" not in columns
+    monkeypatch.undo()
+    state = opened(db)
+    assert reading_of(prepared(state, article(["a", "b"]))) == [UNREAD, READ]
+    state.close()
+
+
 def test_a_damaged_database_is_moved_aside_with_one_warning(db: Path) -> None:
     state = opened(db)
     state.remember_theme("nord")
     state.close()
-    garbage = b"this is not a database " * 500
+    # Its header's magic string overwritten: SQLite no longer knows it; its
+    # application id still says it is reader's.
+    garbage = b"this is not SQLite" + db.read_bytes()[18:]
     db.write_bytes(garbage)
     state, warnings = open_state(db)
     assert state is not None
@@ -447,7 +609,7 @@ def test_a_write_failure_mid_session_warns_once_and_stops_writing(db: Path) -> N
     state.on_warning = heard.append
     item = prepared(state, article(["a", "b"]))
     with sqlite3.connect(db) as saboteur:
-        saboteur.execute("DROP TABLE seen")
+        saboteur.execute("DROP TABLE comments")
     state.mark_seen(item, [0])
     state._writer.flush()
     state.mark_seen(item, [1])
@@ -468,7 +630,7 @@ def test_an_unreadable_database_mid_session_shows_articles_as_unread(db: Path) -
     with sqlite3.connect(db) as saboteur:
         saboteur.execute("DROP TABLE articles")
     first, second = prepared(state, article(["a"])), prepared(state, article(["b"], source_id="2"))
-    assert first.unread and second.unread
+    assert not first.opened_before and not second.opened_before
     assert len(heard) == 1
     assert "articles show as unread" in heard[0]
     state.close()
@@ -491,7 +653,7 @@ def test_a_seen_comment_costs_under_60_bytes_on_disk(db: Path) -> None:
     state.close()
     size = sum(path.stat().st_size for path in db.parent.iterdir())
     with sqlite3.connect(db) as reader:
-        assert reader.execute("SELECT count(*) FROM seen").fetchone()[0] == 200_000
+        assert reader.execute(SEEN_COUNT).fetchone()[0] == 200_000
     print(f"{size / 200_000:.1f} bytes per seen comment")
     assert size / 200_000 < 60
 

@@ -67,7 +67,8 @@ def marker(database: Path, first: int, last: int, mode: str) -> subprocess.Popen
 
 def seen_count(database: Path) -> int:
     with sqlite3.connect(database) as reader:
-        return reader.execute("SELECT count(*) FROM seen").fetchone()[0]
+        query = "SELECT count(*) FROM comments WHERE seen IS NOT NULL"
+        return reader.execute(query).fetchone()[0]
 
 
 def test_two_readers_at_once_both_work_and_lose_no_marks(tmp_path: Path) -> None:
@@ -102,7 +103,8 @@ def test_a_reader_killed_with_sigkill_loses_at_most_its_last_second(tmp_path: Pa
     state.close()
     with sqlite3.connect(database) as reader:
         assert reader.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        marked = {row[0] for row in reader.execute("SELECT comment FROM seen")}
+        query = "SELECT comment FROM comments WHERE seen IS NOT NULL"
+        marked = {row[0] for row in reader.execute(query)}
     assert len(marked) >= 1000
 
 
@@ -110,7 +112,7 @@ def run_reader(args: list[str]) -> str:
     """The real command in a terminal (with this process's environment): wait for
     the seed, quit, return all it wrote."""
     with Terminal(args) as terminal:
-        terminal.wait_for("Comments (12)")
+        terminal.wait_for("Comments (12")
         status = terminal.quit()
     assert status == 0
     return terminal.output.decode("utf-8", "replace")
@@ -120,11 +122,14 @@ def test_the_real_command_moves_a_damaged_database_aside_and_says_so_once(
     tmp_path: Path,
 ) -> None:
     database = tmp_path / "state" / "state.db"
-    database.parent.mkdir()
-    database.write_bytes(b"\x00garbage, not SQLite\xff" * 200)
+    state, _ = open_state(database)
+    assert state is not None
+    state.close()
+    # Its header's magic string overwritten: no longer SQLite, still reader's.
+    database.write_bytes(b"\x00garbage, not SQLite" + database.read_bytes()[20:])
     with Terminal(["--state", str(database), str(SEED)]) as terminal:
         # One warning, in the app (the toast may wrap the message).
-        screen = terminal.wait_for("Comments (12)", "was damaged")
+        screen = terminal.wait_for("Comments (12", "was damaged")
         assert screen.count("was damaged") == 1, screen
         assert terminal.quit() == 0
     # Not printed again once the app has gone.
@@ -176,7 +181,7 @@ def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     thread_file = tmp_path / "nested.txt"
     thread_file.write_text(NESTED_THREAD, encoding="utf-8")
     with Terminal([str(thread_file)]) as terminal:
-        terminal.wait_for("Comments (7)", "Third top-level comment.")
+        terminal.wait_for("Comments (7 · 7 unread)", "Third top-level comment.")
         terminal.press("\r")
         terminal.press("c")
         assert terminal.quit() == 0
@@ -186,7 +191,7 @@ def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     with Terminal([str(thread_file)]) as terminal:
         # The thread's last line: the frame is drawn down to there (pyte may
         # have seen only part of a frame when the first needles show).
-        terminal.wait_for("Comments (8)", "1 new", "A fourth comment, added later.")
+        terminal.wait_for("Comments (8 · 1 new)", "A fourth comment, added later.")
         terminal.pump(0.5)
         screen = terminal.text()
         new_lines = [line for line in screen.splitlines() if "● new" in line]
@@ -202,7 +207,7 @@ def test_done_when_a_comment_added_between_sessions_is_the_one_new_comment(
     with thread_file.open("a", encoding="utf-8") as file:
         file.write("  5. A fifth comment, added later still.\n")
     with Terminal([str(thread_file)]) as terminal:
-        terminal.wait_for("Comments (9)", "1 new", "A fifth comment, added later still.")
+        terminal.wait_for("Comments (9 · 1 new)", "A fifth comment, added later still.")
         terminal.pump(0.5)
         terminal.press("u")
         assert not any("▌" in line and "● new" in line for line in terminal.text().splitlines())

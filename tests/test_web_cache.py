@@ -21,6 +21,7 @@ from tests.web_support import (
     REDDIT_THREAD_PATH,
     STORY,
     network,
+    open_in_full,
     reddit_thread,
     requests_to,
     serve_hn,
@@ -40,7 +41,7 @@ class Clock:
 
 
 def open_article(session: WebSession, url: str) -> tuple[Article, list[str]]:
-    opened = session.open(url)
+    opened = open_in_full(session, url)
     (article,) = load_articles(opened.path)
     return article, opened.notes
 

@@ -5,14 +5,19 @@ could be read, the kept copy when there is one, never a traceback."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
+import pexpect
 import pytest
 import yaml
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from reader.cli import main
 from tests.builders import write
+from tests.terminal import Terminal
 from tests.test_cli import FakeApp, fake_app  # noqa: F401 - a fixture
 from tests.web_support import (
     INBOX_PATH,
@@ -170,6 +175,45 @@ def test_the_app_says_why_a_url_could_not_be_read_and_opens_the_rest(
     # Nothing readable at all: the reason on stderr, exit 2, no app.
     assert main(["--config", config, "--no-state", REDDIT_URL]) == 2
     assert capsys.readouterr().err.endswith("HTTP 404 Not Found\n")
+
+
+def test_ctrl_c_while_the_first_url_is_fetched_ends_reader_at_once(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The first URL is fetched in a thread while the app's modules load:
+    ctrl+c ends reader without waiting for an answer that has not come."""
+    asked = threading.Event()
+    release = threading.Event()
+
+    def never_answers(request: Request) -> Response:
+        asked.set()
+        release.wait(30)
+        return Response("[]", status=503)
+
+    httpserver.expect_request(REDDIT_THREAD_PATH).respond_with_handler(never_answers)
+    config = write(
+        tmp_path / "slow.toml",
+        config_text(httpserver, tmp_path / "cache").replace("timeout = 0.5", "timeout = 60"),
+    )
+    try:
+        with Terminal(["--config", str(config), "--no-state", REDDIT_URL]) as terminal:
+            assert asked.wait(20)
+            terminal.child.sendintr()
+            while terminal.child.expect([pexpect.EOF, "KeyboardInterrupt"], timeout=10):
+                # Python lost it in its import machinery (it says so, and goes
+                # on): pressed again, as a person would.
+                terminal.child.sendintr()
+            terminal.child.close()
+            assert terminal.child.exitstatus == 130
+            assert not release.is_set()  # the request was still unanswered
+    finally:
+        release.set()
+        # Its answer is logged as it is sent: waited for, so that it is not
+        # logged among the next test's requests.
+        for _ in range(200):
+            if httpserver.log:
+                break
+            time.sleep(0.05)
 
 
 def _count(comments: list[dict[str, object]]) -> int:

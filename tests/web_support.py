@@ -19,7 +19,7 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 
 from reader.config.network import Network
-from reader.web.session import WebSession
+from reader.web.session import Opened, WebSession
 
 HOSTS = (
     "news.ycombinator.com",
@@ -44,6 +44,17 @@ def base_urls(server: HTTPServer) -> dict[str, str]:
 
 def session(server: HTTPServer, cache: Path, offline: bool = False) -> WebSession:
     return WebSession(network(server, cache), offline)
+
+
+def open_in_full(web: WebSession, url: str) -> Opened:
+    """What `url` opens to once every step that follows the first is taken
+    (a Hacker News thread's deeper order), with the notes of them all."""
+    opened = web.open(url)
+    notes = list(opened.notes)
+    while opened.refine is not None:
+        opened = opened.refine()
+        notes += opened.notes
+    return opened._replace(notes=notes)
 
 
 def config_text(server: HTTPServer, cache: Path) -> str:
@@ -108,6 +119,16 @@ def algolia_story(*, late_reply: bool = False) -> dict[str, Any]:
     }
 
 
+def algolia_chain(depth: int) -> dict[str, Any]:
+    """A chain of `depth` comments, each the one reply of the one before."""
+    top = chain = algolia_comment(20000, "tide_pool", "Reply 0")
+    for number in range(1, depth):
+        reply = algolia_comment(20000 + number, "tide_pool", f"Reply {number}")
+        chain["children"].append(reply)
+        chain = reply
+    return top
+
+
 def firebase_item(item_id: int, kids: list[int], **more: Any) -> dict[str, Any]:
     return {"id": item_id, "by": "fennel_ops", "time": 1717232400, "kids": kids, **more}
 
@@ -125,6 +146,9 @@ def serve_hn(server: HTTPServer, *, late_reply: bool = False) -> None:
     kids = [9107, 9105, 9104] if late_reply else [9105, 9104]
     server.expect_request(f"{firebase}/9101.json").respond_with_json(
         firebase_item(9101, kids, type="comment", parent=STORY)
+    )
+    server.expect_request(f"{firebase}/9105.json").respond_with_json(
+        firebase_item(9105, [], type="comment", parent=9101)
     )
 
 
@@ -153,6 +177,16 @@ def reddit_comment(name: str, author: str, body: str, *replies: dict[str, Any]) 
             ),
         },
     }
+
+
+def reddit_chain(depth: int) -> dict[str, Any]:
+    """A chain of `depth` comments, each the one reply of the one before."""
+    top = chain = reddit_comment("d0", "tide_pool", "Reply 0")
+    for number in range(1, depth):
+        reply = reddit_comment(f"d{number}", "tide_pool", f"Reply {number}")
+        chain["data"]["replies"] = {"kind": "Listing", "data": {"children": [reply]}}
+        chain = reply
+    return top
 
 
 def reddit_thread(*, extra: bool = False) -> list[Any]:

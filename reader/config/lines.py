@@ -5,13 +5,25 @@ from __future__ import annotations
 
 import re
 
+# A line that assigns a key, bare (`a`, `a.b`) or quoted, and the key as written.
+_ASSIGNMENT = re.compile(
+    r"""^[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s="'\[#][^=\n]*?)[ \t]*=""", re.MULTILINE
+)
 
-def line_of(text: str, key: str) -> int | None:
-    """The first line (1-based) that assigns `key`, bare or quoted, or None."""
-    quoted = re.escape(key)
-    pattern = re.compile(rf"^[ \t]*(?:{quoted}|\"{quoted}\"|'{quoted}')[ \t]*=", re.MULTILINE)
-    found = pattern.search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else None
+
+def key_lines(text: str) -> dict[str, int]:
+    """The first line (1-based) that assigns each key, bare or quoted, found in
+    one pass: a file with thousands of problems is not scanned once per problem."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for found in _ASSIGNMENT.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        key = found.group(1)
+        if key[0] in "\"'":
+            key = key[1:-1]
+        lines.setdefault(key, line)
+    return lines
 
 
 def syntax_error_line(message: str, text: str) -> tuple[int | None, str]:

@@ -4,6 +4,7 @@
     user_agent = "..."   # default: reader's own, in the form Reddit asks for
     timeout = 20         # seconds to connect, or to wait for the next bytes
     cache = "..."        # where responses are kept (default: the user's cache folder)
+    keep_days = 90       # how long a feed's items are kept once it drops them
     [network.hosts]      # a request for https://HOST/path?q goes to BASE/path?q
     "hn.algolia.com" = "http://127.0.0.1:8080/hn.algolia.com"
 
@@ -23,10 +24,11 @@ from urllib.parse import urlsplit
 from .. import __version__
 
 DEFAULT_TIMEOUT = 20.0
+DEFAULT_KEEP_DAYS = 90.0
 # Reddit's form, `<platform>:<app id>:<version> (by /u/<name>)`: reader has no
 # Reddit account to name, so the part in brackets says what it is instead.
 DEFAULT_USER_AGENT = f"{sys.platform}:reader:{__version__} (terminal article reader)"
-KEYS = ("user_agent", "timeout", "cache", "hosts")
+KEYS = ("user_agent", "timeout", "cache", "keep_days", "hosts")
 
 
 class Network(NamedTuple):
@@ -38,6 +40,8 @@ class Network(NamedTuple):
     hosts: Mapping[str, str] = MappingProxyType({})
     # None: the user's cache folder.
     cache: Path | None = None
+    # Days a feed's item is kept (by its own time) once the feed drops it.
+    keep_days: float = DEFAULT_KEEP_DAYS
 
 
 def parse_network(value: object, base: Path, problem: Callable[[str, str], None]) -> Network:
@@ -63,6 +67,12 @@ def parse_network(value: object, base: Path, problem: Callable[[str, str], None]
             settings = settings._replace(timeout=float(timeout))
         else:
             problem("[network]: timeout: expected a number of seconds over 0", "timeout")
+    keep = value.get("keep_days")
+    if keep is not None:
+        if isinstance(keep, int | float) and not isinstance(keep, bool) and keep >= 0:
+            settings = settings._replace(keep_days=float(keep))
+        else:
+            problem("[network]: keep_days: expected a number of days, 0 or more", "keep_days")
     cache = value.get("cache")
     if cache is not None:
         if isinstance(cache, str) and cache:

@@ -6,7 +6,10 @@ the problem; what is wrong falls back to its default, and the app starts.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import os
+import re
+import stat
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,12 +19,20 @@ from platformdirs import user_config_dir
 from ..errors import LoadError
 from ..locations import is_url
 from .keys import key_problem
-from .lines import line_of, syntax_error_line
+from .lines import key_lines, syntax_error_line
 from .network import Network, parse_network
+from .opml import is_opml_name, read_opml
 
 FILE_NAME = "config.toml"
 TIME_STYLES = ("relative", "absolute")
 SETTINGS = ("keys", "theme", "time", "paths", "network")
+# Far more than every setting and binding takes.
+MAX_CONFIG_BYTES = 1024 * 1024
+# More parts than any binding id has, and few enough for tomllib to read at once.
+MAX_KEY_PARTS = 1_000
+# A name (bare or quoted) and a dot, as many times as they come; possessive,
+# so that a long run that fails is never tried again from each of its parts.
+_DOTTED = re.compile(r"""(?:(?:[\w-]+|"[^"\n]*"|'[^'\n]*')[ \t]*\.[ \t]*)++""")
 
 
 def default_config_path() -> Path:
@@ -46,11 +57,17 @@ class Config:
     problems: list[str] = field(default_factory=list)
     # The file's text, to find a setting's line for later messages.
     text: str = ""
+    # The line of each key assigned in `text`, found on the first message.
+    _key_lines: dict[str, int] | None = field(default=None, repr=False)
 
     def message(self, reason: str, key: str | None = None) -> str:
         """A one-line problem naming the file, and the line of `key` if found."""
         path = self.source or Path(FILE_NAME)
-        line = line_of(self.text, key) if key is not None else None
+        line = None
+        if key is not None:
+            if self._key_lines is None:
+                self._key_lines = key_lines(self.text)
+            line = self._key_lines.get(key)
         return str(LoadError(path, reason, line))
 
     def check_keys(self, known_ids: Collection[str]) -> list[str]:
@@ -91,26 +108,65 @@ def load_config(path: Path | None = None) -> Config:
     source = path if path is not None else default_config_path()
     config = Config(source=source)
     try:
-        config.text = source.read_bytes().decode("utf-8")
+        config.text = _read_bytes(source).decode("utf-8")
     except FileNotFoundError:
         if explicit:
             config.problems.append(config.message("no such file"))
         return config
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+    except (OSError, UnicodeDecodeError, _Unreadable) as error:
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+        else:
+            reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else str(error)
         config.problems.append(config.message(f"cannot read: {reason}"))
         return config
     # Imported here: most people have no config file, and start-up counts.
     import tomllib
 
+    if _deepest_dotted_key(config.text) > MAX_KEY_PARTS:
+        # tomllib takes time quadratic in a dotted key's parts: 100,000 take minutes.
+        config.problems.append(config.message(f"a key of more than {MAX_KEY_PARTS:,} parts"))
+        return config
     try:
         table = tomllib.loads(config.text)
     except tomllib.TOMLDecodeError as error:
         line, reason = syntax_error_line(str(error), config.text)
         config.problems.append(str(LoadError(source, reason, line)))
         return config
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables by recursion.
+        config.problems.append(config.message("nested too deeply to read"))
+        return config
     _apply(config, table)
     return config
+
+
+class _Unreadable(Exception):
+    """A config file that is not read: the reason."""
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most `MAX_CONFIG_BYTES`:
+    a config linked to `/dev/zero` would be read for ever, a FIFO waited on."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, os.O_RDONLY | nonblocking)
+    try:
+        # Before any file object is made of it: `open` refuses a folder's.
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _Unreadable("not a regular file")
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise _Unreadable(f"over the {MAX_CONFIG_BYTES // 1024:,} KB limit for a config file")
+    return data
+
+
+def _deepest_dotted_key(text: str) -> int:
+    """The most parts of any run of dotted names in `text` (`a.b."c"` has 3),
+    found without backtracking, in one pass."""
+    return max((found.group().count(".") + 1 for found in _DOTTED.finditer(text)), default=0)
 
 
 def _apply(config: Config, table: Mapping[str, Any]) -> None:
@@ -152,18 +208,36 @@ def _paths(config: Config, value: object) -> tuple[Path | str, ...]:
         return ()
     base = config.source.parent if config.source is not None else Path.cwd()
     # URLs as they are; `~` expanded; relative paths are relative to the config
-    # file, not the cwd.
-    return tuple(item if is_url(item) else base / Path(item).expanduser() for item in value)
-
-
-def _flattened(table: Mapping[str, Any], prefix: str = "") -> dict[str, object]:
-    """`thread.toggle = "x"` (a dotted key, so nested tables) as `"thread.toggle"`."""
-    flat: dict[str, object] = {}
-    for name, value in table.items():
-        if isinstance(value, dict):
-            flat.update(_flattened(value, f"{prefix}{name}."))
+    # file, not the cwd; an OPML file stands for the feeds it lists.
+    paths: list[Path | str] = []
+    for item in value:
+        if is_url(item):
+            paths.append(item)
+        elif is_opml_name(item):
+            try:
+                paths.extend(feed.url for feed in read_opml(base / Path(item).expanduser()))
+            except LoadError as error:
+                config.problems.append(str(error))
         else:
-            flat[f"{prefix}{name}"] = value
+            paths.append(base / Path(item).expanduser())
+    return tuple(dict.fromkeys(paths))
+
+
+def _flattened(table: Mapping[str, Any]) -> dict[str, object]:
+    """`thread.toggle = "x"` (a dotted key, so nested tables) as `"thread.toggle"`,
+    in the file's order. Without recursion: a table may be nested as deep as
+    tomllib could read."""
+    flat: dict[str, object] = {}
+    stack: list[tuple[str, Iterator[tuple[str, Any]]]] = [("", iter(table.items()))]
+    while stack:
+        prefix, items = stack[-1]
+        item = next(items, None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item[1], dict):
+            stack.append((f"{prefix}{item[0]}.", iter(item[1].items())))
+        else:
+            flat[f"{prefix}{item[0]}"] = item[1]
     return flat
 
 

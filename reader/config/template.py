@@ -15,7 +15,7 @@ def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str
     keys as "k1,k2", what it does)`."""
     import json  # here: only `--print-config` writes the template
 
-    from .network import DEFAULT_TIMEOUT, DEFAULT_USER_AGENT
+    from .network import DEFAULT_KEEP_DAYS, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT
 
     lines = [
         f"# reader's configuration: {path}",
@@ -29,11 +29,13 @@ def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str
         '# How comment times are shown: "relative" (3 hours ago) or "absolute".',
         '# time = "relative"',
         "",
-        "# What `reader` with no argument opens: files, directories or URLs; ~ is your",
+        "# What `reader` with no argument opens: files, directories or URLs (feeds: your",
+        "# subscriptions; an .opml file stands for the feeds it lists); ~ is your",
         "# home, relative paths are relative to this file. Empty: the bundled samples.",
         "# paths = []",
         "",
-        "# How URLs are fetched (Hacker News, Reddit, Lobsters, public-inbox archives).",
+        "# How URLs are fetched (Hacker News, Reddit, Lobsters, public-inbox archives,",
+        "# feeds, blogs, forums and any article page).",
         "[network]",
         "# The User-Agent header. Reddit asks for `<platform>:<app id>:<version> (by",
         "# /u/<your Reddit name>)`: put your name in it if you read Reddit a lot.",
@@ -42,6 +44,8 @@ def config_template(path: Path, bindings: Iterable[tuple[str, str, str]]) -> str
         f"# timeout = {DEFAULT_TIMEOUT:g}",
         "# Where responses are kept, to read offline (default: the user's cache folder).",
         '# cache = "~/.cache/reader"',
+        "# Days a feed's item is kept (by its own date) after the feed stops listing it.",
+        f"# keep_days = {DEFAULT_KEEP_DAYS:g}",
         "",
         "# Requests for a host go to a base URL instead (a mirror, a proxy, a test",
         "# server): https://HOST/path?q is fetched from BASE/path?q. What the URL is",

@@ -1,17 +1,22 @@
-"""Reading a JSON document (or JSON lines) of any nesting depth.
+"""Reading and writing a JSON document (or reading JSON lines) of any nesting depth.
 
 Python's `json` decoder recurses once per nesting level, and a Reddit reply
 chain nests about four levels per reply, so 3,000 replies are far past the
 recursion limit (which newer Pythons do not even let the C decoder exceed).
 A document too deep for it is decoded again by `decode_iteratively`, an
 explicit-stack decoder built on the same C string scanner: slower, but only
-deep documents take it, and it knows no depth limit.
+deep documents take it, and it knows no depth limit. Writing is the same:
+`encode_json` falls back on `encode_iteratively` (documents reader builds
+from fetched threads, such as a Hacker News thread in HN's order, are as deep
+as the thread).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterator
 from json.decoder import JSONDecodeError, scanstring
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,9 @@ from ..errors import LoadError
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# Python's limit on the digits of an integer read from text.
+_MOST_DIGITS = sys.get_int_max_str_digits() or 4300
+_HUGE_NUMBER = re.compile(rf"[0-9]{{{_MOST_DIGITS + 1}}}")
 _CONSTANTS = {
     "true": True,
     "false": False,
@@ -28,20 +36,27 @@ _CONSTANTS = {
     "Infinity": float("inf"),
     "-Infinity": float("-inf"),
 }
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_END = object()
 
 
 def parse_json(text: str, path: Path) -> Any:
     """The document in `text`: one JSON value, or a list of the objects of a
     JSON-lines file. Malformed JSON raises LoadError with its line and column."""
     try:
-        return _decode(text)
-    except JSONDecodeError as error:
-        if error.msg == "Extra data":
-            return _parse_lines(text, path)
-        raise _malformed(error, path, 0) from None
+        try:
+            return decode_json(text)
+        except JSONDecodeError as error:
+            if error.msg == "Extra data":
+                return _parse_lines(text, path)
+            raise _malformed(error, path, 0) from None
+    except ValueError:
+        # Not malformed: Python converts no integer of over 4,300 digits.
+        raise _huge_number(text, path) from None
 
 
-def _decode(text: str) -> Any:
+def decode_json(text: str) -> Any:
+    """`json.loads(text)`, at any depth (JSONDecodeError when malformed)."""
     try:
         return json.loads(text)
     except RecursionError:
@@ -54,7 +69,7 @@ def _parse_lines(text: str, path: Path) -> list[Any]:
         if not line.strip():
             continue
         try:
-            items.append(_decode(line))
+            items.append(decode_json(line))
         except JSONDecodeError as error:
             raise _malformed(error, path, number) from None
     return items
@@ -64,6 +79,12 @@ def _malformed(error: JSONDecodeError, path: Path, line_offset: int) -> LoadErro
     return LoadError(
         path, f"malformed JSON at column {error.colno}: {error.msg}", error.lineno + line_offset
     )
+
+
+def _huge_number(text: str, path: Path) -> LoadError:
+    found = _HUGE_NUMBER.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found is not None else None
+    return LoadError(path, f"a number of more than {_MOST_DIGITS:,} digits", line)
 
 
 def decode_iteratively(text: str) -> Any:
@@ -116,6 +137,52 @@ def decode_iteratively(text: str) -> Any:
                 value, pos = container, pos + 1
                 continue
             raise JSONDecodeError("Expecting ',' delimiter", text, pos)
+
+
+def encode_json(value: Any) -> bytes:
+    """`value` as compact UTF-8 JSON, at any depth (its keys are strings)."""
+    try:
+        text = _COMPACT.encode(value)
+    except RecursionError:
+        text = encode_iteratively(value)
+    return text.encode()
+
+
+def encode_iteratively(value: Any) -> str:
+    """What `encode_json` writes, without recursion: each open container is
+    an iterator over what it still holds, innermost last."""
+    out: list[str] = []
+    # Each open container: what it still holds, whether it is an object, and
+    # whether a comma comes before its next member.
+    stack: list[tuple[Iterator[Any], bool, list[bool]]] = []
+    while True:
+        if isinstance(value, dict):
+            out.append("{")
+            stack.append((iter(value.items()), True, [False]))
+        elif isinstance(value, list | tuple):
+            out.append("[")
+            stack.append((iter(value), False, [False]))
+        else:
+            out.append(_COMPACT.encode(value))
+        while stack:
+            members, is_object, comma = stack[-1]
+            member = next(members, _END)
+            if member is _END:
+                out.append("}" if is_object else "]")
+                stack.pop()
+                continue
+            if comma[0]:
+                out.append(",")
+            comma[0] = True
+            if is_object:
+                key, value = member
+                out.append(_COMPACT.encode(key))
+                out.append(":")
+            else:
+                value = member
+            break
+        else:
+            return "".join(out)
 
 
 def _skip(text: str, pos: int) -> int:

@@ -2,8 +2,8 @@
 
 Everything that can go wrong with one file becomes a `LoadError` naming it;
 nothing here stops at a bad file or lets an exception escape. Files are only
-ever opened for reading: a small one once, a big one for its first bytes and
-again for the rest (an mbox: in chunks, and again for a thread's messages).
+ever opened for reading: most once, a big one for its first bytes and again
+for the rest (an mbox: in chunks, and again for a thread's messages).
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..errors import LoadError
 from ..model import Article
 from . import limits
 from .batch import Batch
 from .mail.maildir import is_maildir
-from .registry import FORMATS, SUFFIXES, detect, is_article_name, suffix_list
-from .sample import Sample
+from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
+from .sample import SEED_TEXT_SUFFIXES, Sample
+from .scrub import may_hold_surrogates, scrub_articles
 
 EXTENSIONS = SUFFIXES
 
@@ -31,6 +33,11 @@ _SAMPLE_BYTES = 64 * 1024
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Its sniffer imports the mail parsers only for a file that starts like a mailbox.
 _MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
+# Formats whose text may hold a lone surrogate whatever the bytes: the email
+# package keeps a header's undecodable bytes as surrogates.
+_RAW_BYTES_FORMATS = frozenset(("mbox", "maildir"))
+# Its sniffer imports the feed reader only for a file that starts with `<`.
+_FEED = next(entry for entry in FORMATS if entry.name == "feed")
 
 
 def bundled_seeds() -> Path:
@@ -48,14 +55,14 @@ def bundled_seeds() -> Path:
 
 def _has_known_content(path: Path) -> bool:
     """Whether a file with an unknown suffix starts like a format reader
-    detects by content (a mailbox, JSON)."""
+    detects by content (a mailbox, JSON, a feed)."""
     try:
         with open(path, "rb", opener=_open_read_only) as file:
             head = file.read(_SNIFF_BYTES)
     except OSError:
         return True  # let loading report what is wrong with it
     sample = Sample(path, head)
-    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[")
+    return _MBOX.sniff(sample) or head.lstrip()[:1] in (b"{", b"[") or _FEED.sniff(sample)
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
@@ -86,7 +93,8 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
                 continue
             found = False
             for item in _walk(path, info.st_dev, seen_files, seen_dirs):
-                found = found or isinstance(item, Path)
+                # (a problem found says enough: `locked: permission denied`)
+                found = True
                 yield item
             if not found:
                 yield LoadError(path, f"no {suffix_list()} files found")
@@ -127,9 +135,7 @@ def _walk(
             stack.pop()
             continue
         if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
-            if is_article_name(entry.name) and _first_time(
-                (device, entry.inode()), seen_files
-            ):
+            if is_article_name(entry.name) and _first_time((device, entry.inode()), seen_files):
                 yield directory / entry.name
             continue
         path = directory / entry.name
@@ -172,18 +178,30 @@ def _listing(directory: Path) -> list[os.DirEntry[str]] | LoadError:
     return listing
 
 
-def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batch]:
+def load_batches(
+    path: Path, warnings: list[str] | None = None, parsed: Any = None
+) -> Iterator[Batch]:
     """Every article in one file or Maildir (a mailbox holds one per thread), in
     the batches its format gives them (most formats: one); raises LoadError
     for anything that stops the whole file, before the first batch or, for a
     file read in batches, after some.
 
+    `parsed`: the JSON the file holds, when the caller has it already (a
+    document fetched from the web, parsed to check it): not parsed again.
+
     Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
     appended to `warnings`.
     """
+    found: Format | None = None
     try:
         sample = _read_sample(path)
-        for batch in detect(sample).parse(sample, warnings):
+        if parsed is not None:
+            sample.take_json(parsed)
+        found = detect(sample)
+        scrubbing = found.name in _RAW_BYTES_FORMATS or may_hold_surrogates(sample.data)
+        for batch in found.parse(sample, warnings):
+            if scrubbing:
+                scrub_articles(batch.articles)
             for article in batch.articles:
                 article.path = path
             yield batch
@@ -193,9 +211,11 @@ def load_batches(path: Path, warnings: list[str] | None = None) -> Iterator[Batc
         raise LoadError(path, "nested too deeply to parse") from None
     except MemoryError:
         raise LoadError(path, "out of memory while parsing") from None
-    except Exception as error:
-        # A parser bug must not take the reader down with a traceback.
-        raise LoadError(path, f"could not parse: {type(error).__name__}: {error}") from None
+    except Exception:
+        # A parser bug (or a shape no check foresaw) must not take the reader
+        # down with a traceback, nor show Python's words for it as the reason.
+        what = f" as {found.label}" if found is not None else ""
+        raise LoadError(path, f"could not parse{what}: unexpected content") from None
 
 
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
@@ -219,17 +239,18 @@ def read_in_full(article: Article, path: Path) -> Article | None:
         return article
     try:
         full = article.deferred.read()
-    except Exception as error:  # a parser bug must not take the reader down
-        raise LoadError(path, f"could not read a thread: {type(error).__name__}: {error}") from None
+    except Exception:  # a parser bug must not take the reader down
+        raise LoadError(path, "could not read a thread: unexpected content") from None
     if full is not None:
         full.path = path
     return full
 
 
 def _read_sample(path: Path) -> Sample:
-    """The file (or Maildir) at `path`, its first bytes read: all of a small
-    file, the rest of a big one when a parser asks for it (an mbox's reads
-    the file itself, in chunks)."""
+    """The file (or Maildir) at `path`, read: all of a small file or of seed
+    text (which its parser needs whole), the first bytes of another big one
+    and the rest when a parser asks for it (an mbox's reads the file itself,
+    in chunks, and never whole)."""
     try:
         if stat.S_ISDIR(os.stat(path).st_mode):
             if not is_maildir(path):
@@ -237,6 +258,10 @@ def _read_sample(path: Path) -> Sample:
             return Sample(path, None)
     except OSError as error:
         raise _os_error(path, error) from None
+    if path.suffix.lower() in SEED_TEXT_SUFFIXES:
+        data = _read_file(path)
+        _check_empty(path, data)
+        return Sample(path, data)
     head = _read_file(path, _SAMPLE_BYTES)
     if len(head) <= _SAMPLE_BYTES:
         _check_empty(path, head)
@@ -246,7 +271,7 @@ def _read_sample(path: Path) -> Sample:
     return Sample(path, head[:_SAMPLE_BYTES], lambda: _read_file(path))
 
 
-def _read_file(path: Path, most: int | None = None) -> bytes:
+def _read_file(path: Path, most: int | None = None) -> bytes | bytearray:
     """The file's bytes (at most `most`, and a byte more if it holds more).
     Opened first and checked as opened, so that the type and size checks
     apply to the very file that is read."""
@@ -258,13 +283,18 @@ def _read_file(path: Path, most: int | None = None) -> bytes:
             if not stat.S_ISREG(info.st_mode):
                 raise LoadError(path, "not a regular file")
             _check_size(path, info.st_size)
+            limit = limits.MAX_FILE_BYTES if most is None else min(most, limits.MAX_FILE_BYTES)
             # Its size and a byte more: a read of the limit would allocate the
-            # limit (256 MB, 4 ms), whatever the file holds.
-            wanted = info.st_size + 1 if most is None else min(most, info.st_size) + 1
-            data = file.read(wanted)
-            if len(data) == wanted and (most is None or len(data) <= most):
-                # It grew since fstat(): on to a byte over the limit (or `most`).
-                limit = limits.MAX_FILE_BYTES if most is None else min(most, limits.MAX_FILE_BYTES)
+            # limit (256 MB, 4 ms), whatever the file holds. Seed text into a
+            # bytearray, which its parser frees as it goes (see `Sample`).
+            wanted = min(info.st_size, limit) + 1
+            data: bytes | bytearray
+            if most is None and path.suffix.lower() in SEED_TEXT_SUFFIXES:
+                data = _read_into(file, wanted)
+            else:
+                data = file.read(wanted)
+            if len(data) == wanted and len(data) <= limit:
+                # It grew since fstat(): on to a byte over the limit.
                 data += file.read(limit + 1 - len(data))
     except OSError as error:
         raise _os_error(path, error) from None
@@ -272,10 +302,25 @@ def _read_file(path: Path, most: int | None = None) -> bytes:
     return data
 
 
-def _check_empty(path: Path, data: bytes) -> None:
+def _check_empty(path: Path, data: bytes | bytearray) -> None:
     # (`isspace` stops at the first other byte; `strip` would copy the file)
     if not data or data.isspace():
         raise LoadError(path, "empty file")
+
+
+def _read_into(file: BinaryIO, size: int) -> bytearray:
+    """Up to `size` bytes of `file`, read into a bytearray of that size (one
+    allocation, no copy), cut to what was read."""
+    data = bytearray(size)
+    with memoryview(data) as view:
+        read = 0
+        while read < size:
+            count = file.readinto(view[read:])
+            if not count:
+                break
+            read += count
+    del data[read:]
+    return data
 
 
 def _open_read_only(path: str, flags: int) -> int:

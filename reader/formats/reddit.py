@@ -39,13 +39,24 @@ def sniff(sample: Sample) -> bool:
 
 def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     post_listing, comment_listing = sample.json
-    posts = _children(post_listing)
-    post = next((child["data"] for child in posts if child.get("kind") == "t3"), None)
-    if post is None:
+    posts = [child for child in _children(post_listing) if isinstance(child, dict)]
+    entry = next((child for child in posts if child.get("kind") == "t3"), None)
+    if entry is None:
         raise LoadError(sample.path, "Reddit thread without its post (no t3 entry)")
+    post = entry.get("data")
+    if not isinstance(post, dict):
+        raise LoadError(sample.path, "the post (t3 entry) has no `data` object")
     article = post_article(post)
     build_comments(article.comments, _children(comment_listing), _comment_of, _replies)
     return [article]
+
+
+def comments_of(items: list[Any]) -> list[Comment]:
+    """The comments and stubs of `t1` and `more` entries, nested as their
+    replies are (the comments fetched for a `more` stub, to put in its place)."""
+    comments: list[Comment] = []
+    build_comments(comments, items, _comment_of, _replies)
+    return comments
 
 
 def sniff_listing(sample: Sample) -> bool:

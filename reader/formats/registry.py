@@ -76,6 +76,11 @@ def _starts_with_from(sample: Sample) -> bool:
     return not sample.is_dir and sample.head(5) == b"From "
 
 
+def _starts_with_lt(sample: Sample) -> bool:
+    # XML (a feed) starts with `<`, after a byte-order mark and blank lines.
+    return not sample.is_dir and sample.head(256).removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<"
+
+
 def _is_json(sample: Sample) -> bool:
     return sample.is_json
 
@@ -143,7 +148,27 @@ FORMATS: tuple[Format, ...] = (
         _whole(_lazy("lobsters", "parse_list")),
         True,
     ),
+    _json_format("discourse", "Discourse topic JSON", "discourse"),
+    _json_format(
+        "wordpress", "WordPress post and comments JSON (reader's bundle)", "feed.wordpress"
+    ),
+    _json_format("page", "web page article JSON (reader's bundle)", "feed.page"),
+    Format(
+        "feed-kept",
+        "feed with the items it dropped JSON (reader's bundle)",
+        _JSON,
+        _after(_is_json, _lazy("feed.items", "sniff_kept")),
+        _whole(_lazy("feed.items", "parse_kept")),
+        True,
+    ),
     _json_format("reader-json", "reader dump JSON", "yaml.from_json"),
+    Format(
+        "feed",
+        "RSS or Atom feed",
+        (".xml", ".rss", ".atom"),
+        _after(_starts_with_lt, _lazy("feed.items", "sniff")),
+        _whole(_lazy("feed.items", "parse")),
+    ),
     Format(
         "yaml", "YAML article", (".yaml", ".yml"), _by_suffix(".yaml", ".yml"), _whole(_parse_yaml)
     ),

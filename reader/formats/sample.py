@@ -27,28 +27,37 @@ _WIDE_BOMS = tuple(
     bom for bom, name in _BOMS if name.startswith("utf-16") or name.startswith("utf-32")
 )
 JSON_SUFFIXES = (".json", ".jsonl")
+# Files the loader reads into a bytearray, for `take_utf8_lines` to free.
+SEED_TEXT_SUFFIXES = (".txt",)
+# How much of a file's end `take_utf8_lines` splits at a time.
+_LINES_CHUNK = 1 << 20
 
 
 class Sample:
-    """A path and, for a file, its bytes: all of them, or its first ones and
-    how to read the whole (read on first use of `data`: a mailbox's parser
-    reads the file itself, in chunks, and never needs it whole)."""
+    """A path and, for a file, its bytes (a bytearray for seed text, so that
+    its lines can be taken with the bytes freed as they are decoded): all of
+    them, or its first ones and how to read the whole (read on first use of
+    `data`: a mailbox's parser reads the file itself, in chunks, and never
+    needs it whole)."""
 
     def __init__(
-        self, path: Path, data: bytes | None, whole: Callable[[], bytes] | None = None
+        self,
+        path: Path,
+        data: bytes | bytearray | None,
+        whole: Callable[[], bytes | bytearray] | None = None,
     ) -> None:
         self.path = path
         self._data = data
         self._whole = whole
 
     @property
-    def data(self) -> bytes | None:
+    def data(self) -> bytes | bytearray | None:
         if self._whole is not None:
             self._data, self._whole = self._whole(), None
         return self._data
 
     @data.setter
-    def data(self, data: bytes) -> None:
+    def data(self, data: bytes | bytearray) -> None:
         self._data, self._whole = data, None
 
     @property
@@ -63,7 +72,7 @@ class Sample:
         data = self._data or b""
         if size > len(data) and self._whole is not None:
             data = self.data or b""
-        return data[:size]
+        return bytes(data[:size])
 
     @cached_property
     def text(self) -> str:
@@ -90,6 +99,9 @@ class Sample:
             return None
         if b"\r" in data or b"\0" in data:
             return None
+        if isinstance(data, bytearray):
+            self.data = b""
+            return _take_lines_from_the_end(data, self.path)
         lines: list[Any] = data.split(b"\n")
         self.data = b""
         del data
@@ -103,7 +115,7 @@ class Sample:
     @cached_property
     def is_json(self) -> bool:
         """Whether the file is JSON: by its suffix, or by content that parses."""
-        if self.data is None:
+        if self.is_dir:
             return False
         if self.suffix in JSON_SUFFIXES:
             return True
@@ -115,11 +127,48 @@ class Sample:
             return False
         return True
 
+    def take_json(self, value: Any) -> None:
+        """The JSON the bytes hold, parsed already (a document fetched from
+        the web, parsed to check it): `json` gives it, without parsing again."""
+        self.__dict__["json"] = value
+
     @cached_property
     def json(self) -> Any:
         from .jsondoc import parse_json  # here: reading seed text or YAML needs no JSON
 
         return parse_json(self.text, self.path)
+
+
+def _take_lines_from_the_end(data: bytearray, path: Path) -> list[str]:
+    """`data`'s lines, decoded, as `data.split(b"\\n")` would give them; `data`
+    is cut from its end as they are, so that the bytes and the lines are never
+    both whole (a 251 MB file took 2.2 times its size to load: its bytes,
+    then its lines as bytes, then as text). A bytearray gives its memory back
+    each time it halves: at most 1.5 times the file."""
+    taken: list[list[str]] = []
+    end = len(data)
+    while True:
+        # The line break before the last chunk's lines: they are whole.
+        cut = data.rfind(b"\n", 0, end - _LINES_CHUNK) if end > _LINES_CHUNK else -1
+        lines: list[str] = []
+        with memoryview(data) as view:
+            start = cut + 1
+            while True:
+                found = data.find(b"\n", start, end)
+                stop = end if found < 0 else found
+                try:
+                    lines.append(str(view[start:stop], "utf-8"))
+                except UnicodeDecodeError:
+                    raise LoadError(path, _NOT_TEXT, data.count(b"\n", 0, start) + 1) from None
+                if found < 0:
+                    break
+                start = found + 1
+        taken.append(lines)
+        if cut < 0:
+            break
+        del data[cut:]
+        end = cut
+    return [line for lines in reversed(taken) for line in lines]
 
 
 def decode_text(data: bytes, path: Path) -> str:

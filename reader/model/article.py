@@ -39,6 +39,15 @@ class Article:
     # Mail: the first message's subject as written, where the title is not
     # all of it (the title drops `Re:` and the list's tag).
     subject: str | None = None
+    # True when the body is only what the source summed the article up in (a
+    # feed without the full text), or nothing (a link post): its page's text
+    # can take its place.
+    partial: bool = False
+    # A web page's feeds (RSS, Atom), as it lists them.
+    feeds: tuple[str, ...] = ()
+    # Where the comments came from, when it is not the article's own source
+    # (a blog's comment feed: flat, in time order), to say in the thread header.
+    comments_note: str | None = None
     path: Path | None = None
     format: str = ""
     # Listed before its text was read (a mailbox's thread): how to read it.

@@ -26,21 +26,60 @@ def article_fields(article: Article) -> list[tuple[tuple[str, int], str]]:
     search key: the title, the subtitle, the body's blocks, the paragraphs of the
     author's bio. Search looks in exactly these and the body pane draws exactly
     these, so a match always lands on what is shown."""
-    fields = [((TITLE, 0), article.title)]
+    return [
+        ((kind, number), text)
+        for kind, texts in _article_parts(article)
+        for number, text in enumerate(texts)
+    ]
+
+
+def _article_parts(article: Article) -> list[tuple[str, list[str]]]:
+    """`article_fields`, kind by kind: the fields of each kind, in order."""
+    parts = [(TITLE, [article.title])]
     if article.subtitle:
-        fields.append(((SUBTITLE, 0), article.subtitle))
-    fields.extend(((BODY, number), block) for number, block in enumerate(article.body))
+        parts.append((SUBTITLE, [article.subtitle]))
+    parts.append((BODY, article.body))
     if article.author_bio:
-        paragraphs = article.author_bio.split("\n\n")
-        fields.extend(((BIO, number), paragraph) for number, paragraph in enumerate(paragraphs))
-    return fields
+        parts.append((BIO, article.author_bio.split("\n\n")))
+    return parts
 
 
 def article_search_text(article: Article) -> SearchText:
     """The article's own text for finding in the body pane. Fields are searched
     as they are shown (neutralised), so spans line up with the screen."""
-    fields = article_fields(article)
-    return SearchText([neutralise(text) for _, text in fields], [key for key, _ in fields])
+    texts: list[str] = []
+    keys = ArticleFields()
+    for kind, fields in _article_parts(article):
+        texts.extend(map(neutralise, fields))
+        keys.add(kind, len(fields))
+    return SearchText(texts, keys)  # type: ignore[arg-type]
+
+
+class ArticleFields:
+    """The search keys of an article's fields, `(kind, number)`, from how many
+    fields of each kind follow one another: a body of 500,000 paragraphs kept
+    a key of two objects for each (a quarter of the body's own size)."""
+
+    __slots__ = ("_count", "_runs")
+
+    def __init__(self) -> None:
+        # Each kind and the number of its first field.
+        self._runs: list[tuple[str, int]] = []
+        self._count = 0
+
+    def add(self, kind: str, count: int) -> None:
+        if count:
+            self._runs.append((kind, self._count))
+            self._count += count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, field: int) -> tuple[str, int]:
+        if not 0 <= field < self._count:
+            raise IndexError(field)
+        kind, first = next(run for run in reversed(self._runs) if run[1] <= field)
+        return kind, field - first
 
 
 class CommentFields:

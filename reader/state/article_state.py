@@ -1,12 +1,19 @@
 """What the state knows about one loaded article: its keys, which comments are
-new, and where the reader left it."""
+new or unread, and where the reader left it."""
 
 from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
 
-NEW = 1
+# What `ArticleState.reading` says of each comment. READ: drawn on screen in an
+# earlier session (or marked read). NEW: not in the thread at any earlier
+# visit (it arrived since). UNREAD: in the thread at an earlier visit, or this
+# is the first visit, but never drawn on screen. STUB: a stub for replies the
+# file does not hold (reddit's "more"), not a comment: never new nor unread.
+READ, NEW, UNREAD, STUB = 0, 1, 2, 3
+# `reading` with every comment read (stubs stay stubs), in one C call.
+ALL_READ = bytes([READ, READ, READ, STUB]) + bytes(252)
 
 
 @dataclass(eq=False, slots=True)
@@ -14,48 +21,67 @@ class ArticleState:
     """Made by `State.prepare` (in the load worker); then read and updated on the
     UI thread only.
 
-    `new[i]` is 1 when comment `i` (display order, as in `Thread.comments`) was
-    not seen in an earlier session of an article opened in an earlier session.
-    It is fixed for the session: what is marked seen now stays new until the
-    next launch (only `State.mark_read` clears it, on purpose). An article never
-    opened before is `unread` and has no new comments."""
+    `reading[i]` is READ, NEW, UNREAD or STUB for comment `i` (display order, as
+    in `Thread.comments`), as it was when the session began: it is fixed for the
+    session, so what is seen now keeps its mark until the next launch (only
+    `State.mark_read` clears them, on purpose). In an article never opened
+    before nothing is new and every comment is unread."""
 
     key: int
     comment_keys: array[int]
     opened_before: bool
-    new: bytearray
+    reading: bytearray
     # Where the reader left it: the comment under the cursor (display index, if
     # that comment is still in the file) and the body's scroll offset.
     cursor: int | None = None
     body_scroll: float = 0.0
-    # Comments marked seen this session (1 each), so each is written once.
+    # Comments marked seen this session (1 each), so each is written once;
+    # stubs start marked, so they are never written.
     marked: bytearray = field(default_factory=bytearray)
+    # The keys of comments the database does not know are in the thread yet:
+    # written as this visit's when the article is opened, then emptied.
+    unlisted: array[int] = field(default_factory=lambda: array("q"))
 
     def __post_init__(self) -> None:
         if not self.marked:
             self.marked = bytearray(len(self.comment_keys))
-
-    @property
-    def unread(self) -> bool:
-        return not self.opened_before
+            start = self.reading.find(STUB)
+            while start >= 0:
+                self.marked[start] = 1
+                start = self.reading.find(STUB, start + 1)
 
     @property
     def comment_count(self) -> int:
-        return len(self.comment_keys)
+        """Comments, stubs left out."""
+        return len(self.comment_keys) - self.reading.count(STUB)
 
     @property
     def new_count(self) -> int:
-        return self.new.count(NEW)
+        return self.reading.count(NEW)
+
+    @property
+    def unread_count(self) -> int:
+        return self.reading.count(UNREAD)
 
     def is_new(self, index: int) -> bool:
-        return self.new[index] == NEW
+        return self.reading[index] == NEW
 
-    def next_new(self, index: int) -> int | None:
-        """The first new comment after `index` (-1: from the start), or None."""
-        found = self.new.find(NEW, index + 1)
+    def is_unread(self, index: int) -> bool:
+        return self.reading[index] == UNREAD
+
+    def next_of(self, kind: int, index: int) -> int | None:
+        """The first comment of `kind` (NEW, UNREAD) after `index` (-1: from the
+        start), or None."""
+        found = self.reading.find(kind, index + 1)
         return found if found >= 0 else None
 
-    def previous_new(self, index: int) -> int | None:
-        """The last new comment before `index` (len: from the end), or None."""
-        found = self.new.rfind(NEW, 0, max(index, 0))
+    def previous_of(self, kind: int, index: int) -> int | None:
+        """The last comment of `kind` before `index` (len: from the end), or None."""
+        found = self.reading.rfind(kind, 0, max(index, 0))
         return found if found >= 0 else None
+
+    def read_all(self) -> None:
+        """Every comment read now (marked read): no new or unread marks."""
+        self.reading[:] = self.reading.translate(ALL_READ)
+        self.marked[:] = bytes([1]) * len(self.marked)
+        self.unlisted = array("q")

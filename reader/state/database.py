@@ -8,6 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from .ownership import APPLICATION_ID, not_ours_reason
 from .schema import NewerSchema, migrate
 
 # How long a write waits for another reader's transaction to end, in ms.
@@ -16,6 +17,8 @@ BUSY_TIMEOUT_MS = 5000
 _DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 # SQLite's primary result codes for a lock held by another connection.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+# How long opening may spend checking the database for damage inside, in s.
+INTEGRITY_BUDGET_S = 0.1
 # The files SQLite keeps next to the database in WAL mode.
 SIDE_FILES = ("-wal", "-shm")
 
@@ -69,9 +72,13 @@ def _execute_when_free(connection: sqlite3.Connection, statement: str) -> None:
 def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     """Open (creating if need be) and migrate the database at `path`.
 
-    A damaged file is moved aside as `state.db.corrupt-<timestamp>` (with its
-    WAL files) and a fresh one made, with one warning. Raises
-    `StateUnavailable` when there can be no state this session."""
+    A damaged file of reader's (its header, or inside) is moved aside as
+    `state.db.corrupt-<timestamp>` (with its WAL files) and a fresh one made,
+    with one warning; a file that is not reader's is never opened nor moved.
+    Raises `StateUnavailable` when there can be no state this session."""
+    reason = not_ours_reason(path)
+    if reason is not None:
+        raise StateUnavailable(f"{path} is {reason}: left as it is")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -99,6 +106,8 @@ def _open(path: Path) -> sqlite3.Connection:
         raise StateUnavailable(f"cannot open {path}: {error}") from error
     try:
         migrate(connection)
+        _claim(connection)
+        _check_integrity(connection)
     except NewerSchema as error:
         connection.close()
         raise StateUnavailable(f"{path} is from a newer reader ({error})") from error
@@ -108,6 +117,34 @@ def _open(path: Path) -> sqlite3.Connection:
             raise _Damaged(str(error)) from error
         raise StateUnavailable(f"cannot use {path}: {error}") from error
     return connection
+
+
+def _claim(connection: sqlite3.Connection) -> None:
+    """Mark the database as reader's (see `ownership`), once."""
+    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _check_integrity(connection: sqlite3.Connection) -> None:
+    """Raise `_Damaged` if SQLite's quick check finds the database damaged
+    inside (its header intact, so that it opened: every query after would
+    fail with "database disk image is malformed"). The check stops unfinished
+    after `INTEGRITY_BUDGET_S`: a huge database is not read in full at every
+    start, and one damaged past that point is found by the query that fails."""
+    deadline = time.monotonic() + INTEGRITY_BUDGET_S
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+    try:
+        rows = connection.execute("PRAGMA quick_check(1)").fetchall()
+    except sqlite3.OperationalError as error:
+        if is_damaged(error):
+            raise _Damaged(str(error)) from error
+        if "interrupt" not in str(error):
+            raise
+        return  # out of time: taken as sound
+    finally:
+        connection.set_progress_handler(None, 0)
+    if rows != [("ok",)]:
+        raise _Damaged(str(rows[0][0]) if rows else "failed its integrity check")
 
 
 def damaged_warning(path: Path, aside: Path) -> str:

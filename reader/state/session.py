@@ -15,18 +15,25 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable
+from itertools import compress, repeat
 from pathlib import Path
 
 from ..model import Article, Thread
-from .article_state import ArticleState
+from .article_state import NEW, READ, STUB, UNREAD, ArticleState
 from .database import StateUnavailable, connect, open_database
 from .identity import article_key, comment_keys
 from .writer import HISTORY_LIMIT, StateWriter
 
 THEME = "theme"
 SELECTED = "selected_article"
-# Turns a "seen earlier" flag (1) into "new" (0) and back, in one C call.
-_FLIP = bytes([1, 0]) + bytes(254)
+# Codes in `prepare` besides READ, UNREAD and STUB: a comment the database has
+# only from this session on (another reader's, or a preview's of this one),
+# and one it does not have at all.
+_LATER, _UNLISTED = 4, 5
+# Turns both into NEW, or into UNREAD, in one C call.
+_ABSENT = {
+    kind: bytes([READ, NEW, UNREAD, STUB, kind, kind]) + bytes(250) for kind in (NEW, UNREAD)
+}
 
 
 class State:
@@ -78,53 +85,73 @@ class State:
     # Articles: thread-safe ----------------------------------------------------------
 
     def prepare(self, article: Article, thread: Thread) -> ArticleState:
-        """The article's keys, new comments and saved position. Thread-safe, and
-        meant for the load worker: it hashes every comment and reads the
-        article's seen comments (one indexed range read)."""
+        """The article's keys, new and unread comments and saved position.
+        Thread-safe, and meant for the load worker: it hashes every comment and
+        reads the article's known comments (one indexed range read)."""
         key = article_key(article)
         keys = comment_keys(key, thread)
         try:
-            row, seen_before = self._read_article(key)
+            row, known = self._read_article(key)
         except sqlite3.Error as error:
-            # The article is shown as unread rather than the load failing.
-            row, seen_before = None, set()
+            # The article is shown as never opened rather than the load failing.
+            row, known = None, {}
             if not self._read_failed:
                 self._read_failed = True
                 self._warn(f"cannot read the state database ({error}); articles show as unread")
         opened_before = row is not None and row[0] < self.session
-        if opened_before:
-            new = bytearray(map(seen_before.__contains__, keys)).translate(_FLIP)
-        else:
-            new = bytearray(len(keys))
+        # A comment the database does not have from an earlier visit is new,
+        # once an earlier visit recorded the thread's comments; else unread
+        # (a first visit, or an article a reader before schema 2 opened).
+        listed = row[3] if row is not None and opened_before else None
+        absent = NEW if listed is not None and listed < self.session else UNREAD
+        reading = bytearray(map(known.get, keys, repeat(_UNLISTED)))
+        if thread.stubs:
+            for index, comment in enumerate(thread.comments):
+                if comment.status == "more":
+                    reading[index] = STUB
+        unlisted = array("q", compress(keys, map(_UNLISTED.__eq__, reading)))
+        reading = reading.translate(_ABSENT[absent])
         cursor = None
         body_scroll = 0.0
         if row is not None:
             cursor = _index_of(keys, row[1])
             body_scroll = float(row[2])
-        return ArticleState(key, keys, opened_before, new, cursor, body_scroll)
+        return ArticleState(
+            key, keys, opened_before, reading, cursor, body_scroll, unlisted=unlisted
+        )
 
-    def _read_article(self, key: int) -> tuple[tuple[int, int | None, float] | None, set[int]]:
-        """The article's row (first session, cursor key, body scroll) and the
-        comments seen in earlier sessions, if it was opened in one."""
+    def _read_article(
+        self, key: int
+    ) -> tuple[tuple[int, int | None, float, int | None] | None, dict[int, int]]:
+        """The article's row (first session, cursor key, body scroll, listed
+        session) and what each comment the database knows was when this session
+        began: READ, UNREAD, or _LATER (known only from this session on)."""
         with self._reader_lock:
             row = self._reader.execute(
-                "SELECT first_session, cursor, body_scroll FROM articles WHERE key = ?", (key,)
+                "SELECT first_session, cursor, body_scroll, listed FROM articles WHERE key = ?",
+                (key,),
             ).fetchone()
-            if row is None or row[0] >= self.session:
-                return row, set()
-            seen = self._reader.execute(
-                "SELECT comment FROM seen WHERE article = ? AND session < ?", (key, self.session)
+            if row is None:
+                return row, {}
+            known = self._reader.execute(
+                "SELECT comment, CASE WHEN session >= ?1 THEN ?2 WHEN seen < ?1 THEN ?3 "
+                "ELSE ?4 END FROM comments WHERE article = ?5",
+                (self.session, _LATER, READ, UNREAD, key),
             )
-            return row, {comment for (comment,) in seen}
+            return row, dict(known)
 
     # Changes: on the UI thread, each a memory append -----------------------------
 
     def opened(self, article: ArticleState) -> None:
-        """The article is shown: it is no longer unread at the next launch, and
-        it becomes the selected article to restore."""
+        """The article is shown: this is a visit. Its comments are recorded as
+        in the thread now (so that only later ones are new at the next launch),
+        it is no longer unread, and it becomes the selected article to restore."""
         with self._writer.lock:
             self._writer.pending.opened.add(article.key)
+            if article.unlisted:
+                self._writer.pending.listed.append((article.key, article.unlisted))
             self._writer.pending.settings[SELECTED] = str(article.key)
+        article.unlisted = array("q")
         self._selected = article.key
 
     def mark_seen(self, article: ArticleState, indices: Iterable[int]) -> None:
@@ -140,13 +167,16 @@ class State:
                 self._writer.pending.seen.extend(fresh)
 
     def mark_read(self, article: ArticleState) -> None:
-        """Every comment of the article seen; its new marks are cleared now (an
-        explicit request, unlike `mark_seen`)."""
-        article.marked[:] = bytes([1]) * len(article.marked)
-        article.new[:] = bytes(len(article.new))
+        """Every comment of the article seen; its new and unread marks are
+        cleared now (an explicit request, unlike `mark_seen`). Stubs are not
+        comments: nothing is written for them."""
+        keys = article.comment_keys
+        if STUB in article.reading:
+            keys = array("q", compress(keys, map(STUB.__ne__, article.reading)))
+        article.read_all()
         with self._writer.lock:
             self._writer.pending.opened.add(article.key)
-            self._writer.pending.read.append((article.key, article.comment_keys))
+            self._writer.pending.read.append((article.key, keys))
 
     def mark_all_read(self, articles: Iterable[ArticleState]) -> None:
         for article in articles:

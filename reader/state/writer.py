@@ -22,10 +22,13 @@ HISTORY_LIMIT = 100
 @dataclass(slots=True)
 class Batch:
     """Changes not yet written. `seen` holds (article, comment) key pairs;
-    `read` whole articles' keys; later positions and settings replace earlier."""
+    `read` whole articles' keys (every comment seen), `listed` the keys of
+    comments in a thread opened (there at this visit); later positions and
+    settings replace earlier."""
 
     seen: list[tuple[int, int]] = field(default_factory=list)
     read: list[tuple[int, array[int]]] = field(default_factory=list)
+    listed: list[tuple[int, array[int]]] = field(default_factory=list)
     opened: set[int] = field(default_factory=set)
     positions: dict[int, tuple[int | None, float]] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
@@ -33,7 +36,13 @@ class Batch:
 
     def __bool__(self) -> bool:
         return bool(
-            self.seen or self.read or self.opened or self.positions or self.settings or self.queries
+            self.seen
+            or self.read
+            or self.listed
+            or self.opened
+            or self.positions
+            or self.settings
+            or self.queries
         )
 
 
@@ -98,10 +107,12 @@ class StateWriter:
         session = self.session
         execute("BEGIN IMMEDIATE")
         try:
+            # The first visit that lists the thread's comments is `listed`.
             executemany(
-                "INSERT INTO articles (key, first_session, last_session) VALUES (?, ?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET last_session = excluded.last_session",
-                ((key, session, session) for key in batch.opened),
+                "INSERT INTO articles (key, first_session, last_session, listed) "
+                "VALUES (?1, ?2, ?2, ?2) ON CONFLICT (key) DO UPDATE SET "
+                "last_session = excluded.last_session, listed = coalesce(listed, excluded.listed)",
+                ((key, session) for key in batch.opened),
             )
             executemany(
                 "INSERT INTO articles (key, first_session, last_session, cursor, body_scroll) "
@@ -112,7 +123,16 @@ class StateWriter:
                     for key, (cursor, scroll) in batch.positions.items()
                 ),
             )
-            insert_seen = "INSERT OR IGNORE INTO seen (article, comment, session) VALUES (?, ?, ?)"
+            # There since the first session that had it; seen in the first that drew it.
+            insert_listed = (
+                "INSERT OR IGNORE INTO comments (article, comment, session) VALUES (?, ?, ?)"
+            )
+            for article, keys in batch.listed:
+                executemany(insert_listed, ((article, comment, session) for comment in keys))
+            insert_seen = (
+                "INSERT INTO comments (article, comment, session, seen) VALUES (?1, ?2, ?3, ?3) "
+                "ON CONFLICT (article, comment) DO UPDATE SET seen = coalesce(seen, excluded.seen)"
+            )
             executemany(
                 insert_seen, ((article, comment, session) for article, comment in batch.seen)
             )
@@ -144,6 +164,7 @@ def _merged(first: Batch, then: Batch) -> Batch:
     """`first` followed by `then`, as one batch."""
     first.seen.extend(then.seen)
     first.read.extend(then.read)
+    first.listed.extend(then.listed)
     first.opened |= then.opened
     first.positions.update(then.positions)
     first.settings.update(then.settings)

@@ -53,6 +53,8 @@ class ReaderApp(App[None]):
         self.state = state
         self.config = config or Config()
         self.start_warnings = list(warnings or [])
+        # What was wrong with the config and the state as the app started.
+        self.start_problems: list[str] = []
         # The theme is remembered once the start-up theme is in place.
         self._remember_theme = False
         if state is not None:
@@ -74,13 +76,25 @@ class ReaderApp(App[None]):
         if theme is not None:
             self.theme = theme
         self._remember_theme = True
-        for message in [
+        self.start_problems = [
             *config.problems,
             *config.check_keys(COMMAND_IDS),
             *config.check_theme(themes),
             *self.start_warnings,
-        ]:
-            self.notify(message, severity="warning", timeout=WARNING_SECONDS, markup=False)
+        ]
+        # One notification: a config of 1,000 mistakes made 1,000, each laid
+        # out again as the next came (the first frame took seconds). The help
+        # screen's load log lists them all.
+        if len(self.start_problems) == 1:
+            message = self.start_problems[0]
+        elif self.start_problems:
+            message = (
+                f"{len(self.start_problems)} problems with the config or the state"
+                " — press ? for details"
+            )
+        else:
+            return
+        self.notify(message, severity="warning", timeout=WARNING_SECONDS, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme and self.state is not None:
@@ -125,7 +139,8 @@ class ReaderApp(App[None]):
             # The notices ("3 files could not be read — press ? for details") are
             # answered here, and would cover the help on a small screen.
             self.clear_notifications()
-            self.push_screen(HelpScreen(self.load_errors, self.keymap, self.sources.warnings))
+            warnings = [*self.start_problems, *self.sources.warnings]
+            self.push_screen(HelpScreen(self.load_errors, self.keymap, warnings))
 
     @property
     def keymap(self) -> Keymap:

@@ -5,10 +5,15 @@ A URL comes from an untrusted file: only web and mail links are opened (never
 `webbrowser` falls back to a text-mode browser (w3m, lynx) when there is no
 display; such a browser needs the terminal, so the app is suspended while it
 runs instead of both fighting over the screen.
+
+A URL holding a control character or whitespace inside is no link at all but
+a trap (`http://x/<ESC>]52;c;...<BEL>` would write the clipboard, a newline would
+smuggle a second line to whatever pastes it): neither opened nor copied.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 from textual.app import App
@@ -27,9 +32,37 @@ def is_openable(url: str) -> bool:
     return parts.scheme.lower() in OPENABLE_SCHEMES and bool(parts.netloc or parts.path)
 
 
+def has_hidden_characters(url: str) -> bool:
+    """Whether `url`, spaces and line ends around it stripped, holds a control or
+    format character (escape, bell, a bidirectional override, a zero-width
+    space) or whitespace."""
+    return any(
+        character.isspace() or unicodedata.category(character) in _HIDDEN_CATEGORIES
+        for character in url.strip(" \t\r\n")
+    )
+
+
+# Controls (C0, DEL, C1) and format characters (bidirectional marks, zero widths).
+_HIDDEN_CATEGORIES = frozenset(("Cc", "Cf"))
+
+
+def _refused(app: App[object], url: str) -> bool:
+    """Whether `url` is refused for hiding characters, having said so."""
+    if not has_hidden_characters(url):
+        return False
+    app.notify(
+        f"A link with control characters or spaces, refused: {neutralise(url)}",
+        severity="warning",
+        markup=False,
+    )
+    return True
+
+
 def open_link(app: App[object], url: str) -> None:
     """Open `url` in the system browser, or say why not."""
     shown = neutralise(url)
+    if _refused(app, url):
+        return
     if not is_openable(url):
         app.notify(f"Not a web link, not opened: {shown}", severity="warning", markup=False)
         return
@@ -52,5 +85,7 @@ def open_link(app: App[object], url: str) -> None:
 
 def copy_link(app: App[object], url: str) -> None:
     """Copy `url` to the terminal's clipboard (OSC 52), and say so."""
+    if _refused(app, url):
+        return
     app.copy_to_clipboard(url.strip())
     app.notify(f"Copied {neutralise(url)}", markup=False)

@@ -22,17 +22,26 @@ from __future__ import annotations
 
 import socket
 import ssl
+import sys
 from http import HTTPStatus
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from ..formats import limits
 from .body import Corrupt, TooLarge, read_bounded
 from .gate import HostGate, Throttled
 from .hosts import HostMap, host_key
 from .request import FetchError, Response, Validators
+
+# httpx imports its command line (`python -m httpx`: click, pygments, rich's
+# progress bars; some 20 ms before reader's first frame) whenever click is
+# installed, and goes without it when that import fails: reader never runs it.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+try:
+    import httpx
+except ImportError:  # an httpx that cannot go without it
+    del sys.modules["httpx._main"]
+    import httpx
 
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
@@ -110,7 +119,7 @@ class WebClient:
         if status == 304 and validators is not None:
             return Response(url, 304, b"", "", validators)
         if status != 200:
-            raise FetchError(asked, _status(status))
+            raise FetchError(asked, _status(status), status)
         limit = limits.MAX_FILE_BYTES
         declared = reply.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -125,7 +134,8 @@ class WebClient:
         except Corrupt as error:
             raise FetchError(asked, f"the response does not decompress: {error}") from None
         found = Validators(reply.headers.get("etag"), reply.headers.get("last-modified"))
-        return Response(url, 200, body, reply.headers.get("content-type", ""), found)
+        content_type = reply.headers.get("content-type", "")
+        return Response(url, 200, body, content_type, found, reply.headers)
 
 
 def _check_url(asked: str, url: str) -> None:

@@ -12,9 +12,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from ..config.network import DEFAULT_KEEP_DAYS
 from ..errors import LoadError
+from ..formats.jsondoc import decode_json
 from .cache import CachedCopy, ResponseCache
-from .request import FetchError, NotCached, Validators
+from .request import FetchError, NotCached, Response, Validators
 
 if TYPE_CHECKING:
     from .client import WebClient
@@ -41,11 +43,17 @@ class Fetcher:
         client: WebClient | None,
         cache: ResponseCache,
         clock: Callable[[], float] = time.time,
+        keep_days: float = DEFAULT_KEEP_DAYS,
     ) -> None:
         self._client = client
         self.cache = cache
         self._clock = clock
+        # How long a feed's items are kept once it no longer lists them.
+        self.keep_days = keep_days
         self.stale: list[Stale] = []
+
+    def now(self) -> float:
+        return self._clock()
 
     @property
     def offline(self) -> bool:
@@ -100,6 +108,34 @@ class Fetcher:
 
         return self.get(url, ".json", read)
 
+    def request(self, url: str) -> Response:
+        """A fresh response, not kept (FetchError; NotCached when offline): for
+        the parts of a document reader builds and keeps whole (`keep`)."""
+        if self._client is None:
+            raise NotCached(url, "offline, and not in the cache")
+        return self._client.get(url)
+
+    def request_json(self, url: str, check: Callable[[Any], str | None]) -> tuple[Any, Response]:
+        """A fresh response's JSON, which `check` accepts (it returns what is
+        wrong, or None), and the response; not kept. FetchError otherwise."""
+        response = self.request(url)
+        try:
+            data = parse_json(response.body)
+        except ValueError as error:
+            raise FetchError(url, str(error)) from None
+        problem = check(data)
+        if problem is not None:
+            raise FetchError(url, problem)
+        return data, response
+
+    def kept(self, url: str, reason: str) -> CachedCopy | None:
+        """The copy kept under `url`, read instead of a fresh one for `reason`
+        (said as `stale`); None when there is none."""
+        cached = self.cache.lookup(url)
+        if cached is not None:
+            self.stale.append(Stale(cached.url, reason, cached.fetched))
+        return cached
+
     def keep(self, url: str, document: bytes, suffix: str) -> CachedCopy:
         """Keep a document built from responses (as of now) as the URL's copy."""
         try:
@@ -125,9 +161,9 @@ def _read(copy: CachedCopy, read: Callable[[bytes], T]) -> T:
 
 
 def parse_json(body: bytes) -> Any:
-    """JSON, or ValueError saying where it is malformed."""
+    """JSON at any depth, or ValueError saying where it is malformed."""
     try:
-        return json.loads(body)
+        return decode_json(body.decode())
     except json.JSONDecodeError as error:
         raise ValueError(f"malformed JSON: {error.msg} (line {error.lineno})") from None
     except UnicodeDecodeError:

@@ -5,15 +5,24 @@ comment. The content comes in one request from Algolia (`GET
 hn.algolia.com/api/v1/items/N`: the story and every comment, nested); the
 order HN shows comments in comes from the official Firebase API (`GET
 hacker-news.firebaseio.com/v0/item/N.json`: `kids`, best first), since
-Algolia does not keep it. The story's item orders the top level exactly;
-below it, the items of the comments with two replies or more are fetched
-too, a few at once, upper levels first, up to `REPLY_ORDER_REQUESTS` of them:
+Algolia does not keep it.
+
+In two steps, so that the thread shows after two requests: first the story's
+Algolia item and its Firebase item, which orders the top level exactly; then
+(the document's `then`) the items of the comments with two replies or more,
+a few at once, upper levels first, up to `REPLY_ORDER_REQUESTS` of them:
 deeper replies past that keep Algolia's order. Deleted and dead comments,
 which Algolia gives as `{id, children}`, keep their place (their parent's
 `kids` lists them).
 
+A comment's URL takes one request more: Algolia's item names its story. A
+comment Algolia names no story of (deleted, under a dead or deleted one, or
+too new for Algolia, which then answers 404) is followed up through the
+Firebase items' `parent`s, one request an item, at most `PARENT_HOPS`.
+
 The document read is Algolia's item with its children in that order, kept
-under the story's URL, so that it opens offline as it was last fetched.
+under the story's URL (after each step), so that it opens offline as it was
+last fetched.
 
 Front pages (`/`, `/news`, `/newest`, `/best`, `/ask`, `/show`, `/jobs`) list
 their first `FRONT_PAGE` stories, without comments: the ranking from Firebase
@@ -23,20 +32,24 @@ their ids (`search?tags=(story_1,story_2,…)`), kept in the ranking's order.
 
 from __future__ import annotations
 
-import json
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, parse_qs
 
 from ..errors import LoadError
+from ..formats.jsondoc import encode_json
 from .document import Document
 from .fetcher import Fetcher
+from .request import FetchError
 
 HOSTS = frozenset(["news.ycombinator.com", "ycombinator.com"])
 ITEM_URL = "https://news.ycombinator.com/item?id="
 ALGOLIA_ITEM = "https://hn.algolia.com/api/v1/items/"
 FIREBASE_ITEM = "https://hacker-news.firebaseio.com/v0/item/"
+# How far up from a comment its story is looked for, item by item.
+PARENT_HOPS = 64
+STORY_TYPES = frozenset(["story", "poll", "job"])
 # Items fetched for the order of replies below the top level, and how many at once.
 REPLY_ORDER_REQUESTS = 100
 REPLY_ORDER_CONNECTIONS = 4
@@ -61,20 +74,68 @@ class HnItem(NamedTuple):
     item_id: int
 
     def fetch(self, fetcher: Fetcher) -> Document:
-        item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
-        focus = None
-        if item.get("type") != "story" and item.get("story_id") != item.get("id"):
-            story_id = item.get("story_id")
-            if not isinstance(story_id, int):
-                raise LoadError(self.url, "the item's story is not known (a deleted comment?)")
-            focus = str(self.item_id)
-            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
+        """The story in Algolia's item, its top level in HN's order: two
+        requests, at once (the URL's item is most often the story, whose
+        Firebase item orders the top level); a comment's URL takes two more,
+        its story's. The order of the replies below follows (`then`)."""
+        with ThreadPoolExecutor(1) as pool:
+            own = pool.submit(_firebase_item, fetcher, self.item_id)
+            item, story, focus = self._story(fetcher, pool, own)
         story_id = item["id"]
-        story, _ = fetcher.get_json(f"{FIREBASE_ITEM}{story_id}.json", _firebase_problem)
         kids = {story_id: _kids(story)}
-        kids.update(_reply_orders(fetcher, item))
-        ordered = json.dumps(_in_order(item, kids)).encode()
-        return Document(fetcher.keep(f"{ITEM_URL}{story_id}", ordered, ".json"), focus)
+        _in_order(item, kids)
+        url = f"{ITEM_URL}{story_id}"
+        copy = fetcher.keep(url, encode_json(item), ".json")
+        wanted = _to_order(item)
+        if not wanted:
+            return Document(copy, focus, item)
+
+        def reply_order(fetcher: Fetcher) -> Document:
+            kids.update(_reply_orders(fetcher, wanted))
+            _in_order(item, kids)
+            return Document(fetcher.keep(url, encode_json(item), ".json"), focus, item)
+
+        return Document(copy, focus, item, reply_order)
+
+    def _story(
+        self, fetcher: Fetcher, pool: ThreadPoolExecutor, own: Future[dict[str, Any]]
+    ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
+        """The story's Algolia item and Firebase item (asked at once), and the
+        comment to put the cursor on; `own`: the Firebase item of the URL's
+        item, asked for."""
+        try:
+            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{self.item_id}", _algolia_problem)
+        except FetchError as error:
+            if error.status != 404:
+                raise
+            # Too new for Algolia, or gone from it: Firebase knows its parents.
+            item = {"id": self.item_id}
+        if item.get("type") == "story" or item.get("story_id") == item.get("id"):
+            return item, own.result(), None
+        focus = str(self.item_id)
+        story_id = item.get("story_id")
+        if isinstance(story_id, int):
+            asked = pool.submit(_firebase_item, fetcher, story_id)
+            item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
+            return item, asked.result(), focus
+        story = self._story_above(own.result(), fetcher)
+        item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story['id']}", _algolia_problem)
+        return item, story, focus
+
+    def _story_above(self, item: dict[str, Any], fetcher: Fetcher) -> dict[str, Any]:
+        """The Firebase item of the story `item` is in, by the `parent`s (a
+        poll option's `poll`), `PARENT_HOPS` items at most: for a comment
+        Algolia names no story of (deleted, or under a dead or deleted one)."""
+        looked = 1
+        while item.get("type") not in STORY_TYPES:
+            if looked == PARENT_HOPS:
+                raise LoadError(self.url, f"the item's story is more than {PARENT_HOPS} items up")
+            parent = item.get("parent", item.get("poll"))
+            if not _is_id(parent):
+                raise LoadError(self.url, "the item's story is not known (it names no parent)")
+            item = _firebase_item(fetcher, parent)
+            looked += 1
+        return item
 
     @property
     def url(self) -> str:
@@ -100,7 +161,7 @@ class HnFrontPage(NamedTuple):
             key=lambda hit: rank[hit["objectID"]],
         )
         page = {"hits": hits, "nbHits": len(hits), "hitsPerPage": len(hits)}
-        return Document(fetcher.keep(self.url, json.dumps(page).encode(), ".json"))
+        return Document(fetcher.keep(self.url, encode_json(page), ".json"), parsed=page)
 
 
 def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
@@ -116,10 +177,14 @@ def recognise(parts: SplitResult) -> HnItem | HnFrontPage | None:
     return HnItem(int(values[0]))
 
 
-def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int]]:
-    """The `kids` of the comments with two replies or more, upper levels first,
-    as many as `REPLY_ORDER_REQUESTS` allows; one that fails keeps Algolia's
-    order."""
+def _firebase_item(fetcher: Fetcher, item_id: int) -> dict[str, Any]:
+    item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
+    return item
+
+
+def _to_order(story: dict[str, Any]) -> list[int]:
+    """The comments whose replies' order is asked for: those with two replies
+    or more, upper levels first, as many as `REPLY_ORDER_REQUESTS` allows."""
     wanted: list[int] = []
     queue: deque[dict[str, Any]] = deque(_children(story))
     while queue and len(wanted) < REPLY_ORDER_REQUESTS:
@@ -128,13 +193,18 @@ def _reply_orders(fetcher: Fetcher, story: dict[str, Any]) -> dict[int, list[int
         if len(children) >= 2 and isinstance(item.get("id"), int):
             wanted.append(item["id"])
         queue.extend(children)
+    return wanted
+
+
+def _reply_orders(fetcher: Fetcher, wanted: list[int]) -> dict[int, list[int]]:
+    """The `kids` of the `wanted` comments, a few at once; one that fails
+    keeps Algolia's order."""
 
     def kids_of(item_id: int) -> tuple[int, list[int]] | None:
         try:
-            item, _ = fetcher.get_json(f"{FIREBASE_ITEM}{item_id}.json", _firebase_problem)
+            return item_id, _kids(_firebase_item(fetcher, item_id))
         except LoadError:
             return None
-        return item_id, _kids(item)
 
     with ThreadPoolExecutor(REPLY_ORDER_CONNECTIONS) as pool:
         return dict(found for found in pool.map(kids_of, wanted) if found is not None)
@@ -163,6 +233,10 @@ def _children(item: dict[str, Any]) -> list[dict[str, Any]]:
     # Kept in place (the list is sorted where it is), anything but an item dropped.
     children[:] = [child for child in children if isinstance(child, dict)]
     return children
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _kids(item: dict[str, Any]) -> list[int]:

@@ -32,8 +32,8 @@ class LobstersStory(NamedTuple):
     comment_id: str | None = None
 
     def fetch(self, fetcher: Fetcher) -> Document:
-        _, copy = fetcher.get_json(f"{SITE}/s/{self.short_id}.json", _story_problem)
-        return Document(copy, self.comment_id)
+        story, copy = fetcher.get_json(f"{SITE}/s/{self.short_id}.json", _story_problem)
+        return Document(copy, self.comment_id, story)
 
 
 class LobstersPage(NamedTuple):
@@ -42,8 +42,8 @@ class LobstersPage(NamedTuple):
     page: str
 
     def fetch(self, fetcher: Fetcher) -> Document:
-        _, copy = fetcher.get_json(f"{SITE}/{self.page}.json", _page_problem)
-        return Document(copy)
+        page, copy = fetcher.get_json(f"{SITE}/{self.page}.json", _page_problem)
+        return Document(copy, parsed=page)
 
 
 def recognise(parts: SplitResult) -> LobstersStory | LobstersPage | None:

@@ -5,11 +5,15 @@ without the subreddit, and `https://redd.it/ID`); a comment's permalink
 
 One request: `GET https://www.reddit.com/comments/ID.json?raw_json=1&limit=500`
 (a two-listing array: the post, then the comments, `more` stubs for the rest),
-kept as it came and read by the Reddit format reader. A subreddit's page
-(`/r/SUB/`, `/hot`, `/new`, `/top`, `/rising`) lists its posts without
-comments: `GET /r/SUB/SORT.json?raw_json=1&limit=30` (with `t=` for `/top`).
-Reddit allows one request at a time here (see `CONNECTIONS`) and says its limits in
-`X-Ratelimit-*` headers, which the client heeds.
+kept as it came and read by the Reddit format reader, with the comments of the
+stubs expanded before put in (see `reddit_more`). A comment's permalink whose
+comment is behind a stub takes one more: the permalink's own JSON, whose
+comment (with its parents) is grafted in where the stub stood.
+
+A subreddit's page (`/r/SUB/`, `/hot`, `/new`, `/top`, `/rising`) lists its
+posts without comments: `GET /r/SUB/SORT.json?raw_json=1&limit=30` (with `t=`
+for `/top`). Reddit allows one request at a time here (see `CONNECTIONS`) and
+says its limits in `X-Ratelimit-*` headers, which the client heeds.
 """
 
 from __future__ import annotations
@@ -18,16 +22,17 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, parse_qs
 
+from ..errors import LoadError
+from ..formats.jsondoc import encode_json
 from .document import Document
 from .fetcher import Fetcher
+from .reddit_api import API, CONTEXT, document_url, permalink_url, thread_problem, thread_url
+from .reddit_more import apply_kept
+from .reddit_tree import comment_names, graft, top_level
 
-API = "https://www.reddit.com"
 HOSTS = frozenset(f"{prefix}reddit.com" for prefix in ("", "www.", "old.", "np.", "new.", "m.")) | {
     "redd.it"
 }
-# Requests at once to Reddit's API host.
-CONNECTIONS = {"www.reddit.com": 1}
-COMMENT_LIMIT = 500
 _ID = r"[a-z0-9]{1,13}"
 _THREAD = re.compile(
     rf"^(?:/r/[A-Za-z0-9_]+)?/comments/(?P<thread>{_ID})(?:/[^/]*(?:/(?P<comment>{_ID}))?)?/?$"
@@ -45,10 +50,25 @@ class RedditThread(NamedTuple):
     comment_id: str | None = None
 
     def fetch(self, fetcher: Fetcher) -> Document:
-        url = f"{API}/comments/{self.thread_id}.json?raw_json=1&limit={COMMENT_LIMIT}"
-        _, copy = fetcher.get_json(url, _thread_problem)
+        thread, copy = fetcher.get_json(thread_url(self.thread_id), thread_problem)
+        changed = apply_kept(fetcher.cache, self.thread_id, thread)
         focus = f"t1_{self.comment_id}" if self.comment_id else None
-        return Document(copy, focus)
+        if focus is not None and focus not in comment_names(top_level(thread)):
+            changed = self._graft(fetcher, thread) or changed
+        if changed:
+            copy = fetcher.keep(document_url(self.thread_id), encode_json(thread), ".json")
+        return Document(copy, focus, thread)
+
+    def _graft(self, fetcher: Fetcher, thread: list[Any]) -> bool:
+        """Graft in the comment the URL names, from its permalink: it is
+        behind a stub. A permalink that cannot be had leaves the thread as it
+        is (the cursor then finds no comment to be on)."""
+        url = permalink_url(self.thread_id, self.comment_id or "", CONTEXT)
+        try:
+            chain, _ = fetcher.get_json(url, thread_problem)
+        except LoadError:
+            return False
+        return graft(thread, chain, f"t1_{self.comment_id}")
 
 
 class Subreddit(NamedTuple):
@@ -60,10 +80,10 @@ class Subreddit(NamedTuple):
 
     def fetch(self, fetcher: Fetcher) -> Document:
         url = f"{API}/r/{self.name}/{self.sort}.json?raw_json=1&limit={FRONT_PAGE}"
-        _, copy = fetcher.get_json(
+        page, copy = fetcher.get_json(
             url + (f"&t={self.period}" if self.period else ""), _page_problem
         )
-        return Document(copy)
+        return Document(copy, parsed=page)
 
 
 def recognise(parts: SplitResult) -> RedditThread | Subreddit | None:
@@ -86,13 +106,3 @@ def _page_problem(data: Any) -> str | None:
     if isinstance(data, dict) and data.get("kind") == "Listing":
         return None
     return "not a subreddit's page (expected a listing of posts)"
-
-
-def _thread_problem(data: Any) -> str | None:
-    if (
-        isinstance(data, list)
-        and len(data) == 2
-        and all(isinstance(part, dict) and part.get("kind") == "Listing" for part in data)
-    ):
-        return None
-    return "not a Reddit thread (expected its post and comment listings)"

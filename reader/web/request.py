@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..errors import LoadError
 
 
 class FetchError(LoadError):
-    """A URL that could not be fetched, and why (one line)."""
+    """A URL that could not be fetched, and why (one line); the HTTP status
+    when the server answered with an error."""
+
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(url, reason)
+        self.status = status
 
 
 class NotCached(FetchError):
@@ -31,3 +38,5 @@ class Response(NamedTuple):
     body: bytes
     content_type: str
     validators: Validators
+    # Every header, by name in any letter case (`Link`, `X-WP-TotalPages`).
+    headers: Mapping[str, str] = MappingProxyType({})

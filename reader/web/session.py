@@ -4,7 +4,8 @@
 cache and gives the file to read, with what the reader should be told: that
 a copy from the cache was read instead of the network's (offline, or the
 network failed), and how old it is. Everything that stops it is a LoadError
-naming the URL as given.
+naming the URL as given. `WebSession.expand(article, stub)` fetches the
+comments behind a Reddit `more` stub.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config.network import Network
 from ..errors import LoadError
+from ..model import Article, Comment
 from ..times import relative
 from .cache import ResponseCache, default_cache_dir
+from .document import Document
 from .fetcher import OFFLINE, Fetcher, Stale
 from .links import recognise
 from .request import NotCached
@@ -37,6 +41,9 @@ class Opened(NamedTuple):
     path: Path  # the file to read
     focus: str | None  # the source id of the comment the URL names
     notes: list[str]  # what to tell the reader (a copy from the cache, its age)
+    parsed: Any = None  # the JSON the file holds, when at hand (see `Document`)
+    # The better document that follows this one (more requests), if one does.
+    refine: Callable[[], Opened] | None = None
 
 
 class WebSession:
@@ -62,13 +69,41 @@ class WebSession:
     def open(self, url: str) -> Opened:
         """The document `url` names (LoadError naming `url` if none can be had)."""
         link = recognise(url)
-        fetcher = Fetcher(None if self.offline else self.client, self.cache, self._clock)
+        fetcher = self._fetcher()
+        return self._opened(url, fetcher, link.fetch)
+
+    def _fetcher(self) -> Fetcher:
+        return Fetcher(
+            None if self.offline else self.client, self.cache, self._clock, self.network.keep_days
+        )
+
+    def _opened(self, url: str, fetcher: Fetcher, fetch: Callable[[Fetcher], Document]) -> Opened:
+        """What `fetch` gives, and what follows it; the cache's part said once."""
+        said = bool(fetcher.stale)
         try:
-            document = link.fetch(fetcher)
+            document = fetch(fetcher)
         except LoadError as error:
             raise LoadError(url, _reason(url, error)) from None
-        notes = [self._note(url, fetcher.stale[0])] if fetcher.stale else []
-        return Opened(url, document.copy.path, document.focus, notes)
+        notes = [self._note(url, fetcher.stale[0])] if fetcher.stale and not said else []
+        then = document.then
+        refine = None if then is None else partial(self._opened, url, fetcher, then)
+        return Opened(
+            url,
+            document.copy.path,
+            document.focus,
+            [*notes, *document.notes],
+            document.parsed,
+            refine,
+        )
+
+    def expand(self, article: Article, stub: Comment) -> list[Comment]:
+        """The comments to put in the place of `stub`, a `more` stub of
+        `article` (a Reddit thread), fetched and kept so that the thread opens
+        again with them (see `reddit_more`); LoadError when they cannot be
+        had, naming the request that failed."""
+        from .reddit_more import expand_stub
+
+        return expand_stub(self._fetcher(), article, stub)
 
     @property
     def client(self) -> WebClient:
@@ -77,7 +112,7 @@ class WebSession:
             from .client import WebClient
             from .gate import HostGate
             from .hosts import HostMap
-            from .reddit import CONNECTIONS
+            from .reddit_api import CONNECTIONS
 
             gate = self._gate or HostGate(self.network.timeout, CONNECTIONS)
             self._client = WebClient(

@@ -11,7 +11,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from reader.loading import Loading
+from reader.state import State, open_state
+from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
+from tests.builders import load_one
 from tests.ui.conftest import make_app
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -30,14 +34,55 @@ class Scene:
     # What the app opens (default: the bundled seeds) and its theme (default: Textual's).
     paths: tuple[Path, ...] = ()
     theme: str | None = None
+    # An earlier session, given a state database to leave its memory in; the
+    # scene's app then opens that database (None: no state, as `--no-state`).
+    earlier_session: Callable[[State], None] | None = None
 
-    def app(self) -> ReaderApp:
+    def app(self, folder: Path | None = None) -> ReaderApp:
+        """The scene's app; with an earlier session, its state database is made
+        in `folder` (close the app's state once done: `close_state`)."""
         # Relative to the working folder (the repository), so that file names in
         # the picture are the same on every machine.
-        app = make_app([Path(os.path.relpath(path)) for path in self.paths] or None)
+        paths = [Path(os.path.relpath(path)) for path in self.paths] or None
+        if self.earlier_session is None:
+            app = make_app(paths)
+        else:
+            assert folder is not None, f"{self.name} needs a folder for its state"
+            earlier = open_scene_state(folder)
+            self.earlier_session(earlier)
+            earlier.close()
+            app = ReaderApp(Loading(paths or []), state=open_scene_state(folder))
         if self.theme is not None:
             app.theme = self.theme
         return app
+
+
+def open_scene_state(folder: Path) -> State:
+    state, warnings = open_state(folder / "state.db")
+    assert state is not None and not warnings, warnings
+    return state
+
+
+def close_state(app: ReaderApp) -> None:
+    """Write and close the state a scene's app was given, if any."""
+    if app.state is not None:
+        app.state.close()
+
+
+REDDIT = FIXTURES / "reddit.json"
+
+
+def reddit_read_in_part(state: State) -> None:
+    """A session that opened the reddit thread before two comments arrived (a
+    reply to the second top-level comment's first reply, and the last top-level
+    comment) and drew only its first three comments: those are read now, the
+    two that arrived since are new, the rest unread; its stubs are neither."""
+    article = load_one(REDDIT)
+    del article.comments[-1]
+    del article.comments[0].replies[1].replies[0]
+    marks = state.prepare(article, DocumentStore.prepare(article).thread)
+    state.opened(marks)
+    state.mark_seen(marks, range(3))
 
 
 SCENES: tuple[Scene, ...] = (
@@ -152,6 +197,25 @@ SCENES: tuple[Scene, ...] = (
         ("question_mark",),
         "At 80x24 the help screen starts with the load log: each file and why",
         paths=(MIXED,),
+    ),
+    # 1.1 folded: unfolded, the thread is about as tall as the pane, where
+    # Textual shows its scrollbar or not by timing.
+    Scene(
+        "new-unread",
+        (160, 45),
+        ("tab", "tab", "j", "space"),
+        "A second visit: comments new since the last (● new) and unread ones (○); stubs neither",
+        paths=(REDDIT,),
+        earlier_session=reddit_read_in_part,
+    ),
+    Scene(
+        "new-unread-light",
+        (160, 45),
+        ("tab", "tab", "j", "space"),
+        "The new and unread marks in the light theme",
+        paths=(REDDIT,),
+        theme="textual-light",
+        earlier_session=reddit_read_in_part,
     ),
     Scene("narrow-list", (80, 24), (), "At 80x24 the article list alone"),
     Scene("narrow-body", (80, 24), ("enter",), "At 80x24 the article body alone"),

@@ -5,14 +5,18 @@ mouse; while files load, the pane shows how far the load has got."""
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 
 from reader.errors import LoadError
 from reader.loading import Loading, PreparedBatch
 from reader.model import Article
+from reader.state import ArticleState
+from reader.state.article_state import NEW, READ, UNREAD
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ENTRY_HEIGHT, ArticleList
@@ -148,6 +152,29 @@ async def test_entries_are_cut_to_the_width_with_the_counts_whole() -> None:
         assert title.endswith("…") and title.startswith("A title A title")
         assert details.endswith("· 12 comments")
         assert details.startswith("A long")
+
+
+def read_earlier(new: int, unread: int, read: int) -> ArticleState:
+    """The state of an article opened before, with comments of each kind."""
+    reading = bytearray([NEW] * new + [UNREAD] * unread + [READ] * read)
+    return ArticleState(1, array("q", range(len(reading))), True, reading)
+
+
+@pytest.mark.parametrize(
+    ("width", "said"),
+    [(62, "Ann · 487 comments · 6 new · 300 unread"), (30, "6 new · 300 unread of 487")],
+)
+async def test_new_and_unread_are_counted_apart_and_said_shorter_when_narrow(
+    width: int, said: str
+) -> None:
+    app = ListApp()
+    async with app.run_test(size=(width + 2, 10)) as pilot:
+        view = app.query_one(ArticleList)
+        view.marks = {"x": read_earlier(6, 300, 181)}
+        view.add_articles([(Article(title="A thread", author="Ann", id="x"), 487)])
+        await pilot.pause()
+        # The counts whole (names give way first).
+        assert view.render_line(1).text.strip().endswith(said)
 
 
 async def test_a_title_with_line_breaks_keeps_to_its_two_lines() -> None:

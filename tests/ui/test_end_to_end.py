@@ -14,7 +14,8 @@ FIRST_COMMENT = "This kind of warfare"
 def test_reader_opens_the_seeds_in_a_real_terminal_and_quits_with_q() -> None:
     with Terminal([]) as terminal:
         screen = terminal.wait_for(FIRST_TITLE, SECOND_TITLE, FIRST_COMMENT)
-        assert "Comments (12)" in screen
+        # A first visit (the test's state folder is empty): every comment unread.
+        assert "Comments (12 · 12 unread)" in screen
         # Into the thread, down to the third comment, and fold it.
         terminal.press("\t\t")
         terminal.press("jj ")

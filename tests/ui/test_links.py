@@ -210,3 +210,45 @@ def test_every_link_command_is_in_the_palette_and_help() -> None:
     ids |= {"thread.full_text"}
     assert ids <= {command.id for command in ALL_COMMANDS}
     assert ids <= {command.id for _, commands in SECTIONS for command in commands}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/\x1b]52;c;cHduZWQ=\x07",
+        "https://example.com/a b",
+        "https://example.com/a\nSecond line",
+        "https://example.com/\u202eexe.txt",
+        "https://example.com/\u200b",
+        "https://example.com/\x85",
+    ],
+    ids=["osc52", "space", "newline", "bidi-override", "zero-width", "c1"],
+)
+async def test_a_link_hiding_characters_is_neither_opened_nor_copied(
+    browser: FakeBrowser, clipboard: list[str], url: str
+) -> None:
+    """Issue 23 §14: `y` copied a URL's ESC and BEL to the clipboard."""
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notes = record_notifications(app)
+        for key in ("y", "1"):
+            await app.push_screen(LinksScreen("Links", [url]))
+            await pilot.press(key)
+            await pilot.pause()
+        assert clipboard == [] and browser.opened == []
+        refusals = [note for note in notes if "control characters or spaces" in note["message"]]
+        assert len(refusals) == 2
+        assert all("\x1b" not in note["message"] for note in refusals)
+
+
+async def test_a_link_with_spaces_only_around_it_is_copied_stripped(
+    clipboard: list[str],
+) -> None:
+    app = make_app([HN_CODE])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.push_screen(LinksScreen("Links", ["  https://example.com/ok\n"]))
+        await pilot.press("y")
+        await pilot.pause()
+        assert clipboard == ["https://example.com/ok"]

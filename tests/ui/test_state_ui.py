@@ -6,6 +6,7 @@ database in a temporary folder, closing it between "sessions"."""
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 from rich.segment import Segment
@@ -14,14 +15,16 @@ from reader.config import Config, load_config
 from reader.loading import Loading
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
+from reader.ui.commands import ALL_COMMANDS, SEARCH_BAR_COMMANDS, STATE_COMMANDS
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.minimap import MATCH, NEW
 from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.thread_pane import ThreadPane
 from reader.ui.widgets.thread_view import ThreadView
 
 from .conftest import NESTED_THREAD, focused_id, record_notifications
-from .scenes import settle
-from .test_key_help import help_text
+from .scenes import FIXTURES, settle
+from .test_key_help import footer_text, help_text, palette
 from .test_thread_reading import contrast
 
 WIDE = (160, 45)
@@ -95,26 +98,37 @@ async def test_a_comment_added_since_the_last_session_is_new_and_u_lands_on_it(
     state.close()
 
 
-async def test_an_article_never_opened_is_unread_with_no_new_marks(tmp_path: Path) -> None:
-    thread_file = write_thread(tmp_path)
+async def test_a_first_visit_has_no_new_marks_and_every_comment_unread(tmp_path: Path) -> None:
+    first = write_thread(tmp_path, name="a.txt")
+    second = write_thread(tmp_path, NESTED_THREAD.replace("A nested", "Another nested"), "b.txt")
     state = open_db(tmp_path)
-    app = make_app([thread_file], state)
+    app = make_app([first, second], state)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        assert view.marks is not None and view.marks.unread and not view.marks.new_count
+        assert view.marks is not None and not view.marks.opened_before
+        assert (view.marks.new_count, view.marks.unread_count) == (0, 7)
+        assert all("○" in header_text(view, i) for i in range(7))
+        assert all("● new" not in header_text(view, i) for i in range(7))
+        assert app.query_one(ThreadPane).border_title == "Comments (7 · 7 unread)"
         articles = app.query_one("#articles", ArticleList)
-        # Shown now, so no longer unread in the list; but it was at load.
-        assert "A nested thread" in prompt_text(app) and "new" not in prompt_text(app)
+        # The first is shown now, so no longer unread as a whole: its count says it.
+        assert "7 comments · 7 unread" in prompt_text(app, 0)
         assert articles.opened == {articles.highlighted_id}
+        # The second was never opened: its `●` says all of it is unread.
+        assert "● Another nested" in prompt_text(app, 1)
+        assert "unread" not in prompt_text(app, 1) and "new" not in prompt_text(app, 1)
     state.close()
+
+
+LONG_THREAD = "A long thread\n\nThe body.\n\n" + "".join(
+    f"  {n}. Comment number {n} of a long thread.\n" for n in range(1, 41)
+)
 
 
 async def test_only_comments_drawn_on_screen_are_marked_seen(tmp_path: Path) -> None:
     """At 80x24 the thread is not on screen until `c`; then only its top shows."""
-    lines = ["A long thread", "", "The body.", ""]
-    lines += [f"  {n}. Comment number {n} of a long thread." for n in range(1, 41)]
-    thread_file = write_thread(tmp_path, "\n".join(lines) + "\n", "long.txt")
+    thread_file = write_thread(tmp_path, LONG_THREAD, "long.txt")
     state = open_db(tmp_path)
     app = make_app([thread_file], state)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -132,9 +146,84 @@ async def test_only_comments_drawn_on_screen_are_marked_seen(tmp_path: Path) -> 
         await settle(pilot)
         view = app.query_one(ThreadView)
         assert view.marks is not None
-        assert view.marks.new_count == 40 - len(seen)
-        assert f"40 comments · {40 - len(seen)} new" in prompt_text(app)
+        assert (view.marks.new_count, view.marks.unread_count) == (0, 40 - len(seen))
+        assert f"40 comments · {40 - len(seen)} unread" in prompt_text(app)
     state.close()
+
+
+async def test_comments_there_at_the_last_visit_but_never_drawn_are_unread_not_new(
+    tmp_path: Path,
+) -> None:
+    """The issue's `487 comments · 481 new`: a few comments read, a relaunch,
+    one comment added. Only that one is new (`● new`, reached with `u`/`U`);
+    the others never drawn are unread (a dimmer `○`, reached with `r`/`R`),
+    and each kind is counted apart in the list and the comments' title."""
+    thread_file = write_thread(tmp_path, LONG_THREAD, "long.txt")
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        view = app.query_one(ThreadView)
+        assert view.marks is not None
+        read = view.marks.marked.count(1)
+    state.close()
+    with thread_file.open("a", encoding="utf-8") as file:
+        file.write("  41. Comment number 41, added since.\n")
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        marks = view.marks
+        assert marks is not None
+        assert [i for i in range(41) if marks.is_new(i)] == [40]
+        assert [i for i in range(41) if marks.is_unread(i)] == list(range(read, 40))
+        assert f"41 comments · 1 new · {40 - read} unread" in prompt_text(app)
+        title = f"Comments (41 · 1 new · {40 - read} unread)"
+        assert app.query_one(ThreadPane).border_title == title
+        # `u` skips the unread comments to the new one; `.` goes to the first unread.
+        await pilot.press("u")
+        await pilot.pause()
+        assert focused_id(app) == "thread" and view.cursor == 40
+        assert "● new" in header_text(view, 40) and "○" not in header_text(view, 40)
+        assert "○" in header_text(view, read) and "● new" not in header_text(view, read)
+        assert "○" not in header_text(view, 0) and "●" not in header_text(view, 0)
+        await pilot.press("g", "full_stop")
+        await pilot.pause()
+        assert view.cursor == read
+        await pilot.press("full_stop", "full_stop")
+        await pilot.pause()
+        assert view.cursor == read + 2
+        await pilot.press("comma")
+        await pilot.pause()
+        assert view.cursor == read + 1
+        await pilot.press("G", "comma")
+        await pilot.pause()
+        assert view.cursor == 39
+        # From another pane, `.` lands on the unread comment under the cursor.
+        await pilot.press("escape", "full_stop")
+        await pilot.pause()
+        assert focused_id(app) == "thread" and view.cursor == 39
+    state.close()
+
+
+async def test_u_and_full_stop_say_when_there_is_nothing_that_way(tmp_path: Path) -> None:
+    thread_file = write_thread(tmp_path)
+    await read_the_whole_thread([thread_file], tmp_path)
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    notes = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("u", "full_stop")
+        await pilot.pause()
+        assert focused_id(app) == "articles"
+    state.close()
+    messages = [note["message"] for note in notes]
+    assert "No new comments in this article" in messages
+    assert "No unread comments in this article" in messages
 
 
 async def test_mark_read_and_mark_all_read_clear_the_new_marks(tmp_path: Path) -> None:
@@ -310,6 +399,37 @@ async def test_the_new_mark_reads_in_dark_and_light_themes(tmp_path: Path) -> No
         state.close()
 
 
+async def test_the_unread_mark_is_dimmer_than_new_and_reads_in_both_themes(
+    tmp_path: Path,
+) -> None:
+    """A first visit: every comment unread. The `○` keeps 4.5:1 on the view and
+    on the focused cursor row, and is not drawn in the new mark's colour."""
+    thread_file = write_thread(tmp_path)
+    for theme in ("textual-dark", "textual-light"):
+        state = open_db(tmp_path / theme)
+        app = make_app([thread_file], state, Config(theme=theme))
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("tab", "tab")
+            await pilot.pause()
+            view = app.query_one(ThreadView)
+            assert focused_id(app) == "thread" and view.cursor == 0
+            view.render_lines(view.scrollable_content_region.reset_offset)
+            rows = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+            marks = [
+                (y, segment) for y, row in enumerate(rows) for segment in row if "○" in segment.text
+            ]
+            assert len(marks) == 7 and marks[0][0] == 0, theme
+            new_colour = view.get_component_rich_style("thread-view--new").color
+            for _, segment in marks:
+                style = segment.style
+                assert style is not None and style.color and style.bgcolor
+                assert style.color != new_colour
+                ratio = contrast(style.color.get_truecolor(), style.bgcolor.get_truecolor())
+                assert ratio >= 4.5, (theme, ratio)
+        state.close()
+
+
 async def test_the_minimap_marks_where_new_comments_and_matches_lie(tmp_path: Path) -> None:
     lines = ["A long thread", "", "The body.", ""]
     lines += [f"  {n}. Comment number {n} of a long thread." for n in range(1, 81)]
@@ -419,3 +539,94 @@ async def test_the_body_scroll_of_each_article_is_restored(tmp_path: Path) -> No
         await pilot.pause()
         assert app.query_one("#body").scroll_y == scrolled
     state.close()
+
+
+def reddit_copy(folder: Path, added: bool) -> Path:
+    """The reddit fixture (two "more replies" stubs); with `added`, a reply and
+    a stub for 2 more under its last comment, as a later download would have."""
+    data = json.loads((FIXTURES / "reddit.json").read_text(encoding="utf-8"))
+    if added:
+        last = data[1]["data"]["children"][-1]["data"]
+        reply = {"id": "c10", "author": "late_reader", "body": "Arrived since.", "replies": ""}
+        more = {"id": "c11", "count": 2, "children": ["c11", "c12"]}
+        last["replies"] = {
+            "kind": "Listing",
+            "data": {"children": [{"kind": "t1", "data": reply}, {"kind": "more", "data": more}]},
+        }
+    path = folder / "reddit.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+async def test_stubs_are_never_new_unread_counted_or_stopped_on(tmp_path: Path) -> None:
+    """The issue's reddit thread: `197 comments · 345 new`, and `u` stopping on
+    `⋯ 15 more replies not in this file`."""
+    thread_file = reddit_copy(tmp_path, added=False)
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        thread, marks = view.thread, view.marks
+        assert thread is not None and marks is not None and thread.stubs == 2
+        count = thread.comment_count
+        assert marks.unread_count == count == len(thread) - 2
+        assert f"Comments ({count} · {count} unread)" == app.query_one(ThreadPane).border_title
+        stopped = []
+        for _ in range(count + 1):
+            await pilot.press("full_stop")
+            await pilot.pause()
+            stopped.append(view.cursor)
+        # Every comment once, then no further: never a stub.
+        assert len(set(stopped)) == count
+        assert all(thread.comments[index].status != "more" for index in stopped)
+        for index in range(len(thread)):
+            header = header_text(view, index)
+            assert ("○" in header) == (thread.comments[index].status != "more"), header
+    state.close()
+    reddit_copy(tmp_path, added=True)
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        view = app.query_one(ThreadView)
+        thread, marks = view.thread, view.marks
+        assert thread is not None and marks is not None and thread.stubs == 3
+        new = [index for index in range(len(thread)) if marks.is_new(index)]
+        assert [thread.comments[index].text for index in new] == [("Arrived since.",)]
+        assert f"{count + 1} comments · 1 new" in prompt_text(app)
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert view.cursor == new[0]
+    state.close()
+
+
+async def test_the_unread_keys_are_in_the_footer_help_and_palette(tmp_path: Path) -> None:
+    thread_file = write_thread(tmp_path)
+    state = open_db(tmp_path)
+    app = make_app([thread_file], state)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert ". Next unread" in footer_text(app).splitlines()
+        entries = palette(app)
+        assert "(.)" in entries["Next unread"] and "(,)" in entries["Previous unread"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = help_text(app).splitlines()
+        for key, words in ((".", "Next unread comment"), (",", "Previous unread comment")):
+            line = next(line for line in lines if words in line)
+            assert line.split()[0] == key, line
+    state.close()
+
+
+def test_the_state_keys_are_bound_to_nothing_else() -> None:
+    """`u` `U` `.` `,` `m` `M` act in every pane: no pane's own key may be one
+    (the search bar's letters are typed, and the state keys are off there)."""
+    state_keys = {key for command in STATE_COMMANDS for key in command.keys.split(",")}
+    assert {"full_stop", "comma"} <= state_keys
+    for command in ALL_COMMANDS:
+        if command in STATE_COMMANDS or command in SEARCH_BAR_COMMANDS:
+            continue
+        assert not state_keys & set(command.keys.split(",")), command.id

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...errors import LoadError
 from ...model import Article, Comment
 from ..sample import Sample
 from ..values import int_of, iso_from_unix, list_of
@@ -25,8 +26,11 @@ def sniff(sample: Sample) -> bool:
     if not isinstance(data, list) or not data:
         return False
     first = data[0]
-    return isinstance(first, dict) and "id" in first and "time" in first and (
-        "by" in first or "kids" in first or "type" in first
+    return (
+        isinstance(first, dict)
+        and "id" in first
+        and "time" in first
+        and ("by" in first or "kids" in first or "type" in first)
     )
 
 
@@ -36,7 +40,7 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         for item in sample.json
         if isinstance(item, dict) and isinstance(item.get("id"), int | str)
     ]
-    story = next((item for item in items if item.get("type") in _ROOT_TYPES), None)
+    story = next((item for item in items if _type(item) in _ROOT_TYPES), None)
     if story is None:
         story = {"id": None, "title": f"Hacker News items ({len(items)})"}
     article = new_article(
@@ -49,7 +53,7 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     comments: dict[Any, Comment] = {}
     by_id: dict[Any, dict[str, Any]] = {}
     for item in items:
-        if item is story or item.get("type") == "pollopt":
+        if item is story or _type(item) == "pollopt":
             continue
         comment = new_comment(
             item["id"], item.get("by"), iso_from_unix(item.get("time")), item.get("text")
@@ -62,8 +66,10 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     placed: set[Any] = set()
     replies_of: dict[Any, list[Any]] = {}
     for item_id, item in by_id.items():
+        _check_ids(sample, item)
         if item.get("parent") is not None:
             replies_of.setdefault(item["parent"], []).append(item_id)
+    _check_ids(sample, story)
     top = _ordered(story.get("kids"), replies_of.get(story.get("id"), []), comments, placed)
     placed.update(top)
     top += [
@@ -82,6 +88,26 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         comments[item_id].replies = [comments[kid] for kid in kids]
         stack.extend(kids)
     return [article]
+
+
+def _type(item: dict[str, Any]) -> str | None:
+    kind = item.get("type")
+    return kind if isinstance(kind, str) else None
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, int | str) and not isinstance(value, bool)
+
+
+def _check_ids(sample: Sample, item: dict[str, Any]) -> None:
+    """Raise LoadError, naming the item, if its `parent` is not an id or its
+    `kids` are not a list of ids (a list or an object in their place cannot be
+    looked up: the tree is built from them)."""
+    parent, kids = item.get("parent"), item.get("kids")
+    if parent is not None and not _is_id(parent):
+        raise LoadError(sample.path, f"item {item.get('id')}: `parent` must be an item id")
+    if kids is not None and not (isinstance(kids, list) and all(map(_is_id, kids))):
+        raise LoadError(sample.path, f"item {item.get('id')}: `kids` must be a list of item ids")
 
 
 def _ordered(

@@ -30,8 +30,10 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 # A diffstat's line: ` path/to/file.c | 12 +++---` (or `| Bin 0 -> 1 bytes`).
 _DIFFSTAT_LINE = re.compile(r" \S.* \| +(?:\d+(?: [+-]*)?|Bin )")
 # Lines a unified diff is made of (a mailer may drop a context line's space).
-_DIFF_LINE = re.compile(r"(?:[ +\-@\\]|diff |index |new file|deleted file|similarity |rename |"
-                        r"old mode|new mode|Binary files|$)")
+_DIFF_LINE = re.compile(
+    r"(?:[ +\-@\\]|diff |index |new file|deleted file|similarity |rename |"
+    r"old mode|new mode|Binary files|$)"
+)
 
 
 def parts_to_text(parts: Sequence[MailPart]) -> tuple[list[str], tuple[Block, ...] | None]:

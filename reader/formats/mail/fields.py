@@ -18,11 +18,13 @@ import binascii
 import re
 from datetime import UTC, datetime
 from email import policy, utils
-from email.headerregistry import HeaderRegistry
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.parser import BytesParser
 from itertools import pairwise
 from typing import NamedTuple
+
+from .headerbounds import HeaderProblem, bounded
 
 
 class _HeaderCache(HeaderRegistry):
@@ -49,12 +51,18 @@ class _HeaderCache(HeaderRegistry):
         return made
 
     def __call__(self, name: str, value: str) -> object:
+        made = self[name]
+        value = bounded(name, value, issubclass(made, UnstructuredHeader))
         key = (name, value)
         header = self._headers.get(key)
         if header is None:
             if len(self._headers) >= self._KEEP:
                 del self._headers[next(iter(self._headers))]  # the oldest
-            header = self._headers[key] = self[name](name, value)
+            try:
+                header = made(name, value)
+            except Exception:
+                raise HeaderProblem(name) from None
+            self._headers[key] = header
         return header
 
 

@@ -36,6 +36,7 @@ from ..batch import Batch
 from ..sample import Sample
 from .dates import key_of
 from .fields import _date
+from .headerbounds import HeaderProblem, skip_reason, take_cuts
 from .heads import FirstMessage, first_message, list_head
 from .maildir import MaildirMessages, is_maildir, message_files
 from .mbox import MboxFile, unescape
@@ -174,7 +175,11 @@ class _Index:
             if isinstance(data, str):
                 self._skip(number, data, warnings)
                 continue
-            listing = list_head(data, start, end, self.ids)
+            try:
+                listing = list_head(data, start, end, self.ids)
+            except HeaderProblem:
+                listing = None  # read in full below, which says what is wrong
+            take_cuts()  # (a head cut is cut again, and said, when it is read in full)
             if listing is not None:
                 node = Node(number, listing.message_id, listing.parents, listing.when)
                 self.authors[number] = listing.author
@@ -187,8 +192,10 @@ class _Index:
                 try:
                     mail = read_mail(unescape(message) if self.escaped else message)
                 except Exception as error:  # one bad message never stops the others
-                    self._skip(number, str(error), warnings)
+                    take_cuts()
+                    self._skip(number, skip_reason(error), warnings)
                     continue
+                self._report_cuts(number, warnings)
                 node = Node(number, mail.message_id, mail.parents, key_of(mail.when))
                 self.authors[number] = mail.author
                 mail.text, mail.blocks = [], None  # its head is what the index needs
@@ -200,6 +207,13 @@ class _Index:
         if warnings is not None:
             where = self.messages.where(number)
             warnings.append(f"{self.messages.path}: {where}: message skipped: {reason}")
+
+    def _report_cuts(self, number: int, warnings: list[str] | None) -> None:
+        """What reading the message cut (an over-long header), said once."""
+        cuts = take_cuts()
+        if cuts and warnings is not None:
+            where = self.messages.where(number)
+            warnings.append(f"{self.messages.path}: {where}: {'; '.join(dict.fromkeys(cuts))}")
 
     def preview(self) -> _Preview | None:
         """The first thread of the messages indexed so far, read in full
@@ -218,6 +232,8 @@ class _Index:
                     mail = read_mail(data)
                 except Exception:  # reported with its thread
                     continue
+                finally:
+                    take_cuts()
                 if mail.message_id == node.message_id:
                     mails[node.number] = mail
         path = self.messages.path
@@ -291,10 +307,7 @@ class _Index:
         first = self.firsts.get(number)
         if first is None:
             # A reply whose parents the archive lacks: its head read again.
-            data = next(self.messages.read([number]))
-            first = first_message(data) if isinstance(data, bytes) else None
-            if first is None and isinstance(data, bytes):
-                first = read_mail(data)
+            first = self._read_first(number)
         author = self.authors[number]
         path = self.messages.path
         if isinstance(first, Mail):
@@ -309,12 +322,27 @@ class _Index:
         article.source_id = root.message_id
         return article
 
+    def _read_first(self, number: int) -> FirstMessage | Mail | None:
+        data = next(self.messages.read([number]))
+        if not isinstance(data, bytes):
+            return None
+        if self.escaped:
+            data = unescape(data)
+        try:
+            return first_message(data) or read_mail(data)
+        except Exception:  # reported when its thread is read
+            return None
+        finally:
+            take_cuts()
+
     def _text(self, number: int) -> list[str]:
         data = next(self.messages.read([number]))
         try:
             return read_mail(data).text if isinstance(data, bytes) else []
         except Exception:  # reported when its thread is read
             return []
+        finally:
+            take_cuts()
 
 
 def _preorder(root: Node) -> list[Node]:

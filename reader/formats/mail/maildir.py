@@ -88,20 +88,24 @@ def read_message(file: MessageFile, limit: int) -> bytes | str:
         descriptor = os.open(file.path, os.O_RDONLY | _NONBLOCK | _NOCTTY)
     except OSError as error:
         return _reason(error)
-    with os.fdopen(descriptor, "rb") as opened:
-        try:
-            info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode):
-                return "not a regular file"
-            if info.st_size > limit:
-                return f"{info.st_size / 2**20:.1f} MB, over the {limit / 2**20:g} MB limit"
+    try:
+        info = os.fstat(descriptor)
+        # Checked before any file object is made of it: `open` refuses a
+        # folder's descriptor with an error of its own, leaving it open.
+        if not stat.S_ISREG(info.st_mode):
+            return "not a regular file"
+        if info.st_size > limit:
+            return f"{info.st_size / 2**20:.1f} MB, over the {limit / 2**20:g} MB limit"
+        with open(descriptor, "rb", closefd=False) as opened:
             data = opened.read(info.st_size + 1)
             if len(data) > info.st_size:  # it grew since fstat()
                 data += opened.read(limit + 1 - len(data))
                 if len(data) > limit:
                     return f"over the {limit / 2**20:g} MB limit"
-        except OSError as error:
-            return _reason(error)
+    except OSError as error:
+        return _reason(error)
+    finally:
+        os.close(descriptor)
     return data
 
 

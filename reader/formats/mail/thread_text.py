@@ -20,6 +20,8 @@ from array import array
 from collections.abc import Iterator, Sequence
 
 from ...model import Article
+from ..scrub import scrub, scrub_articles
+from .headerbounds import skip_reason, take_cuts
 from .messages import Mail, Messages, read_mail, readable, thread_article
 from .threads import Node
 
@@ -64,19 +66,22 @@ class MailThread:
         for place, data in enumerate(messages.read(self._numbers)):
             number = self._numbers[place]
             problem = data if isinstance(data, str) else None
+            cuts: list[str] = []
             if isinstance(data, bytes):
+                take_cuts()
                 try:
                     mail = read_mail(data)
                 except Exception as error:  # one bad message never stops the others
-                    problem = str(error)
+                    problem = skip_reason(error)
                 else:
                     if mail.message_id == self._ids[place]:
                         mails[number] = mail
                     else:
                         problem = CHANGED
-            if problem is not None and self._warnings is not None:
-                where = messages.where(number)
-                self._warnings.append(f"{messages.path}: {where}: message skipped: {problem}")
+                cuts = take_cuts()
+            if self._warnings is not None and (problem is not None or cuts):
+                said = f"message skipped: {problem}" if problem else "; ".join(dict.fromkeys(cuts))
+                self._warnings.append(f"{messages.path}: {messages.where(number)}: {said}")
         nodes = [
             Node(number, self._ids[place], [], self._whens[place])
             for place, number in enumerate(self._numbers)
@@ -93,8 +98,11 @@ class MailThread:
             # stands in for it, the others reply to that one.
             first = tops[0]
             first.replies = sorted([*first.replies, *tops[1:]], key=Node.order)
-            return thread_article(messages.path, first, mails)
-        return thread_article(messages.path, nodes[0], mails)
+            nodes[0] = first
+        article = thread_article(messages.path, nodes[0], mails)
+        # A header's bytes `email` could not decode are kept as lone surrogates.
+        scrub_articles([article])
+        return article
 
     def texts(self, needle: bytes | None, ignore_case: bool) -> Iterator[tuple[int, Sequence[str]]]:
         may_hide = needle is not None and (b" " in needle or (ignore_case and b"k" in needle))
@@ -112,8 +120,10 @@ class MailThread:
                 mail = read_mail(data)
             except Exception:  # reported when the thread is read in full
                 continue
+            finally:
+                take_cuts()
             if mail.message_id == self._ids[place]:
-                yield place, mail.text
+                yield place, [scrub(text) for text in mail.text]
 
 
 def _body(data: bytes) -> bytes:

@@ -1,9 +1,11 @@
-"""HTML (Hacker News comments, HTML-only mail) to structured text.
+"""HTML (Hacker News comments, HTML-only mail, feeds, web pages) to structured text.
 
 Parsed with the standard library's `html.parser`, never rendered: the markup
 only decides blocks and spans, and every character of text stays text.
 Hacker News writes `<p>` to start a paragraph and never closes it, cuts a long
 link's text (the `href` is the link), and keeps `<pre><code>` verbatim.
+An image is its `[image: alt]` text, a link to the image (its URL in the list
+of links): never shown as a picture.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 from ...text import (
     CODE,
@@ -42,12 +45,13 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 
 def html_to_text(
-    html: str, *, gt_quotes: bool = False
+    html: str, *, gt_quotes: bool = False, base: str | None = None
 ) -> tuple[list[str], tuple[Block, ...] | None]:
-    """The block strings and layout of an HTML fragment (see `reader.text`)."""
+    """The block strings and layout of an HTML fragment (see `reader.text`);
+    relative links and images are resolved against `base` when given."""
     if _OTHER_THAN_P.search(html) is None:
         return _paragraphs(html, gt_quotes)
-    return _parsed(html, gt_quotes)
+    return _parsed(html, gt_quotes, base)
 
 
 def add_html(builder: TextBuilder, html: str) -> None:
@@ -58,8 +62,10 @@ def add_html(builder: TextBuilder, html: str) -> None:
     builder.close_block()
 
 
-def _parsed(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
-    parser = _Converter(TextBuilder(gt_quotes=gt_quotes))
+def _parsed(
+    html: str, gt_quotes: bool, base: str | None = None
+) -> tuple[list[str], tuple[Block, ...] | None]:
+    parser = _Converter(TextBuilder(gt_quotes=gt_quotes), base)
     if _HN_MARKUP.fullmatch(html) is not None:
         parser.feed_hn(html)
     else:
@@ -92,9 +98,10 @@ def _paragraphs(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...
 
 
 class _Converter(HTMLParser):
-    def __init__(self, builder: TextBuilder) -> None:
+    def __init__(self, builder: TextBuilder, base: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.builder = builder
+        self.base = base
         self.pre = 0
         self.hidden = 0
         self.quote = 0
@@ -143,9 +150,9 @@ class _Converter(HTMLParser):
             builder.line_break()
         elif tag == "a":
             named = dict(attrs)
-            href = named.get("href")
+            href = (named.get("href") or "").strip()
             if href:
-                builder.open_link(href, named.get("title"))
+                builder.open_link(self._absolute(href), named.get("title"))
         elif tag in _STYLES:
             builder.push(_STYLES[tag])
         elif tag == "code":
@@ -165,6 +172,25 @@ class _Converter(HTMLParser):
         elif tag == "hr":
             builder.open_block(RULE)
             builder.close_block()
+        elif tag == "img":
+            self._image(dict(attrs))
+
+    def _absolute(self, url: str) -> str:
+        return urljoin(self.base, url) if self.base else url
+
+    def _image(self, attrs: dict[str, str | None]) -> None:
+        """`[image: alt]`, a link to the image: its URL goes in the list of links."""
+        if self.hidden:
+            return
+        alt = " ".join((attrs.get("alt") or "").split())
+        words = f"[image: {alt}]" if alt else "[image]"
+        source = (attrs.get("src") or "").strip()
+        if not self.builder.ends_with_space:
+            self.builder.add(" ")
+        if source:
+            self.builder.link(self._absolute(source), words)
+        else:
+            self.builder.add(words)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

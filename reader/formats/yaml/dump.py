@@ -57,10 +57,10 @@ _Token = tuple[int, Any, int]
 
 def article_to_dict(article: Article) -> dict[str, Any]:
     """The article as plain data in the YAML schema's keys and order, plus the
-    optional keys (`id`, `subject`, `score`, `comment_count`; per comment `id`,
-    `subject`, `score`, `edited`, `op`, `status`, `more`, `distinguished`,
-    `stickied`) where the article has them. A text with layout is a list of
-    blocks (see `textdata`)."""
+    optional keys (`id`, `subject`, `score`, `comment_count`, `partial`,
+    `feeds`, `comments_note`; per comment `id`, `subject`, `score`, `edited`,
+    `op`, `status`, `more`, `distinguished`, `stickied`) where the article has
+    them. A text with layout is a list of blocks (see `textdata`)."""
     comments: list[dict[str, Any]] = []
     data: dict[str, Any] = {
         "title": article.title,
@@ -77,6 +77,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     _put(data, "subject", article.subject)
     _put(data, "score", article.score)
     _put(data, "comment_count", article.comment_count)
+    _put(data, "partial", article.partial or None)
+    _put(data, "feeds", list(article.feeds) or None)
+    _put(data, "comments_note", article.comments_note)
     data["comments"] = comments
     stack = [(article.comments, comments)]
     while stack:

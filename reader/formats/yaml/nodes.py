@@ -4,6 +4,8 @@ tags plain YAML data may carry: what `compose` builds, `schema` checks and
 
 from __future__ import annotations
 
+import sys
+
 import yaml
 
 STD = "tag:yaml.org,2002:"
@@ -27,6 +29,13 @@ _TAG_NAMES = {
     FLOAT_TAG: "a number",
     TIMESTAMP_TAG: "a date",
 }
+
+# How YAML (and JSON, as Python writes it) spells infinity and not-a-number.
+_INFINITIES = frozenset((".inf", "inf", "infinity"))
+_NANS = frozenset((".nan", "nan"))
+# Python's limit on the digits of an integer read from text.
+MOST_DIGITS = sys.get_int_max_str_digits() or 4300
+TOO_MANY_DIGITS = f"a number of more than {MOST_DIGITS:,} digits"
 
 RESOLVER = yaml.resolver.Resolver()
 
@@ -79,7 +88,17 @@ def describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     assert isinstance(node, Scalar)
-    return _TAG_NAMES.get(scalar_tag(node), "a string")
+    tag = scalar_tag(node)
+    if tag == FLOAT_TAG:
+        # `.inf` and `1.5` are both numbers: say which (`score: .inf` said
+        # "expected a number, got a number").
+        value = node.value.lower().lstrip("+-")
+        if value in _INFINITIES:
+            return "infinity"
+        if value in _NANS:
+            return "NaN (not a number)"
+        return f"a decimal number ({node.value[:20]})"
+    return _TAG_NAMES.get(tag, "a string")
 
 
 def scalar_tag(node: Scalar) -> str:
@@ -105,7 +124,10 @@ def plain_data(node: Node, depth: int = 0) -> object:
     if tag == NULL_TAG:
         return None
     if tag == INT_TAG:
-        return int(node.value)
+        try:
+            return int(node.value)
+        except ValueError:
+            raise ValueError(TOO_MANY_DIGITS) from None
     return node.value
 
 

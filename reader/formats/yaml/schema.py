@@ -18,10 +18,12 @@ comments:               # null or missing: no comments
 ```
 
 Optional keys, written by `reader dump` where a source has them: `id`,
-`subject`, `score`, `comment_count` and `text_format` (`plain` or `markdown`:
-how to read body and comment strings) on the article; `id`, `subject`,
-`score`, `edited`, `op`, `status`, `more`, `distinguished` and `stickied` on a
-comment. A `body` or `text` may
+`subject`, `score`, `comment_count`, `partial` (true: the body is only a
+summary, or empty), `feeds` (a web page's feed URLs), `comments_note` (where
+the comments came from, when not from the article's source) and
+`text_format` (`plain` or `markdown`: how to read body and comment strings)
+on the article; `id`, `subject`, `score`, `edited`, `op`, `status`, `more`,
+`distinguished` and `stickied` on a comment. A `body` or `text` may
 also be a list of blocks with their layout (see `textdata`). A file may hold
 several documents, one article each (`parse_yaml_documents`).
 
@@ -58,8 +60,10 @@ from .nodes import (
     ALLOWED_TAGS,
     BOOL_TAG,
     INT_TAG,
+    MOST_DIGITS,
     STD,
     TIMESTAMP_TAG,
+    TOO_MANY_DIGITS,
     Mapping,
     Node,
     Scalar,
@@ -86,7 +90,16 @@ ARTICLE_KEYS = (
 COMMENT_KEYS = ("author", "posted", "text", "replies")
 # Optional keys `reader dump` writes for what a source says beyond the schema
 # above; `text_format: markdown` says body and comments are Markdown.
-ARTICLE_EXTRA_KEYS = ("id", "subject", "score", "comment_count", "text_format")
+ARTICLE_EXTRA_KEYS = (
+    "id",
+    "subject",
+    "score",
+    "comment_count",
+    "text_format",
+    "partial",
+    "feeds",
+    "comments_note",
+)
 COMMENT_EXTRA_KEYS = (
     "id",
     "subject",
@@ -204,6 +217,14 @@ class _Builder:
             subject=self.optional_string(fields, "subject", None),
             score=self.optional_int(fields, "score", None),
             comment_count=self.optional_int(fields, "comment_count", None),
+            partial=self.flag(fields, "partial", None),
+            feeds=tuple(
+                self.string(item, ((None, "feeds"), f"[{number}]"))
+                for number, item in enumerate(self.sequence(fields["feeds"], (None, "feeds")))
+            )
+            if "feeds" in fields
+            else (),
+            comments_note=self.optional_string(fields, "comments_note", None),
         )
 
     def comments(self, node: Node, where: _Where) -> list[Comment]:
@@ -320,8 +341,10 @@ class _Builder:
             try:
                 return int(node.value.replace("_", ""))
             except ValueError:
-                pass  # 0x1f and the like: not what a dump writes
-        raise self.error(node, (where, key), f"expected a number, got {describe(node)}")
+                if len(node.value) > MOST_DIGITS:
+                    raise self.error(node, (where, key), TOO_MANY_DIGITS) from None
+                # 0x1f and the like: not what a dump writes
+        raise self.error(node, (where, key), f"expected a whole number, got {describe(node)}")
 
     def flag(self, fields: dict[str, Node], key: str, where: _Where) -> bool:
         node = fields.get(key)

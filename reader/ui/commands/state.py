@@ -1,5 +1,7 @@
-"""Commands of the memory between sessions: new comments and marking read.
-Offered by the main screen in every pane, and only when there is a state."""
+"""Commands of the memory between sessions: new and unread comments, and
+marking read. Offered by the main screen in every pane, and only when there
+is a state. Unread is `.` / `,` (next / previous, as `>` / `<` sit over them):
+`r` / `R` refresh what was fetched from the web."""
 
 from .base import Command
 
@@ -9,7 +11,7 @@ STATE_COMMANDS: tuple[Command, ...] = (
         "u",
         "next_new",
         "Next new",
-        "Next new comment (new since the last session): opens the comments",
+        "Next new comment (arrived since the last visit): opens the comments",
     ),
     Command(
         "state.previous_new",
@@ -20,11 +22,26 @@ STATE_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command(
+        "state.next_unread",
+        "full_stop",
+        "next_unread",
+        "Next unread",
+        "Next unread comment (there before, never on screen): opens the comments",
+    ),
+    Command(
+        "state.previous_unread",
+        "comma",
+        "previous_unread",
+        "Previous unread",
+        "Previous unread comment",
+        show=False,
+    ),
+    Command(
         "state.mark_read",
         "m",
         "mark_read",
         "Mark read",
-        "Mark the article read: all its comments seen, no new marks",
+        "Mark the article read: all its comments seen, no new or unread marks",
         show=False,
     ),
     Command(

@@ -37,7 +37,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Article list", ARTICLE_LIST_COMMANDS),
     ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
-    ("New comments (with saved state)", STATE_COMMANDS),
+    ("New and unread (saved state)", STATE_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
 )
 

@@ -5,15 +5,16 @@ panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
 With a state this session, the load worker prepares each article's
-`ArticleState` (`marks`: its new comments and saved position); the screen
-records what is opened and seen, restores the article last shown and the
-position in each, and offers the new-comment and mark-read commands.
+`ArticleState` (`marks`: its new and unread comments and saved position); the
+screen records what is opened and seen, restores the article last shown and
+the position in each, and offers the new, unread and mark-read commands.
 """
 
 from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterator
 from contextlib import ExitStack
 
 from textual import events, on, work
@@ -26,13 +27,15 @@ from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
+from ...abandonable import abandonable
 from ...bulk import bulk_loading
 from ...errors import LoadError
-from ...loading import Loading
+from ...loading import Loading, PreparedBatch
 from ...model import Article, Thread
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import ArticleState, State
+from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore, PreparedArticle
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..comment_identity import comment_identities, index_in
@@ -77,7 +80,6 @@ def width_class(width: int) -> str:
 
 class MainScreen(Screen[None]):
     """Reads the loaded articles; loads the files in a worker as it starts."""
-
 
     DEFAULT_CSS = """
     MainScreen {
@@ -137,7 +139,7 @@ class MainScreen(Screen[None]):
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
     # The open article's state (None: none this session), set before `thread`:
-    # the thread view paints the new marks as it shows the thread.
+    # the thread view paints the new and unread marks as it shows the thread.
     thread_marks: reactive[ArticleState | None] = reactive(None)
 
     def __init__(
@@ -206,7 +208,7 @@ class MainScreen(Screen[None]):
     async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
         self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
-        self.query_one(ThreadPane).data_bind(MainScreen.thread)
+        self.query_one(ThreadPane).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         for pane in self.query(SearchPane):
@@ -286,23 +288,34 @@ class MainScreen(Screen[None]):
         repaint (the list paints only the new entries on screen); the load's
         progress goes with each."""
         worker = get_current_worker()
-        sources = self.sources
         batch: list[Loaded] = []
         handed_over: float | None = None
+        progress = None
+        # The files are read in a thread of their own, which quitting does not
+        # wait for: a file may take long, or for ever, to read.
         with bulk_loading():
-            for result in sources:
-                if worker.is_cancelled:
-                    return
+            for result, progress in abandonable(self._read(), lambda: worker.is_cancelled):
+                if result is None:
+                    break
                 # A file gives its articles (a mailbox one per thread) or its error.
                 if isinstance(result, LoadError):
                     batch.append(result)
                 else:
                     batch.append(([*map(self._with_state, result.articles)], result.replacing))
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch, self._progress())
+                    self.app.call_from_thread(self._loaded, batch, progress)
                     batch, handed_over = [], time.monotonic()
-        self.app.call_from_thread(self._loaded, batch, self._progress())
+        if worker.is_cancelled or progress is None:
+            return
+        self.app.call_from_thread(self._loaded, batch, progress)
         self.app.call_from_thread(self._loading_done)
+
+    def _read(self) -> Iterator[tuple[PreparedBatch | LoadError | None, Progress]]:
+        """Each result of the load with the progress after it, then None with
+        the final progress (all of it read in the loader's own thread)."""
+        for result in self.sources:
+            yield result, self._progress()
+        yield None, self._progress()
 
     def _progress(self) -> Progress:
         """Files read, of how many; bytes read, of how many (in the load worker:
@@ -500,27 +513,36 @@ class MainScreen(Screen[None]):
         self.save_position()
 
     def action_next_new(self) -> None:
-        self._go_to_new(forward=True)
+        self._go_to_marked(NEW, forward=True)
 
     def action_previous_new(self) -> None:
-        self._go_to_new(forward=False)
+        self._go_to_marked(NEW, forward=False)
 
-    def _go_to_new(self, forward: bool) -> None:
-        """The next (previous) new comment after the cursor, in the comments pane;
-        from another pane, the comment under the cursor if it is new."""
+    def action_next_unread(self) -> None:
+        self._go_to_marked(UNREAD, forward=True)
+
+    def action_previous_unread(self) -> None:
+        self._go_to_marked(UNREAD, forward=False)
+
+    def _go_to_marked(self, kind: int, forward: bool) -> None:
+        """The next (previous) comment of `kind` (NEW, UNREAD) after the cursor,
+        in the comments pane; from another pane, the comment under the cursor
+        if it is of that kind."""
         view = self.query_one(ThreadView)
         marks = view.marks
         if marks is None:
             self.notify("No article open", timeout=2, markup=False)
             return
-        on_new = self._pane != "thread" and view.cursor >= 0 and marks.is_new(view.cursor)
-        if on_new or view.go_to_new(forward):
+        here = self._pane != "thread" and view.cursor >= 0 and marks.reading[view.cursor] == kind
+        if here or view.go_to_marked(kind, forward):
             self._show_pane("thread")
-        elif not marks.new_count:
-            self.notify("No new comments in this article", timeout=2, markup=False)
+            return
+        word = "new" if kind == NEW else "unread"
+        if kind not in marks.reading:
+            self.notify(f"No {word} comments in this article", timeout=2, markup=False)
         else:
             where = "after" if forward else "before"
-            self.notify(f"No new comments {where} this one", timeout=2, markup=False)
+            self.notify(f"No {word} comments {where} this one", timeout=2, markup=False)
 
     def action_mark_read(self) -> None:
         view = self.query_one(ThreadView)
@@ -528,20 +550,24 @@ class MainScreen(Screen[None]):
         if view.marks is None or self.state is None or article is None:
             return
         self.state.mark_read(view.marks)
-        self.query_one("#articles", ArticleList).refresh_marks({article.id})
-        view.marks_changed()
+        self._marks_changed({article.id})
         self.notify("Marked read", timeout=2, markup=False)
 
     def action_mark_all_read(self) -> None:
         if self.state is None:
             return
         self.state.mark_all_read(self.marks.values())
-        self.query_one("#articles", ArticleList).refresh_marks()
-        self.query_one(ThreadView).marks_changed()
+        self._marks_changed(None)
         count = len(self.marks)
         self.notify(
             f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
         )
+
+    def _marks_changed(self, article_ids: set[str] | None) -> None:
+        """The marks of these articles (None: all) changed: repaint them where shown."""
+        self.query_one("#articles", ArticleList).refresh_marks(article_ids)
+        self.query_one(ThreadView).marks_changed()
+        self.query_one(ThreadPane).show_counts()
 
     @property
     def _articles_pane(self) -> ArticlesPane:

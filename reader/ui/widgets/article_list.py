@@ -8,9 +8,10 @@ show; a cursor move repaints only the two entries it changes, and appending
 a batch of articles paints only those of the new ones that are on screen.
 
 With a state this session, an article never opened (before or now) is
-unread: its title is bold behind a `●`; the others' titles are plain, and each entry says
-how many of its comments are new since the last session. The counts come from
-the `ArticleState`s the load worker made: no query per entry.
+unread: its title is bold behind a `●`; the others' titles are plain, and each
+entry says how many of its comments are new since the last visit and how many
+unread. The counts come from the `ArticleState`s the load worker made: no
+query per entry.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from ...model import Article
 from ...sanitize import neutralise
 from ...state import ArticleState
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
+from .reading_counts import SEPARATOR, reading_counts
 
 UNREAD_MARKER = "● "
 # Lines per entry: the title, then source · author · counts.
 ENTRY_HEIGHT = 2
 # How many rendered entries are kept: several screens' worth.
 CACHED_ENTRIES = 1024
-SEPARATOR = " · "
 
 
 def article_prompt(
@@ -49,14 +50,17 @@ def article_prompt(
 ) -> Text:
     """An entry: the title, then who wrote it, how many comments (and how many
     match); with `marks`, whether it is unread (and not `opened` this session)
-    and how many comments are new. With a `width`, each line is cut to it: the
-    title ends in `…`, and the names give way so the counts stay whole."""
+    and how many comments are new and unread (not said of an unread article:
+    all of it is). With a `width`, each line is cut to it: the title ends in
+    `…`, the names give way so the counts stay whole, and counts too long for
+    the width are said shorter (`12 new · 300 unread of 487`)."""
     # One line: a title with line breaks (YAML allows them) would push the
     # second line out of the entry.
     title = " ".join(neutralise(article.title).splitlines())
+    unread = marks is not None and not marks.opened_before and not opened
     if marks is None:
         prompt = Text(title, style="bold")
-    elif marks.unread and not opened:
+    elif unread:
         prompt = Text(UNREAD_MARKER + title, style="bold")
     else:
         prompt = Text(title)
@@ -65,9 +69,12 @@ def article_prompt(
     names = SEPARATOR.join(
         " ".join(neutralise(name).splitlines()) for name in (article.source, article.author) if name
     )
-    count = f"{comment_count} comment{'' if comment_count == 1 else 's'}"
-    if marks is not None and marks.new_count:
-        count += f"{SEPARATOR}{marks.new_count} new"
+    reading = reading_counts(marks, unread=not unread)
+    count = SEPARATOR.join(
+        [f"{comment_count} comment{'' if comment_count == 1 else 's'}", *reading]
+    )
+    if width is not None and reading and cell_len(count) > width:
+        count = f"{SEPARATOR.join(reading)} of {comment_count}"
     if matching is not None:
         count += f", {matching} matching"
     details = Text(names)
@@ -354,8 +361,8 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             style = self.get_visual_style("article-list--entry")
         state = (
-            None if marks is None else (marks.unread and article.id not in self.opened),
-            None if marks is None else marks.new_count,
+            None if marks is None else (marks.opened_before or article.id in self.opened),
+            None if marks is None else (marks.new_count, marks.unread_count),
             matching,
         )
         key = (article.id, count, width, style, state)

@@ -30,7 +30,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ...diffs import ADDED, HUNK, REMOVED, diff_lines
-from ...sanitize import neutralise
+from ...sanitize import neutralise_spans
 from ...text import (
     CODE,
     EMPHASIS,
@@ -47,6 +47,7 @@ from ...text import (
     Block,
     block_at,
 )
+from ...text import Span as TextSpan
 
 Span = tuple[int, int]
 Line = tuple[list[Segment], int]
@@ -190,11 +191,15 @@ def block_lines(
     # The block's own style goes first, under its spans and the search
     # highlights, so that a match inside a quote or code still shows. (A span,
     # not the Text's base style: `Text.render` drops that when it has no spans.)
-    text = Text(neutralise(string))
+    shown, positions = neutralise_spans(string)
+    text = Text(shown)
     if kind != CODE or not _stylize_diff(text, styles, whole or (string, 0)):
         text.stylize(_base_style(kind, styles))
     for span in block.spans:
-        text.stylize(styles.for_span(span.kind), span.start, span.end)
+        # (The spans are over `string`; neutralising may have dropped or
+        # widened some of its characters: a search's matches are over `shown`.)
+        start, end = (span.start, span.end) if positions is None else _moved(span, positions)
+        text.stylize(styles.for_span(span.kind), start, end)
     for match in matches or ():
         text.stylize(styles.current_match if match == current else styles.match, *match)
     if kind == CODE:
@@ -240,6 +245,12 @@ def _part_lines(text: Text, width: int, console: Console, styles: BlockStyles) -
     if room > 0:
         lines[-1] = ([*segments, Segment(" " + "─" * room, styles.mark)], start)
     return lines
+
+
+def _moved(span: TextSpan, positions: list[int]) -> Span:
+    """Where a span over a string is in the string neutralised."""
+    last = len(positions) - 1
+    return positions[min(span.start, last)], positions[min(span.end, last)]
 
 
 def _base_style(kind: str, styles: BlockStyles) -> Style:

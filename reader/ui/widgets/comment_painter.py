@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from enum import Enum
 from typing import NamedTuple
 
 from rich.console import Console
@@ -36,6 +37,15 @@ GUIDE_WIDTH = 2
 MAX_PATH_PARTS = 4
 
 Span = tuple[int, int]
+
+
+class Mark(Enum):
+    """What a comment's header says of it besides the source's words: new
+    (arrived since the last visit), unread (there before, never on screen)."""
+
+    NONE = ""
+    NEW = "● new "
+    UNREAD = "○ "
 
 
 # A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
@@ -73,8 +83,9 @@ class PainterStyles(NamedTuple):
     folded: Style
     match: Style
     current_match: Style
-    # The mark of a comment new since the last session.
+    # The marks of a comment new since the last visit, and of an unread one.
     new: Style = Style()
+    unread: Style = Style()
     # Structured text (quotes, code, links), and what the header says about
     # the comment: `OP`, its status (`[deleted]`), a dead comment's dimmed text
     # and the line of a stub for replies the file does not hold.
@@ -173,7 +184,7 @@ class CommentPainter:
         collapsed: bool,
         author_spans: list[Span],
         current: Span | None,
-        new: bool = False,
+        mark: Mark = Mark.NONE,
         subject: str | None = None,
     ) -> Text:
         """The header line: fold marker, `● new`, position, author and what
@@ -183,8 +194,8 @@ class CommentPainter:
         marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
         header.append(marker, style=styles.guides[comment.depth % len(styles.guides)])
-        if new:
-            header.append("● new ", style=styles.new)
+        if mark is not Mark.NONE:
+            header.append(mark.value, style=styles.new if mark is Mark.NEW else styles.unread)
         header.append(short_path(comment), style=styles.header)
         if comment.author:
             header.append("  ")
@@ -240,15 +251,15 @@ class CommentPainter:
         collapsed: bool,
         matches: dict[int, list[Span]] | None = None,
         current: tuple[int, Span] | None = None,
-        new: bool = False,
+        mark: Mark = Mark.NONE,
         subject: str | None = None,
     ) -> PaintedComment:
         """The comment's lines at `width` cells, each exactly `width` long.
 
         `matches` maps a paragraph number (`HEADER` for the author) to the
         spans to highlight in it; `current` is the (paragraph, span) of the
-        match drawn in the current-match style. `new` marks the header of a
-        comment new since the last session; `subject` is the subject its
+        match drawn in the current-match style. `mark` says in the header
+        whether the comment is new or unread; `subject` is the subject its
         header shows (see `Thread.shown_subject`).
         """
         matches = matches or {}
@@ -264,7 +275,7 @@ class CommentPainter:
             collapsed,
             matches.get(HEADER, []),
             current[1] if current and current[0] == HEADER else None,
-            new,
+            mark,
             subject,
         )
         header_width = max(1, width - GUIDE_WIDTH * levels)

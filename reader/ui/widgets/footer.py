@@ -43,7 +43,13 @@ class ReaderFooter(Footer):
         """Rebuild the keys only if what they show has changed. Textual recomposes
         on every bindings signal (focus moving, the screen stack, a pane's search),
         several times as the app starts, mostly to the same keys; each rebuild
-        mounts and styles every key again on the UI thread."""
+        mounts and styles every key again on the UI thread.
+
+        Textual asks for it after the next refresh, by which time the screen
+        may be gone (the help screen closed): a footer off screen has no keys
+        to show, and `self.screen` would raise."""
+        if not self.is_attached:
+            return
         shown = self._shown()
         if shown != self._composed:
             await super().recompose()

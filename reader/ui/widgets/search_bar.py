@@ -134,7 +134,10 @@ class SearchBar(Horizontal):
         # No validation: it would restyle the input (`-valid`) at every keystroke.
         shown = query or Query("")
         self._input = QueryInput(
-            shown.text, placeholder="search", id="search-input", select_on_focus=False,
+            shown.text,
+            placeholder="search",
+            id="search-input",
+            select_on_focus=False,
             validate_on=(),
         )
         self._regex = Toggle(".*", id="regex").with_tooltip("Regular expression (alt+r)")

@@ -42,8 +42,9 @@ class ThreadHighlights(_View):
         # Only the painted comments with a match, before or now, change (the
         # current match, old or new, is one of them).
         if self._forget_painted(
-            lambda index: before.any_between(index, index + 1)
-            or matches.any_between(index, index + 1)
+            lambda index: (
+                before.any_between(index, index + 1) or matches.any_between(index, index + 1)
+            )
         ):
             self.refresh()
         self._marks_changed()

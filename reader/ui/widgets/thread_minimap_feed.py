@@ -53,7 +53,8 @@ class ThreadMinimapFeed(_View):
     def _minimap_cells_for(self, size: int, total: int) -> bytes:
         rows, thread = self.rows, self.thread
         assert rows is not None and thread is not None
-        new = self.marks.new if self.marks is not None and self.marks.new_count else None
+        marks = self.marks
+        new = marks.reading if marks is not None and IS_NEW in marks.reading else None
         matches = self._matches
         if new is None and not len(matches):
             return b""

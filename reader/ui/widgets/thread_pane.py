@@ -18,9 +18,11 @@ from textual.widgets import Label
 from ...model import Thread
 from ...sanitize import neutralise
 from ...search.query import Match, Query
+from ...state import ArticleState
 from ...store import DocumentStore
 from ...times import absolute, parse_time
 from ..thread_matches import ThreadMatches
+from .reading_counts import SEPARATOR, reading_counts
 from .search_pane import Matches, SearchPane
 from .thread_view import ThreadView
 
@@ -51,6 +53,10 @@ class ThreadPane(SearchPane[Match]):
     thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
     """The open article's thread (bound to the screen's): searched, and counted
     in the border's title."""
+
+    marks: reactive[ArticleState | None] = reactive(None, init=False)
+    """The open article's state (bound to the screen's, set before `thread`):
+    its new and unread comments are counted in the title too."""
 
     def __init__(
         self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
@@ -136,6 +142,15 @@ class ThreadPane(SearchPane[Match]):
     def watch_thread(self, thread: Thread | None) -> None:
         """A new article is open: its comment count in the title; the old
         thread's search ends, and the new one is searched for the query in force."""
-        self.border_title = "Comments" if thread is None else f"Comments ({thread.comment_count})"
+        self.show_counts()
         self._filtered = None
         self.document_changed()
+
+    def show_counts(self) -> None:
+        """The title: how many comments, how many of them new and unread."""
+        thread = self.thread
+        if thread is None:
+            self.border_title = "Comments"
+            return
+        counts = [str(thread.comment_count), *reading_counts(self.marks)]
+        self.border_title = f"Comments ({SEPARATOR.join(counts)})"

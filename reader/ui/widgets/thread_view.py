@@ -10,10 +10,11 @@ cursor, so the cursor shows without colour. The view is made of parts, one
 concept each: its keys (`thread_navigation`), its search highlights
 (`thread_highlights`) and its minimap's cells (`thread_minimap_feed`).
 
-With a state this session (`marks`), comments new since the last session
-carry a mark in their header, and a comment counts as seen once any of its
-lines has been drawn on screen here (`seen` is told the comments of every
-frame). The scrollbar doubles as a minimap of new comments and search matches.
+With a state this session (`marks`), comments new since the last visit carry
+a mark in their header, and unread ones (there before, never drawn) a dimmer
+one; a comment counts as seen once any of its lines has been drawn on screen
+here (`seen` is told the comments of every frame). The scrollbar doubles as a
+minimap of new comments and search matches.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from ...model import Comment, Thread
 from ...sanitize import neutralise
 from ...search.query import Match
 from ...state import ArticleState
+from ...state.article_state import NEW, UNREAD
 from ...text import links_of
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..thread_matches import ThreadMatches
@@ -43,6 +45,7 @@ from .block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles, unwra
 from .comment_painter import (
     FIXED_LINES,
     CommentPainter,
+    Mark,
     PaintedComment,
     PainterStyles,
     Span,
@@ -55,14 +58,14 @@ from .thread_minimap_feed import ThreadMinimapFeed
 from .thread_navigation import ThreadNavigation
 
 GUIDE_LEVELS = 6
+# The header mark of each kind of comment the state tells apart.
+MARKS = {NEW: Mark.NEW, UNREAD: Mark.UNREAD}
 # The gutter column, and what it shows beside the lines of the cursor's comment.
 GUTTER = 1
 CURSOR_MARKER = "▌"
 
 
-class ThreadView(
-    ThreadNavigation, ThreadHighlights, ThreadMinimapFeed, ScrollView, can_focus=True
-):
+class ThreadView(ThreadNavigation, ThreadHighlights, ThreadMinimapFeed, ScrollView, can_focus=True):
     """Shows one article's comments; the cursor is always on a visible comment."""
 
     BINDINGS = [*bindings(THREAD_COMMANDS), *bindings(THREAD_LINK_COMMANDS)]
@@ -84,6 +87,7 @@ class ThreadView(
         "thread-view--subject",
         *BLOCK_COMPONENT_CLASSES,
         "thread-view--new",
+        "thread-view--unread",
         "thread-view--minimap-new",
         "thread-view--minimap-match",
     }
@@ -120,6 +124,8 @@ class ThreadView(
         /* Green reads on dark surfaces only: light themes get their dark primary. */
         & > .thread-view--new { color: $text-success; text-style: bold; }
         &:light > .thread-view--new { color: $text-primary; }
+        /* Unread: dimmer than new, as dim as the header's details (4.5:1 kept). */
+        & > .thread-view--unread { color: auto 70%; }
         & > .thread-view--minimap-new { color: $success; }
         & > .thread-view--minimap-match { color: $warning; }
         &:focus > .thread-view--cursor { background: $surface-lighten-2; }
@@ -151,7 +157,7 @@ class ThreadView(
 
     marks: reactive[ArticleState | None] = reactive(None, init=False, always_update=True)
     """The open article's state (None: no state this session); set before
-    `thread`, whose new comments it marks."""
+    `thread`, whose new and unread comments it marks."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -279,6 +285,7 @@ class ThreadView(
             dead=style("thread-view--dead"),
             stub=style("thread-view--stub"),
             new=style("thread-view--new"),
+            unread=style("thread-view--unread"),
             subject=style("thread-view--subject"),
         )
 
@@ -308,12 +315,18 @@ class ThreadView(
                 collapsed=collapsed,
                 matches=self._matches.spans_of(index),
                 current=self._current_in(index),
-                # Part of what is cached: new marks change only with `marks_changed`.
-                new=self.marks is not None and self.marks.is_new(index),
+                # Part of what is cached: the marks change only with `marks_changed`.
+                mark=self._mark_of(index),
                 subject=thread.shown_subject(index),
             )
             self._painted[key] = painted
         return painted
+
+    def _mark_of(self, index: int) -> Mark:
+        marks = self.marks
+        if marks is None:
+            return Mark.NONE
+        return MARKS.get(marks.reading[index], Mark.NONE)
 
     def _current_in(self, index: int) -> tuple[int, Span] | None:
         """The current match's paragraph and span, if it is in comment `index`."""
@@ -440,18 +453,18 @@ class ThreadView(
 
         self.app.push_screen(FullTextScreen(title, text))
 
-    # New comments ------------------------------------------------------------
+    # New and unread comments ------------------------------------------------
 
-    def go_to_new(self, forward: bool) -> bool:
-        """Put the cursor on the next (or previous) new comment, unfolding its
-        ancestors; False when there is none that way."""
+    def go_to_marked(self, kind: int, forward: bool) -> bool:
+        """Put the cursor on the next (or previous) comment of `kind` (NEW,
+        UNREAD), unfolding its ancestors; False when there is none that way."""
         marks = self.marks
         if marks is None or self.rows is None:
             return False
         if forward:
-            index = marks.next_new(self.cursor)
+            index = marks.next_of(kind, self.cursor)
         else:
-            index = marks.previous_new(self.cursor if self.cursor >= 0 else len(marks.new))
+            index = marks.previous_of(kind, self.cursor if self.cursor >= 0 else len(marks.reading))
         if index is None:
             return False
         self.go_to_comment(index)
@@ -468,7 +481,7 @@ class ThreadView(
         self.cursor = index
 
     def marks_changed(self) -> None:
-        """The open article's new marks changed (marked read): repaint them."""
+        """The open article's marks changed (marked read): repaint them."""
         self._painted.clear()
         self._marks_changed()
         self.refresh()
