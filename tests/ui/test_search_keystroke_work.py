@@ -13,10 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from reader.search.query import Match, Query
+from reader.ui.switch_interval import WORKER_SWITCH_SECONDS as SEARCH_SWITCH_SECONDS
 from reader.ui.thread_matches import ThreadMatches
 from reader.ui.widgets.comment_painter import CommentPainter
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.search_pane import SEARCH_SWITCH_SECONDS
 from reader.ui.widgets.thread_pane import ThreadPane
 
 from .conftest import make_app

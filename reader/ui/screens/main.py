@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
+from typing import NamedTuple
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -39,6 +40,7 @@ from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore, PreparedArticle
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
 from ..comment_identity import comment_identities, index_in
+from ..switch_interval import WORKING
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.articles_pane import ArticlesPane
@@ -46,6 +48,7 @@ from ..widgets.body_pane import BodyPane
 from ..widgets.footer import ReaderFooter
 from ..widgets.load_progress import count_text
 from ..widgets.search_pane import SearchPane
+from ..widgets.thread_navigation import ThreadPlace
 from ..widgets.thread_pane import ThreadPane
 from ..widgets.thread_view import ThreadView
 
@@ -60,6 +63,9 @@ BATCH_SECONDS = 0.25
 # is laid out and painted once, not empty and then again when the worker hands
 # it over. A larger one is indexed by the worker, off the UI thread.
 SHOWN_AT_ONCE_BYTES = 512 * 1024
+# A listed thread with more comments than this is read off the UI thread
+# (some 5 ms a hundred messages): a smaller one is read as it is opened.
+READ_AT_ONCE_COMMENTS = 100
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
 # What the load worker hands over: a batch of articles ready to register, each
@@ -71,6 +77,17 @@ Loaded = tuple[list[tuple[PreparedArticle, ArticleState | None]], int] | LoadErr
 Progress = tuple[int, int | None, int, int | None]
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
+
+
+class _Following(NamedTuple):
+    """A preview's full version to open in its place: its id, and where the
+    reader was in the preview (see `_follow_preview`)."""
+
+    article_id: str
+    place: ThreadPlace
+    body_scroll: float
+    moved: bool
+    identities: Sequence[object]
 
 
 def width_class(width: int) -> str:
@@ -178,6 +195,11 @@ class MainScreen(Screen[None]):
         self._shown = False
         # The thread cursor as the open article was opened (see `_follow_preview`).
         self._opened_cursor = -1
+        # The article the list's cursor went to, opened after the frame that shows it.
+        self._wanted: str | None = None
+        # A preview's full version being read, to open in its place.
+        self._following: _Following | None = None
+        self._all_loaded = False
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -375,11 +397,12 @@ class MainScreen(Screen[None]):
     def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
         """A preview's articles were replaced by `full` (the batch that takes
         their place): if one was open, its full version is opened in its
-        place, with the reader where they were: the body's scroll and, once
+        place (once read, if it was listed: the preview stays on show till
+        then), with the reader where they were: the body's scroll and, once
         they have moved in the thread, the comment under the cursor (on the
         same line of the view) and the folds; until then, where the article's
         state says they left it last session (a comment the preview may not
-        have held)."""
+        have held). The list's cursor stays on it, on the same line."""
         shown = self.article
         if shown is None or not any(shown is article for article in replaced):
             return
@@ -388,29 +411,62 @@ class MainScreen(Screen[None]):
         version = next(
             (article for article in full if article.source_id == shown.source_id), full[-1]
         )
+        articles = self.query_one("#articles", ArticleList)
+        row = articles.row_of_cursor()
+        articles.highlight_id(version.id)
+        articles.keep_cursor_row(row)
         view = self.query_one(ThreadView)
         body = self.query_one(ArticleBody)
-        place, body_scroll = view.place(), body.scroll_target
-        moved = place.cursor != self._opened_cursor or place.collapsed
-        before = comment_identities(self.thread, self.thread_marks)
-        self._open(version.id)
-        if moved:
+        place = view.place()
+        following = _Following(
+            version.id,
+            place,
+            body.scroll_target,
+            place.cursor != self._opened_cursor or bool(place.collapsed),
+            comment_identities(self.thread, self.thread_marks),
+        )
+        if self.store.is_listed(version.id):
+            self._following = following
+            self._read_thread(version.id)
+        else:
+            self._open_in_place(following)
+
+    def _open_in_place(self, following: _Following) -> None:
+        """Open a preview's full version with the reader where the preview left them."""
+        view = self.query_one(ThreadView)
+        self._open(following.article_id)
+        if following.moved:
+            place, before = following.place, following.identities
             after = comment_identities(self.thread, self.thread_marks)
             view.restore_place(
                 index_in(after, before, place.cursor),
                 [index_in(after, before, index) for index in place.collapsed],
                 place.cursor_row,
             )
-        body.restore_scroll(body_scroll)
-        self.query_one("#articles", ArticleList).highlight_id(version.id)
+        self.query_one(ArticleBody).restore_scroll(following.body_scroll)
 
     def _loading_done(self) -> None:
+        self._all_loaded = True
         count = len(self.store)
         self._articles_pane.loading_done()
         self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
         self._report_new_errors()
         if not len(self.store) and self.load_errors:
             self.app.exit(return_code=2)
+
+    def _report_new_warnings(self) -> None:
+        """One notification for the warnings since the last (a thread read:
+        messages that could not be read any more)."""
+        warnings = len(self.sources.warnings) - self._warned
+        self._warned += warnings
+        if warnings:
+            self.notify(
+                f"{warnings} warning{'' if warnings == 1 else 's'} while reading"
+                " — press ? for details",
+                severity="warning",
+                timeout=NOTIFY_SECONDS,
+                markup=False,
+            )
 
     def _report_new_errors(self) -> None:
         """One notification for the files that failed since the last report; the
@@ -441,13 +497,43 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        """Moved by the reader, the article is opened once the frame that shows
+        the cursor on it is out, not before (a big thread costs tens of ms to
+        show), and not at all if the cursor has moved on by then; moved by
+        the app (a search's result, the article restored), at once."""
         if self.article is None or self.article.id != event.article_id:
-            self._open(event.article_id)
+            self._wanted = event.article_id
+            if event.by_reader:
+                self.call_after_refresh(self._open_wanted)
+            else:
+                self._open_wanted()
+
+    def _open_wanted(self, at_once: bool = False) -> None:
+        wanted, self._wanted = self._wanted, None
+        highlighted = self.query_one("#articles", ArticleList).highlighted_id
+        if wanted is None or wanted != highlighted:
+            return  # moved on: a later call opens where the cursor is
+        if self.article is None or self.article.id != wanted:
+            self._show(wanted, at_once)
+
+    def _show(self, article_id: str, at_once: bool = False) -> None:
+        """Open the article; one listed before its text was read is read
+        first, a big one off the UI thread (`_read_thread`, unless `at_once`),
+        then opened if the cursor is still on it."""
+        self._following = None  # the reader has gone elsewhere
+        if self.store.is_listed(article_id):
+            if not at_once and self.store.comment_count(article_id) > READ_AT_ONCE_COMMENTS:
+                self._read_thread(article_id)
+                return
+            self._have_read(article_id, *self._read_listed(article_id))
+            return
+        self._open(article_id)
 
     def _open(self, article_id: str) -> None:
-        """Show the article and its thread, where the reader left them."""
+        """Show the article and its thread, where the reader left them (one
+        listed before its text was read is read now: see `_show`)."""
         if self.store.is_listed(article_id):
-            self._read_listed(article_id)
+            self._put_read(article_id, *self._read_listed(article_id))
         self.save_position()
         marks = self.marks.get(article_id)
         # No saving while the panes show the new article at their start.
@@ -466,24 +552,60 @@ class MainScreen(Screen[None]):
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
 
-    def _read_listed(self, article_id: str) -> None:
-        """Read an article listed before its text was read (a mailbox's
-        thread) and put it in its listed version's place; its state stays,
-        unless reading it left out messages that can no longer be read."""
+    @work(thread=True, exclusive=True, group="read")
+    def _read_thread(self, article_id: str) -> None:
+        """Read a big listed thread off the UI thread (the interpreter's switch
+        interval lowered meanwhile, so that a key waits for it at most 0.1 ms)."""
+        with WORKING.lowered():
+            read = self._read_listed(article_id)
+        self.app.call_from_thread(self._have_read, article_id, *read)
+
+    def _read_listed(self, article_id: str) -> tuple[PreparedArticle | None, ArticleState | None]:
+        """An article listed before its text was read (a mailbox's thread),
+        read and prepared, with its state: the listed one's, unless reading
+        it left out messages that can no longer be read. Safe off the UI
+        thread."""
         try:
             prepared = self.store.read(article_id)
-        except Exception as error:  # a parser bug must not take the reader down
-            prepared = None
-            self.sources.warnings.append(f"{article_id}: could not read the thread: {error}")
-        if prepared is not None:
-            marks, state, thread = self.marks.get(article_id), self.state, prepared.thread
-            if marks is not None and state is not None and marks.comment_count != len(thread):
-                self.marks[article_id] = state.prepare(prepared.article, thread)
+        except Exception:  # a parser bug must not take the reader down
+            self.sources.warnings.append(f"{article_id}: the thread could not be read")
+            return None, None
+        marks, state = self.marks.get(article_id), self.state
+        if prepared is None or marks is None or state is None:
+            return prepared, marks
+        if marks.comment_count != len(prepared.thread):
+            marks = state.prepare(prepared.article, prepared.thread)
+        return prepared, marks
+
+    def _put_read(
+        self, article_id: str, prepared: PreparedArticle | None, marks: ArticleState | None
+    ) -> None:
+        """Put a listed article read (`_read_listed`) in its place."""
+        if prepared is not None and self.store.is_listed(article_id):
             self.store.put_read(article_id, prepared)
+            if marks is not None:
+                self.marks[article_id] = marks
             self.query_one("#articles", ArticleList).update_count(
                 article_id, self.store.comment_count(article_id)
             )
-        self._report_new_errors()
+        if self._all_loaded:  # (while files load, their end reports everything at once)
+            self._report_new_warnings()
+
+    def _have_read(
+        self, article_id: str, prepared: PreparedArticle | None, marks: ArticleState | None
+    ) -> None:
+        """A listed article was read: put in its place and, if the reader is
+        still on it, opened (with the place a preview of it left them, if it
+        is the full version of the preview they were reading)."""
+        self._put_read(article_id, prepared, marks)
+        following, self._following = self._following, None
+        if following is not None and following.article_id == article_id:
+            self._open_in_place(following)
+            return
+        shown = self.article
+        on_it = self.query_one("#articles", ArticleList).highlighted_id == article_id
+        if on_it and (shown is None or shown.id != article_id):
+            self._open(article_id)
 
     # Memory between sessions -------------------------------------------------
 
@@ -601,7 +723,10 @@ class MainScreen(Screen[None]):
         return None
 
     def _mark_pane(self, pane: str) -> None:
-        """Record `pane` as the current one; on a narrow screen, the one shown."""
+        """Record `pane` as the current one; on a narrow screen, the one shown.
+        The article the list's cursor is on is opened first, if it was to be
+        after the frame: keys typed ahead (`j` `enter` `c` `j`) act on it."""
+        self._open_wanted(at_once=True)
         self._pane = pane
         for name in PANES:
             self.set_class(name == pane, f"-show-{name}")

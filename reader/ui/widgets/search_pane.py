@@ -12,11 +12,9 @@ updates `matches_added` and `current_moved`) and how to reach one (`go_to`).
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from typing import Generic, Protocol, TypeVar
 
 from textual import events, on, work
@@ -30,6 +28,7 @@ from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import SEARCH_COMMANDS, bindings
+from ..switch_interval import WORKING
 from .search_bar import SearchBar
 
 Found = TypeVar("Found")
@@ -44,6 +43,7 @@ class Matches(Protocol[Kept]):
     def __iter__(self) -> Iterator[Kept]: ...
     def extend(self, matches: Iterable[Kept]) -> None: ...  # type: ignore[misc]
 
+
 # How `Query.compile` starts its reason; the bar says "invalid" already.
 INVALID_REGEX = "invalid regular expression: "
 # The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,
@@ -53,48 +53,11 @@ INVALID_REGEX = "invalid regular expression: "
 # Textual's next update tick (1/60 s): ten frames a second leave most keys none.
 BATCH_LIMIT = 65536
 BATCH_SECONDS = 0.1
-# While a search runs, the interpreter makes a thread holding the GIL hand it
-# over after this long, not Python's 5 ms: the UI thread, woken by a key while
-# the worker scans, waits at most that long (several times per frame: reading
-# the key, echoing it, writing it out). Measured on the echo while a count runs
-# on the XL thread: 42-55 ms at 5 ms, 24 ms at 0.5 ms (a bare Input: 16 ms);
-# typed at a person's pace, once the rest of this file's fixes were in: 9.6 to
-# 12.0 ms at 0.5 ms, 8.8 to 10.3 ms at 0.1 ms (bench section `echo`).
-SEARCH_SWITCH_SECONDS = 0.0001
 # After handing a batch over, the worker waits for the frame that shows it, at
 # most this long: painted while the worker runs, a frame took three to five
 # times as long (each of the UI thread's waits for the interpreter), and a key
 # typed meanwhile waited for all of it.
 FRAME_WAIT_SECONDS = 0.1
-
-
-class _SwitchInterval:
-    """`sys.setswitchinterval` lowered while any search worker runs (it is
-    process-wide; the panes' workers can overlap), restored when the last ends."""
-
-    def __init__(self, seconds: float) -> None:
-        self._seconds = seconds
-        self._lock = threading.Lock()
-        self._running = 0
-        self._before = sys.getswitchinterval()
-
-    @contextmanager
-    def lowered(self) -> Iterator[None]:
-        with self._lock:
-            if not self._running:
-                self._before = sys.getswitchinterval()
-                sys.setswitchinterval(self._seconds)
-            self._running += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._running -= 1
-                if not self._running:
-                    sys.setswitchinterval(self._before)
-
-
-_SEARCHING = _SwitchInterval(SEARCH_SWITCH_SECONDS)
 
 
 class SearchPane(Vertical, Generic[Found]):
@@ -299,9 +262,7 @@ class SearchPane(Vertical, Generic[Found]):
             self.run_search(self.search_query)
 
     @work(exclusive=True, thread=True, group="search")
-    def _search(
-        self, run: int, found: Iterator[Found], keep: Callable[[], Matches[Found]]
-    ) -> None:
+    def _search(self, run: int, found: Iterator[Found], keep: Callable[[], Matches[Found]]) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
         batches, each in a store from `keep`: the first match at once, then at
         most `BATCH_LIMIT` at a time, each once the frame showing the one before
@@ -318,7 +279,8 @@ class SearchPane(Vertical, Generic[Found]):
         batch = keep()
         first = True
         handed_at = time.monotonic()
-        with _SEARCHING.lowered():
+        # (the UI thread, woken by a key, waits for the GIL at most 0.1 ms)
+        with WORKING.lowered():
             try:
                 for match in found:
                     if worker.is_cancelled:
