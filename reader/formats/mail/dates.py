@@ -12,13 +12,14 @@ full parse (`fields.date_of`). The key is the instant in whole seconds since
 from __future__ import annotations
 
 import re
-from calendar import timegm
-from datetime import datetime
+from calendar import monthrange, timegm
+from datetime import date, datetime
 
 from .fields import date_of
 
 # After every real date: undated messages come last (then in archive order).
 UNDATED = 1 << 62
+_EPOCH = date(1970, 1, 1).toordinal()
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -41,18 +42,30 @@ def date_key(value: str | None) -> int:
     if value is None:
         return UNDATED
     found = _COMMON_DATE.fullmatch(value)
-    if found is not None:
-        day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = found.groups()
-        month_number = _MONTHS[month]
-        try:
-            # What `datetime` refuses (31 Feb), `parsedate_to_datetime` refuses too.
-            datetime(int(year), month_number, int(day))
-        except ValueError:
-            return UNDATED
-        offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
-        seconds = timegm((int(year), month_number, int(day), int(hour), int(minute), int(second)))
-        return seconds - offset if sign == "+" else seconds + offset
-    return key_of(date_of(value))
+    if found is None:
+        return key_of(date_of(value))
+    day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = found.groups()
+    first, days = _month(int(year), month)
+    if not 1 <= int(day) <= days:
+        # What `datetime` refuses (31 Feb), `parsedate_to_datetime` refuses too.
+        return UNDATED
+    seconds = (first + int(day) - 1) * 86400 + int(hour) * 3600 + int(minute) * 60 + int(second)
+    offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
+    return seconds - offset if sign == "+" else seconds + offset
+
+
+# Each month read so far: its first day in days since 1970, and its length.
+_MONTH_DAYS: dict[tuple[int, str], tuple[int, int]] = {}
+
+
+def _month(year: int, name: str) -> tuple[int, int]:
+    found = _MONTH_DAYS.get((year, name))
+    if found is None:
+        number = _MONTHS[name]
+        first = date(year, number, 1)
+        length = monthrange(year, number)[1]
+        found = _MONTH_DAYS[year, name] = (first.toordinal() - _EPOCH, length)
+    return found
 
 
 def key_of(when: datetime | None) -> int:

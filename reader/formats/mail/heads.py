@@ -53,6 +53,10 @@ _PLAIN_TYPE = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_ENCODINGS = frozenset(["", "7bit", "8bit", "binary"])
+# Whether a Content-Type and Content-Transfer-Encoding make a plain body, by
+# the pair: a list's messages have a few pairs between them.
+_PLAIN_KINDS: dict[tuple[str | None, str | None], bool] = {}
+_KINDS_KEPT = 1024
 
 
 class Listing(NamedTuple):
@@ -148,11 +152,19 @@ def _listing(
         if more is None:
             more = fields if text is None else _fields(_FIRST, text)
         first = _first(more.get, date)
-    content_type = fields.get("content-type")
-    plain = (
-        content_type is None or _PLAIN_TYPE.fullmatch(content_type) is not None
-    ) and fields.get("content-transfer-encoding", "").strip().lower() in _PLAIN_ENCODINGS
+    kind = (fields.get("content-type"), fields.get("content-transfer-encoding"))
+    plain = _PLAIN_KINDS.get(kind)
+    if plain is None:
+        plain = _is_plain(*kind)
+        if len(_PLAIN_KINDS) < _KINDS_KEPT:
+            _PLAIN_KINDS[kind] = plain
     return Listing(message_id, parents, date_key(date), author, plain, first)
+
+
+def _is_plain(content_type: str | None, encoding: str | None) -> bool:
+    return (encoding or "").strip().lower() in _PLAIN_ENCODINGS and (
+        content_type is None or _PLAIN_TYPE.fullmatch(content_type) is not None
+    )
 
 
 def _first(get: Callable[[str, str], str], date: str | None) -> FirstMessage:

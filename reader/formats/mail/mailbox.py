@@ -34,6 +34,7 @@ from ...errors import LoadError
 from ...model import Article, Comment
 from ..batch import Batch
 from ..sample import Sample
+from ..scrub import scrub
 from .dates import key_of
 from .fields import _date
 from .headerbounds import HeaderProblem, skip_reason, take_cuts
@@ -182,7 +183,7 @@ class _Index:
             take_cuts()  # (a head cut is cut again, and said, when it is read in full)
             if listing is not None:
                 node = Node(number, listing.message_id, listing.parents, listing.when)
-                self.authors[number] = listing.author
+                self.authors[number] = _scrubbed(listing.author)
                 self.plain[number] = listing.plain
                 if listing.first is not None:
                     self.firsts[number] = listing.first
@@ -197,7 +198,7 @@ class _Index:
                     continue
                 self._report_cuts(number, warnings)
                 node = Node(number, mail.message_id, mail.parents, key_of(mail.when))
-                self.authors[number] = mail.author
+                self.authors[number] = _scrubbed(mail.author)
                 mail.text, mail.blocks = [], None  # its head is what the index needs
                 self.firsts[number] = mail
             self.nodes.append(node)
@@ -274,32 +275,46 @@ class _Index:
         """The thread under `root` as listed, and how many messages it holds.
         Its nodes are unlinked, so that they are freed as soon as they can
         be, not left to the cyclic collector."""
-        thread = _preorder(root)
         article = self._first(root)
-        places = {id(node): place for place, node in enumerate(thread)}
-        parents = array("i", [-1])
+        authors = self.authors
+        numbers, parents, whens = array("i"), array("i"), array("q")
+        ids: list[str | None] = []
         comments: list[Comment] = []
-        for node in thread[1:]:
-            parent = places[id(node.parent)]
+        # Display order: each message, then its replies in date order; with
+        # its parent's place and its comment's list to go in.
+        stack: list[tuple[Node, int, list[Comment]]] = [(root, -1, article.comments)]
+        while stack:
+            node, parent, siblings = stack.pop()
+            place = len(numbers)
+            numbers.append(node.number)
             parents.append(parent)
-            comment = Comment(author=self.authors[node.number], source_id=node.message_id)
-            if node.message_id is None:
-                # Known to the state by its text: read now.
-                comment.text = self._text(node.number)
-            comments.append(comment)
-            (comments[parent - 1].replies if parent else article.comments).append(comment)
+            ids.append(node.message_id)
+            whens.append(node.when)
+            replies: list[Comment] = article.comments
+            if place:
+                comment = Comment(author=authors[node.number], source_id=node.message_id)
+                if node.message_id is None:
+                    # Known to the state by its text: read now.
+                    comment.text = self._text(node.number)
+                comments.append(comment)
+                siblings.append(comment)
+                replies = comment.replies
+            if node.replies:
+                stack.extend(
+                    (reply, place, replies)
+                    for reply in sorted(node.replies, key=Node.order, reverse=True)
+                )
+            node.replies, node.parent = [], None
         article.deferred = MailThread(
             self.messages,
-            array("i", [node.number for node in thread]),
+            numbers,
             parents,
-            [node.message_id for node in thread],
-            array("q", [node.when for node in thread]),
-            bytes(self.plain[node.number] for node in thread),
+            ids,
+            whens,
+            bytes(self.plain[number] for number in numbers),
             self.warnings,
         )
-        for node in thread:
-            node.replies, node.parent = [], None
-        return article, len(thread)
+        return article, len(numbers)
 
     def _first(self, root: Node) -> Article:
         """The thread's article as its first message lists it."""
@@ -338,11 +353,18 @@ class _Index:
     def _text(self, number: int) -> list[str]:
         data = next(self.messages.read([number]))
         try:
-            return read_mail(data).text if isinstance(data, bytes) else []
+            return [scrub(text) for text in read_mail(data).text] if isinstance(data, bytes) else []
         except Exception:  # reported when its thread is read
             return []
         finally:
             take_cuts()
+
+
+def _scrubbed(author: str | None) -> str | None:
+    """A header's undecodable bytes are kept by `email` as lone surrogates;
+    the loader leaves a listed thread's comments to the format (see
+    `scrub_articles`)."""
+    return author if author is None else scrub(author)
 
 
 def _preorder(root: Node) -> list[Node]:

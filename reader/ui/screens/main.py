@@ -327,10 +327,12 @@ class MainScreen(Screen[None]):
                 if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
                     self.app.call_from_thread(self._loaded, batch, progress)
                     batch, handed_over = [], time.monotonic()
-        if worker.is_cancelled or progress is None:
-            return
-        self.app.call_from_thread(self._loaded, batch, progress)
-        self.app.call_from_thread(self._loading_done)
+            if worker.is_cancelled or progress is None:
+                return
+            # Before the collection that ends the load (0.1 to 0.2 s after a
+            # big archive): the whole list is on screen first.
+            self.app.call_from_thread(self._loaded, batch, progress)
+            self.app.call_from_thread(self._loading_done)
 
     def _read(self) -> Iterator[tuple[PreparedBatch | LoadError | None, Progress]]:
         """Each result of the load with the progress after it, then None with
@@ -426,8 +428,11 @@ class MainScreen(Screen[None]):
             comment_identities(self.thread, self.thread_marks),
         )
         if self.store.is_listed(version.id):
+            # Read once every thread is listed (the preview is on show till
+            # then): read now, it would slow the load it competes with.
             self._following = following
-            self._read_thread(version.id)
+            if self._all_loaded:
+                self._read_thread(version.id)
         else:
             self._open_in_place(following)
 
@@ -447,6 +452,8 @@ class MainScreen(Screen[None]):
 
     def _loading_done(self) -> None:
         self._all_loaded = True
+        if self._following is not None:
+            self._read_thread(self._following.article_id)
         count = len(self.store)
         self._articles_pane.loading_done()
         self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
