@@ -5,8 +5,9 @@ first file that holds an article, and only to its first batch (so that when
 no file does, it can say why and exit before any UI starts, and a big
 mailbox is not read in full first), then the app's load worker takes the
 rest from there, the batch read ahead first. Each file gives its articles in
-one or more batches (a mailbox: its threads as they are read), indexed for
-the store off the UI thread, or the `LoadError` that stopped it (for a file
+one or more batches (a mailbox: its threads as they are read), prepared for
+the store off the UI thread (indexed, and with their state when there is
+one), or the `LoadError` that stopped it (for a file
 read in batches, possibly after some); one bad file never stops the others.
 
 A URL among the paths is fetched (or read from the cache) when its turn
@@ -27,25 +28,18 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .errors import LoadError
 from .formats.batch import Batch
 from .formats.loader import find_files, load_batches
 from .formats.mail.maildir import SUBFOLDERS
 from .model import Article
-from .store import DocumentStore, PreparedArticle
+from .prepared import PreparedArticle, PreparedBatch, prepare
 
 if TYPE_CHECKING:
+    from .state import State
     from .web.session import WebSession
-
-
-class PreparedBatch(NamedTuple):
-    """A batch of articles ready for the store, and how many of the articles
-    given just before it (a preview of its file) it takes the place of."""
-
-    articles: list[PreparedArticle]
-    replacing: int = 0
 
 
 class Loading:
@@ -88,6 +82,9 @@ class Loading:
         # How many articles of the file being read were a preview, given and
         # not yet replaced: its next batch takes their place.
         self._preview_given = 0
+        # The memory between sessions each article's state is read from (None:
+        # none this session); set by the app before the articles are taken.
+        self.state: State | None = None
 
     @property
     def file_count(self) -> int | None:
@@ -134,12 +131,15 @@ class Loading:
                 yield result
             else:
                 articles, replacing = result
-                prepared = [DocumentStore.prepare(article) for article in articles]
-                yield PreparedBatch(prepared, replacing)
+                yield PreparedBatch(self._prepared(articles), replacing)
 
     def _prepared_read_ahead(self) -> PreparedBatch:
         articles, self._read_ahead = self._read_ahead, []
-        return PreparedBatch([DocumentStore.prepare(article) for article in articles])
+        return PreparedBatch(self._prepared(articles))
+
+    def _prepared(self, articles: list[Article]) -> list[PreparedArticle]:
+        state = self.state
+        return [prepare(article, state) for article in articles]
 
     def _next(self, previews: bool = False) -> tuple[list[Article], int] | LoadError | None:
         """The next batch of the file being read, else of the next file, with

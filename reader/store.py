@@ -1,5 +1,6 @@
 """The in-memory document store that every pane reads from: each loaded
-article with its `Thread` and its search texts, under an id unique here.
+article with its `Thread`, its search texts and its state, under an id unique
+here. The load hands it prepared batches (`apply`).
 
 An article may be listed before its text is read (a mailbox's thread,
 `Article.deferred`): its thread then holds its comments' authors and ids
@@ -9,25 +10,43 @@ when it is opened; a search of every article reads only what may match
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Container, Iterator
+from typing import TYPE_CHECKING
 
 from .model import Article, Thread
-from .model.subjects import list_tag
+from .prepared import PreparedArticle, PreparedBatch, prepare
 from .sanitize import neutralise
-from .search.fields import article_search_text, thread_search_text
 from .search.query import Match, Query, SearchText
 
+if TYPE_CHECKING:
+    from .state import ArticleState, State
 
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
-class PreparedArticle(NamedTuple):
-    """An article with its thread index and search texts, ready to register."""
 
-    article: Article
-    thread: Thread
-    article_text: SearchText
-    thread_text: SearchText
+class UniqueIds:
+    """Ids unique among those `taken`: `base`, then `base~2`, `base~3`, ... (the
+    next `x.yaml`, the next thread of mailbox `x`)."""
+
+    def __init__(self, taken: Container[str]) -> None:
+        self.taken = taken
+        # The next `~n` to try for each base id: a mailbox's thousands of
+        # threads share one, and counting up from 2 each time was quadratic.
+        self._next_suffix: dict[str, int] = {}
+
+    def new(self, base: str) -> str:
+        """An id derived from `base` that is not taken (the caller takes it)."""
+        article_id, suffix = base, self._next_suffix.get(base, 2)
+        while article_id in self.taken:
+            article_id = f"{base}~{suffix}"
+            suffix += 1
+        self._next_suffix[base] = suffix
+        return article_id
+
+    def free(self, article_id: str) -> None:
+        """`article_id` is no longer taken: the next id of its base may be it."""
+        base, _, suffix = article_id.rpartition("~")
+        if suffix.isdigit() and base in self._next_suffix:
+            # Counting on from a lower suffix only tries a free id sooner.
+            self._next_suffix[base] = min(self._next_suffix[base], int(suffix))
 
 
 class DocumentStore:
@@ -36,23 +55,12 @@ class DocumentStore:
     def __init__(self) -> None:
         self._articles: list[Article] = []
         self._by_id: dict[str, Article] = {}
-        # The next `~n` to try for each base id: a mailbox's thousands of
-        # threads share one, and counting up from 2 each time was quadratic.
-        self._next_suffix: dict[str, int] = {}
+        self._ids = UniqueIds(self._by_id)
         self._threads: dict[str, Thread] = {}
         self._article_text: dict[str, SearchText] = {}
         self._thread_text: dict[str, SearchText] = {}
-
-    @staticmethod
-    def prepare(article: Article) -> PreparedArticle:
-        """Index an article for the store: the costly part of adding it, safe to
-        run off the UI thread, since it touches nothing but the article."""
-        thread = Thread(
-            article.comments, article.subject or article.title, list_tag(article.source)
-        )
-        return PreparedArticle(
-            article, thread, article_search_text(article), thread_search_text(thread)
-        )
+        # Each article's state, where it has one (a state this session).
+        self._states: dict[str, ArticleState] = {}
 
     def register(self, prepared: PreparedArticle, base_id: str | None = None) -> Article:
         """Add a prepared article under an id unique here, derived from `base_id`,
@@ -61,12 +69,7 @@ class DocumentStore:
         if base_id is None:
             path = prepared.article.path
             base_id = path.stem if path is not None else ""
-        base_id = base_id or "article"
-        article_id, suffix = base_id, self._next_suffix.get(base_id, 2)
-        while article_id in self._by_id:
-            article_id = f"{base_id}~{suffix}"
-            suffix += 1
-        self._next_suffix[base_id] = suffix
+        article_id = self._ids.new(base_id or "article")
         article = prepared.article
         article.id = prepared.thread.article_id = article_id
         self._articles.append(article)
@@ -74,7 +77,17 @@ class DocumentStore:
         self._threads[article_id] = prepared.thread
         self._article_text[article_id] = prepared.article_text
         self._thread_text[article_id] = prepared.thread_text
+        if prepared.state is not None:
+            self._states[article_id] = prepared.state
         return article
+
+    def apply(self, batch: PreparedBatch) -> list[Article]:
+        """Register a batch's articles, after taking out the ones it replaces
+        (a preview: see `remove_last`); gives those replaced."""
+        replaced = self.remove_last(batch.replacing) if batch.replacing else []
+        for prepared in batch.articles:
+            self.register(prepared)
+        return replaced
 
     def remove_last(self, count: int) -> list[Article]:
         """Take out the last `count` articles registered (a preview, whose full
@@ -86,19 +99,19 @@ class DocumentStore:
             key = article.id
             del self._by_id[key], self._threads[key], self._article_text[key]
             del self._thread_text[key]
-            base, _, suffix = key.rpartition("~")
-            if suffix.isdigit() and base in self._next_suffix:
-                # Counting on from a lower suffix only tries a free id sooner.
-                self._next_suffix[base] = min(self._next_suffix[base], int(suffix))
+            self._states.pop(key, None)
+            self._ids.free(key)
         return removed
 
     def is_listed(self, article_id: str) -> bool:
         """Whether the article's text is still to be read (see `read`)."""
         return self._by_id[article_id].deferred is not None
 
-    def read(self, article_id: str) -> PreparedArticle | None:
-        """The listed article read in full and prepared, for `put_read`; None
-        if none of it can be read any more (its format's warnings say why).
+    def read(self, article_id: str, state: State | None = None) -> PreparedArticle | None:
+        """The listed article read in full and prepared, for `put_read`, with
+        its state: the listed one's, unless reading it left out messages
+        that can no longer be read (then read again from `state`). None if
+        none of it can be read any more (its format's warnings say why).
         Safe off the UI thread: it changes nothing here. Raises what reading
         raises."""
         listed = self._by_id[article_id]
@@ -107,7 +120,11 @@ class DocumentStore:
         if full is None:
             return None
         full.path = listed.path
-        return self.prepare(full)
+        prepared = prepare(full)
+        marks = self._states.get(article_id)
+        if marks is not None and state is not None and marks.comment_count != len(prepared.thread):
+            marks = state.prepare(full, prepared.thread)
+        return prepared._replace(state=marks)
 
     def put_read(self, article_id: str, prepared: PreparedArticle) -> Article:
         """Put the article read in full (`read`) in the place of its listed
@@ -120,11 +137,13 @@ class DocumentStore:
         self._threads[article_id] = prepared.thread
         self._article_text[article_id] = prepared.article_text
         self._thread_text[article_id] = prepared.thread_text
+        if prepared.state is not None:
+            self._states[article_id] = prepared.state
         return article
 
     def add(self, article: Article, base_id: str) -> Article:
         """Prepare and register an article in one go."""
-        return self.register(self.prepare(article), base_id)
+        return self.register(prepare(article), base_id)
 
     @property
     def articles(self) -> list[Article]:
@@ -142,6 +161,15 @@ class DocumentStore:
     def thread(self, article_id: str) -> Thread:
         return self._threads[article_id]
 
+    def state(self, article_id: str) -> ArticleState | None:
+        """The article's state (None: no state this session)."""
+        return self._states.get(article_id)
+
+    @property
+    def states(self) -> list[ArticleState]:
+        """Every loaded article's state (none without a state this session)."""
+        return list(self._states.values())
+
     def comment_count(self, article_id: str) -> int:
         return self._threads[article_id].comment_count
 
@@ -156,6 +184,12 @@ class DocumentStore:
         listed article, its text is read for the search, and not kept.)
         """
         return self._texts(article_id)[1].finditer(query)
+
+    def forget_folded(self) -> None:
+        """Drop the case-folded copies every search so far made of the loaded
+        text: the memory back as at load (each is made again when searched)."""
+        for text in (*self._article_text.values(), *self._thread_text.values()):
+            text.forget_folded()
 
     def search_article(self, article_id: str, query: Query) -> Iterator[Match]:
         """Matches in the article's own text; keys are `(TITLE|SUBTITLE|BODY|BIO, n)`."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from .sanitize import neutralise
+
 # Digit strings shorter than this are years or counts, not unix seconds
 # (nine digits reach back to 1973).
 MIN_UNIX_DIGITS = 9
@@ -85,3 +87,12 @@ def absolute(when: datetime) -> str:
     zone = when.strftime("%z")
     offset = "UTC" if zone in ("", "+0000") else f"UTC{zone[:3]}:{zone[3:]}"
     return f"{when:%Y-%m-%d %H:%M:%S} {offset}"
+
+
+def posted_text(posted: str, now: datetime, in_full: bool = False) -> str:
+    """A time as a header shows it: relative (or in full, with the
+    config's `time = "absolute"`), or the source's own words."""
+    when = parse_time(posted)
+    if when is None:
+        return neutralise(posted)
+    return absolute(when) if in_full else relative(when, now)

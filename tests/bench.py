@@ -109,7 +109,7 @@ def load_figures(corpus: Corpus, runs: int) -> list[Figure]:
 async def thread_figures(corpus: Corpus, runs: int) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_view import ThreadView
+    from reader.ui.thread.view import ThreadView
 
     app = ReaderApp(Loading([corpus.thousand_txt, corpus.xl_txt]))
     figures: list[Figure] = []
@@ -247,9 +247,9 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
     minimap)."""
     from textual.geometry import Region
 
-    from reader.state import open_state
+    from reader.state import Reading, open_state
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_view import ThreadView
+    from reader.ui.thread.view import ThreadView
 
     app = ReaderApp(Loading([corpus.xl_txt]))
     async with app.run_test(size=SCREEN) as pilot:
@@ -273,12 +273,13 @@ async def state_ui_figures(corpus: Corpus, runs: int, folder: Path) -> list[Figu
 
         def paint() -> None:
             view.render_lines(Region(0, 0, view.size.width, view.size.height))
-            view._minimap_marks(view.size.height)
+            view.minimap_marks(view.size.height)
 
         def open_thread(with_state: bool) -> float:
             view.thread = None
-            view.marks = marks if with_state else None
-            view.seen = (lambda indices: state.mark_seen(marks, indices)) if with_state else None
+            # What the screen's `Reading` is as it opens the article.
+            view.reading = Reading(state if with_state else None)
+            view.reading.article = marks if with_state else None
             paint()
             start = time.perf_counter()
             view.thread = xl

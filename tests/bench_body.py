@@ -63,7 +63,7 @@ def one_line(size: int, seed: int = 13) -> str:
 async def body_run(bench: Bench) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.article_body import ArticleBody
+    from reader.ui.body.view import ArticleBody
 
     big, line = (200_000, 1_000_000) if bench.quick else (2_000_000, 10_000_000)
     strings, blocks = markdown_to_text(markdown_body(big))

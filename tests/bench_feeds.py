@@ -16,7 +16,7 @@ import random
 import time
 from pathlib import Path
 
-from reader.bulk import bulk_loading
+from reader.collector import bulk_loading
 from reader.formats.loader import load_articles
 from reader.store import DocumentStore
 from tests.bench_extraction import installed_mb

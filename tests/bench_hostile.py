@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.bulk import bulk_loading
+from reader.collector import bulk_loading
 from reader.formats.loader import load_articles
 from reader.formats.yaml.dump import dump_articles
 from reader.loading import Loading
@@ -209,7 +209,7 @@ def chain_figures(bench: Bench) -> list[Figure]:
 MEMORY_PROBE = """
 import json, sys
 from pathlib import Path
-from reader.bulk import bulk_loading
+from reader.collector import bulk_loading
 from reader.loading import Loading
 
 def status_kb(field):

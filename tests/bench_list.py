@@ -180,8 +180,9 @@ def startup_figures(
 async def key_figures(articles: Path, count: int, runs: int) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.article_list import ArticleList
-    from reader.ui.widgets.articles_pane import ArticlesPane
+    from reader.ui.articles.list import ArticleList
+    from reader.ui.articles.pane import ArticlesPane
+    from reader.ui.search.pane import FoundBatch
 
     app = ReaderApp(Loading([articles]))
     async with app.run_test(size=SCREEN) as pilot:
@@ -206,14 +207,13 @@ async def key_figures(articles: Path, count: int, runs: int) -> list[Figure]:
         def search_first(word: str) -> Callable[[], float]:
             def measure() -> float:
                 query = Query(word)
-                pane.search_query = None
-                pane.highlight([], None)
+                pane.end_search()
                 paint()
                 start = time.process_time()
                 # What the search pane does with the worker's first match.
-                first = next(iter(pane.find(query)))
+                first = next(iter(view.find(query)))
                 pane.search_query = query
-                pane.highlight([first], first)
+                pane.take_batch(FoundBatch(pane.run, [first], True, False))
                 paint()
                 return time.process_time() - start
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 
-from reader.bulk import bulk_loading
+from reader.collector import bulk_loading
 from reader.loading import Loading
 from tests.bench_list import FULL_COUNT, QUICK_COUNT, write_mailbox
 from tests.bench_support import Bench, Figure, median_of

@@ -24,7 +24,7 @@ import asyncio, json, sys
 from pathlib import Path
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 from textual.geometry import Region
 
 def status_kb(field):
@@ -92,7 +92,7 @@ import asyncio, json, statistics, sys, time
 from pathlib import Path
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 from textual.geometry import Region
 from tests.bench import THREAD_KEYS, typical_comment
 

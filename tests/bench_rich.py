@@ -53,7 +53,7 @@ def rich_reddit_thread(count: int, seed: int = 13) -> str:
 async def rich_figures(path: Path, runs: int, count: int) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_view import ThreadView
+    from reader.ui.thread.view import ThreadView
 
     app = ReaderApp(Loading([path]))
     figures: list[Figure] = []

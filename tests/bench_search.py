@@ -19,7 +19,8 @@ from collections.abc import Callable
 
 from reader.loading import Loading
 from reader.search.query import Query
-from reader.ui.thread_matches import ThreadMatches
+from reader.ui.search.pane import FixedSearch
+from reader.ui.thread.matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
 from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repaint_cost
 
@@ -36,7 +37,7 @@ def search_figures(bench: Bench) -> list[Figure]:
 async def _headless_figures(bench: Bench) -> list[Figure]:
 
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_pane import ThreadPane
+    from reader.ui.thread.pane import ThreadPane
 
     app = ReaderApp(Loading([bench.corpus.xl_txt]))
     async with app.run_test(size=SCREEN) as pilot:
@@ -92,23 +93,22 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
     def fresh() -> None:
         """The thread as loaded: no chunk of its search text folded yet (the
         first search of a session folds the chunks it reaches, then keeps them)."""
-        for chunk in store._thread_text[article_id]._chunks:
-            chunk._folded = None
+        store.forget_folded()
 
     def first_match(text: str, cold: bool = True) -> float:
         if cold:
             fresh()
         start = time.perf_counter()
         match = next(store.search_thread(article_id, Query(text)))
-        view.set_matches(ThreadMatches([match]), match)
-        view.go_to_match(match)
+        view.show_matches(FixedSearch(ThreadMatches([match]), match))
+        view.go_to(match)
         paint()
         return time.perf_counter() - start
 
     def all_matches(text: str) -> float:
         start = time.perf_counter()
         matches = ThreadMatches(store.search_thread(article_id, Query(text)))
-        view.set_matches(matches, matches[0] if len(matches) else None)
+        view.show_matches(FixedSearch(matches, matches[0] if len(matches) else None))
         paint()
         return time.perf_counter() - start
 
@@ -116,7 +116,7 @@ def _finding_figures(store, article_id: str, view, paint, runs: int) -> list[Fig
     rare_first = median_of(runs, lambda: first_match(RARE_WORD)) * 1000
     rare_again = median_of(runs, lambda: first_match(RARE_WORD, cold=False)) * 1000
     common_all = median_of(runs, lambda: all_matches("coalition")) * 1000
-    view.set_matches(ThreadMatches(), None)
+    view.show_matches(FixedSearch(ThreadMatches(), None))
     thread = store.thread(article_id)
     text = "\n".join(paragraph for comment in thread.comments for paragraph in comment.text)
     pattern = r"\b\w+ing\b"

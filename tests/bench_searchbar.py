@@ -30,7 +30,7 @@ def searchbar_section(bench: Bench) -> list[Figure]:
 
 async def _keystroke_figures(bench: Bench) -> list[Figure]:
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.thread_pane import ThreadPane
+    from reader.ui.thread.pane import ThreadPane
 
     relayouts = 0
     relayout = Screen._refresh_layout

@@ -21,7 +21,7 @@ from email.header import Header
 from email.utils import format_datetime
 from pathlib import Path
 
-from reader.bulk import bulk_loading
+from reader.collector import bulk_loading
 from reader.formats.loader import load_articles
 from reader.store import DocumentStore
 from tests.bench_support import Bench, Figure, mb, median_of

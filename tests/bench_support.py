@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.bulk import bulk_loading
+from reader.collector import bulk_loading
 from reader.model import Thread
 from reader.store import DocumentStore
 from tests.bench_corpus import Corpus, Shape

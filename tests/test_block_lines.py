@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.style import Style
 
 from reader.text import CODE, ITEM, LINKS, QUOTE, Block
-from reader.ui.widgets.block_lines import (
+from reader.ui.render.block_lines import (
     CLIP_MARK,
     CONTINUATION_MARK,
     QUOTE_BAR,

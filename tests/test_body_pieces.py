@@ -8,9 +8,7 @@ from rich.console import Console
 from rich.style import Style
 
 from reader.text import CODE, Block
-from reader.ui.line_heights import LineHeights
-from reader.ui.widgets.block_lines import BlockStyles
-from reader.ui.widgets.body_pieces import (
+from reader.ui.body.pieces import (
     CHUNK,
     PlainBlock,
     StructuredBlock,
@@ -19,6 +17,8 @@ from reader.ui.widgets.body_pieces import (
     piece_ranges,
     pieces_of,
 )
+from reader.ui.render.block_lines import BlockStyles
+from reader.ui.render.line_heights import LineHeights
 
 CONSOLE = Console(width=200, color_system=None)
 STYLES = {"title": Style(), "match": Style(underline=True), "current-match": Style(reverse=True)}

@@ -396,7 +396,7 @@ def test_dump_reports_permission_denied(
     def refuse(name: str, flags: int) -> int:
         raise PermissionError(13, "Permission denied", name)
 
-    monkeypatch.setattr(loader, "_open_read_only", refuse)
+    monkeypatch.setattr(loader, "open_read_only", refuse)
     assert main(["dump", str(SEED)]) == 2
     assert capsys.readouterr().err == f"reader: {SEED}: permission denied\n"
 

@@ -138,7 +138,7 @@ def test_threads_beyond_pretty_depth_go_on_one_line() -> None:
 def test_python_emitter_writes_the_same_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """Output does not depend on whether PyYAML was built with libyaml."""
     text = dump_yaml(reply_chain(PRETTY_DEPTH))
-    monkeypatch.setattr(dump_module, "_Dumper", yaml.SafeDumper)
+    monkeypatch.setattr(dump_module, "LIBYAML_DUMPER", yaml.SafeDumper)
     assert dump_yaml(reply_chain(PRETTY_DEPTH)) == text
 
 

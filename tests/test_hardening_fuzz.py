@@ -45,8 +45,9 @@ from reader.formats.text.html import html_to_text
 from reader.formats.text.markdown import markdown_to_text
 from reader.formats.yaml.dump import dump_articles, dump_yaml
 from reader.formats.yaml.schema import ARTICLE_KEYS, COMMENT_KEYS, parse_yaml
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
 from reader.model import Article
+from reader.prepared import PreparedBatch
 from tests.builders import load_one
 from tests.hostile import (
     FIXTURES,

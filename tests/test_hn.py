@@ -214,13 +214,13 @@ _HN_PIECES = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_HN_PIECES, max_size=12).map("".join), st.booleans())
 def test_p_only_html_skips_the_parser_with_the_same_result(html: str, gt_quotes: bool) -> None:
-    assert htmltext._OTHER_THAN_P.search(html) is None
+    assert htmltext.OTHER_THAN_P.search(html) is None
     assert html_to_text(html, gt_quotes=gt_quotes) == _by_html_parser(html, gt_quotes)
 
 
 def _by_html_parser(html: str, gt_quotes: bool) -> tuple[list[str], object]:
     """What `html.parser` makes of `html`: the oracle of the faster paths."""
-    converter = htmltext._Converter(TextBuilder(gt_quotes=gt_quotes))
+    converter = htmltext.Converter(TextBuilder(gt_quotes=gt_quotes))
     converter.feed(html)
     converter.close()
     return converter.builder.finish()
@@ -248,7 +248,7 @@ def test_a_comment_in_hns_tags_never_reaches_the_html_parser(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fed: list[str] = []
-    monkeypatch.setattr(htmltext._Converter, "feed", lambda self, html: fed.append(html))
+    monkeypatch.setattr(htmltext.Converter, "feed", lambda self, html: fed.append(html))
     text, _ = html_to_text(
         '&gt; said<p>See <a href="https:&#x2F;&#x2F;x.example&#x2F;a" rel="nofollow">'
         "https:&#x2F;&#x2F;x.example&#x2F;a</a> <i>now</i><pre><code>  x = 1\n</code></pre>",

@@ -246,7 +246,7 @@ def test_a_file_is_told_from_an_empty_one_without_a_copy_of_it(tmp_path: Path) -
     path = write(tmp_path / "big.txt", b"Title\n\n" + b"words " * 500_000 + b"\n\n")
     tracemalloc.start()
     try:
-        sample = loader._read_sample(path)
+        sample = loader.read_sample(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -266,11 +266,11 @@ def test_a_file_that_grew_since_its_size_was_taken_is_read_to_the_limit(
         return os.stat_result((*info[:6], 5, *info[7:10]))
 
     monkeypatch.setattr(loader.os, "fstat", earlier)
-    sample = loader._read_sample(path)
+    sample = loader.read_sample(path)
     assert sample.data == path.read_bytes()
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 20)
     with pytest.raises(LoadError, match=r"over the .* limit"):
-        loader._read_sample(path)
+        loader.read_sample(path)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
@@ -322,7 +322,7 @@ def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     def refuse(name: str, flags: int) -> int:
         raise PermissionError(13, "Permission denied", name)
 
-    monkeypatch.setattr(loader, "_open_read_only", refuse)
+    monkeypatch.setattr(loader, "open_read_only", refuse)
     assert error_of(path) == f"{path}: permission denied"
 
 

@@ -11,8 +11,9 @@ import pytest
 from reader import loading as loading_module
 from reader.errors import LoadError
 from reader.formats.batch import Batch
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
 from reader.model import Article, Comment
+from reader.prepared import PreparedBatch
 from reader.search.query import Query
 from reader.store import DocumentStore
 

@@ -61,9 +61,9 @@ def test_fixture_and_generated_archive_messages_read_alike() -> None:
 
 def test_a_simple_message_never_reaches_emails_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    parse = mailfields._PARSER.parsebytes
+    parse = mailfields.PARSER.parsebytes
     monkeypatch.setattr(
-        mailfields._PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+        mailfields.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
     )
     simple = (
         b"From: Ada Ravel <ada@example.net>\nSubject: Herons\n"
@@ -186,8 +186,8 @@ def test_mail_without_patch_or_link_skips_the_builder_with_the_same_result(
     lines: list[str],
 ) -> None:
     builder = mailtext.TextBuilder()
-    mailtext._add_mail(builder, lines, may_diff=False)
-    assert mailtext._paragraphs_and_quotes(lines) == builder.finish()
+    mailtext.add_mail(builder, lines, may_diff=False)
+    assert mailtext.paragraphs_and_quotes(lines) == builder.finish()
 
 
 _PART_HEADERS = [

@@ -25,7 +25,7 @@ from reader.formats.mail.fields import full_fields
 from reader.formats.yaml.dump import dump_articles, dump_json
 from reader.model import Article
 from reader.model.subjects import bare_subject, list_tag, shown_subject
-from reader.store import DocumentStore
+from reader.prepared import prepare
 from reader.text import CODE, PARAGRAPH, PART
 from tests.builders import write
 from tests.formats_support import assert_round_trips, by_id, fixture, kinds, load
@@ -71,7 +71,7 @@ def test_every_message_keeps_its_subject(series: list[Article]) -> None:
 def test_a_header_shows_a_subject_only_where_it_differs_from_its_parents(
     series: list[Article],
 ) -> None:
-    prepared = DocumentStore.prepare(series[0])
+    prepared = prepare(series[0])
     thread = prepared.thread
     shown = {c.source_id: thread.shown_subject(i) for i, c in enumerate(thread.comments)}
     assert shown == {

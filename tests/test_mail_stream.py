@@ -256,7 +256,7 @@ def test_streamed_threads_are_the_whole_archives_threads(
             write_mbox(Path(folder) / "list.mbox", messages),
             write_maildir(Path(folder) / "list", messages),
         ):
-            patch.setattr(mail, "_PREVIEW_MESSAGES", len(messages))
+            patch.setattr(mail, "PREVIEW_MESSAGES", len(messages))
             if not expected:
                 with pytest.raises(LoadError):  # (an mbox may not even look like one)
                     load_articles(path)
@@ -265,7 +265,7 @@ def test_streamed_threads_are_the_whole_archives_threads(
             assert [outline(article) for article in articles] == expected
             # `reader dump` reads the same articles, all at once.
             assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
-            patch.setattr(mail, "_PREVIEW_MESSAGES", preview_size)
+            patch.setattr(mail, "PREVIEW_MESSAGES", preview_size)
             first_messages = messages[:preview_size] if len(messages) > preview_size else []
             _check_preview(path, whole_archive(first_messages)[:1], articles, warnings)
 
@@ -342,7 +342,7 @@ def test_without_a_preview_the_read_ahead_reads_no_message_in_full(
 ) -> None:
     """A mailbox within the preview's messages gives no preview: its first
     batch is its first thread, listed from the heads alone."""
-    messages = _threads_earliest_last(mail._PREVIEW_MESSAGES // 2)
+    messages = _threads_earliest_last(mail.PREVIEW_MESSAGES // 2)
     path = write_mbox(tmp_path / "list.mbox", messages)
     read: list[bytes] = []
     monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
@@ -507,7 +507,7 @@ def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
         f"{path}: line {starts[140]}: message skipped: {no_head}",
     ]
     assert warnings == index_warnings
-    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", len(messages))
+    monkeypatch.setattr(mail, "PREVIEW_MESSAGES", len(messages))
     without_preview: list[str] = []
     assert not any(batch.preview for batch in load_batches(path, without_preview))
     assert without_preview == index_warnings

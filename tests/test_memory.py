@@ -81,7 +81,7 @@ def test_indexed_comments_keep_no_lists_and_read_their_place_from_the_thread() -
     for index, comment in enumerate(thread.comments):
         # No list of its own: the text a tuple (or a bare string), the replies
         # and the place in the tree read from the thread's arrays.
-        assert type(comment.text) is tuple and comment._replies is None
+        assert type(comment.text) is tuple and type(comment.replies) is tuple
         assert [id(reply) for reply in comment.replies] == replies[id(comment)]
         assert comment.depth == thread.depths[index]
         parent = comment.parent
@@ -115,9 +115,9 @@ def test_a_plain_search_folds_only_the_chunks_it_reaches(monkeypatch) -> None:  
     search_text = SearchText(texts, list(range(len(texts))))
     first = next(search_text.finditer(Query("line 1 ")))
     assert first.key == 1
-    chunks = search_text._chunks
+    chunks = search_text.chunks
     assert len(chunks) > 10
-    folded = [chunk for chunk in chunks if chunk._folded is not None]
+    folded = [chunk for chunk in chunks if chunk.is_folded]
     assert folded == chunks[:1]
 
 

@@ -193,7 +193,7 @@ _MD_PIECES = st.sampled_from(
 @example("word \nword")
 @example("a\xa0\n\nb ")
 def test_plain_text_skips_the_parser_with_the_same_result(source: str) -> None:
-    assert markdown_to_text(source) == markdowntext._parsed(source)
+    assert markdown_to_text(source) == markdowntext.parsed(source)
 
 
 # Quotes and paragraphs skip the block parser with the same result ---------------
@@ -216,14 +216,14 @@ _MD_LINES = st.sampled_from(
 @example("a\n> b")
 @example("[ref]\n\n[ref]: https://r.example")
 def test_quotes_and_paragraphs_skip_the_block_parser_with_the_same_result(source: str) -> None:
-    assert markdown_to_text(source) == markdowntext._parsed(source)
+    assert markdown_to_text(source) == markdowntext.parsed(source)
 
 
 def test_a_quote_and_a_styled_paragraph_never_reach_the_block_parser(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[str] = []
-    parser = markdowntext._parser()
+    parser = markdowntext.parser()
     parse = parser.parse
 
     def counted(source: str, env: dict | None = None) -> list:

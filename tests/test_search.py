@@ -170,6 +170,6 @@ def test_chunked_search_text_finds_the_same_as_one_chunk(monkeypatch: pytest.Mon
     whole = list(SearchText(texts, keys).finditer(Query("needle")))
     monkeypatch.setattr(SearchText, "CHUNK", 64)
     chunked_text = SearchText(texts, keys)
-    assert len(chunked_text._chunks) > 10
+    assert len(chunked_text.chunks) > 10
     assert list(chunked_text.finditer(Query("needle"))) == whole
     assert len(list(chunked_text.finditer(Query("Needle")))) == 200

@@ -47,7 +47,7 @@ def reference(text: SearchText, texts: list[str], query: Query) -> list[Match]:
     sensitive, the query's pattern run over that str."""
     pattern = query.compile()
     found = []
-    for chunk in text._chunks:
+    for chunk in text.chunks:
         fields = texts[chunk.first : chunk.first + chunk.count]
         joined = SEPARATOR.join(fields)
         haystack = joined if query.case_sensitive else fold(joined)
@@ -123,7 +123,7 @@ def test_an_ascii_query_folds_only_chunks_that_hold_a_kelvin_sign(
     texts = [f"\u00c9t\u00e9 \u00e0 Z\u00fcrich, {n} \u00b0C" for n in range(300)]
     texts[150] = "273 \u212a"
     text = SearchText(texts, range(len(texts)))
-    chunks = len(text._chunks)
+    chunks = len(text.chunks)
     assert chunks > 50
 
     assert [m.key for m in text.finditer(Query("k"))] == [150]

@@ -9,23 +9,27 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from reader.model import Article, Comment, Thread
+from reader.prepared import prepare
 from reader.state import ArticleState, State, open_state, state_path
 from reader.state import database as database_module
 from reader.state import schema as schema_module
 from reader.state.article_state import NEW, READ, STUB, UNREAD
 from reader.state.identity import article_key, comment_keys
 from reader.state.schema import LATEST
-from reader.store import DocumentStore
+from reader.state.session import Writer
+from reader.state.writer import StateWriter
 from tests.builders import reply_chain
 
 
 def thread_of(article: Article) -> Thread:
-    return DocumentStore.prepare(article).thread
+    return prepare(article).thread
 
 
 def article(texts: list[str], **fields: object) -> Article:
@@ -34,11 +38,17 @@ def article(texts: list[str], **fields: object) -> Article:
     return Article(title="Title", url="https://example.test/1", comments=comments, **fields)  # type: ignore[arg-type]
 
 
-def opened(path: Path) -> State:
-    state, warnings = open_state(path)
+def opened(path: Path, writer: Writer = StateWriter) -> State:
+    state, warnings = open_state(path, writer)
     assert state is not None, warnings
     assert warnings == []
     return state
+
+
+def told(path: Path) -> State:
+    """A state whose writer has no thread: it writes when told (`flush`), so
+    what is pending stays pending until then."""
+    return opened(path, partial(StateWriter, interval=None))
 
 
 def prepared(state: State, item: Article) -> ArticleState:
@@ -247,11 +257,11 @@ def test_an_article_loaded_but_not_opened_is_no_visit(db: Path) -> None:
 
 
 def test_opening_an_article_twice_in_a_session_lists_its_comments_once(db: Path) -> None:
-    state = opened(db)
+    state = told(db)
     item = prepared(state, article(["a", "b"]))
     state.opened(item)
     state.opened(item)
-    assert [len(keys) for _, keys in state._writer.pending.listed] == [2]
+    assert [len(keys) for _, keys in state.writer.pending.listed] == [2]
     state.close()
 
 
@@ -265,16 +275,16 @@ def with_stub(texts: list[str]) -> Article:
 
 def test_stubs_are_never_new_unread_counted_or_written(db: Path) -> None:
     """The issue's reddit thread: 197 comments, "345 new" with its 167 stubs."""
-    state = opened(db)
+    state = told(db)
     first = prepared(state, with_stub(["a", "b"]))
     stub = 2
     assert first.reading[stub] == STUB
     assert (first.comment_count, first.unread_count) == (3, 3)
     state.opened(first)
     state.mark_seen(first, range(4))
-    ((_, listed),) = state._writer.pending.listed
+    ((_, listed),) = state.writer.pending.listed
     assert first.comment_keys[stub] not in listed and len(listed) == 3
-    assert all(comment != first.comment_keys[stub] for _, comment in state._writer.pending.seen)
+    assert all(comment != first.comment_keys[stub] for _, comment in state.writer.pending.seen)
     state.close()
 
     state = opened(db)
@@ -286,7 +296,7 @@ def test_stubs_are_never_new_unread_counted_or_written(db: Path) -> None:
     assert reading_of(later) == [READ, READ, STUB, READ, NEW]
     assert later.next_of(NEW, -1) == 4 and later.next_of(UNREAD, -1) is None
     state.mark_read(later)
-    ((_, read),) = state._writer.pending.read
+    ((_, read),) = state.writer.pending.read
     assert len(read) == 4 and later.comment_keys[stub] not in read
     assert reading_of(later) == [READ, READ, STUB, READ, READ]
     state.close()
@@ -351,11 +361,11 @@ def test_two_articles_do_not_share_seen_marks(db: Path) -> None:
 
 
 def test_a_comment_is_written_once_however_often_it_is_marked(db: Path) -> None:
-    state = opened(db)
+    state = told(db)
     item = prepared(state, article(["a", "b"]))
     for _ in range(50):
         state.mark_seen(item, [0, 1])
-    assert state._writer.pending.seen == [
+    assert state.writer.pending.seen == [
         (item.key, item.comment_keys[0]),
         (item.key, item.comment_keys[1]),
     ]
@@ -370,7 +380,7 @@ def test_the_writer_thread_writes_marks_without_waiting_for_close(db: Path) -> N
         for _ in range(200):
             if reader.execute(SEEN_COUNT).fetchone()[0] == 2:
                 break
-            state._writer._stop.wait(0.05)
+            threading.Event().wait(0.05)
         assert reader.execute(SEEN_COUNT).fetchone()[0] == 2
     state.close()
 
@@ -379,13 +389,13 @@ def test_a_locked_database_keeps_the_batch_for_the_next_round(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 20)
-    state = opened(db)
+    state = told(db)
     item = prepared(state, article(["a", "b"]))
     blocker = sqlite3.connect(db, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     state.mark_seen(item, [0, 1])
-    state._writer.flush()
-    assert len(state._writer.pending.seen) == 2
+    state.writer.flush()
+    assert len(state.writer.pending.seen) == 2
     assert state.warnings == []
     blocker.execute("COMMIT")
     blocker.close()
@@ -604,16 +614,16 @@ def test_a_state_folder_that_is_a_file_means_no_state(tmp_path: Path) -> None:
 
 
 def test_a_write_failure_mid_session_warns_once_and_stops_writing(db: Path) -> None:
-    state = opened(db)
+    state = told(db)
     heard: list[str] = []
     state.on_warning = heard.append
     item = prepared(state, article(["a", "b"]))
     with sqlite3.connect(db) as saboteur:
         saboteur.execute("DROP TABLE comments")
     state.mark_seen(item, [0])
-    state._writer.flush()
+    state.writer.flush()
     state.mark_seen(item, [1])
-    state._writer.flush()
+    state.writer.flush()
     state.close()
     assert len(heard) == 1
     assert "nothing more is remembered" in heard[0]

@@ -28,14 +28,14 @@ import sys, time
 from pathlib import Path
 from reader.model import Article, Comment
 from reader.state import open_state
-from reader.store import DocumentStore
+from reader.prepared import prepare
 
 database, first, last, mode = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 comments = [Comment(author="a", text=[f"comment {n}"]) for n in range(20_000)]
 article = Article(title="Shared", source_id="shared", comments=comments)
 state, warnings = open_state(database)
 assert state is not None and not warnings, warnings
-marks = state.prepare(article, DocumentStore.prepare(article).thread)
+marks = state.prepare(article, prepare(article).thread)
 state.opened(marks)
 for index in range(first, last):
     state.mark_seen(marks, [index])

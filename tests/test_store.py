@@ -7,7 +7,7 @@ import sys
 from reader.model import Article, Comment
 from reader.search.fields import HEADER
 from reader.search.query import Query
-from reader.store import DocumentStore
+from reader.store import DocumentStore, UniqueIds
 from tests.builders import index_of, reply_chain
 
 
@@ -52,12 +52,12 @@ class _CountingDict(dict):
 
 def test_a_mailboxs_many_threads_get_ids_without_a_quadratic_search() -> None:
     # Every thread of mailbox `list` asks for the base id `list`.
-    store = DocumentStore()
-    store._by_id = _CountingDict()
-    for number in range(1000):
-        store.add(Article(title=str(number)), "list")
-    assert [a.id for a in store.articles[:3]] == ["list", "list~2", "list~3"]
-    assert store.articles[-1].id == "list~1000"
+    taken = _CountingDict()
+    ids = UniqueIds(taken)
+    for _ in range(1000):
+        taken[ids.new("list")] = None
+    assert list(taken)[:3] == ["list", "list~2", "list~3"]
+    assert list(taken)[-1] == "list~1000"
     assert _CountingDict.checks < 3 * 1000
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.model import Article, Comment
 from reader.store import DocumentStore
-from reader.ui.thread_rows import FOLDED_HEIGHT, ThreadRows
+from reader.ui.thread.rows import FOLDED_HEIGHT, ThreadRows
 from tests.builders import index_of, reply_chain
 
 from .test_store import nested_article

@@ -57,7 +57,7 @@ def _has_known_content(path: Path) -> bool:
     """Whether a file with an unknown suffix starts like a format reader
     detects by content (a mailbox, JSON, a feed)."""
     try:
-        with open(path, "rb", opener=_open_read_only) as file:
+        with open(path, "rb", opener=open_read_only) as file:
             head = file.read(_SNIFF_BYTES)
     except OSError:
         return True  # let loading report what is wrong with it
@@ -194,7 +194,7 @@ def load_batches(
     """
     found: Format | None = None
     try:
-        sample = _read_sample(path)
+        sample = read_sample(path)
         if parsed is not None:
             sample.take_json(parsed)
         found = detect(sample)
@@ -246,7 +246,7 @@ def read_in_full(article: Article, path: Path) -> Article | None:
     return full
 
 
-def _read_sample(path: Path) -> Sample:
+def read_sample(path: Path) -> Sample:
     """The file (or Maildir) at `path`, read: all of a small file or of seed
     text (which its parser needs whole), the first bytes of another big one
     and the rest when a parser asks for it (an mbox's reads the file itself,
@@ -276,7 +276,7 @@ def _read_file(path: Path, most: int | None = None) -> bytes | bytearray:
     Opened first and checked as opened, so that the type and size checks
     apply to the very file that is read."""
     try:
-        with open(path, "rb", opener=_open_read_only) as file:
+        with open(path, "rb", opener=open_read_only) as file:
             info = os.fstat(file.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise LoadError(path, "is a directory")
@@ -323,7 +323,7 @@ def _read_into(file: BinaryIO, size: int) -> bytearray:
     return data
 
 
-def _open_read_only(path: str, flags: int) -> int:
+def open_read_only(path: str, flags: int) -> int:
     """`os.open` that cannot hang: a FIFO would otherwise block until a writer
     came along (O_NONBLOCK changes nothing for regular files)."""
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..bulk import collector_paused
+from ..collector import collector_paused
 from ..errors import LoadError
 from ..model import Article, Comment
 

@@ -42,17 +42,17 @@ class SourceFields:
 
     def __init__(
         self,
-        posted: str | None = None,
-        blocks: tuple[Block, ...] | None = None,
-        source_id: str | None = None,
-        score: int | None = None,
-        edited: str | None = None,
-        is_op: bool = False,
-        status: str | None = None,
-        more: int | None = None,
-        distinguished: str | None = None,
-        stickied: bool = False,
-        subject: str | None = None,
+        posted: str | None,
+        blocks: tuple[Block, ...] | None,
+        source_id: str | None,
+        score: int | None,
+        edited: str | None,
+        is_op: bool,
+        status: str | None,
+        more: int | None,
+        distinguished: str | None,
+        stickied: bool,
+        subject: str | None,
     ) -> None:
         self.posted = posted
         self.blocks = blocks
@@ -65,6 +65,10 @@ class SourceFields:
         self.distinguished = distinguished
         self.stickied = stickied
         self.subject = subject
+
+
+# Each field's value where the source says nothing, in `SourceFields`' order.
+NOTHING_SAID = (None, None, None, None, None, False, None, None, None, False, None)
 
 
 class SourceField(Generic[T]):
@@ -84,5 +88,5 @@ class SourceField(Generic[T]):
         if comment.source_fields is None:
             if value == self.default:
                 return
-            comment.source_fields = SourceFields()
+            comment.source_fields = SourceFields(*NOTHING_SAID)
         setattr(comment.source_fields, self.name, value)

@@ -40,8 +40,6 @@ class QueryError(ValueError):
     """A query that cannot be searched for, with a reason fit for the search bar."""
 
 
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
 class Query(NamedTuple):
     """What to look for, and how.
 
@@ -90,7 +88,7 @@ class Match(NamedTuple):
     end: int
 
 
-class _Chunk:
+class Chunk:
     """A run of consecutive fields joined into one text, searched in one go.
 
     The case-folded text is kept as UTF-8 bytes, which plain queries search
@@ -120,6 +118,15 @@ class _Chunk:
         self._fully_folded = False
         # The text as written, joined on the first case-sensitive query, then kept.
         self.original: str | None = None
+
+    @property
+    def is_folded(self) -> bool:
+        """Whether the chunk holds a folded copy (made by a search that reached it)."""
+        return self._folded is not None
+
+    def forget_folded(self) -> None:
+        """Drop the folded copy: the next search that reaches it folds again."""
+        self._folded, self._fully_folded = None, False
 
     def folded(self, fields: list[str], ascii_query: bool) -> bytes:
         """The folded UTF-8 text of this chunk of `fields`, fit for a query that
@@ -182,15 +189,26 @@ class SearchText:
                 texts[number] = text.replace(SEPARATOR, " ")
         self._fields = texts
         self._keys = keys
-        self._chunks: list[_Chunk] = []
+        self._chunks: list[Chunk] = []
         first = size = 0
         for number, text in enumerate(self._fields):
             size += len(text) + 1
             if size >= self.CHUNK:
-                self._chunks.append(_Chunk(first, number + 1 - first))
+                self._chunks.append(Chunk(first, number + 1 - first))
                 first, size = number + 1, 0
         if first < len(self._fields) or not self._chunks:
-            self._chunks.append(_Chunk(first, len(self._fields) - first))
+            self._chunks.append(Chunk(first, len(self._fields) - first))
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """The runs of fields searched in one go, in field order."""
+        return self._chunks
+
+    def forget_folded(self) -> None:
+        """Drop every chunk's folded copy (memory back as at load; the next
+        search of each chunk folds it again)."""
+        for chunk in self._chunks:
+            chunk.forget_folded()
 
     def finditer(self, query: Query) -> Iterator[Match]:
         """The matches of `query` in field order; lazy, so the first comes at once."""
@@ -205,7 +223,7 @@ class SearchText:
                 yield from self._plain(chunk, needle, len(query.text), ascii_query)
 
     def _plain(
-        self, chunk: _Chunk, needle: re.Pattern[bytes], length: int, ascii_query: bool
+        self, chunk: Chunk, needle: re.Pattern[bytes], length: int, ascii_query: bool
     ) -> Iterator[Match]:
         """A lower-case literal: found in the UTF-8 bytes, spans turned into characters."""
         folded = chunk.folded(self._fields, ascii_query)
@@ -217,7 +235,7 @@ class SearchText:
             yield Match(keys[first + field], base, base + length)
 
     def _general(
-        self, chunk: _Chunk, pattern: re.Pattern[str], case_sensitive: bool
+        self, chunk: Chunk, pattern: re.Pattern[str], case_sensitive: bool
     ) -> Iterator[Match]:
         """Any query, over the text as a str: the folded text or the original."""
         if case_sensitive:

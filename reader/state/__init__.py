@@ -3,6 +3,7 @@ search history and theme. No Textual, no Rich: the UI calls `State`."""
 
 from .article_state import ArticleState
 from .location import default_state_path, state_path
+from .reading import Reading
 from .session import State, open_state
 
-__all__ = ["ArticleState", "State", "default_state_path", "open_state", "state_path"]
+__all__ = ["ArticleState", "Reading", "State", "default_state_path", "open_state", "state_path"]

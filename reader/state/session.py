@@ -24,6 +24,9 @@ from .database import StateUnavailable, connect, open_database
 from .identity import article_key, comment_keys
 from .writer import HISTORY_LIMIT, StateWriter
 
+# Makes the state's writer from its connection, session and warning callback.
+Writer = Callable[[sqlite3.Connection, int, Callable[[str], None]], StateWriter]
+
 THEME = "theme"
 SELECTED = "selected_article"
 # Codes in `prepare` besides READ, UNREAD and STUB: a comment the database has
@@ -41,7 +44,13 @@ class State:
     """The state database, open for one session. Thread-safe where it says so;
     everything else is for the UI thread."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, warnings: list[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        warnings: list[str],
+        writer: Writer = StateWriter,
+    ) -> None:
         self.path = path
         # Every problem so far, for the log (`open_state` returns the first ones).
         self.warnings = list(warnings)
@@ -74,7 +83,8 @@ class State:
                 "SELECT query FROM history ORDER BY used DESC LIMIT ?", (HISTORY_LIMIT,)
             ).fetchall()[::-1]
         ]
-        self._writer = StateWriter(connection, self.session, self._warn)
+        # Where every change goes, buffered: the writer thread writes it.
+        self.writer = writer(connection, self.session, self._warn)
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -83,7 +93,7 @@ class State:
 
     def close(self) -> None:
         """Write everything still buffered and close. Call once, at exit."""
-        self._writer.close()
+        self.writer.close()
         with self._reader_lock:
             self._reader.close()
 
@@ -158,11 +168,11 @@ class State:
         in the thread now (so that only later ones are new at the next launch),
         it is no longer unread, and it becomes the selected article to restore."""
         self._written.add(article.key)
-        with self._writer.lock:
-            self._writer.pending.opened.add(article.key)
+        with self.writer.lock:
+            self.writer.pending.opened.add(article.key)
             if article.unlisted:
-                self._writer.pending.listed.append((article.key, article.unlisted))
-            self._writer.pending.settings[SELECTED] = str(article.key)
+                self.writer.pending.listed.append((article.key, article.unlisted))
+            self.writer.pending.settings[SELECTED] = str(article.key)
         article.unlisted = array("q")
         self._selected = article.key
 
@@ -175,8 +185,8 @@ class State:
                 marked[index] = 1
                 fresh.append((key, keys[index]))
         if fresh:
-            with self._writer.lock:
-                self._writer.pending.seen.extend(fresh)
+            with self.writer.lock:
+                self.writer.pending.seen.extend(fresh)
 
     def mark_read(self, article: ArticleState) -> None:
         """Every comment of the article seen; its new and unread marks are
@@ -187,9 +197,9 @@ class State:
             keys = array("q", compress(keys, map(STUB.__ne__, article.reading)))
         article.read_all()
         self._written.add(article.key)
-        with self._writer.lock:
-            self._writer.pending.opened.add(article.key)
-            self._writer.pending.read.append((article.key, keys))
+        with self.writer.lock:
+            self.writer.pending.opened.add(article.key)
+            self.writer.pending.read.append((article.key, keys))
 
     def mark_all_read(self, articles: Iterable[ArticleState]) -> None:
         for article in articles:
@@ -202,8 +212,8 @@ class State:
         article.body_scroll = body_scroll
         key = article.comment_keys[cursor] if cursor is not None else None
         self._written.add(article.key)
-        with self._writer.lock:
-            self._writer.pending.positions[article.key] = (key, body_scroll)
+        with self.writer.lock:
+            self.writer.pending.positions[article.key] = (key, body_scroll)
 
     @property
     def selected_article(self) -> int | None:
@@ -224,8 +234,8 @@ class State:
             self._history.remove(query)
         self._history.append(query)
         del self._history[:-HISTORY_LIMIT]
-        with self._writer.lock:
-            self._writer.pending.queries.append(query)
+        with self.writer.lock:
+            self.writer.pending.queries.append(query)
 
     @property
     def theme(self) -> str | None:
@@ -234,8 +244,8 @@ class State:
 
     def remember_theme(self, name: str) -> None:
         self._theme = name
-        with self._writer.lock:
-            self._writer.pending.settings[THEME] = name
+        with self.writer.lock:
+            self.writer.pending.settings[THEME] = name
 
 
 def _index_of(keys: array[int], key: int | None) -> int | None:
@@ -247,16 +257,17 @@ def _index_of(keys: array[int], key: int | None) -> int | None:
         return None
 
 
-def open_state(path: Path) -> tuple[State | None, list[str]]:
+def open_state(path: Path, writer: Writer = StateWriter) -> tuple[State | None, list[str]]:
     """The state at `path` for this session, and the warnings to show once. With
     no state possible (a read-only or full folder, a newer reader's database),
-    None and a warning saying reader runs without it."""
+    None and a warning saying reader runs without it. `writer` makes the state's
+    writer (tests: one without a thread, which writes when told)."""
     try:
         connection, warnings = open_database(path)
     except StateUnavailable as error:
         return None, [f"running without saved state: {error}"]
     try:
-        return State(path, connection, warnings), warnings
+        return State(path, connection, warnings, writer), warnings
     except sqlite3.Error as error:
         connection.close()
         return None, [*warnings, f"running without saved state: cannot use {path}: {error}"]

@@ -55,7 +55,10 @@ class StateWriter:
         connection: sqlite3.Connection,
         session: int,
         warn: Callable[[str], None],
+        interval: float | None = INTERVAL,
     ) -> None:
+        """Writes every `interval` seconds on a thread of its own (None: no
+        thread; only `flush` and `close` write, when the caller says)."""
         self.connection = connection
         self.session = session
         self.lock = threading.Lock()
@@ -63,11 +66,15 @@ class StateWriter:
         self._warn = warn
         self._failed = False
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="reader-state-writer", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        if interval is not None:
+            self._thread = threading.Thread(
+                target=self._run, args=(interval,), name="reader-state-writer", daemon=True
+            )
+            self._thread.start()
 
-    def _run(self) -> None:
-        while not self._stop.wait(INTERVAL):
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
             self.flush()
 
     def flush(self) -> None:
@@ -98,7 +105,8 @@ class StateWriter:
     def close(self) -> None:
         """Stop the thread, write what is left, close the connection."""
         self._stop.set()
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
         self.flush()
         self.connection.close()
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Keymap
 from textual.dom import DOMNode
@@ -20,6 +21,7 @@ from ..state import State
 from ..store import DocumentStore
 from .commands import ALL_COMMANDS, APP_COMMANDS, LINK_COMMANDS, bindings
 from .links import copy_link, open_link
+from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
@@ -49,8 +51,9 @@ class ReaderApp(App[None]):
         the app starts, with the config's problems)."""
         super().__init__()
         # Memory between sessions (None: none this session) and the config file;
-        # the caller opens and closes the state.
+        # the caller opens and closes the state. Each article's is read as it loads.
         self.state = state
+        loading.state = state
         self.config = config or Config()
         self.start_warnings = list(warnings or [])
         # What was wrong with the config and the state as the app started.
@@ -61,7 +64,7 @@ class ReaderApp(App[None]):
             state.on_warning = self._state_warning
         self.store = DocumentStore()
         # Not `self.loading`: that is Textual's reactive for a loading indicator.
-        self.sources = loading
+        self.files = loading
         # Every file that failed to load; kept here so it outlives the screens,
         # for the command line to print after the app has exited.
         self.load_errors: list[LoadError] = list(loading.problems)
@@ -111,7 +114,7 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(
             self.store,
-            self.sources,
+            self.files,
             self.load_errors,
             self.size.width,
             self.state,
@@ -132,6 +135,18 @@ class ReaderApp(App[None]):
     def action_redraw(self) -> None:
         self.screen.refresh()
 
+    @on(ShowLinks)
+    def _show_links(self, message: ShowLinks) -> None:
+        from .screens.links import LinksScreen  # here: the first frame has no use for it
+
+        self.push_screen(LinksScreen(message.title, message.urls))
+
+    @on(ShowFullText)
+    def _show_full_text(self, message: ShowFullText) -> None:
+        from .screens.full_text import FullTextScreen  # here, as the links screen
+
+        self.push_screen(FullTextScreen(message.title, message.text))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # here: the first frame has no use for it
 
@@ -139,7 +154,7 @@ class ReaderApp(App[None]):
             # The notices ("3 files could not be read — press ? for details") are
             # answered here, and would cover the help on a small screen.
             self.clear_notifications()
-            warnings = [*self.start_problems, *self.sources.warnings]
+            warnings = [*self.start_problems, *self.files.warnings]
             self.push_screen(HelpScreen(self.load_errors, self.keymap, warnings))
 
     @property

@@ -10,7 +10,7 @@ import pytest
 
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 
 # FIRST_SEED and SECOND_SEED are re-exported for tests that import them from here.
 from tests.seeds import FIRST_SEED, SECOND_SEED, SEEDS  # noqa: F401

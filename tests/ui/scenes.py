@@ -12,8 +12,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from reader.loading import Loading
+from reader.prepared import prepare
 from reader.state import State, open_state
-from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
 from tests.builders import load_one
 from tests.ui.conftest import make_app
@@ -80,7 +80,7 @@ def reddit_read_in_part(state: State) -> None:
     article = load_one(REDDIT)
     del article.comments[-1]
     del article.comments[0].replies[1].replies[0]
-    marks = state.prepare(article, DocumentStore.prepare(article).thread)
+    marks = state.prepare(article, prepare(article).thread)
     state.opened(marks)
     state.mark_seen(marks, range(3))
 

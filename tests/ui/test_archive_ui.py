@@ -23,10 +23,10 @@ from reader.formats.mail import mailbox
 from reader.loading import Loading
 from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
 from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 
 from .scenes import settle, wait_for
 
@@ -183,9 +183,9 @@ async def test_a_big_thread_is_read_off_the_ui_thread_then_opened(
         real_read = screen.store.read
         big, small = articles.id_at(2), articles.id_at(3)
 
-        def read(article_id: str) -> object:
+        def read(article_id: str, *state: object) -> object:
             read_in.setdefault(article_id, []).append(threading.current_thread())
-            return real_read(article_id)
+            return real_read(article_id, *state)  # type: ignore[arg-type]
 
         monkeypatch.setattr(screen.store, "read", read)
         await pilot.press("j", "j")
@@ -206,5 +206,5 @@ async def test_a_big_thread_is_read_off_the_ui_thread_then_opened(
 
 def test_the_archive_here_gives_a_preview(tmp_path: Path) -> None:
     """(The first test's archive is bigger than the preview's messages.)"""
-    assert mailbox._PREVIEW_MESSAGES < 240
+    assert mailbox.PREVIEW_MESSAGES < 240
     assert main_screen.READ_AT_ONCE_COMMENTS < 150

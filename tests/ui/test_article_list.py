@@ -13,15 +13,17 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.errors import LoadError
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
 from reader.model import Article
+from reader.prepared import PreparedBatch, prepare
 from reader.state import ArticleState
 from reader.state.article_state import NEW, READ, UNREAD
+from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ENTRY_HEIGHT, ArticleList
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.load_progress import LoadProgress
+from reader.ui.articles.list import ENTRY_HEIGHT, ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.articles.progress import LoadProgress
+from reader.ui.body.view import ArticleBody
 
 from ..seeds import SECOND_SEED
 from .conftest import focused_id, make_app
@@ -41,7 +43,7 @@ class ListApp(App[None]):
     """Only the list, full screen: 20 lines show 10 entries."""
 
     def compose(self) -> ComposeResult:
-        yield ArticleList(id="articles")
+        yield ArticleList(DocumentStore(), id="articles")
 
 
 def record_painted_lines(view: ArticleList) -> list[int]:
@@ -170,8 +172,9 @@ async def test_new_and_unread_are_counted_apart_and_said_shorter_when_narrow(
     app = ListApp()
     async with app.run_test(size=(width + 2, 10)) as pilot:
         view = app.query_one(ArticleList)
-        view.marks = {"x": read_earlier(6, 300, 181)}
-        view.add_articles([(Article(title="A thread", author="Ann", id="x"), 487)])
+        article = Article(title="A thread", author="Ann")
+        view.store.register(prepare(article)._replace(state=read_earlier(6, 300, 181)), "x")
+        view.add_articles([(article, 487)])
         await pilot.pause()
         # The counts whole (names give way first).
         assert view.render_line(1).text.strip().endswith(said)

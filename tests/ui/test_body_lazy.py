@@ -13,9 +13,9 @@ from textual.pilot import Pilot
 
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
-from reader.ui.widgets import article_body
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.body_pieces import CHUNK, Piece, piece_lines
+from reader.ui.body import view as article_body
+from reader.ui.body.pieces import CHUNK, Piece, piece_lines
+from reader.ui.body.view import ArticleBody
 
 from .conftest import make_app
 from .scenes import settle
@@ -151,7 +151,7 @@ async def test_a_match_far_down_a_long_line_is_highlighted_where_it_is(tmp_path:
         await pilot.press("slash", *"zanzibar", "enter")
         await settle(pilot)
         await pilot.pause()
-        current = body._styles()["current-match"]
+        current = body.draw_styles()["current-match"]
         marked = [
             segment.text
             for y in range(body.scrollable_content_region.height)
@@ -201,7 +201,7 @@ async def test_the_saved_scroll_shows_the_same_lines_again(tmp_path: Path) -> No
 async def test_the_body_pane_follows_the_open_article_and_searches_it_again() -> None:
     """Only the screen's `article` changes; the pane bound to it shows the new
     article and highlights the search in force there."""
-    from reader.ui.widgets.body_pane import BodyPane
+    from reader.ui.body.pane import BodyPane
 
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -215,7 +215,7 @@ async def test_the_body_pane_follows_the_open_article_and_searches_it_again() ->
         pane = screen.query_one(BodyPane)
         assert body.article is other
         assert pane.matches == list(app.store.search_article(other.id, pane.search_query))
-        assert pane.matches and all(m.key in body._matches for m in pane.matches)
+        assert pane.matches and all(m.key in body.highlighted_blocks for m in pane.matches)
 
 
 async def test_a_theme_change_restyles_the_wrapped_pieces() -> None:
@@ -242,4 +242,4 @@ async def test_a_theme_change_restyles_the_wrapped_pieces() -> None:
         app.theme = "textual-light"
         await pilot.pause()
         assert match_background() != dark
-        assert match_background() == body._styles()["match"].bgcolor
+        assert match_background() == body.draw_styles()["match"].bgcolor

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from rich.segment import Segment
 
-from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.body.view import ArticleBody
 
 from .conftest import make_app
 from .scenes import settle

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.body.view import ArticleBody
 
 from .conftest import make_app
 from .scenes import settle

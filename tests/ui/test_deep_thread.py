@@ -6,8 +6,8 @@ from pathlib import Path
 
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article, Comment
-from reader.ui.widgets.comment_painter import MIN_TEXT_WIDTH
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.painter import MIN_TEXT_WIDTH
+from reader.ui.thread.view import ThreadView
 
 from .conftest import make_app
 from .scenes import settle

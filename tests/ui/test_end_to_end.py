@@ -39,7 +39,11 @@ def test_alt_r_in_the_search_bar_toggles_regex_instead_of_typing(alt_r: str) -> 
     with Terminal([]) as terminal:
         terminal.wait_for(FIRST_TITLE, FIRST_COMMENT)
         terminal.press("\t\t")
+        assert ".*" not in terminal.text()
         terminal.press("/")
+        # The bar's toggles drawn: the bar is mounted and its input focused, so
+        # alt+r reaches the bar's binding however long a loaded machine took.
+        terminal.wait_for(".*", "filter")
         terminal.press(alt_r)
         terminal.press("mosul|aleppo")
         # As a regex the alternation matches; as text (or as `rmosul|aleppo`) nothing does.
@@ -60,6 +64,7 @@ def test_alt_f_in_the_comments_search_bar_lights_the_filter(alt_f: str) -> None:
         terminal.wait_for(FIRST_TITLE, FIRST_COMMENT)
         terminal.press("\t\t")
         terminal.press("/")
+        terminal.wait_for(".*", "filter")
         terminal.press("aleppo")
         terminal.wait_for("/aleppo ", "filter  1/2")
         assert not filter_lit(terminal)

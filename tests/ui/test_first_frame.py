@@ -23,17 +23,22 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from reader import loading as loading_module
 from reader.errors import LoadError
-from reader.loading import Loading, PreparedBatch
-from reader.state import open_state
-from reader.store import DocumentStore, PreparedArticle
+from reader.loading import Loading
+from reader.model import Article
+from reader.prepared import PreparedArticle, PreparedBatch
+from reader.state import State, open_state
 from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.progress import LoadProgress
+from reader.ui.body.view import ArticleBody
+from reader.ui.screens import load_worker
 from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.load_progress import LoadProgress
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.layout import ThreadLayout
+from reader.ui.thread.painter import PaintedComment
+from reader.ui.thread.view import ThreadView
 
 from .conftest import SEEDS
 from .scenes import settle
@@ -130,7 +135,7 @@ async def test_the_load_worker_and_the_collector_start_after_the_first_frame(
 
     at_load: list[tuple[int, bool]] = []
     at_layout: list[bool] = []
-    bulk_loading = main_screen.bulk_loading
+    bulk_loading = load_worker.bulk_loading
     refresh_layout = Screen._refresh_layout
 
     @contextmanager
@@ -144,7 +149,7 @@ async def test_the_load_worker_and_the_collector_start_after_the_first_frame(
         refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(App, "_display", counted)
-    monkeypatch.setattr(main_screen, "bulk_loading", load)
+    monkeypatch.setattr(load_worker, "bulk_loading", load)
     monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
     assert gc.isenabled()
     await started(ReaderApp(read_ahead(SEEDS)))
@@ -161,13 +166,13 @@ async def test_a_large_file_read_ahead_is_indexed_by_the_worker(
     path = big_thread(tmp_path, 5000)
     assert path.stat().st_size > main_screen.SHOWN_AT_ONCE_BYTES
     on_ui_thread: list[bool] = []
-    prepare = DocumentStore.prepare
+    prepare = loading_module.prepare
 
-    def recorded(article: object) -> PreparedArticle:
+    def recorded(article: Article, state: State | None = None) -> PreparedArticle:
         on_ui_thread.append(threading.current_thread() is threading.main_thread())
-        return prepare(article)  # type: ignore[arg-type]
+        return prepare(article, state)
 
-    monkeypatch.setattr(DocumentStore, "prepare", staticmethod(recorded))
+    monkeypatch.setattr(loading_module, "prepare", recorded)
     app = ReaderApp(read_ahead(path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -193,13 +198,13 @@ async def test_a_cursor_restored_before_the_first_layout_is_scrolled_to_not_wrap
     state.close()
 
     widths: list[int] = []
-    comment_lines = ThreadView._comment_lines
+    painted = ThreadLayout.painted
 
-    def recorded(view: ThreadView, index: int) -> object:
-        widths.append(view._text_area_width)
-        return comment_lines(view, index)
+    def recorded(layout: ThreadLayout, index: int) -> PaintedComment:
+        widths.append(layout.width)
+        return painted(layout, index)
 
-    monkeypatch.setattr(ThreadView, "_comment_lines", recorded)
+    monkeypatch.setattr(ThreadLayout, "painted", recorded)
     state, _ = open_state(database)
     assert state is not None
     app = ReaderApp(read_ahead(path), state=state)

@@ -33,12 +33,12 @@ from textual.widgets import Static
 from reader.loading import Loading
 from reader.state import default_state_path, open_state
 from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
+from reader.ui.body import view as article_body
+from reader.ui.body.pieces import piece_lines
+from reader.ui.body.view import ArticleBody
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets import article_body
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.body_pieces import piece_lines
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 
 from ..terminal import Terminal
 from .conftest import make_app, record_notifications

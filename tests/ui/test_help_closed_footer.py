@@ -5,8 +5,8 @@ been closed. `?`, `escape`, `q` with a load warning pending crashed with
 
 from __future__ import annotations
 
+from reader.ui.footer import ReaderFooter
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.footer import ReaderFooter
 
 from .conftest import make_app
 from .scenes import FIXTURES, settle, wait_for
@@ -16,7 +16,7 @@ async def test_help_opened_and_closed_then_quit_exits_cleanly() -> None:
     app = make_app([FIXTURES / "garden.mbox"])
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
-        assert app.sources.warnings, "garden.mbox has a message that is skipped"
+        assert app.files.warnings, "garden.mbox has a message that is skipped"
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         await pilot.press("escape")

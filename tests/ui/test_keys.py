@@ -7,10 +7,10 @@ from pathlib import Path
 from textual import events
 from textual.command import CommandPalette
 
+from reader.ui.articles.list import ArticleList
+from reader.ui.body.view import ArticleBody
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 from tests.builders import index_of
 
 from ..seeds import FIRST_SEED, SECOND_SEED

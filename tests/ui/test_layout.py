@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.screens.main import width_class
-from reader.ui.thread_rows import ThreadRows
+from reader.ui.thread.rows import ThreadRows
 
 from .conftest import make_app
 from .scenes import settle

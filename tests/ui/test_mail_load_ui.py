@@ -10,12 +10,13 @@ import pytest
 
 from reader.errors import LoadError
 from reader.formats.mail import mailbox as mail
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
+from reader.prepared import PreparedBatch
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.load_progress import LoadProgress
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.articles.progress import LoadProgress
+from reader.ui.body.view import ArticleBody
 
 from ..test_mail_stream import Spec, message, write_mbox
 from .scenes import settle
@@ -51,7 +52,7 @@ async def test_the_first_thread_shows_while_the_mailbox_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Read without a preview (its first 100 messages' first thread, shown first).
-    monkeypatch.setattr(mail, "_PREVIEW_MESSAGES", THREADS + 2)
+    monkeypatch.setattr(mail, "PREVIEW_MESSAGES", THREADS + 2)
     loading = out_of_order_archive(tmp_path)
     app = ReaderApp(loading)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -9,9 +9,9 @@ from rich.style import Style
 
 from reader.model import Comment
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.body.view import ArticleBody
+from reader.ui.thread.painter import CommentPainter, PainterStyles
+from reader.ui.thread.view import ThreadView
 
 from .conftest import make_app
 from .scenes import FIXTURES, settle

@@ -3,7 +3,7 @@ after `j` onto the second match it says 2/N, and `n` / `N` go on from there."""
 
 from __future__ import annotations
 
-from reader.ui.widgets.articles_pane import ArticlesPane
+from reader.ui.articles.pane import ArticlesPane
 
 from .conftest import make_app
 from .scenes import settle

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.widgets.thread_pane import ThreadPane
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.pane import ThreadPane
+from reader.ui.thread.view import ThreadView
 
 from .conftest import focused_id, make_app
 from .scenes import settle

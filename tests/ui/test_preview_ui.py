@@ -17,14 +17,15 @@ import pytest
 
 from reader import loading as loading_module
 from reader.formats.batch import Batch
-from reader.loading import Loading, PreparedBatch
+from reader.loading import Loading
 from reader.model import Article, Comment
+from reader.prepared import PreparedBatch
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
+from reader.ui.body.view import ArticleBody
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 
 from .scenes import settle, wait_for
 

@@ -16,9 +16,9 @@ from reader import times
 from reader.formats.loader import load_articles
 from reader.model import Comment
 from reader.text import CODE, ITEM, LINK, LINKS, MARKER, QUOTE, Block, Span
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR, BlockStyles
-from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
+from reader.ui.body.view import ArticleBody
+from reader.ui.render.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR, BlockStyles
+from reader.ui.thread.painter import CommentPainter, PainterStyles
 
 from .conftest import make_app
 from .scenes import settle
@@ -213,7 +213,7 @@ async def test_exact_heights_come_from_painting_code() -> None:
         view = await open_thread(app, pilot)
         await pilot.pause()
         assert view.rows is not None
-        first = view._painted_comment(view.rows.rows[0])
+        first = view.thread_layout.painted(view.rows.rows[0])
         assert view.rows.heights[0] == len(first.strips)
 
 
@@ -261,7 +261,7 @@ async def test_a_structured_body_shows_its_link_and_search_finds_it_in_place() -
         await pilot.press("enter", "slash", *"blight.", "enter")
         await settle(pilot)
         body = app.main_screen.query_one(ArticleBody)
-        current = body._styles()["current-match"]
+        current = body.draw_styles()["current-match"]
         marked = "".join(
             segment.text
             for y in range(body.size.height)

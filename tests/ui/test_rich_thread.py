@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.geometry import Region
 
-from reader.ui.widgets.comment_painter import CommentPainter
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.painter import CommentPainter
+from reader.ui.thread.view import ThreadView
 from tests.bench_rich import rich_reddit_thread
 
 from .conftest import make_app

@@ -8,8 +8,8 @@ from textual import events
 from textual.widgets import Input
 
 from reader.search.query import Query
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.search.bar import SearchBar
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

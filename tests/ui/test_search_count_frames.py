@@ -14,7 +14,7 @@ import pytest
 from textual.screen import Screen
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle
@@ -69,7 +69,7 @@ async def test_the_batches_of_a_count_do_not_repaint_the_pane_while_the_bar_is_o
         pane = app.main_screen.query_one(ThreadPane)
         counters: list[str] = []
         repaints = 0
-        found, refresh = pane._found, pane.refresh
+        found, refresh = pane.take_batch, pane.refresh
 
         def counting_refresh(*arguments, **options):  # type: ignore[no-untyped-def]
             nonlocal repaints
@@ -82,7 +82,7 @@ async def test_the_batches_of_a_count_do_not_repaint_the_pane_while_the_bar_is_o
             monkeypatch.setattr(pane, "refresh", refresh)
             counters.append(status_of(pane))
 
-        monkeypatch.setattr(pane, "_found", recording)
+        monkeypatch.setattr(pane, "take_batch", recording)
         await pilot.press("tab", "tab", "slash", *"alpha")
         await settle(pilot)
         assert len(counters) > 2 and counters[1].endswith("…"), "the count filled in, in the bar"
@@ -109,7 +109,7 @@ async def test_the_search_worker_waits_for_the_frame_that_shows_each_batch(
             render(self)
 
         monkeypatch.setattr(Screen, "_compositor_refresh", counting_render)
-        find, found = pane.find, pane._found
+        find, found = pane.target.find, pane.take_batch
 
         def watched_find(query: Query) -> Iterator[Match]:
             for match in find(query):
@@ -120,8 +120,8 @@ async def test_the_search_worker_waits_for_the_frame_that_shows_each_batch(
             events.append(("handed", frames))
             found(*arguments)
 
-        monkeypatch.setattr(pane, "find", watched_find)
-        monkeypatch.setattr(pane, "_found", recording)
+        monkeypatch.setattr(pane.target, "find", watched_find)
+        monkeypatch.setattr(pane, "take_batch", recording)
         pane.start_search(Query("alpha"))
         await settle(pilot)
         assert pane.counter == "1/100000"
@@ -141,7 +141,7 @@ async def test_a_key_typed_while_a_count_runs_stops_it_before_the_frame_that_ech
         await settle(pilot)
         pane = app.main_screen.query_one(ThreadPane)
         finish = threading.Event()
-        find = pane.find
+        find = pane.target.find
 
         def held_find(query: Query) -> Iterator[Match]:
             """The real matches, the rest after the second only once the test says so."""
@@ -151,7 +151,7 @@ async def test_a_key_typed_while_a_count_runs_stops_it_before_the_frame_that_ech
             finish.wait(timeout=10)
             yield from found
 
-        monkeypatch.setattr(pane, "find", held_find)
+        monkeypatch.setattr(pane.target, "find", held_find)
         await pilot.press("tab", "tab", "slash", "a")
         for _ in range(500):
             if pane.counter == "1/1…":

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 from textual.widgets import Label
+from textual.worker_manager import WorkerManager
 
 from reader.search.query import Match, Query
+from reader.ui.search.pane import FoundBatch
 from reader.ui.switch_interval import WORKER_SWITCH_SECONDS as SEARCH_SWITCH_SECONDS
-from reader.ui.thread_matches import ThreadMatches
-from reader.ui.widgets.comment_painter import CommentPainter
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.matches import ThreadMatches
+from reader.ui.thread.painter import CommentPainter
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle
@@ -124,14 +125,14 @@ async def test_a_batch_of_a_query_superseded_by_a_keystroke_is_not_shown(
         await pilot.press("enter", "c", "slash", *"xq")
         await settle(pilot)
         pane = app.query_one(ThreadPane)
-        run = pane._run
+        run = pane.run
         # A key is typed; before the frame that echoes it (and starts its
         # search), a batch of the query it supersedes comes in.
-        pane._query_changed(SearchBar.Changed(pane.bar, Query("xqz")))
+        pane.query_typed(Query("xqz"))
         late = ThreadMatches([Match((0, 0), 0, 2)])
         work.clear()
-        pane._found(run, late, True, False)
-        assert not len(pane.matches) and pane.thread_view._matches is not late
+        pane.take_batch(FoundBatch(run, late, True, False))
+        assert not len(pane.matches) and pane.thread_view.matches is not late
         assert work["comments painted"] == 0
         await settle(pilot)
         assert pane.search_query == Query("xqz") and pane.counter == "no matches"
@@ -144,7 +145,7 @@ async def test_the_gil_changes_hands_often_only_while_a_search_runs(thread_file:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         pane = app.query_one(ThreadPane)
-        found = pane.find
+        found = pane.target.find
         seen: list[float] = []
 
         def recording_find(query: Query):  # type: ignore[no-untyped-def]
@@ -156,7 +157,7 @@ async def test_the_gil_changes_hands_often_only_while_a_search_runs(thread_file:
 
             return run()
 
-        pane.find = recording_find  # type: ignore[method-assign]
+        pane.target.find = recording_find  # type: ignore[method-assign]
         before = sys.getswitchinterval()
         await pilot.press("enter", "c", "slash", *"number")
         await settle(pilot)
@@ -164,3 +165,30 @@ async def test_the_gil_changes_hands_often_only_while_a_search_runs(thread_file:
         assert seen and all(interval == pytest.approx(SEARCH_SWITCH_SECONDS) for interval in seen)
         assert before > SEARCH_SWITCH_SECONDS
         assert sys.getswitchinterval() == before, "restored when the search ends"
+
+
+async def test_a_keystroke_stops_the_search_it_supersedes_once(
+    thread_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bar reports a new query through one channel, as the key is handled:
+    the search it supersedes is stopped once, then the new one starts (an
+    exclusive worker, which stops its group again), not once per listener."""
+    app = make_app([thread_file])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", "x")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        stops: list[str] = []
+        cancel_group = WorkerManager.cancel_group
+
+        def counted(self, node, group):  # type: ignore[no-untyped-def]
+            if node is pane:
+                stops.append(group)
+            return cancel_group(self, node, group)
+
+        monkeypatch.setattr(WorkerManager, "cancel_group", counted)
+        await pilot.press("q")
+        await settle(pilot)
+        assert pane.search_query == Query("xq")
+        assert stops == ["search", "search"]

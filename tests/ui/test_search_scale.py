@@ -15,8 +15,8 @@ from textual.geometry import Region
 from textual.widgets import Input
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.search_pane import BATCH_LIMIT
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.search.pane import BATCH_LIMIT
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle
@@ -99,14 +99,14 @@ async def test_the_count_arrives_in_bounded_batches_and_fills_in(
         pane = app.main_screen.query_one(ThreadPane)
         batches: list[int] = []
         counters: list[str] = []
-        found = pane._found
+        found = pane.take_batch
 
         def recording(*arguments) -> None:  # type: ignore[no-untyped-def]
-            batches.append(len(arguments[1]))  # (run, batch, first, counted)
+            batches.append(len(arguments[0].matches))  # a FoundBatch
             found(*arguments)
             counters.append(pane.counter)
 
-        monkeypatch.setattr(pane, "_found", recording)
+        monkeypatch.setattr(pane, "take_batch", recording)
         pane.start_search(Query("alpha"))
         await settle(pilot)
         assert sum(batches) == COMMENTS * PER_COMMENT
@@ -134,7 +134,7 @@ async def test_keys_typed_while_a_count_runs_are_drawn_and_the_count_shows_so_fa
         await pilot.press("tab", "tab")
         pane = app.main_screen.query_one(ThreadPane)
         finish = threading.Event()
-        find = pane.find
+        find = pane.target.find
         drawn_when_searched: list[tuple[str, str | None]] = []
 
         def gated_find(query: Query) -> Iterator[Match]:
@@ -145,7 +145,7 @@ async def test_keys_typed_while_a_count_runs_are_drawn_and_the_count_shows_so_fa
             finish.wait(timeout=10)
             yield from found
 
-        pane.find = gated_find  # type: ignore[method-assign]
+        pane.target.find = gated_find  # type: ignore[method-assign]
         await pilot.press("slash")
         # Typed ahead: the four keys in one burst, as a terminal delivers fast typing.
         for character in "alph":

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.articles_pane import ArticlesPane
-from reader.ui.widgets.body_pane import BodyPane
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.thread_pane import ThreadPane
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.articles.list import ArticleList
+from reader.ui.articles.pane import ArticlesPane
+from reader.ui.body.pane import BodyPane
+from reader.ui.body.view import ArticleBody
+from reader.ui.search.bar import SearchBar
+from reader.ui.thread.pane import ThreadPane
+from reader.ui.thread.view import ThreadView
 from tests.builders import index_of
 
 from ..seeds import FIRST_SEED, SECOND_SEED
@@ -61,7 +61,7 @@ async def test_typing_in_the_bar_highlights_matches_with_a_counter() -> None:
         view = pane.thread_view
         assert cursor_path(view) == "2", "the first match is brought to the cursor"
         assert view.thread is not None
-        matched = set(view._matches.comments)
+        matched = set(view.matches.comments)  # type: ignore[union-attr]
         assert sorted(view.thread.comments[i].path for i in matched) == ["2", "7"]
 
 
@@ -139,7 +139,7 @@ async def test_escape_ends_the_search_and_slash_brings_the_query_back() -> None:
         view = pane.thread_view
         assert cursor_path(view) == "7"
         await pilot.press("escape")
-        assert not pane.searching and not len(view._matches)
+        assert not pane.searching and not view.matches
         assert cursor_path(view) == "7", "the cursor stays where it was"
         assert pane.border_subtitle == ""
         await pilot.press("slash")

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app, record_notifications
 from .scenes import settle
@@ -21,7 +21,7 @@ async def test_next_match_while_counting_does_not_claim_to_wrap() -> None:
         await pilot.press("tab", "tab")
         pane = app.screen.query_one(ThreadPane)
         finish = threading.Event()
-        find = pane.find
+        find = pane.target.find
 
         def slow_find(query: Query) -> Iterator[Match]:
             """The real matches, but the rest only once the test says so."""
@@ -30,7 +30,7 @@ async def test_next_match_while_counting_does_not_claim_to_wrap() -> None:
             finish.wait(timeout=10)
             yield from found
 
-        pane.find = slow_find  # type: ignore[method-assign]
+        pane.target.find = slow_find  # type: ignore[method-assign]
         notes = record_notifications(app)
         await pilot.press("slash", *"aleppo", "enter")
         await pilot.pause()

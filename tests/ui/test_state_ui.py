@@ -15,12 +15,12 @@ from reader.config import Config, load_config
 from reader.loading import Loading
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
+from reader.ui.articles.list import ArticleList
 from reader.ui.commands import ALL_COMMANDS, SEARCH_BAR_COMMANDS, STATE_COMMANDS
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.minimap import MATCH, NEW
-from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.thread_pane import ThreadPane
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.search.bar import SearchBar
+from reader.ui.thread.minimap_cells import MATCH, NEW
+from reader.ui.thread.pane import ThreadPane
+from reader.ui.thread.view import ThreadView
 
 from .conftest import NESTED_THREAD, focused_id, record_notifications
 from .scenes import FIXTURES, settle
@@ -48,7 +48,7 @@ def write_thread(folder: Path, text: str = NESTED_THREAD, name: str = "nested.tx
 
 
 def header_text(view: ThreadView, index: int) -> str:
-    return view._painted_comment(index).strips[0].text
+    return view.thread_layout.painted(index).strips[0].text
 
 
 def prompt_text(app: ReaderApp, row: int = 0) -> str:
@@ -82,9 +82,9 @@ async def test_a_comment_added_since_the_last_session_is_new_and_u_lands_on_it(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        assert view.marks is not None and view.thread is not None
+        assert view.reading.article is not None and view.thread is not None
         added = len(view.thread) - 1
-        assert [i for i in range(len(view.thread)) if view.marks.is_new(i)] == [added]
+        assert [i for i in range(len(view.thread)) if view.reading.article.is_new(i)] == [added]
         assert "● new" in header_text(view, added)
         assert all("● new" not in header_text(view, i) for i in range(added))
         assert "8 comments · 1 new" in prompt_text(app)
@@ -106,8 +106,8 @@ async def test_a_first_visit_has_no_new_marks_and_every_comment_unread(tmp_path:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        assert view.marks is not None and not view.marks.opened_before
-        assert (view.marks.new_count, view.marks.unread_count) == (0, 7)
+        assert view.reading.article is not None and not view.reading.article.opened_before
+        assert (view.reading.article.new_count, view.reading.article.unread_count) == (0, 7)
         assert all("○" in header_text(view, i) for i in range(7))
         assert all("● new" not in header_text(view, i) for i in range(7))
         assert app.query_one(ThreadPane).border_title == "Comments (7 · 7 unread)"
@@ -134,10 +134,10 @@ async def test_only_comments_drawn_on_screen_are_marked_seen(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        assert view.marks is not None and not any(view.marks.marked)
+        assert view.reading.article is not None and not any(view.reading.article.marked)
         await pilot.press("enter", "c")
         await pilot.pause()
-        seen = [i for i, mark in enumerate(view.marks.marked) if mark]
+        seen = [i for i, mark in enumerate(view.reading.article.marked) if mark]
         assert seen and seen == list(range(len(seen))) and len(seen) < 20
     state.close()
     state = open_db(tmp_path)
@@ -145,8 +145,9 @@ async def test_only_comments_drawn_on_screen_are_marked_seen(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        assert view.marks is not None
-        assert (view.marks.new_count, view.marks.unread_count) == (0, 40 - len(seen))
+        article = view.reading.article
+        assert article is not None
+        assert (article.new_count, article.unread_count) == (0, 40 - len(seen))
         assert f"40 comments · {40 - len(seen)} unread" in prompt_text(app)
     state.close()
 
@@ -166,8 +167,8 @@ async def test_comments_there_at_the_last_visit_but_never_drawn_are_unread_not_n
         await pilot.press("enter", "c")
         await pilot.pause()
         view = app.query_one(ThreadView)
-        assert view.marks is not None
-        read = view.marks.marked.count(1)
+        assert view.reading.article is not None
+        read = view.reading.article.marked.count(1)
     state.close()
     with thread_file.open("a", encoding="utf-8") as file:
         file.write("  41. Comment number 41, added since.\n")
@@ -176,7 +177,7 @@ async def test_comments_there_at_the_last_visit_but_never_drawn_are_unread_not_n
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        marks = view.marks
+        marks = view.reading.article
         assert marks is not None
         assert [i for i in range(41) if marks.is_new(i)] == [40]
         assert [i for i in range(41) if marks.is_unread(i)] == list(range(read, 40))
@@ -242,19 +243,19 @@ async def test_mark_read_and_mark_all_read_clear_the_new_marks(tmp_path: Path) -
         assert "1 new" in prompt_text(app, 0) and "● Another nested" in prompt_text(app, 1)
         await pilot.press("m")
         await pilot.pause()
-        assert view.marks is not None and not view.marks.new_count
+        assert view.reading.article is not None and not view.reading.article.new_count
         assert "new" not in prompt_text(app, 0)
         assert all("● new" not in header_text(view, i) for i in range(len(view.thread or [])))
         await pilot.press("M")
         await pilot.pause()
-        assert all(not marks.new_count for marks in app.main_screen.marks.values())
+        assert all(not marks.new_count for marks in app.main_screen.store.states)
     state.close()
     # Marked read is remembered: nothing is new in the next session.
     state = open_db(tmp_path)
     app = make_app([first, second], state)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert all(not marks.new_count for marks in app.main_screen.marks.values())
+        assert all(not marks.new_count for marks in app.main_screen.store.states)
         assert "new" not in prompt_text(app, 0)
     state.close()
 
@@ -442,7 +443,7 @@ async def test_the_minimap_marks_where_new_comments_and_matches_lie(tmp_path: Pa
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        marks = view._minimap_marks(40)
+        marks = view.minimap_marks(40)
         assert marks is not None
         # Only the end of the thread holds something new.
         assert [cell for cell, mark in enumerate(marks.cells) if mark] == [39]
@@ -450,7 +451,7 @@ async def test_the_minimap_marks_where_new_comments_and_matches_lie(tmp_path: Pa
         await pilot.press("enter", "c", "slash", *"number 1 ", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        marks = view._minimap_marks(40)
+        marks = view.minimap_marks(40)
         assert marks is not None and marks.cells[0] == MATCH and marks.cells[20] == 0
         # And the scrollbar draws them.
         bar = view.vertical_scrollbar
@@ -510,7 +511,7 @@ async def test_in_the_search_bar_the_state_keys_are_letters(tmp_path: Path) -> N
         view = app.query_one(ThreadView)
         bar = app.query_one("#thread-pane").query_one(SearchBar)
         assert bar.search_query.text == "umMU"
-        assert view.marks is not None and view.marks.new_count == 1
+        assert view.reading.article is not None and view.reading.article.new_count == 1
     state.close()
 
 
@@ -567,7 +568,7 @@ async def test_stubs_are_never_new_unread_counted_or_stopped_on(tmp_path: Path) 
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        thread, marks = view.thread, view.marks
+        thread, marks = view.thread, view.reading.article
         assert thread is not None and marks is not None and thread.stubs == 2
         count = thread.comment_count
         assert marks.unread_count == count == len(thread) - 2
@@ -590,7 +591,7 @@ async def test_stubs_are_never_new_unread_counted_or_stopped_on(tmp_path: Path) 
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         view = app.query_one(ThreadView)
-        thread, marks = view.thread, view.marks
+        thread, marks = view.thread, view.reading.article
         assert thread is not None and marks is not None and thread.stubs == 3
         new = [index for index in range(len(thread)) if marks.is_new(index)]
         assert [thread.comments[index].text for index in new] == [("Arrived since.",)]

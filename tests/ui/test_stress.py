@@ -27,7 +27,7 @@ from textual.pilot import Pilot
 from reader.formats.seedtext import render_seed_text
 from reader.model import Article, Comment
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.view import ThreadView
 
 from ..seeds import SEEDS
 from .conftest import make_app

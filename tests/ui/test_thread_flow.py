@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.search.query import Match, Query
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle
@@ -34,7 +34,7 @@ async def test_setting_the_screens_thread_alone_retitles_the_pane_and_ends_its_s
         first, second = (app.store.thread(article.id) for article in app.store.articles[:2])
         assert screen.thread is first and pane.thread is first
         finish = threading.Event()
-        find = pane.find
+        find = pane.target.find
 
         def gated_find(query: Query) -> Iterator[Match]:
             """The real matches; past the first, only once the test says so."""
@@ -45,7 +45,7 @@ async def test_setting_the_screens_thread_alone_retitles_the_pane_and_ends_its_s
             finish.wait(timeout=10)
             yield from found
 
-        pane.find = gated_find  # type: ignore[method-assign]
+        pane.target.find = gated_find  # type: ignore[method-assign]
         query = Query("river")
         pane.start_search(query)
         await pilot.pause()

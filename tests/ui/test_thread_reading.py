@@ -10,8 +10,9 @@ from rich.segment import Segment
 from textual.color import Color
 
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.thread_pane import ThreadPane
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.thread.pane import ThreadPane
+from reader.ui.thread.styles import painter_styles
+from reader.ui.thread.view import ThreadView
 from tests.builders import index_of
 
 from .conftest import cursor_path, make_app, record_notifications
@@ -121,7 +122,7 @@ def every_line(view: ThreadView) -> set[tuple[int, int]]:
     return {
         (index, offset)
         for position, index in enumerate(rows.rows)
-        for offset in range(view._measure(position))
+        for offset in range(view.thread_layout.measure(position))
     }
 
 
@@ -145,7 +146,7 @@ async def test_j_scrolls_through_a_comment_taller_than_the_pane_before_moving_on
         assert cursor_path(view) == "3"
         tall = view.cursor
         assert view.rows is not None
-        height = view._measure(view.rows.position(tall))  # type: ignore[arg-type]
+        height = view.thread_layout.measure(view.rows.position(tall))  # type: ignore[arg-type]
         assert height > view.scrollable_content_region.height, "comment 3 is the tall one"
         seen = lines_on_screen(view)
         while view.cursor == tall:
@@ -262,12 +263,12 @@ async def test_space_folds_a_comment_without_replies_to_one_line(nested_file: Pa
         assert position is not None
         await pilot.press("space")
         assert view.rows.is_collapsed(view.cursor)
-        assert view._measure(position) == 2, "the header line and the separator"
+        assert view.thread_layout.measure(position) == 2, "the header line and the separator"
         assert "▸ 2" in header_line(view, "2")
         assert "Second top-level comment." in header_line(view, "2")
         await pilot.press("space")
         assert not view.rows.is_collapsed(view.cursor)
-        assert view._measure(position) == 3, "header, text, separator"
+        assert view.thread_layout.measure(position) == 3, "header, text, separator"
 
 
 def test_fold_commands_say_fold_not_collapse() -> None:
@@ -362,7 +363,7 @@ def test_the_header_says_the_time_relative_to_now() -> None:
     from rich.style import Style
 
     from reader.model import Comment
-    from reader.ui.widgets.comment_painter import CommentPainter, PainterStyles
+    from reader.ui.thread.painter import CommentPainter, PainterStyles
 
     plain = Style()
     painter = CommentPainter(
@@ -381,7 +382,7 @@ def test_the_header_says_the_time_relative_to_now() -> None:
 
 
 async def test_the_full_time_of_the_cursor_comment_is_in_the_status_line(tmp_path: Path) -> None:
-    from reader.ui.widgets.thread_pane import CommentStatus
+    from reader.ui.thread.pane import CommentStatus
 
     path = tmp_path / "timed.yaml"
     path.write_text(TIMED_THREAD, encoding="utf-8")
@@ -463,7 +464,7 @@ async def test_matches_and_the_cursor_row_have_a_contrast_of_at_least_4_5(theme:
         await pilot.press("slash", *"the", "enter", "n")
         await settle(pilot)
         found = text_contrasts(view)
-        styles = app.main_screen.query_one(ThreadView)._styles()
+        styles = painter_styles(app.main_screen.query_one(ThreadView))
         kinds = {
             "match": [f for f in found if f[3].style.bgcolor == styles.match.bgcolor],
             "current": [f for f in found if f[3].style.bgcolor == styles.current_match.bgcolor],
@@ -530,7 +531,7 @@ async def test_sibling_keys_skip_comments_the_filter_hides(nested_file: Path) ->
 
 def test_a_folded_preview_reads_only_the_start_of_a_long_comment() -> None:
     from reader.model import Comment
-    from reader.ui.widgets.comment_painter import MAX_PREVIEW, preview_text
+    from reader.ui.thread.painter import MAX_PREVIEW, preview_text
 
     comment = Comment(text=["first\nline  of  text", "word " * 100_000, "never read"])
     preview = preview_text(comment)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual import events
 
-from reader.ui.widgets.search_pane import SearchPane
-from reader.ui.widgets.thread_pane import ThreadPane
+from reader.ui.search.pane import SearchPane
+from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle

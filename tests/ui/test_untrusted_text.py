@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.sanitize import neutralise
-from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.thread_view import ThreadView
+from reader.ui.articles.list import ArticleList
+from reader.ui.body.view import ArticleBody
+from reader.ui.thread.view import ThreadView
 
 from .conftest import make_app
 from .scenes import settle

@@ -12,9 +12,8 @@ from typing import Any
 
 from ...model import Article, Comment
 from ..sample import Sample
-from ..tree import build_comments
 from ..values import int_of, iso_from_unix, list_of
-from .site import mark_op, new_article, new_comment
+from .site import build_hn_comments, new_article, new_comment
 
 
 def sniff(sample: Sample) -> bool:
@@ -30,17 +29,15 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     article.published = _posted(root)
     article.score = int_of(root.get("points"))
 
-    def comment_of(item: object) -> Comment | None:
-        if not isinstance(item, dict):
-            return None
-        comment = new_comment(item.get("id"), item.get("author"), _posted(item), item.get("text"))
-        if comment.author is None and not comment.text:
-            comment.status = "deleted"
-        mark_op(article, comment)
-        return comment
-
-    build_comments(article.comments, _children(root), comment_of, _children)
+    build_hn_comments(article, _children(root), _comment, _children)
     return [article]
+
+
+def _comment(item: dict[str, Any]) -> Comment:
+    comment = new_comment(item.get("id"), item.get("author"), _posted(item), item.get("text"))
+    if comment.author is None and not comment.text:
+        comment.status = "deleted"
+    return comment
 
 
 def _children(item: dict[str, Any]) -> list[Any]:

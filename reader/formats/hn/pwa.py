@@ -13,9 +13,8 @@ from typing import Any
 
 from ...model import Article, Comment
 from ..sample import Sample
-from ..tree import build_comments
 from ..values import int_of, iso_from_unix, list_of, text_of
-from .site import ITEM_URL, mark_op, new_article, new_comment, status_of
+from .site import ITEM_URL, build_hn_comments, new_article, new_comment, status_of
 
 _RELATIVE_ITEM = "item?id="
 
@@ -42,22 +41,20 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     count = root.get("comments_count", root.get("commentscount"))
     article.comment_count = int_of(count)
 
-    def comment_of(item: object) -> Comment | None:
-        if not isinstance(item, dict):
-            return None
-        status = status_of(item)
-        comment = new_comment(
-            item.get("id"),
-            item.get("user"),
-            iso_from_unix(item.get("time")),
-            None if status == "deleted" else item.get("content"),
-        )
-        comment.status = status
-        mark_op(article, comment)
-        return comment
-
-    build_comments(article.comments, _comments(root), comment_of, _comments)
+    build_hn_comments(article, _comments(root), _comment, _comments)
     return [article]
+
+
+def _comment(item: dict[str, Any]) -> Comment:
+    status = status_of(item)
+    comment = new_comment(
+        item.get("id"),
+        item.get("user"),
+        iso_from_unix(item.get("time")),
+        None if status == "deleted" else item.get("content"),
+    )
+    comment.status = status
+    return comment
 
 
 def _comments(item: dict[str, Any]) -> list[Any]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...model import Article, Comment
 from ..text.html import html_to_text
+from ..tree import build_comments
 from ..values import text_of
 
 SITE = "Hacker News"
@@ -56,6 +58,26 @@ def status_of(item: dict[str, Any]) -> str | None:
     if item.get("deleted") is True:
         return "deleted"
     return "dead" if item.get("dead") is True else None
+
+
+def build_hn_comments(
+    article: Article,
+    items: list[Any],
+    comment_of: Callable[[dict[str, Any]], Comment],
+    replies_of: Callable[[dict[str, Any]], list[Any]],
+) -> None:
+    """The article's comment tree from nested items (`tree.build_comments`):
+    an item that is not an object is skipped, and a comment by the story's
+    author is marked as the original poster's."""
+
+    def made(item: object) -> Comment | None:
+        if not isinstance(item, dict):
+            return None
+        comment = comment_of(item)
+        mark_op(article, comment)
+        return comment
+
+    build_comments(article.comments, items, made, replies_of)
 
 
 def mark_op(article: Article, comment: Comment) -> None:

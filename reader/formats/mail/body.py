@@ -61,7 +61,7 @@ def parts_to_text(parts: Sequence[MailPart]) -> tuple[list[str], tuple[Block, ..
             builder.open_block(PARAGRAPH)
             builder.add(part.text)
         elif part.kind == PLAIN_PART:
-            _add_mail(builder, _lines(part.text), _may_diff(part.text))
+            add_mail(builder, _lines(part.text), _may_diff(part.text))
         elif part.kind == HTML_PART:
             from ..text.html import add_html  # see `_html_to_text`
 
@@ -109,9 +109,9 @@ def mail_to_text(body: str) -> tuple[list[str], tuple[Block, ...] | None]:
     lines = _lines(body)
     may_diff = _may_diff(body)
     if not may_diff and "http" not in body:
-        return _paragraphs_and_quotes(lines)
+        return paragraphs_and_quotes(lines)
     builder = TextBuilder()
-    _add_mail(builder, lines, may_diff)
+    add_mail(builder, lines, may_diff)
     return builder.finish()
 
 
@@ -125,7 +125,7 @@ def _may_diff(body: str) -> bool:
     return "diff --git " in body or "--- " in body
 
 
-def _add_mail(builder: TextBuilder, lines: list[str], may_diff: bool) -> None:
+def add_mail(builder: TextBuilder, lines: list[str], may_diff: bool) -> None:
     """Add a plain-text body's blocks to `builder`: patches, quotes, links."""
     in_diff = False
     current: tuple[str, int] | None = None  # (kind, level) of the open block
@@ -162,7 +162,7 @@ def _add_mail(builder: TextBuilder, lines: list[str], may_diff: bool) -> None:
     _add_lines(builder, words_of_block)
 
 
-def _paragraphs_and_quotes(lines: list[str]) -> tuple[list[str], tuple[Block, ...] | None]:
+def paragraphs_and_quotes(lines: list[str]) -> tuple[list[str], tuple[Block, ...] | None]:
     """What `mail_to_text` makes of mail with neither a patch nor a link (most
     of it), without the builder: only paragraphs and quotes, no spans."""
     strings: list[str] = []

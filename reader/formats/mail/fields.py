@@ -67,7 +67,7 @@ class _HeaderCache(HeaderRegistry):
 
 
 _POLICY = policy.default.clone(header_factory=_HeaderCache())
-_PARSER = BytesParser(policy=_POLICY)
+PARSER = BytesParser(policy=_POLICY)
 _PRINTABLE = re.compile(rb"[\t\n -~]*")
 # Header lines as `email` tells them: a name and a colon, then continuations.
 _HEAD = re.compile(r"[!-9;-~]+:.*(?:\n(?:[!-9;-~]+:|[ \t]).*)*")
@@ -224,7 +224,7 @@ def date_of(value: str | None) -> datetime | None:
 
 def full_fields(data: bytes) -> MailFields:
     """Any message's fields, read by `email` with `policy.default`."""
-    message = _PARSER.parsebytes(data)
+    message = PARSER.parsebytes(data)
     assert isinstance(message, EmailMessage)
     if not message.keys() or not any(message[name] for name in ("from", "subject", "date")):
         raise ValueError("no From, Subject or Date header")

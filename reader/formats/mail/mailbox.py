@@ -12,7 +12,7 @@ whose body cannot be.
 
 The index must see every message before it knows which thread comes first
 (a reply may come anywhere; the earliest thread may start last). So a
-mailbox of more than `_PREVIEW_MESSAGES` messages first gives a preview
+mailbox of more than `PREVIEW_MESSAGES` messages first gives a preview
 (`Batch.preview`): its first messages alone are indexed and threaded, and
 their first thread is given read in full, with the replies they hold; a few
 ms. The index then goes on over the rest, and its first batch runs on to the
@@ -60,7 +60,7 @@ _MBOX_START = re.compile(rb"From \S+[^\n]*\r?\n[!-9;-~]+:")
 _BATCH_MESSAGES = 500
 # A bigger mailbox first gives a preview: the first thread among this many
 # first messages, before the rest of the archive is read.
-_PREVIEW_MESSAGES = 100
+PREVIEW_MESSAGES = 100
 
 
 class _Found(NamedTuple):
@@ -119,14 +119,14 @@ def _parse(
     messages: Messages, found: Iterator[_Found], warnings: list[str] | None, escaped: bool
 ) -> Iterator[Batch]:
     """Index the messages `found` (`escaped`: an mbox's, `>From ` quoted). A
-    mailbox of more than `_PREVIEW_MESSAGES` messages gives a preview first:
+    mailbox of more than `PREVIEW_MESSAGES` messages gives a preview first:
     the index takes those first messages alone, and their first thread is
     read and given with the replies those hold; then the index goes on."""
     index = _Index(messages, escaped, warnings)
     # The preview adds no warnings: what goes wrong before it is given is
     # reported after it, in the order a load without a preview reports it.
     held: list[str] = []
-    seen = index.take(islice(found, _PREVIEW_MESSAGES), held)
+    seen = index.take(islice(found, PREVIEW_MESSAGES), held)
     preview = index.preview() if seen < 1 else None
     if preview is not None:
         yield Batch(preview.articles, seen, preview=True)

@@ -31,7 +31,7 @@ from .build import TextBuilder, quote_level
 
 _SPACE = re.compile(r"\s+")
 # Most HN comments have no markup but `<p>`: they need no parser.
-_OTHER_THAN_P = re.compile(r"<(?!p>)")
+OTHER_THAN_P = re.compile(r"<(?!p>)")
 # The tags HN writes, as it writes them; HTML with any other `<` takes the parser.
 _HN_TAG_PATTERN = r'<(?:(/?)(p|i|code|pre|a)|a href="([^"<>]*)"(?: rel="nofollow")?)>'
 _HN_TAG = re.compile(_HN_TAG_PATTERN)
@@ -49,14 +49,14 @@ def html_to_text(
 ) -> tuple[list[str], tuple[Block, ...] | None]:
     """The block strings and layout of an HTML fragment (see `reader.text`);
     relative links and images are resolved against `base` when given."""
-    if _OTHER_THAN_P.search(html) is None:
+    if OTHER_THAN_P.search(html) is None:
         return _paragraphs(html, gt_quotes)
     return _parsed(html, gt_quotes, base)
 
 
 def add_html(builder: TextBuilder, html: str) -> None:
     """Add an HTML text's blocks to `builder` (a mail's HTML part among others)."""
-    parser = _Converter(builder)
+    parser = Converter(builder)
     parser.feed(html)
     parser.close()
     builder.close_block()
@@ -65,7 +65,7 @@ def add_html(builder: TextBuilder, html: str) -> None:
 def _parsed(
     html: str, gt_quotes: bool, base: str | None = None
 ) -> tuple[list[str], tuple[Block, ...] | None]:
-    parser = _Converter(TextBuilder(gt_quotes=gt_quotes), base)
+    parser = Converter(TextBuilder(gt_quotes=gt_quotes), base)
     if _HN_MARKUP.fullmatch(html) is not None:
         parser.feed_hn(html)
     else:
@@ -97,7 +97,7 @@ def _paragraphs(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...
     return strings, tuple(blocks)
 
 
-class _Converter(HTMLParser):
+class Converter(HTMLParser):
     def __init__(self, builder: TextBuilder, base: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.builder = builder

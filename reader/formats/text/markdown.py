@@ -53,7 +53,7 @@ class _LinksAsWritten(MarkdownIt):
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def parser() -> MarkdownIt:
     # No strikethrough: reader has no style for it, so `~~` stays visible.
     return _LinksAsWritten("commonmark", {"html": False})
 
@@ -69,7 +69,7 @@ def markdown_to_text(source: str) -> tuple[list[str], tuple[TextBlock, ...] | No
         return _plain_paragraphs(source), None
     paragraphs = _quoted_paragraphs(source)
     if paragraphs is None:
-        return _parsed(source)
+        return parsed(source)
     return _inline_only(paragraphs)
 
 
@@ -119,10 +119,10 @@ def _quoted_paragraphs(source: str) -> list[tuple[int, str]] | None:
 def _inline_only(
     paragraphs: list[tuple[int, str]],
 ) -> tuple[list[str], tuple[TextBlock, ...] | None]:
-    """What `_parsed` makes of these paragraphs, without the block parser: each
+    """What `parsed` makes of these paragraphs, without the block parser: each
     one's inline markup parsed alone (or, with none, its lines joined)."""
     builder = TextBuilder()
-    md = _parser()
+    md = parser()
     for quote, words in paragraphs:
         builder.open_block(QUOTE if quote else PARAGRAPH, quote)
         if not _has_markup_character(words) and _HARD_BREAK not in words:
@@ -135,13 +135,13 @@ def _inline_only(
     return builder.finish()
 
 
-def _parsed(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
+def parsed(source: str) -> tuple[list[str], tuple[TextBlock, ...] | None]:
     builder = TextBuilder()
     quote = 0
     # Open lists, innermost last: [ordered?, depth]; open items: marker not yet used.
     lists: list[bool] = []
     pending_markers: list[str] = []
-    for token in _parser().parse(source):
+    for token in parser().parse(source):
         kind = token.type
         if kind == "blockquote_open":
             quote += 1

@@ -21,18 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import yaml
-from yaml.events import (
-    DocumentEndEvent,
-    DocumentStartEvent,
-    Event,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
-)
+from yaml import events
 
 from ...model import Article
 from .nodes import BOOL_TAG, INT_TAG, NULL_TAG, RESOLVER, STR_TAG
@@ -42,7 +31,7 @@ from .textdata import text_to_data
 # comment 2, its `replies` 3, ...: this keeps about 24 reply levels indented.
 PRETTY_DEPTH = 50
 
-_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+LIBYAML_DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Line breaks other than `\n` that a YAML parser would turn into `\n` in a
 # block scalar, so such text must be written double-quoted (as escapes).
 _OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
@@ -116,7 +105,7 @@ def dump_yaml(article: Article) -> str:
     """The article as a YAML document that `parse_yaml` reads back unchanged."""
     return yaml.emit(
         _yaml_events(article_to_dict(article)),
-        Dumper=_Dumper,
+        Dumper=LIBYAML_DUMPER,
         allow_unicode=True,
         indent=2,
         width=_NO_WRAP,
@@ -203,28 +192,28 @@ def _tokens(data: dict[str, Any]) -> Iterator[_Token]:
             yield _VALUE, value, depth
 
 
-def _yaml_events(data: dict[str, Any]) -> Iterator[Event]:
-    yield StreamStartEvent()
-    yield DocumentStartEvent(explicit=False)
+def _yaml_events(data: dict[str, Any]) -> Iterator[events.Event]:
+    yield events.StreamStartEvent()
+    yield events.DocumentStartEvent(explicit=False)
     for kind, value, depth in _tokens(data):
         # A container's own depth decides its style; a scalar's container's, its.
         flow = depth > PRETTY_DEPTH if kind in (_MAP, _SEQ, _END) else depth - 1 > PRETTY_DEPTH
         flow = flow or (kind == _SEQ and value is True)
         if kind == _MAP:
-            yield MappingStartEvent(None, None, True, flow_style=flow)
+            yield events.MappingStartEvent(None, None, True, flow_style=flow)
         elif kind == _SEQ:
-            yield SequenceStartEvent(None, None, True, flow_style=flow)
+            yield events.SequenceStartEvent(None, None, True, flow_style=flow)
         elif kind == _END:
-            yield MappingEndEvent() if value == _MAP else SequenceEndEvent()
+            yield events.MappingEndEvent() if value == _MAP else events.SequenceEndEvent()
         elif kind == _KEY:
-            yield ScalarEvent(None, STR_TAG, (True, False), value)
+            yield events.ScalarEvent(None, STR_TAG, (True, False), value)
         else:
             yield _scalar_event(value, flow)
-    yield DocumentEndEvent(explicit=False)
-    yield StreamEndEvent()
+    yield events.DocumentEndEvent(explicit=False)
+    yield events.StreamEndEvent()
 
 
-def _scalar_event(value: str | int | None, flow: bool) -> ScalarEvent:
+def _scalar_event(value: str | int | None, flow: bool) -> events.ScalarEvent:
     """A string or null, quoted exactly when YAML would read it as something else.
 
     As PyYAML's serializer does: plain style is allowed (`implicit[0]`) only if
@@ -232,15 +221,15 @@ def _scalar_event(value: str | int | None, flow: bool) -> ScalarEvent:
     `2017-03-25` are quoted; the emitter quotes `: ` and the like by itself.
     """
     if value is None:
-        return ScalarEvent(None, NULL_TAG, (True, False), "null")
+        return events.ScalarEvent(None, NULL_TAG, (True, False), "null")
     if isinstance(value, bool):
-        return ScalarEvent(None, BOOL_TAG, (True, False), "true" if value else "false")
+        return events.ScalarEvent(None, BOOL_TAG, (True, False), "true" if value else "false")
     if isinstance(value, int):
-        return ScalarEvent(None, INT_TAG, (True, False), str(value))
+        return events.ScalarEvent(None, INT_TAG, (True, False), str(value))
     plain = RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STR_TAG
     style = None
     if "\n" in value or not _OTHER_BREAKS.isdisjoint(value):
         # Literal block style keeps paragraphs readable; it is not available in
         # flow context, where double quotes keep each value on its line.
         style = '"' if flow or not _OTHER_BREAKS.isdisjoint(value) else "|"
-    return ScalarEvent(None, STR_TAG, (plain, True), value, style=style)
+    return events.ScalarEvent(None, STR_TAG, (plain, True), value, style=style)

@@ -30,7 +30,7 @@ from ..commands import (
     Command,
     shown_keys,
 )
-from ..widgets.footer import ReaderFooter
+from ..footer import ReaderFooter
 
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP_COMMANDS + LINK_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS),

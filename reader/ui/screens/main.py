@@ -4,17 +4,16 @@ The screen owns the state (which article is open) and pushes it into the
 panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
-With a state this session, the load worker prepares each article's
-`ArticleState` (`marks`: its new and unread comments and saved position); the
-screen records what is opened and seen, restores the article last shown and
-the position in each, and offers the new, unread and mark-read commands.
+The files are read by the load worker (`load_worker`), whose batches (each
+article with its state, where there is one) the screen hands to the store and
+the article list. With a state this session, the screen records what is
+opened and seen, restores the article last shown and the position in each,
+and offers the new, unread and mark-read commands.
 """
 
 from __future__ import annotations
 
-import gc
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import NamedTuple
 
@@ -28,36 +27,33 @@ from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
-from ...abandonable import abandonable
-from ...bulk import bulk_loading
+from ...collector import pause_collector
 from ...errors import LoadError
-from ...loading import Loading, PreparedBatch
+from ...loading import Loading
 from ...model import Article, Thread
+from ...prepared import PreparedArticle, PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
-from ...state import ArticleState, State
+from ...state import Reading, State
 from ...state.article_state import NEW, UNREAD
-from ...store import DocumentStore, PreparedArticle
+from ...store import DocumentStore
+from ..articles.list import ArticleList
+from ..articles.pane import ArticlesPane
+from ..articles.progress import count_text
+from ..body.pane import BodyPane
+from ..body.view import ArticleBody
 from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
-from ..comment_identity import comment_identities, index_in
+from ..footer import ReaderFooter
+from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+from ..search.pane import SearchPane
 from ..switch_interval import WORKING
-from ..widgets.article_body import ArticleBody
-from ..widgets.article_list import ArticleList
-from ..widgets.articles_pane import ArticlesPane
-from ..widgets.body_pane import BodyPane
-from ..widgets.footer import ReaderFooter
-from ..widgets.load_progress import count_text
-from ..widgets.search_pane import SearchPane
-from ..widgets.thread_navigation import ThreadPlace
-from ..widgets.thread_pane import ThreadPane
-from ..widgets.thread_view import ThreadView
+from ..thread.cursor import ThreadPlace
+from ..thread.identity import comment_identities, index_in
+from ..thread.pane import ThreadPane
+from ..thread.view import ThreadView
+from .load_worker import LoadNotices, load_in_batches, progress_of
+from .main_layout import MAIN_CSS, PANES, WIDTH_CLASSES, width_class
 
-# The panes in tab order: the container's id, and the id of the view inside it.
-PANES = ("articles", "body", "thread")
-# The layouts, by the least terminal width that takes each.
-WIDTH_CLASSES = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
-# The load worker hands results to the UI thread at most this often.
-BATCH_SECONDS = 0.25
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
 # is laid out and painted once, not empty and then again when the worker hands
@@ -68,13 +64,6 @@ SHOWN_AT_ONCE_BYTES = 512 * 1024
 READ_AT_ONCE_COMMENTS = 100
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
-# What the load worker hands over: a batch of articles ready to register, each
-# with its state (None: no state this session), and how many of the articles
-# registered before it (a preview) it takes the place of; or a file that failed.
-Loaded = tuple[list[tuple[PreparedArticle, ArticleState | None]], int] | LoadError
-# The load's progress: files read, of how many (None: still being found); bytes
-# read, of how many (None: not measured yet).
-Progress = tuple[int, int | None, int, int | None]
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 
@@ -90,56 +79,10 @@ class _Following(NamedTuple):
     identities: Sequence[object]
 
 
-def width_class(width: int) -> str:
-    """The layout class for a terminal `width` columns wide."""
-    return next(name for least, name in WIDTH_CLASSES if width >= least)
-
-
 class MainScreen(Screen[None]):
     """Reads the loaded articles; loads the files in a worker as it starts."""
 
-    DEFAULT_CSS = """
-    MainScreen {
-        #panes { height: 1fr; }
-        .pane {
-            border: round $foreground 30%;
-            border-title-color: $text-muted;
-            border-subtitle-color: $text-muted;
-            background: $surface;
-            &:focus-within {
-                border: round $accent;
-                border-title-color: $text;
-                border-title-style: bold;
-                border-subtitle-color: $text;
-            }
-            & > ArticleList, & > ArticleBody, & > ThreadView {
-                height: 1fr;
-                border: none;
-                background: $surface;
-            }
-        }
-        #reading { height: 1fr; }
-        &.-wide {
-            #articles-pane { width: 34; }
-            #reading { layout: horizontal; width: 1fr; }
-            #body-pane { width: 1fr; max-width: 86; height: 1fr; }
-            #thread-pane { width: 1fr; height: 1fr; }
-        }
-        &.-medium {
-            #articles-pane { width: 34; }
-            #reading { layout: vertical; width: 1fr; }
-            #body-pane { height: 2fr; }
-            #thread-pane { height: 3fr; }
-        }
-        &.-narrow {
-            #articles-pane, #reading, #body-pane, #thread-pane { display: none; }
-            .pane { width: 1fr; height: 1fr; }
-            &.-show-articles #articles-pane { display: block; }
-            &.-show-body #reading, &.-show-body #body-pane { display: block; }
-            &.-show-thread #reading, &.-show-thread #thread-pane { display: block; }
-        }
-    }
-    """
+    DEFAULT_CSS = MAIN_CSS
 
     # `n` / `N` reach the screen only when no search is on (the panes' are then
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
@@ -155,9 +98,6 @@ class MainScreen(Screen[None]):
 
     article: reactive[Article | None] = reactive(None)
     thread: reactive[Thread | None] = reactive(None)
-    # The open article's state (None: none this session), set before `thread`:
-    # the thread view paints the new and unread marks as it shows the thread.
-    thread_marks: reactive[ArticleState | None] = reactive(None)
 
     def __init__(
         self,
@@ -175,23 +115,22 @@ class MainScreen(Screen[None]):
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {width_class(width)}")
         self.store = store
-        # Not `self.loading`: that is Textual's reactive for a loading indicator.
-        self.sources = loading
+        # The files to read. Not `self.loading`: that is Textual's reactive for
+        # a loading indicator.
+        self.files = loading
         self.load_errors = load_errors
         self._pane = PANES[0]
-        self._reported = 0
-        self._warned = 0  # of the loading's warnings, how many were notified
+        self._notices = LoadNotices()
         self.state = state
         self.absolute_times = absolute_times
-        # Each loaded article's state, by article id (empty without a state).
-        self.marks: dict[str, ArticleState] = {}
         # The article shown last session, to select again when it loads.
         self._restore_key = state.selected_article if state is not None else None
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
-        # True while another article is being put on show.
-        self._switching = False
-        self._collector_paused = False
+        # What the views report of the reader in the open article.
+        self.reading = Reading(state)
+        # Resumes the collector paused for the first frame (see `compose`).
+        self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
         # The thread cursor as the open article was opened (see `_follow_preview`).
         self._opened_cursor = -1
@@ -205,8 +144,7 @@ class MainScreen(Screen[None]):
         # The cyclic collector is paused until the first frame is out: building
         # and styling the screen makes long-lived objects and little garbage,
         # yet some 150 young collections rescanned them (about 15 ms).
-        self._collector_paused = gc.isenabled()
-        gc.disable()
+        self._resume_collector = pause_collector()
         # Nothing is laid out or painted until `on_mount` has set the screen up:
         # Textual's update timer runs on its own, and a frame in between (as the
         # panes mount, or while `on_mount` awaits the footer) showed a half-built
@@ -217,8 +155,8 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticlesPane(self.store, id="articles-pane", classes="pane")
             with Container(id="reading"):
-                yield BodyPane(self.store, id="body-pane", classes="pane")
-                yield ThreadPane(self.store, id="thread-pane", classes="pane")
+                yield BodyPane(self.store, self.reading, id="body-pane", classes="pane")
+                yield ThreadPane(self.store, self.reading, id="thread-pane", classes="pane")
         yield ReaderFooter()
 
     async def on_mount(self) -> None:
@@ -229,28 +167,17 @@ class MainScreen(Screen[None]):
 
     async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
-        self.query_one(ThreadView).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
-        self.query_one(ThreadPane).data_bind(MainScreen.thread, marks=MainScreen.thread_marks)
+        self.query_one(ThreadPane).data_bind(MainScreen.thread)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#body-pane").border_title = "Article"
         for pane in self.query(SearchPane):
             pane.history = self.search_history
-        self.query_one("#articles", ArticleList).marks = self.marks
-        thread_view = self.query_one(ThreadView)
-        thread_view.absolute_times = self.absolute_times
-        if self.state is not None:
-            thread_view.seen = self._seen
-            # Every scroll of the body is remembered (a dict update).
-            body = self.query_one(ArticleBody)
-            self.watch(body, "scroll_y", self.save_position, init=False)
+        self.query_one(ThreadView).absolute_times = self.absolute_times
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self._pane}"))
-        first = self.sources.take_read_ahead(SHOWN_AT_ONCE_BYTES)
+        first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            sources = self.sources
-            # Files only: the bytes' total is the worker's to measure.
-            progress = (sources.files_done, sources.file_count, sources.bytes_done, None)
-            self._loaded([([self._with_state(prepared) for prepared in first], 0)], progress)
+            self._add([PreparedBatch(first)], progress_of(self.files, measured=False))
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -266,12 +193,6 @@ class MainScreen(Screen[None]):
         # hand its results to a screen that has gone.
         if self.is_attached:
             self.load_files()
-
-    def _resume_collector(self) -> None:
-        """Before the load, whose end collects and freezes what it made."""
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.enable()
 
     def on_unmount(self) -> None:
         self._setting_up.close()
@@ -304,87 +225,45 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_files(self) -> None:
-        """Parse and index the files off the UI thread. The first result is handed
-        over at once, so something is on screen soon; the rest in batches, at most
-        every `BATCH_SECONDS`, as each batch costs the UI thread a message and a
-        repaint (the list paints only the new entries on screen); the load's
-        progress goes with each."""
+        """Parse and index the files off the UI thread, handed over in batches."""
         worker = get_current_worker()
-        batch: list[Loaded] = []
-        handed_over: float | None = None
-        progress = None
-        # The files are read in a thread of their own, which quitting does not
-        # wait for: a file may take long, or for ever, to read.
-        with bulk_loading():
-            for result, progress in abandonable(self._read(), lambda: worker.is_cancelled):
-                if result is None:
-                    break
-                # A file gives its articles (a mailbox one per thread) or its error.
-                if isinstance(result, LoadError):
-                    batch.append(result)
-                else:
-                    batch.append(([*map(self._with_state, result.articles)], result.replacing))
-                if handed_over is None or time.monotonic() - handed_over >= BATCH_SECONDS:
-                    self.app.call_from_thread(self._loaded, batch, progress)
-                    batch, handed_over = [], time.monotonic()
-            if worker.is_cancelled or progress is None:
-                return
-            # Before the collection that ends the load (0.1 to 0.2 s after a
-            # big archive): the whole list is on screen first.
-            self.app.call_from_thread(self._loaded, batch, progress)
-            self.app.call_from_thread(self._loading_done)
+        load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
 
-    def _read(self) -> Iterator[tuple[PreparedBatch | LoadError | None, Progress]]:
-        """Each result of the load with the progress after it, then None with
-        the final progress (all of it read in the loader's own thread)."""
-        for result in self.sources:
-            yield result, self._progress()
-        yield None, self._progress()
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        try:
+            self._add(message.results, message.progress)
+        finally:
+            if message.handled is not None:
+                message.handled.set()
 
-    def _progress(self) -> Progress:
-        """Files read, of how many; bytes read, of how many (in the load worker:
-        the total is the rest of the walk and a stat of every file)."""
-        sources = self.sources
-        byte_count = sources.byte_count  # first: it ends the walk, which counts the files
-        return sources.files_done, sources.file_count, sources.bytes_done, byte_count
-
-    def _with_state(self, prepared: PreparedArticle) -> tuple[PreparedArticle, ArticleState | None]:
-        """The article with its state (read in this worker: it hashes every comment)."""
-        state = self.state
-        marks = state.prepare(prepared.article, prepared.thread) if state is not None else None
-        return prepared, marks
-
-    def _loaded(self, batch: list[Loaded], progress: Progress) -> None:
+    def _add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
+        """Batches to the store and the list (a preview's full version in its
+        place), failed files to the log; the first article opens."""
         articles = self.query_one("#articles", ArticleList)
         was_empty = articles.entry_count == 0
         added: list[tuple[Article, int]] = []
         restore: str | None = None
-        for result in batch:
+        for result in results:
             if isinstance(result, LoadError):
                 self.load_errors.append(result)
                 continue
-            loaded, replacing = result
-            replaced: list[Article] = []
-            if replacing:
+            if result.replacing:
                 articles.add_articles(added)
                 added = []
-                replaced = self.store.remove_last(replacing)
-                for article in replaced:
-                    self.marks.pop(article.id, None)
-            for prepared, marks in loaded:
-                article = self.store.register(prepared)
+            replaced = self.store.apply(result)
+            for prepared in result.articles:
+                article = prepared.article
                 added.append((article, self.store.comment_count(article.id)))
-                if marks is not None:
-                    self.marks[article.id] = marks
-                    if marks.key == self._restore_key:
-                        restore, self._restore_key = article.id, None
-            if replacing:
-                articles.replace_last(replacing, added)
+                if prepared.state is not None and prepared.state.key == self._restore_key:
+                    restore, self._restore_key = article.id, None
+            if result.replacing:
+                articles.replace_last(result.replacing, added)
                 self._follow_preview(replaced, [article for article, _ in added])
                 added = []
         articles.add_articles(added)
-        files_read, total = progress[:2]
         self._articles_pane.show_progress(*progress)
+        files_read, total = progress.files_done, progress.file_count
         self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
         if articles.highlighted is None and articles.entry_count:
             articles.highlighted = 0
@@ -418,14 +297,13 @@ class MainScreen(Screen[None]):
         articles.highlight_id(version.id)
         articles.keep_cursor_row(row)
         view = self.query_one(ThreadView)
-        body = self.query_one(ArticleBody)
         place = view.place()
         following = _Following(
             version.id,
             place,
-            body.scroll_target,
+            self.query_one(ArticleBody).scroll_target,
             place.cursor != self._opened_cursor or bool(place.collapsed),
-            comment_identities(self.thread, self.thread_marks),
+            comment_identities(self.thread, self.reading.article),
         )
         if self.store.is_listed(version.id):
             # Read once every thread is listed (the preview is on show till
@@ -442,7 +320,7 @@ class MainScreen(Screen[None]):
         self._open(following.article_id)
         if following.moved:
             place, before = following.place, following.identities
-            after = comment_identities(self.thread, self.thread_marks)
+            after = comment_identities(self.thread, self.reading.article)
             view.restore_place(
                 index_in(after, before, place.cursor),
                 [index_in(after, before, index) for index in place.collapsed],
@@ -450,7 +328,8 @@ class MainScreen(Screen[None]):
             )
         self.query_one(ArticleBody).restore_scroll(following.body_scroll)
 
-    def _loading_done(self) -> None:
+    @on(LoadFinished)
+    def _load_finished(self) -> None:
         self._all_loaded = True
         if self._following is not None:
             self._read_thread(self._following.article_id)
@@ -461,44 +340,13 @@ class MainScreen(Screen[None]):
         if not len(self.store) and self.load_errors:
             self.app.exit(return_code=2)
 
-    def _report_new_warnings(self) -> None:
-        """One notification for the warnings since the last (a thread read:
-        messages that could not be read any more)."""
-        warnings = len(self.sources.warnings) - self._warned
-        self._warned += warnings
-        if warnings:
-            self.notify(
-                f"{warnings} warning{'' if warnings == 1 else 's'} while reading"
-                " — press ? for details",
-                severity="warning",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
-
-    def _report_new_errors(self) -> None:
-        """One notification for the files that failed since the last report; the
-        reasons are in the load log, at the top of the help screen."""
-        count = len(self.load_errors) - self._reported
-        self._reported = len(self.load_errors)
-        if count:
-            files = "1 file" if count == 1 else f"{count} files"
-            self.notify(
-                f"{files} could not be read — press ? for details",
-                severity="error",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
-        # Warnings (a mail skipped, a YAML key ignored): the files themselves loaded.
-        warnings = len(self.sources.warnings) - self._warned
-        self._warned += warnings
-        if warnings:
-            self.notify(
-                f"{warnings} warning{'' if warnings == 1 else 's'} while loading"
-                " — press ? for details",
-                severity="warning",
-                timeout=NOTIFY_SECONDS,
-                markup=False,
-            )
+    def _report_new_errors(self, doing: str = "loading") -> None:
+        """A notice for the files that failed and the warnings since the last
+        (while `doing` it: loading, or reading a thread)."""
+        for message, severity in self._notices.since_last(
+            len(self.load_errors), len(self.files.warnings), doing
+        ):
+            self.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
 
     # State -----------------------------------------------------------------
 
@@ -532,32 +380,9 @@ class MainScreen(Screen[None]):
             if not at_once and self.store.comment_count(article_id) > READ_AT_ONCE_COMMENTS:
                 self._read_thread(article_id)
                 return
-            self._have_read(article_id, *self._read_listed(article_id))
+            self._have_read(article_id, self._read_listed(article_id))
             return
         self._open(article_id)
-
-    def _open(self, article_id: str) -> None:
-        """Show the article and its thread, where the reader left them (one
-        listed before its text was read is read now: see `_show`)."""
-        if self.store.is_listed(article_id):
-            self._put_read(article_id, *self._read_listed(article_id))
-        self.save_position()
-        marks = self.marks.get(article_id)
-        # No saving while the panes show the new article at their start.
-        self._switching = True
-        try:
-            self.thread_marks = marks
-            saved = (marks.cursor, marks.body_scroll) if marks is not None else None
-            self.article = self.store.article(article_id)
-            self.thread = self.store.thread(article_id)
-        finally:
-            self._switching = False
-        if marks is not None and saved is not None and self.state is not None:
-            self.state.opened(marks)
-            self.query_one("#articles", ArticleList).mark_opened(article_id)
-            self._restore_position(*saved)
-        # Where the article opened: the reader has moved once the cursor has.
-        self._opened_cursor = self.query_one(ThreadView).cursor
 
     @work(thread=True, exclusive=True, group="read")
     def _read_thread(self, article_id: str) -> None:
@@ -565,46 +390,32 @@ class MainScreen(Screen[None]):
         interval lowered meanwhile, so that a key waits for it at most 0.1 ms)."""
         with WORKING.lowered():
             read = self._read_listed(article_id)
-        self.app.call_from_thread(self._have_read, article_id, *read)
+        self.app.call_from_thread(self._have_read, article_id, read)
 
-    def _read_listed(self, article_id: str) -> tuple[PreparedArticle | None, ArticleState | None]:
+    def _read_listed(self, article_id: str) -> PreparedArticle | None:
         """An article listed before its text was read (a mailbox's thread),
-        read and prepared, with its state: the listed one's, unless reading
-        it left out messages that can no longer be read. Safe off the UI
-        thread."""
+        read and prepared, with its state. Safe off the UI thread."""
         try:
-            prepared = self.store.read(article_id)
+            return self.store.read(article_id, self.state)
         except Exception:  # a parser bug must not take the reader down
-            self.sources.warnings.append(f"{article_id}: the thread could not be read")
-            return None, None
-        marks, state = self.marks.get(article_id), self.state
-        if prepared is None or marks is None or state is None:
-            return prepared, marks
-        if marks.comment_count != len(prepared.thread):
-            marks = state.prepare(prepared.article, prepared.thread)
-        return prepared, marks
+            self.files.warnings.append(f"{article_id}: the thread could not be read")
+            return None
 
-    def _put_read(
-        self, article_id: str, prepared: PreparedArticle | None, marks: ArticleState | None
-    ) -> None:
+    def _put_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
         """Put a listed article read (`_read_listed`) in its place."""
         if prepared is not None and self.store.is_listed(article_id):
             self.store.put_read(article_id, prepared)
-            if marks is not None:
-                self.marks[article_id] = marks
             self.query_one("#articles", ArticleList).update_count(
                 article_id, self.store.comment_count(article_id)
             )
         if self._all_loaded:  # (while files load, their end reports everything at once)
-            self._report_new_warnings()
+            self._report_new_errors("reading")
 
-    def _have_read(
-        self, article_id: str, prepared: PreparedArticle | None, marks: ArticleState | None
-    ) -> None:
+    def _have_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
         """A listed article was read: put in its place and, if the reader is
         still on it, opened (with the place a preview of it left them, if it
         is the full version of the preview they were reading)."""
-        self._put_read(article_id, prepared, marks)
+        self._put_read(article_id, prepared)
         following, self._following = self._following, None
         if following is not None and following.article_id == article_id:
             self._open_in_place(following)
@@ -614,13 +425,23 @@ class MainScreen(Screen[None]):
         if on_it and (shown is None or shown.id != article_id):
             self._open(article_id)
 
-    # Memory between sessions -------------------------------------------------
+    def _open(self, article_id: str) -> None:
+        """Show the article and its thread, where the reader left them (one
+        listed before its text was read is read now: see `_show`)."""
+        if self.store.is_listed(article_id):
+            self._put_read(article_id, self._read_listed(article_id))
+        # The views show the new article at their start, which is not where the
+        # reader is: nothing is remembered until the place is restored.
+        with self.reading.opening(self.store.state(article_id)) as saved:
+            self.article = self.store.article(article_id)
+            self.thread = self.store.thread(article_id)
+        if saved is not None:
+            self.query_one("#articles", ArticleList).mark_opened(article_id)
+            self._restore_position(*saved)
+        # Where the article opened: the reader has moved once the cursor has.
+        self._opened_cursor = self.query_one(ThreadView).cursor
 
-    def _seen(self, indices: list[int]) -> None:
-        """The thread view drew these comments of the open article."""
-        marks = self.query_one(ThreadView).marks
-        if marks is not None and self.state is not None:
-            self.state.mark_seen(marks, indices)
+    # Memory between sessions -------------------------------------------------
 
     def _restore_position(self, cursor: int | None, body_scroll: float) -> None:
         """Where the reader left the article: the comment under the cursor, and
@@ -628,18 +449,6 @@ class MainScreen(Screen[None]):
         if cursor is not None:
             self.query_one(ThreadView).go_to_comment(cursor)
         self.query_one(ArticleBody).restore_scroll(body_scroll)
-
-    def save_position(self) -> None:
-        """Remember where the reader is in the open article."""
-        thread_view = self.query_one(ThreadView)
-        marks = thread_view.marks
-        if marks is not None and self.state is not None and not self._switching:
-            cursor = thread_view.cursor if thread_view.cursor >= 0 else None
-            self.state.save_position(marks, cursor, self.query_one(ArticleBody).scroll_y)
-
-    @on(ThreadView.CursorMoved)
-    def _cursor_moved(self) -> None:
-        self.save_position()
 
     def action_next_new(self) -> None:
         self._go_to_marked(NEW, forward=True)
@@ -654,40 +463,27 @@ class MainScreen(Screen[None]):
         self._go_to_marked(UNREAD, forward=False)
 
     def _go_to_marked(self, kind: int, forward: bool) -> None:
-        """The next (previous) comment of `kind` (NEW, UNREAD) after the cursor,
-        in the comments pane; from another pane, the comment under the cursor
-        if it is of that kind."""
-        view = self.query_one(ThreadView)
-        marks = view.marks
-        if marks is None:
-            self.notify("No article open", timeout=2, markup=False)
-            return
-        here = self._pane != "thread" and view.cursor >= 0 and marks.reading[view.cursor] == kind
-        if here or view.go_to_marked(kind, forward):
+        """The next (previous) comment of `kind` (NEW, UNREAD), shown in the
+        comments pane; from another pane, the one under the cursor will do."""
+        pane = self.query_one(ThreadPane)
+        said = pane.go_to_marked(kind, forward, here=self._pane != "thread")
+        if said is None:
             self._show_pane("thread")
-            return
-        word = "new" if kind == NEW else "unread"
-        if kind not in marks.reading:
-            self.notify(f"No {word} comments in this article", timeout=2, markup=False)
         else:
-            where = "after" if forward else "before"
-            self.notify(f"No {word} comments {where} this one", timeout=2, markup=False)
+            self.notify(said, timeout=2, markup=False)
 
     def action_mark_read(self) -> None:
-        view = self.query_one(ThreadView)
         article = self.article
-        if view.marks is None or self.state is None or article is None:
+        if article is None or not self.reading.mark_read():
             return
-        self.state.mark_read(view.marks)
         self._marks_changed({article.id})
         self.notify("Marked read", timeout=2, markup=False)
 
     def action_mark_all_read(self) -> None:
         if self.state is None:
             return
-        self.state.mark_all_read(self.marks.values())
+        count = self.reading.mark_all_read(self.store.states)
         self._marks_changed(None)
-        count = len(self.marks)
         self.notify(
             f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
         )

@@ -23,8 +23,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 
-from ..model import Thread
-from .line_heights import LineHeights
+from ...model import Thread
+from ..render.line_heights import LineHeights
 
 # A folded comment shows its header and the blank line after it.
 FOLDED_HEIGHT = 2

@@ -1,8 +1,9 @@
 """The one-line search bar at the bottom of a pane, as in a pager.
 
 It edits a `Query` (text plus the regex / whole-word / filter toggles, shown as
-state) and reports every change; it shows the match counter or the reason a
-query is invalid. It does no searching itself: its pane does.
+state) and reports every change, once, to its pane's `changed` as the key is
+handled; it shows the match counter or the reason a query is invalid. It does
+no searching itself: its pane does.
 """
 
 from __future__ import annotations
@@ -90,14 +91,6 @@ class SearchBar(Horizontal):
 
     BINDINGS = bindings(SEARCH_BAR_COMMANDS)
 
-    class Changed(Message):
-        """The query or a toggle changed."""
-
-        def __init__(self, bar: SearchBar, search_query: Query) -> None:
-            super().__init__()
-            self.bar = bar
-            self.search_query = search_query
-
     class Submitted(Message):
         """`enter`: leave the bar, keep the search."""
 
@@ -118,15 +111,15 @@ class SearchBar(Horizontal):
         query: Query | None = None,
         *,
         filter_toggle: bool = False,
-        superseded: Callable[[], None] | None = None,
+        changed: Callable[[Query], None] | None = None,
         id: str | None = None,
     ) -> None:
-        """`superseded` is called as soon as an edit changes the query, before the
-        frame that shows it: the search for the query it replaces can stop at
-        once, not hold up that frame (`Changed` comes after it)."""
+        """`changed` is told each new query (an edit, a toggle) as soon as it is
+        made, before the frame that shows it: the search for the query it
+        replaces can stop at once, not hold up that frame."""
         super().__init__(id=id)
         self._filter_toggle = filter_toggle
-        self._superseded = superseded
+        self._changed = changed
         # Shared by the screen's bars; `up` / `down` walk it.
         self.history = history
         # Built here, not in `compose`: the bar is mounted on its first use, and
@@ -145,7 +138,7 @@ class SearchBar(Horizontal):
         self._filter = Toggle("filter", id="filter").with_tooltip("Only matching comments (alt+f)")
         self._regex.value, self._word.value = shown.regex, shown.whole_word
         self._status = Label("", id="search-status")
-        # The query last reported or set: the input's first `Changed` (its
+        # The query last reported or set: the input's first value (its
         # initial value) and edits that come back to it search nothing again.
         self._reported = shown
         # Where `up` / `down` are in the history (None: not walking it), and what
@@ -224,16 +217,15 @@ class SearchBar(Horizontal):
         # A toggle always reports: the filter changes no query, but what is shown.
         if always or query != self._reported:
             self._reported = query
-            self.post_message(self.Changed(self, query))
+            if self._changed is not None:
+                self._changed(query)
 
     def _edited(self) -> None:
-        if self._superseded is not None and self.search_query != self._reported:
-            self._superseded()
+        self._report()
 
     @on(Input.Changed)
     def _text_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._report()
+        event.stop()  # Reported as the value was set (`_edited`).
 
     def action_history(self, step: int) -> None:
         """Show the query `step` places older (-1) or newer (+1) in the history."""

@@ -26,8 +26,15 @@ from rich.style import Style
 from rich.text import Text
 
 from ...text import CODE, ITEM, PART, QUOTE, RULE, Block
-from .block_lines import PART_RULE, BlockStyles, block_gap, block_lines, gap_prefix
-from .wrapping import wrap_lines
+from ..render.block_lines import (
+    PART_RULE,
+    BlockStyles,
+    MatchSpan,
+    block_gap,
+    block_lines,
+    gap_prefix,
+)
+from ..render.wrapping import wrap_lines
 
 # About 50 lines of prose at 80 columns: what one piece costs to wrap is
 # what a key press can afford.
@@ -39,12 +46,9 @@ SAMPLE = 256
 WRAP_WASTE = 3
 
 BlockKey = tuple[str, int] | None
-MatchSpan = tuple[int, int]
 Line = tuple[list[Segment], int]
 
 
-# NamedTuples, not dataclasses: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
 class PlainBlock(NamedTuple):
     """A block of the article in one style (title, byline, bio, ...)."""
 

@@ -28,15 +28,14 @@ from ...model import Comment
 from ...sanitize import neutralise
 from ...search.fields import HEADER
 from ...text import block_at
-from ...times import absolute, parse_time, relative
-from .block_lines import BlockStyles, block_gap, block_lines, gap_prefix
+from ...times import posted_text
+from ..render.block_lines import BlockStyles, MatchSpan, block_gap, block_lines, gap_prefix
 
 MIN_TEXT_WIDTH = 40
 GUIDE_WIDTH = 2
 # Positions deeper than this are shown as "…" plus their last components.
 MAX_PATH_PARTS = 4
 
-Span = tuple[int, int]
 
 
 class Mark(Enum):
@@ -48,8 +47,6 @@ class Mark(Enum):
     UNREAD = "○ "
 
 
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
 class PaintedComment(NamedTuple):
     """A comment's screen lines, and for each line the (paragraph, character
     offset) it starts at, so a match can be scrolled into view."""
@@ -72,8 +69,6 @@ class PaintedComment(NamedTuple):
         return found
 
 
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
 class PainterStyles(NamedTuple):
     """The Rich styles the painter draws with, taken from the view's CSS."""
 
@@ -137,15 +132,6 @@ MIN_PREVIEW = 8
 MAX_PREVIEW = 1000
 
 
-def posted_text(posted: str, now: datetime, in_full: bool = False) -> str:
-    """A comment's time as the header shows it: relative (or in full, with the
-    config's `time = "absolute"`), or the source's own words."""
-    when = parse_time(posted)
-    if when is None:
-        return neutralise(posted)
-    return absolute(when) if in_full else relative(when, now)
-
-
 def preview_text(comment: Comment) -> str:
     """The start of a comment's text on one line, for its folded header."""
     start = ""
@@ -182,8 +168,8 @@ class CommentPainter:
         replies: int,
         hidden: int,
         collapsed: bool,
-        author_spans: list[Span],
-        current: Span | None,
+        author_spans: list[MatchSpan],
+        current: MatchSpan | None,
         mark: Mark = Mark.NONE,
         subject: str | None = None,
     ) -> Text:
@@ -249,8 +235,8 @@ class CommentPainter:
         replies: int,
         hidden: int,
         collapsed: bool,
-        matches: dict[int, list[Span]] | None = None,
-        current: tuple[int, Span] | None = None,
+        matches: dict[int, list[MatchSpan]] | None = None,
+        current: tuple[int, MatchSpan] | None = None,
         mark: Mark = Mark.NONE,
         subject: str | None = None,
     ) -> PaintedComment:
@@ -305,8 +291,8 @@ class CommentPainter:
         comment: Comment,
         number: int,
         width: int,
-        spans: list[Span],
-        current: Span | None,
+        spans: list[MatchSpan],
+        current: MatchSpan | None,
     ) -> list[tuple[list[Segment], int]]:
         """Paragraph `number`'s lines, after the blank line that parts it from
         the one before (list items sit together), laid out by the block
@@ -341,8 +327,8 @@ class CommentPainter:
         comment: Comment,
         guides: list[Segment],
         width: int,
-        matches: dict[int, list[Span]],
-        current: tuple[int, Span] | None,
+        matches: dict[int, list[MatchSpan]],
+        current: tuple[int, MatchSpan] | None,
     ) -> PaintedComment:
         """A stub for replies the file does not hold: one line, its words as
         the source gave them (`3 more replies not in this file`)."""
@@ -358,7 +344,7 @@ class CommentPainter:
         painted.add(self._strip(guides, width), (len(comment.text), 0))
         return painted
 
-    def _highlight(self, text: Text, spans: list[Span], current: Span | None) -> None:
+    def _highlight(self, text: Text, spans: list[MatchSpan], current: MatchSpan | None) -> None:
         for span in spans:
             style = self.styles.current_match if span == current else self.styles.match
             text.stylize(style, *span)

@@ -17,6 +17,9 @@ wrapping, whatever its length, a body of one 10 MB line included.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -30,18 +33,24 @@ from ... import times
 from ...model import Article
 from ...sanitize import neutralise
 from ...search.fields import BIO, BODY, SUBTITLE, TITLE, article_fields
-from ...search.query import Match
-from ...text import LINK, PARAGRAPH, Block, Span, block_at, links_of
+from ...search.query import Match, Query
+from ...state import Reading
+from ...store import DocumentStore
+from ...text import LINK, PARAGRAPH, Block, Span, block_at
+from ...times import posted_text
 from ..commands import BODY_COMMANDS, BODY_LINK_COMMANDS, bindings
-from ..line_heights import LineHeights
-from .block_lines import (
+from ..messages import ShowFullText, ask_for_links
+from ..render.block_lines import (
     BLOCK_COMPONENT_CLASSES,
     BLOCK_CSS,
     BlockStyles,
     block_styles,
     unwrapped_text,
 )
-from .body_pieces import (
+from ..render.highlight_style import highlight_style
+from ..render.line_heights import LineHeights
+from ..search.pane import Matches, SearchState
+from .pieces import (
     BlockKey,
     Piece,
     PlainBlock,
@@ -50,8 +59,6 @@ from .body_pieces import (
     piece_lines,
     pieces_of,
 )
-from .comment_painter import posted_text
-from .highlight_style import highlight_style
 
 MEASURE = 80
 MARGIN = 1
@@ -188,8 +195,12 @@ class ArticleBody(ScrollView, can_focus=True):
     class JumpToComments(Message):
         """The reader asked to go from the body to the comments."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
+        """`store` is searched (the body is its pane's `SearchTarget`); `reading`
+        is told where the body is scrolled to."""
+        super().__init__(**kwargs)
+        self.store = store
+        self.reading = reading or Reading()
         self._pieces: list[Piece] = []
         # The pieces of each searched block, by key, in order (for `go_to_match`).
         self._pieces_of: dict[BlockKey, list[int]] = {}
@@ -205,6 +216,13 @@ class ArticleBody(ScrollView, can_focus=True):
         self._in_file = 0
         # A saved scroll to take once the article is laid out on screen.
         self._saved_scroll = 0.0
+
+    def on_mount(self) -> None:
+        # Every scroll is remembered (a dict update, with a state this session).
+        self.watch(self, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        self.reading.body_scrolled(scroll_y)
 
     def watch_article(self, article: Article | None) -> None:
         self._in_file = comments_in_file(article) if article is not None else 0
@@ -225,12 +243,14 @@ class ArticleBody(ScrollView, can_focus=True):
         # Focus and hover restyle the widget too; repaint only if the text's own
         # styles changed (a theme). Styles never change a piece's height.
         super().notify_style_update()
-        if self.is_mounted and self._styles_now is not None and self._styles() != self._styles_now:
+        styles_now = self._styles_now
+        if self.is_mounted and styles_now is not None and self.draw_styles() != styles_now:
             self._styles_now = None
             self._painted.clear()
             self.refresh()
 
-    def _styles(self) -> dict[str, Style]:
+    def draw_styles(self) -> dict[str, Style]:
+        """What the body draws with, by name, as its CSS resolves them now."""
         style = self.get_component_rich_style
         # The colour as resolved: a partial style drops `$text-muted`'s alpha.
         styles = {
@@ -301,7 +321,7 @@ class ArticleBody(ScrollView, can_focus=True):
         painted = self._painted.get(index)
         if painted is None:
             if self._styles_now is None:
-                self._styles_now = self._styles()
+                self._styles_now = self.draw_styles()
             styles = self._styles_now
             piece = self._pieces[index]
             current = self._current_match
@@ -416,6 +436,11 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # Search ------------------------------------------------------------------
 
+    @property
+    def highlighted_blocks(self) -> set[BlockKey]:
+        """The blocks (search keys) with a match highlighted."""
+        return set(self._matches)
+
     def set_matches(self, matches: list[Match], current: Match | None) -> None:
         """Highlight `matches` (keys as in `article_search_text`), `current` distinctly."""
         spans: dict[BlockKey, list[tuple[int, int]]] = {}
@@ -428,6 +453,27 @@ class ArticleBody(ScrollView, can_focus=True):
         self._matches, self._current_match = spans, current
         self._painted.clear()
         self.refresh()
+
+    # Searching (a `SearchTarget`: the article's own text) -----------------------
+
+    def find(self, query: Query) -> Iterator[Match]:
+        article = self.article
+        return iter(()) if article is None else self.store.search_article(article.id, query)
+
+    def new_matches(self) -> list[Match]:
+        return []
+
+    def show_matches(self, search: SearchState[Match]) -> None:
+        self.set_matches(list(search.matches), search.current_match)
+
+    def matches_added(self, added: Matches[Match], search: SearchState[Match]) -> None:
+        self.show_matches(search)
+
+    def current_moved(self, search: SearchState[Match]) -> None:
+        self.show_matches(search)
+
+    def go_to(self, match: Match) -> None:
+        self.go_to_match(match)
 
     def go_to_match(self, match: Match) -> None:
         """Scroll so that the line holding `match` is on screen."""
@@ -464,26 +510,18 @@ class ArticleBody(ScrollView, can_focus=True):
     def action_links(self) -> None:
         """Pick one of the links of the article body."""
         article = self.article
-        if article is None:
-            return
-        urls = links_of(article.body_blocks)
-        if not urls:
-            self.notify("No links in the body: o opens the article's URL", timeout=2, markup=False)
-            return
-        from ..screens.links import LinksScreen  # here: the first frame has no use for it
-
-        self.app.push_screen(LinksScreen(f"Links in {article.title}", urls))
+        if article is not None:
+            none = "No links in the body: o opens the article's URL"
+            ask_for_links(self, f"Links in {article.title}", article.body_blocks, none)
 
     def action_full_text(self) -> None:
         """The body in full, long code lines unclipped."""
         article = self.article
         if article is None:
             return
-        styles = self._block_styles(self._styles())
+        styles = self._block_styles(self.draw_styles())
         text = unwrapped_text(article.body, article.body_blocks, self.app.console, styles)
-        from ..screens.full_text import FullTextScreen  # here, as the links screen
-
-        self.app.push_screen(FullTextScreen(article.title, text))
+        self.post_message(ShowFullText(article.title, text))
 
     def action_comments(self) -> None:
         self.post_message(self.JumpToComments())

@@ -5,9 +5,9 @@ previous search, as the key is handled); the worker hands back the first match
 as soon as it is found, then the rest in bounded batches, so the count fills in
 while the UI thread stays free for typing. While the bar is open the counter is
 the bar's; the pane's border shows it once the bar is closed. `n` / `N` move
-between matches, wrapping with a notice; `escape` ends the search. Subclasses
-say what to search (`find`), how to show matches (`highlight`, and cheaper
-updates `matches_added` and `current_moved`) and how to reach one (`go_to`).
+between matches, wrapping with a notice; `escape` ends the search. What is
+searched, and how matches are shown and reached, is the pane's view's: a
+`SearchTarget`, told the search as it stands (`SearchState`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -29,7 +29,7 @@ from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import SEARCH_COMMANDS, bindings
 from ..switch_interval import WORKING
-from .search_bar import SearchBar
+from .bar import SearchBar
 
 Found = TypeVar("Found")
 Kept = TypeVar("Kept", covariant=True)
@@ -42,6 +42,78 @@ class Matches(Protocol[Kept]):
     def __getitem__(self, position: int) -> Kept: ...
     def __iter__(self) -> Iterator[Kept]: ...
     def extend(self, matches: Iterable[Kept]) -> None: ...  # type: ignore[misc]
+
+
+class SearchState(Protocol[Kept]):
+    """A pane's search as it stands, as its target is told it."""
+
+    @property
+    def search_query(self) -> Query | None: ...
+    @property
+    def matches(self) -> Matches[Kept]: ...
+    @property
+    def current_match(self) -> Kept | None: ...
+    @property
+    def counted(self) -> bool: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def filtering(self) -> bool: ...
+
+
+class SearchTarget(Protocol[Found]):
+    """What a pane searches, and shows and reaches the matches in: its view."""
+
+    def find(self, query: Query) -> Iterator[Found]:
+        """The matches of `query` in the document on show, in display order.
+        Called on the UI thread, which picks the document; the iterator is run
+        by the search worker, so it must read no widget."""
+        ...
+
+    def new_matches(self) -> Matches[Found]:
+        """An empty container for matches, to fill. Called by the search worker
+        too: it must read no widget."""
+        ...
+
+    def show_matches(self, search: SearchState[Found]) -> None:
+        """Show the search's matches afresh, its current match distinctly."""
+        ...
+
+    def matches_added(self, added: Matches[Found], search: SearchState[Found]) -> None:
+        """`added` were appended to the search's matches (on the last batch,
+        `search.counted` is True already)."""
+        ...
+
+    def current_moved(self, search: SearchState[Found]) -> None:
+        """`n` / `N` moved the search's current match."""
+        ...
+
+    def go_to(self, match: Found) -> None:
+        """Bring `match` on screen."""
+        ...
+
+
+class FixedSearch(NamedTuple, Generic[Found]):
+    """A search as it stands, fixed: a `SearchState` to show matches with
+    where no pane runs the search (a benchmark, a test)."""
+
+    matches: Matches[Found]
+    current_match: Found | None = None
+    search_query: Query | None = None
+    counted: bool = True
+    error: str | None = None
+    filtering: bool = False
+
+
+class FoundBatch(NamedTuple, Generic[Found]):
+    """Matches a search worker hands the pane: of search run `run` (a batch
+    of an earlier run is dropped), its `first` batch or a later one, and
+    whether the search is `counted` (done) with it."""
+
+    run: int
+    matches: Matches[Found]
+    first: bool
+    counted: bool
 
 
 # How `Query.compile` starts its reason; the bar says "invalid" already.
@@ -60,19 +132,31 @@ BATCH_SECONDS = 0.1
 FRAME_WAIT_SECONDS = 0.1
 
 
+
+
 class SearchPane(Vertical, Generic[Found]):
     """Base class of the three panes; `Found` is what a search finds in it."""
 
     BINDINGS = bindings(SEARCH_COMMANDS)
     FILTER_TOGGLE = False
 
-    def __init__(self, view: Widget, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        view: Widget,
+        target: SearchTarget[Found],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """`view` is the pane's view, `target` what searches and shows the
+        matches (the view itself)."""
         super().__init__(id=id, classes=classes)
         self.view = view
+        self.target = target
         self.search_query: Query | None = None
         self.last_query: Query | None = None
         # Grown in place, batch by batch, while the search counts.
-        self.matches: Matches[Found] = []
+        self.matches: Matches[Found] = target.new_matches()
         self.current = -1
         self.counted = False
         # Why the query in force cannot be searched for (an invalid regex), if so.
@@ -85,7 +169,7 @@ class SearchPane(Vertical, Generic[Found]):
         self._subtitle: str | Content = ""
         # Which run of a search the batches in flight belong to: a batch of an
         # earlier run (another query, or the same one on the old document) is dropped.
-        self._run = 0
+        self.run = 0
         # The query typed last, until the search for it starts (after the frame
         # that shows it).
         self._typed = None
@@ -111,7 +195,7 @@ class SearchPane(Vertical, Generic[Found]):
                 self.history,
                 self.search_query or self.last_query,
                 filter_toggle=self.FILTER_TOGGLE,
-                superseded=self._stop_search,
+                changed=self.query_typed,
             )
             self.mount(self._bar, after=self.view)
         return self._bar
@@ -166,38 +250,9 @@ class SearchPane(Vertical, Generic[Found]):
             return self.searching
         return True
 
-    # Subclass hooks ----------------------------------------------------------
-
-    def find(self, query: Query) -> Iterator[Found]:
-        """The matches of `query` in this pane's document, in display order.
-
-        Called on the UI thread, which picks the document; the iterator is run
-        by the search worker, so it must read no widget."""
-        raise NotImplementedError
-
-    def keep(self) -> Matches[Found]:
-        """An empty store of matches, to fill. Called by the search worker too:
-        it must read no widget."""
-        return []
-
-    def highlight(self, matches: Matches[Found], current: Found | None) -> None:
-        """Show `matches`, `current` distinctly; none removes the highlight."""
-        raise NotImplementedError
-
-    def matches_added(self, added: Matches[Found]) -> None:
-        """`added` were appended to `self.matches` (on the last batch, `counted`
-        is True already). By default everything is shown again; a pane with
-        many matches shows just the new ones."""
-        self.highlight(self.matches, self.matches[self.current] if self.matches else None)
-
-    def current_moved(self, current: Found) -> None:
-        """`n` / `N` made `current` the current match. By default everything is
-        shown again; a pane with many matches changes just the two concerned."""
-        self.highlight(self.matches, current)
-
-    def go_to(self, match: Found) -> None:
-        """Bring `match` on screen."""
-        raise NotImplementedError
+    @property
+    def current_match(self) -> Found | None:
+        return self.matches[self.current] if len(self.matches) and self.current >= 0 else None
 
     # Running a search --------------------------------------------------------
 
@@ -219,17 +274,15 @@ class SearchPane(Vertical, Generic[Found]):
         """The query on show is superseded: its worker stops, and its batches
         still in flight are dropped rather than shown before the new search."""
         self.workers.cancel_group(self, "search")
-        self._run += 1
+        self.run += 1
 
-    @on(SearchBar.Changed)
-    def _query_changed(self, event: SearchBar.Changed) -> None:
-        event.stop()
-        # The search starts after the frame that shows the keystroke: starting
-        # it, its first match and its highlighting never hold up the echo. Keys
-        # typed ahead (several in one frame) search only for the last query.
-        self._typed = event.search_query
-        # Stopped already as the key was typed (`superseded`), unless the query
-        # changed otherwise (a toggle).
+    def query_typed(self, query: Query) -> None:
+        """The bar's query changed (a key typed, a toggle flipped), as the key
+        is handled: the search for the query it replaces stops at once, and
+        the new one starts after the frame that shows the keystroke, so
+        starting it, its first match and its highlighting never hold up the
+        echo. Keys typed ahead (several in one frame) search only for the last."""
+        self._typed = query
         self._stop_search()
         self.call_after_refresh(self._search_typed)
 
@@ -243,28 +296,30 @@ class SearchPane(Vertical, Generic[Found]):
         self.search_query = query
         self.error = None
         self.last_query = query
-        self._run += 1
+        self.run += 1
         if not query.text:
             self.workers.cancel_group(self, "search")
             self._shown_query = None
-            self._show(self.keep(), -1, counted=True)
+            self._show(self.target.new_matches(), -1, counted=True)
             return
-        self._search(self._run, self.find(query), self.keep)
+        self._search(self.run, self.target.find(query), self.target.new_matches)
 
     def document_changed(self) -> None:
         """Another document is on show: the old one's search ends (its worker is
         cancelled, its late batches dropped), and the query in force, if any,
         is searched for in the new one."""
         self.workers.cancel_group(self, "search")
-        self._run += 1
-        self.matches, self.current = self.keep(), -1
+        self.run += 1
+        self.matches, self.current = self.target.new_matches(), -1
         if self.search_query is not None:
             self.run_search(self.search_query)
 
     @work(exclusive=True, thread=True, group="search")
-    def _search(self, run: int, found: Iterator[Found], keep: Callable[[], Matches[Found]]) -> None:
+    def _search(
+        self, run: int, found: Iterator[Found], new_matches: Callable[[], Matches[Found]]
+    ) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
-        batches, each in a store from `keep`: the first match at once, then at
+        batches, each in a container from `new_matches`: the first match at once, then at
         most `BATCH_LIMIT` at a time, each once the frame showing the one before
         is painted (the worker out of that frame's way)."""
         worker = get_current_worker()
@@ -273,10 +328,10 @@ class SearchPane(Vertical, Generic[Found]):
 
         def hand_over(batch: Matches[Found], first: bool) -> None:
             painted.clear()
-            call(self._found, run, batch, first, False, painted.set)
+            call(self.take_batch, FoundBatch(run, batch, first, False), painted.set)
             painted.wait(FRAME_WAIT_SECONDS)
 
-        batch = keep()
+        batch = new_matches()
         first = True
         handed_at = time.monotonic()
         # (the UI thread, woken by a key, waits for the GIL at most 0.1 ms)
@@ -289,52 +344,48 @@ class SearchPane(Vertical, Generic[Found]):
                     due = time.monotonic() - handed_at >= BATCH_SECONDS
                     if first or due or len(batch) >= BATCH_LIMIT:
                         hand_over(batch, first)
-                        batch, first, handed_at = keep(), False, time.monotonic()
+                        batch, first, handed_at = new_matches(), False, time.monotonic()
             except QueryError as error:
                 call(self._failed, run, str(error))
                 return
             if not worker.is_cancelled:
-                call(self._found, run, batch, first, True)
+                call(self.take_batch, FoundBatch(run, batch, first, True))
 
-    def _found(
-        self,
-        run: int,
-        batch: Matches[Found],
-        first: bool,
-        counted: bool,
-        painted: Callable[[], None] | None = None,
+    def take_batch(
+        self, found: FoundBatch[Found], painted: Callable[[], None] | None = None
     ) -> None:
-        """A batch of matches from run `run`; `first`: its first, `counted`: its
-        last; `painted` is called once the frame that shows it is painted."""
+        """A batch of matches from a search worker (on the UI thread); `painted`
+        is called once the frame that shows it is painted."""
         if painted is not None:
             self.call_after_refresh(painted)
-        if run != self._run:
+        if found.run != self.run:
             return  # A newer query has been typed, or the document changed, since.
-        self.counted = counted
-        if first:
+        batch = found.matches
+        self.counted = found.counted
+        if found.first:
             fresh = self.search_query != self._shown_query
             self._shown_query = self.search_query
-            self._show(batch, 0 if batch else -1, counted)
+            self._show(batch, 0 if batch else -1, found.counted)
             if batch and fresh:
-                self.go_to(batch[0])
+                self.target.go_to(batch[0])
             return
         self.matches.extend(batch)
         if self.current < 0 and self.matches:
             self.current = 0
-        if batch or counted:
-            self.matches_added(batch)
+        if batch or found.counted:
+            self.target.matches_added(batch, self)
         self._update_status()
 
     def _failed(self, run: int, reason: str) -> None:
-        if run != self._run:
+        if run != self.run:
             return
         self.error = reason
         self._shown_query = None
-        self._show(self.keep(), -1, counted=True)
+        self._show(self.target.new_matches(), -1, counted=True)
 
     def _show(self, matches: Matches[Found], current: int, counted: bool) -> None:
         self.matches, self.current, self.counted = matches, current, counted
-        self.highlight(matches, matches[current] if len(matches) else None)
+        self.target.show_matches(self)
         self._update_status()
 
     @property
@@ -405,8 +456,8 @@ class SearchPane(Vertical, Generic[Found]):
             target = len(self.matches) - 1
             self.notify("search wrapped to the bottom", timeout=1.5)
         self.current = target
-        self.current_moved(self.matches[target])
-        self.go_to(self.matches[target])
+        self.target.current_moved(self)
+        self.target.go_to(self.matches[target])
         self._update_status()
 
     def action_next_match(self) -> None:
@@ -434,13 +485,13 @@ class SearchPane(Vertical, Generic[Found]):
     def end_search(self) -> None:
         """Remove the highlight and close the bar; the cursor stays where it is."""
         self.workers.cancel_group(self, "search")
-        self._run += 1
+        self.run += 1
         self._typed = None
         self.search_query = None
         self.error = None
         self._shown_query = None
         self.close_bar()
-        self._show(self.keep(), -1, counted=True)
+        self._show(self.target.new_matches(), -1, counted=True)
         self.view.focus()
         # With the focus on the view already, nothing else tells the footer that
         # `n` / `N` no longer act.

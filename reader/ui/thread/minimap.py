@@ -16,13 +16,13 @@ from rich.segment import Segment, Segments
 from rich.style import Style
 from textual.scrollbar import ScrollBarRender
 
-# What a track cell holds: nothing, a new comment, a search match (which wins).
-NOTHING, NEW, MATCH = 0, 1, 2
+from .minimap_cells import MATCH, NEW
+
 GLYPH = "━"
 
 
 class MinimapMarks:
-    """For a track of `size` cells: one byte per cell (NOTHING, NEW or MATCH),
+    """For a track of `size` cells: one byte per cell (`minimap_cells`: EMPTY, NEW or MATCH),
     and the styles to draw NEW and MATCH cells in (only their colour is used)."""
 
     def __init__(self, cells: bytes, new: Style, match: Style) -> None:

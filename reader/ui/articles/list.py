@@ -16,6 +16,8 @@ query per entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
@@ -29,9 +31,15 @@ from textual.visual import Visual, visualize
 
 from ...model import Article
 from ...sanitize import neutralise
+from ...search.query import Query
 from ...state import ArticleState
+from ...store import DocumentStore
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
-from .reading_counts import SEPARATOR, reading_counts
+from ..render.reading_counts import SEPARATOR, reading_counts
+from ..search.pane import Matches, SearchState
+
+# What a search of the list finds: an article id and how many of its comments match.
+FoundArticle = tuple[str, int]
 
 UNREAD_MARKER = "● "
 # Lines per entry: the title, then source · author · counts.
@@ -44,7 +52,7 @@ def article_prompt(
     article: Article,
     comment_count: int,
     matching: int | None = None,
-    marks: ArticleState | None = None,
+    article_state: ArticleState | None = None,
     opened: bool = False,
     width: int | None = None,
 ) -> Text:
@@ -57,8 +65,8 @@ def article_prompt(
     # One line: a title with line breaks (YAML allows them) would push the
     # second line out of the entry.
     title = " ".join(neutralise(article.title).splitlines())
-    unread = marks is not None and not marks.opened_before and not opened
-    if marks is None:
+    unread = article_state is not None and not article_state.opened_before and not opened
+    if article_state is None:
         prompt = Text(title, style="bold")
     elif unread:
         prompt = Text(UNREAD_MARKER + title, style="bold")
@@ -69,7 +77,7 @@ def article_prompt(
     names = SEPARATOR.join(
         " ".join(neutralise(name).splitlines()) for name in (article.source, article.author) if name
     )
-    reading = reading_counts(marks, unread=not unread)
+    reading = reading_counts(article_state, unread=not unread)
     count = SEPARATOR.join(
         [f"{comment_count} comment{'' if comment_count == 1 else 's'}", *reading]
     )
@@ -154,8 +162,12 @@ class ArticleList(ScrollView, can_focus=True):
     highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
     """Which entry the cursor is on (None: the list is empty)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, store: DocumentStore, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.store = store
+        # The article to highlight when a search stops narrowing the list: the
+        # one highlighted before it narrowed it, or the one opened since.
+        self._selection_before: str | None = None
         # Every loaded article with its comment count, and where each is in it.
         self._entries: list[tuple[Article, int]] = []
         self._position: dict[str, int] = {}
@@ -163,8 +175,6 @@ class ArticleList(ScrollView, can_focus=True):
         # `_entries`, matching comments), and where each article is in that.
         self._found: list[tuple[int, int]] | None = None
         self._found_index: dict[str, int] = {}
-        # Each article's state by article id (the screen's; empty: no state).
-        self.marks: dict[str, ArticleState] = {}
         # The articles opened this session: no longer shown as unread.
         self.opened: set[str] = set()
         self._hover: int | None = None
@@ -205,7 +215,7 @@ class ArticleList(ScrollView, can_focus=True):
             article,
             count,
             matching,
-            self.marks.get(article.id),
+            self.store.state(article.id),
             article.id in self.opened,
             width,
         )
@@ -340,7 +350,7 @@ class ArticleList(ScrollView, can_focus=True):
         return self.entry_count * ENTRY_HEIGHT
 
     def mark_opened(self, article_id: str) -> None:
-        if article_id not in self.opened and article_id in self.marks:
+        if article_id not in self.opened and self.store.state(article_id) is not None:
             self.opened.add(article_id)
             self.refresh_marks({article_id})
 
@@ -396,7 +406,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _entry_lines(self, index: int, width: int) -> list[Strip]:
         """The entry's lines at `width`, from the cache when it shows the same."""
         article, count, matching = self._entry(index)
-        marks = self.marks.get(article.id)
+        saved = self.store.state(article.id)
         if index == self.highlighted:
             style = self.get_visual_style("article-list--entry", "article-list--highlighted")
         elif index == self._hover:
@@ -404,8 +414,8 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             style = self.get_visual_style("article-list--entry")
         state = (
-            None if marks is None else (marks.opened_before or article.id in self.opened),
-            None if marks is None else (marks.new_count, marks.unread_count),
+            None if saved is None else (saved.opened_before or article.id in self.opened),
+            None if saved is None else (saved.new_count, saved.unread_count),
             matching,
         )
         key = (article.id, count, width, style, state)
@@ -481,7 +491,42 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if self.highlighted is not None:
-            self.post_message(self.Selected(self, self.id_at(self.highlighted)))
+            article_id = self.id_at(self.highlighted)
+            if self.narrowed:
+                self._selection_before = article_id
+            self.post_message(self.Selected(self, article_id))
+
+    # Searching (a `SearchTarget`: the pane's search narrows the list) -------------
+
+    def find(self, query: Query) -> Iterator[FoundArticle]:
+        return self.store.search_all(query)
+
+    def new_matches(self) -> list[FoundArticle]:
+        return []
+
+    def show_matches(self, search: SearchState[FoundArticle]) -> None:
+        query = search.search_query
+        if query is not None and query.text:
+            if not self.narrowed:
+                self._selection_before = self.highlighted_id
+            if search.counted or not self.narrowed:
+                self.narrow(list(search.matches))
+            current = search.current_match
+            self.highlight_id(current[0] if current else None)
+        elif self.narrowed:
+            self.show_all()
+            self.highlight_id(self._selection_before)
+
+    def matches_added(
+        self, added: Matches[FoundArticle], search: SearchState[FoundArticle]
+    ) -> None:
+        self.show_matches(search)
+
+    def current_moved(self, search: SearchState[FoundArticle]) -> None:
+        self.show_matches(search)
+
+    def go_to(self, match: FoundArticle) -> None:
+        self.highlight_id(match[0])
 
     # The mouse --------------------------------------------------------------------
 

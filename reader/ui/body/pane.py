@@ -7,15 +7,16 @@ when the article changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
 from textual.reactive import reactive
 
 from ...model import Article
-from ...search.query import Match, Query
+from ...search.query import Match
+from ...state import Reading
 from ...store import DocumentStore
-from .article_body import ArticleBody
-from .search_pane import SearchPane
+from ..search.pane import SearchPane
+from .view import ArticleBody
 
 
 class BodyPane(SearchPane[Match]):
@@ -23,28 +24,14 @@ class BodyPane(SearchPane[Match]):
 
     article: reactive[Article | None] = reactive(None)
 
-    def __init__(
-        self, store: DocumentStore, *, id: str | None = None, classes: str | None = None
-    ) -> None:
-        super().__init__(ArticleBody(id="body"), id=id, classes=classes)
-        self.store = store
+    def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
+        body = ArticleBody(store, reading, id="body")
+        super().__init__(body, body, **kwargs)
 
     @property
     def body(self) -> ArticleBody:
         assert isinstance(self.view, ArticleBody)
         return self.view
-
-    def find(self, query: Query) -> Iterator[Match]:
-        article = self.article
-        if article is None:
-            return iter(())
-        return self.store.search_article(article.id, query)
-
-    def highlight(self, matches: list[Match], current: Match | None) -> None:
-        self.body.set_matches(matches, current)
-
-    def go_to(self, match: Match) -> None:
-        self.body.go_to_match(match)
 
     def watch_article(self, article: Article | None) -> None:
         # The view first: the search highlights in the article it shows.

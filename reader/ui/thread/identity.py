@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Thread
-from ..state import ArticleState
+from ...model import Thread
+from ...state import ArticleState
 
 
-def comment_identities(thread: Thread | None, marks: ArticleState | None) -> Sequence[object]:
+def comment_identities(thread: Thread | None, state: ArticleState | None) -> Sequence[object]:
     """Each comment's identity, in display order: its source id (a Message-ID
     is the same whichever message its thread turns out to start with), else
     its key in the state, if there is one this session (its text and place),
     else None."""
     if thread is None:
         return []
-    keys = marks.comment_keys if marks is not None else [None] * len(thread.comments)
+    keys = state.comment_keys if state is not None else [None] * len(thread.comments)
     return [comment.source_id or key for comment, key in zip(thread.comments, keys, strict=True)]
 
 

@@ -1,9 +1,10 @@
-"""Building many long-lived objects without the garbage collector in the way."""
+"""The cyclic garbage collector, kept out of the way while many long-lived
+objects are built (a comment tree, a whole corpus, the first frame)."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -20,6 +21,21 @@ def collector_paused() -> Iterator[bool]:
     finally:
         if was_running:
             gc.enable()
+
+
+def pause_collector() -> Callable[[], None]:
+    """Pause the collector until the function returned is called (once is
+    enough; it resumes it only if it was running before)."""
+    was_running = gc.isenabled()
+    gc.disable()
+
+    def resume() -> None:
+        nonlocal was_running
+        if was_running:
+            was_running = False
+            gc.enable()
+
+    return resume
 
 
 @contextmanager

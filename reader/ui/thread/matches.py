@@ -17,10 +17,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from ..search.query import Match
-
-# A match's place in a paragraph: `(start, end)`.
-Span = tuple[int, int]
+from ...search.query import Match
+from ..render.block_lines import MatchSpan
 
 
 class ThreadMatches:
@@ -79,12 +77,12 @@ class ThreadMatches:
         low, high = self._slice(first, stop)
         return low < high
 
-    def spans_of(self, index: int) -> dict[int, list[Span]] | None:
+    def spans_of(self, index: int) -> dict[int, list[MatchSpan]] | None:
         """Comment `index`'s matches by paragraph (None: it has none)."""
         low, high = self._slice(index, index + 1)
         if low == high:
             return None
-        spans: dict[int, list[Span]] = {}
+        spans: dict[int, list[MatchSpan]] = {}
         for position in range(low, high):
             spans.setdefault(self._paragraphs[position], []).append(
                 (self._starts[position], self._ends[position])

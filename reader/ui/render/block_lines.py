@@ -49,7 +49,9 @@ from ...text import (
 )
 from ...text import Span as TextSpan
 
-Span = tuple[int, int]
+# A search match's place in a paragraph, `(start, end)` (a `reader.text.Span` is
+# a styled part of a block: emphasis, a link).
+MatchSpan = tuple[int, int]
 Line = tuple[list[Segment], int]
 
 QUOTE_BAR = "▎ "
@@ -61,8 +63,6 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
 _URL_BREAKS = "/?&=-#"
 
 
-# A NamedTuple, not a dataclass: created at start-up, where each dataclass costs
-# some 0.4 ms to build (its methods are compiled from source), a NamedTuple 0.06.
 class BlockStyles(NamedTuple):
     """The Rich styles blocks are drawn with, taken from a view's CSS."""
 
@@ -178,8 +178,8 @@ def block_lines(
     width: int,
     console: Console,
     styles: BlockStyles,
-    matches: list[Span] | None = None,
-    current: Span | None = None,
+    matches: list[MatchSpan] | None = None,
+    current: MatchSpan | None = None,
     whole: tuple[str, int] | None = None,
 ) -> list[Line]:
     """The block's lines at `width` cells (each at most `width` wide).
@@ -247,7 +247,7 @@ def _part_lines(text: Text, width: int, console: Console, styles: BlockStyles) -
     return lines
 
 
-def _moved(span: TextSpan, positions: list[int]) -> Span:
+def _moved(span: TextSpan, positions: list[int]) -> tuple[int, int]:
     """Where a span over a string is in the string neutralised."""
     last = len(positions) - 1
     return positions[min(span.start, last)], positions[min(span.end, last)]

@@ -8,14 +8,14 @@ from ...state import ArticleState
 SEPARATOR = " · "
 
 
-def reading_counts(marks: ArticleState | None, unread: bool = True) -> list[str]:
+def reading_counts(article_state: ArticleState | None, unread: bool = True) -> list[str]:
     """`K new`, `J unread`, each only when there are some (`unread` False: no
     unread count, as for an article whose whole entry says it is unread)."""
-    if marks is None:
+    if article_state is None:
         return []
     counts = []
-    if new := marks.new_count:
+    if new := article_state.new_count:
         counts.append(f"{new} new")
-    if unread and (unread_count := marks.unread_count):
+    if unread and (unread_count := article_state.unread_count):
         counts.append(f"{unread_count} unread")
     return counts

@@ -1,0 +1,47 @@
+"""An article made ready for the store off the UI thread: the costly part of
+adding it (its thread's arrays, its search texts and, with a state this
+session, its `ArticleState`), touching nothing but the article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from .model import Article, Thread
+from .model.subjects import list_tag
+from .search.fields import article_search_text, thread_search_text
+from .search.query import SearchText
+
+if TYPE_CHECKING:
+    from .state import ArticleState, State
+
+
+class PreparedArticle(NamedTuple):
+    """An article with its thread index, search texts and state (None: no
+    state this session), ready to register."""
+
+    article: Article
+    thread: Thread
+    article_text: SearchText
+    thread_text: SearchText
+    state: ArticleState | None = None
+
+
+class PreparedBatch(NamedTuple):
+    """A batch of articles ready for the store, and how many of the articles
+    given just before it (a preview of its file) it takes the place of."""
+
+    articles: list[PreparedArticle]
+    replacing: int = 0
+
+
+def prepare(article: Article, state: State | None = None) -> PreparedArticle:
+    """Index an article for the store (and read its state, which hashes every
+    comment): safe to run off the UI thread."""
+    thread = Thread(article.comments, article.subject or article.title, list_tag(article.source))
+    return PreparedArticle(
+        article,
+        thread,
+        article_search_text(article),
+        thread_search_text(thread),
+        state.prepare(article, thread) if state is not None else None,
+    )
