@@ -162,8 +162,9 @@ def _search_figures(archive: Archive, runs: int, neomutt: str | None, rc: Path) 
     # The list search's counter: the first result while it counts, then all.
     counting = re.compile(rb"(?<![\d/])1/\d+\xe2\x80\xa6")
     final = re.compile(rb"(?<![\d/])1/%d(?![\d\xe2])" % archive.word_threads)
-    for _ in range(runs):
-        if neomutt is not None:
+    for run in range(runs):
+        # NeoMutt's limit takes a minute or more: timed once.
+        if neomutt is not None and not run:
             with Pty(_neomutt(neomutt, rc, archive.mbox), env=_neomutt_env(rc)) as terminal:
                 terminal.wait_for_text(everything)
                 terminal.settle()
