@@ -18,13 +18,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .dates import date_key
-from .fields import _author, _text, read_head, thread_fields
+from .fields import BAD_LINE, NAMES, PRINTABLE, _author, _text, read_head, thread_fields
 
-# The bytes a plain head is made of (`read_head` leaves any other to `email`).
-_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\t\n"
-# In a head read from the line break before it: a line that is neither a
-# header line nor a continuation (nor may the first line be a continuation).
-_BAD_LINE = re.compile(rb"\n(?![ \t]|[!-9;-~]+:)")
 # The headers every message is listed by, and those a thread's first message
 # adds: each as its line starts, and its value unfolded as `read_head` takes it.
 _LISTED = re.compile(
@@ -35,15 +30,6 @@ _LISTED = re.compile(
 _FIRST = re.compile(
     r"\n(subject|list-id|archived-at):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.IGNORECASE
 )
-# Header names as most mailers write them, lower-cased without a call.
-_NAMES = {
-    name: name.lower()
-    for name in (
-        *("From", "Date", "Message-ID", "Message-Id", "In-Reply-To", "References"),
-        *("Content-Type", "Content-Transfer-Encoding", "Content-Disposition"),
-        *("Subject", "List-Id", "List-ID", "Archived-At"),
-    )
-}
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 # A body whose bytes are its text, as far as ASCII goes: one text/plain part
 # (no file name), no transfer encoding, a charset that keeps ASCII as ASCII.
@@ -94,7 +80,7 @@ def list_head(
         # it to read it from: as `read_head` reads it.
         return _listing_alone(data[start:end], ids)
     head = data[start - 1 : head_end]
-    if head.translate(None, _PRINTABLE) or head[1] in b" \t" or _BAD_LINE.search(head):
+    if head.translate(None, PRINTABLE) or head[1] in b" \t" or BAD_LINE.search(head):
         return _listing_alone(data[start:end], ids)
     text = head.decode()
     fields = _fields(_LISTED, text)
@@ -107,7 +93,7 @@ def _fields(pattern: re.Pattern[str], text: str) -> dict[str, str]:
     """The first of each header `pattern` finds in `text`, unfolded."""
     fields: dict[str, str] = {}
     for name, value in pattern.findall(text):
-        key = _NAMES.get(name) or name.lower()
+        key = NAMES.get(name) or name.lower()
         if key not in fields:
             fields[key] = value.replace("\n", "") if "\n" in value else value
     return fields
