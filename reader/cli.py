@@ -199,9 +199,7 @@ def _read(args: argparse.Namespace) -> int:
     named, rejected = _feeds_of_opml(named)
     web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
     try:
-        return _read_in(
-            args, config, Loading(named, rejected, web=web), fetching=web is not None
-        )
+        return _read_in(args, config, Loading(named, rejected, web=web), fetching=web is not None)
     finally:
         if web is not None:
             web.close()

@@ -10,13 +10,16 @@ when it is opened; a search of every article reads only what may match
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
 from .model import Article, Thread
 from .prepared import PreparedArticle, PreparedBatch, prepare
 from .sanitize import neutralise
+from .search.fields import thread_search_text
 from .search.query import Match, Query, SearchText
+from .sorts import resorted
 
 if TYPE_CHECKING:
     from .state import ArticleState, State
@@ -169,6 +172,21 @@ class DocumentStore:
     def states(self) -> list[ArticleState]:
         """Every loaded article's state (none without a state this session)."""
         return list(self._states.values())
+
+    def sort_thread(self, article_id: str, order: str) -> array[int] | None:
+        """Sort the article's comments (`reader.sorts`), its search text and
+        state following: for each comment, where it was (None: in that order
+        already)."""
+        thread = self._threads[article_id]
+        if thread.order == order:
+            return None
+        sorted_thread, old_of_new = resorted(thread, order)
+        self._threads[article_id] = sorted_thread
+        self._thread_text[article_id] = thread_search_text(sorted_thread)
+        state = self._states.get(article_id)
+        if state is not None:
+            state.reorder(old_of_new)
+        return old_of_new
 
     def comment_count(self, article_id: str) -> int:
         return self._threads[article_id].comment_count

@@ -13,7 +13,9 @@ A text whose blocks are all plain paragraphs carries no `Block`s at all
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Block kinds.
 PARAGRAPH = "p"
@@ -78,3 +80,29 @@ def links_of(blocks: tuple[Block, ...] | None) -> list[str]:
     if blocks is None:
         return []
     return [span.url for block in blocks for span in block.spans if span.kind == LINK and span.url]
+
+
+class Link(NamedTuple):
+    """A link as the text shows it: where it goes, its words (empty: none
+    given) and its title (HTML's `title`, Markdown's `"title"`), if any."""
+
+    url: str
+    text: str = ""
+    title: str | None = None
+
+
+def links_in(strings: Sequence[str], blocks: tuple[Block, ...] | None) -> list[Link]:
+    """Every link of a text (its blocks' `strings` and layouts), with its
+    words, in the order of its number."""
+    if blocks is None:
+        return []
+    return [
+        Link(
+            span.url,
+            strings[number][span.start : span.end] if number < len(strings) else "",
+            span.title,
+        )
+        for number, block in enumerate(blocks)
+        for span in block.spans
+        if span.kind == LINK and span.url
+    ]

@@ -30,7 +30,7 @@ from tests.bench_corpus import WORDS
 from tests.bench_startup import PACKAGE
 from tests.bench_support import (
     BARE_APP,
-    FRAME_MARKER,
+    BARE_FRAME_MARKER,
     READER_FRAME_MARKERS,
     SCREEN,
     Bench,
@@ -136,7 +136,7 @@ def startup_figures(
     }
     for _ in range(runs):
         # Interleaved, so that machine noise hits every side alike.
-        bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
+        bare.extend(time_to_screen([python, str(bare_script)], BARE_FRAME_MARKER))
         for name, path in (("articles", articles), ("mailbox", mbox)):
             *_, first, everything = time_to_screen(
                 [python, "-m", "reader", str(path)],

@@ -20,7 +20,7 @@ from pathlib import Path
 import reader
 from tests.bench_support import (
     BARE_APP,
-    FRAME_MARKER,
+    BARE_FRAME_MARKER,
     READER_FRAME_MARKERS,
     Bench,
     Figure,
@@ -41,7 +41,7 @@ def startup_figures(bench: Bench) -> list[Figure]:
     compileall.compile_dir(PACKAGE, quiet=1)
     for run in range(runs):
         # Interleaved, so that machine noise hits both sides alike.
-        bare.extend(time_to_screen([python, str(bare_script)], FRAME_MARKER))
+        bare.extend(time_to_screen([python, str(bare_script)], BARE_FRAME_MARKER))
         seeds.append(time_to_screen([python, "-m", "reader"], *READER_FRAME_MARKERS)[-1])
         fresh.append(_fresh_state_first_frame(python, bench.folder / f"fresh-state-{run}"))
         *_, first, everything = time_to_screen(

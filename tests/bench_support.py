@@ -39,11 +39,13 @@ class Bare(App):
 
 Bare().run()
 """
-# Every frame of both apps has the footer's command palette entry.
-FRAME_MARKER = "^p"
+# Every frame of both apps has the footer's command palette entry; its label is
+# the marker, not its key: a footer cropped to the width writes `^` and `p` as
+# two runs.
+BARE_FRAME_MARKER = "palette"
 # reader's first frame is the first with the footer and the first article's
 # thread: the comments pane's title gives their count only once it shows them.
-READER_FRAME_MARKERS = (FRAME_MARKER, "Comments (")
+READER_FRAME_MARKERS = ("Commands", "Comments (")
 
 
 @dataclass(frozen=True)

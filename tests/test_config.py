@@ -43,6 +43,48 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
     assert config.keys == {"thread.toggle": ("x",), "thread.down": ("j", "ctrl+n")}
 
 
+@pytest.mark.parametrize(
+    ("setting", "environment", "level"),
+    [
+        ("", {}, "none"),
+        ("", {"TEXTUAL_ANIMATIONS": "full"}, "full"),
+        ("", {"TEXTUAL_ANIMATIONS": "BASIC"}, "basic"),
+        ("", {"TEXTUAL_ANIMATIONS": "lots"}, "none"),
+        ('animation = "full"\n', {}, "full"),
+        ('animation = "basic"\n', {"TEXTUAL_ANIMATIONS": "full"}, "basic"),
+        ('animation = "none"\n', {"TEXTUAL_ANIMATIONS": "full"}, "none"),
+    ],
+)
+def test_scrolling_jumps_unless_the_config_or_textual_s_variable_asks_for_animation(
+    tmp_path: Path, setting: str, environment: dict[str, str], level: str
+) -> None:
+    config = load_config(config_file(tmp_path, setting))
+    assert config.problems == []
+    assert config.animation_level(environment) == level
+
+
+def test_the_layout_table_is_read_and_its_problems_told(tmp_path: Path) -> None:
+    path = config_file(tmp_path, "[layout]\ncomments = 70\nlist = 40\n")
+    config = load_config(path)
+    assert config.problems == []
+    assert (config.layout.comments, config.layout.list_width) == (70, 40)
+    path = config_file(tmp_path, '[layout]\ncomments = 99\nlist = "wide"\nsides = 2\n')
+    config = load_config(path)
+    assert config.problems == [
+        f"{path}:4: [layout]: unknown setting 'sides'",
+        f"{path}:2: [layout]: comments: expected a whole number from 20 to 85%",
+        f"{path}:3: [layout]: list: expected a whole number from 20 to 80 columns",
+    ]
+    assert (config.layout.comments, config.layout.list_width) == (None, None)
+
+
+def test_an_unknown_animation_level_is_a_problem_and_the_default_holds(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'time = "absolute"\nanimation = "smooth"\n')
+    config = load_config(path)
+    assert config.problems == [f'{path}:2: animation: expected "none", "basic" or "full"']
+    assert config.animation_level({}) == "none"
+
+
 def test_the_keymap_is_in_set_keymap_form_for_known_ids_only(tmp_path: Path) -> None:
     path = config_file(
         tmp_path,
@@ -167,7 +209,7 @@ def test_print_config_prints_every_setting_commented_and_exits_0(
     out = capsys.readouterr().out
     lines = out.splitlines()
     settings = [line for line in lines if line and not line.startswith("#")]
-    assert settings == ["[network]", "[network.hosts]", "[keys]"]
+    assert settings == ["[layout]", "[network]", "[network.hosts]", "[keys]"]
     for setting in ('# theme = "textual-dark"', '# time = "relative"', "# paths = []"):
         assert setting in lines
     toggle = '# "thread.toggle" = ["space", "enter"]  # Fold or unfold the comment'

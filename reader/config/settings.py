@@ -19,13 +19,19 @@ from platformdirs import user_config_dir
 from ..errors import LoadError
 from ..locations import is_url
 from .keys import key_problem
+from .layout import Layout, parse_layout
 from .lines import key_lines, syntax_error_line
 from .network import Network, parse_network
 from .opml import is_opml_name, read_opml
 
 FILE_NAME = "config.toml"
 TIME_STYLES = ("relative", "absolute")
-SETTINGS = ("keys", "theme", "time", "paths", "network")
+# Textual's animation levels: "none" makes scrolling jump, as a pager's does.
+ANIMATION_LEVELS = ("none", "basic", "full")
+DEFAULT_ANIMATION = "none"
+# Textual's own setting, which the config's wins over.
+ANIMATION_VARIABLE = "TEXTUAL_ANIMATIONS"
+SETTINGS = ("keys", "theme", "time", "animation", "paths", "network", "layout")
 # Far more than every setting and binding takes.
 MAX_CONFIG_BYTES = 1024 * 1024
 # More parts than any binding id has, and few enough for tomllib to read at once.
@@ -52,8 +58,11 @@ class Config:
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     theme: str | None = None
     time: str = "relative"
+    # Textual's animation level (None: the file sets none).
+    animation: str | None = None
     paths: tuple[Path | str, ...] = ()
     network: Network = field(default_factory=Network)
+    layout: Layout = field(default_factory=Layout)
     problems: list[str] = field(default_factory=list)
     # The file's text, to find a setting's line for later messages.
     text: str = ""
@@ -91,6 +100,15 @@ class Config:
         if self.theme is None or self.theme in themes:
             return []
         return [self.message(f"theme: unknown theme {self.theme!r}", "theme")]
+
+    def animation_level(self, environment: Mapping[str, str]) -> str:
+        """The animation level to run at: the file's; else Textual's own
+        `TEXTUAL_ANIMATIONS`, if `environment` sets it to a level; else none
+        (scrolling jumps)."""
+        if self.animation is not None:
+            return self.animation
+        level = environment.get(ANIMATION_VARIABLE, "").lower()
+        return level if level in ANIMATION_LEVELS else DEFAULT_ANIMATION
 
     def choose_theme(self, themes: Collection[str], remembered: str | None) -> str | None:
         """The theme to start with: the config's, else the one last chosen in the
@@ -186,6 +204,13 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
             config.problems.append(
                 config.message('time: expected "relative" or "absolute"', "time")
             )
+    if "animation" in table:
+        if table["animation"] in ANIMATION_LEVELS:
+            config.animation = table["animation"]
+        else:
+            config.problems.append(
+                config.message('animation: expected "none", "basic" or "full"', "animation")
+            )
     if "paths" in table:
         config.paths = _paths(config, table["paths"])
     if "network" in table:
@@ -194,6 +219,10 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
             table["network"],
             base,
             lambda reason, key: config.problems.append(config.message(reason, key)),
+        )
+    if "layout" in table:
+        config.layout = parse_layout(
+            table["layout"], lambda reason, key: config.problems.append(config.message(reason, key))
         )
     if "keys" in table:
         if isinstance(table["keys"], dict):

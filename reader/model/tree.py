@@ -212,7 +212,9 @@ class Thread:
         "ends",
         "line_breaks",
         "list_tag",
+        "order",
         "parents",
+        "source_ranks",
         "stubs",
         "subject",
         "top_level",
@@ -223,6 +225,10 @@ class Thread:
     ) -> None:
         # Set when the article is registered in a store.
         self.article_id = ""
+        # The order the comments are in (`reader.sorts`), and where each was in
+        # the source's order (None: that order).
+        self.order = "source"
+        self.source_ranks: array[int] | None = None
         self.subject = subject
         self.list_tag = list_tag
         self.comments: list[Comment] = []

@@ -4,6 +4,7 @@ new or unread, and where the reader left it."""
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # What `ArticleState.reading` says of each comment. READ: drawn on screen in an
@@ -79,6 +80,16 @@ class ArticleState:
         """The last comment of `kind` before `index` (len: from the end), or None."""
         found = self.reading.rfind(kind, 0, max(index, 0))
         return found if found >= 0 else None
+
+    def reorder(self, old_of_new: Sequence[int]) -> None:
+        """The thread was sorted: comment `i` is the one that was at
+        `old_of_new[i]`; the state follows it (the cursor's comment too)."""
+        self.comment_keys = array("q", (self.comment_keys[old] for old in old_of_new))
+        self.reading = bytearray(self.reading[old] for old in old_of_new)
+        self.marked = bytearray(self.marked[old] for old in old_of_new)
+        if self.cursor is not None:
+            moved = {old: new for new, old in enumerate(old_of_new)}
+            self.cursor = moved.get(self.cursor)
 
     def read_all(self) -> None:
         """Every comment read now (marked read): no new or unread marks."""

@@ -74,7 +74,8 @@ class State:
         self._written: set[int] = set()
         rows = self._reader.execute("SELECT name, value FROM settings").fetchall()
         settings = dict(rows)
-        self._theme: str | None = settings.get(THEME)
+        # The settings the UI keeps (the theme, the panes' sizes, a sort), by name.
+        self._settings: dict[str, str] = settings
         selected = settings.get(SELECTED)
         self._selected: int | None = int(selected) if selected is not None else None
         self._history = [
@@ -240,12 +241,20 @@ class State:
     @property
     def theme(self) -> str | None:
         """The theme last chosen, if any."""
-        return self._theme
+        return self._settings.get(THEME)
 
     def remember_theme(self, name: str) -> None:
-        self._theme = name
+        self.remember(THEME, name)
+
+    def setting(self, name: str) -> str | None:
+        """What was last chosen for `name` (a choice the UI keeps), if anything."""
+        return self._settings.get(name)
+
+    def remember(self, name: str, value: str) -> None:
+        """Keep `value` for `name` for the next sessions."""
+        self._settings[name] = value
         with self.writer.lock:
-            self.writer.pending.settings[THEME] = name
+            self.writer.pending.settings[name] = value
 
 
 def _index_of(keys: array[int], key: int | None) -> int | None:

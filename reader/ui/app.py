@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import suppress
@@ -17,12 +18,22 @@ from textual.widgets import Input
 from ..config import Config
 from ..errors import LoadError
 from ..loading import Loading
+from ..permalinks import comment_url
 from ..state import State
 from ..store import DocumentStore
-from .commands import ALL_COMMANDS, APP_COMMANDS, LINK_COMMANDS, bindings
+from .commands import (
+    ALL_COMMANDS,
+    APP_COMMANDS,
+    LINK_COMMANDS,
+    bindings,
+    collision_reasons,
+    key_collisions,
+)
 from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
+from .screens.main_layout import COMMENTS_SETTING, PaneSizes
+from .thread.view import ThreadView
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
 COMMAND_IDS = {binding.id for command in ALL_COMMANDS for binding in command.bindings()}
@@ -55,6 +66,8 @@ class ReaderApp(App[None]):
         self.state = state
         loading.state = state
         self.config = config or Config()
+        # Scrolling jumps unless the config says otherwise (Textual's default glides).
+        self.animation_level = self.config.animation_level(os.environ)  # type: ignore[assignment]
         self.start_warnings = list(warnings or [])
         # What was wrong with the config and the state as the app started.
         self.start_problems: list[str] = []
@@ -73,7 +86,8 @@ class ReaderApp(App[None]):
         """Apply the config (keymap, theme) and show every problem with it, and
         with the state, as a warning."""
         config = self.config
-        self.set_keymap(config.keymap(COMMAND_IDS))
+        keymap = config.keymap(COMMAND_IDS)
+        self.set_keymap(keymap)
         themes = set(self.available_themes)
         theme = config.choose_theme(themes, self.state.theme if self.state else None)
         if theme is not None:
@@ -82,6 +96,11 @@ class ReaderApp(App[None]):
         self.start_problems = [
             *config.problems,
             *config.check_keys(COMMAND_IDS),
+            # A key given to two commands where both act: which one has it.
+            *(
+                config.message(reason, binding_id)
+                for reason, binding_id in collision_reasons(key_collisions(keymap), keymap)
+            ),
             *config.check_theme(themes),
             *self.start_warnings,
         ]
@@ -119,6 +138,10 @@ class ReaderApp(App[None]):
             self.size.width,
             self.state,
             absolute_times=self.config.time == "absolute",
+            sizes=PaneSizes.chosen(
+                self.config.layout,
+                self.state.setting(COMMENTS_SETTING) if self.state is not None else None,
+            ),
         )
 
     @property
@@ -139,7 +162,7 @@ class ReaderApp(App[None]):
     def _show_links(self, message: ShowLinks) -> None:
         from .screens.links import LinksScreen  # here: the first frame has no use for it
 
-        self.push_screen(LinksScreen(message.title, message.urls))
+        self.push_screen(LinksScreen(message.title, message.links))
 
     @on(ShowFullText)
     def _show_full_text(self, message: ShowFullText) -> None:
@@ -163,20 +186,28 @@ class ReaderApp(App[None]):
         # Textual keeps the keymap it applies privately; this is that one.
         return self._keymap
 
-    def _article_url(self) -> str | None:
-        """The open article's URL, or None having said there is none."""
+    def _link_here(self) -> str | None:
+        """The link `o` and `y` act on: in the comments, the comment's own
+        (its HN item, Reddit permalink, place in a list's archive), else the
+        open article's URL; None having said there is none."""
         article = self.main_screen.article
+        focused = self.screen.focused
+        if article is not None and isinstance(focused, ThreadView):
+            comment = focused.cursor_comment
+            url = comment_url(article, comment) if comment is not None else None
+            if url is not None:
+                return url
         if article is None or not article.url:
             self.notify("This article has no URL", timeout=2, markup=False)
             return None
         return article.url
 
     def action_open_article_link(self) -> None:
-        if (url := self._article_url()) is not None:
+        if (url := self._link_here()) is not None:
             open_link(self, url)
 
     def action_copy_article_link(self) -> None:
-        if (url := self._article_url()) is not None:
+        if (url := self._link_here()) is not None:
             copy_link(self, url)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -9,6 +9,7 @@ the main screen what it has read (`ArticlesLoaded`, `LoadFinished`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rich.text import Text
@@ -17,7 +18,7 @@ from textual.widget import Widget
 
 from ..errors import LoadError
 from ..prepared import PreparedBatch
-from ..text import Block, links_of
+from ..text import Block, Link, links_in
 
 
 class LoadProgressFigures(NamedTuple):
@@ -31,22 +32,26 @@ class LoadProgressFigures(NamedTuple):
 
 
 class ShowLinks(Message):
-    """List `urls` under `title`, to open or copy one by number."""
+    """List `links` under `title`, to open or copy one by number."""
 
-    def __init__(self, title: str, urls: list[str]) -> None:
+    def __init__(self, title: str, links: list[Link]) -> None:
         super().__init__()
         self.title = title
-        self.urls = urls
+        self.links = links
 
 
 def ask_for_links(
-    widget: Widget, title: str, blocks: tuple[Block, ...] | None, none: str
+    widget: Widget,
+    title: str,
+    strings: Sequence[str],
+    blocks: tuple[Block, ...] | None,
+    none: str,
 ) -> None:
-    """Ask for the links of a text with layout `blocks` to be listed under
-    `title`; with none, say `none` instead."""
-    urls = links_of(blocks)
-    if urls:
-        widget.post_message(ShowLinks(title, urls))
+    """Ask for the links of a text (its blocks' `strings` and layouts) to be
+    listed under `title`; with none, say `none` instead."""
+    links = links_in(strings, blocks)
+    if links:
+        widget.post_message(ShowLinks(title, links))
     else:
         widget.notify(none, timeout=2, markup=False)
 

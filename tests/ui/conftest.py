@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
@@ -69,3 +71,28 @@ def nested_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def app_factory() -> Callable[..., ReaderApp]:
     return make_app
+
+
+class FakeBrowser:
+    """Stands in for the system browser: records what it is asked to open."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        self.opened.append(url)
+        return True
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
+    fake = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: fake)
+    return fake
+
+
+@pytest.fixture
+def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    copied: list[str] = []
+    monkeypatch.setattr(App, "copy_to_clipboard", lambda self, text: copied.append(text))
+    return copied

@@ -217,6 +217,29 @@ SCENES: tuple[Scene, ...] = (
         theme="textual-light",
         earlier_session=reddit_read_in_part,
     ),
+    Scene(
+        "wide",
+        (240, 50),
+        ("tab", "tab"),
+        "At 240 columns the body and the comments side by side, the comments 120 wide or"
+        " more: never narrower than the terminal gave them before",
+        paths=(FIXTURES / "hn_code.json",),
+    ),
+    Scene(
+        "link-picker",
+        (80, 24),
+        ("tab", "tab", "L", *["down"] * 6),
+        "L at 80x24: each link's words and title over its URL; the list follows the highlight",
+        paths=(FIXTURES / "hn_links.json",),
+    ),
+    Scene(
+        "sorted-thread",
+        (160, 45),
+        ("tab", "tab", "s", "s", "C"),
+        "s sorts the comments (here newest first, folded to a line each to show the order);"
+        " the title says the order",
+        paths=(REDDIT,),
+    ),
     Scene("narrow-list", (80, 24), (), "At 80x24 the article list alone"),
     Scene("narrow-body", (80, 24), ("enter",), "At 80x24 the article body alone"),
 )

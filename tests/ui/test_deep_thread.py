@@ -28,7 +28,7 @@ def chain_file(tmp_path: Path) -> Path:
     return path
 
 
-async def test_a_chain_3000_deep_renders_with_40_columns_of_text(tmp_path: Path) -> None:
+async def test_a_chain_3000_deep_renders_with_50_columns_of_text_at_80x24(tmp_path: Path) -> None:
     app = make_app([chain_file(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -39,7 +39,8 @@ async def test_a_chain_3000_deep_renders_with_40_columns_of_text(tmp_path: Path)
         lines = [view.render_line(y).text for y in range(view.size.height)]
         assert all(len(line) == view.scrollable_content_region.width for line in lines)
         text_line = next(line for line in lines if f"level {DEPTH} " in line)
-        assert len(text_line) - text_line.index(f"level {DEPTH}") >= MIN_TEXT_WIDTH
+        assert len(text_line) - text_line.index(f"level {DEPTH}") >= MIN_TEXT_WIDTH >= 50
+        assert "┊" in text_line, "the last guide stands for the levels not drawn"
         header = next(line for line in lines if f"depth {DEPTH}" in line)
         assert "…" in header, "a deep position is shown abbreviated"
         await pilot.press("p", "g", "C")

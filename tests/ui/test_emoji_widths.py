@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from wcwidth import wcwidth
 
 from reader.sanitize import neutralise, neutralise_spans
+from reader.text import Link
 from reader.ui.screens.links import LinksScreen
 
 from .conftest import make_app
@@ -96,7 +97,7 @@ async def test_the_links_window_draws_as_measured(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         urls = [f"https://example.org/{word}" for word in HOSTILE]
-        await app.push_screen(LinksScreen(f"Links {TEXT}", urls))
+        await app.push_screen(LinksScreen(f"Links {TEXT}", [Link(url) for url in urls]))
         await wait_for(pilot, lambda: isinstance(app.screen, LinksScreen), "the links window")
         assert_drawn_as_measured(screen_lines(app), 80)
 

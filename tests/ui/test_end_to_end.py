@@ -16,10 +16,10 @@ def test_reader_opens_the_seeds_in_a_real_terminal_and_quits_with_q() -> None:
         screen = terminal.wait_for(FIRST_TITLE, SECOND_TITLE, FIRST_COMMENT)
         # A first visit (the test's state folder is empty): every comment unread.
         assert "Comments (12 · 12 unread)" in screen
-        # Into the thread, down to the third comment, and fold it.
+        # Into the thread, on to the third comment, and fold it to one line.
         terminal.press("\t\t")
-        terminal.press("jj ")
-        terminal.wait_for("[+2]")
+        terminal.press("]] ")
+        terminal.wait_for("▸", "+2")
         # The second article has no comments.
         terminal.press("\t")
         terminal.press("j")

@@ -4,49 +4,23 @@ copies without a key press, and only web and mail links open."""
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 
 import pytest
-from textual.app import App
 from textual.widgets import Static
 
+from reader.text import Link
 from reader.ui.links import is_openable
 from reader.ui.screens.full_text import FullTextScreen
 from reader.ui.screens.links import LinksScreen
 
-from .conftest import make_app, record_notifications
+from .conftest import FakeBrowser, make_app, record_notifications
 from .scenes import settle
 from .test_thread_reading import open_thread
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HN_CODE = FIXTURES / "hn_code.json"
 ARTICLE_URL = "https://example.com/guides/2024/06/reading-sensor-logs-with-awk-a-pocket-guide"
-
-
-class FakeBrowser:
-    """Stands in for the system browser: records what it is asked to open."""
-
-    def __init__(self) -> None:
-        self.opened: list[str] = []
-
-    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
-        self.opened.append(url)
-        return True
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
-    fake = FakeBrowser()
-    monkeypatch.setattr(webbrowser, "get", lambda using=None: fake)
-    return fake
-
-
-@pytest.fixture
-def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    copied: list[str] = []
-    monkeypatch.setattr(App, "copy_to_clipboard", lambda self, text: copied.append(text))
-    return copied
 
 
 @pytest.mark.parametrize(
@@ -77,13 +51,13 @@ async def test_o_opens_the_article_url_from_the_list_and_only_on_the_key(
         assert browser.opened == [ARTICLE_URL]
 
 
-async def test_o_opens_the_article_url_from_the_thread_too(browser: FakeBrowser) -> None:
+async def test_o_opens_the_article_url_from_the_body_too(browser: FakeBrowser) -> None:
     app = make_app([HN_CODE])
     async with app.run_test(size=(120, 40)) as pilot:
         await open_thread(app, pilot)
-        await pilot.press("o")
+        await pilot.press("shift+tab", "o")
         await pilot.pause()
-        assert browser.opened == [ARTICLE_URL]
+        assert browser.opened == [ARTICLE_URL], "the comments' o is the comment's link"
 
 
 async def test_y_copies_the_article_url_and_says_so(clipboard: list[str]) -> None:
@@ -181,7 +155,7 @@ async def test_a_link_that_is_not_a_web_link_is_refused(browser: FakeBrowser, ur
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         notes = record_notifications(app)
-        await app.push_screen(LinksScreen("Links", [url]))
+        await app.push_screen(LinksScreen("Links", [Link(url)]))
         await pilot.press("1")
         await pilot.pause()
         assert browser.opened == []
@@ -233,7 +207,7 @@ async def test_a_link_hiding_characters_is_neither_opened_nor_copied(
         await settle(pilot)
         notes = record_notifications(app)
         for key in ("y", "1"):
-            await app.push_screen(LinksScreen("Links", [url]))
+            await app.push_screen(LinksScreen("Links", [Link(url)]))
             await pilot.press(key)
             await pilot.pause()
         assert clipboard == [] and browser.opened == []
@@ -248,7 +222,24 @@ async def test_a_link_with_spaces_only_around_it_is_copied_stripped(
     app = make_app([HN_CODE])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await app.push_screen(LinksScreen("Links", ["  https://example.com/ok\n"]))
+        await app.push_screen(LinksScreen("Links", [Link("  https://example.com/ok\n")]))
         await pilot.press("y")
         await pilot.pause()
         assert clipboard == ["https://example.com/ok"]
+
+
+async def test_o_and_y_on_a_comment_act_on_its_own_link(
+    browser: FakeBrowser, clipboard: list[str]
+) -> None:
+    """As circumflex and tuir: in the comments, the comment's HN item; from the
+    body or the list, the article's URL."""
+    app = make_app([FIXTURES / "hn_algolia.json"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_thread(app, pilot)
+        await pilot.press("o", "y")
+        await pilot.pause()
+        assert browser.opened == ["https://news.ycombinator.com/item?id=4101"]
+        assert clipboard == ["https://news.ycombinator.com/item?id=4101"]
+        await pilot.press("shift+tab", "o")
+        await pilot.pause()
+        assert browser.opened[-1] == "https://news.ycombinator.com/item?id=4100"

@@ -45,7 +45,7 @@ async def test_a_folded_comment_keeps_its_subject() -> None:
         view = await open_thread(app, pilot)
         await pilot.press("C")
         await settle(pilot)
-        assert "2 years ago  [PATCH 3/3] docs: describe the" in header_line(view, "3")
+        assert "Mira Kovalenko OP  [PATCH 3/3] docs: describe the" in header_line(view, "3")
         assert "Units in constants files" in header_line(view, "4")
 
 
@@ -81,7 +81,8 @@ def diff_colours(view: ThreadView) -> dict[str, set[str]]:
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 async def test_a_patch_shows_added_removed_and_hunk_lines_apart_at_4_5_to_1(theme: str) -> None:
     app = make_app([SERIES])
-    async with app.run_test(size=(200, 80)) as pilot:
+    # Side by side, the comments a screenful high.
+    async with app.run_test(size=(260, 80)) as pilot:
         app.theme = theme
         view = await open_thread(app, pilot)
         await pilot.press("j")  # patch 2, a screenful of diff
@@ -100,7 +101,7 @@ async def test_a_patch_shows_added_removed_and_hunk_lines_apart_at_4_5_to_1(them
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 async def test_part_lines_read_at_4_5_to_1(theme: str) -> None:
     app = make_app([SERIES])
-    async with app.run_test(size=(200, 80)) as pilot:
+    async with app.run_test(size=(260, 80)) as pilot:
         app.theme = theme
         view = await open_thread(app, pilot)
         await pilot.press("j", "j", "j", "j")  # patch 3: its parts

@@ -24,9 +24,13 @@ from .conftest import make_app
 from .scenes import settle
 
 # Enough comments to fill the pane; "needle" is only in the last.
-THREAD = "A long thread\n\nIts body.\n\n" + "".join(
-    f"  {number}. Comment number {number} says nothing much.\n" for number in range(1, 60)
-) + "  60. The needle is here.\n"
+THREAD = (
+    "A long thread\n\nIts body.\n\n"
+    + "".join(
+        f"  {number}. Comment number {number} says nothing much.\n" for number in range(1, 60)
+    )
+    + "  60. The needle is here.\n"
+)
 
 
 @pytest.fixture
@@ -100,7 +104,8 @@ async def test_a_new_match_set_repaints_only_the_comments_with_a_match(
     thread_file: Path, work: Counter[str]
 ) -> None:
     app = make_app([thread_file])
-    async with app.run_test(size=(120, 40)) as pilot:
+    # Short: the body of one line gives the comments its room.
+    async with app.run_test(size=(120, 28)) as pilot:
         await settle(pilot)
         await pilot.press("enter", "c", "slash", *"number 1")
         await settle(pilot)

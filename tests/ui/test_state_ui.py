@@ -200,6 +200,11 @@ async def test_comments_there_at_the_last_visit_but_never_drawn_are_unread_not_n
         await pilot.press("comma")
         await pilot.pause()
         assert view.cursor == read + 1
+        # Each is a jump: `'` goes back to where the last one left from, and returns.
+        await pilot.press("apostrophe")
+        assert view.cursor == read + 2
+        await pilot.press("apostrophe")
+        assert view.cursor == read + 1
         await pilot.press("G", "comma")
         await pilot.pause()
         assert view.cursor == 39

@@ -16,9 +16,8 @@ query per entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
@@ -30,74 +29,21 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 
 from ...model import Article
-from ...sanitize import neutralise
 from ...search.query import Query
-from ...state import ArticleState
 from ...store import DocumentStore
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
-from ..render.reading_counts import SEPARATOR, reading_counts
+from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState
+from .arrangement import SAID, Arrangement, Row
+from .entry import article_prompt
 
 # What a search of the list finds: an article id and how many of its comments match.
 FoundArticle = tuple[str, int]
 
-UNREAD_MARKER = "● "
 # Lines per entry: the title, then source · author · counts.
 ENTRY_HEIGHT = 2
 # How many rendered entries are kept: several screens' worth.
 CACHED_ENTRIES = 1024
-
-
-def article_prompt(
-    article: Article,
-    comment_count: int,
-    matching: int | None = None,
-    article_state: ArticleState | None = None,
-    opened: bool = False,
-    width: int | None = None,
-) -> Text:
-    """An entry: the title, then who wrote it, how many comments (and how many
-    match); with `marks`, whether it is unread (and not `opened` this session)
-    and how many comments are new and unread (not said of an unread article:
-    all of it is). With a `width`, each line is cut to it: the title ends in
-    `…`, the names give way so the counts stay whole, and counts too long for
-    the width are said shorter (`12 new · 300 unread of 487`)."""
-    # One line: a title with line breaks (YAML allows them) would push the
-    # second line out of the entry.
-    title = " ".join(neutralise(article.title).splitlines())
-    unread = article_state is not None and not article_state.opened_before and not opened
-    if article_state is None:
-        prompt = Text(title, style="bold")
-    elif unread:
-        prompt = Text(UNREAD_MARKER + title, style="bold")
-    else:
-        prompt = Text(title)
-    if width is not None:
-        prompt.truncate(width, overflow="ellipsis")
-    names = SEPARATOR.join(
-        " ".join(neutralise(name).splitlines()) for name in (article.source, article.author) if name
-    )
-    reading = reading_counts(article_state, unread=not unread)
-    count = SEPARATOR.join(
-        [f"{comment_count} comment{'' if comment_count == 1 else 's'}", *reading]
-    )
-    if width is not None and reading and cell_len(count) > width:
-        count = f"{SEPARATOR.join(reading)} of {comment_count}"
-    if matching is not None:
-        count += f", {matching} matching"
-    details = Text(names)
-    if width is not None and names:
-        room = width - cell_len(SEPARATOR + count)
-        if room < 2:
-            details = Text()
-        else:
-            details.truncate(room, overflow="ellipsis")
-    details = Text(SEPARATOR).join(part for part in (details, Text(count)) if part)
-    if width is not None:
-        details.truncate(width, overflow="ellipsis")
-    prompt.append("\n")
-    prompt.append_text(Text(details.plain, style="dim"))
-    return prompt
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -171,10 +117,18 @@ class ArticleList(ScrollView, can_focus=True):
         # Every loaded article with its comment count, and where each is in it.
         self._entries: list[tuple[Article, int]] = []
         self._position: dict[str, int] = {}
-        # While a search narrows the list: what it shows (position in
-        # `_entries`, matching comments), and where each article is in that.
-        self._found: list[tuple[int, int]] | None = None
-        self._found_index: dict[str, int] = {}
+        # While a search narrows the list: what it found (position in
+        # `_entries`, matching comments).
+        self._found: list[Row] | None = None
+        # The rows shown, when not every article in load order (a search, a
+        # sort, the limit), and where each article is among them.
+        self.arrangement = Arrangement()
+        self._rows: list[Row] | None = None
+        self._row_of: dict[str, int] = {}
+        # The articles that share their title and source with another: their
+        # entries name their files too.
+        self._twins: set[str] = set()
+        self._first_of: dict[tuple[str, str | None], str] = {}
         # The articles opened this session: no longer shown as unread.
         self.opened: set[str] = set()
         self._hover: int | None = None
@@ -184,6 +138,8 @@ class ArticleList(ScrollView, can_focus=True):
         # grows (see `keep_cursor_row`), until the reader moves.
         self._pinned_row: int | None = None
         self._rendered: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHED_ENTRIES)
+        # The article highlighted before the last jump (`'`).
+        self.jumps: Jumps[str] = Jumps()
 
     # What is shown -------------------------------------------------------------
 
@@ -194,14 +150,14 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def entry_count(self) -> int:
         """How many articles the list shows now."""
-        return len(self._entries) if self._found is None else len(self._found)
+        return len(self._entries) if self._rows is None else len(self._rows)
 
     def _entry(self, index: int) -> tuple[Article, int, int | None]:
         """The article shown at `index`, its comment count and matching comments."""
-        if self._found is None:
+        if self._rows is None:
             article, count = self._entries[index]
             return article, count, None
-        position, matching = self._found[index]
+        position, matching = self._rows[index]
         article, count = self._entries[position]
         return article, count, matching
 
@@ -218,12 +174,13 @@ class ArticleList(ScrollView, can_focus=True):
             self.store.state(article.id),
             article.id in self.opened,
             width,
+            article.id in self._twins,
         )
 
     def _index_of(self, article_id: str) -> int | None:
-        if self._found is None:
+        if self._rows is None:
             return self._position.get(article_id)
-        return self._found_index.get(article_id)
+        return self._row_of.get(article_id)
 
     @property
     def highlighted_id(self) -> str | None:
@@ -242,9 +199,22 @@ class ArticleList(ScrollView, can_focus=True):
         first = len(self._entries)
         for position, (article, _) in enumerate(entries, first):
             self._position[article.id] = position
+            self._note_twin(article)
         self._entries.extend(entries)
-        if self._found is None:
+        if self._found is None and self.arrangement.plain:
             self._shown_changed(first)
+        elif self._found is None:
+            # Sorted or limited: the new articles go where they belong.
+            self._arrange(keep=True)
+
+    def _note_twin(self, article: Article) -> None:
+        """Two articles of one title and source (one thread from two files):
+        each entry names its file."""
+        key = (article.title, article.source)
+        first = self._first_of.setdefault(key, article.id)
+        if first != article.id and first in self._position:
+            self._twins.update((first, article.id))
+            self.refresh_marks({first})
 
     def replace_last(self, count: int, entries: list[tuple[Article, int]]) -> None:
         """Put `entries` in the place of the last `count`: a preview, and its
@@ -272,12 +242,11 @@ class ArticleList(ScrollView, can_focus=True):
                 if position >= 0:
                     found.append((position, matching))
             self._found = found
-            self._found_index = {
-                self._entries[position][0].id: index for index, (position, _) in enumerate(found)
-            }
+        if not self.arrangement.plain or self._found is not None:
+            self._arrange(keep=True)
         # Painted again: the entries from the first replaced one on, and any
         # left past the new end.
-        start = min(first, self.entry_count) if self._found is None else 0
+        start = min(first, self.entry_count) if self._rows is None else 0
         self._resize_list()
         lines = max(shown_before, self.entry_count) - start
         if lines > 0:
@@ -320,12 +289,65 @@ class ArticleList(ScrollView, can_focus=True):
     def narrow(self, found: list[tuple[str, int]]) -> None:
         """Show only the articles in `found` (article id, matching comments)."""
         self._found = [(self._position[article_id], matching) for article_id, matching in found]
-        self._found_index = {article_id: index for index, (article_id, _) in enumerate(found)}
+        self._arrange()
         self._reset()
 
     def show_all(self) -> None:
-        self._found, self._found_index = None, {}
+        self._found = None
+        self._arrange()
         self._reset()
+
+    def _arrange(self, keep: bool = False) -> None:
+        """Work out the rows shown (`keep`: the cursor stays on its article)."""
+        kept = self.highlighted_id if keep else None
+        if self._found is None and self.arrangement.plain:
+            self._rows, self._row_of = None, {}
+        else:
+            self._rows = self.arrangement.rows(
+                self._entries, self._found, self._wanted, self.store.thread
+            )
+            self._row_of = {
+                self._entries[position][0].id: index
+                for index, (position, _) in enumerate(self._rows)
+            }
+        if keep:
+            self._resize_list()
+            self.refresh()
+            index = self._index_of(kept) if kept is not None else None
+            self.set_reactive(ArticleList.highlighted, index)
+
+    def _wanted(self, article: Article) -> bool:
+        """Whether the limit lets `article` show: new or unread comments, or
+        never opened."""
+        saved = self.store.state(article.id)
+        if saved is None:
+            return True
+        unopened = not saved.opened_before and article.id not in self.opened
+        return unopened or bool(saved.new_count or saved.unread_count)
+
+    def action_sort(self) -> None:
+        """The list in its next order: load order, newest first, latest comment
+        first, most comments first."""
+        order = self.arrangement.next_order()
+        self._rearranged(f"Articles {SAID[order]}")
+
+    def action_limit(self) -> None:
+        """Only the articles with new or unread comments (or never opened), or
+        every article again."""
+        if self.store.states == [] and not self.arrangement.limited:
+            self.notify("Only with saved state: nothing is new or unread", timeout=2)
+            return
+        self.arrangement.limited = not self.arrangement.limited
+        said = "with new or unread comments only" if self.arrangement.limited else "all"
+        self._rearranged(f"Articles: {said}")
+
+    def _rearranged(self, said: str) -> None:
+        kept = self.highlighted_id
+        self._arrange()
+        self._reset()
+        index = self._index_of(kept) if kept is not None else None
+        self.highlighted = index if index is not None else (0 if self.entry_count else None)
+        self.notify(said, timeout=1.5, markup=False)
 
     def _reset(self) -> None:
         """Another set of entries, from the top; no cursor until the caller puts
@@ -418,7 +440,7 @@ class ArticleList(ScrollView, can_focus=True):
             None if saved is None else (saved.new_count, saved.unread_count),
             matching,
         )
-        key = (article.id, count, width, style, state)
+        key = (article.id, count, width, style, state, article.id in self._twins)
         lines = self._rendered.get(key)
         if lines is None:
             visual = visualize(self, self.prompt_at(index, width), markup=False)
@@ -472,10 +494,16 @@ class ArticleList(ScrollView, can_focus=True):
         self._move(-self._page)
 
     def action_first(self) -> None:
+        self._jumping()
         self._move(-self.entry_count)
 
     def action_last(self) -> None:
+        self._jumping()
         self._move(self.entry_count)
+
+    def _jumping(self) -> None:
+        if (here := self.place()) is not None:
+            self.jumps.record(here)
 
     @property
     def _page(self) -> int:
@@ -527,6 +555,19 @@ class ArticleList(ScrollView, can_focus=True):
 
     def go_to(self, match: FoundArticle) -> None:
         self.highlight_id(match[0])
+
+    def place(self) -> str | None:
+        return self.highlighted_id
+
+    def return_to(self, place: str | None) -> None:
+        self.highlight_id(place)
+
+    def starts_from(self, place: str | None) -> Callable[[FoundArticle], bool]:
+        """From the highlighted article on, in the order of the list (the
+        matches come in the order the articles loaded, which is the list's)."""
+        positions = dict(self._position)
+        start = positions.get(place, 0) if place is not None else 0
+        return lambda found: positions.get(found[0], -1) >= start
 
     # The mouse --------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ wrapping, whatever its length, a body of one 10 MB line included.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from rich.segment import Segment
@@ -49,6 +49,7 @@ from ..render.block_lines import (
 )
 from ..render.highlight_style import highlight_style
 from ..render.line_heights import LineHeights
+from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState
 from .pieces import (
     BlockKey,
@@ -216,6 +217,9 @@ class ArticleBody(ScrollView, can_focus=True):
         self._in_file = 0
         # A saved scroll to take once the article is laid out on screen.
         self._saved_scroll = 0.0
+        # Where the reader was before their last jump in this article (`'`):
+        # a scroll position.
+        self.jumps: Jumps[float] = Jumps()
 
     def on_mount(self) -> None:
         # Every scroll is remembered (a dict update, with a state this session).
@@ -228,6 +232,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._in_file = comments_in_file(article) if article is not None else 0
         self._matches, self._current_match = {}, None
         self._saved_scroll = 0.0
+        self.jumps.forget()
         self._pieces, self._heights, self._measured = [], LineHeights([]), bytearray()
         self._painted.clear()
         self._width = -1
@@ -405,6 +410,12 @@ class ArticleBody(ScrollView, can_focus=True):
         return strip.apply_style(self.rich_style)
 
     @property
+    def content_lines(self) -> int | None:
+        """How many lines the article takes at the current width (estimated
+        until wrapped; None: not laid out yet)."""
+        return self._heights.total if self._width > 0 else None
+
+    @property
     def scroll_target(self) -> float:
         """Where the body is scrolled, or is to be once laid out."""
         return self._saved_scroll or self.scroll_y
@@ -475,6 +486,37 @@ class ArticleBody(ScrollView, can_focus=True):
     def go_to(self, match: Match) -> None:
         self.go_to_match(match)
 
+    def place(self) -> float:
+        return self.scroll_target
+
+    def return_to(self, place: float) -> None:
+        self.scroll_to(y=place, animate=False, immediate=True)
+
+    def starts_from(self, place: float) -> Callable[[Match], bool]:
+        """From the line at the top of the view on: matches come in the order
+        of the article's blocks, and within a block in the order of its text."""
+        self._follow_width()
+        heights, pieces = self._heights, self._pieces
+        top = round(place)
+        if not top or not len(heights):
+            return lambda match: True
+        # The order of the searched blocks is that of their first pieces.
+        order = {key: number for number, key in enumerate(self._pieces_of)}
+        index = heights.index_at(top)
+        start = pieces[index].start
+        if pieces[index].key is not None:
+            # The top line may be part way through the piece: from that line.
+            _, starts = self._piece(index)
+            line = top - heights.line_of(index)
+            start = next((n for n in starts[line:] if n >= 0), pieces[index].end)
+        else:
+            index = next((n for n in range(index, len(pieces)) if pieces[n].key is not None), -1)
+            if index < 0:
+                return lambda match: False  # nothing searched below: every match is above
+            start = pieces[index].start
+        threshold = (order[pieces[index].key], start)
+        return lambda match: (order.get(match.key, -1), match.start) >= threshold  # type: ignore[arg-type]
+
     def go_to_match(self, match: Match) -> None:
         """Scroll so that the line holding `match` is on screen."""
         self._follow_width()
@@ -496,9 +538,14 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # Keys ----------------------------------------------------------------------
 
+    def action_scroll_home(self) -> None:
+        self.jumps.record(self.place())
+        self.scroll_to(y=0, animate=False, immediate=True)
+
     def action_scroll_end(self) -> None:
         """The end of the article: its last page made exact first, so that the
         last line lands at the bottom of the view, not where an estimate put it."""
+        self.jumps.record(self.place())
         self._follow_width()
         below, index = 0, len(self._heights) - 1
         while index >= 0 and below < self._view_height:
@@ -512,7 +559,9 @@ class ArticleBody(ScrollView, can_focus=True):
         article = self.article
         if article is not None:
             none = "No links in the body: o opens the article's URL"
-            ask_for_links(self, f"Links in {article.title}", article.body_blocks, none)
+            ask_for_links(
+                self, f"Links in {article.title}", article.body, article.body_blocks, none
+            )
 
     def action_full_text(self) -> None:
         """The body in full, long code lines unclipped."""

@@ -2,10 +2,19 @@
 
 from .app import APP_COMMANDS
 from .articles import ARTICLE_LIST_COMMANDS
-from .base import Command, bindings, shown_keys
+from .base import Command, bindings
 from .body import BODY_COMMANDS
-from .links import BODY_LINK_COMMANDS, LINK_COMMANDS, THREAD_LINK_COMMANDS
+from .jumps import JUMP_COMMANDS
+from .links import (
+    BODY_LINK_COMMANDS,
+    LINK_COMMANDS,
+    LINK_PICKER_COMMANDS,
+    THREAD_LINK_COMMANDS,
+)
+from .mail import MAIL_COMMANDS
 from .panes import PANE_COMMANDS
+from .places import collision_reasons, key_collisions, shown_keys
+from .reading import READING_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .state import STATE_COMMANDS
 from .thread import THREAD_COMMANDS
@@ -15,14 +24,18 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *APP_COMMANDS,
     *LINK_COMMANDS,
     *PANE_COMMANDS,
+    *READING_COMMANDS,
     *SEARCH_COMMANDS,
+    *JUMP_COMMANDS,
     *STATE_COMMANDS,
+    *MAIL_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
     *BODY_LINK_COMMANDS,
     *THREAD_COMMANDS,
     *THREAD_LINK_COMMANDS,
     *SEARCH_BAR_COMMANDS,
+    *LINK_PICKER_COMMANDS,
 )
 
 __all__ = [
@@ -31,8 +44,12 @@ __all__ = [
     "ARTICLE_LIST_COMMANDS",
     "BODY_COMMANDS",
     "BODY_LINK_COMMANDS",
+    "JUMP_COMMANDS",
     "LINK_COMMANDS",
+    "LINK_PICKER_COMMANDS",
+    "MAIL_COMMANDS",
     "PANE_COMMANDS",
+    "READING_COMMANDS",
     "SEARCH_BAR_COMMANDS",
     "SEARCH_COMMANDS",
     "STATE_COMMANDS",
@@ -40,5 +57,7 @@ __all__ = [
     "THREAD_LINK_COMMANDS",
     "Command",
     "bindings",
+    "collision_reasons",
+    "key_collisions",
     "shown_keys",
 ]

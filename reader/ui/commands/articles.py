@@ -10,4 +10,19 @@ ARTICLE_LIST_COMMANDS: tuple[Command, ...] = (
     Command("articles.page_down", "pagedown", "page_down", "Page down", "Down a page", show=False),
     Command("articles.page_up", "pageup", "page_up", "Page up", "Up a page", show=False),
     Command("articles.open", "enter", "select", "Open", "Open the article: focus its body", "⏎"),
+    Command(
+        "articles.sort",
+        "s",
+        "sort",
+        "Sort",
+        "Sort the list: load order, newest first, latest comment first, most comments first",
+    ),
+    # mutt's limit.
+    Command(
+        "articles.limit",
+        "l",
+        "limit",
+        "Only new",
+        "Only the articles with new or unread comments (or never opened), or all again",
+    ),
 )

@@ -3,10 +3,9 @@ a command-palette entry and a line of the help screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import NamedTuple
 
-from textual.binding import Binding, BindingsMap, Keymap
+from textual.binding import Binding
 
 
 class Command(NamedTuple):
@@ -57,20 +56,3 @@ class Command(NamedTuple):
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
     """The Textual bindings for a pane's commands."""
     return [binding for command in commands for binding in command.bindings()]
-
-
-def shown_keys(command: Command, keymap: Keymap, display: Callable[[Binding], str]) -> str:
-    """Every key bound to `command` under `keymap`, each as `display` (the app's
-    `get_key_display`) shows it: what the help screen lists."""
-    bindings = command.bindings()
-    remapped = any(binding.id in keymap for binding in bindings)
-    if "{key}" in command.action and command.key_display and not remapped:
-        return command.key_display  # `1-9`, not nine keys
-    live = BindingsMap(bindings)
-    live.apply_keymap(keymap)
-    shown = [
-        display(binding.with_key(key, key_display=None))
-        for key, key_bindings in live.key_to_bindings.items()
-        for binding in key_bindings
-    ]
-    return " ".join(dict.fromkeys(shown))

@@ -3,7 +3,9 @@
 from .base import Command
 
 SEARCH_COMMANDS: tuple[Command, ...] = (
-    Command("search.open", "slash", "search", "Search", "Search in this pane", "/"),
+    Command(
+        "search.open", "slash", "search", "Search", "Search in this pane, from the cursor on", "/"
+    ),
     Command("search.next", "n", "next_match", "Next match", "Go to the next match"),
     Command("search.previous", "N", "previous_match", "Previous match", "Previous match"),
     Command(
@@ -23,7 +25,14 @@ SEARCH_BAR_COMMANDS: tuple[Command, ...] = (
         "⏎",
         priority=True,
     ),
-    Command("search_bar.cancel", "escape", "cancel", "Close", "End the search", "esc"),
+    Command(
+        "search_bar.cancel",
+        "escape",
+        "cancel",
+        "Close",
+        "End the search, back to where it began",
+        "esc",
+    ),
     Command("search_bar.older", "up", "history(-1)", "Older", "Earlier query", "↑", show=False),
     Command("search_bar.newer", "down", "history(1)", "Newer", "Later query", "↓", show=False),
     Command(

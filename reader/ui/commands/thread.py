@@ -66,7 +66,60 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         "[",
         show=False,
     ),
+    Command(
+        "thread.next_by_author",
+        "a",
+        "by_author(True)",
+        "Same author",
+        "Next comment by the author of this one (folded ones unfolded)",
+        show=False,
+    ),
+    Command(
+        "thread.previous_by_author",
+        "A",
+        "by_author(False)",
+        "Same author back",
+        "Previous comment by the author of this one",
+        show=False,
+    ),
+    # Beside [ and ], the top-level moves.
+    Command(
+        "thread.next_by_op",
+        "right_curly_bracket",
+        "by_op(True)",
+        "Next by OP",
+        "Next comment by the article's author (OP)",
+        "}",
+        show=False,
+    ),
+    Command(
+        "thread.previous_by_op",
+        "left_curly_bracket",
+        "by_op(False)",
+        "Previous by OP",
+        "Previous comment by the article's author (OP)",
+        "{",
+        show=False,
+    ),
     Command("thread.collapse_all", "C", "collapse_all", "Fold all", "Fold to the top level"),
+    # As mutt's T.
+    Command(
+        "thread.quotes",
+        "T",
+        "toggle_quotes",
+        "Quotes",
+        "Fold quoted text to a line saying how long it is, or show it again",
+        show=False,
+    ),
+    # As tuir's sort; kept for the article's kind of source (HN, Reddit, ...).
+    Command(
+        "thread.sort",
+        "s",
+        "sort",
+        "Sort",
+        "Sort the comments: the source's order, best (score), newest, oldest first"
+        " (kept for the kind of source)",
+    ),
     Command("thread.expand_all", "E", "expand_all", "Unfold all", "Unfold every comment"),
     Command(
         "thread.depth",

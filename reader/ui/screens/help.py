@@ -20,8 +20,12 @@ from ..commands import (
     ARTICLE_LIST_COMMANDS,
     BODY_COMMANDS,
     BODY_LINK_COMMANDS,
+    JUMP_COMMANDS,
     LINK_COMMANDS,
+    LINK_PICKER_COMMANDS,
+    MAIL_COMMANDS,
     PANE_COMMANDS,
+    READING_COMMANDS,
     SEARCH_BAR_COMMANDS,
     SEARCH_COMMANDS,
     STATE_COMMANDS,
@@ -33,12 +37,18 @@ from ..commands import (
 from ..footer import ReaderFooter
 
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
-    ("Everywhere", APP_COMMANDS + LINK_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS),
+    (
+        "Everywhere",
+        APP_COMMANDS + LINK_COMMANDS + PANE_COMMANDS + SEARCH_COMMANDS + JUMP_COMMANDS,
+    ),
+    ("Reading (every pane)", READING_COMMANDS),
     ("Article list", ARTICLE_LIST_COMMANDS),
     ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
     ("New and unread (saved state)", STATE_COMMANDS),
+    ("Mail threads", MAIL_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
+    ("Link picker (L)", LINK_PICKER_COMMANDS),
 )
 
 

@@ -1,16 +1,51 @@
-"""The links of a comment or of the article body, to open or copy one by number."""
+"""The links of a comment or of the article body, to open or copy one by number.
+
+Each entry shows the link's words (and its title) above its URL, so the link
+the text points at is the one picked; the list scrolls with its highlight,
+which `j` / `k` move too, and never runs past the window.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...sanitize import neutralise
+from ...text import Link
+from ..commands import LINK_PICKER_COMMANDS, bindings
 from ..links import copy_link, open_link
+
+# Rows of the window that are not the list: its border, the title and the gap.
+WINDOW_ROWS = 4
+# The most of the screen's height the window takes (its CSS `max-height`), and
+# the footer's line, which the screen has too.
+WINDOW_SHARE = 0.8
+FOOTER_ROWS = 1
+
+
+def link_prompt(number: int, link: Link) -> Text:
+    """An entry: `[n]` and the link's words (and title); its URL below them.
+    A link whose words are its URL (or a cut of it) is one line: the URL."""
+    url = neutralise(link.url)
+    words = " ".join(neutralise(link.text).split())
+    title = " ".join(neutralise(link.title or "").split())
+    prompt = Text(f"[{number}] ")
+    if words and not url.startswith(words.rstrip(".…")):
+        prompt.append(words, style="bold")
+    if title and title != words:
+        prompt.append(f" — {title}", style="italic")
+    if len(prompt) == len(f"[{number}] "):
+        prompt.append(url)
+        return prompt
+    prompt.append("\n" + " " * len(f"[{number}] "))
+    prompt.append(url, style="dim")
+    return prompt
 
 
 class LinksScreen(ModalScreen[None]):
@@ -29,32 +64,25 @@ class LinksScreen(ModalScreen[None]):
             padding: 0 1;
         }
         #links-title { text-style: bold; padding-bottom: 1; }
-        OptionList { height: auto; max-height: 20; border: none; &:focus { border: none; } }
+        OptionList { height: auto; border: none; &:focus { border: none; } }
     }
     """
 
-    BINDINGS = [
-        Binding("enter,o", "open", "Open", id="links.open"),
-        Binding("y", "copy", "Copy", id="links.copy"),
-        Binding("escape,q", "close", "Close", id="links.close"),
-        *(
-            Binding(str(n), f"open_number({n})", f"Open {n}", show=False, id=f"links.{n}")
-            for n in range(1, 10)
-        ),
-    ]
+    BINDINGS = bindings(LINK_PICKER_COMMANDS)
 
-    def __init__(self, title: str, urls: list[str]) -> None:
+    def __init__(self, title: str, links: Sequence[Link]) -> None:
         super().__init__()
         self.title_text = title
-        self.urls = urls
+        self.links = list(links)
+        self.urls = [link.url for link in self.links]
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(neutralise(self.title_text), id="links-title", markup=False)
             yield OptionList(
                 *(
-                    Option(f"[{number}] {neutralise(url)}", id=str(number - 1))
-                    for number, url in enumerate(self.urls, 1)
+                    Option(link_prompt(number, link), id=str(number - 1))
+                    for number, link in enumerate(self.links, 1)
                 ),
                 markup=False,
             )
@@ -65,6 +93,29 @@ class LinksScreen(ModalScreen[None]):
         options = self.query_one(OptionList)
         options.highlighted = 0
         options.focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The list no taller than the window has room for: taller, the window
+        cut it off, and the highlight went out of sight below the cut."""
+        # The window's share is of the screen above the footer.
+        rows = max(3, int((self.size.height - FOOTER_ROWS) * WINDOW_SHARE) - WINDOW_ROWS)
+        self.query_one(OptionList).styles.max_height = rows
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_first(self) -> None:
+        self.query_one(OptionList).action_first()
+
+    def action_last(self) -> None:
+        self.query_one(OptionList).action_last()
 
     def _highlighted_url(self) -> str | None:
         options = self.query_one(OptionList)

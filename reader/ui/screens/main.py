@@ -42,7 +42,14 @@ from ..articles.pane import ArticlesPane
 from ..articles.progress import count_text
 from ..body.pane import BodyPane
 from ..body.view import ArticleBody
-from ..commands import PANE_COMMANDS, SEARCH_COMMANDS, STATE_COMMANDS, bindings
+from ..commands import (
+    MAIL_COMMANDS,
+    PANE_COMMANDS,
+    READING_COMMANDS,
+    SEARCH_COMMANDS,
+    STATE_COMMANDS,
+    bindings,
+)
 from ..footer import ReaderFooter
 from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
 from ..search.pane import SearchPane
@@ -52,7 +59,9 @@ from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .load_worker import LoadNotices, load_in_batches, progress_of
-from .main_layout import MAIN_CSS, PANES, WIDTH_CLASSES, width_class
+from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .message_actions import MessageActions
+from .thread_order import ThreadOrders, said
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
@@ -66,6 +75,10 @@ READ_AT_ONCE_COMMENTS = 100
 NOTIFY_SECONDS = 6
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
+# The reading commands' actions (letters of the query in the search bar).
+READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
+# A mail thread's commands: only while one is open.
+MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
 
 
 class _Following(NamedTuple):
@@ -88,7 +101,9 @@ class MainScreen(Screen[None]):
     # disabled): say so. Same ids as the panes' keys, so a keymap moves both.
     BINDINGS = [
         *bindings(PANE_COMMANDS),
+        *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
+        *bindings(MAIL_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -107,13 +122,16 @@ class MainScreen(Screen[None]):
         width: int,
         state: State | None = None,
         absolute_times: bool = False,
+        sizes: PaneSizes | None = None,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `width` is the terminal's, to start with its layout. `state` is the
         memory between sessions (None: none this session); `absolute_times`:
-        comment headers give times in full (the config's)."""
+        comment headers give times in full (the config's); `sizes` lays the
+        panes out (the comments' share chosen)."""
+        self.sizes = sizes or PaneSizes()
         # The first classes from the start: each class change restyles every widget.
-        super().__init__(classes=f"-show-{PANES[0]} {width_class(width)}")
+        super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
         self.store = store
         # The files to read. Not `self.loading`: that is Textual's reactive for
         # a loading indicator.
@@ -129,6 +147,10 @@ class MainScreen(Screen[None]):
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
         self.reading = Reading(state)
+        # The order the comments are read in, for each kind of source.
+        self.orders = ThreadOrders(state)
+        # A mail thread's message piped or saved.
+        self.messages = MessageActions(self)
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -173,6 +195,8 @@ class MainScreen(Screen[None]):
         for pane in self.query(SearchPane):
             pane.history = self.search_history
         self.query_one(ThreadView).absolute_times = self.absolute_times
+        self.sizes.apply(self, self.app.size)
+        self.watch(self.query_one(ArticleBody), "virtual_size", self._body_resized, init=False)
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self._pane}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
@@ -218,8 +242,20 @@ class MainScreen(Screen[None]):
             # out and paint every widget again.
             event.prevent_default()
             return
-        chosen = width_class(event.size.width)
-        self.update_classes({name: name == chosen for _, name in WIDTH_CLASSES}, animate=False)
+        self.sizes.apply(self, event.size)
+
+    def _body_resized(self) -> None:
+        """The body's text takes another number of lines: a short one gives
+        the comments the room it does not use."""
+        self.sizes.apply(self, self.size)
+
+    def action_comments_room(self, step: int) -> None:
+        """More (or less) of the reading area for the comments, kept."""
+        said = self.sizes.change_share(step)
+        self.sizes.apply(self, self.size)
+        if self.state is not None:
+            self.state.remember(COMMENTS_SETTING, str(self.sizes.share))
+        self.notify(said, timeout=1.5, markup=False)
 
     # Loading ---------------------------------------------------------------
 
@@ -432,14 +468,43 @@ class MainScreen(Screen[None]):
             self._put_read(article_id, self._read_listed(article_id))
         # The views show the new article at their start, which is not where the
         # reader is: nothing is remembered until the place is restored.
+        article = self.store.article(article_id)
+        # In the order chosen for its kind of source (the state follows).
+        self.store.sort_thread(article_id, self.orders.of(article))
         with self.reading.opening(self.store.state(article_id)) as saved:
-            self.article = self.store.article(article_id)
+            self.article = article
             self.thread = self.store.thread(article_id)
         if saved is not None:
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
         self._opened_cursor = self.query_one(ThreadView).cursor
+
+    def action_pipe_message(self) -> None:
+        if self.article is not None:
+            self.messages.pipe(self.article)
+
+    def action_save_message(self) -> None:
+        if self.article is not None:
+            self.messages.save(self.article)
+
+    @on(ThreadView.SortAsked)
+    def _sort_comments(self) -> None:
+        """The comments in the next order (source, best, newest, oldest), kept
+        for the article's kind of source; the cursor stays on its comment."""
+        article = self.article
+        if article is None:
+            return
+        view = self.query_one(ThreadView)
+        place = view.place()
+        old_of_new = self.store.sort_thread(article.id, self.orders.next_for(article))
+        if old_of_new is not None:
+            self.thread = self.store.thread(article.id)
+            new_of_old = {old: new for new, old in enumerate(old_of_new)}
+            folded = [new_of_old[index] for index in place.collapsed]
+            view.restore_place(new_of_old.get(place.cursor, -1), folded, place.cursor_row)
+        order = self.store.thread(article.id).order
+        self.notify(f"Comments {said(order)}", timeout=2, markup=False)
 
     # Memory between sessions -------------------------------------------------
 
@@ -545,6 +610,10 @@ class MainScreen(Screen[None]):
         if action in STATE_ACTIONS:
             # In the search bar these keys are letters of the query.
             return self.state is not None and not isinstance(self.focused, Input)
+        if action in READING_ACTIONS:
+            return not isinstance(self.focused, Input)
+        if action in MAIL_ACTIONS:
+            return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
         if action == "back":
             return self._pane != PANES[0]
         return True

@@ -8,6 +8,11 @@ the bar's; the pane's border shows it once the bar is closed. `n` / `N` move
 between matches, wrapping with a notice; `escape` ends the search. What is
 searched, and how matches are shown and reached, is the pane's view's: a
 `SearchTarget`, told the search as it stands (`SearchState`).
+
+As in less and mutt, a search starts from where the reader is (the view's
+place as the bar opened): its first match at or after it, else it wraps to
+the first with a notice. `escape` in the bar goes back to that place; once
+the search is kept (`enter`), it is a jump, which `'` goes back from.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, NamedTuple, Protocol, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -27,9 +32,10 @@ from textual.worker import get_current_worker
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
-from ..commands import SEARCH_COMMANDS, bindings
+from ..commands import JUMP_COMMANDS, SEARCH_COMMANDS, bindings
 from ..switch_interval import WORKING
 from .bar import SearchBar
+from .jumps import Jumps
 
 Found = TypeVar("Found")
 Kept = TypeVar("Kept", covariant=True)
@@ -62,7 +68,25 @@ class SearchState(Protocol[Kept]):
 
 
 class SearchTarget(Protocol[Found]):
-    """What a pane searches, and shows and reaches the matches in: its view."""
+    """What a pane searches, and shows and reaches the matches in: its view.
+    Where the reader is in it is a place of the view's own kind."""
+
+    jumps: Jumps[Any]
+    """The place before the reader's last jump in the view."""
+
+    def place(self) -> Any:
+        """Where the reader is in the view now."""
+        ...
+
+    def return_to(self, place: Any) -> None:
+        """Put the reader back at `place` (one `place` gave)."""
+        ...
+
+    def starts_from(self, place: Any) -> Callable[[Found], bool]:
+        """A test of a match: True if it is at or after `place`, where a search
+        begun there starts. Called on the UI thread; the test is run by the
+        search worker, so it must read no widget."""
+        ...
 
     def find(self, query: Query) -> Iterator[Found]:
         """The matches of `query` in the document on show, in display order.
@@ -108,12 +132,15 @@ class FixedSearch(NamedTuple, Generic[Found]):
 class FoundBatch(NamedTuple, Generic[Found]):
     """Matches a search worker hands the pane: of search run `run` (a batch
     of an earlier run is dropped), its `first` batch or a later one, and
-    whether the search is `counted` (done) with it."""
+    whether the search is `counted` (done) with it. `start` is where in the
+    batch the first match at or after the search's starting place is, if it
+    is in this batch."""
 
     run: int
     matches: Matches[Found]
     first: bool
     counted: bool
+    start: int | None = None
 
 
 # How `Query.compile` starts its reason; the bar says "invalid" already.
@@ -137,7 +164,7 @@ FRAME_WAIT_SECONDS = 0.1
 class SearchPane(Vertical, Generic[Found]):
     """Base class of the three panes; `Found` is what a search finds in it."""
 
-    BINDINGS = bindings(SEARCH_COMMANDS)
+    BINDINGS = [*bindings(SEARCH_COMMANDS), *bindings(JUMP_COMMANDS)]
     FILTER_TOGGLE = False
 
     def __init__(
@@ -161,8 +188,15 @@ class SearchPane(Vertical, Generic[Found]):
         self.counted = False
         # Why the query in force cannot be searched for (an invalid regex), if so.
         self.error: str | None = None
-        # The query whose matches are on show: a new one starts at its first match.
+        # The query whose matches are on show: a new one goes to its first
+        # match at or after where the search began.
         self._shown_query: Query | None = None
+        # Where the reader was as the bar opened (None: not open since the
+        # last search was kept or cancelled): searches start from there, and
+        # `escape` in the bar goes back to it.
+        self._origin: Any = None
+        # The search on show has not gone to its first match yet.
+        self._seeking = False
         # What the border's subtitle says while no search is on (an article count).
         self._resting_subtitle = ""
         # What it says now: setting it repaints the whole pane, even unchanged.
@@ -245,7 +279,13 @@ class SearchPane(Vertical, Generic[Found]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._bar is not None and self._bar.has_focus_within:
             # The bar's input types these keys: its own bindings are the ones offered.
-            return action not in ("search", "next_match", "previous_match", "end_search")
+            return action not in (
+                "search",
+                "next_match",
+                "previous_match",
+                "end_search",
+                "jump_back",
+            )
         if action in ("next_match", "previous_match", "end_search"):
             return self.searching
         return True
@@ -257,6 +297,7 @@ class SearchPane(Vertical, Generic[Found]):
     # Running a search --------------------------------------------------------
 
     def action_search(self) -> None:
+        self._origin = self.target.place()
         self.bar.open()
         # The counter goes from the border to the bar.
         self._update_status()
@@ -301,8 +342,13 @@ class SearchPane(Vertical, Generic[Found]):
             self.workers.cancel_group(self, "search")
             self._shown_query = None
             self._show(self.target.new_matches(), -1, counted=True)
+            if self._origin is not None:
+                # Nothing typed (what was is rubbed out): back where it began.
+                self.target.return_to(self._origin)
             return
-        self._search(self.run, self.target.find(query), self.target.new_matches)
+        target = self.target
+        origin = self._origin if self._origin is not None else target.place()
+        self._search(self.run, target.find(query), target.new_matches, target.starts_from(origin))
 
     def document_changed(self) -> None:
         """Another document is on show: the old one's search ends (its worker is
@@ -316,23 +362,28 @@ class SearchPane(Vertical, Generic[Found]):
 
     @work(exclusive=True, thread=True, group="search")
     def _search(
-        self, run: int, found: Iterator[Found], new_matches: Callable[[], Matches[Found]]
+        self,
+        run: int,
+        found: Iterator[Found],
+        new_matches: Callable[[], Matches[Found]],
+        starts_here: Callable[[Found], bool],
     ) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
-        batches, each in a container from `new_matches`: the first match at once, then at
-        most `BATCH_LIMIT` at a time, each once the frame showing the one before
-        is painted (the worker out of that frame's way)."""
+        batches, each in a container from `new_matches`: the first match at
+        once, and the first that `starts_here` is true of (the match the search
+        goes to), then at most `BATCH_LIMIT` at a time, each once the frame
+        showing the one before is painted (the worker out of that frame's way)."""
         worker = get_current_worker()
         call = self.app.call_from_thread
         painted = threading.Event()
 
-        def hand_over(batch: Matches[Found], first: bool) -> None:
+        def hand_over(batch: Matches[Found], first: bool, start: int | None) -> None:
             painted.clear()
-            call(self.take_batch, FoundBatch(run, batch, first, False), painted.set)
+            call(self.take_batch, FoundBatch(run, batch, first, False, start), painted.set)
             painted.wait(FRAME_WAIT_SECONDS)
 
         batch = new_matches()
-        first = True
+        first = seeking = True
         handed_at = time.monotonic()
         # (the UI thread, woken by a key, waits for the GIL at most 0.1 ms)
         with WORKING.lowered():
@@ -341,9 +392,12 @@ class SearchPane(Vertical, Generic[Found]):
                     if worker.is_cancelled:
                         return
                     batch.extend((match,))
+                    start = None
+                    if seeking and starts_here(match):
+                        seeking, start = False, len(batch) - 1
                     due = time.monotonic() - handed_at >= BATCH_SECONDS
-                    if first or due or len(batch) >= BATCH_LIMIT:
-                        hand_over(batch, first)
+                    if first or start is not None or due or len(batch) >= BATCH_LIMIT:
+                        hand_over(batch, first, start)
                         batch, first, handed_at = new_matches(), False, time.monotonic()
             except QueryError as error:
                 call(self._failed, run, str(error))
@@ -363,18 +417,35 @@ class SearchPane(Vertical, Generic[Found]):
         batch = found.matches
         self.counted = found.counted
         if found.first:
-            fresh = self.search_query != self._shown_query
+            # A new query goes to its first match from where the search began;
+            # the same one again (on another version of the document) stays.
+            self._seeking = self.search_query != self._shown_query
             self._shown_query = self.search_query
-            self._show(batch, 0 if batch else -1, found.counted)
-            if batch and fresh:
-                self.target.go_to(batch[0])
-            return
-        self.matches.extend(batch)
-        if self.current < 0 and self.matches:
-            self.current = 0
-        if batch or found.counted:
-            self.target.matches_added(batch, self)
+            self._show(batch, -1 if self._seeking or not batch else 0, found.counted)
+            before = 0
+        else:
+            before = len(self.matches)
+            self.matches.extend(batch)
+            if self.current < 0 and self.matches and not self._seeking:
+                self.current = 0
+            if batch or found.counted:
+                self.target.matches_added(batch, self)
+        if self._seeking and found.start is not None:
+            self._go_to_start(before + found.start)
+        elif self._seeking and found.counted:
+            self._seeking = False
+            if self.matches:
+                # None at or after where it began: the first, as `n` wraps.
+                self.notify("search wrapped to the top", timeout=1.5)
+                self._go_to_start(0)
         self._update_status()
+
+    def _go_to_start(self, current: int) -> None:
+        """The search's first match to go to is found: make it current, show it."""
+        self._seeking = False
+        self.current = current
+        self.target.current_moved(self)
+        self.target.go_to(self.matches[current])
 
     def _failed(self, run: int, reason: str) -> None:
         if run != self.run:
@@ -396,7 +467,9 @@ class SearchPane(Vertical, Generic[Found]):
             return "no matches" if self.counted else "searching…"
         # While counting: the matches found so far, and an ellipsis for the rest.
         total = str(len(self.matches)) if self.counted else f"{len(self.matches)}…"
-        return f"{self.current + 1}/{total}"
+        # While the match to go to is still to be found: none current yet.
+        current = str(self.current + 1) if self.current >= 0 else "-"
+        return f"{current}/{total}"
 
     def set_resting_subtitle(self, subtitle: str) -> None:
         """What the border says while no search is on; a search's counter replaces it."""
@@ -455,6 +528,8 @@ class SearchPane(Vertical, Generic[Found]):
         elif target < 0:
             target = len(self.matches) - 1
             self.notify("search wrapped to the bottom", timeout=1.5)
+        self._seeking = False
+        self.target.jumps.record(self.target.place())
         self.current = target
         self.target.current_moved(self)
         self.target.go_to(self.matches[target])
@@ -471,13 +546,29 @@ class SearchPane(Vertical, Generic[Found]):
         event.stop()
         self.close_bar()
         self.view.focus()
+        origin, self._origin = self._origin, None
         if not event.bar.search_query.text:
             self.end_search()
+        elif origin is not None:
+            # The search is kept: where it began is where `'` goes back to.
+            self.target.jumps.record(origin)
 
     @on(SearchBar.Cancelled)
     def _cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
+        origin, self._origin = self._origin, None
         self.end_search()
+        if origin is not None:
+            # Cancelled: back where the search began, as in less and mutt.
+            self.target.return_to(origin)
+
+    def action_jump_back(self) -> None:
+        target = self.target
+        place = target.jumps.back(target.place())
+        if place is None:
+            self.notify("No jump to go back to", timeout=2, markup=False)
+            return
+        target.return_to(place)
 
     def action_end_search(self) -> None:
         self.end_search()
@@ -490,6 +581,7 @@ class SearchPane(Vertical, Generic[Found]):
         self.search_query = None
         self.error = None
         self._shown_query = None
+        self._seeking = False
         self.close_bar()
         self._show(self.target.new_matches(), -1, counted=True)
         self.view.focus()

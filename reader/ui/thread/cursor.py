@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ...model import Thread
+from ...model import Comment, Thread
 from .rows import ThreadRows
 
 
@@ -93,9 +93,24 @@ def page_position(rows: ThreadRows, scrolled_to: int, max_scroll: float, lines: 
 
 class ThreadPlace(NamedTuple):
     """Where the reader is in a thread: the comment under the cursor (-1:
-    none), the folded comments, and the cursor comment's first line counted
-    from the top of the view (None: not laid out)."""
+    none), which comments are folded (a byte each), and the cursor comment's
+    first line counted from the top of the view (None: not laid out)."""
 
     cursor: int
-    collapsed: list[int]
+    folds: bytes
     cursor_row: int | None
+
+    @property
+    def collapsed(self) -> list[int]:
+        """The folded comments."""
+        return [index for index, folded in enumerate(self.folds) if folded]
+
+
+def by_author(
+    thread: Thread, cursor: int, forward: bool, wanted: Callable[[Comment], bool]
+) -> int | None:
+    """The next (or previous) comment after (before) the cursor's that
+    `wanted` is true of, folded or not (None: none that way)."""
+    comments = thread.comments
+    indices = range(cursor + 1, len(comments)) if forward else range(cursor - 1, -1, -1)
+    return next((index for index in indices if wanted(comments[index])), None)

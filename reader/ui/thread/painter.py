@@ -2,12 +2,13 @@
 
 A comment is a header line (fold marker, position, author, time, replies)
 followed by its wrapped paragraphs and a blank separator line; folded, it is
-one line: the header, the start of its text as far as it fits, and `[+N]` for
+one line: the author, the start of its text as far as it fits, and `+N` for
 the N replies hidden under it. Times are said relative to now (`3 h ago`).
 Every line starts with one guide per ancestor level, coloured by depth, and the
 comment's own guide runs down beside its text. Indentation is capped so that
 the text always keeps `MIN_TEXT_WIDTH` columns: past the cap, deeper comments
-stay at the cap's indentation and their header says how deep they are.
+stay at the cap's indentation, their last guide dotted (`┊`) for the levels it
+stands for, and their header says how deep they are.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import datetime
 from enum import Enum
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -27,15 +29,14 @@ from ... import times
 from ...model import Comment
 from ...sanitize import neutralise
 from ...search.fields import HEADER
-from ...text import block_at
+from ...text import QUOTE, Block, block_at
 from ...times import posted_text
 from ..render.block_lines import BlockStyles, MatchSpan, block_gap, block_lines, gap_prefix
 
-MIN_TEXT_WIDTH = 40
+MIN_TEXT_WIDTH = 50
 GUIDE_WIDTH = 2
 # Positions deeper than this are shown as "…" plus their last components.
 MAX_PATH_PARTS = 4
-
 
 
 class Mark(Enum):
@@ -151,16 +152,24 @@ class CommentPainter:
         styles: PainterStyles,
         clock: Callable[[], datetime] | None = None,
         absolute_times: bool = False,
+        quotes_folded: bool = False,
     ) -> None:
         self.console = console
         self.styles = styles
         self.absolute_times = absolute_times
+        # Quoted text shown as one line saying how long it is (mutt's `T`).
+        self.quotes_folded = quotes_folded
         # What relative times are counted from (a fixed time in tests).
         self.clock = clock or times.now
 
-    def _guides(self, levels: int) -> list[Segment]:
+    def _guides(self, levels: int, depth: int) -> list[Segment]:
+        """The guides of the levels above a comment at `depth`, `levels` of
+        them; past the cap the last stands for the levels not drawn."""
         guides = self.styles.guides
-        return [Segment("│ ", guides[level % len(guides)]) for level in range(levels)]
+        drawn = [Segment("│ ", guides[level % len(guides)]) for level in range(levels)]
+        if drawn and depth > levels:
+            drawn[-1] = Segment("┊ ", drawn[-1].style)
+        return drawn
 
     def header(
         self,
@@ -176,6 +185,32 @@ class CommentPainter:
         """The header line: fold marker, `● new`, position, author and what
         the source says of the comment, then `subject` (a mail's, where it
         differs from its parent's) last, the part cut short when room runs out."""
+        header = self._identity(comment, replies, collapsed, author_spans, current, mark)
+        details = self._details(comment)
+        if replies:
+            details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
+        if hidden:
+            details.append(f"{hidden} hidden")
+        if comment.depth >= MAX_PATH_PARTS:
+            details.append(f"depth {comment.depth + 1}")
+        if details:
+            header.append("  " + " · ".join(details), style=self.styles.meta)
+        if subject:
+            header.append("  ")
+            header.append(neutralise(subject), style=self.styles.subject)
+        return header
+
+    def _identity(
+        self,
+        comment: Comment,
+        replies: int,
+        collapsed: bool,
+        author_spans: list[MatchSpan],
+        current: MatchSpan | None,
+        mark: Mark,
+    ) -> Text:
+        """A header's start: fold marker, `● new`, position, author, and the
+        author's role and the comment's status, which say who speaks."""
         styles = self.styles
         marker = "▸ " if collapsed else "▾ " if replies else "• "
         header = Text()
@@ -195,6 +230,10 @@ class CommentPainter:
             header.append(f" [{neutralise(role)}]", style=styles.op)
         if comment.status in STATUS_WORDS:
             header.append(f" {STATUS_WORDS[comment.status]}", style=styles.status)
+        return header
+
+    def _details(self, comment: Comment) -> list[str]:
+        """What the source says of the comment: pinned, score, time, edited."""
         details = ["pinned"] if comment.stickied else []
         if comment.score is not None:
             details.append(f"▲ {comment.score}")
@@ -202,31 +241,52 @@ class CommentPainter:
             details.append(posted_text(comment.posted, self.clock(), self.absolute_times))
         if comment.edited:
             details.append("edited")
-        if replies:
-            details.append(f"{replies} {'reply' if replies == 1 else 'replies'}")
-        if hidden:
-            details.append(f"{hidden} hidden")
-        if comment.depth >= MAX_PATH_PARTS:
-            details.append(f"depth {comment.depth + 1}")
-        if details:
-            header.append("  " + " · ".join(details), style=styles.meta)
-        if subject:
-            header.append("  ")
-            header.append(neutralise(subject), style=styles.subject)
-        return header
+        return details
 
-    def folded_line(self, header: Text, comment: Comment, hidden: int, width: int) -> Text:
-        """A folded comment's one line: `header`, its text's start, then `[+N]`."""
-        suffix = Text(f"  [+{hidden}]", style=self.styles.folded) if hidden else Text()
-        room = width - header.cell_len - suffix.cell_len - 2
+    def folded_line(
+        self,
+        comment: Comment,
+        hidden: int,
+        width: int,
+        author_spans: list[MatchSpan],
+        current: MatchSpan | None,
+        mark: Mark = Mark.NONE,
+        subject: str | None = None,
+    ) -> Text:
+        """A folded comment's one line, its words first: who wrote it, its
+        `subject` (a mail's, where it differs from its parent's), the start of
+        its text, then (at the right edge) what the source says of it
+        and `+N` for the replies the fold hides. What does not fit goes, the source's words
+        first; the text's start stays while `MIN_PREVIEW` cells are left."""
+        line = self._identity(comment, bool(hidden), True, author_spans, current, mark)
+        if subject:
+            line.append("  ")
+            line.append(neutralise(subject), style=self.styles.subject)
+        details = self._details(comment)
+        count = Text(f"+{hidden}", style=self.styles.folded) if hidden else Text()
         preview = preview_text(comment)
+
+        def tail() -> Text:
+            said = Text(" · ".join(details), style=self.styles.meta)
+            parts = [part for part in (said, count) if part]
+            return Text("  ").join(parts) if parts else Text()
+
+        # The text comes first: the source's words give way while the text's
+        # start would get less than a third of the line (or less than all of it).
+        wanted = min(cell_len(preview), max(MIN_PREVIEW, width // 3))
+        while details and width - line.cell_len - tail().cell_len - 4 < wanted:
+            details.pop()
+        room = width - line.cell_len - tail().cell_len - 4
         if preview and room >= MIN_PREVIEW:
             start = Text(neutralise(preview[: room * 2]))
             start.truncate(room, overflow="ellipsis")
-            header.append("  ")
-            header.append_text(start)
-        header.append_text(suffix)
-        return header
+            line.append("  ")
+            line.append_text(start)
+        if tail():
+            # At the right edge, as a column down the folded comments.
+            line.append(" " * max(2, width - line.cell_len - tail().cell_len))
+            line.append_text(tail())
+        return line
 
     def paint(
         self,
@@ -250,38 +310,36 @@ class CommentPainter:
         """
         matches = matches or {}
         levels = indent_levels(comment.depth, width)
-        guides = self._guides(levels)
+        guides = self._guides(levels, comment.depth)
         if comment.status == "more":
             return self._stub(comment, guides, width, matches, current)
         own_guide = Segment("│ ", self.styles.guides[comment.depth % len(self.styles.guides)])
-        header = self.header(
-            comment,
-            replies,
-            hidden,
-            collapsed,
-            matches.get(HEADER, []),
-            current[1] if current and current[0] == HEADER else None,
-            mark,
-            subject,
-        )
+        author_spans = matches.get(HEADER, [])
+        author_current = current[1] if current and current[0] == HEADER else None
         header_width = max(1, width - GUIDE_WIDTH * levels)
         if collapsed:
-            header = self.folded_line(header, comment, hidden, header_width)
+            header = self.folded_line(
+                comment, hidden, header_width, author_spans, author_current, mark, subject
+            )
+        else:
+            header = self.header(
+                comment, replies, hidden, collapsed, author_spans, author_current, mark, subject
+            )
         header.no_wrap = True
         header.overflow = "ellipsis"
         header_options = self.console.options.update_width(header_width)
         header_line = self.console.render_lines(header, header_options, pad=False)[0]
         painted = PaintedComment([self._strip([*guides, *header_line], width)], [(HEADER, 0)])
-        if not collapsed:
-            wrap_width = text_width(comment.depth, width)
-            for number in range(len(comment.text)):
-                spans = matches.get(number, [])
-                current_span = current[1] if current and current[0] == number else None
-                lines = self._text_lines(comment, number, wrap_width, spans, current_span)
-                for segments, start in lines:
-                    painted.add(
-                        self._strip([*guides, own_guide, *segments], width), (number, start)
-                    )
+        if collapsed:
+            # One line: folded comments follow each other as an index does.
+            return painted
+        wrap_width = text_width(comment.depth, width)
+        for number in range(len(comment.text)):
+            spans = matches.get(number, [])
+            current_span = current[1] if current and current[0] == number else None
+            lines = self._text_lines(comment, number, wrap_width, spans, current_span)
+            for segments, start in lines:
+                painted.add(self._strip([*guides, own_guide, *segments], width), (number, start))
         # The separator after the comment belongs to no paragraph.
         painted.add(self._strip(guides, width), (len(comment.text), 0))
         return painted
@@ -299,11 +357,14 @@ class CommentPainter:
         renderer the body uses too (plain text is all plain paragraphs)."""
         paragraph, blocks, styles = comment.text[number], comment.blocks, self.styles.blocks
         block = block_at(blocks, number)
+        previous = block_at(blocks, number - 1) if number else None
+        if self.quotes_folded and block.kind == QUOTE:
+            if previous is not None and previous.kind == QUOTE:
+                return []  # said with the quote's first paragraph
+            return self._folded_quote(comment, number, previous)
         lines: list[tuple[list[Segment], int]] = []
-        if number:
-            previous = block_at(blocks, number - 1)
-            if block_gap(previous, block):
-                lines.append((gap_prefix(previous, block, styles), 0))
+        if previous is not None and block_gap(previous, block):
+            lines.append((gap_prefix(previous, block, styles), 0))
         lines.extend(block_lines(paragraph, block, width, self.console, styles, spans, current))
         if comment.status == "dead":
             # Flagged dead: the text is kept but dimmed, below the comments around it.
@@ -313,6 +374,23 @@ class CommentPainter:
                 for segments, start in lines
             ]
         return lines
+
+    def _folded_quote(
+        self, comment: Comment, number: int, previous: Block | None
+    ) -> list[tuple[list[Segment], int]]:
+        """A run of quoted paragraphs from `number` on, folded: one line saying
+        how many lines they hold, as mutt's `T` does."""
+        text, blocks = comment.text, comment.blocks
+        lines, end = 0, number
+        while end < len(text) and block_at(blocks, end).kind == QUOTE:
+            lines += text[end].count("\n") + 1
+            end += 1
+        said = f"[… {lines} quoted line{'' if lines == 1 else 's'}]"
+        folded: list[tuple[list[Segment], int]] = []
+        if previous is not None:
+            folded.append(([], 0))
+        folded.append(([Segment(said, self.styles.blocks.quote)], 0))
+        return folded
 
     @staticmethod
     def _dimmed(segment: Segment, dead: Style) -> Segment:

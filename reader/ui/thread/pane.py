@@ -18,6 +18,7 @@ from textual.widgets import Label
 from ... import times
 from ...model import Thread
 from ...search.query import Match
+from ...sorts import SAID
 from ...state import Reading
 from ...state.article_state import NEW
 from ...store import DocumentStore
@@ -89,12 +90,15 @@ class ThreadPane(SearchPane[Match]):
         self.document_changed()
 
     def show_counts(self) -> None:
-        """The title: how many comments, how many of them new and unread."""
+        """The title: how many comments, how many of them new and unread, and
+        their order where it is not the source's."""
         thread = self.thread
         if thread is None:
             self.border_title = "Comments"
             return
         counts = [str(thread.comment_count), *reading_counts(self.thread_view.reading.article)]
+        if thread.order in SAID:
+            counts.append(SAID[thread.order])
         self.border_title = f"Comments ({SEPARATOR.join(counts)})"
 
     def go_to_marked(self, kind: int, forward: bool, here: bool) -> str | None:

@@ -26,8 +26,8 @@ from bisect import bisect_left
 from ...model import Thread
 from ..render.line_heights import LineHeights
 
-# A folded comment shows its header and the blank line after it.
-FOLDED_HEIGHT = 2
+# A folded comment is one line: its header, with the start of its text.
+FOLDED_HEIGHT = 1
 BLOCK = 1024
 
 
@@ -134,6 +134,15 @@ class ThreadRows:
             self._rebuild()
         for ancestor in reversed(self.thread.ancestors(index)):
             self.set_collapsed(ancestor, False)
+
+    def set_folds(self, folds: bytes) -> bool:
+        """Fold exactly the comments `folds` says (a byte each, as `collapsed`
+        holds them); True if that changed anything."""
+        if self.collapsed == folds:
+            return False
+        self.collapsed = bytearray(folds)
+        self._rebuild()
+        return True
 
     def collapse_all(self) -> None:
         """Fold every comment: the top level shows, one line each."""

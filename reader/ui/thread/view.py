@@ -18,11 +18,15 @@ their header, and unread ones (there before, never drawn) a dimmer one; the
 view tells its `Reading` the comments each frame draws (seen) and where the
 cursor goes. The scrollbar doubles as a minimap of new comments and search
 matches.
+
+Where the reader is (`place`) can be gone back to: the pane's search starts
+from it and returns to it when cancelled, and `'` returns to the place before
+the last jump (`jumps`: `g`, `G`, a new or unread comment, a kept search).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
@@ -45,6 +49,7 @@ from ...store import DocumentStore
 from ..commands import THREAD_COMMANDS, THREAD_LINK_COMMANDS, bindings
 from ..messages import ShowFullText, ask_for_links
 from ..render.block_lines import MatchSpan, unwrapped_text
+from ..search.jumps import Jumps
 from ..search.pane import Matches, SearchState
 from . import cursor as moves
 from .cursor import ThreadPlace
@@ -117,6 +122,12 @@ class ThreadView(ScrollView, can_focus=True):
         self._frame_style: Style | None = None
         # The cursor moved while the view had no size: scroll to it on the first paint.
         self._scroll_pending = False
+        # The text a resize kept at the top of the view, and the scroll it left.
+        self._kept_top: tuple[tuple[int, int, int], float] | None = None
+        # Quoted text folded to a line each (`T`, as mutt's).
+        self.quotes_folded = False
+        # Where the reader was before their last jump in this thread (`'`).
+        self.jumps: Jumps[ThreadPlace] = Jumps()
 
     def on_mount(self) -> None:
         self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
@@ -137,6 +148,8 @@ class ThreadView(ScrollView, can_focus=True):
         self._had_matches = False
         self._filtered, self._filter_note = None, ""
         self._marks_changed()
+        self.jumps.forget()
+        self._kept_top = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._scroll_pending = False
         self._set_cursor_quietly(0 if thread and len(thread) else -1)
@@ -168,11 +181,97 @@ class ThreadView(ScrollView, can_focus=True):
         self.refresh()
 
     def _follow_width(self) -> None:
-        """Re-estimate when the text width changed (a resize, or a scrollbar came or went)."""
-        if self.thread_layout.set_width(self.text_width):
-            self._update_virtual_size()
+        """Re-estimate when the text width changed (a resize, or a scrollbar
+        came or went), keeping the reader's place: the text at the top of the
+        view stays at the top, as in less; the cursor's comment and the
+        current match stay on screen if they were."""
+        layout = self.thread_layout
+        if self.text_width == layout.width:
+            return
+        anchor = self._top_text() if layout.width else None
+        kept_top = self._kept_top
+        if kept_top is not None and kept_top[1] == self.scroll_y:
+            # Not scrolled since the last resize: the text it kept at the top,
+            # not the start of the line that holds it (which would drift a
+            # line up at each resize).
+            anchor = kept_top[0]
+        kept: list[Callable[[], tuple[int, int] | None]] = [self._cursor_lines, self._match_lines]
+        shown = [self._on_screen(at()) for at in kept]
+        layout.set_width(self.text_width)
+        self._update_virtual_size()
+        if anchor is None:
             self._scroll_to_cursor()
             self._marks_changed()
+            return
+        self._scroll_to_text(*anchor)
+        for was_shown, at in zip(shown, kept, strict=True):
+            lines = at()
+            if was_shown and lines is not None and not self._on_screen(lines):
+                self._scroll_to_line(lines[0])
+        self._kept_top = anchor, self.scroll_y
+        self._marks_changed()
+
+    def _top_text(self) -> tuple[int, int, int] | None:
+        """What the top line of the view shows: its comment, and the paragraph
+        and character its text starts at (None: nothing on show)."""
+        rows = self.rows
+        if rows is None or not rows.rows or not self.size.height:
+            return None
+        top = round(self.scroll_y)
+        position = rows.row_at_line(top)
+        index = rows.rows[position]
+        starts = self.thread_layout.painted(index).starts
+        paragraph, start = starts[min(top - rows.line_of(position), len(starts) - 1)]
+        return index, paragraph, start
+
+    def _scroll_to_text(self, index: int, paragraph: int, start: int) -> None:
+        """Scroll so that the line showing character `start` of `paragraph` of
+        comment `index` is the view's top line."""
+        rows = self.rows
+        assert rows is not None
+        position = rows.position(index)
+        if position is None:
+            return
+        self.thread_layout.measure(position)
+        line = self.thread_layout.painted(index).line_of(paragraph, start)
+        self._update_virtual_size()
+        self.scroll_to(y=rows.line_of(position) + line, animate=False, immediate=True, force=True)
+
+    def _cursor_lines(self) -> tuple[int, int] | None:
+        """The lines of the cursor's comment: its first, and the one past its
+        end (None: no cursor)."""
+        rows = self.rows
+        position = rows.position(self.cursor) if rows is not None and self.cursor >= 0 else None
+        if position is None or rows is None:
+            return None
+        top = rows.line_of(position)
+        return top, top + rows.heights[position]
+
+    def _match_lines(self) -> tuple[int, int] | None:
+        """The line of the current match, and the one after (None: none shown)."""
+        rows, match = self.rows, self._current
+        if rows is None or match is None:
+            return None
+        index, paragraph = match.key  # type: ignore[misc]
+        position = rows.position(index)
+        if position is None or rows.is_collapsed(index):
+            return None
+        painted = self.thread_layout.painted(index)
+        line = rows.line_of(position) + painted.line_of(paragraph, match.start)
+        return line, line + 1
+
+    def _on_screen(self, lines: tuple[int, int] | None) -> bool:
+        """Whether any of lines `start:end` is on screen."""
+        if lines is None:
+            return False
+        top = round(self.scroll_y)
+        return lines[0] < top + self._view_height and lines[1] > top
+
+    def _scroll_to_line(self, line: int) -> None:
+        """Scroll as little as shows `line`."""
+        top, view = round(self.scroll_y), self._view_height
+        target = line if line < top else line - view + 1
+        self.scroll_to(y=max(0, target), animate=False, immediate=True, force=True)
 
     # Painting ----------------------------------------------------------------
 
@@ -188,7 +287,10 @@ class ThreadView(ScrollView, can_focus=True):
         assert layout.thread is not None and layout.rows is not None
         if self._painter is None:
             self._painter = CommentPainter(
-                self.app.console, painter_styles(self), absolute_times=self.absolute_times
+                self.app.console,
+                painter_styles(self),
+                absolute_times=self.absolute_times,
+                quotes_folded=self.quotes_folded,
             )
         thread = layout.thread
         comment = thread.comments[index]
@@ -330,6 +432,16 @@ class ThreadView(ScrollView, can_focus=True):
     def new_matches(self) -> ThreadMatches:
         return ThreadMatches()
 
+    def starts_from(self, place: ThreadPlace) -> Callable[[Match], bool]:
+        """From the comment under the cursor on (matches come in display order,
+        which is the order of the comments' indices)."""
+        cursor = place.cursor
+
+        def at_or_after(match: Match) -> bool:
+            return match.key[0] >= cursor  # type: ignore[index, no-any-return]
+
+        return at_or_after
+
     @property
     def matches(self) -> ThreadMatches | None:
         """The matches on show (the search's, which are its pane's)."""
@@ -395,12 +507,16 @@ class ThreadView(ScrollView, can_focus=True):
         position = rows.position(index)
         assert position is not None
         self.thread_layout.measure(position)
-        self._update_virtual_size()
-        painted = self.thread_layout.painted(index)
-        line = rows.line_of(position) + painted.line_of(paragraph, match.start)
+        within = self.thread_layout.painted(index).line_of(paragraph, match.start)
         view = self._view_height
-        if not self.scroll_y <= line < self.scroll_y + view:
+        if not self.scroll_y <= rows.line_of(position) + within < self.scroll_y + view:
+            # A third of the view above the match's line: the rows there wrapped
+            # first, or the painting of the frame would move the match off the
+            # line scrolled to (rows are estimated, code many times its height).
+            self._measure_above(position, view // 3 - within)
+            line = rows.line_of(position) + within
             self.scroll_to(y=max(0, line - view // 3), animate=False, immediate=True)
+        self._update_virtual_size()
         self.refresh()
 
     def _follow_filter(self, search: SearchState[Match]) -> None:
@@ -467,9 +583,13 @@ class ThreadView(ScrollView, can_focus=True):
             return
         height = self.thread_layout.measure(position)
         self._update_virtual_size()
-        target = moves.scroll_to_show(
-            rows.line_of(position), height, self.scroll_y, self._view_height, from_below
-        )
+        view = self._view_height
+        top = rows.line_of(position)
+        target = moves.scroll_to_show(top, height, self.scroll_y, view, from_below)
+        if target is not None and target < top:
+            # The rows above it on screen, exact first: the comment stays put.
+            self._measure_above(position, top - target)
+            target = rows.line_of(position) - (top - target)
         if target is not None:
             self.scroll_to(y=target, animate=False, immediate=True)
 
@@ -489,6 +609,17 @@ class ThreadView(ScrollView, can_focus=True):
         top = rows.line_of(position)
         return top, top + height
 
+    def _measure_above(self, position: int, lines: int) -> None:
+        """Wrap the rows above `position` that fill `lines` lines: those a
+        scroll puts on screen above it, to make exact before scrolling."""
+        rows = self.rows
+        assert rows is not None
+        above = position
+        while above > 0 and lines > 0:
+            above -= 1
+            lines -= self.thread_layout.measure(above)
+        self._update_virtual_size()
+
     def _scroll_by(self, lines: int) -> None:
         target = max(0, min(self.max_scroll_y, round(self.scroll_y) + lines))
         self.scroll_to(y=target, animate=False, immediate=True)
@@ -501,15 +632,16 @@ class ThreadView(ScrollView, can_focus=True):
             self.notify(why_not, markup=False, timeout=2)
 
     def place(self) -> ThreadPlace:
-        """Where the reader is, to restore in another version of the thread."""
+        """Where the reader is: to go back to, or to restore in another version
+        of the thread."""
         rows = self.rows
         if rows is None:
-            return ThreadPlace(-1, [], None)
-        collapsed = [index for index, folded in enumerate(rows.collapsed) if folded]
+            return ThreadPlace(-1, b"", None)
+        folds = bytes(rows.collapsed)
         position = rows.position(self.cursor) if self.cursor >= 0 else None
         if position is None or not self.size.width:
-            return ThreadPlace(self.cursor, collapsed, None)
-        return ThreadPlace(self.cursor, collapsed, rows.line_of(position) - round(self.scroll_y))
+            return ThreadPlace(self.cursor, folds, None)
+        return ThreadPlace(self.cursor, folds, rows.line_of(position) - round(self.scroll_y))
 
     def restore_place(self, cursor: int, collapsed: Iterable[int], cursor_row: int | None) -> None:
         """Fold `collapsed` and put the cursor on comment `cursor`, its first
@@ -521,6 +653,22 @@ class ThreadView(ScrollView, can_focus=True):
         for index in collapsed:
             if index >= 0:  # (-1 would fold the last comment)
                 rows.set_collapsed(index, True)
+        self._put_cursor(cursor, cursor_row)
+
+    def return_to(self, place: ThreadPlace) -> None:
+        """Back to `place` in this thread: folded as it was, the cursor on the
+        same comment on the same line of the view."""
+        rows = self.rows
+        if rows is None or len(place.folds) != len(rows.collapsed):
+            return
+        rows.set_folds(place.folds)
+        self._put_cursor(place.cursor, place.cursor_row)
+
+    def _put_cursor(self, cursor: int, cursor_row: int | None) -> None:
+        """The cursor on comment `cursor` (its ancestors unfolded), its first
+        line `cursor_row` lines from the top of the view."""
+        rows = self.rows
+        assert rows is not None
         self.thread_layout.forget()
         self._marks_changed()
         self._update_virtual_size()
@@ -529,10 +677,7 @@ class ThreadView(ScrollView, can_focus=True):
         if position is not None and cursor_row is not None and self.size.width:
             # The rows between the top of the view and the cursor, wrapped: with
             # their estimated heights the cursor would land off its line.
-            above, lines = position, 0
-            while above > 0 and lines < cursor_row:
-                above -= 1
-                lines += self.thread_layout.measure(above)
+            self._measure_above(position, cursor_row)
             self.thread_layout.measure(position)
             self._update_virtual_size()
             target = max(0, rows.line_of(position) - cursor_row)
@@ -560,6 +705,7 @@ class ThreadView(ScrollView, can_focus=True):
         index = self.reading.next_of(kind, self.cursor, forward)
         if index is None:
             return False
+        self.jumps.record(self.place())
         self.go_to_comment(index)
         return True
 
@@ -600,11 +746,44 @@ class ThreadView(ScrollView, can_focus=True):
 
     def action_first(self) -> None:
         if self.rows and self.rows.rows:
+            self.jumps.record(self.place())
             self.cursor = self.rows.rows[0]
 
     def action_last(self) -> None:
         if self.rows and self.rows.rows:
+            self.jumps.record(self.place())
             self.cursor = self.rows.rows[-1]
+
+    def action_by_author(self, forward: bool) -> None:
+        """The next (previous) comment by the cursor's comment's author."""
+        comment = self._cursor_comment()
+        if comment is None or not comment.author:
+            self.notify("This comment has no author to follow", timeout=2, markup=False)
+            return
+        author = comment.author
+        where = "after" if forward else "before"
+        self._jump_to(
+            lambda other: other.author == author,
+            forward,
+            f"No comment by {neutralise(author)} {where} this one",
+        )
+
+    def action_by_op(self, forward: bool) -> None:
+        """The next (previous) comment by the article's author."""
+        where = "after" if forward else "before"
+        self._jump_to(lambda other: other.is_op, forward, f"No comment by the OP {where} this one")
+
+    def _jump_to(self, wanted: Callable[[Comment], bool], forward: bool, why_not: str) -> None:
+        """A jump to the next (previous) comment `wanted` is true of."""
+        thread = self.thread
+        if thread is None or self.cursor < 0:
+            return
+        index = moves.by_author(thread, self.cursor, forward, wanted)
+        if index is None:
+            self.notify(why_not, timeout=2, markup=False)
+            return
+        self.jumps.record(self.place())
+        self.go_to_comment(index)
 
     def action_parent(self) -> None:
         if self.thread is not None and self.cursor >= 0:
@@ -716,6 +895,28 @@ class ThreadView(ScrollView, can_focus=True):
 
     # Keys: links and full text -------------------------------------------------
 
+    def action_toggle_quotes(self) -> None:
+        """Fold every quote to one line saying how long it is, or show them."""
+        self.quotes_folded = not self.quotes_folded
+        self._painter = None
+        self.thread_layout.forget()
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+        self.refresh()
+        said = "folded" if self.quotes_folded else "shown"
+        self.notify(f"Quoted text {said}", timeout=1.5, markup=False)
+
+    class SortAsked(Message):
+        """`s`: the comments in their next order (the screen sorts the thread)."""
+
+    def action_sort(self) -> None:
+        self.post_message(self.SortAsked())
+
+    @property
+    def cursor_comment(self) -> Comment | None:
+        """The comment under the cursor (None: no comment)."""
+        return self._cursor_comment()
+
     def _cursor_comment(self) -> Comment | None:
         if self.thread is None or self.cursor < 0:
             return None
@@ -726,7 +927,7 @@ class ThreadView(ScrollView, can_focus=True):
         comment = self._cursor_comment()
         if comment is not None:
             title = f"Links in comment {comment.path}"
-            ask_for_links(self, title, comment.blocks, "No links in this comment")
+            ask_for_links(self, title, comment.text, comment.blocks, "No links in this comment")
 
     def action_full_text(self) -> None:
         """The comment under the cursor in full, long code lines unclipped."""
