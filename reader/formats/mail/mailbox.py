@@ -38,7 +38,7 @@ from ..scrub import scrub
 from .dates import key_of
 from .fields import _date
 from .headerbounds import HeaderProblem, skip_reason, take_cuts
-from .heads import FirstMessage, first_message, list_head
+from .heads import FirstMessage, Listing, first_message, list_head
 from .maildir import MaildirMessages, is_maildir, message_files
 from .mbox import MboxFile, unescape
 from .messages import (
@@ -49,6 +49,15 @@ from .messages import (
     read_mail,
     readable,
     thread_article,
+)
+from .second_half import (
+    HALVED_MAILDIR_MESSAGES,
+    HALVED_MBOX_BYTES,
+    Helper,
+    Record,
+    index_maildir_half,
+    index_mbox_half,
+    listing_of,
 )
 from .thread_text import MailThread
 from .threads import Node, thread_roots
@@ -106,13 +115,21 @@ def _mbox_messages(box: MboxFile) -> Iterator[_Found]:
 
 
 def _maildir_messages(box: MaildirMessages) -> Iterator[_Found]:
-    """Each message's bytes (or why they cannot be read) in key order."""
+    """Each message's bytes (or why they cannot be read) in key order, up to
+    `box.stop` (see `_halved`)."""
     count = len(box)
-    for number, data in enumerate(box.read(range(count)), 1):
+    for number, data in enumerate(box.read(_until_stop(box)), 1):
         if isinstance(data, str):
             yield _Found(data, 0, 0, number / count)
         else:
             yield _Found(b"\n" + data, 1, len(data) + 1, number / count)
+
+
+def _until_stop(box: MaildirMessages) -> Iterator[int]:
+    number = 0
+    while number < box.stop:
+        yield number
+        number += 1
 
 
 def _parse(
@@ -132,11 +149,50 @@ def _parse(
         yield Batch(preview.articles, seen, preview=True)
     if warnings is not None:
         warnings.extend(held)
-    index.take(found, warnings)
+    helper = _halved(messages)
+    try:
+        index.take(found, warnings)
+        if helper is not None:
+            index.take_half(helper, warnings)
+    finally:
+        if helper is not None:
+            helper.close()
     if preview is None:
         yield from index.batches(None, 0.0)
     else:
         yield from index.batches(preview.number, seen)
+
+
+class _Half(NamedTuple):
+    """The second half of a mailbox, read by a helper (`second_half`): from
+    the message that starts at byte `start` of an mbox, or from message
+    number `start` of a Maildir."""
+
+    start: int
+    helper: Helper
+
+    def close(self) -> None:
+        self.helper.close()
+
+
+def _halved(messages: Messages) -> _Half | None:
+    """The second half of what is still to read of a big mailbox, given to a
+    helper process, which starts reading it at once; None for a mailbox not
+    worth it (or not halved)."""
+    if isinstance(messages, MboxFile):
+        if messages.size - messages.read_to < HALVED_MBOX_BYTES:
+            return None
+        start = messages.halve()
+        if start is None:
+            return None
+        return _Half(start, Helper(("mbox", str(messages.path), start)))
+    if isinstance(messages, MaildirMessages):
+        count = len(messages)
+        if count < HALVED_MAILDIR_MESSAGES:
+            return None
+        messages.stop = start = count // 2
+        return _Half(start, Helper(("maildir", messages.paths(start))))
+    return None
 
 
 class _Preview(NamedTuple):
@@ -182,27 +238,84 @@ class _Index:
                 listing = None  # read in full below, which says what is wrong
             take_cuts()  # (a head cut is cut again, and said, when it is read in full)
             if listing is not None:
-                node = Node(number, listing.message_id, listing.parents, listing.when)
-                self.authors[number] = _scrubbed(listing.author)
-                self.plain[number] = listing.plain
-                if listing.first is not None:
-                    self.firsts[number] = listing.first
+                self._add(number, listing)
             else:
-                # A head only `email` reads (or maybe no message at all): read now.
                 message = data[start:end]
-                try:
-                    mail = read_mail(unescape(message) if self.escaped else message)
-                except Exception as error:  # one bad message never stops the others
-                    take_cuts()
-                    self._skip(number, skip_reason(error), warnings)
-                    continue
-                self._report_cuts(number, warnings)
-                node = Node(number, mail.message_id, mail.parents, key_of(mail.when))
-                self.authors[number] = _scrubbed(mail.author)
-                mail.text, mail.blocks = [], None  # its head is what the index needs
-                self.firsts[number] = mail
-            self.nodes.append(node)
+                self._read_in_full(number, unescape(message) if self.escaped else message, warnings)
         return share
+
+    def take_half(self, half: _Half, warnings: list[str] | None) -> None:
+        """Index the second half of the mailbox, from what its helper read
+        (or, if it failed, read here as it would have)."""
+        messages = self.messages
+        answer = half.helper.result()
+        records: list[Record]
+        if isinstance(messages, MboxFile):
+            if messages.stop is None:
+                return  # read to its end here (see `MboxFile.halve`)
+            if answer is None:
+                read = index_mbox_half(str(messages.path), half.start)
+                starts, ends, lines, records = read.starts, read.ends, read.lines, read.records
+            elif answer[0] == "error":
+                raise LoadError(messages.path, answer[1])
+            else:
+                starts, ends, lines = (array("q", answer[i]) for i in (1, 2, 3))
+                records = answer[4]
+            messages.starts.extend(starts)
+            messages.ends.extend(ends)
+            before = messages.line_at_stop - 1
+            messages.lines.extend(line + before for line in lines)
+        else:
+            assert isinstance(messages, MaildirMessages)
+            records = (
+                answer[1] if answer is not None else index_maildir_half(messages.paths(half.start))
+            )
+        ids = self.ids
+        for record in records:
+            number = len(self.authors)
+            self.authors.append(None)
+            self.plain.append(0)
+            if isinstance(record, tuple):
+                listing = listing_of(record)
+                message_id = listing.message_id
+                self._add(
+                    number,
+                    listing._replace(
+                        message_id=message_id and ids.setdefault(message_id, message_id),
+                        parents=[ids.setdefault(parent, parent) for parent in listing.parents],
+                    ),
+                )
+                continue
+            # Read here: one the helper could not list, or not read (a Maildir
+            # message renamed meanwhile is found again).
+            data = next(messages.read([number]))
+            if isinstance(data, str):
+                self._skip(number, data, warnings)
+            else:
+                self._read_in_full(number, data, warnings)
+
+    def _add(self, number: int, listing: Listing) -> None:
+        node = Node(number, listing.message_id, listing.parents, listing.when)
+        self.authors[number] = _scrubbed(listing.author)
+        self.plain[number] = listing.plain
+        if listing.first is not None:
+            self.firsts[number] = listing.first
+        self.nodes.append(node)
+
+    def _read_in_full(self, number: int, message: bytes, warnings: list[str] | None) -> None:
+        """A message whose head only `email` reads (or maybe no message at all)."""
+        try:
+            mail = read_mail(message)
+        except Exception as error:  # one bad message never stops the others
+            take_cuts()
+            self._skip(number, skip_reason(error), warnings)
+            return
+        self._report_cuts(number, warnings)
+        node = Node(number, mail.message_id, mail.parents, key_of(mail.when))
+        self.authors[number] = _scrubbed(mail.author)
+        mail.text, mail.blocks = [], None  # its head is what the index needs
+        self.firsts[number] = mail
+        self.nodes.append(node)
 
     def _skip(self, number: int, reason: str, warnings: list[str] | None) -> None:
         if warnings is not None:

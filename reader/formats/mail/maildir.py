@@ -119,9 +119,15 @@ class MaildirMessages:
     def __init__(self, path: Path, files: list[MessageFile]) -> None:
         self.path = path
         self._files = files
+        # Where the index's reading stops (the rest for another reader).
+        self.stop = len(files)
 
     def __len__(self) -> int:
         return len(self._files)
+
+    def paths(self, start: int) -> list[str]:
+        """The files of the messages from number `start` on."""
+        return [file.path for file in self._files[start:]]
 
     def where(self, number: int) -> str:
         return f"message {self._files[number].key}"

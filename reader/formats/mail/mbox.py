@@ -33,6 +33,8 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 # once; the rest in chunks of some MB, each split in one go.
 _FIRST_CHUNK = 256 * 1024
 _CHUNK = 4 * 1024 * 1024
+# Where a message start is looked for to halve a file (see `MboxFile.halve`).
+_HALVING_WINDOW = 1024 * 1024
 # A message as found: the buffer it is in, where it is there (after its
 # `From ` line), and where it is in the file.
 Found = tuple[bytes, int, int, int]
@@ -40,14 +42,20 @@ Found = tuple[bytes, int, int, int]
 
 class MboxFile:
     """Where each message of an mbox is (its bytes after its `From ` line),
-    in file order, numbered from 0 as they are found."""
+    in file order, numbered from 0 as they are found; of the file from
+    `start`, a message's start (then lines are counted from there), and up
+    to `stop` if it is set before the reading gets there (see `halve`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, start: int = 0) -> None:
         self.path = path
         self.starts = array("q")
         self.ends = array("q")
         self.lines = array("q")  # the line of each one's `From ` line
         self.size = 0  # of the file, as it was read
+        self.start = start
+        self.stop: int | None = None
+        self.read_to = start  # where the reading has got to
+        self.line_at_stop = 0  # the line `stop` is on, once read to there
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -90,17 +98,47 @@ class MboxFile:
         finally:
             os.close(descriptor)
 
+    def halve(self) -> int | None:
+        """Where a message starts about half way through what is still to
+        read, which the reading now stops at (the rest for another reader);
+        None where there is none (the rest is read here)."""
+        if self.stop is not None or self.read_to >= self.size:
+            return None
+        middle = (self.read_to + self.size) // 2
+        # From a little before the middle: whether the line before is blank.
+        low = max(middle - 1024, self.read_to)
+        try:
+            descriptor = _open(self.path)
+        except OSError:
+            return None
+        try:
+            window = os.pread(descriptor, _HALVING_WINDOW, low)
+        except OSError:
+            return None
+        finally:
+            os.close(descriptor)
+        starts = self._starts(window, middle - low)
+        if not starts:
+            return None
+        self.stop = low + starts[0]
+        return self.stop
+
     def _split(self, descriptor: int) -> Iterator[list[Found]]:
         self.size = os.fstat(descriptor).st_size
+        if self.start:
+            os.lseek(descriptor, self.start, os.SEEK_SET)
         buffer = b""
-        base = 0  # where `buffer` starts in the file
+        base = self.start  # where `buffer` starts in the file
         pending: int | None = None  # in `buffer`: the start of the message going on
         scanned = 0  # `buffer` before this holds no start not found yet
         line, counted = 1, 0  # `line` is the line at `counted` in `buffer`
         chunk_size = _FIRST_CHUNK
         while True:
-            chunk = os.read(descriptor, chunk_size)
+            if self.stop is not None:
+                chunk_size = max(0, min(chunk_size, self.stop - base - len(buffer)))
+            chunk = os.read(descriptor, chunk_size) if chunk_size else b""
             chunk_size = _CHUNK
+            self.read_to = base + len(buffer) + len(chunk)
             at_end = not chunk
             if base + len(buffer) + len(chunk) > limits.MAX_FILE_BYTES:
                 raise LoadError(self.path, "grew over the size limit while it was read")
@@ -114,6 +152,7 @@ class MboxFile:
                 line += buffer.count(b"\n", counted, keep)
                 done = base + len(buffer) + len(chunk)
                 rest = buffer[keep:] + chunk + _read_rest(descriptor, self.path, done)
+                self.stop = None  # read to its end here, by lines
                 yield self._by_lines(rest, base + keep, line)
                 return
             if pending is not None:
@@ -123,8 +162,8 @@ class MboxFile:
             buffer += chunk
             found: list[Found] = []
             starts = self._starts(buffer, scanned)
-            if pending is None and base == 0 and _FROM_LINE.match(buffer):
-                starts.insert(0, 0)  # the file starts with a message
+            if pending is None and _FROM_LINE.match(buffer):
+                starts.insert(0, 0)  # the file (or what is read of it) starts with a message
             if at_end:
                 starts.append(len(buffer))  # the last message ends with the file
             for start in starts:
@@ -138,6 +177,8 @@ class MboxFile:
                 pending = start
             # A `\nFrom ` may start in the last bytes, and end in the next chunk.
             scanned = max(scanned, len(buffer) - len(_NEWLINE_FROM.pattern) + 1)
+            if at_end:
+                self.line_at_stop = line + buffer.count(b"\n", counted)
             if found:
                 yield found
             if at_end:
