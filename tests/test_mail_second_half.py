@@ -135,7 +135,7 @@ def test_an_mbox_is_halved_at_a_message_past_what_is_read(tmp_path: Path) -> Non
     box = MboxFile(box_path)
     chunks = box.split()
     next(chunks)
-    stop = box.halve()
+    stop = box.halve(0.5)
     assert stop is not None and box.read_to < stop < box.size
     assert box_path.read_bytes()[stop - 2 : stop + 5] == b"\n\nFrom "
     for _ in chunks:

@@ -53,11 +53,11 @@ from .messages import (
 from .second_half import (
     HALVED_MAILDIR_MESSAGES,
     HALVED_MBOX_BYTES,
+    OWN_SHARE,
     Helper,
     Record,
     index_maildir_half,
     index_mbox_half,
-    listing_of,
 )
 from .thread_text import MailThread
 from .threads import Node, thread_roots
@@ -149,6 +149,8 @@ def _parse(
         yield Batch(preview.articles, seen, preview=True)
     if warnings is not None:
         warnings.extend(held)
+    # Started once the preview is given, not before: on a busy machine its
+    # start and reading slowed the first frame by a third.
     helper = _halved(messages)
     try:
         index.take(found, warnings)
@@ -182,7 +184,7 @@ def _halved(messages: Messages) -> _Half | None:
     if isinstance(messages, MboxFile):
         if messages.size - messages.read_to < HALVED_MBOX_BYTES:
             return None
-        start = messages.halve()
+        start = messages.halve(OWN_SHARE)
         if start is None:
             return None
         return _Half(start, Helper(("mbox", str(messages.path), start)))
@@ -190,7 +192,7 @@ def _halved(messages: Messages) -> _Half | None:
         count = len(messages)
         if count < HALVED_MAILDIR_MESSAGES:
             return None
-        messages.stop = start = count // 2
+        messages.stop = start = int(count * OWN_SHARE)
         return _Half(start, Helper(("maildir", messages.paths(start))))
     return None
 
@@ -271,21 +273,24 @@ class _Index:
                 answer[1] if answer is not None else index_maildir_half(messages.paths(half.start))
             )
         ids = self.ids
+        authors, plain, firsts, nodes = self.authors, self.plain, self.firsts, self.nodes
         for record in records:
-            number = len(self.authors)
-            self.authors.append(None)
-            self.plain.append(0)
+            number = len(authors)
             if isinstance(record, tuple):
-                listing = listing_of(record)
-                message_id = listing.message_id
-                self._add(
-                    number,
-                    listing._replace(
-                        message_id=message_id and ids.setdefault(message_id, message_id),
-                        parents=[ids.setdefault(parent, parent) for parent in listing.parents],
-                    ),
-                )
+                # A `Listing`'s fields (see `second_half.Record`), its ids
+                # made the strings the first half's are.
+                message_id, parents, when, author, is_plain, first = record
+                if message_id is not None:
+                    message_id = ids.setdefault(message_id, message_id)
+                parents = [ids.setdefault(parent, parent) for parent in parents]
+                nodes.append(Node(number, message_id, parents, when))
+                authors.append(_scrubbed(author))
+                plain.append(is_plain)
+                if first is not None:
+                    firsts[number] = FirstMessage(*first)
                 continue
+            authors.append(None)
+            plain.append(0)
             # Read here: one the helper could not list, or not read (a Maildir
             # message renamed meanwhile is found again).
             data = next(messages.read([number]))

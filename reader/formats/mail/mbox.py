@@ -98,13 +98,13 @@ class MboxFile:
         finally:
             os.close(descriptor)
 
-    def halve(self) -> int | None:
-        """Where a message starts about half way through what is still to
-        read, which the reading now stops at (the rest for another reader);
-        None where there is none (the rest is read here)."""
+    def halve(self, share: float) -> int | None:
+        """Where a message starts about `share` of the way through what is
+        still to read, which the reading now stops at (the rest for another
+        reader); None where there is none (the rest is read here)."""
         if self.stop is not None or self.read_to >= self.size:
             return None
-        middle = (self.read_to + self.size) // 2
+        middle = self.read_to + int((self.size - self.read_to) * share)
         # From a little before the middle: whether the line before is blank.
         low = max(middle - 1024, self.read_to)
         try:

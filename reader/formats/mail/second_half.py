@@ -31,7 +31,7 @@ from typing import Any
 from ...errors import LoadError
 from .. import limits
 from .headerbounds import take_cuts
-from .heads import FirstMessage, Listing, list_head
+from .heads import list_head
 from .maildir import MessageFile, read_message
 from .mbox import MboxFile
 
@@ -43,6 +43,10 @@ Record = tuple[Any, ...] | str | None
 # 60 ms of the other core) and taking its listings gain less than they cost.
 HALVED_MBOX_BYTES = 8 * 2**20
 HALVED_MAILDIR_MESSAGES = 5000
+# What the index reads itself of what is still to read once the preview is
+# given: half (the helper's start-up, some 60 ms, is about what the index's
+# reading loses to the UI thread meanwhile).
+OWN_SHARE = 0.5
 
 
 class MboxHalf:
@@ -91,12 +95,6 @@ def _record(data: bytes, start: int, end: int, ids: dict[str, str]) -> Record:
         return None
     first = listing.first
     return (*listing[:5], None if first is None else tuple(first))
-
-
-def listing_of(record: tuple[Any, ...]) -> Listing:
-    """A `Listing` as a record carried it."""
-    first = record[5]
-    return Listing(*record[:5], None if first is None else FirstMessage(*first))
 
 
 class Helper:

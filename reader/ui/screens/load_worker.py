@@ -58,13 +58,16 @@ def load_in_batches(
     read in a thread of their own, which quitting does not wait for: a file may
     take long, or for ever, to read (`abandonable`)."""
 
-    def hand_over(results: list[PreparedBatch | LoadError], progress: Progress) -> bool:
-        handled = threading.Event()
-        post(ArticlesLoaded(results, progress, handled))
-        while not handled.wait(WAIT_SECONDS):
+    def wait_for(event: threading.Event) -> bool:
+        while not event.wait(WAIT_SECONDS):
             if cancelled():
                 return False
         return True
+
+    def hand_over(results: list[PreparedBatch | LoadError], progress: Progress) -> bool:
+        handled = threading.Event()
+        post(ArticlesLoaded(results, progress, handled))
+        return wait_for(handled)
 
     results: list[PreparedBatch | LoadError] = []
     handed_over: float | None = None
@@ -82,9 +85,12 @@ def load_in_batches(
         if cancelled() or progress is None:
             return
         # Before the collection that ends the load (0.1 to 0.2 s after a big
-        # archive): the whole list is on screen first.
+        # archive, holding the interpreter): the whole list is on screen
+        # first, and the screen says the load is done.
         if hand_over(results, progress):
-            post(LoadFinished())
+            shown = threading.Event()
+            post(LoadFinished(shown))
+            wait_for(shown)
 
 
 class LoadNotices:

@@ -365,7 +365,9 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleBody).restore_scroll(following.body_scroll)
 
     @on(LoadFinished)
-    def _load_finished(self) -> None:
+    def _load_finished(self, message: LoadFinished) -> None:
+        if message.shown is not None:
+            self.call_after_refresh(message.shown.set)
         self._all_loaded = True
         if self._following is not None:
             self._read_thread(self._following.article_id)
