@@ -60,7 +60,7 @@ from .second_half import (
     index_mbox_half,
 )
 from .thread_text import MailThread
-from .threads import Node, thread_roots
+from .threads import Node, order, thread_roots
 
 # An mbox starts with a `From ` line, then a header line.
 _MBOX_START = re.compile(rb"From \S+[^\n]*\r?\n[!-9;-~]+:")
@@ -420,7 +420,7 @@ class _Index:
             if node.replies:
                 stack.extend(
                     (reply, place, replies)
-                    for reply in sorted(node.replies, key=Node.order, reverse=True)
+                    for reply in sorted(node.replies, key=order, reverse=True)
                 )
             node.replies, node.parent = [], None
         article.deferred = MailThread(
@@ -429,7 +429,7 @@ class _Index:
             parents,
             ids,
             whens,
-            bytes(self.plain[number] for number in numbers),
+            bytes(map(self.plain.__getitem__, numbers)),
             self.warnings,
         )
         return article, len(numbers)
@@ -494,5 +494,5 @@ def _preorder(root: Node) -> list[Node]:
         node = stack.pop()
         found.append(node)
         if node.replies:
-            stack.extend(sorted(node.replies, key=Node.order, reverse=True))
+            stack.extend(sorted(node.replies, key=order, reverse=True))
     return found

@@ -20,7 +20,7 @@ from ...model.subjects import bare_subject, list_tag
 from ...text import Block
 from .body import parts_to_text
 from .fields import full_fields, read_fields
-from .threads import Node
+from .threads import Node, order
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _LIST_ID = re.compile(r"<([^<>\s]+)>")
@@ -116,7 +116,7 @@ def readable(nodes: list[Node], mails: dict[int, Mail]) -> list[Node]:
             found.append(node)
         else:
             stack.extend(node.replies)
-    return sorted(found, key=Node.order)
+    return sorted(found, key=order)
 
 
 def thread_article(path: Path, root: Node, mails: dict[int, Mail]) -> Article:

@@ -23,7 +23,7 @@ from ...model import Article
 from ..scrub import scrub, scrub_articles
 from .headerbounds import skip_reason, take_cuts
 from .messages import Mail, Messages, read_mail, readable, thread_article
-from .threads import Node
+from .threads import Node, order
 
 # What `neutralise` drops (bidirectional controls) or folding turns into
 # ASCII (KELVIN SIGN), in UTF-8: an ASCII word may show where the bytes lack it.
@@ -97,7 +97,7 @@ class MailThread:
             # Its first message is gone: its first reply that can be read
             # stands in for it, the others reply to that one.
             first = tops[0]
-            first.replies = sorted([*first.replies, *tops[1:]], key=Node.order)
+            first.replies = sorted([*first.replies, *tops[1:]], key=order)
             nodes[0] = first
         article = thread_article(messages.path, nodes[0], mails)
         # A header's bytes `email` could not decode are kept as lone surrogates.

@@ -12,6 +12,7 @@ while the others are read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 
 @dataclass(eq=False, slots=True)
@@ -25,9 +26,10 @@ class Node:
     replies: list[Node] = field(default_factory=list)
     parent: Node | None = None
 
-    def order(self) -> tuple[int, int]:
-        """Its place among its siblings (or among the threads)."""
-        return self.when, self.number
+
+# A node's place among its siblings (or among the threads): a sort key (in C,
+# where a method was a Python call per node of every thread listed).
+order = attrgetter("when", "number")
 
 
 def thread_roots(nodes: list[Node]) -> list[Node]:
@@ -45,7 +47,7 @@ def thread_roots(nodes: list[Node]) -> list[Node]:
     for node in nodes:
         if node.parent is not None:
             node.parent.replies.append(node)
-    return sorted((node for node in nodes if node.parent is None), key=Node.order)
+    return sorted((node for node in nodes if node.parent is None), key=order)
 
 
 def _break_cycles(nodes: list[Node]) -> None:
@@ -61,6 +63,6 @@ def _break_cycles(nodes: list[Node]) -> None:
             node = node.parent
         if node is not None and state[id(node)] == 1:
             cycle = walk[walk.index(node) :]
-            min(cycle, key=Node.order).parent = None
+            min(cycle, key=order).parent = None
         for visited in walk:
             state[id(visited)] = 2
