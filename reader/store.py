@@ -61,7 +61,8 @@ class DocumentStore:
         self._ids = UniqueIds(self._by_id)
         self._threads: dict[str, Thread] = {}
         self._article_text: dict[str, SearchText] = {}
-        self._thread_text: dict[str, SearchText] = {}
+        # (None: a listed article's, made when searched: see `_listed_text`.)
+        self._thread_text: dict[str, SearchText | None] = {}
         # Each article's state, where it has one (a state this session).
         self._states: dict[str, ArticleState] = {}
 
@@ -207,7 +208,8 @@ class DocumentStore:
         """Drop the case-folded copies every search so far made of the loaded
         text: the memory back as at load (each is made again when searched)."""
         for text in (*self._article_text.values(), *self._thread_text.values()):
-            text.forget_folded()
+            if text is not None:
+                text.forget_folded()
 
     def search_article(self, article_id: str, query: Query) -> Iterator[Match]:
         """Matches in the article's own text; keys are `(TITLE|SUBTITLE|BODY|BIO, n)`."""
@@ -216,9 +218,15 @@ class DocumentStore:
     def _texts(self, article_id: str) -> tuple[SearchText, SearchText]:
         if self.is_listed(article_id):
             prepared = self.read(article_id)
-            if prepared is not None:
+            if prepared is not None and prepared.thread_text is not None:
                 return prepared.article_text, prepared.thread_text
-        return self._article_text[article_id], self._thread_text[article_id]
+        return self._article_text[article_id], self._thread_search_text(article_id)
+
+    def _thread_search_text(self, article_id: str) -> SearchText:
+        """The article's comments' search text; of a listed article, its
+        comments' authors, made now (and not kept)."""
+        text = self._thread_text[article_id]
+        return thread_search_text(self._threads[article_id]) if text is None else text
 
     def search_all(self, query: Query) -> Iterator[tuple[str, int]]:
         """Every article whose text or comments match, in load order, with the
@@ -228,7 +236,7 @@ class DocumentStore:
             if article.deferred is not None:
                 found = self._search_listed(article, query)
             else:
-                matches = self._thread_text[article.id].finditer(query)
+                matches = self._thread_search_text(article.id).finditer(query)
                 comments = {match.key[0] for match in matches}  # type: ignore[index]
                 text = self._article_text[article.id]
                 found = len(comments), next(text.finditer(query), None) is not None
@@ -241,7 +249,7 @@ class DocumentStore:
         comments' authors are here; of its text, only the messages that may
         hold the query are read (and not kept)."""
         assert article.deferred is not None
-        matches = self._thread_text[article.id].finditer(query)
+        matches = self._thread_search_text(article.id).finditer(query)
         comments: set[int] = {match.key[0] for match in matches}  # type: ignore[misc]
         own = next(self._article_text[article.id].finditer(query), None) is not None
         needle = query.needle()
