@@ -174,6 +174,10 @@ class Loading:
             except LoadError as error:
                 self._file_done()
                 return error
+            if batch.size is not None and self._sizes.get(self._file, 0) < 0:
+                # Counted by its format as it read it (a Maildir): no stat of each file.
+                self._sizes[self._file] = batch.size
+                self._size = batch.size
             replacing, self._preview_given = self._preview_given, 0
             if batch.preview and previews:
                 self._preview_given = len(batch.articles)

@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from reader import loading as loading_module
 from reader.formats.loader import load_batches, read_in_full
 from reader.formats.mail import mailbox, second_half
+from reader.loading import Loading, file_size
 from tests.bench_archive_corpus import ArchiveShape, write_archive
 
 SHAPE = ArchiveShape(messages=600, threads=60, biggest=120)
@@ -144,3 +146,24 @@ def test_an_mbox_is_halved_at_a_message_past_what_is_read(tmp_path: Path) -> Non
     rest = MboxFile(box_path, stop)
     assert sum(len(found) for found in rest.split()) + len(box) == 10000
     assert rest.lines[0] == 1 and box.line_at_stop == 5 * len(box) + 1
+
+
+@pytest.mark.parametrize("halves", [True, False], ids=["halved", "whole"])
+def test_a_maildirs_size_for_the_progress_is_what_its_index_read(
+    archive: tuple[Path, Path], halves: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maildir = archive[1]
+    if halves:
+        halved(monkeypatch)
+    stats: list[Path] = []
+    monkeypatch.setattr(
+        loading_module, "file_size", lambda path: stats.append(path) or file_size(path)
+    )
+    loading = Loading([maildir])
+    assert loading.read_ahead()
+    loading.take_read_ahead(0)  # shown at once, as the app shows it
+    sizes = []
+    for _ in loading:
+        sizes.append(loading.byte_count)
+    assert stats == [], "no stat of each message"
+    assert sizes[0] == file_size(maildir) == loading.bytes_done

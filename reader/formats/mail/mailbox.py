@@ -122,6 +122,7 @@ def _maildir_messages(box: MaildirMessages) -> Iterator[_Found]:
         if isinstance(data, str):
             yield _Found(data, 0, 0, number / count)
         else:
+            box.size += len(data)
             yield _Found(b"\n" + data, 1, len(data) + 1, number / count)
 
 
@@ -269,9 +270,10 @@ class _Index:
             messages.lines.extend(line + before for line in lines)
         else:
             assert isinstance(messages, MaildirMessages)
-            records = (
-                answer[1] if answer is not None else index_maildir_half(messages.paths(half.start))
+            records, size = (
+                answer[1:] if answer is not None else index_maildir_half(messages.paths(half.start))
             )
+            messages.size += size
         ids = self.ids
         authors, plain, firsts, nodes = self.authors, self.plain, self.firsts, self.nodes
         for record in records:
@@ -297,6 +299,8 @@ class _Index:
             if isinstance(data, str):
                 self._skip(number, data, warnings)
             else:
+                if isinstance(record, str):  # (read here only: the helper could not)
+                    messages.size += len(data)
                 self._read_in_full(number, data, warnings)
 
     def _add(self, number: int, listing: Listing) -> None:
@@ -376,6 +380,8 @@ class _Index:
             waiting = waiting.parent
         articles: list[Article] = []
         given = listed = 0
+        # A Maildir's bytes as read: no stat of each file for the load's progress.
+        size = self.messages.size if isinstance(self.messages, MaildirMessages) else None
         for root in roots:
             article, count = self._listed(root)
             articles.append(article)
@@ -384,10 +390,11 @@ class _Index:
                 waiting = None
             if waiting is None and (not given or listed - given >= _BATCH_MESSAGES):
                 # The share past the preview's grows with the messages listed.
-                yield Batch(articles, 1 - (1 - seen) * (len(nodes) - listed) / len(nodes))
+                share = 1 - (1 - seen) * (len(nodes) - listed) / len(nodes)
+                yield Batch(articles, share, size=size)
                 articles, given = [], listed
         if articles:
-            yield Batch(articles, 1.0)
+            yield Batch(articles, 1.0, size=size)
 
     def _listed(self, root: Node) -> tuple[Article, int]:
         """The thread under `root` as listed, and how many messages it holds.

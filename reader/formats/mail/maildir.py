@@ -123,6 +123,8 @@ class MaildirMessages:
         self._files = files
         # Where the index's reading stops (the rest for another reader).
         self.stop = len(files)
+        # The bytes of the messages the index has read (see `Batch.size`).
+        self.size = 0
 
     def __len__(self) -> int:
         return len(self._files)

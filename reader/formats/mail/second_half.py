@@ -73,17 +73,20 @@ def index_mbox_half(path: str, start: int) -> MboxHalf:
     return half
 
 
-def index_maildir_half(paths: list[str]) -> list[Record]:
-    """The listing of each Maildir message file of `paths`, in order."""
+def index_maildir_half(paths: list[str]) -> tuple[list[Record], int]:
+    """The listing of each Maildir message file of `paths`, in order, and
+    the bytes of those read."""
     ids: dict[str, str] = {}
     records: list[Record] = []
+    size = 0
     for path in paths:
         data = read_message(MessageFile("", path), limits.MAX_FILE_BYTES)
         if isinstance(data, str):
             records.append(data)
         else:
+            size += len(data)
             records.append(_record(b"\n" + data, 1, len(data) + 1, ids))
-    return records
+    return records, size
 
 
 def _record(data: bytes, start: int, end: int, ids: dict[str, str]) -> Record:
@@ -172,7 +175,7 @@ def _serve() -> int:
                 half.records,
             )
     else:
-        answer = ("maildir", index_maildir_half(request[1]))
+        answer = ("maildir", *index_maildir_half(request[1]))
     output = marshal.dumps(answer)
     with os.fdopen(sys.stdout.fileno(), "wb", closefd=False) as stdout:
         stdout.write(output)
