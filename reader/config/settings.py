@@ -197,20 +197,14 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
             config.theme = theme
         else:
             config.problems.append(config.message("theme: expected a theme name", "theme"))
-    if "time" in table:
-        if table["time"] in TIME_STYLES:
-            config.time = table["time"]
+    for name, choices in (("time", TIME_STYLES), ("animation", ANIMATION_LEVELS)):
+        if name not in table:
+            continue
+        if table[name] in choices:
+            setattr(config, name, table[name])
         else:
-            config.problems.append(
-                config.message('time: expected "relative" or "absolute"', "time")
-            )
-    if "animation" in table:
-        if table["animation"] in ANIMATION_LEVELS:
-            config.animation = table["animation"]
-        else:
-            config.problems.append(
-                config.message('animation: expected "none", "basic" or "full"', "animation")
-            )
+            said = ", ".join(f'"{choice}"' for choice in choices[:-1]) + f' or "{choices[-1]}"'
+            config.problems.append(config.message(f"{name}: expected {said}", name))
     if "paths" in table:
         config.paths = _paths(config, table["paths"])
     if "network" in table:

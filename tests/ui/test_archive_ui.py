@@ -156,8 +156,8 @@ async def test_a_key_in_the_list_opens_the_article_only_after_its_frame(
         after_frame: list[Callable[[], object]] = []
         monkeypatch.setattr(screen, "call_after_refresh", lambda call: after_frame.append(call))
         opened: list[str] = []
-        real_open = screen._open
-        monkeypatch.setattr(screen, "_open", lambda id: opened.append(id) or real_open(id))
+        real_open = screen.open_article
+        monkeypatch.setattr(screen, "open_article", lambda id: opened.append(id) or real_open(id))
         await pilot.press("j")
         assert screen.article is first and opened == [], "nothing opened with the key"
         assert articles.highlighted == 1 and len(after_frame) == 1

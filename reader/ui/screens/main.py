@@ -5,17 +5,19 @@ panes with `data_bind`; the panes post messages up. On narrow terminals only
 the focused pane is shown and `tab` switches between them.
 
 The files are read by the load worker (`load_worker`), whose batches (each
-article with its state, where there is one) the screen hands to the store and
-the article list. With a state this session, the screen records what is
-opened and seen, restores the article last shown and the position in each,
-and offers the new, unread and mark-read commands.
+article with its state, where there is one) `Arrivals` hands to the store and
+the article list. The screen opens the article the list highlights, where the
+reader left it (`Reading`, the state's memory of each article), once the
+frame that shows the list's cursor on it is out; an article listed before its
+text was read (a mailbox's thread) is read first, a big one in a worker.
+`PaneFocus` keeps the current pane, `Marks` the new, unread and mark-read
+commands.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import ExitStack
-from typing import NamedTuple
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -23,7 +25,6 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
@@ -35,11 +36,9 @@ from ...prepared import PreparedArticle, PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import Reading, State
-from ...state.article_state import NEW, UNREAD
 from ...store import DocumentStore
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
-from ..articles.progress import count_text
 from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import (
@@ -51,16 +50,17 @@ from ..commands import (
     bindings,
 )
 from ..footer import ReaderFooter
-from ..messages import ArticlesLoaded, LoadFinished, LoadProgressFigures
+from ..messages import ArticlesLoaded, LoadFinished
 from ..search.pane import SearchPane
 from ..switch_interval import WORKING
-from ..thread.cursor import ThreadPlace
-from ..thread.identity import comment_identities, index_in
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
-from .load_worker import LoadNotices, load_in_batches, progress_of
+from .arrivals import Arrivals
+from .load_worker import load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .marks import Marks
 from .message_actions import MessageActions
+from .pane_focus import PaneFocus
 from .thread_order import ThreadOrders, said
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
@@ -71,25 +71,12 @@ SHOWN_AT_ONCE_BYTES = 512 * 1024
 # A listed thread with more comments than this is read off the UI thread
 # (some 5 ms a hundred messages): a smaller one is read as it is opened.
 READ_AT_ONCE_COMMENTS = 100
-# How long the load errors' summary stays up.
-NOTIFY_SECONDS = 6
 # The state's commands, which need a state (and not the search bar's focus).
 STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 # The reading commands' actions (letters of the query in the search bar).
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 # A mail thread's commands: only while one is open.
 MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
-
-
-class _Following(NamedTuple):
-    """A preview's full version to open in its place: its id, and where the
-    reader was in the preview (see `_follow_preview`)."""
-
-    article_id: str
-    place: ThreadPlace
-    body_scroll: float
-    moved: bool
-    identities: Sequence[object]
 
 
 class MainScreen(Screen[None]):
@@ -136,31 +123,31 @@ class MainScreen(Screen[None]):
         # The files to read. Not `self.loading`: that is Textual's reactive for
         # a loading indicator.
         self.files = loading
-        self.load_errors = load_errors
-        self._pane = PANES[0]
-        self._notices = LoadNotices()
         self.state = state
         self.absolute_times = absolute_times
-        # The article shown last session, to select again when it loads.
-        self._restore_key = state.selected_article if state is not None else None
+        # Before the current pane changes, the article the list's cursor is on
+        # is opened, if it was to be after the frame: keys typed ahead (`j`
+        # `enter` `c` `j`) act on it.
+        self.panes = PaneFocus(self, lambda: self._open_wanted(at_once=True))
+        # The article shown last session is selected again when it loads.
+        restore_key = state.selected_article if state is not None else None
+        self.arrivals = Arrivals(self, self, loading, load_errors, restore_key)
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
         self.reading = Reading(state)
         # The order the comments are read in, for each kind of source.
         self.orders = ThreadOrders(state)
+        self.marks = Marks(self, store, self.reading, self.panes)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
-        # The thread cursor as the open article was opened (see `_follow_preview`).
-        self._opened_cursor = -1
+        # The thread cursor as the open article was opened (see `Arrivals`).
+        self.opened_cursor = -1
         # The article the list's cursor went to, opened after the frame that shows it.
         self._wanted: str | None = None
-        # A preview's full version being read, to open in its place.
-        self._following: _Following | None = None
-        self._all_loaded = False
 
     def compose(self) -> ComposeResult:
         # The cyclic collector is paused until the first frame is out: building
@@ -198,10 +185,10 @@ class MainScreen(Screen[None]):
         self.sizes.apply(self, self.app.size)
         self.watch(self.query_one(ArticleBody), "virtual_size", self._body_resized, init=False)
         # At once, not later: the footer is built below for the focused pane's keys.
-        self.set_focus(self.query_one(f"#{self._pane}"))
+        self.set_focus(self.query_one(f"#{self.panes.current}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
-            self._add([PreparedBatch(first)], progress_of(self.files, measured=False))
+            self.arrivals.add([PreparedBatch(first)], progress_of(self.files, measured=False))
             # The rest once the first frame is out: parsing in the worker would
             # take the GIL from the UI thread while it lays that frame out.
             self.call_after_refresh(self._load_the_rest)
@@ -265,126 +252,19 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
 
-    @on(ArticlesLoaded)
-    def _articles_loaded(self, message: ArticlesLoaded) -> None:
-        try:
-            self._add(message.results, message.progress)
-        finally:
-            if message.handled is not None:
-                message.handled.set()
-
-    def _add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
-        """Batches to the store and the list (a preview's full version in its
-        place), failed files to the log; the first article opens."""
-        articles = self.query_one("#articles", ArticleList)
-        was_empty = articles.entry_count == 0
-        added: list[tuple[Article, int]] = []
-        restore: str | None = None
-        for result in results:
-            if isinstance(result, LoadError):
-                self.load_errors.append(result)
-                continue
-            if result.replacing:
-                articles.add_articles(added)
-                added = []
-            replaced = self.store.apply(result)
-            for prepared in result.articles:
-                article = prepared.article
-                added.append((article, self.store.comment_count(article.id)))
-                if prepared.state is not None and prepared.state.key == self._restore_key:
-                    restore, self._restore_key = article.id, None
-            if result.replacing:
-                articles.replace_last(result.replacing, added)
-                self._follow_preview(replaced, [article for article, _ in added])
-                added = []
-        articles.add_articles(added)
-        self._articles_pane.show_progress(*progress)
-        files_read, total = progress.files_done, progress.file_count
-        self._articles_pane.set_resting_subtitle(f"loading {files_read}/{count_text(total)}")
-        if articles.highlighted is None and articles.entry_count:
-            articles.highlighted = 0
-            # Shown now, not when the list's message comes round: the first
-            # article is then on the screen's first layout.
-            self._open(articles.id_at(0))
-        # The article shown last session is selected again, unless the reader
-        # has moved on from the first article by the time it loads.
-        if restore is not None and (was_empty or articles.highlighted == 0):
-            articles.highlight_id(restore)
-
-    def _follow_preview(self, replaced: list[Article], full: list[Article]) -> None:
-        """A preview's articles were replaced by `full` (the batch that takes
-        their place): if one was open, its full version is opened in its
-        place (once read, if it was listed: the preview stays on show till
-        then), with the reader where they were: the body's scroll and, once
-        they have moved in the thread, the comment under the cursor (on the
-        same line of the view) and the folds; until then, where the article's
-        state says they left it last session (a comment the preview may not
-        have held). The list's cursor stays on it, on the same line."""
-        shown = self.article
-        if shown is None or not any(shown is article for article in replaced):
-            return
-        if not full:
-            return
-        version = next(
-            (article for article in full if article.source_id == shown.source_id), full[-1]
-        )
-        articles = self.query_one("#articles", ArticleList)
-        row = articles.row_of_cursor()
-        articles.highlight_id(version.id)
-        articles.keep_cursor_row(row)
-        view = self.query_one(ThreadView)
-        place = view.place()
-        following = _Following(
-            version.id,
-            place,
-            self.query_one(ArticleBody).scroll_target,
-            place.cursor != self._opened_cursor or bool(place.collapsed),
-            comment_identities(self.thread, self.reading.article),
-        )
-        if self.store.is_listed(version.id):
-            # Read once every thread is listed (the preview is on show till
-            # then): read now, it would slow the load it competes with.
-            self._following = following
-            if self._all_loaded:
-                self._read_thread(version.id)
-        else:
-            self._open_in_place(following)
-
-    def _open_in_place(self, following: _Following) -> None:
-        """Open a preview's full version with the reader where the preview left them."""
-        view = self.query_one(ThreadView)
-        self._open(following.article_id)
-        if following.moved:
-            place, before = following.place, following.identities
-            after = comment_identities(self.thread, self.reading.article)
-            view.restore_place(
-                index_in(after, before, place.cursor),
-                [index_in(after, before, index) for index in place.collapsed],
-                place.cursor_row,
-            )
-        self.query_one(ArticleBody).restore_scroll(following.body_scroll)
-
     @on(LoadFinished)
     def _load_finished(self, message: LoadFinished) -> None:
         if message.shown is not None:
             self.call_after_refresh(message.shown.set)
-        self._all_loaded = True
-        if self._following is not None:
-            self._read_thread(self._following.article_id)
-        count = len(self.store)
-        self._articles_pane.loading_done()
-        self._articles_pane.set_resting_subtitle(f"{count} article{'' if count == 1 else 's'}")
-        self._report_new_errors()
-        if not len(self.store) and self.load_errors:
-            self.app.exit(return_code=2)
+        self.arrivals.finished()
 
-    def _report_new_errors(self, doing: str = "loading") -> None:
-        """A notice for the files that failed and the warnings since the last
-        (while `doing` it: loading, or reading a thread)."""
-        for message, severity in self._notices.since_last(
-            len(self.load_errors), len(self.files.warnings), doing
-        ):
-            self.notify(message, severity=severity, timeout=NOTIFY_SECONDS, markup=False)  # type: ignore[arg-type]
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        try:
+            self.arrivals.add(message.results, message.progress)
+        finally:
+            if message.handled is not None:
+                message.handled.set()
 
     # State -----------------------------------------------------------------
 
@@ -411,21 +291,22 @@ class MainScreen(Screen[None]):
 
     def _show(self, article_id: str, at_once: bool = False) -> None:
         """Open the article; one listed before its text was read is read
-        first, a big one off the UI thread (`_read_thread`, unless `at_once`),
+        first, a big one off the UI thread (`read_thread`, unless `at_once`),
         then opened if the cursor is still on it."""
-        self._following = None  # the reader has gone elsewhere
+        self.arrivals.following = None  # the reader has gone elsewhere
         if self.store.is_listed(article_id):
             if not at_once and self.store.comment_count(article_id) > READ_AT_ONCE_COMMENTS:
-                self._read_thread(article_id)
+                self.read_thread(article_id)
                 return
             self._have_read(article_id, self._read_listed(article_id))
             return
-        self._open(article_id)
+        self.open_article(article_id)
 
     @work(thread=True, exclusive=True, group="read")
-    def _read_thread(self, article_id: str) -> None:
+    def read_thread(self, article_id: str) -> None:
         """Read a big listed thread off the UI thread (the interpreter's switch
-        interval lowered meanwhile, so that a key waits for it at most 0.1 ms)."""
+        interval lowered meanwhile, so that a key waits for it at most 0.1 ms),
+        then open it if the reader is still on it."""
         with WORKING.lowered():
             read = self._read_listed(article_id)
         self.app.call_from_thread(self._have_read, article_id, read)
@@ -446,24 +327,24 @@ class MainScreen(Screen[None]):
             self.query_one("#articles", ArticleList).update_count(
                 article_id, self.store.comment_count(article_id)
             )
-        if self._all_loaded:  # (while files load, their end reports everything at once)
-            self._report_new_errors("reading")
+        if self.arrivals.all_loaded:  # (while files load, their end reports everything)
+            self.arrivals.report_new_errors("reading")
 
     def _have_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
         """A listed article was read: put in its place and, if the reader is
         still on it, opened (with the place a preview of it left them, if it
         is the full version of the preview they were reading)."""
         self._put_read(article_id, prepared)
-        following, self._following = self._following, None
+        following, self.arrivals.following = self.arrivals.following, None
         if following is not None and following.article_id == article_id:
-            self._open_in_place(following)
+            self.arrivals.open_in_place(following)
             return
         shown = self.article
         on_it = self.query_one("#articles", ArticleList).highlighted_id == article_id
         if on_it and (shown is None or shown.id != article_id):
-            self._open(article_id)
+            self.open_article(article_id)
 
-    def _open(self, article_id: str) -> None:
+    def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them (one
         listed before its text was read is read now: see `_show`)."""
         if self.store.is_listed(article_id):
@@ -480,7 +361,7 @@ class MainScreen(Screen[None]):
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
-        self._opened_cursor = self.query_one(ThreadView).cursor
+        self.opened_cursor = self.query_one(ThreadView).cursor
 
     def action_pipe_message(self) -> None:
         if self.article is not None:
@@ -518,52 +399,22 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleBody).restore_scroll(body_scroll)
 
     def action_next_new(self) -> None:
-        self._go_to_marked(NEW, forward=True)
+        self.marks.go_to("new", forward=True)
 
     def action_previous_new(self) -> None:
-        self._go_to_marked(NEW, forward=False)
+        self.marks.go_to("new", forward=False)
 
     def action_next_unread(self) -> None:
-        self._go_to_marked(UNREAD, forward=True)
+        self.marks.go_to("unread", forward=True)
 
     def action_previous_unread(self) -> None:
-        self._go_to_marked(UNREAD, forward=False)
-
-    def _go_to_marked(self, kind: int, forward: bool) -> None:
-        """The next (previous) comment of `kind` (NEW, UNREAD), shown in the
-        comments pane; from another pane, the one under the cursor will do."""
-        pane = self.query_one(ThreadPane)
-        said = pane.go_to_marked(kind, forward, here=self._pane != "thread")
-        if said is None:
-            self._show_pane("thread")
-        else:
-            self.notify(said, timeout=2, markup=False)
+        self.marks.go_to("unread", forward=False)
 
     def action_mark_read(self) -> None:
-        article = self.article
-        if article is None or not self.reading.mark_read():
-            return
-        self._marks_changed({article.id})
-        self.notify("Marked read", timeout=2, markup=False)
+        self.marks.mark_read(self.article)
 
     def action_mark_all_read(self) -> None:
-        if self.state is None:
-            return
-        count = self.reading.mark_all_read(self.store.states)
-        self._marks_changed(None)
-        self.notify(
-            f"Marked {count} article{'' if count == 1 else 's'} read", timeout=2, markup=False
-        )
-
-    def _marks_changed(self, article_ids: set[str] | None) -> None:
-        """The marks of these articles (None: all) changed: repaint them where shown."""
-        self.query_one("#articles", ArticleList).refresh_marks(article_ids)
-        self.query_one(ThreadView).marks_changed()
-        self.query_one(ThreadPane).show_counts()
-
-    @property
-    def _articles_pane(self) -> ArticlesPane:
-        return self.query_one(ArticlesPane)
+        self.marks.mark_all_read()
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
@@ -571,42 +422,17 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:
         """Open the article; a search of the list carries over into its thread."""
-        query = self._articles_pane.search_query
+        query = self.query_one(ArticlesPane).search_query
         if query is not None and query.text:
             self.query_one(ThreadPane).start_search(query)
             self.query_one(ThreadPane).close_bar()
-        self._show_pane("body")
+        self.panes.show("body")
 
     @on(ArticleBody.JumpToComments)
     def _jump_to_comments(self) -> None:
-        self._show_pane("thread")
+        self.panes.show("thread")
 
     # Panes -----------------------------------------------------------------
-
-    def _focused_pane(self) -> str | None:
-        node = self.focused
-        while node is not None:
-            name = (node.id or "").removesuffix("-pane")
-            if name in PANES:
-                return name
-            node = node.parent if isinstance(node.parent, Widget) else None
-        return None
-
-    def _mark_pane(self, pane: str) -> None:
-        """Record `pane` as the current one; on a narrow screen, the one shown.
-        The article the list's cursor is on is opened first, if it was to be
-        after the frame: keys typed ahead (`j` `enter` `c` `j`) act on it."""
-        self._open_wanted(at_once=True)
-        self._pane = pane
-        for name in PANES:
-            self.set_class(name == pane, f"-show-{name}")
-
-    def _show_pane(self, pane: str) -> None:
-        """Make `pane` the current one: shown (on a narrow screen) and focused."""
-        self._mark_pane(pane)
-        # At once, not after the refresh that displays it: keys typed ahead
-        # (`tab` `tab` `/` in one read) go to the pane the earlier ones chose.
-        self.set_focus(self.query_one(f"#{pane}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STATE_ACTIONS:
@@ -617,23 +443,21 @@ class MainScreen(Screen[None]):
         if action in MAIL_ACTIONS:
             return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
         if action == "back":
-            return self._pane != PANES[0]
+            return self.panes.current != PANES[0]
         return True
 
     def action_no_search(self) -> None:
         self.notify("No search: press / to search", timeout=2, markup=False)
 
     def action_back(self) -> None:
-        self._show_pane(PANES[0])
+        self.panes.show(PANES[0])
 
     def action_next_pane(self) -> None:
-        self._show_pane(PANES[(PANES.index(self._pane) + 1) % len(PANES)])
+        self.panes.step(1)
 
     def action_previous_pane(self) -> None:
-        self._show_pane(PANES[(PANES.index(self._pane) - 1) % len(PANES)])
+        self.panes.step(-1)
 
     def on_descendant_focus(self) -> None:
         """Mouse clicks move focus too: keep the current pane in step with it."""
-        pane = self._focused_pane()
-        if pane is not None and pane != self._pane:
-            self._mark_pane(pane)
+        self.panes.follow_focus()
