@@ -238,7 +238,9 @@ def _read_in(
     database = state_path(args.state, args.no_state, os.environ)
     state, state_warnings = open_state(database) if database is not None else (None, [])
     # The config's problems and the state's warnings are shown in the app.
-    app = ReaderApp(loading, state=state, config=config, warnings=state_warnings)
+    app = ReaderApp(
+        loading, state=state, config=config, warnings=state_warnings, offline=args.offline
+    )
     # What is alive now (modules, classes: Textual's and ours) lives as long as
     # the process: frozen out of the collector's generations, it is not scanned
     # again by every full collection (one, of some 20 ms, fell in the first frame).

@@ -87,6 +87,11 @@ class Loading:
         self.state: State | None = None
 
     @property
+    def web(self) -> WebSession | None:
+        """The session its URLs are fetched through (None: none named)."""
+        return self._web
+
+    @property
     def file_count(self) -> int | None:
         """How many files there are; None until the walk has found them all."""
         return len(self._sizes) if self._walked else None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .model import Article, Thread
 from .prepared import PreparedArticle, PreparedBatch, prepare
 from .sanitize import neutralise
-from .search.fields import thread_search_text
+from .search.fields import article_search_text, thread_search_text
 from .search.query import Match, Query, SearchText
 from .sorts import resorted
 
@@ -149,6 +149,17 @@ class DocumentStore:
         """Prepare and register an article in one go."""
         return self.register(prepare(article), base_id)
 
+    def replace_article(self, article_id: str, article: Article) -> Article:
+        """Put `article` in the place of the one under `article_id` (its whole
+        text fetched: the same article with another body), under that id, its
+        thread and state kept and its own text searched anew."""
+        old = self._by_id[article_id]
+        article.id = article_id
+        self._articles[self._articles.index(old)] = article
+        self._by_id[article_id] = article
+        self._article_text[article_id] = article_search_text(article)
+        return article
+
     @property
     def articles(self) -> list[Article]:
         return list(self._articles)
@@ -158,6 +169,9 @@ class DocumentStore:
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self._articles)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
 
     def article(self, article_id: str) -> Article:
         return self._by_id[article_id]

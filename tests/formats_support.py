@@ -70,7 +70,5 @@ def nested_json(head: str, item: str, child_key: str, depth: int) -> str:
     `depth` items nested under `child_key`, written out without recursion
     (`json.dumps` recurses per level). `item` may use `{n}`, the item number."""
     opening = [head + f', "{child_key}": [']
-    opening += [
-        "{" + item.format(n=number) + f', "{child_key}": [' for number in range(depth)
-    ]
+    opening += ["{" + item.format(n=number) + f', "{child_key}": [' for number in range(depth)]
     return "".join(opening) + "]}" * (depth + 1)

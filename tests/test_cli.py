@@ -51,8 +51,10 @@ class FakeApp:
         state: object = None,
         config: object = None,
         warnings: object = None,
+        offline: bool = False,
     ) -> None:
         self.loading = loading
+        self.offline = offline
         self.state = state
         self.config = config
         self.load_errors = list(loading.problems)
@@ -250,6 +252,16 @@ def test_app_return_code_is_the_exit_code(
 ) -> None:
     monkeypatch.setattr(fake_app, "run", lambda self: setattr(self, "return_code", 3))
     assert main([str(write(tmp_path / "a.yaml", GOOD_YAML))]) == 3
+
+
+def test_offline_reaches_the_app_for_what_it_fetches_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: type[FakeApp]
+) -> None:
+    # No URL named: the app's own fetches (a whole article, a page's feed) stay offline.
+    monkeypatch.chdir(tmp_path)
+    assert main(["--offline", str(write(tmp_path / "a.yaml", GOOD_YAML))]) == 0
+    assert main([str(tmp_path / "a.yaml")]) == 0
+    assert [app.offline for app in fake_app.instances] == [True, False]
 
 
 def test_no_path_opens_the_bundled_seeds_from_anywhere(

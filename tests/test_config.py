@@ -78,6 +78,22 @@ def test_the_layout_table_is_read_and_its_problems_told(tmp_path: Path) -> None:
     assert (config.layout.comments, config.layout.list_width) == (None, None)
 
 
+def test_the_feeds_table_names_the_feeds_read_whole_and_its_problems_told(
+    tmp_path: Path,
+) -> None:
+    path = config_file(tmp_path, '[feeds]\nwhole_article = ["https://blog.example/feed/"]\n')
+    config = load_config(path)
+    assert config.problems == []
+    assert config.whole_article == {"https://blog.example/feed/"}
+    path = config_file(tmp_path, '[feeds]\nwhole_article = ["feed.xml"]\nfull = true\n')
+    config = load_config(path)
+    assert config.problems == [
+        f"{path}:3: [feeds]: unknown setting 'full'",
+        f"{path}:2: [feeds]: whole_article: expected a list of feed URLs",
+    ]
+    assert config.whole_article == frozenset()
+
+
 def test_an_unknown_animation_level_is_a_problem_and_the_default_holds(tmp_path: Path) -> None:
     path = config_file(tmp_path, 'time = "absolute"\nanimation = "smooth"\n')
     config = load_config(path)
@@ -209,7 +225,7 @@ def test_print_config_prints_every_setting_commented_and_exits_0(
     out = capsys.readouterr().out
     lines = out.splitlines()
     settings = [line for line in lines if line and not line.startswith("#")]
-    assert settings == ["[layout]", "[network]", "[network.hosts]", "[keys]"]
+    assert settings == ["[layout]", "[network]", "[network.hosts]", "[feeds]", "[keys]"]
     for setting in ('# theme = "textual-dark"', '# time = "relative"', "# paths = []"):
         assert setting in lines
     toggle = '# "thread.toggle" = ["space", "enter"]  # Fold or unfold the comment'
@@ -259,7 +275,7 @@ def test_the_configs_paths_are_what_reader_opens_without_arguments(
     seen: dict[str, object] = {}
 
     class Recorder:
-        def __init__(self, loading, *, state, config, warnings) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, loading, *, state, config, warnings, offline) -> None:  # type: ignore[no-untyped-def]
             seen.update(paths=_paths_of(loading), state=state, config=config)
             self.article_count, self.load_errors, self.return_code = 1, [], 0
 

@@ -85,7 +85,7 @@ def test_pre_keeps_lines_blank_lines_and_indentation() -> None:
 
 def test_entities_are_decoded_and_markup_stays_out_of_the_words() -> None:
     text, _ = html_to_text("it&#x27;s &quot;a&quot; &#x2F; b &gt; c <i>d</i>")
-    assert text == ["it's \"a\" / b > c d"]
+    assert text == ['it\'s "a" / b > c d']
 
 
 def test_gt_paragraph_is_a_quote_in_hn_text_only() -> None:
@@ -105,11 +105,15 @@ def test_algolia_item_becomes_an_article_with_its_thread() -> None:
     assert article.url == "https://news.ycombinator.com/item?id=4100"
     assert article.published == "2024-05-01T12:34:56+00:00"
     assert (article.source_id, article.score) == ("4100", 57)
-    assert article.body == ["I run soil-moisture trials that last months.",
-                            "My notebook is a mess & I'd like ideas."]
+    assert article.body == [
+        "I run soil-moisture trials that last months.",
+        "My notebook is a mess & I'd like ideas.",
+    ]
     assert [c.source_id for c in comments(article)] == ["4101", "4103", "4104", "4105", "4102"]
     first = by_id(article)["4101"]
-    assert first.text[0].endswith("https://example.com/notes/2024/a-very-long-path-to-the-log-format")
+    assert first.text[0].endswith(
+        "https://example.com/notes/2024/a-very-long-path-to-the-log-format"
+    )
     assert first.text[2] == "  2024-05-01 plot A: 31%\n\n      note: rain overnight"
     assert kinds(first.blocks) == [PARAGRAPH, PARAGRAPH, CODE, PARAGRAPH]
 
@@ -136,7 +140,9 @@ def test_hnpwa_item_with_deleted_and_dead_comments() -> None:
     assert article.published == "2024-05-01T21:46:40+00:00"
     found = by_id(article)
     assert (found["5202"].status, found["5202"].author, found["5202"].text) == (
-        "deleted", None, [],
+        "deleted",
+        None,
+        [],
     )
     assert found["5204"].status == "dead"
     assert found["5204"].text == ["This one was flagged but its words stay."]
@@ -159,7 +165,9 @@ def test_firebase_items_assemble_by_kids_order_then_parent() -> None:
     assert [c.source_id for c in article.comments[1].replies] == ["6303", "6304"]
     assert [c.status for c in article.comments[1].replies] == ["dead", "deleted"]
     assert (article.title, article.url, article.comment_count) == (
-        "Field notes from a river survey", "https://example.com/river", 5,
+        "Field notes from a river survey",
+        "https://example.com/river",
+        5,
     )
 
 
@@ -206,8 +214,27 @@ def test_3000_deep_replies_load_in_every_hn_shape(tmp_path: Path) -> None:
 # The parser-free path for `<p>`-only HTML gives what the parser gives ---------------
 
 _HN_PIECES = st.sampled_from(
-    ["<p>", "&gt; ", "&gt;&gt;", ">", " ", "  ", "\n", "\t", "\xa0", "&#x27;", "&quot;",
-     "&amp;", "&nbsp;", "&#x2F;", "word", "Wörd", "&", "&unknown;", "x > y"]
+    [
+        "<p>",
+        "&gt; ",
+        "&gt;&gt;",
+        ">",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\xa0",
+        "&#x27;",
+        "&quot;",
+        "&amp;",
+        "&nbsp;",
+        "&#x2F;",
+        "word",
+        "Wörd",
+        "&",
+        "&unknown;",
+        "x > y",
+    ]
 )
 
 

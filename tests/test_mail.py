@@ -65,7 +65,10 @@ def test_quotes_diffs_and_multipart_plain_text() -> None:
     found = by_id(load("garden.mbox")[0])
     zoe = found["<a2@example.net>"]
     assert [(b.kind, b.level) for b in zoe.blocks or ()] == [
-        (PARAGRAPH, 0), (QUOTE, 1), (QUOTE, 2), (PARAGRAPH, 0),
+        (PARAGRAPH, 0),
+        (QUOTE, 1),
+        (QUOTE, 2),
+        (PARAGRAPH, 0),
     ]
     sam = found["<a4@example.org>"]
     assert kinds(sam.blocks) == [PARAGRAPH, CODE, PARAGRAPH]
@@ -76,8 +79,12 @@ def test_quotes_diffs_and_multipart_plain_text() -> None:
 def test_html_only_mail_is_converted_to_text() -> None:
     seeds = load("garden.mbox")[1]
     (reply,) = seeds.comments
-    assert reply.text == ["I will bring bean seeds.", "bring labels", "Map: here [1]",
-                          "[1] https://example.es/map"]
+    assert reply.text == [
+        "I will bring bean seeds.",
+        "bring labels",
+        "Map: here [1]",
+        "[1] https://example.es/map",
+    ]
 
 
 def test_a_title_loses_reply_prefixes_and_the_lists_tag_only() -> None:

@@ -74,9 +74,7 @@ def test_a_fifo_in_a_maildir_is_skipped_without_blocking(tmp_path: Path) -> None
     # Bounded by a condition: a blocked open would never set it.
     assert done.wait(60), "the load blocked on the FIFO"
     assert len(loaded) == 1
-    assert warnings == [
-        f"{box}: message 1714900300.M4P1.host: message skipped: not a regular file"
-    ]
+    assert warnings == [f"{box}: message 1714900300.M4P1.host: message skipped: not a regular file"]
 
 
 def test_a_link_to_a_device_is_never_read(tmp_path: Path) -> None:

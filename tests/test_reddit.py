@@ -26,12 +26,30 @@ def test_markdown_blocks_and_their_layout() -> None:
         "```\na\n\n  b\n```\n\n    indented\n\n---\n\nend"
     )
     text, blocks = markdown_to_text(source)
-    assert text == ["Title", "one", "two", "first", "inner", "second", "a\n\n  b", "indented",
-                    "", "end"]
+    assert text == [
+        "Title",
+        "one",
+        "two",
+        "first",
+        "inner",
+        "second",
+        "a\n\n  b",
+        "indented",
+        "",
+        "end",
+    ]
     assert blocks is not None
     assert [(b.kind, b.level, b.marker) for b in blocks] == [
-        (HEADING, 1, ""), (QUOTE, 1, ""), (QUOTE, 2, ""), (ITEM, 1, "1."), (ITEM, 2, "•"),
-        (ITEM, 1, "2."), (CODE, 0, ""), (CODE, 0, ""), (RULE, 0, ""), (PARAGRAPH, 0, ""),
+        (HEADING, 1, ""),
+        (QUOTE, 1, ""),
+        (QUOTE, 2, ""),
+        (ITEM, 1, "1."),
+        (ITEM, 2, "•"),
+        (ITEM, 1, "2."),
+        (CODE, 0, ""),
+        (CODE, 0, ""),
+        (RULE, 0, ""),
+        (PARAGRAPH, 0, ""),
     ]
 
 
@@ -40,8 +58,11 @@ def test_markdown_inline_styles_links_and_html_as_text() -> None:
     assert text == ["a b c d [1] <b>e</b>", "[1] https://d.example"]
     assert blocks is not None and blocks[1].kind == LINKS
     assert blocks[0].spans == (
-        Span(0, 1, "em"), Span(2, 3, "strong"), Span(4, 5, "code"),
-        Span(6, 7, "link", "https://d.example"), Span(8, 11, "marker"),
+        Span(0, 1, "em"),
+        Span(2, 3, "strong"),
+        Span(4, 5, "code"),
+        Span(6, 7, "link", "https://d.example"),
+        Span(8, 11, "marker"),
     )
 
 
@@ -92,8 +113,10 @@ def test_post_fields() -> None:
     assert (article.source_id, article.score, article.comment_count) == ("t3_1abcde", 1234, 9)
     assert article.url == "https://www.reddit.com/r/books/comments/1abcde/what_is_the_oddest_thing/"
     # &amp; and &gt; are unescaped before the Markdown is read: a real quote block.
-    assert article.body[:2] == ["Mine was a pressed fern & a bus ticket from 1987.",
-                                "Books are time capsules"]
+    assert article.body[:2] == [
+        "Mine was a pressed fern & a bus ticket from 1987.",
+        "Books are time capsules",
+    ]
     assert kinds(article.body_blocks)[:2] == [PARAGRAPH, QUOTE]
 
 
@@ -106,7 +129,9 @@ def test_comments_keep_ids_scores_edits_and_op() -> None:
     assert jam.text[4] == "stir   gently\n\n  for 20 min"
     assert [c.source_id for c in found.values() if c.is_op] == ["t1_c2"]
     assert [(b.kind, b.level) for b in found["t1_c2"].blocks or ()] == [
-        (QUOTE, 1), (QUOTE, 2), (PARAGRAPH, 0),
+        (QUOTE, 1),
+        (QUOTE, 2),
+        (PARAGRAPH, 0),
     ]
 
 
@@ -140,7 +165,9 @@ def test_deleted_and_removed_stay_with_their_replies() -> None:
     (article,) = load("reddit.json")
     found = by_id(article)
     assert (found["t1_c3"].status, found["t1_c3"].author, found["t1_c3"].text) == (
-        "deleted", None, [],
+        "deleted",
+        None,
+        [],
     )
     assert [r.source_id for r in found["t1_c3"].replies] == ["t1_c4"]
     assert found["t1_c8"].status == "removed"
@@ -150,7 +177,9 @@ def test_more_entries_become_stub_comments() -> None:
     (article,) = load("reddit.json")
     found = by_id(article)
     assert (found["t1_c7"].status, found["t1_c7"].more, found["t1_c7"].text) == (
-        "more", 3, ["3 more replies not in this file"],
+        "more",
+        3,
+        ["3 more replies not in this file"],
     )
     assert (found["t1_c6"].more, found["t1_c6"].text) == (0, ["thread continues on reddit"])
 
@@ -183,8 +212,38 @@ def test_3000_deep_replies_load_past_the_recursion_limit(tmp_path: Path) -> None
 # The parser-free path for plain text gives what the parser gives -----------------
 
 _MD_PIECES = st.sampled_from(
-    ["word", "Wörd", " ", "  ", "\n", "\n\n", "\n \n", ".", ",", "&", "& x", "1", "1.", "-",
-     "*", "_", ">", "#", "`", "[a]", "(b)", "\\", "~", "|", "=", "+", "\t", "\xa0", "'", "!"]
+    [
+        "word",
+        "Wörd",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\n \n",
+        ".",
+        ",",
+        "&",
+        "& x",
+        "1",
+        "1.",
+        "-",
+        "*",
+        "_",
+        ">",
+        "#",
+        "`",
+        "[a]",
+        "(b)",
+        "\\",
+        "~",
+        "|",
+        "=",
+        "+",
+        "\t",
+        "\xa0",
+        "'",
+        "!",
+    ]
 )
 
 

@@ -156,8 +156,6 @@ def test_the_real_command_keeps_state_in_the_state_folder_or_nowhere(
     assert not elsewhere.exists()
 
 
-
-
 def cursor_lines(terminal: Terminal, needle: str, timeout: float = 10) -> list[str]:
     """The lines beside the cursor marker, once one of them shows `needle` (or
     as they are at the timeout): a pty gives no sign that a frame is complete."""

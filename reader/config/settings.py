@@ -31,7 +31,9 @@ ANIMATION_LEVELS = ("none", "basic", "full")
 DEFAULT_ANIMATION = "none"
 # Textual's own setting, which the config's wins over.
 ANIMATION_VARIABLE = "TEXTUAL_ANIMATIONS"
-SETTINGS = ("keys", "theme", "time", "animation", "paths", "network", "layout")
+SETTINGS = ("keys", "theme", "time", "animation", "paths", "network", "layout", "feeds")
+# The `[feeds]` table's settings.
+FEED_SETTINGS = ("whole_article",)
 # Far more than every setting and binding takes.
 MAX_CONFIG_BYTES = 1024 * 1024
 # More parts than any binding id has, and few enough for tomllib to read at once.
@@ -63,6 +65,9 @@ class Config:
     paths: tuple[Path | str, ...] = ()
     network: Network = field(default_factory=Network)
     layout: Layout = field(default_factory=Layout)
+    # The feeds (their URLs as in `paths`) whose articles open with their
+    # page's whole text in place of a summary (`[feeds] whole_article`).
+    whole_article: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
     # The file's text, to find a setting's line for later messages.
     text: str = ""
@@ -218,6 +223,8 @@ def _apply(config: Config, table: Mapping[str, Any]) -> None:
         config.layout = parse_layout(
             table["layout"], lambda reason, key: config.problems.append(config.message(reason, key))
         )
+    if "feeds" in table:
+        config.whole_article = _feeds(config, table["feeds"])
     if "keys" in table:
         if isinstance(table["keys"], dict):
             config.keys = _keys(config, _flattened(table["keys"]))
@@ -244,6 +251,22 @@ def _paths(config: Config, value: object) -> tuple[Path | str, ...]:
         else:
             paths.append(base / Path(item).expanduser())
     return tuple(dict.fromkeys(paths))
+
+
+def _feeds(config: Config, value: object) -> frozenset[str]:
+    """The `[feeds]` table's `whole_article`: feed URLs."""
+    if not isinstance(value, dict):
+        config.problems.append(config.message("feeds: expected a [feeds] table", "feeds"))
+        return frozenset()
+    for name in value:
+        if name not in FEED_SETTINGS:
+            config.problems.append(config.message(f"[feeds]: unknown setting {name!r}", name))
+    urls = value.get("whole_article", [])
+    if not isinstance(urls, list) or not all(isinstance(url, str) and is_url(url) for url in urls):
+        reason = "[feeds]: whole_article: expected a list of feed URLs"
+        config.problems.append(config.message(reason, "whole_article"))
+        return frozenset()
+    return frozenset(urls)
 
 
 def _flattened(table: Mapping[str, Any]) -> dict[str, object]:

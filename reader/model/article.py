@@ -48,6 +48,9 @@ class Article:
     # Where the comments came from, when it is not the article's own source
     # (a blog's comment feed: flat, in time order), to say in the thread header.
     comments_note: str | None = None
+    # The feed that lists it (an item of a feed): the feed's URL, else its
+    # file; its items are told apart as new since the last launch by it.
+    feed: str | None = None
     path: Path | None = None
     format: str = ""
     # Listed before its text was read (a mailbox's thread): how to read it.

@@ -42,6 +42,9 @@ class ArticleState:
     # The keys of comments the database does not know are in the thread yet:
     # written as this visit's when the article is opened, then emptied.
     unlisted: array[int] = field(default_factory=lambda: array("q"))
+    # An item of a feed that the feed did not list at the last launch (it
+    # arrived since); fixed for the session, as the comments' marks are.
+    new_item: bool = False
 
     def __post_init__(self) -> None:
         if not self.marked:
@@ -92,7 +95,9 @@ class ArticleState:
             self.cursor = moved.get(self.cursor)
 
     def read_all(self) -> None:
-        """Every comment read now (marked read): no new or unread marks."""
+        """Every comment read now (marked read): no new or unread marks (and
+        the article no longer a new item)."""
         self.reading[:] = self.reading.translate(ALL_READ)
         self.marked[:] = bytes([1]) * len(self.marked)
         self.unlisted = array("q")
+        self.new_item = False

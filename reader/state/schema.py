@@ -63,6 +63,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "SELECT article, comment, session, session FROM seen",
         "DROP TABLE seen",
     ),
+    # 3: which items each feed listed, so that an item listed since the last
+    # launch is new (as newsboat marks it).
+    (
+        # `feed` is the key of the feed's URL (or file), `article` the item's
+        # article key, `session` the first session that listed it there.
+        """CREATE TABLE feed_items (
+        feed INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        session INTEGER NOT NULL,
+        PRIMARY KEY (feed, article)
+    ) WITHOUT ROWID""",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Article, Thread
 from .article_state import NEW, READ, STUB, UNREAD, ArticleState
 from .database import StateUnavailable, connect, open_database
-from .identity import article_key, comment_keys
+from .identity import article_key, comment_keys, digest_key
 from .writer import HISTORY_LIMIT, StateWriter
 
 # Makes the state's writer from its connection, session and warning callback.
@@ -72,6 +72,10 @@ class State:
         # (read then), and of those this session has written a row for.
         self._stored: set[int] | None = None
         self._written: set[int] = set()
+        # Each feed's first session (None: never listed before this one), and
+        # whether each of its items listed this session is new: asked once.
+        self._feed_first: dict[int, int | None] = {}
+        self._new_items: dict[tuple[int, int], bool] = {}
         rows = self._reader.execute("SELECT name, value FROM settings").fetchall()
         settings = dict(rows)
         # The settings the UI keeps (the theme, the panes' sizes, a sort), by name.
@@ -132,9 +136,46 @@ class State:
         if row is not None:
             cursor = _index_of(keys, row[1])
             body_scroll = float(row[2])
+        new_item = article.feed is not None and self._listed(article.feed, key)
         return ArticleState(
-            key, keys, opened_before, reading, cursor, body_scroll, unlisted=unlisted
+            key,
+            keys,
+            opened_before,
+            reading,
+            cursor,
+            body_scroll,
+            unlisted=unlisted,
+            new_item=new_item,
         )
+
+    def _listed(self, feed: str, article: int) -> bool:
+        """Record that `feed` lists the item `article` now; whether it is new:
+        the feed was listed at an earlier launch, and this item was not (on
+        the first launch that lists a feed, none of its items is new)."""
+        feed_key = digest_key(f"feed\0{feed}".encode("utf-8", "surrogatepass"))
+        with self._reader_lock:
+            known = self._new_items.get((feed_key, article))
+            if known is not None:
+                return known
+            try:
+                row = self._reader.execute(
+                    "SELECT session FROM feed_items WHERE feed = ? AND article = ?",
+                    (feed_key, article),
+                ).fetchone()
+                if feed_key not in self._feed_first:
+                    (first,) = self._reader.execute(
+                        "SELECT min(session) FROM feed_items WHERE feed = ?", (feed_key,)
+                    ).fetchone()
+                    self._feed_first[feed_key] = first
+            except sqlite3.Error:
+                return False  # shown as not new; `prepare` has said the database fails
+            first = self._feed_first[feed_key]
+            new = row is None and first is not None and first < self.session
+            self._new_items[(feed_key, article)] = new
+        if row is None:
+            with self.writer.lock:
+                self.writer.pending.items.append((feed_key, article))
+        return new
 
     def _read_article(
         self, key: int

@@ -29,6 +29,8 @@ class Batch:
     seen: list[tuple[int, int]] = field(default_factory=list)
     read: list[tuple[int, array[int]]] = field(default_factory=list)
     listed: list[tuple[int, array[int]]] = field(default_factory=list)
+    # (feed, article) keys of a feed's items listed this session.
+    items: list[tuple[int, int]] = field(default_factory=list)
     opened: set[int] = field(default_factory=set)
     positions: dict[int, tuple[int | None, float]] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
@@ -39,6 +41,7 @@ class Batch:
             self.seen
             or self.read
             or self.listed
+            or self.items
             or self.opened
             or self.positions
             or self.settings
@@ -147,6 +150,10 @@ class StateWriter:
             for article, keys in batch.read:
                 executemany(insert_seen, ((article, comment, session) for comment in keys))
             executemany(
+                "INSERT OR IGNORE INTO feed_items (feed, article, session) VALUES (?, ?, ?)",
+                ((feed, article, session) for feed, article in batch.items),
+            )
+            executemany(
                 "INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)",
                 batch.settings.items(),
             )
@@ -173,6 +180,7 @@ def _merged(first: Batch, then: Batch) -> Batch:
     first.seen.extend(then.seen)
     first.read.extend(then.read)
     first.listed.extend(then.listed)
+    first.items.extend(then.items)
     first.opened |= then.opened
     first.positions.update(then.positions)
     first.settings.update(then.settings)

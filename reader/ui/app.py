@@ -33,6 +33,7 @@ from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
 from .screens.main_layout import COMMENTS_SETTING, PaneSizes
+from .screens.page_fetches import PageSettings
 from .thread.view import ThreadView
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).
@@ -56,16 +57,19 @@ class ReaderApp(App[None]):
         state: State | None = None,
         config: Config | None = None,
         warnings: list[str] | None = None,
+        offline: bool = False,
     ) -> None:
         """`loading` gives the files to read (the command line may have read the
         first one already); `warnings` are the state's from opening it (shown as
-        the app starts, with the config's problems)."""
+        the app starts, with the config's problems); `offline`: what the app
+        fetches (a whole article, a page's feed) comes from the cache only."""
         super().__init__()
         # Memory between sessions (None: none this session) and the config file;
         # the caller opens and closes the state. Each article's is read as it loads.
         self.state = state
         loading.state = state
         self.config = config or Config()
+        self.offline = offline
         # Scrolling jumps unless the config says otherwise (Textual's default glides).
         self.animation_level = self.config.animation_level(os.environ)  # type: ignore[assignment]
         self.start_warnings = list(warnings or [])
@@ -142,6 +146,7 @@ class ReaderApp(App[None]):
                 self.config.layout,
                 self.state.setting(COMMENTS_SETTING) if self.state is not None else None,
             ),
+            pages=PageSettings(self.config.network, self.offline, self.config.whole_article),
         )
 
     @property

@@ -40,6 +40,12 @@ def url_batches(
 
 def _batches(url: str, opened: Opened, warnings: list[str]) -> Iterator[Batch]:
     try:
-        yield from load_batches(opened.path, warnings, opened.parsed)
+        for batch in load_batches(opened.path, warnings, opened.parsed):
+            # A feed's items are listed in the feed the URL names, not in the
+            # cache's copy of it.
+            for article in batch.articles:
+                if article.feed is not None:
+                    article.feed = url
+            yield batch
     except LoadError as error:
         raise LoadError(url, error.reason, error.line) from None

@@ -85,6 +85,23 @@ def reddit_read_in_part(state: State) -> None:
     state.mark_seen(marks, range(3))
 
 
+FEED_FILES = tuple(
+    FIXTURES / "feeds" / name for name in ("tide-notes.rss", "estuary.xml", "harbour.atom")
+)
+
+
+def feeds_listed_before(state: State) -> None:
+    """A launch that listed the three feeds before Tide Notes' post on neaps
+    came out: at the next, that post is new."""
+    from reader.formats.loader import load_articles
+
+    for path in FEED_FILES:
+        # The feed as the scene's app names it (relative to the repository).
+        for article in load_articles(Path(os.path.relpath(path))):
+            if article.title != "Neaps in June":
+                state.prepare(article, prepare(article).thread)
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("opening", (140, 42), (), "The opening screen on the bundled seeds"),
     Scene(
@@ -239,6 +256,29 @@ SCENES: tuple[Scene, ...] = (
         "s sorts the comments (here newest first, folded to a line each to show the order);"
         " the title says the order",
         paths=(REDDIT,),
+    ),
+    Scene(
+        "feeds",
+        (140, 42),
+        (),
+        "Three feeds: each item labelled with its feed, the one listed since the last"
+        " launch marked new",
+        paths=FEED_FILES,
+        earlier_session=feeds_listed_before,
+    ),
+    Scene(
+        "extracted-article",
+        (140, 42),
+        (),
+        "A page's main text extracted, its feeds (F opens one), comments from its comment feed",
+        paths=(FIXTURES / "spring-tides-page.json",),
+    ),
+    Scene(
+        "wordpress-thread",
+        (160, 45),
+        ("tab", "tab", "j", "j"),
+        "A WordPress post with its comments threaded by parent, the post's author's marked",
+        paths=(FIXTURES / "spring-tides-wordpress.json",),
     ),
     Scene("narrow-list", (80, 24), (), "At 80x24 the article list alone"),
     Scene("narrow-body", (80, 24), ("enter",), "At 80x24 the article body alone"),

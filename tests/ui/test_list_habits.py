@@ -43,7 +43,7 @@ async def test_an_article_without_a_source_names_its_file(nested_file: Path) -> 
 FILES = [FIXTURES / name for name in ("hn_algolia.json", "reddit.json", "hn_code.json")]
 
 
-async def test_s_sorts_by_time_activity_and_comment_count() -> None:
+async def test_s_sorts_by_time_activity_and_comment_count_and_groups_by_feed() -> None:
     app = make_app(FILES)
     notes = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -63,6 +63,16 @@ async def test_s_sorts_by_time_activity_and_comment_count() -> None:
         await pilot.press("s")
         counts = {article.id: store.comment_count(article.id) for article in store}
         assert [counts[i] for i in ids()] == sorted(counts.values(), reverse=True)
+        await pilot.press("s")
+        # By feed: articles of no feed go with their source's (both HN threads
+        # together, before the subreddit's, which loaded after the first).
+        sources = [store.article(i).source for i in ids()]
+        assert (
+            sources
+            == ["Hacker News", "Hacker News", sources[2]]
+            != [store.article(i).source for i in loaded]
+        )
+        assert "Articles by feed, newest first" in [note["message"] for note in notes]
         await pilot.press("s")
         assert ids() == loaded
 

@@ -57,11 +57,16 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     site = _plain(feed.get("title"), feed.get("title_detail")) or None
     feed_author = _author(feed)
     home = _string(feed.get("link")) or None
-    return [_article(entry, site, feed_author, home) for entry in entries]
+    listed_in = str(sample.path)
+    return [_article(entry, site, feed_author, home, listed_in) for entry in entries]
 
 
 def _article(
-    entry: dict[str, Any], site: str | None, feed_author: str | None, home: str | None
+    entry: dict[str, Any],
+    site: str | None,
+    feed_author: str | None,
+    home: str | None,
+    listed_in: str,
 ) -> Article:
     link = _string(entry.get("link"))
     # Links the feed left relative (no xml:base) are relative to the item's page.
@@ -84,6 +89,7 @@ def _article(
         source_id=_string(entry.get("id")) or link or title or None,
         comment_count=_count(entry.get("slash_comments")),
         partial=partial,
+        feed=listed_in,
         format="feed",
     )
 
@@ -163,7 +169,8 @@ def parse_kept(sample: Sample, warnings: list[str] | None = None) -> list[Articl
     site = _plain(feed.get("title"), feed.get("title_detail")) or None
     home = _string(feed.get("link")) or None
     kept = [record for record in bundle.get("kept") or [] if isinstance(record, dict)]
-    return articles + [_article(record, site, _author(feed), home) for record in kept]
+    listed_in = str(sample.path)
+    return articles + [_article(record, site, _author(feed), home, listed_in) for record in kept]
 
 
 def sniff_kept(sample: Sample) -> bool:

@@ -1,8 +1,9 @@
 """Which loaded articles the article list shows, and in which order: all in
 load order; or sorted by time (newest first), activity (the latest comment
-first) or comment count (most first); or only those with new or unread
-comments (mutt's limit); a search's narrowing on top of it. Pure: the list
-asks it for its rows."""
+first) or comment count (most first); or grouped by feed (each feed's items
+together, newest first, the feeds in the order they loaded); or only those
+with new or unread comments (mutt's limit); a search's narrowing on top of
+it. Pure: the list asks it for its rows."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from collections.abc import Callable, Sequence
 from ...model import Article, Thread
 from ...times import parse_time
 
-LOADED, TIME, ACTIVITY, COMMENTS = "loaded", "time", "activity", "comments"
-ORDERS = (LOADED, TIME, ACTIVITY, COMMENTS)
+LOADED, TIME, ACTIVITY, COMMENTS, FEED = "loaded", "time", "activity", "comments", "feed"
+ORDERS = (LOADED, TIME, ACTIVITY, COMMENTS, FEED)
 SAID = {
     LOADED: "in load order",
     TIME: "newest first",
     ACTIVITY: "latest comment first",
     COMMENTS: "most comments first",
+    FEED: "by feed, newest first",
 }
 
 # A row of the list: where the article is among those loaded, and how many of
@@ -67,6 +69,8 @@ class Arrangement:
             )
         elif self.order == COMMENTS:
             rows = sorted(rows, key=lambda row: -entries[row[0]][1])
+        elif self.order == FEED:
+            rows = _by_feed(rows, entries)
         return rows
 
     def _latest_of(self, article: Article, thread: Callable[[str], Thread]) -> float | None:
@@ -78,6 +82,25 @@ class Arrangement:
             latest = max(known) if known else (_seconds(article.published) or 0.0)
             self._latest[article.id] = latest
         return latest or None
+
+
+def _by_feed(rows: list[Row], entries: Sequence[tuple[Article, int]]) -> list[Row]:
+    """Each feed's articles together (an article of no feed: its source's),
+    the feeds in the order their first article loaded, each newest first."""
+    first: dict[str | None, int] = {}
+    for position, _ in rows:
+        first.setdefault(feed_of(entries[position][0]), position)
+
+    def key(row: Row) -> tuple[int, tuple[bool, float]]:
+        article = entries[row[0]][0]
+        return first[feed_of(article)], _newest_first(_seconds(article.published))
+
+    return sorted(rows, key=key)
+
+
+def feed_of(article: Article) -> str | None:
+    """What the article is grouped under: its feed, else its source."""
+    return article.feed or article.source
 
 
 def _seconds(posted: str | None) -> float | None:

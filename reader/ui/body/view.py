@@ -1,6 +1,6 @@
 """The article body: title, subtitle, byline, the facts a discussion site
-gives (site, author, time, score, comment count, URL), the body and the
-author's bio.
+gives (site, author, time, score, comment count, URL, a page's feeds), the
+body and the author's bio.
 
 A Line-API `ScrollView` over the article at a readable measure of at most
 `MEASURE` columns. Plain Rich text with markup off: document text is never
@@ -149,7 +149,22 @@ def _header_blocks(
         note = "Link post: press o to open "
         layout = Block(PARAGRAPH, spans=(Span(len(note), len(note) + len(article.url), LINK),))
         blocks.append((None, StructuredBlock(note + article.url, layout, None)))
+    if article.feeds:
+        blocks.append((None, _feeds_block(article.feeds)))
     return blocks
+
+
+def _feeds_block(feeds: tuple[str, ...]) -> StructuredBlock:
+    """The page's feeds (RSS, Atom), each a link, and the key that opens them."""
+    text = "Feed: " if len(feeds) == 1 else "Feeds: "
+    spans = []
+    for number, feed in enumerate(feeds):
+        if number:
+            text += " · "
+        spans.append(Span(len(text), len(text) + len(feed), LINK))
+        text += feed
+    text += " (F opens it)" if len(feeds) == 1 else " (F opens each in turn)"
+    return StructuredBlock(text, Block(PARAGRAPH, spans=tuple(spans)), None)
 
 
 class ArticleBody(ScrollView, can_focus=True):

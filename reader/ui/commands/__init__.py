@@ -12,6 +12,7 @@ from .links import (
     THREAD_LINK_COMMANDS,
 )
 from .mail import MAIL_COMMANDS
+from .pages import PAGE_COMMANDS
 from .panes import PANE_COMMANDS
 from .places import collision_reasons, key_collisions, shown_keys
 from .reading import READING_COMMANDS
@@ -29,6 +30,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *JUMP_COMMANDS,
     *STATE_COMMANDS,
     *MAIL_COMMANDS,
+    *PAGE_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
     *BODY_COMMANDS,
     *BODY_LINK_COMMANDS,
@@ -48,6 +50,7 @@ __all__ = [
     "LINK_COMMANDS",
     "LINK_PICKER_COMMANDS",
     "MAIL_COMMANDS",
+    "PAGE_COMMANDS",
     "PANE_COMMANDS",
     "READING_COMMANDS",
     "SEARCH_BAR_COMMANDS",

@@ -15,7 +15,8 @@ ARTICLE_LIST_COMMANDS: tuple[Command, ...] = (
         "s",
         "sort",
         "Sort",
-        "Sort the list: load order, newest first, latest comment first, most comments first",
+        "Sort the list: load order, newest first, latest comment first, most comments first,"
+        " by feed (each feed's articles together, newest first)",
     ),
     # mutt's limit.
     Command(
@@ -23,6 +24,7 @@ ARTICLE_LIST_COMMANDS: tuple[Command, ...] = (
         "l",
         "limit",
         "Only new",
-        "Only the articles with new or unread comments (or never opened), or all again",
+        "Only the articles with new or unread comments (or never opened, or new in their"
+        " feed), or all again",
     ),
 )

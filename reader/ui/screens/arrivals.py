@@ -87,7 +87,8 @@ class Arrivals:
         self._notices = LoadNotices()
         # A preview's full version being read, to open in its place.
         self.following: Following | None = None
-        self.all_loaded = False
+        # Every file read (the list's subtitle counts the articles).
+        self.done = False
 
     def add(self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures) -> None:
         """Batches to the store and the list (a preview's full version in its
@@ -163,7 +164,7 @@ class Arrivals:
             # Read once every thread is listed (the preview is on show till
             # then): read now, it would slow the load it competes with.
             self.following = following
-            if self.all_loaded:
+            if self.done:
                 self.shows.read_thread(version.id)
         else:
             self.open_in_place(following)
@@ -185,7 +186,7 @@ class Arrivals:
         """Every file is read: the list says how many articles, the errors
         are told; with nothing to read and errors, the app ends (exit 2). A
         preview's full version waiting to be read is read now."""
-        self.all_loaded = True
+        self.done = True
         if self.following is not None:
             self.shows.read_thread(self.following.article_id)
         count = len(self.shows.store)

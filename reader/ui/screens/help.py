@@ -24,6 +24,7 @@ from ..commands import (
     LINK_COMMANDS,
     LINK_PICKER_COMMANDS,
     MAIL_COMMANDS,
+    PAGE_COMMANDS,
     PANE_COMMANDS,
     READING_COMMANDS,
     SEARCH_BAR_COMMANDS,
@@ -47,6 +48,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
     ("New and unread (saved state)", STATE_COMMANDS),
     ("Mail threads", MAIL_COMMANDS),
+    ("Articles from the web", PAGE_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),
     ("Link picker (L)", LINK_PICKER_COMMANDS),
 )

@@ -43,6 +43,7 @@ from ..body.pane import BodyPane
 from ..body.view import ArticleBody
 from ..commands import (
     MAIL_COMMANDS,
+    PAGE_COMMANDS,
     PANE_COMMANDS,
     READING_COMMANDS,
     SEARCH_COMMANDS,
@@ -60,6 +61,7 @@ from .load_worker import load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
 from .marks import Marks
 from .message_actions import MessageActions
+from .page_fetches import PageFetches, PageSettings, wants_page
 from .pane_focus import PaneFocus
 from .thread_order import ThreadOrders, said
 
@@ -77,6 +79,8 @@ STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 # A mail thread's commands: only while one is open.
 MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
+# An article's page and a page's feeds: only where the article has them.
+WHOLE_ARTICLE, OPEN_FEED = (command.action for command in PAGE_COMMANDS)
 
 
 class MainScreen(Screen[None]):
@@ -91,6 +95,7 @@ class MainScreen(Screen[None]):
         *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
         *bindings(MAIL_COMMANDS),
+        *bindings(PAGE_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
             for command in SEARCH_COMMANDS
@@ -110,12 +115,14 @@ class MainScreen(Screen[None]):
         state: State | None = None,
         absolute_times: bool = False,
         sizes: PaneSizes | None = None,
+        pages: PageSettings | None = None,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `width` is the terminal's, to start with its layout. `state` is the
         memory between sessions (None: none this session); `absolute_times`:
         comment headers give times in full (the config's); `sizes` lays the
-        panes out (the comments' share chosen)."""
+        panes out (the comments' share chosen); `pages` is how an article's
+        page and a page's feed are fetched."""
         self.sizes = sizes or PaneSizes()
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
@@ -141,6 +148,8 @@ class MainScreen(Screen[None]):
         self.marks = Marks(self, store, self.reading, self.panes)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
+        # An article's whole text and a page's feeds, fetched.
+        self.pages = PageFetches(self, self, loading.web, pages or PageSettings())
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -208,6 +217,7 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._setting_up.close()
         self._resume_collector()
+        self.pages.close()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """The screen's first resume comes as it is shown for the first time,
@@ -327,7 +337,7 @@ class MainScreen(Screen[None]):
             self.query_one("#articles", ArticleList).update_count(
                 article_id, self.store.comment_count(article_id)
             )
-        if self.arrivals.all_loaded:  # (while files load, their end reports everything)
+        if self.arrivals.done:  # (while files load, their end reports everything)
             self.arrivals.report_new_errors("reading")
 
     def _have_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
@@ -354,6 +364,7 @@ class MainScreen(Screen[None]):
         article = self.store.article(article_id)
         # In the order chosen for its kind of source (the state follows).
         self.store.sort_thread(article_id, self.orders.of(article))
+        self.query_one(ThreadPane).note = article.comments_note
         with self.reading.opening(self.store.state(article_id)) as saved:
             self.article = article
             self.thread = self.store.thread(article_id)
@@ -362,6 +373,15 @@ class MainScreen(Screen[None]):
             self._restore_position(*saved)
         # Where the article opened: the reader has moved once the cursor has.
         self.opened_cursor = self.query_one(ThreadView).cursor
+        self.pages.opened(article)
+
+    def action_whole_article(self) -> None:
+        if self.article is not None:
+            self.pages.whole_article(self.article)
+
+    def action_open_feed(self) -> None:
+        if self.article is not None:
+            self.pages.open_feed(self.article)
 
     def action_pipe_message(self) -> None:
         if self.article is not None:
@@ -418,6 +438,8 @@ class MainScreen(Screen[None]):
 
     def watch_article(self, article: Article | None) -> None:
         self.sub_title = neutralise(article.title) if article else ""
+        # The keys offered depend on the article (a summary, a page's feeds).
+        self.refresh_bindings()
 
     @on(ArticleList.Selected, "#articles")
     def _article_selected(self) -> None:
@@ -442,6 +464,11 @@ class MainScreen(Screen[None]):
             return not isinstance(self.focused, Input)
         if action in MAIL_ACTIONS:
             return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
+        if action in (WHOLE_ARTICLE, OPEN_FEED):
+            article = self.article
+            if article is None or isinstance(self.focused, Input):
+                return False
+            return wants_page(article) if action == WHOLE_ARTICLE else bool(article.feeds)
         if action == "back":
             return self.panes.current != PANES[0]
         return True

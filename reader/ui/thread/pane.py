@@ -17,6 +17,7 @@ from textual.widgets import Label
 
 from ... import times
 from ...model import Thread
+from ...sanitize import neutralise
 from ...search.query import Match
 from ...sorts import SAID
 from ...state import Reading
@@ -53,6 +54,9 @@ class ThreadPane(SearchPane[Match]):
     thread: reactive[Thread | None] = reactive(None, init=False, always_update=True)
     """The open article's thread (bound to the screen's): handed to the view,
     and counted in the border's title."""
+    note: reactive[str | None] = reactive(None, init=False)
+    """Where the comments came from, when not from the article's own source
+    (a blog's comment feed: flat, in time order): said after the counts."""
 
     def __init__(self, store: DocumentStore, reading: Reading | None = None, **kwargs: Any) -> None:
         view = ThreadView(store, reading, id="thread")
@@ -89,9 +93,13 @@ class ThreadPane(SearchPane[Match]):
         self.thread_view.thread = thread
         self.document_changed()
 
+    def watch_note(self) -> None:
+        self.show_counts()
+
     def show_counts(self) -> None:
         """The title: how many comments, how many of them new and unread, and
-        their order where it is not the source's."""
+        their order where it is not the source's; then where they came from,
+        when the source says (`Article.comments_note`)."""
         thread = self.thread
         if thread is None:
             self.border_title = "Comments"
@@ -99,7 +107,12 @@ class ThreadPane(SearchPane[Match]):
         counts = [str(thread.comment_count), *reading_counts(self.thread_view.reading.article)]
         if thread.order in SAID:
             counts.append(SAID[thread.order])
-        self.border_title = f"Comments ({SEPARATOR.join(counts)})"
+        title = f"Comments ({SEPARATOR.join(counts)})"
+        if self.note:
+            # Content, not markup: the note may quote the document's URLs.
+            self.border_title = Content(title + SEPARATOR + neutralise(self.note))
+        else:
+            self.border_title = title
 
     def go_to_marked(self, kind: int, forward: bool, here: bool) -> str | None:
         """Put the cursor on the next (previous) comment of `kind` (NEW, UNREAD);
