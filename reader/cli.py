@@ -198,6 +198,9 @@ def _read(args: argparse.Namespace) -> int:
     named = locations(args.paths) if args.paths else list(config.paths) or [bundled_seeds()]
     named, rejected = _feeds_of_opml(named)
     web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
+    if web is not None and not args.paths:
+        # The subscriptions: from the cache at once, fetched again once open.
+        web.cached_first = True
     try:
         return _read_in(args, config, Loading(named, rejected, web=web), fetching=web is not None)
     finally:

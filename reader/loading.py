@@ -88,7 +88,7 @@ class Loading:
 
     @property
     def web(self) -> WebSession | None:
-        """The session its URLs are fetched through (None: none named)."""
+        """The session URLs are fetched through (None: no URL was named)."""
         return self._web
 
     @property

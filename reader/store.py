@@ -4,7 +4,7 @@ here. The load hands it prepared batches (`apply`).
 
 An article may be listed before its text is read (a mailbox's thread,
 `Article.deferred`): its thread then holds its comments' authors and ids
-alone. It is read off the UI thread (`read`) and put in its place (`put_read`)
+alone. It is read off the UI thread (`read`) and put in its place (`replace`)
 when it is opened; a search of every article reads only what may match
 (`DeferredText.texts`), and keeps nothing of it."""
 
@@ -112,7 +112,7 @@ class DocumentStore:
         return self._by_id[article_id].deferred is not None
 
     def read(self, article_id: str, state: State | None = None) -> PreparedArticle | None:
-        """The listed article read in full and prepared, for `put_read`, with
+        """The listed article read in full and prepared, for `replace`, with
         its state: the listed one's, unless reading it left out messages
         that can no longer be read (then read again from `state`). None if
         none of it can be read any more (its format's warnings say why).
@@ -130,19 +130,19 @@ class DocumentStore:
             marks = state.prepare(full, prepared.thread)
         return prepared._replace(state=marks)
 
-    def put_read(self, article_id: str, prepared: PreparedArticle) -> Article:
-        """Put the article read in full (`read`) in the place of its listed
-        version, under the same id."""
-        listed = self._by_id[article_id]
-        article = prepared.article
-        article.id = prepared.thread.article_id = article_id
-        self._articles[self._articles.index(listed)] = article
-        self._by_id[article_id] = article
+    def replace(self, article_id: str, prepared: PreparedArticle) -> Article:
+        """Put `prepared` in the place of the article `article_id` (the same
+        thread fetched again, a story's thread in the place of the story, or
+        a listed thread read in full: see `read`), under the same id."""
+        article = self._put(article_id, prepared.article)
+        prepared.thread.article_id = article_id
         self._threads[article_id] = prepared.thread
         self._article_text[article_id] = prepared.article_text
         self._thread_text[article_id] = prepared.thread_text
         if prepared.state is not None:
             self._states[article_id] = prepared.state
+        else:
+            self._states.pop(article_id, None)
         return article
 
     def add(self, article: Article, base_id: str) -> Article:
@@ -153,25 +153,30 @@ class DocumentStore:
         """Put `article` in the place of the one under `article_id` (its whole
         text fetched: the same article with another body), under that id, its
         thread and state kept and its own text searched anew."""
+        self._put(article_id, article)
+        self._article_text[article_id] = article_search_text(article)
+        return article
+
+    def _put(self, article_id: str, article: Article) -> Article:
+        """`article` in the list's place of the one under `article_id`, under that id."""
         old = self._by_id[article_id]
         article.id = article_id
-        self._articles[self._articles.index(old)] = article
+        self._articles[next(i for i, a in enumerate(self._articles) if a is old)] = article
         self._by_id[article_id] = article
-        self._article_text[article_id] = article_search_text(article)
         return article
 
     @property
     def articles(self) -> list[Article]:
         return list(self._articles)
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
     def __len__(self) -> int:
         return len(self._articles)
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self._articles)
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._by_id
 
     def article(self, article_id: str) -> Article:
         return self._by_id[article_id]

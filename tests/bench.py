@@ -68,6 +68,7 @@ from tests.bench_support import (  # noqa: E402
     typical_comment,
 )
 from tests.bench_web import web_figures  # noqa: E402
+from tests.bench_web_keys import keys_while_fetching_figures  # noqa: E402
 from tests.builders import load_one  # noqa: E402
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -344,7 +345,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
     "memory": memory_section,
     "million": million_section,
     "hostile": hostile_section,
-    "web": web_figures,
+    "web": lambda bench: [*web_figures(bench), *keys_while_fetching_figures(bench)],
     "archive": archive_figures,
 }
 

@@ -299,3 +299,14 @@ def _paths_of(loading: Loading) -> list[Path | None]:
         if not isinstance(result, LoadError)
         for prepared in result.articles
     ]
+
+
+def test_refresh_minutes_is_read_and_a_bad_one_is_one_problem_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    config = load_config(write(tmp_path / "config.toml", "[network]\nrefresh_minutes = 15\n"))
+    assert config.problems == [] and config.network.refresh_minutes == 15
+    config = load_config(write(tmp_path / "bad.toml", '[network]\nrefresh_minutes = "often"\n'))
+    assert config.network.refresh_minutes == 0
+    (problem,) = config.problems
+    assert "bad.toml:2" in problem and "refresh_minutes" in problem

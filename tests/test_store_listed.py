@@ -146,7 +146,7 @@ def test_a_listed_thread_read_takes_its_place_under_the_same_id(tmp_path: Path) 
     prepared = listed.read(article.id)
     assert prepared is not None
     assert listed.is_listed(article.id), "reading changes nothing in the store"
-    full = listed.put_read(article.id, prepared)
+    full = listed.replace(article.id, prepared)
     assert not listed.is_listed(article.id)
     assert listed.articles[3] is full and listed.article(article.id) is full
     assert full.body == read.articles[3].body

@@ -223,3 +223,23 @@ def _count(comments: list[dict[str, object]]) -> int:
         count += 1
         stack.extend(comment.get("replies") or [])  # type: ignore[arg-type]
     return count
+
+
+def test_the_configs_urls_are_read_from_the_cache_first_urls_named_are_fetched(
+    httpserver: HTTPServer,
+    config: str,
+    tmp_path: Path,
+    fake_app: type[FakeApp],  # noqa: F811
+) -> None:
+    """`reader` with no argument opens the subscriptions from the cache (then
+    the app fetches them again); a URL named on the command line is fetched."""
+    serve_lobsters(httpserver)
+    url = "https://lobste.rs/s/qz7k1m"
+    subscribed = write(
+        tmp_path / "subscribed.toml", f'paths = ["{url}"]\n' + Path(config).read_text()
+    )
+    assert main(["--config", str(subscribed), "--no-state"]) == 0
+    assert main(["--config", config, "--no-state", url]) == 0
+    first, second = fake_app.instances
+    assert first.loading.web is not None and first.loading.web.cached_first
+    assert second.loading.web is not None and not second.loading.web.cached_first

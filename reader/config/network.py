@@ -5,6 +5,7 @@
     timeout = 20         # seconds to connect, or to wait for the next bytes
     cache = "..."        # where responses are kept (default: the user's cache folder)
     keep_days = 90       # how long a feed's items are kept once it drops them
+    refresh_minutes = 30 # fetch everything again this often while reader runs (0: never)
     [network.hosts]      # a request for https://HOST/path?q goes to BASE/path?q
     "hn.algolia.com" = "http://127.0.0.1:8080/hn.algolia.com"
 
@@ -28,7 +29,7 @@ DEFAULT_KEEP_DAYS = 90.0
 # Reddit's form, `<platform>:<app id>:<version> (by /u/<name>)`: reader has no
 # Reddit account to name, so the part in brackets says what it is instead.
 DEFAULT_USER_AGENT = f"{sys.platform}:reader:{__version__} (terminal article reader)"
-KEYS = ("user_agent", "timeout", "cache", "keep_days", "hosts")
+KEYS = ("user_agent", "timeout", "cache", "keep_days", "refresh_minutes", "hosts")
 
 
 class Network(NamedTuple):
@@ -42,6 +43,8 @@ class Network(NamedTuple):
     cache: Path | None = None
     # Days a feed's item is kept (by its own time) once the feed drops it.
     keep_days: float = DEFAULT_KEEP_DAYS
+    # Minutes between refreshes of everything read from the web (0: none).
+    refresh_minutes: float = 0.0
 
 
 def parse_network(value: object, base: Path, problem: Callable[[str, str], None]) -> Network:
@@ -73,6 +76,15 @@ def parse_network(value: object, base: Path, problem: Callable[[str, str], None]
             settings = settings._replace(keep_days=float(keep))
         else:
             problem("[network]: keep_days: expected a number of days, 0 or more", "keep_days")
+    refresh = value.get("refresh_minutes")
+    if refresh is not None:
+        if isinstance(refresh, int | float) and not isinstance(refresh, bool) and refresh >= 0:
+            settings = settings._replace(refresh_minutes=float(refresh))
+        else:
+            problem(
+                "[network]: refresh_minutes: expected a number of minutes, 0 or more",
+                "refresh_minutes",
+            )
     cache = value.get("cache")
     if cache is not None:
         if isinstance(cache, str) and cache:

@@ -53,6 +53,11 @@ class Article:
     feed: str | None = None
     path: Path | None = None
     format: str = ""
+    # The URL the article was read from (None: a file): what `r` fetches again.
+    origin: str | None = None
+    # The source id of the comment that URL names (a comment's permalink):
+    # where the cursor goes when the article is first opened.
+    focus: str | None = None
     # Listed before its text was read (a mailbox's thread): how to read it.
     # Its body and its comments' text are then empty (see `deferred`).
     deferred: DeferredText | None = None

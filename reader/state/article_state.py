@@ -94,6 +94,31 @@ class ArticleState:
             moved = {old: new for new, old in enumerate(old_of_new)}
             self.cursor = moved.get(self.cursor)
 
+    def follow(self, earlier: ArticleState, arrived_mark: int = NEW) -> int:
+        """This is the thread of `earlier` fetched again this session: each
+        comment keeps the mark it had, and one that `earlier` did not hold
+        (or held as a stub) arrived since: `arrived_mark` (NEW; a stub's
+        comments, fetched when asked, UNREAD). The place is `earlier`'s.
+        Gives how many arrived."""
+        before = {key: index for index, key in enumerate(earlier.comment_keys)}
+        arrived = 0
+        for index, key in enumerate(self.comment_keys):
+            if self.reading[index] == STUB:
+                continue
+            was = before.get(key)
+            if was is None or earlier.reading[was] == STUB:
+                self.reading[index], self.marked[index] = arrived_mark, 0
+                arrived += 1
+            else:
+                self.reading[index] = earlier.reading[was]
+                self.marked[index] = earlier.marked[was]
+        self.opened_before = earlier.opened_before
+        self.body_scroll = earlier.body_scroll
+        if earlier.cursor is not None:
+            key = earlier.comment_keys[earlier.cursor]
+            self.cursor = self.comment_keys.index(key) if key in self.comment_keys else None
+        return arrived
+
     def read_all(self) -> None:
         """Every comment read now (marked read): no new or unread marks (and
         the article no longer a new item)."""

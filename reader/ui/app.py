@@ -142,6 +142,7 @@ class ReaderApp(App[None]):
             self.size.width,
             self.state,
             absolute_times=self.config.time == "absolute",
+            refresh_minutes=self.config.network.refresh_minutes,
             sizes=PaneSizes.chosen(
                 self.config.layout,
                 self.state.setting(COMMENTS_SETTING) if self.state is not None else None,

@@ -41,9 +41,10 @@ def url_batches(
 def _batches(url: str, opened: Opened, warnings: list[str]) -> Iterator[Batch]:
     try:
         for batch in load_batches(opened.path, warnings, opened.parsed):
-            # A feed's items are listed in the feed the URL names, not in the
-            # cache's copy of it.
             for article in batch.articles:
+                article.origin, article.focus = url, opened.focus
+                # A feed's items are listed in the feed the URL names, not in
+                # the cache's copy of it.
                 if article.feed is not None:
                     article.feed = url
             yield batch

@@ -33,12 +33,13 @@ their ids (`search?tags=(story_1,story_2,…)`), kept in the ranking's order.
 from __future__ import annotations
 
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, parse_qs
 
 from ..errors import LoadError
 from ..formats.jsondoc import encode_json
+from .daemons import in_daemon, map_in_daemons
 from .document import Document
 from .fetcher import Fetcher
 from .request import FetchError
@@ -78,9 +79,8 @@ class HnItem(NamedTuple):
         requests, at once (the URL's item is most often the story, whose
         Firebase item orders the top level); a comment's URL takes two more,
         its story's. The order of the replies below follows (`then`)."""
-        with ThreadPoolExecutor(1) as pool:
-            own = pool.submit(_firebase_item, fetcher, self.item_id)
-            item, story, focus = self._story(fetcher, pool, own)
+        own = in_daemon(lambda: _firebase_item(fetcher, self.item_id))
+        item, story, focus = self._story(fetcher, own)
         story_id = item["id"]
         kids = {story_id: _kids(story)}
         _in_order(item, kids)
@@ -98,7 +98,7 @@ class HnItem(NamedTuple):
         return Document(copy, focus, item, reply_order)
 
     def _story(
-        self, fetcher: Fetcher, pool: ThreadPoolExecutor, own: Future[dict[str, Any]]
+        self, fetcher: Fetcher, own: Future[dict[str, Any]]
     ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
         """The story's Algolia item and Firebase item (asked at once), and the
         comment to put the cursor on; `own`: the Firebase item of the URL's
@@ -115,7 +115,7 @@ class HnItem(NamedTuple):
         focus = str(self.item_id)
         story_id = item.get("story_id")
         if isinstance(story_id, int):
-            asked = pool.submit(_firebase_item, fetcher, story_id)
+            asked = in_daemon(lambda: _firebase_item(fetcher, story_id))
             item, _ = fetcher.get_json(f"{ALGOLIA_ITEM}{story_id}", _algolia_problem)
             return item, asked.result(), focus
         story = self._story_above(own.result(), fetcher)
@@ -206,8 +206,8 @@ def _reply_orders(fetcher: Fetcher, wanted: list[int]) -> dict[int, list[int]]:
         except LoadError:
             return None
 
-    with ThreadPoolExecutor(REPLY_ORDER_CONNECTIONS) as pool:
-        return dict(found for found in pool.map(kids_of, wanted) if found is not None)
+    found = map_in_daemons(kids_of, wanted, REPLY_ORDER_CONNECTIONS)
+    return dict(pair for pair in found if pair is not None)
 
 
 def _in_order(root: dict[str, Any], kids: dict[int, list[int]]) -> dict[str, Any]:

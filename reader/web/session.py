@@ -6,6 +6,10 @@ a copy from the cache was read instead of the network's (offline, or the
 network failed), and how old it is. Everything that stops it is a LoadError
 naming the URL as given. `WebSession.expand(article, stub)` fetches the
 comments behind a Reddit `more` stub.
+
+With `cached_first` (the subscriptions `reader` opens with no argument), a
+URL kept in the cache is read from it without asking the network, and
+without a word: the app opens at once, then fetches them all again.
 """
 
 from __future__ import annotations
@@ -65,28 +69,42 @@ class WebSession:
         self._gate = gate
         self._clock = clock
         self._client: WebClient | None = None
+        # Read what the cache holds without asking the network (see the module).
+        self.cached_first = False
 
     def open(self, url: str) -> Opened:
         """The document `url` names (LoadError naming `url` if none can be had)."""
         link = recognise(url)
-        fetcher = self._fetcher()
-        return self._opened(url, fetcher, link.fetch)
+        if self.cached_first:
+            kept = Fetcher(None, self.cache, self._clock, self.network.keep_days)
+            try:
+                return self._opened(url, kept, link.fetch, say_stale=False)
+            except LoadError:
+                pass  # not in the cache: fetched
+        return self._opened(url, self._fetcher(), link.fetch)
 
     def _fetcher(self) -> Fetcher:
         return Fetcher(
             None if self.offline else self.client, self.cache, self._clock, self.network.keep_days
         )
 
-    def _opened(self, url: str, fetcher: Fetcher, fetch: Callable[[Fetcher], Document]) -> Opened:
-        """What `fetch` gives, and what follows it; the cache's part said once."""
-        said = bool(fetcher.stale)
+    def _opened(
+        self,
+        url: str,
+        fetcher: Fetcher,
+        fetch: Callable[[Fetcher], Document],
+        say_stale: bool = True,
+    ) -> Opened:
+        """What `fetch` gives, and what follows it; the cache's part said once
+        (`say_stale`: at all)."""
+        said = bool(fetcher.stale) or not say_stale
         try:
             document = fetch(fetcher)
         except LoadError as error:
             raise LoadError(url, _reason(url, error)) from None
         notes = [self._note(url, fetcher.stale[0])] if fetcher.stale and not said else []
         then = document.then
-        refine = None if then is None else partial(self._opened, url, fetcher, then)
+        refine = None if then is None else partial(self._opened, url, fetcher, then, say_stale)
         return Opened(
             url,
             document.copy.path,

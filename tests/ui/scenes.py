@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
 from textual.pilot import Pilot
 
 from reader.loading import Loading
@@ -17,6 +18,12 @@ from reader.state import State, open_state
 from reader.ui.app import ReaderApp
 from tests.builders import load_one
 from tests.ui.conftest import make_app
+from tests.web_support import (
+    STORY,
+    algolia_hit,
+    serve_hn,
+    session,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # A directory of invented articles: two that load, three that cannot be read.
@@ -37,10 +44,21 @@ class Scene:
     # An earlier session, given a state database to leave its memory in; the
     # scene's app then opens that database (None: no state, as `--no-state`).
     earlier_session: Callable[[State], None] | None = None
+    # A scene read from the web: what the local server serves (the scene's
+    # server, `scene_server`) and the URLs the app opens, with a state made
+    # in the folder; and what it serves once they are loaded, before the keys.
+    web: Callable[[HTTPServer], list[str]] | None = None
+    web_later: Callable[[HTTPServer], None] | None = None
 
     def app(self, folder: Path | None = None) -> ReaderApp:
         """The scene's app; with an earlier session, its state database is made
         in `folder` (close the app's state once done: `close_state`)."""
+        if self.web is not None:
+            assert folder is not None, f"{self.name} needs a folder for its cache and state"
+            server = scene_server()
+            urls = self.web(server)
+            loading = Loading(urls, web=session(server, folder / "cache"))
+            return ReaderApp(loading, state=open_scene_state(folder))
         # Relative to the working folder (the repository), so that file names in
         # the picture are the same on every machine.
         paths = [Path(os.path.relpath(path)) for path in self.paths] or None
@@ -55,6 +73,104 @@ class Scene:
         if self.theme is not None:
             app.theme = self.theme
         return app
+
+
+_SERVER: list[HTTPServer] = []
+
+
+def scene_server() -> HTTPServer:
+    """The local server of the web scenes, started once (its thread a daemon),
+    cleared for each scene."""
+    if not _SERVER:
+        server = HTTPServer(threaded=True)
+        server.start()
+        _SERVER.append(server)
+    _SERVER[0].clear()
+    return _SERVER[0]
+
+
+FRONT_PAGE_TITLES = (
+    "Show HN: A tide table in the terminal",
+    "The gauges that measured the 1953 surge",
+    "Ask HN: Favourite estuary?",
+    "Salt marsh restoration, ten years on",
+    "Why the Severn bore comes twice a day",
+    "A field guide to mudflat birds (2019)",
+    "Chart datum, explained with one diagram",
+    "Show HN: Harmonic constants as a library",
+    "The lighthouse keepers' logbooks, digitised",
+    "Tell HN: Our tide app now works offline",
+    "Sea level rise in one long chart",
+    "Launch HN: Moorings (YC S24), buoy data for small harbours",
+)
+
+
+SCENE_AUTHORS = ("tern_watch", "gauge_keeper", "mudlark", "pier_keeper", "kelp_reader")
+SCENE_REPLIES = (
+    "We had the same gauge at the harbour until the nineties.",
+    "The second chart is the one that surprised me.",
+    "Does anyone know where the raw readings are kept?",
+    "Lovely write-up. The photos of the old tide mill are worth the click.",
+)
+
+
+def hn_front_page(server: HTTPServer) -> list[str]:
+    """An invented Hacker News front page of 12 stories, the first of which
+    is the tide-table thread of the web tests."""
+    ids = [STORY, *range(9400, 9400 + len(FRONT_PAGE_TITLES) - 1)]
+    server.expect_request("/hacker-news.firebaseio.com/v0/topstories.json").respond_with_json(ids)
+    counts = [6, *((number * 17) % 40 for number in range(1, len(ids)))]
+    hits = [
+        algolia_hit(story_id, title, count)
+        for story_id, title, count in zip(ids, FRONT_PAGE_TITLES, counts, strict=True)
+    ]
+    server.expect_request("/hn.algolia.com/api/v1/search").respond_with_json(
+        {"hits": hits, "nbHits": len(hits), "hitsPerPage": len(hits)}
+    )
+    serve_hn(server)
+    for story_id, title, count in zip(ids[1:], FRONT_PAGE_TITLES[1:], counts[1:], strict=True):
+        serve_scene_story(server, story_id, title, count)
+    return ["https://news.ycombinator.com/"]
+
+
+def serve_scene_story(server: HTTPServer, story_id: int, title: str, count: int) -> None:
+    """A story's thread of `count` comments, each at the top level."""
+    comments = [
+        {
+            "id": story_id * 1000 + number,
+            "type": "comment",
+            "author": SCENE_AUTHORS[number % len(SCENE_AUTHORS)],
+            "created_at_i": 1717236000 + number * 600,
+            "text": SCENE_REPLIES[number % len(SCENE_REPLIES)],
+            "parent_id": story_id,
+            "children": [],
+        }
+        for number in range(count)
+    ]
+    item = {
+        "id": story_id,
+        "type": "story",
+        "title": title,
+        "author": "fennel_ops",
+        "created_at_i": 1717232400,
+        "url": f"https://{story_id}.example/",
+        "children": comments,
+    }
+    server.expect_request(f"/hn.algolia.com/api/v1/items/{story_id}").respond_with_json(item)
+    server.expect_request(f"/hacker-news.firebaseio.com/v0/item/{story_id}.json").respond_with_json(
+        {"id": story_id, "type": "story", "kids": [comment["id"] for comment in comments]}
+    )
+
+
+def hn_thread(server: HTTPServer) -> list[str]:
+    serve_hn(server)
+    return [f"https://news.ycombinator.com/item?id={STORY}"]
+
+
+def hn_thread_grown(server: HTTPServer) -> None:
+    """The thread once a reply has arrived."""
+    server.clear()
+    serve_hn(server, late_reply=True)
 
 
 def open_scene_state(folder: Path) -> State:
@@ -280,6 +396,22 @@ SCENES: tuple[Scene, ...] = (
         "A WordPress post with its comments threaded by parent, the post's author's marked",
         paths=(FIXTURES / "spring-tides-wordpress.json",),
     ),
+    Scene(
+        "hn-front-page",
+        (160, 45),
+        ("tab", "tab"),
+        "A Hacker News front page: its stories listed, the first ones' threads fetched ahead",
+        web=hn_front_page,
+    ),
+    Scene(
+        "refreshed",
+        (160, 45),
+        ("tab", "tab", "j", "j", "r"),
+        "r fetched the thread again: the reply that arrived is marked ● new, the list and the"
+        " title count it, the cursor stays on its comment",
+        web=hn_thread,
+        web_later=hn_thread_grown,
+    ),
     Scene("narrow-list", (80, 24), (), "At 80x24 the article list alone"),
     Scene("narrow-body", (80, 24), ("enter",), "At 80x24 the article body alone"),
 )
@@ -290,9 +422,15 @@ WAIT_CYCLES = 500
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for the files to load (and any search to finish) before keys or a picture."""
+    """Wait for the files to load (and any search to finish, and anything
+    fetched from the web) before keys or a picture."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    screen = pilot.app.screen_stack[0] if pilot.app.screen_stack else None
+    updates = getattr(screen, "web_updates", None)
+    if updates is not None:
+        await wait_for(pilot, lambda: not updates.fetches.active, "the fetches")
+        await pilot.pause()
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
@@ -311,6 +449,8 @@ def play(scene: Scene):  # type: ignore[no-untyped-def]
 
     async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
+        if scene.web_later is not None:
+            scene.web_later(scene_server())
         await pilot.press(*scene.keys)
         await settle(pilot)
         # A notification's toast is mounted one message cycle after `notify`.

@@ -26,6 +26,7 @@ from reader.web.session import WebSession
 from tests.feed_support import (
     ARTICLE_URL,
     BLOG,
+    COMMENT_COUNT,
     CURLEW_TEXT,
     FEEDS,
     PAPER,
@@ -91,6 +92,11 @@ def serve_summary_page(server: HTTPServer) -> None:
         article_page(GAUGE_TITLE, "Ola Brook", "Tide Notes", CURLEW_TEXT),
         content_type="text/html",
     )
+
+
+def thread_size(app: ReaderApp) -> int:
+    thread = app.main_screen.thread
+    return 0 if thread is None else len(thread.comments)
 
 
 async def list_feed(app: ReaderApp, *keys: str) -> tuple[list[str], list[str]]:
@@ -193,12 +199,15 @@ async def test_a_feed_the_config_names_has_its_articles_pages_fetched_as_they_op
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
     serve_feeds(httpserver)
+    serve_wordpress(httpserver)
     serve_summary_page(httpserver)
     app = feed_app(httpserver, tmp_path, [FEED_URL], whole_article=frozenset([FEED_URL]))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        # The first item has its full text: its page is not asked for.
-        assert requests_to(httpserver, "/blog.example/2024/06/spring-tides/") == 0
+        await wait_for(pilot, lambda: thread_size(app) == COMMENT_COUNT, "the post's comments")
+        # The first item has its full text: its page is asked for once, for its
+        # discussion, not again for its text.
+        assert requests_to(httpserver, "/blog.example/2024/06/spring-tides/") == 1
         await pilot.press("j")
         await wait_for(pilot, lambda: CURLEW_TEXT[0][:40] in body_text(app), "the page's text")
     assert requests_to(httpserver, SUMMARY_PAGE) == 1
@@ -256,11 +265,13 @@ async def test_a_page_that_cannot_be_had_is_one_notice_naming_it_and_the_summary
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
     serve_feeds(httpserver)
+    serve_wordpress(httpserver)
     httpserver.expect_request(SUMMARY_PAGE).respond_with_data("gone", status=404)
     app = feed_app(httpserver, tmp_path, [FEED_URL])
     notes = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await wait_for(pilot, lambda: thread_size(app) == COMMENT_COUNT, "the post's comments")
         await pilot.press("j", "w")
         await settle(pilot)
         assert "How a float gauge works, in brief." in body_text(app)
@@ -351,3 +362,31 @@ async def test_one_feed_at_two_urls_names_each_items_feed(
         ["Estuary Log", "paper.example/feed.xml"],
         ["Estuary Log", "paper.example/feed.xml"],
     ]
+
+
+async def test_a_wordpress_feeds_item_opens_with_its_posts_comments(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A feed's item the feed counts comments on has its page fetched as it is
+    shown: a WordPress post, its comments threaded from the site's API, in
+    the item's place, still labelled with its feed."""
+    serve_feeds(httpserver)
+    serve_wordpress(httpserver)
+    app = feed_app(httpserver, tmp_path, [FEED_URL])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: thread_size(app) == COMMENT_COUNT, "the post's comments")
+        article = app.main_screen.article
+        assert article is not None and article.url == POST_URL
+        assert article.feed == FEED_URL
+        assert entries(app)[0].startswith("Spring tides & neap tides")
+        assert "Tide Notes" in entries(app)[0]
+        assert len(entries(app)) == 2  # in the item's place, not beside it
+        # Fetched again (the feed and the post), the item is still the post.
+        await pilot.press("R")
+        comments = f"/{BLOG}/wp-json/wp/v2/comments"
+        await wait_for(pilot, lambda: requests_to(httpserver, comments) == 4, "the post again")
+        await wait_for(pilot, lambda: not app.main_screen.web_updates.fetches.active, "done")
+        await settle(pilot)
+        assert len(entries(app)) == 2
+        assert requests_to(httpserver, f"/{BLOG}/feed/") == 2

@@ -63,6 +63,9 @@ def article_prompt(
     else:
         parts = [article.author, file]
     names = SEPARATOR.join(" ".join(neutralise(name).splitlines()) for name in parts if name)
+    if not comment_count and article.comment_count:
+        # A front page's story, listed without its comments: what its site counts.
+        comment_count = article.comment_count
     reading = reading_counts(article_state, unread=not unread)
     count = SEPARATOR.join(
         [f"{comment_count} comment{'' if comment_count == 1 else 's'}", *reading]

@@ -296,12 +296,14 @@ class ArticleList(ScrollView, can_focus=True):
             top = self.highlighted * ENTRY_HEIGHT - self._pinned_row
             self.scroll_to(y=max(0, top), animate=False, immediate=True)
 
-    def update_count(self, article_id: str, comment_count: int) -> None:
-        """The article's comment count, known better now (its text was read)."""
-        position = self._position.get(article_id)
-        if position is not None and self._entries[position][1] != comment_count:
-            self._entries[position] = (self._entries[position][0], comment_count)
-            self._refresh_entry(self._index_of(article_id))
+    def replace_entry(self, article: Article, count: int) -> None:
+        """The article of the entry with `article.id` is `article` now (fetched
+        again): its entry shows it where it was."""
+        position = self._position[article.id]
+        self._entries[position] = (article, count)
+        if not self.arrangement.plain:
+            self._arrange(keep=True)
+        self.refresh_marks({article.id})
 
     def narrow(self, found: list[tuple[str, int]]) -> None:
         """Show only the articles in `found` (article id, matching comments)."""

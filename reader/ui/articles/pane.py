@@ -19,6 +19,9 @@ class ArticlesPane(SearchPane[FoundArticle]):
     ) -> None:
         articles = ArticleList(store, id="articles")
         super().__init__(articles, articles, id=id, classes=classes)
+        # What the border says of the load, and of what is being fetched (None: nothing).
+        self._loaded = ""
+        self._fetching: str | None = None
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -30,6 +33,15 @@ class ArticlesPane(SearchPane[FoundArticle]):
         """How much of the load is done, while it runs."""
         for progress in self.query(LoadProgress):
             progress.show(files_done, file_count, bytes_done, byte_count)
+
+    def set_resting_subtitle(self, subtitle: str) -> None:
+        self._loaded = subtitle
+        super().set_resting_subtitle(" · ".join(filter(None, (subtitle, self._fetching))))
+
+    def show_fetching(self, said: str | None) -> None:
+        """What is being fetched (`fetching 3/30`), beside the load's word; None: nothing."""
+        self._fetching = said
+        self.set_resting_subtitle(self._loaded)
 
     def loading_done(self) -> None:
         self.query(LoadProgress).remove()

@@ -19,6 +19,7 @@ from .reading import READING_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .state import STATE_COMMANDS
 from .thread import THREAD_COMMANDS
+from .web import WEB_COMMANDS
 
 # Every command, in the order the help screen lists them.
 ALL_COMMANDS: tuple[Command, ...] = (
@@ -29,6 +30,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *SEARCH_COMMANDS,
     *JUMP_COMMANDS,
     *STATE_COMMANDS,
+    *WEB_COMMANDS,
     *MAIL_COMMANDS,
     *PAGE_COMMANDS,
     *ARTICLE_LIST_COMMANDS,
@@ -58,6 +60,7 @@ __all__ = [
     "STATE_COMMANDS",
     "THREAD_COMMANDS",
     "THREAD_LINK_COMMANDS",
+    "WEB_COMMANDS",
     "Command",
     "bindings",
     "collision_reasons",

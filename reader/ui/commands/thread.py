@@ -26,7 +26,8 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         "space,enter",
         "toggle",
         "Fold",
-        "Fold or unfold the comment (to its first line)",
+        "Fold or unfold the comment (to its first line); on a Reddit 'more replies' "
+        "stub, fetch its comments into its place",
         "space",
     ),
     Command(

@@ -32,6 +32,7 @@ from ..commands import (
     STATE_COMMANDS,
     THREAD_COMMANDS,
     THREAD_LINK_COMMANDS,
+    WEB_COMMANDS,
     Command,
     shown_keys,
 )
@@ -47,6 +48,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Article body", BODY_COMMANDS + BODY_LINK_COMMANDS),
     ("Comments", THREAD_COMMANDS + THREAD_LINK_COMMANDS),
     ("New and unread (saved state)", STATE_COMMANDS),
+    ("Read from the web (a URL named)", WEB_COMMANDS),
     ("Mail threads", MAIL_COMMANDS),
     ("Articles from the web", PAGE_COMMANDS),
     ("Search bar", SEARCH_BAR_COMMANDS),

@@ -48,6 +48,7 @@ from ..commands import (
     READING_COMMANDS,
     SEARCH_COMMANDS,
     STATE_COMMANDS,
+    WEB_COMMANDS,
     bindings,
 )
 from ..footer import ReaderFooter
@@ -57,6 +58,7 @@ from ..switch_interval import WORKING
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .arrivals import Arrivals
+from .fetches import FetchDone
 from .load_worker import load_in_batches, progress_of
 from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
 from .marks import Marks
@@ -64,6 +66,7 @@ from .message_actions import MessageActions
 from .page_fetches import PageFetches, PageSettings, wants_page
 from .pane_focus import PaneFocus
 from .thread_order import ThreadOrders, said
+from .web_updates import WebUpdates
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
 # mounts (about 25 ms), so the first frame shows its first article: the screen
@@ -81,6 +84,8 @@ READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMA
 MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
 # An article's page and a page's feeds: only where the article has them.
 WHOLE_ARTICLE, OPEN_FEED = (command.action for command in PAGE_COMMANDS)
+# Fetching again: only when a URL was named.
+WEB_ACTIONS = {command.action for command in WEB_COMMANDS}
 
 
 class MainScreen(Screen[None]):
@@ -95,6 +100,7 @@ class MainScreen(Screen[None]):
         *bindings(READING_COMMANDS),
         *bindings(STATE_COMMANDS),
         *bindings(MAIL_COMMANDS),
+        *bindings(WEB_COMMANDS),
         *bindings(PAGE_COMMANDS),
         *(
             Binding(command.keys, "no_search", show=False, id=command.id)
@@ -116,13 +122,15 @@ class MainScreen(Screen[None]):
         absolute_times: bool = False,
         sizes: PaneSizes | None = None,
         pages: PageSettings | None = None,
+        refresh_minutes: float = 0.0,
     ):
         """`load_errors` holds the problems found so far; the screen adds to it.
         `width` is the terminal's, to start with its layout. `state` is the
         memory between sessions (None: none this session); `absolute_times`:
         comment headers give times in full (the config's); `sizes` lays the
         panes out (the comments' share chosen); `pages` is how an article's
-        page and a page's feed are fetched."""
+        page and a page's feed are fetched; `refresh_minutes`: how often what
+        was read from the web is fetched again (0: never)."""
         self.sizes = sizes or PaneSizes()
         # The first classes from the start: each class change restyles every widget.
         super().__init__(classes=f"-show-{PANES[0]} {self.sizes.kind(width, 0)}")
@@ -150,6 +158,9 @@ class MainScreen(Screen[None]):
         self.messages = MessageActions(self)
         # An article's whole text and a page's feeds, fetched.
         self.pages = PageFetches(self, self, loading.web, pages or PageSettings())
+        # What is fetched while the reader reads (refresh, a front page's stories).
+        self.web_updates = WebUpdates(self, loading.web, load_errors)
+        self._refresh_minutes = refresh_minutes
         # Resumes the collector paused for the first frame (see `compose`).
         self._resume_collector: Callable[[], None] = lambda: None
         self._shown = False
@@ -215,6 +226,7 @@ class MainScreen(Screen[None]):
             self.load_files()
 
     def on_unmount(self) -> None:
+        self.web_updates.close()
         self._setting_up.close()
         self._resume_collector()
         self.pages.close()
@@ -267,11 +279,22 @@ class MainScreen(Screen[None]):
         if message.shown is not None:
             self.call_after_refresh(message.shown.set)
         self.arrivals.finished()
+        self.web_updates.load_finished()
+        if self._refresh_minutes and self.web_updates.offered:
+            self.set_interval(self._refresh_minutes * 60, self.web_updates.refresh_by_itself)
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
         try:
             self.arrivals.add(message.results, message.progress)
+            self.web_updates.loaded(
+                [
+                    prepared.article
+                    for result in message.results
+                    if not isinstance(result, LoadError)
+                    for prepared in result.articles
+                ]
+            )
         finally:
             if message.handled is not None:
                 message.handled.set()
@@ -333,9 +356,9 @@ class MainScreen(Screen[None]):
     def _put_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
         """Put a listed article read (`_read_listed`) in its place."""
         if prepared is not None and self.store.is_listed(article_id):
-            self.store.put_read(article_id, prepared)
-            self.query_one("#articles", ArticleList).update_count(
-                article_id, self.store.comment_count(article_id)
+            article = self.store.replace(article_id, prepared)
+            self.query_one("#articles", ArticleList).replace_entry(
+                article, self.store.comment_count(article_id)
             )
         if self.arrivals.done:  # (while files load, their end reports everything)
             self.arrivals.report_new_errors("reading")
@@ -371,6 +394,11 @@ class MainScreen(Screen[None]):
         if saved is not None:
             self.query_one("#articles", ArticleList).mark_opened(article_id)
             self._restore_position(*saved)
+        if article.focus is not None:
+            # The comment the URL named, the first time the article opens.
+            self._go_to_source_id(article.focus)
+            article.focus = None
+        self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
         self.opened_cursor = self.query_one(ThreadView).cursor
         self.pages.opened(article)
@@ -382,6 +410,31 @@ class MainScreen(Screen[None]):
     def action_open_feed(self) -> None:
         if self.article is not None:
             self.pages.open_feed(self.article)
+
+    def _go_to_source_id(self, source_id: str) -> None:
+        thread = self.thread
+        if thread is None:
+            return
+        for index, comment in enumerate(thread.comments):
+            if comment.source_id == source_id:
+                self.query_one(ThreadView).go_to_comment(index)
+                return
+
+    # The web -------------------------------------------------------------------
+
+    def action_refresh_article(self) -> None:
+        self.web_updates.refresh_open()
+
+    def action_refresh_all(self) -> None:
+        self.web_updates.refresh_all()
+
+    @on(FetchDone)
+    def _fetch_done(self, message: FetchDone) -> None:
+        self.web_updates.done(message)
+
+    @on(ThreadView.ExpandAsked)
+    def _expand_stub(self, message: ThreadView.ExpandAsked) -> None:
+        self.web_updates.expand(message.index, message.stub)
 
     def action_pipe_message(self) -> None:
         if self.article is not None:
@@ -462,6 +515,8 @@ class MainScreen(Screen[None]):
             return self.state is not None and not isinstance(self.focused, Input)
         if action in READING_ACTIONS:
             return not isinstance(self.focused, Input)
+        if action in WEB_ACTIONS:
+            return self.web_updates.offered and not isinstance(self.focused, Input)
         if action in MAIL_ACTIONS:
             return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
         if action in (WHOLE_ARTICLE, OPEN_FEED):

@@ -854,8 +854,14 @@ class ThreadView(ScrollView, can_focus=True):
         self.refresh()
 
     def action_toggle(self) -> None:
-        if self.rows is not None and self.cursor >= 0:
-            self._set_collapsed(self.cursor, not self.rows.is_collapsed(self.cursor))
+        if self.rows is None or self.cursor < 0:
+            return
+        comment = self._cursor_comment()
+        if comment is not None and comment.status == "more":
+            # A stub folds nothing: it asks for the comments it stands for.
+            self.post_message(self.ExpandAsked(self.cursor, comment))
+            return
+        self._set_collapsed(self.cursor, not self.rows.is_collapsed(self.cursor))
 
     def action_collapse(self) -> None:
         """Collapse; or, when already collapsed or without replies, go to the parent."""
@@ -905,6 +911,15 @@ class ThreadView(ScrollView, can_focus=True):
         self.refresh()
         said = "folded" if self.quotes_folded else "shown"
         self.notify(f"Quoted text {said}", timeout=1.5, markup=False)
+
+    class ExpandAsked(Message):
+        """`space` on a `more` stub: its comments fetched into its place (the
+        screen fetches them)."""
+
+        def __init__(self, index: int, stub: Comment) -> None:
+            super().__init__()
+            self.index = index
+            self.stub = stub
 
     class SortAsked(Message):
         """`s`: the comments in their next order (the screen sorts the thread)."""
