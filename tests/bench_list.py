@@ -182,7 +182,7 @@ async def key_figures(articles: Path, count: int, runs: int) -> list[Figure]:
     from reader.ui.app import ReaderApp
     from reader.ui.articles.list import ArticleList
     from reader.ui.articles.pane import ArticlesPane
-    from reader.ui.search.pane import FoundBatch
+    from reader.ui.search.batches import FoundBatch
 
     app = ReaderApp(Loading([articles]))
     async with app.run_test(size=SCREEN) as pilot:

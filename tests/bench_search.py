@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from reader.loading import Loading
 from reader.search.query import Query
-from reader.ui.search.pane import FixedSearch
+from reader.ui.search.target import FixedSearch
 from reader.ui.thread.matches import ThreadMatches
 from tests.bench_corpus import RARE_WORD
 from tests.bench_support import SCREEN, Bench, Figure, median_of, painter, repaint_cost

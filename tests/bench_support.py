@@ -79,7 +79,12 @@ def mb(paths: list[Path]) -> float:
     return sum(path.stat().st_size for path in paths) / 1e6
 
 
-def time_to_screen(command: list[str], *markers: str, timeout: float = 30) -> list[float]:
+def time_to_screen(
+    command: list[str],
+    *markers: str,
+    timeout: float = 30,
+    then: Callable[[int, int], None] | None = None,
+) -> list[float]:
     """Seconds from spawning `command` in a pty until each marker has been
     written to it, in order.
 
@@ -92,7 +97,9 @@ def time_to_screen(command: list[str], *markers: str, timeout: float = 30) -> li
     (a `vfork`), not `pexpect` (a `fork`, which copies this process's page
     tables: by the later sections it holds some 2 GB of corpora, some 45 ms a
     start), and this process's collector is paused meanwhile (its collections
-    of those corpora were timed as the command's)."""
+    of those corpora were timed as the command's). `then`, if given, is called
+    with the pty and the command's pid once every marker is seen, before the
+    command is ended (to type keys, to read its memory)."""
     columns, lines = SCREEN
     env = {**os.environ, "TERM": "xterm-256color"}
     wanted = [marker.encode() for marker in markers]
@@ -121,6 +128,8 @@ def time_to_screen(command: list[str], *markers: str, timeout: float = 30) -> li
             now = time.perf_counter()
             while len(seen) < len(markers) and wanted[len(seen)] in written:
                 seen.append(now - start)
+        if then is not None:
+            then(terminal, child.pid)
     finally:
         child.kill()
         child.wait()

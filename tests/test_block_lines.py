@@ -7,14 +7,9 @@ from rich.console import Console
 from rich.style import Style
 
 from reader.text import CODE, ITEM, LINKS, QUOTE, Block
-from reader.ui.render.block_lines import (
-    CLIP_MARK,
-    CONTINUATION_MARK,
-    QUOTE_BAR,
-    BlockStyles,
-    block_lines,
-    wrap_ranges,
-)
+from reader.ui.render.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR, block_lines
+from reader.ui.render.block_styles import BlockStyles
+from reader.ui.render.wrapping import wrap_ranges
 
 STYLES = BlockStyles(*[Style()] * 13)
 CONSOLE = Console(width=200)

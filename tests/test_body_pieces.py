@@ -1,28 +1,39 @@
 """Cutting the article body into pieces that wrap on their own, and guessing
-their heights: long text is cut where a line may break, and a guess is near
-the wrapped height for narrow and wide characters alike."""
+their heights: long text is cut where a line may break, a guess is near the
+wrapped height for narrow and wide characters alike, and the pieces of a
+long body are numbers in arrays, not an object each (issue 23, item 18)."""
 
 from __future__ import annotations
+
+import tracemalloc
 
 from rich.console import Console
 from rich.style import Style
 
+from reader.model import Article
+from reader.search.fields import article_fields
 from reader.text import CODE, Block
-from reader.ui.body.pieces import (
-    CHUNK,
-    PlainBlock,
-    StructuredBlock,
-    estimate,
-    piece_lines,
-    piece_ranges,
-    pieces_of,
-)
-from reader.ui.render.block_lines import BlockStyles
+from reader.ui.body.blocks import ArticleBlocks
+from reader.ui.body.piece_lines import Piece, piece_lines
+from reader.ui.body.pieces import CHUNK, PieceTable, piece_ranges
+from reader.ui.render.block_styles import BlockStyles
 from reader.ui.render.line_heights import LineHeights
 
 CONSOLE = Console(width=200, color_system=None)
 STYLES = {"title": Style(), "match": Style(underline=True), "current-match": Style(reverse=True)}
 BLOCK_STYLES = BlockStyles(*[Style()] * 13)
+
+
+def body_pieces(string: str, layout: Block | None = None) -> tuple[PieceTable, list[int]]:
+    """The pieces of an article whose body is `string`, and which are the body's."""
+    article = Article(title="T", body=[string], body_blocks=None if layout is None else (layout,))
+    table = PieceTable(ArticleBlocks(article))
+    return table, list(table.of_block(table.blocks.body_start))
+
+
+def body_piece_list(string: str, layout: Block | None = None) -> list[Piece]:
+    table, indexes = body_pieces(string, layout)
+    return [table.piece(index) for index in indexes]
 
 
 def test_short_text_is_one_piece() -> None:
@@ -52,17 +63,16 @@ def test_a_word_of_kilobytes_is_cut_anyway() -> None:
 
 
 def wrapped_height(string: str, measure: int) -> int:
-    pieces = pieces_of([(None, PlainBlock(string, "title"))])
     return sum(
         len(piece_lines(piece, measure, CONSOLE, STYLES, BLOCK_STYLES, [], None))
-        for piece in pieces
+        for piece in body_piece_list(string)
     )
 
 
 def estimated_height(string: str, measure: int) -> int:
-    return sum(
-        estimate(piece, measure) for piece in pieces_of([(None, PlainBlock(string, "title"))])
-    )
+    table, indexes = body_pieces(string)
+    estimates = table.estimates(measure)
+    return sum(estimates[index] for index in indexes)
 
 
 def test_estimates_are_near_the_wrapped_height_for_wide_characters_too() -> None:
@@ -75,12 +85,59 @@ def test_estimates_are_near_the_wrapped_height_for_wide_characters_too() -> None
 
 def test_a_piece_of_code_is_as_tall_as_its_lines() -> None:
     code = "\n".join(f"print({n})" for n in range(30))
-    (piece,) = pieces_of([(None, StructuredBlock(code, Block(CODE), None))])
+    table, (index,) = body_pieces(code, Block(CODE))
+    piece = table.piece(index)
+    # 30 lines and the blank line before the block.
     assert (
-        estimate(piece, 40)
-        == 30
+        table.estimates(40)[index]
+        == 31
         == len(piece_lines(piece, 40, CONSOLE, STYLES, BLOCK_STYLES, [], None))
     )
+
+
+def test_the_blocks_drawn_are_the_fields_searched_in_their_order() -> None:
+    """A match's key names the block that shows it: the body's blocks are made
+    on demand, and their keys and strings must be `article_fields`' own."""
+    article = Article(
+        title="Title",
+        subtitle="Sub",
+        author="Ann",
+        source="The Bench",
+        url="https://example.org/a",
+        body=["one", "two", "three"],
+        author_bio="first\n\nsecond",
+    )
+    blocks = ArticleBlocks(article)
+    drawn = [blocks[number] for number in range(len(blocks))]
+    assert [(key, block.string) for key, block in drawn if key is not None] == article_fields(
+        article
+    )
+    for number, (key, _) in enumerate(drawn):
+        assert blocks.key_of(number) == key
+        if key is not None:
+            assert blocks.number_of(key) == number
+    assert blocks.number_of(("body", 3)) == blocks.number_of(("bio", 2)) == -1
+
+
+def test_a_body_of_many_paragraphs_is_pieced_in_a_few_bytes_each() -> None:
+    """A 251 MB text file is a million paragraphs: an object or two each took
+    more memory than the text (3.6 times the file in the app)."""
+    paragraphs = [f"Paragraph {n} of the long text, in a few plain words." for n in range(100_000)]
+    paragraphs[500] = "x " * (3 * CHUNK)  # one long enough to be cut
+    article = Article(title="Many paragraphs", body=paragraphs)
+    tracemalloc.start()
+    try:
+        table = PieceTable(ArticleBlocks(article))
+        heights = table.estimates(78)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert held / len(paragraphs) <= 40, f"{held / len(paragraphs):.0f} bytes a paragraph"
+    cut = list(table.of_block(table.blocks.body_start + 500))
+    assert len(cut) == len(piece_ranges(paragraphs[500], code=False)) > 1
+    assert len(table) == 1 + len(paragraphs) - 1 + len(cut) == len(heights)
+    assert table.piece(cut[0]).gap and not table.piece(cut[1]).gap
+    assert table.piece(cut[-1]).end == len(paragraphs[500])
 
 
 def test_line_heights_find_items_by_line_as_heights_become_exact() -> None:
@@ -99,8 +156,7 @@ def test_a_long_list_item_keeps_its_indent_and_its_link_style_across_pieces() ->
     cut = piece_ranges(words, code=False)[0][1]
     span = Span(cut - 20, cut + 20, LINK)  # a link across the first cut
     styles = BlockStyles(*[Style()] * 4, Style(underline=True), *[Style()] * 8)
-    block = StructuredBlock(words, Block(ITEM, level=1, marker="•", spans=(span,)), None)
-    pieces = pieces_of([(None, block)])
+    pieces = body_piece_list(words, Block(ITEM, level=1, marker="•", spans=(span,)))
     assert len(pieces) > 2
     lines = [
         line
@@ -121,16 +177,13 @@ def test_a_long_list_item_keeps_its_indent_and_its_link_style_across_pieces() ->
 
 
 def test_a_long_patch_cut_in_pieces_keeps_its_line_styles_in_every_piece() -> None:
-    from reader.text import CODE
-
     # 300 context lines, 300 removed and 300 added: 600 lines either side.
     patch = "@@ -1,600 +1,600 @@\n" + "\n".join(
         f"-old line {n}\n+new line {n}" if n % 2 else f" context {n}" for n in range(600)
     )
     added, removed = Style(color="green"), Style(color="red")
     styles = BLOCK_STYLES._replace(diff_added=added, diff_removed=removed)
-    block = StructuredBlock(patch, Block(CODE), None)
-    pieces = pieces_of([(None, block)])
+    pieces = body_piece_list(patch, Block(CODE))
     assert len(pieces) > 2
     last = pieces[-1]
     lines = piece_lines(last, 80, CONSOLE, STYLES, styles, [], None)

@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-from reader.state import open_state
+import pytest
+
+from reader.model import Article, Comment
+from reader.prepared import prepare
+from reader.state import State, open_state
+from reader.state import database as database_module
 from reader.state.ownership import APPLICATION_ID
 from tests.builders import write
 
@@ -97,3 +103,81 @@ def test_a_database_damaged_inside_is_moved_aside_at_open(tmp_path: Path) -> Non
     assert aside.stat().st_size > 0
     state.remember_theme("nord")
     state.close()
+
+
+def a_session(path: Path, work: Callable[[State], object]) -> None:
+    """A session of reader's with the state at `path`, which does `work`."""
+    state, warnings = open_state(path)
+    assert state is not None, warnings
+    work(state)
+    state.close()
+
+
+def damaged_past_the_check(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database of reader's damaged inside, where the check at open does not
+    reach (its budget spent before it gets there: a huge database)."""
+    a_session(path, lambda state: state.remember_theme("nord"))
+    with sqlite3.connect(path) as database:
+        rows = [(1, number, 1, 1) for number in range(5_000)]
+        database.executemany("INSERT INTO comments VALUES (?, ?, ?, ?)", rows)
+    damage_inside(path)
+    monkeypatch.setattr(database_module, "_check_integrity", lambda connection: None)
+
+
+def set_aside(folder: Path) -> list[Path]:
+    return [aside for aside in folder.glob("state.db.corrupt-*") if aside.name[-4] != "-"]
+
+
+def test_damage_found_by_the_first_reads_sets_the_database_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first such error, not only the check at open: state is kept this
+    session, in a fresh database, rather than off at every start."""
+    path = tmp_path / "state.db"
+    damaged_past_the_check(path, monkeypatch)
+    state, warnings = open_state(path)
+    assert state is not None, warnings
+    assert len(warnings) == 1 and "was damaged; moved it aside" in warnings[0]
+    assert len(set_aside(tmp_path)) == 1
+    state.remember_theme("gruvbox")
+    state.close()
+    state, warnings = open_state(path)
+    assert state is not None and warnings == [] and state.theme == "gruvbox"
+    state.close()
+
+
+def test_damage_found_during_a_session_sets_the_database_aside_at_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "state.db"
+    article = Article(title="A", comments=[Comment(author="ann", text=["hello"])])
+    a_session(path, lambda state: state.opened(state.prepare(article, prepare(article).thread)))
+    state, _ = open_state(path)
+    assert state is not None
+    damage_inside(path)  # while it is open, after its first reads
+    heard: list[str] = []
+    state.on_warning = heard.append
+    state.prepare(article, prepare(article).thread)
+    assert heard and "cannot read the state database" in heard[0]
+    assert set_aside(tmp_path) == [], "not while it is open"
+    state.close()
+    assert len(set_aside(tmp_path)) == 1
+    state, warnings = open_state(path)
+    assert state is not None and warnings == []
+    state.close()
+
+
+def test_a_fresh_database_in_its_place_is_never_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another reader may have set it aside and made a fresh one meanwhile."""
+    path = tmp_path / "state.db"
+    state, _ = open_state(path)
+    assert state is not None
+    state.damaged = True
+    os.replace(path, tmp_path / "elsewhere.db")
+    fresh, _ = open_state(path)
+    assert fresh is not None
+    state.close()
+    assert path.exists() and set_aside(tmp_path) == []
+    fresh.close()

@@ -14,7 +14,7 @@ from reader.ui.thread import cursor as moves
 from reader.ui.thread.layout import ThreadLayout
 from reader.ui.thread.matches import ThreadMatches
 from reader.ui.thread.minimap_cells import EMPTY, MATCH, NEW, minimap_cells
-from reader.ui.thread.painter import PaintedComment
+from reader.ui.thread.painted_comment import PaintedComment
 from reader.ui.thread.rows import ThreadRows
 
 from .test_store import nested_article

@@ -83,13 +83,16 @@ def _is_json(sample: Sample) -> bool:
     return sample.is_json
 
 
-def _json_format(name: str, label: str, module: str) -> Format:
+def _json_format(
+    name: str, label: str, module: str, sniff: str = "sniff", parse: str = "parse"
+) -> Format:
+    """A JSON format read by `module`'s functions `sniff` and `parse`."""
     return Format(
         name,
         label,
         _JSON,
-        _after(_is_json, _lazy(module, "sniff")),
-        _whole(_lazy(module, "parse")),
+        _after(_is_json, _lazy(module, sniff)),
+        _whole(_lazy(module, parse)),
         True,
     )
 
@@ -130,34 +133,21 @@ FORMATS: tuple[Format, ...] = (
     _json_format("hn-firebase", "Hacker News JSON items (Firebase API)", "hn.firebase"),
     _json_format("lobsters", "Lobsters story JSON", "lobsters"),
     _json_format("hn-algolia-search", "Hacker News stories JSON (Algolia search)", "hn.search"),
-    Format(
-        "reddit-listing",
-        "Reddit subreddit page JSON",
-        _JSON,
-        _after(_is_json, _lazy("reddit", "sniff_listing")),
-        _whole(_lazy("reddit", "parse_listing")),
-        True,
+    _json_format(
+        "reddit-listing", "Reddit subreddit page JSON", "reddit", "sniff_listing", "parse_listing"
     ),
-    Format(
-        "lobsters-list",
-        "Lobsters stories JSON",
-        _JSON,
-        _after(_is_json, _lazy("lobsters", "sniff_list")),
-        _whole(_lazy("lobsters", "parse_list")),
-        True,
-    ),
+    _json_format("lobsters-list", "Lobsters stories JSON", "lobsters", "sniff_list", "parse_list"),
     _json_format("discourse", "Discourse topic JSON", "discourse"),
     _json_format(
         "wordpress", "WordPress post and comments JSON (reader's bundle)", "feed.wordpress"
     ),
     _json_format("page", "web page article JSON (reader's bundle)", "feed.page"),
-    Format(
+    _json_format(
         "feed-kept",
         "feed with the items it dropped JSON (reader's bundle)",
-        _JSON,
-        _after(_is_json, _lazy("feed.items", "sniff_kept")),
-        _whole(_lazy("feed.items", "parse_kept")),
-        True,
+        "feed.items",
+        "sniff_kept",
+        "parse_kept",
     ),
     _json_format("reader-json", "reader dump JSON", "yaml.from_json"),
     Format(

@@ -115,28 +115,30 @@ def _last_flush_line(lines: list[str], first: int) -> int:
     return first - 1
 
 
-def _blocks(lines: list[str], begin: int, end: int) -> list[list[str]]:
-    """The runs of non-blank lines in `lines[begin:end]`, each line stripped (R2)."""
-    blocks: list[list[str]] = []
-    block: list[str] = []
+def _blocks(lines: list[str], begin: int, end: int) -> list[str]:
+    """The runs of non-blank lines in `lines[begin:end]`, each line stripped
+    (R2), each run joined by line breaks: a one-line run is its line, with no
+    list made for it (a big text file is a million one-line paragraphs)."""
+    blocks: list[str] = []
+    run: list[str] = []
     for index in range(begin, end):
         stripped = lines[index].strip()
         if stripped:
-            block.append(stripped)
-        elif block:
-            blocks.append(block)
-            block = []
-    if block:
-        blocks.append(block)
+            run.append(stripped)
+        elif run:
+            blocks.append("\n".join(run))
+            run.clear()
+    if run:
+        blocks.append("\n".join(run))
     return blocks
 
 
-def _read_body(article: Article, blocks: list[list[str]]) -> None:
+def _read_body(article: Article, blocks: list[str]) -> None:
     """Fill in the header (R5), the body and the author's bio (R7) from `blocks`."""
     position = 0
     # At most one byline and one subtitle, in either order, right after the title.
-    while position < len(blocks) and len(blocks[position]) == 1:
-        line = blocks[position][0]
+    while position < len(blocks) and "\n" not in blocks[position]:
+        line = blocks[position]
         if article.byline is None and _is_byline(line):
             article.byline = line
             article.author, article.source = _parse_byline(line)
@@ -150,13 +152,13 @@ def _read_body(article: Article, blocks: list[list[str]]) -> None:
     last = len(blocks) - 1
     for index in range(position, len(blocks)):
         block = blocks[index]
-        if bio is None and len(block) == 1 and index < last:
-            name = _bio_author(article.author, block[0])
+        if bio is None and "\n" not in block and index < last:
+            name = _bio_author(article.author, block)
             if name is not None:
                 article.author = article.author or name
                 bio = []
                 continue
-        (body if bio is None else bio).append("\n".join(block))
+        (body if bio is None else bio).append(block)
     if bio is not None:
         article.author_bio = "\n\n".join(bio)
 

@@ -10,17 +10,26 @@ every change is buffered and written by the writer thread (`writer.py`).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from itertools import compress, repeat
 from pathlib import Path
 
 from ..model import Article, Thread
 from .article_state import NEW, READ, STUB, UNREAD, ArticleState
-from .database import StateUnavailable, connect, open_database
+from .database import (
+    StateUnavailable,
+    connect,
+    damaged_warning,
+    is_damaged,
+    move_aside,
+    open_database,
+)
 from .identity import article_key, comment_keys, digest_key
 from .writer import HISTORY_LIMIT, StateWriter
 
@@ -52,6 +61,12 @@ class State:
         writer: Writer = StateWriter,
     ) -> None:
         self.path = path
+        # The file opened: set aside at close if found damaged meanwhile, unless
+        # another reader has put a fresh one in its place since.
+        self._file = _file_identity(path)
+        # A query found the database damaged inside (past what the check at
+        # open read): it is set aside at close, so that the next start is fresh.
+        self.damaged = False
         # Every problem so far, for the log (`open_state` returns the first ones).
         self.warnings = list(warnings)
         # Called with a warning that arises mid-session, from a background thread
@@ -76,18 +91,21 @@ class State:
         # whether each of its items listed this session is new: asked once.
         self._feed_first: dict[int, int | None] = {}
         self._new_items: dict[tuple[int, int], bool] = {}
-        rows = self._reader.execute("SELECT name, value FROM settings").fetchall()
-        settings = dict(rows)
+        try:
+            settings = dict(self._reader.execute("SELECT name, value FROM settings").fetchall())
+            history = self._reader.execute(
+                "SELECT query FROM history ORDER BY used DESC LIMIT ?", (HISTORY_LIMIT,)
+            ).fetchall()
+        except BaseException:
+            # Closed now, not when collected: by then the file may be set aside
+            # and a fresh one made, whose WAL file closing this would remove.
+            self._reader.close()
+            raise
         # The settings the UI keeps (the theme, the panes' sizes, a sort), by name.
         self._settings: dict[str, str] = settings
         selected = settings.get(SELECTED)
         self._selected: int | None = int(selected) if selected is not None else None
-        self._history = [
-            query
-            for (query,) in self._reader.execute(
-                "SELECT query FROM history ORDER BY used DESC LIMIT ?", (HISTORY_LIMIT,)
-            ).fetchall()[::-1]
-        ]
+        self._history = [query for (query,) in history[::-1]]
         # Where every change goes, buffered: the writer thread writes it.
         self.writer = writer(connection, self.session, self._warn)
 
@@ -97,10 +115,15 @@ class State:
             self.on_warning(message)
 
     def close(self) -> None:
-        """Write everything still buffered and close. Call once, at exit."""
+        """Write everything still buffered and close. Call once, at exit. A
+        database found damaged meanwhile is set aside, once closed."""
         self.writer.close()
         with self._reader_lock:
             self._reader.close()
+        if (self.damaged or self.writer.damaged) and _file_identity(self.path) == self._file:
+            # If it cannot be moved, the next start finds it damaged again.
+            with suppress(StateUnavailable):
+                move_aside(self.path)
 
     # Articles: thread-safe ----------------------------------------------------------
 
@@ -115,6 +138,7 @@ class State:
         except sqlite3.Error as error:
             # The article is shown as never opened rather than the load failing.
             row, known = None, {}
+            self.damaged = self.damaged or is_damaged(error)
             if not self._read_failed:
                 self._read_failed = True
                 self._warn(f"cannot read the state database ({error}); articles show as unread")
@@ -312,6 +336,13 @@ def open_state(path: Path, writer: Writer = StateWriter) -> tuple[State | None, 
     no state possible (a read-only or full folder, a newer reader's database),
     None and a warning saying reader runs without it. `writer` makes the state's
     writer (tests: one without a thread, which writes when told)."""
+    return _open_state(path, writer, set_aside=True)
+
+
+def _open_state(path: Path, writer: Writer, set_aside: bool) -> tuple[State | None, list[str]]:
+    """`open_state`; a database that its first reads find damaged inside (the
+    check at open stops on a budget) is set aside, as a damaged header is, if
+    `set_aside`, and a fresh one made."""
     try:
         connection, warnings = open_database(path)
     except StateUnavailable as error:
@@ -320,4 +351,19 @@ def open_state(path: Path, writer: Writer = StateWriter) -> tuple[State | None, 
         return State(path, connection, warnings, writer), warnings
     except sqlite3.Error as error:
         connection.close()
-        return None, [*warnings, f"running without saved state: cannot use {path}: {error}"]
+        if not (set_aside and not warnings and is_damaged(error)):
+            return None, [*warnings, f"running without saved state: cannot use {path}: {error}"]
+    try:
+        aside = move_aside(path)
+    except StateUnavailable as error:
+        return None, [f"running without saved state: {error}"]
+    state, warnings = _open_state(path, writer, set_aside=False)
+    return state, [damaged_warning(path, aside), *warnings]
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino

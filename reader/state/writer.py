@@ -68,6 +68,8 @@ class StateWriter:
         self.pending = Batch()
         self._warn = warn
         self._failed = False
+        # Writing failed on a database damaged inside (its owner sets it aside).
+        self.damaged = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         if interval is not None:
@@ -102,7 +104,11 @@ class StateWriter:
 
     def _give_up(self, error: sqlite3.Error) -> None:
         self._failed = True
-        what = "is damaged" if is_damaged(error) else f"cannot be written ({error})"
+        self.damaged = is_damaged(error)
+        if self.damaged:
+            what = "is damaged (set aside when reader quits, to start afresh)"
+        else:
+            what = f"cannot be written ({error})"
         self._warn(f"the state database {what}; nothing more is remembered this session")
 
     def close(self) -> None:

@@ -14,7 +14,8 @@ from textual.pilot import Pilot
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
 from reader.ui.body import view as article_body
-from reader.ui.body.pieces import CHUNK, Piece, piece_lines
+from reader.ui.body.piece_lines import Piece, piece_lines
+from reader.ui.body.pieces import CHUNK
 from reader.ui.body.view import ArticleBody
 
 from .conftest import make_app
@@ -214,7 +215,7 @@ async def test_the_body_pane_follows_the_open_article_and_searches_it_again() ->
         await settle(pilot)
         pane = screen.query_one(BodyPane)
         assert body.article is other
-        assert pane.matches == list(app.store.search_article(other.id, pane.search_query))
+        assert list(pane.matches) == list(app.store.search_article(other.id, pane.search_query))
         assert pane.matches and all(m.key in body.highlighted_blocks for m in pane.matches)
 
 

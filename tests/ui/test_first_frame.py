@@ -37,7 +37,7 @@ from reader.ui.screens import load_worker
 from reader.ui.screens import main as main_screen
 from reader.ui.screens.main import MainScreen
 from reader.ui.thread.layout import ThreadLayout
-from reader.ui.thread.painter import PaintedComment
+from reader.ui.thread.painted_comment import PaintedComment
 from reader.ui.thread.view import ThreadView
 
 from .conftest import SEEDS

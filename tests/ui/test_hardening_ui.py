@@ -35,7 +35,7 @@ from reader.state import default_state_path, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.body import view as article_body
-from reader.ui.body.pieces import piece_lines
+from reader.ui.body.piece_lines import piece_lines
 from reader.ui.body.view import ArticleBody
 from reader.ui.screens.help import HelpScreen
 from reader.ui.thread.view import ThreadView

@@ -10,7 +10,8 @@ from rich.style import Style
 from reader.model import Comment
 from reader.ui.app import ReaderApp
 from reader.ui.body.view import ArticleBody
-from reader.ui.thread.painter import CommentPainter, PainterStyles
+from reader.ui.thread.painter import CommentPainter
+from reader.ui.thread.styles import PainterStyles
 from reader.ui.thread.view import ThreadView
 
 from .conftest import make_app

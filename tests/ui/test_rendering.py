@@ -17,8 +17,10 @@ from reader.formats.loader import load_articles
 from reader.model import Comment
 from reader.text import CODE, ITEM, LINK, LINKS, MARKER, QUOTE, Block, Span
 from reader.ui.body.view import ArticleBody
-from reader.ui.render.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR, BlockStyles
-from reader.ui.thread.painter import CommentPainter, PainterStyles
+from reader.ui.render.block_lines import CLIP_MARK, CONTINUATION_MARK, QUOTE_BAR
+from reader.ui.render.block_styles import BlockStyles
+from reader.ui.thread.painter import CommentPainter
+from reader.ui.thread.styles import PainterStyles
 
 from .conftest import make_app
 from .scenes import settle

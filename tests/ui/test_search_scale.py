@@ -15,7 +15,7 @@ from textual.geometry import Region
 from textual.widgets import Input
 
 from reader.search.query import Match, Query
-from reader.ui.search.pane import BATCH_LIMIT
+from reader.ui.search.batches import BATCH_LIMIT
 from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app

@@ -362,7 +362,8 @@ def test_the_header_says_the_time_relative_to_now() -> None:
     from rich.style import Style
 
     from reader.model import Comment
-    from reader.ui.thread.painter import CommentPainter, PainterStyles
+    from reader.ui.thread.painter import CommentPainter
+    from reader.ui.thread.styles import PainterStyles
 
     plain = Style()
     painter = CommentPainter(

@@ -1,11 +1,18 @@
-"""The article body cut into pieces that wrap on their own, lazily.
+"""The article body cut into pieces that wrap on their own, kept as a few
+arrays of numbers, and each piece's height at a width guessed from them.
 
 Each block of the article (title, byline, facts, a paragraph, the bio, ...)
 is one piece, unless it is longer than `CHUNK` characters: then it is cut
 into pieces of about that length, at a line break or a space where there is
 one (code only at a line break), so that a body that is one 10 MB line wraps
 a few kilobytes at a time and no Rich `Text` of the whole line is ever built.
-A piece's height at a width is estimated from its length until it is wrapped.
+
+A piece is six numbers in arrays (its block, where it starts and ends in the
+block's string, the cells its text takes, its line breaks, its shape), some
+20 bytes, not an object: a 251 MB text file is a million paragraphs, and the
+objects made for each took more memory than the text. The arrays of a body's
+plain paragraphs are made by C loops over its strings (`map(len, ...)`), so
+that opening such a body costs a fraction of a second.
 
 A paragraph cut in pieces wraps as if each piece were a paragraph of its own
 without the blank line between them: the last line of a piece may be shorter
@@ -14,27 +21,16 @@ than a wrap of the whole would make it. Only text longer than `CHUNK` is cut.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import replace
-from operator import itemgetter
-from typing import NamedTuple
+from array import array
+from bisect import bisect_left
+from itertools import compress, repeat
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 
-from ...text import CODE, ITEM, PART, QUOTE, RULE, Block
-from ..render.block_lines import (
-    PART_RULE,
-    BlockStyles,
-    MatchSpan,
-    block_gap,
-    block_lines,
-    gap_prefix,
-)
-from ..render.wrapping import wrap_lines
+from ...text import CODE, ITEM, PART, QUOTE, RULE, Block, block_at
+from ..render.block_lines import PART_RULE, block_gap
+from .blocks import AnyBlock, ArticleBlocks, BlockKey, StructuredBlock
+from .piece_lines import Piece
 
 # About 50 lines of prose at 80 columns: what one piece costs to wrap is
 # what a key press can afford.
@@ -44,65 +40,11 @@ CHUNK = 4096
 SAMPLE = 256
 # A word-wrapped line leaves a few cells unused at its end, on average.
 WRAP_WASTE = 3
-
-BlockKey = tuple[str, int] | None
-Line = tuple[list[Segment], int]
-
-
-class PlainBlock(NamedTuple):
-    """A block of the article in one style (title, byline, bio, ...)."""
-
-    string: str
-    style: str  # its name in the view's styles, which a theme changes
-
-
-class StructuredBlock(NamedTuple):
-    """A block of the body laid out by the block renderer (a link post's note too)."""
-
-    string: str
-    layout: Block
-    previous: Block | None  # the block before it, for the gap between them
-
-
-class Piece(NamedTuple):
-    """Characters `start:end` of a block's string, wrapped on their own."""
-
-    key: BlockKey
-    block: PlainBlock | StructuredBlock
-    start: int
-    end: int
-    gap: bool  # a blank line before it: the first piece of a block, not of the article
-    cells: int  # the cells its text takes unwrapped (estimated from a sample)
-    breaks: int  # its line breaks
-
-
-def pieces_of(blocks: list[tuple[BlockKey, PlainBlock | StructuredBlock]]) -> list[Piece]:
-    """Every block cut into pieces, in order."""
-    pieces: list[Piece] = []
-    for key, block in blocks:
-        string = block.string
-        code = isinstance(block, StructuredBlock) and block.layout.kind == CODE
-        gap = bool(pieces) and _has_gap(block)
-        for start, end in piece_ranges(string, code):
-            pieces.append(
-                Piece(
-                    key,
-                    block,
-                    start,
-                    end,
-                    gap,
-                    _cells(string, start, end),
-                    string.count("\n", start, end),
-                )
-            )
-            gap = False
-    return pieces
-
-
-def _has_gap(block: PlainBlock | StructuredBlock) -> bool:
-    if isinstance(block, PlainBlock) or block.previous is None:
-        return True
-    return block_gap(block.previous, block.layout)
+# A piece's shape, as its height is guessed: one line, its own lines (code), or
+# wrapped in the cells the block renderer leaves after its decoration
+# (`WRAPPED + decoration`, the decoration at most `MAX_DECORATION` cells).
+ONE_LINE, OWN_LINES, WRAPPED = 0, 1, 2
+MAX_DECORATION = 255 - WRAPPED
 
 
 def piece_ranges(string: str, code: bool) -> list[tuple[int, int]]:
@@ -131,7 +73,8 @@ def piece_ranges(string: str, code: bool) -> list[tuple[int, int]]:
     return ranges
 
 
-def _cells(string: str, start: int, end: int) -> int:
+def cells_of(string: str, start: int, end: int) -> int:
+    """The cells `string[start:end]` takes, estimated from a sample."""
     length = end - start
     sample = string[start : start + SAMPLE]
     if sample.isascii():
@@ -139,19 +82,13 @@ def _cells(string: str, start: int, end: int) -> int:
     return length * cell_len(sample) // max(1, len(sample))
 
 
-def estimate(piece: Piece, measure: int) -> int:
-    """The piece's height in lines at `measure` cells, guessed from its length."""
-    block = piece.block
-    layout = block.layout if isinstance(block, StructuredBlock) else None
+def shape_of(layout: Block | None) -> int:
+    """How a block's height is guessed (None: a plain block, no layout)."""
     if layout is not None and layout.kind == RULE:
-        lines = 1
-    elif layout is not None and layout.kind == CODE:
-        lines = piece.breaks + 1
-    else:
-        inner = max(1, measure - _decoration(layout))
-        usable = inner - WRAP_WASTE if inner > 4 * WRAP_WASTE else inner
-        lines = piece.breaks + max(1, -(-piece.cells // usable))
-    return lines + piece.gap
+        return ONE_LINE
+    if layout is not None and layout.kind == CODE:
+        return OWN_LINES
+    return WRAPPED + min(MAX_DECORATION, _decoration(layout))
 
 
 def _decoration(layout: Block | None) -> int:
@@ -167,75 +104,144 @@ def _decoration(layout: Block | None) -> int:
     return 0
 
 
-def piece_lines(
-    piece: Piece,
-    measure: int,
-    console: Console,
-    styles: dict[str, Style],
-    block_styles: BlockStyles,
-    found: list[MatchSpan],
-    current: MatchSpan | None,
-) -> list[Line]:
-    """The piece's lines at `measure` cells, after the blank line before it if
-    any (start -1: not part of the block's text); search matches (offsets in
-    the block's string) highlighted. Each line's start is an offset in the
-    block's string."""
-    start, end = piece.start, piece.end
-    block = piece.block
-    string = block.string[start:end]
-    matches = _clipped(found, start, end)
-    current_here = next(iter(_clipped([current], start, end)), None) if current else None
-    lines: list[Line] = []
-    if isinstance(block, PlainBlock):
-        if piece.gap:
-            lines.append(([], -1))
-        # Neutralised when the block was made. The style as a span: Rich drops a
-        # Text's own style when it renders one without spans.
-        text = Text(string)
-        text.stylize(styles[block.style])
-        for span in matches:
-            is_current = span == current_here
-            text.stylize(styles["current-match"] if is_current else styles["match"], *span)
-        wrapped = wrap_lines(text, console, measure)
-    else:
-        layout = _piece_layout(block.layout, start, end, len(block.string))
-        previous = block.previous
-        if piece.gap:
-            gap = gap_prefix(previous, layout, block_styles) if previous is not None else []
-            lines.append((gap, -1))
-        whole = (block.string, start) if layout.kind == CODE else None
-        wrapped = block_lines(
-            string, layout, measure, console, block_styles, matches, current_here, whole
+def _has_gap(block: AnyBlock) -> bool:
+    if isinstance(block, StructuredBlock) and block.previous is not None:
+        return block_gap(block.previous, block.layout)
+    return True
+
+
+class PieceTable:
+    """Every block of an article cut into pieces, in order, as arrays."""
+
+    def __init__(self, blocks: ArticleBlocks) -> None:
+        self.blocks = blocks
+        self.block = array("i")  # the block each piece is of
+        self.start = array("i")  # where it starts in its block's string
+        self.end = array("i")  # and ends
+        self.cells = array("i")  # the cells its text takes unwrapped (estimated)
+        self.breaks = array("i")  # its line breaks
+        self.gap = bytearray()  # 1: a blank line before it (a block's first piece)
+        self.shape = bytearray()  # ONE_LINE, OWN_LINES or WRAPPED + decoration
+        for number in range(blocks.body_start):
+            self._add_block(number)
+        self._add_body()
+        for number in range(blocks.tail_start, len(blocks)):
+            self._add_block(number)
+
+    def __len__(self) -> int:
+        return len(self.block)
+
+    def _add_block(self, number: int) -> None:
+        """Block `number`, cut into pieces, one by one."""
+        _, block = self.blocks[number]
+        layout = block.layout if isinstance(block, StructuredBlock) else None
+        self._add_pieces(number, block.string, layout, number > 0 and _has_gap(block))
+
+    def _add_pieces(self, number: int, string: str, layout: Block | None, gap: bool) -> None:
+        shape = shape_of(layout)
+        for start, end in piece_ranges(string, layout is not None and layout.kind == CODE):
+            self.block.append(number)
+            self.start.append(start)
+            self.end.append(end)
+            self.cells.append(cells_of(string, start, end))
+            self.breaks.append(string.count("\n", start, end))
+            self.gap.append(gap)
+            self.shape.append(shape)
+            gap = False
+
+    def _add_body(self) -> None:
+        """The body's blocks, each one piece but the long ones, made in bulk."""
+        body, layouts, first = self.blocks.body, self.blocks.layouts, self.blocks.body_start
+        count = len(body)
+        lengths = array("i", map(len, body))
+        cells = array("i", lengths)
+        for number in compress(range(count), map(_not_ascii, body)):
+            cells[number] = cells_of(body[number], 0, lengths[number])
+        breaks = array("i", map(str.count, body, repeat("\n")))
+        if layouts is None:
+            gaps, shapes = bytearray(b"\1") * count, bytearray([shape_of(None)]) * count
+        else:
+            gaps = bytearray(
+                number == 0 or block_gap(layouts[number - 1], block_at(layouts, number))
+                for number in range(count)
+            )
+            shapes = bytearray(shape_of(block_at(layouts, number)) for number in range(count))
+        done = 0
+        for number in compress(range(count), map(CHUNK.__lt__, lengths)):
+            self._add_run(first + done, first + number, lengths, cells, breaks, gaps, shapes)
+            layout = block_at(layouts, number)
+            self._add_pieces(first + number, body[number], layout, bool(gaps[number]))
+            done = number + 1
+        self._add_run(first + done, first + count, lengths, cells, breaks, gaps, shapes)
+
+    def _add_run(
+        self,
+        begin: int,
+        stop: int,
+        lengths: array[int],
+        cells: array[int],
+        breaks: array[int],
+        gaps: bytearray,
+        shapes: bytearray,
+    ) -> None:
+        """Blocks `begin` to `stop - 1` of the body, each one whole piece."""
+        at, until = begin - self.blocks.body_start, stop - self.blocks.body_start
+        self.block.extend(range(begin, stop))
+        self.start.extend(repeat(0, stop - begin))
+        self.end.extend(lengths[at:until])
+        self.cells.extend(cells[at:until])
+        self.breaks.extend(breaks[at:until])
+        self.gap.extend(gaps[at:until])
+        self.shape.extend(shapes[at:until])
+
+    def piece(self, index: int) -> Piece:
+        """Piece `index`, with its block made (to be wrapped)."""
+        key, block = self.blocks[self.block[index]]
+        return Piece(key, block, self.start[index], self.end[index], bool(self.gap[index]))
+
+    def key(self, index: int) -> BlockKey:
+        """The search key of piece `index`'s block."""
+        return self.blocks.key_of(self.block[index])
+
+    def of_block(self, number: int) -> range:
+        """The pieces of block `number`."""
+        low = bisect_left(self.block, number)
+        return range(low, bisect_left(self.block, number + 1, lo=low))
+
+    def estimates(self, measure: int) -> array[int]:
+        """Every piece's height in lines at `measure` cells, guessed from its
+        length (and the blank line before it)."""
+        usable = [0] * 256
+        for shape in range(WRAPPED, 256):
+            inner = max(1, measure - (shape - WRAPPED))
+            usable[shape] = inner - WRAP_WASTE if inner > 4 * WRAP_WASTE else inner
+        if self.shape.count(WRAPPED) == len(self.shape):
+            # Plain paragraphs only (a text file): one division a piece.
+            room = usable[WRAPPED]
+            return array(
+                "i",
+                [
+                    breaks + (-(-cells // room) or 1) + gap
+                    for cells, breaks, gap in zip(self.cells, self.breaks, self.gap, strict=True)
+                ],
+            )
+        return array(
+            "i",
+            [
+                gap
+                + (
+                    1
+                    if shape == ONE_LINE
+                    else breaks + 1
+                    if shape == OWN_LINES
+                    else breaks + (-(-cells // usable[shape]) or 1)
+                )
+                for cells, breaks, gap, shape in zip(
+                    self.cells, self.breaks, self.gap, self.shape, strict=True
+                )
+            ],
         )
-    lines.extend((segments, offset + start) for segments, offset in wrapped)
-    return lines
 
 
-def _clipped(spans: list[MatchSpan], start: int, end: int) -> list[MatchSpan]:
-    """The parts of `spans` (in order, not overlapping, as a search finds them)
-    inside `start:end`, as offsets from `start`: found by bisection, since a
-    common word matches thousands of times in a long line."""
-    clipped = []
-    for span in spans[bisect_right(spans, start, key=itemgetter(1)) :]:
-        if span[0] >= end:
-            break
-        low, high = max(span[0], start), min(span[1], end)
-        if low < high:
-            clipped.append((low - start, high - start))
-    return clipped
-
-
-def _piece_layout(layout: Block, start: int, end: int, length: int) -> Block:
-    """The block's layout for its characters `start:end`: its spans clipped,
-    and a list item's bullet only on its first piece."""
-    if start == 0 and end == length:
-        return layout
-    spans = tuple(
-        replace(span, start=max(span.start, start) - start, end=min(span.end, end) - start)
-        for span in layout.spans
-        if span.start < end and span.end > start
-    )
-    marker = layout.marker
-    if start and layout.kind == ITEM:
-        marker = " " * cell_len(marker or "•")  # later pieces line up under the text
-    return replace(layout, spans=spans, marker=marker)
+def _not_ascii(string: str) -> bool:
+    return not string.isascii()

@@ -56,3 +56,25 @@ class Command(NamedTuple):
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
     """The Textual bindings for a pane's commands."""
     return [binding for command in commands for binding in command.bindings()]
+
+
+def half_page_commands(pane: str) -> tuple[Command, ...]:
+    """`ctrl+d` / `ctrl+u` in a pane that scrolls (`body`, `thread`)."""
+    return (
+        Command(
+            f"{pane}.half_page_down",
+            "ctrl+d",
+            "half_page_down",
+            "Half page down",
+            "Down half a page",
+            show=False,
+        ),
+        Command(
+            f"{pane}.half_page_up",
+            "ctrl+u",
+            "half_page_up",
+            "Half page up",
+            "Up half a page",
+            show=False,
+        ),
+    )

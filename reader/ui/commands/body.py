@@ -1,6 +1,6 @@
 """Commands of the article body."""
 
-from .base import Command
+from .base import Command, half_page_commands
 
 BODY_COMMANDS: tuple[Command, ...] = (
     Command("body.down", "j,down", "scroll_down", "Down", "Scroll down a line", "j/↓", show=False),
@@ -9,17 +9,7 @@ BODY_COMMANDS: tuple[Command, ...] = (
         "body.page_down", "space,pagedown,ctrl+f", "page_down", "Page down", "Down a page", "space"
     ),
     Command("body.page_up", "b,pageup,ctrl+b", "page_up", "Page up", "Up a page", "b"),
-    Command(
-        "body.half_page_down",
-        "ctrl+d",
-        "half_page_down",
-        "Half page down",
-        "Down half a page",
-        show=False,
-    ),
-    Command(
-        "body.half_page_up", "ctrl+u", "half_page_up", "Half page up", "Up half a page", show=False
-    ),
+    *half_page_commands("body"),
     Command("body.top", "g,home", "scroll_home", "Top", "Go to the top", "g", show=False),
     Command("body.bottom", "G,end", "scroll_end", "Bottom", "Go to the end", "G", show=False),
     Command("body.comments", "c", "comments", "Comments", "Jump to the comments"),

@@ -25,29 +25,26 @@ LINK_COMMANDS: tuple[Command, ...] = (
     ),
 )
 
-BODY_LINK_COMMANDS: tuple[Command, ...] = (
-    Command("body.links", "L", "links", "Links", "Pick a link of the body to open or copy"),
-    Command(
-        "body.full_text",
-        "v",
-        "full_text",
-        "Full text",
-        "Show the body unwrapped: long code lines in full, scrolling sideways",
-        show=False,
-    ),
-)
 
-THREAD_LINK_COMMANDS: tuple[Command, ...] = (
-    Command("thread.links", "L", "links", "Links", "Pick a link of the comment to open or copy"),
-    Command(
-        "thread.full_text",
-        "v",
-        "full_text",
-        "Full text",
-        "Show the comment unwrapped: long code lines in full, scrolling sideways",
-        show=False,
-    ),
-)
+def _pane_link_commands(pane: str, what: str) -> tuple[Command, ...]:
+    """`L` and `v` in a pane (`body`, `thread`), for `what` it shows."""
+    return (
+        Command(
+            f"{pane}.links", "L", "links", "Links", f"Pick a link of the {what} to open or copy"
+        ),
+        Command(
+            f"{pane}.full_text",
+            "v",
+            "full_text",
+            "Full text",
+            f"Show the {what} unwrapped: long code lines in full, scrolling sideways",
+            show=False,
+        ),
+    )
+
+
+BODY_LINK_COMMANDS = _pane_link_commands("body", "body")
+THREAD_LINK_COMMANDS = _pane_link_commands("thread", "comment")
 
 # The link picker's keys (`L`): what is highlighted is what `enter` opens.
 LINK_PICKER_COMMANDS: tuple[Command, ...] = (

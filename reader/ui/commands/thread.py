@@ -1,6 +1,6 @@
 """Commands of the comment thread."""
 
-from .base import Command
+from .base import Command, half_page_commands
 
 THREAD_COMMANDS: tuple[Command, ...] = (
     Command(
@@ -142,20 +142,5 @@ THREAD_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command("thread.page_up", "pageup,ctrl+b", "page_up", "Page up", "Up a page", show=False),
-    Command(
-        "thread.half_page_down",
-        "ctrl+d",
-        "half_page_down",
-        "Half page down",
-        "Down half a page",
-        show=False,
-    ),
-    Command(
-        "thread.half_page_up",
-        "ctrl+u",
-        "half_page_up",
-        "Half page up",
-        "Up half a page",
-        show=False,
-    ),
+    *half_page_commands("thread"),
 )

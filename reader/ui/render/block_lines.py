@@ -17,11 +17,8 @@ starts with a rule that names it (decorations too).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Callable
 from operator import itemgetter
-from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -29,25 +26,22 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from ...diffs import ADDED, HUNK, REMOVED, diff_lines
+from ...diffs import diff_lines
 from ...sanitize import neutralise_spans
 from ...text import (
     CODE,
-    EMPHASIS,
     HEADING,
-    INLINE_CODE,
     ITEM,
-    LINK,
     LINKS,
-    MARKER,
     PART,
     QUOTE,
     RULE,
-    STRONG,
     Block,
     block_at,
 )
 from ...text import Span as TextSpan
+from .block_styles import BlockStyles
+from .wrapping import wrap_ranges
 
 # A search match's place in a paragraph, `(start, end)` (a `reader.text.Span` is
 # a styled part of a block: emphasis, a link).
@@ -58,105 +52,6 @@ QUOTE_BAR = "▎ "
 CLIP_MARK = "→"
 CONTINUATION_MARK = "↵"
 PART_RULE = "── "
-_WORD = re.compile(r"\S+")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
-_URL_BREAKS = "/?&=-#"
-
-
-class BlockStyles(NamedTuple):
-    """The Rich styles blocks are drawn with, taken from a view's CSS."""
-
-    quote: Style
-    quote_bar: Style
-    code: Style
-    heading: Style
-    link: Style
-    marker: Style
-    links: Style
-    emphasis: Style
-    strong: Style
-    inline_code: Style
-    mark: Style
-    match: Style
-    current_match: Style
-    # A code block that is a diff: its other lines, and its changes and hunks.
-    diff: Style = Style()
-    diff_added: Style = Style()
-    diff_removed: Style = Style()
-    diff_hunk: Style = Style()
-    # The name of a mail's part on the line that starts it.
-    part: Style = Style()
-
-    def for_span(self, kind: str) -> Style:
-        return {
-            EMPHASIS: self.emphasis,
-            STRONG: self.strong,
-            INLINE_CODE: self.inline_code,
-            LINK: self.link,
-            MARKER: self.marker,
-        }.get(kind, Style())
-
-    def for_diff_line(self, kind: str) -> Style:
-        return {ADDED: self.diff_added, REMOVED: self.diff_removed, HUNK: self.diff_hunk}[kind]
-
-
-# The styles of blocks as component classes of the view that draws them, and
-# their CSS (nested inside the view's rule). Every colour reads at 4.5:1 or
-# more on the view and on its cursor row in both the dark and light themes:
-# `auto 70%` is dimmed but readable; the theme's accent and success colours
-# only read on a dark background, so a light theme gets its own. A diff's
-# lines take git's colours, as GitHub draws them on dark and on light (the
-# themes' own green and red fall under 4.5:1 on the cursor row); its other
-# lines the text's colour, so that the code colour is not taken for added.
-BLOCK_STYLE_NAMES = (
-    "quote",
-    "quote-bar",
-    "code",
-    "heading",
-    "link",
-    "marker",
-    "links",
-    "emphasis",
-    "strong",
-    "inline-code",
-    "mark",
-    "diff",
-    "diff-added",
-    "diff-removed",
-    "diff-hunk",
-    "part",
-)
-BLOCK_COMPONENT_CLASSES = frozenset(f"block--{name}" for name in BLOCK_STYLE_NAMES)
-BLOCK_CSS = """
-    & > .block--quote { color: auto 70%; }
-    & > .block--quote-bar { color: auto 70%; }
-    & > .block--code { color: $text-success; }
-    & > .block--heading { text-style: bold; color: $text-accent; }
-    & > .block--link { text-style: underline; }
-    & > .block--marker { color: auto 70%; }
-    & > .block--links { color: auto 70%; }
-    & > .block--emphasis { text-style: italic; }
-    & > .block--strong { text-style: bold; }
-    & > .block--inline-code { color: $text-success; }
-    & > .block--mark { color: auto 70%; }
-    & > .block--part { text-style: bold; }
-    & > .block--diff { color: $foreground; }
-    & > .block--diff-added { color: #7ee787; }
-    & > .block--diff-removed { color: #ffa198; }
-    & > .block--diff-hunk { color: #79c0ff; }
-    &:light > .block--diff-added { color: #116329; }
-    &:light > .block--diff-removed { color: #82071e; }
-    &:light > .block--diff-hunk { color: #0550ae; }
-    &:light > .block--code { color: $text-secondary; }
-    &:light > .block--inline-code { color: $text-secondary; }
-    &:light > .block--heading { color: $text-primary; }
-"""
-
-
-def block_styles(style: Callable[[str], Style], match: Style, current_match: Style) -> BlockStyles:
-    """The block styles from a view's component classes: `style(name)` resolves one."""
-    named = {name.replace("-", "_"): style(f"block--{name}") for name in BLOCK_STYLE_NAMES}
-    return BlockStyles(**named, match=match, current_match=current_match)
 
 
 def block_gap(previous: Block, block: Block) -> bool:
@@ -324,88 +219,3 @@ def _code_lines(text: Text, width: int, console: Console, styles: BlockStyles) -
         lines.append((list(line.render(console, end="")), start))
         start += length + 1
     return lines
-
-
-def wrap_ranges(plain: str, width: int) -> list[tuple[int, int, bool]]:
-    """Where each wrapped line of `plain` starts and ends, and whether it ends
-    inside a broken word (drawn with a continuation mark).
-
-    Lines break at spaces and at the text's own line breaks; the spaces at a
-    break are not shown. A word wider than the line is broken: a URL after one
-    of `_URL_BREAKS`, leaving a cell for the continuation mark.
-    """
-    ranges: list[tuple[int, int, bool]] = []
-    offset = 0
-    for hard_line in plain.split("\n"):
-        _wrap_hard_line(hard_line, offset, width, ranges)
-        offset += len(hard_line) + 1
-    return ranges
-
-
-def _wrap_hard_line(
-    line: str, offset: int, width: int, ranges: list[tuple[int, int, bool]]
-) -> None:
-    """Wrap one line of `plain` (no line breaks) starting at `offset` in it."""
-    line_start = line_end = used = 0  # the screen line being filled, in `line`
-    emitted = len(ranges)
-    for word in _WORD.finditer(line):
-        word_start, word_end = word.span()
-        size = cell_len(word.group())
-        if line_end > line_start:
-            lead = used + cell_len(line[line_end:word_start])
-            if lead + size > width:
-                ranges.append((offset + line_start, offset + line_end, False))
-                line_start, lead = word_start, 0
-        else:
-            # An empty line: the first keeps the text's indentation, later ones do not.
-            if len(ranges) > emitted:
-                line_start = word_start
-            lead = cell_len(line[line_start:word_start])
-        if lead + size > width:
-            line_start, used = _break_word(
-                line, offset, line_start, word_start, word_end, width, ranges
-            )
-        else:
-            used = lead + size
-        line_end = word_end
-    if line_end > line_start or len(ranges) == emitted:
-        ranges.append((offset + line_start, offset + max(line_end, line_start), False))
-
-
-def _break_word(
-    line: str,
-    offset: int,
-    line_start: int,
-    word_start: int,
-    word_end: int,
-    width: int,
-    ranges: list[tuple[int, int, bool]],
-) -> tuple[int, int]:
-    """Emit the full lines of a word too wide for one; return where its last
-    piece starts and how wide that piece is."""
-    is_url = _URL.match(line[word_start:word_end]) is not None
-    start, position = line_start, word_start
-    while cell_len(line[start:word_end]) > width:
-        lead = cell_len(line[start:position])
-        room = max(1, width - lead - 1)  # a cell for the continuation mark
-        cut = _fit(line, position, room)
-        if is_url:
-            breaks = [i + 1 for i in range(position, cut) if line[i] in _URL_BREAKS]
-            if breaks and breaks[-1] - position > room // 3:
-                cut = breaks[-1]
-        cut = max(cut, position + 1)
-        ranges.append((offset + start, offset + cut, True))
-        start = position = cut
-    return start, cell_len(line[start:word_end])
-
-
-def _fit(line: str, start: int, room: int) -> int:
-    """The end of the longest run from `start` that fits in `room` cells."""
-    end, used = start, 0
-    while end < len(line):
-        size = cell_len(line[end])
-        if used + size > room:
-            break
-        used += size
-        end += 1
-    return end

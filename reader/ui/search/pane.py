@@ -1,13 +1,11 @@
 """A pane: a view plus a pager-style search bar, with the search state it owns.
 
-Typing runs the search in a worker (exclusive, so each keystroke cancels the
-previous search, as the key is handled); the worker hands back the first match
-as soon as it is found, then the rest in bounded batches, so the count fills in
-while the UI thread stays free for typing. While the bar is open the counter is
-the bar's; the pane's border shows it once the bar is closed. `n` / `N` move
+Typing runs the search in a worker (exclusive: each keystroke cancels the
+last search), which hands the matches back in batches (`batches.py`). The
+counter is the bar's while it is open, else the border's. `n` / `N` move
 between matches, wrapping with a notice; `escape` ends the search. What is
-searched, and how matches are shown and reached, is the pane's view's: a
-`SearchTarget`, told the search as it stands (`SearchState`).
+searched, and how matches are shown and reached, is the pane's view's (its
+`SearchTarget`, told the search as it stands: `SearchState`).
 
 As in less and mutt, a search starts from where the reader is (the view's
 place as the bar opened): its first match at or after it, else it wraps to
@@ -18,9 +16,8 @@ the search is kept (`enter`), it is a jump, which `'` goes back from.
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, Generic
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -29,136 +26,21 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import JUMP_COMMANDS, SEARCH_COMMANDS, bindings
 from ..switch_interval import WORKING
 from .bar import SearchBar
-from .jumps import Jumps
+from .batches import FRAME_WAIT_SECONDS, FoundBatch, find_in_batches
+from .first_use import BarOnFirstUse
+from .status import counter_text, search_status
+from .target import Found, Matches, SearchState, SearchTarget
 
-Found = TypeVar("Found")
-Kept = TypeVar("Kept", covariant=True)
+# The views import the search's protocols from here.
+__all__ = ["Matches", "SearchPane", "SearchState"]
 
-
-class Matches(Protocol[Kept]):
-    """Where a pane keeps its matches: a list, or something more compact."""
-
-    def __len__(self) -> int: ...
-    def __getitem__(self, position: int) -> Kept: ...
-    def __iter__(self) -> Iterator[Kept]: ...
-    def extend(self, matches: Iterable[Kept]) -> None: ...  # type: ignore[misc]
-
-
-class SearchState(Protocol[Kept]):
-    """A pane's search as it stands, as its target is told it."""
-
-    @property
-    def search_query(self) -> Query | None: ...
-    @property
-    def matches(self) -> Matches[Kept]: ...
-    @property
-    def current_match(self) -> Kept | None: ...
-    @property
-    def counted(self) -> bool: ...
-    @property
-    def error(self) -> str | None: ...
-    @property
-    def filtering(self) -> bool: ...
-
-
-class SearchTarget(Protocol[Found]):
-    """What a pane searches, and shows and reaches the matches in: its view.
-    Where the reader is in it is a place of the view's own kind."""
-
-    jumps: Jumps[Any]
-    """The place before the reader's last jump in the view."""
-
-    def place(self) -> Any:
-        """Where the reader is in the view now."""
-        ...
-
-    def return_to(self, place: Any) -> None:
-        """Put the reader back at `place` (one `place` gave)."""
-        ...
-
-    def starts_from(self, place: Any) -> Callable[[Found], bool]:
-        """A test of a match: True if it is at or after `place`, where a search
-        begun there starts. Called on the UI thread; the test is run by the
-        search worker, so it must read no widget."""
-        ...
-
-    def find(self, query: Query) -> Iterator[Found]:
-        """The matches of `query` in the document on show, in display order.
-        Called on the UI thread, which picks the document; the iterator is run
-        by the search worker, so it must read no widget."""
-        ...
-
-    def new_matches(self) -> Matches[Found]:
-        """An empty container for matches, to fill. Called by the search worker
-        too: it must read no widget."""
-        ...
-
-    def show_matches(self, search: SearchState[Found]) -> None:
-        """Show the search's matches afresh, its current match distinctly."""
-        ...
-
-    def matches_added(self, added: Matches[Found], search: SearchState[Found]) -> None:
-        """`added` were appended to the search's matches (on the last batch,
-        `search.counted` is True already)."""
-        ...
-
-    def current_moved(self, search: SearchState[Found]) -> None:
-        """`n` / `N` moved the search's current match."""
-        ...
-
-    def go_to(self, match: Found) -> None:
-        """Bring `match` on screen."""
-        ...
-
-
-class FixedSearch(NamedTuple, Generic[Found]):
-    """A search as it stands, fixed: a `SearchState` to show matches with
-    where no pane runs the search (a benchmark, a test)."""
-
-    matches: Matches[Found]
-    current_match: Found | None = None
-    search_query: Query | None = None
-    counted: bool = True
-    error: str | None = None
-    filtering: bool = False
-
-
-class FoundBatch(NamedTuple, Generic[Found]):
-    """Matches a search worker hands the pane: of search run `run` (a batch
-    of an earlier run is dropped), its `first` batch or a later one, and
-    whether the search is `counted` (done) with it. `start` is where in the
-    batch the first match at or after the search's starting place is, if it
-    is in this batch."""
-
-    run: int
-    matches: Matches[Found]
-    first: bool
-    counted: bool
-    start: int | None = None
-
-
-# How `Query.compile` starts its reason; the bar says "invalid" already.
-INVALID_REGEX = "invalid regular expression: "
-# The worker hands matches to the UI thread in batches of at most BATCH_LIMIT,
-# and at most every BATCH_SECONDS while it finds fewer: each hand-over costs the
-# UI thread only its batch, never the matches so far. Each batch is a frame (the
-# counter), and a key typed within a frame period after a frame waits for
-# Textual's next update tick (1/60 s): ten frames a second leave most keys none.
-BATCH_LIMIT = 65536
-BATCH_SECONDS = 0.1
-# After handing a batch over, the worker waits for the frame that shows it, at
-# most this long: painted while the worker runs, a frame took three to five
-# times as long (each of the UI thread's waits for the interpreter), and a key
-# typed meanwhile waited for all of it.
-FRAME_WAIT_SECONDS = 0.1
-
-
+# The pane's actions whose keys the bar's input types while it has the focus.
+TYPED_IN_THE_BAR = ("search", "next_match", "previous_match", "end_search", "jump_back")
 
 
 class SearchPane(Vertical, Generic[Found]):
@@ -207,15 +89,10 @@ class SearchPane(Vertical, Generic[Found]):
         # The query typed last, until the search for it starts (after the frame
         # that shows it).
         self._typed = None
-        # The search bar, mounted on its first use: most sessions never search
-        # a pane, and three bars were half the screen's widgets at start-up.
-        self._bar: SearchBar | None = None
+        # The search bar, mounted on its first use.
+        self._bars = BarOnFirstUse(self, self._make_bar)
         # Shared by the screen's bars (set by the screen); `up` / `down` walk it.
         self.history = SearchHistory()
-        # Keys typed in the same burst as the `/` that built the bar: they reach
-        # the view, which had the focus, and are the query's (replayed to the
-        # bar's input once it is mounted). None: no bar is being built.
-        self._early_keys: list[events.Key] | None = None
 
     def compose(self) -> ComposeResult:
         yield self.view
@@ -223,69 +100,46 @@ class SearchPane(Vertical, Generic[Found]):
     @property
     def bar(self) -> SearchBar:
         """The search bar, mounted now if this is its first use."""
-        if self._bar is None:
-            # It shows the query in force, or the last one (`/` reopens it).
-            self._bar = SearchBar(
-                self.history,
-                self.search_query or self.last_query,
-                filter_toggle=self.FILTER_TOGGLE,
-                changed=self.query_typed,
-            )
-            self.mount(self._bar, after=self.view)
-        return self._bar
+        return self._bars.bar
+
+    def _make_bar(self) -> SearchBar:
+        # It shows the query in force, or the last one (`/` reopens it).
+        bar = SearchBar(
+            self.history,
+            self.search_query or self.last_query,
+            filter_toggle=self.FILTER_TOGGLE,
+            changed=self.query_typed,
+        )
+        self.mount(bar, after=self.view)
+        return bar
 
     def on_key(self, event: events.Key) -> None:
-        if self._early_keys is not None:
-            event.stop()
-            event.prevent_default()
-            self._early_keys.append(event)
-        elif self._bar is None and self._opens_search(event.key):
-            # On its way to the app, which opens the bar (and builds it); the
-            # keys after it in the burst are already on their way through the
-            # view: they are kept for the bar's input.
-            self._early_keys = []
-
-    def _opens_search(self, key: str) -> bool:
-        bindings = self._bindings.copy()
-        bindings.apply_keymap(self.app._keymap)
-        return any(b.action == "search" for b in bindings.key_to_bindings.get(key, ()))
+        self._bars.key(event)
 
     @on(SearchBar.Mounted)
     def _bar_mounted(self, event: SearchBar.Mounted) -> None:
         event.stop()
-        # The keys of the burst may still be on their way through the view:
-        # replay them after the view, then this pane, have handled what they had.
-        self.view.call_later(self.call_later, self._replay_early_keys)
-
-    def _replay_early_keys(self) -> None:
-        keys, self._early_keys = self._early_keys or [], None
-        if self._bar is not None:
-            self._bar.type_keys(keys)
+        self._bars.mounted(self.view)
 
     def close_bar(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
+        if (bar := self._bars.built) is not None:
+            bar.close()
             # The counter was the bar's while it was open: the border has it now.
             self._update_status()
 
     @property
     def filtering(self) -> bool:
-        return self._bar is not None and self._bar.filtering
+        bar = self._bars.built
+        return bar is not None and bar.filtering
 
     @property
     def searching(self) -> bool:
         return self.search_query is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._bar is not None and self._bar.has_focus_within:
+        if (bar := self._bars.built) is not None and bar.has_focus_within:
             # The bar's input types these keys: its own bindings are the ones offered.
-            return action not in (
-                "search",
-                "next_match",
-                "previous_match",
-                "end_search",
-                "jump_back",
-            )
+            return action not in TYPED_IN_THE_BAR
         if action in ("next_match", "previous_match", "end_search"):
             return self.searching
         return True
@@ -307,8 +161,8 @@ class SearchPane(Vertical, Generic[Found]):
     def start_search(self, query: Query) -> None:
         """Search for `query` as if it had been typed in the bar (a bar not
         built yet will show it when it is)."""
-        if self._bar is not None:
-            self._bar.set_query(query)
+        if (bar := self._bars.built) is not None:
+            bar.set_query(query)
         self.run_search(query)
 
     def _stop_search(self) -> None:
@@ -354,8 +208,7 @@ class SearchPane(Vertical, Generic[Found]):
         """Another document is on show: the old one's search ends (its worker is
         cancelled, its late batches dropped), and the query in force, if any,
         is searched for in the new one."""
-        self.workers.cancel_group(self, "search")
-        self.run += 1
+        self._stop_search()
         self.matches, self.current = self.target.new_matches(), -1
         if self.search_query is not None:
             self.run_search(self.search_query)
@@ -369,41 +222,28 @@ class SearchPane(Vertical, Generic[Found]):
         starts_here: Callable[[Found], bool],
     ) -> None:
         """Runs `found` (captured on the UI thread) and hands the matches over in
-        batches, each in a container from `new_matches`: the first match at
-        once, and the first that `starts_here` is true of (the match the search
-        goes to), then at most `BATCH_LIMIT` at a time, each once the frame
-        showing the one before is painted (the worker out of that frame's way)."""
+        batches (`find_in_batches`), each once the frame showing the one before
+        is painted (the worker out of that frame's way)."""
         worker = get_current_worker()
         call = self.app.call_from_thread
         painted = threading.Event()
 
-        def hand_over(batch: Matches[Found], first: bool, start: int | None) -> None:
+        def hand_over(batch: FoundBatch[Found]) -> None:
             painted.clear()
-            call(self.take_batch, FoundBatch(run, batch, first, False, start), painted.set)
+            call(self.take_batch, batch, painted.set)
             painted.wait(FRAME_WAIT_SECONDS)
 
-        batch = new_matches()
-        first = seeking = True
-        handed_at = time.monotonic()
-        # (the UI thread, woken by a key, waits for the GIL at most 0.1 ms)
+        # (the UI thread, woken by a key, waits for the interpreter at most 0.1 ms)
         with WORKING.lowered():
             try:
-                for match in found:
-                    if worker.is_cancelled:
-                        return
-                    batch.extend((match,))
-                    start = None
-                    if seeking and starts_here(match):
-                        seeking, start = False, len(batch) - 1
-                    due = time.monotonic() - handed_at >= BATCH_SECONDS
-                    if first or start is not None or due or len(batch) >= BATCH_LIMIT:
-                        hand_over(batch, first, start)
-                        batch, first, handed_at = new_matches(), False, time.monotonic()
+                last = find_in_batches(
+                    run, found, new_matches, starts_here, hand_over, lambda: worker.is_cancelled
+                )
             except QueryError as error:
                 call(self._failed, run, str(error))
                 return
-            if not worker.is_cancelled:
-                call(self.take_batch, FoundBatch(run, batch, first, True))
+            if last is not None:
+                call(self.take_batch, last)
 
     def take_batch(
         self, found: FoundBatch[Found], painted: Callable[[], None] | None = None
@@ -461,15 +301,7 @@ class SearchPane(Vertical, Generic[Found]):
 
     @property
     def counter(self) -> str:
-        if self.error is not None:
-            return self.error
-        if not self.matches:
-            return "no matches" if self.counted else "searching…"
-        # While counting: the matches found so far, and an ellipsis for the rest.
-        total = str(len(self.matches)) if self.counted else f"{len(self.matches)}…"
-        # While the match to go to is still to be found: none current yet.
-        current = str(self.current + 1) if self.current >= 0 else "-"
-        return f"{current}/{total}"
+        return counter_text(len(self.matches), self.counted, self.current, self.error)
 
     def set_resting_subtitle(self, subtitle: str) -> None:
         """What the border says while no search is on; a search's counter replaces it."""
@@ -477,32 +309,14 @@ class SearchPane(Vertical, Generic[Found]):
         self._update_status()
 
     def _update_status(self) -> None:
-        query = self.search_query
-        bar = self._bar
-        if query is None or not query.text:
-            if bar is not None:
-                bar.set_status("")
-            self._set_subtitle(self._resting_subtitle)
-            return
-        if self.error is not None:
-            # The reason is too long for the bar, where it squeezed the query out
-            # of sight: the bar says "invalid", the pane's border says why.
-            if bar is not None:
-                bar.set_status("invalid", error=True)
-            reason = self.error.removeprefix(INVALID_REGEX)
-            self._set_subtitle(Content(neutralise(f"regex: {reason}")))
-            return
-        if bar is not None and bar.is_open:
-            # The bar shows the counter. In the border too, it repainted the
-            # whole pane at every batch of a count, holding up the keys typed.
-            bar.set_status(self.counter)
-            self._set_subtitle(self._resting_subtitle)
-            return
+        bar = self._bars.built
+        bar_open = bar is not None and bar.is_open
+        status = search_status(
+            self.search_query, self.error, self.counter, bar_open, self._resting_subtitle
+        )
         if bar is not None:
-            bar.set_status(self.counter)
-        # Content, not str: a str border title is read as markup, and the query
-        # is whatever was typed.
-        self._set_subtitle(Content(neutralise(f"/{query.text}  {self.counter}")))
+            bar.set_status(status.bar, error=status.bar_error)
+        self._set_subtitle(status.subtitle)
 
     def _set_subtitle(self, subtitle: str | Content) -> None:
         # A str is markup, Content is not: equal text is not enough.
@@ -575,12 +389,8 @@ class SearchPane(Vertical, Generic[Found]):
 
     def end_search(self) -> None:
         """Remove the highlight and close the bar; the cursor stays where it is."""
-        self.workers.cancel_group(self, "search")
-        self.run += 1
-        self._typed = None
-        self.search_query = None
-        self.error = None
-        self._shown_query = None
+        self._stop_search()
+        self._typed = self.search_query = self._shown_query = self.error = None
         self._seeking = False
         self.close_bar()
         self._show(self.target.new_matches(), -1, counted=True)

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from textual.cache import LRUCache
 
 from ...model import Thread
-from .painter import FIXED_LINES, PaintedComment, text_width
+from .painted_comment import PaintedComment
+from .painter import FIXED_LINES, text_width
 from .rows import ThreadRows
 
 # Painted comments kept: a few screens' worth.

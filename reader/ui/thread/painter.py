@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from enum import Enum
-from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -31,67 +29,14 @@ from ...sanitize import neutralise
 from ...search.fields import HEADER
 from ...text import QUOTE, Block, block_at
 from ...times import posted_text
-from ..render.block_lines import BlockStyles, MatchSpan, block_gap, block_lines, gap_prefix
+from ..render.block_lines import MatchSpan, block_gap, block_lines, gap_prefix
+from .painted_comment import Mark, PaintedComment
+from .styles import PainterStyles
 
 MIN_TEXT_WIDTH = 50
 GUIDE_WIDTH = 2
 # Positions deeper than this are shown as "…" plus their last components.
 MAX_PATH_PARTS = 4
-
-
-class Mark(Enum):
-    """What a comment's header says of it besides the source's words: new
-    (arrived since the last visit), unread (there before, never on screen)."""
-
-    NONE = ""
-    NEW = "● new "
-    UNREAD = "○ "
-
-
-class PaintedComment(NamedTuple):
-    """A comment's screen lines, and for each line the (paragraph, character
-    offset) it starts at, so a match can be scrolled into view."""
-
-    strips: list[Strip]
-    starts: list[tuple[int, int]]
-
-    def add(self, strip: Strip, start: tuple[int, int]) -> None:
-        self.strips.append(strip)
-        self.starts.append(start)
-
-    def line_of(self, paragraph: int, offset: int) -> int:
-        """The line showing character `offset` of `paragraph` (HEADER: the header)."""
-        found = 0
-        for line, (line_paragraph, start) in enumerate(self.starts):
-            if line_paragraph == paragraph and start <= offset:
-                found = line
-            elif line_paragraph > paragraph:
-                break
-        return found
-
-
-class PainterStyles(NamedTuple):
-    """The Rich styles the painter draws with, taken from the view's CSS."""
-
-    guides: list[Style]
-    header: Style
-    meta: Style
-    folded: Style
-    match: Style
-    current_match: Style
-    # The marks of a comment new since the last visit, and of an unread one.
-    new: Style = Style()
-    unread: Style = Style()
-    # Structured text (quotes, code, links), and what the header says about
-    # the comment: `OP`, its status (`[deleted]`), a dead comment's dimmed text
-    # and the line of a stub for replies the file does not hold.
-    blocks: BlockStyles = BlockStyles(*[Style()] * 13)
-    op: Style = Style()
-    status: Style = Style()
-    dead: Style = Style()
-    stub: Style = Style()
-    # A mail's subject, where it differs from its parent's.
-    subject: Style = Style()
 
 
 # A comment's status as its header says it (`more` stubs are drawn apart).

@@ -3,12 +3,38 @@ styles as the CSS resolves them (read again whenever the theme changes)."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.style import Style
 from textual.widget import Widget
 
-from ..render.block_lines import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, block_styles
+from ..render.block_styles import BLOCK_COMPONENT_CLASSES, BLOCK_CSS, BlockStyles, block_styles
 from ..render.highlight_style import highlight_style
-from .painter import PainterStyles
+
+
+class PainterStyles(NamedTuple):
+    """The Rich styles the painter draws with, taken from the view's CSS."""
+
+    guides: list[Style]
+    header: Style
+    meta: Style
+    folded: Style
+    match: Style
+    current_match: Style
+    # The marks of a comment new since the last visit, and of an unread one.
+    new: Style = Style()
+    unread: Style = Style()
+    # Structured text (quotes, code, links), and what the header says about
+    # the comment: `OP`, its status (`[deleted]`), a dead comment's dimmed text
+    # and the line of a stub for replies the file does not hold.
+    blocks: BlockStyles = BlockStyles(*[Style()] * 13)
+    op: Style = Style()
+    status: Style = Style()
+    dead: Style = Style()
+    stub: Style = Style()
+    # A mail's subject, where it differs from its parent's.
+    subject: Style = Style()
+
 
 GUIDE_LEVELS = 6
 
