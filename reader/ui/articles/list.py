@@ -99,7 +99,12 @@ class ArticleList(ScrollView, can_focus=True):
             return self.article_list
 
     class Highlighted(_ArticleMessage):
-        """The cursor is on another article."""
+        """The cursor is on another article: moved by the reader (a key, a
+        click: `by_reader`) or by the app (a search's result, a restore)."""
+
+        def __init__(self, article_list: ArticleList, article_id: str, by_reader: bool) -> None:
+            super().__init__(article_list, article_id)
+            self.by_reader = by_reader
 
     class Selected(_ArticleMessage):
         """`enter` or a click on an article: open it."""
@@ -132,6 +137,11 @@ class ArticleList(ScrollView, can_focus=True):
         # The articles opened this session: no longer shown as unread.
         self.opened: set[str] = set()
         self._hover: int | None = None
+        # True while the reader moves the cursor (see `Highlighted.by_reader`).
+        self._moving = False
+        # The line of the view the cursor's entry is kept on while the list
+        # grows (see `keep_cursor_row`), until the reader moves.
+        self._pinned_row: int | None = None
         self._rendered: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHED_ENTRIES)
         # The article highlighted before the last jump (`'`).
         self.jumps: Jumps[str] = Jumps()
@@ -261,6 +271,31 @@ class ArticleList(ScrollView, can_focus=True):
         if self.highlighted is not None and self.highlighted >= self.entry_count:
             self.highlighted = self.entry_count - 1 if self.entry_count else None
 
+    def row_of_cursor(self) -> int | None:
+        """The line of the view the cursor's entry starts on (None: no cursor)."""
+        if self.highlighted is None:
+            return None
+        return self.highlighted * ENTRY_HEIGHT - round(self.scroll_offset.y)
+
+    def keep_cursor_row(self, row: int | None) -> None:
+        """Keep the cursor's entry on the view's line `row` (entries came in
+        above it), while entries come in below (the list grows while files
+        load), until the reader moves: the list may scroll past its last
+        entry meanwhile."""
+        self._pinned_row = row
+        self._resize_list()
+        self._keep_pinned_row()
+
+    def _unpin(self) -> None:
+        if self._pinned_row is not None:
+            self._pinned_row = None
+            self._resize_list()
+
+    def _keep_pinned_row(self) -> None:
+        if self._pinned_row is not None and self.highlighted is not None:
+            top = self.highlighted * ENTRY_HEIGHT - self._pinned_row
+            self.scroll_to(y=max(0, top), animate=False, immediate=True)
+
     def replace_entry(self, article: Article, count: int) -> None:
         """The article of the entry with `article.id` is `article` now (fetched
         again): its entry shows it where it was."""
@@ -336,6 +371,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _reset(self) -> None:
         """Another set of entries, from the top; no cursor until the caller puts
         it on one (which tells the screen)."""
+        self._pinned_row = None
         self.set_reactive(ArticleList.highlighted, None)
         self._hover = None
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -345,6 +381,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _shown_changed(self, first: int) -> None:
         """The entries from `first` on are new: size the list, paint those on screen."""
         self._resize_list()
+        self._keep_pinned_row()
         count = self.entry_count - first
         if count > 0:
             self.refresh_lines(first * ENTRY_HEIGHT, count * ENTRY_HEIGHT)
@@ -383,7 +420,13 @@ class ArticleList(ScrollView, can_focus=True):
         `virtual_size`, which repaints every line on screen: only the scrollbars
         are updated (as OptionList does), and they lay the list out again
         only when one comes or goes."""
-        size = Size(self.scrollable_content_region.width, self._lines)
+        lines = self._lines
+        if self._pinned_row is not None and self.highlighted is not None:
+            # Room below the last entry for the pinned one to stay on its line
+            # until the entries after it come in.
+            view = self.scrollable_content_region.height
+            lines = max(lines, self.highlighted * ENTRY_HEIGHT - self._pinned_row + view)
+        size = Size(self.scrollable_content_region.width, lines)
         if size != self.virtual_size:
             self.set_reactive(ArticleList.virtual_size, size)
             self._scroll_update(size)
@@ -438,7 +481,8 @@ class ArticleList(ScrollView, can_focus=True):
         if new is None:
             return
         self._scroll_to_entry(new)
-        self.post_message(self.Highlighted(self, self.id_at(new)))
+        by_reader, self._moving = self._moving, False
+        self.post_message(self.Highlighted(self, self.id_at(new), by_reader))
 
     def _scroll_to_entry(self, index: int) -> None:
         """Scroll just enough that the entry is on screen."""
@@ -485,9 +529,12 @@ class ArticleList(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height // ENTRY_HEIGHT)
 
     def _move(self, entries: int) -> None:
+        self._unpin()
         if self.entry_count:
             start = self.highlighted if self.highlighted is not None else 0
+            self._moving = True
             self.highlighted = start + entries
+            self._moving = False
 
     def action_select(self) -> None:
         if self.highlighted is not None:
@@ -552,9 +599,12 @@ class ArticleList(ScrollView, can_focus=True):
         return index if 0 <= index < self.entry_count else None
 
     def on_click(self, event: events.Click) -> None:
+        self._unpin()
         index = self._index_at(event)
         if index is not None:
+            self._moving = True
             self.highlighted = index
+            self._moving = False
             self.action_select()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
