@@ -404,7 +404,6 @@ class _Index:
         authors = self.authors
         numbers, parents, whens = array("i"), array("i"), array("q")
         ids: list[str | None] = []
-        comments: list[Comment] = []
         # Display order: each message, then its replies in date order; with
         # its parent's place and its comment's list to go in.
         stack: list[tuple[Node, int, list[Comment]]] = [(root, -1, article.comments)]
@@ -421,7 +420,6 @@ class _Index:
                 if node.message_id is None:
                     # Known to the state by its text: read now.
                     comment.text = self._text(node.number)
-                comments.append(comment)
                 siblings.append(comment)
                 replies = comment.replies
             if node.replies:
