@@ -51,6 +51,9 @@ class DrawnArticleList(ScrollView):
         # The articles opened this session: no longer shown as unread.
         self.opened: set[str] = set()
         self._hover: int | None = None
+        # The line of the view the cursor's entry is kept on while the list
+        # grows (see `keep_cursor_row`), until the reader moves.
+        self._pinned_row: int | None = None
         self._rendered: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHED_ENTRIES)
 
     # What is shown -------------------------------------------------------------
@@ -110,6 +113,7 @@ class DrawnArticleList(ScrollView):
     def _reset(self) -> None:
         """Another set of entries, from the top; no cursor until the caller puts
         it on one (which tells the screen)."""
+        self._pinned_row = None
         self.set_reactive(DrawnArticleList.highlighted, None)
         self._hover = None
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -119,9 +123,37 @@ class DrawnArticleList(ScrollView):
     def _shown_changed(self, first: int) -> None:
         """The entries from `first` on are new: size the list, paint those on screen."""
         self._resize_list()
+        self._keep_pinned_row()
         count = self.entry_count - first
         if count > 0:
             self.refresh_lines(first * ENTRY_HEIGHT, count * ENTRY_HEIGHT)
+
+    # The cursor's line kept -------------------------------------------------------
+
+    def row_of_cursor(self) -> int | None:
+        """The line of the view the cursor's entry starts on (None: no cursor)."""
+        if self.highlighted is None:
+            return None
+        return self.highlighted * ENTRY_HEIGHT - round(self.scroll_offset.y)
+
+    def keep_cursor_row(self, row: int | None) -> None:
+        """Keep the cursor's entry on the view's line `row` (entries came in
+        above it), while entries come in below (the list grows while files
+        load), until the reader moves: the list may scroll past its last
+        entry meanwhile."""
+        self._pinned_row = row
+        self._resize_list()
+        self._keep_pinned_row()
+
+    def _unpin(self) -> None:
+        if self._pinned_row is not None:
+            self._pinned_row = None
+            self._resize_list()
+
+    def _keep_pinned_row(self) -> None:
+        if self._pinned_row is not None and self.highlighted is not None:
+            top = self.highlighted * ENTRY_HEIGHT - self._pinned_row
+            self.scroll_to(y=max(0, top), animate=False, immediate=True)
 
     # Marks ------------------------------------------------------------------------
 
@@ -155,7 +187,13 @@ class DrawnArticleList(ScrollView):
         `virtual_size`, which repaints every line on screen: only the scrollbars
         are updated (as OptionList does), and they lay the list out again
         only when one comes or goes."""
-        size = Size(self.scrollable_content_region.width, self.entry_count * ENTRY_HEIGHT)
+        lines = self.entry_count * ENTRY_HEIGHT
+        if self._pinned_row is not None and self.highlighted is not None:
+            # Room below the last entry for the pinned one to stay on its line
+            # until the entries after it come in.
+            view = self.scrollable_content_region.height
+            lines = max(lines, self.highlighted * ENTRY_HEIGHT - self._pinned_row + view)
+        size = Size(self.scrollable_content_region.width, lines)
         if size != self.virtual_size:
             self.set_reactive(DrawnArticleList.virtual_size, size)
             self._scroll_update(size)

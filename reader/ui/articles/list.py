@@ -14,6 +14,7 @@ from textual import events
 from textual.message import Message
 
 from ...model import Article
+from ...store import DocumentStore
 from ..commands import ARTICLE_LIST_COMMANDS, bindings
 from .arrangement import SAID
 from .drawn_list import ENTRY_HEIGHT
@@ -73,10 +74,20 @@ class ArticleList(SearchedArticleList, can_focus=True):
             return self.article_list
 
     class Highlighted(_ArticleMessage):
-        """The cursor is on another article."""
+        """The cursor is on another article: moved by the reader (a key, a
+        click: `by_reader`) or by the app (a search's result, a restore)."""
+
+        def __init__(self, article_list: ArticleList, article_id: str, by_reader: bool) -> None:
+            super().__init__(article_list, article_id)
+            self.by_reader = by_reader
 
     class Selected(_ArticleMessage):
         """`enter` or a click on an article: open it."""
+
+    def __init__(self, store: DocumentStore, *, id: str | None = None) -> None:
+        super().__init__(store, id=id)
+        # True while the reader moves the cursor (see `Highlighted.by_reader`).
+        self._moving = False
 
     # The articles as they load ---------------------------------------------------
 
@@ -178,7 +189,8 @@ class ArticleList(SearchedArticleList, can_focus=True):
         if new is None:
             return
         self._scroll_to_entry(new)
-        self.post_message(self.Highlighted(self, self.id_at(new)))
+        by_reader, self._moving = self._moving, False
+        self.post_message(self.Highlighted(self, self.id_at(new), by_reader))
 
     def _scroll_to_entry(self, index: int) -> None:
         """Scroll just enough that the entry is on screen."""
@@ -225,9 +237,12 @@ class ArticleList(SearchedArticleList, can_focus=True):
         return max(1, self.scrollable_content_region.height // ENTRY_HEIGHT)
 
     def _move(self, entries: int) -> None:
+        self._unpin()
         if self.entry_count:
             start = self.highlighted if self.highlighted is not None else 0
+            self._moving = True
             self.highlighted = start + entries
+            self._moving = False
 
     def action_select(self) -> None:
         if self.highlighted is not None:
@@ -247,9 +262,12 @@ class ArticleList(SearchedArticleList, can_focus=True):
         return index if 0 <= index < self.entry_count else None
 
     def on_click(self, event: events.Click) -> None:
+        self._unpin()
         index = self._index_at(event)
         if index is not None:
+            self._moving = True
             self.highlighted = index
+            self._moving = False
             self.action_select()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:

@@ -260,9 +260,8 @@ class WebUpdates:
             if prepared is None:
                 return
             if job.kind in ("story", "prefetch"):
-                # Its thread now: `r` fetches that. A feed's item stays its feed's.
+                # Its thread now: `r` fetches that.
                 prepared.article.origin = fetched.url
-                prepared.article.feed = prepared.article.feed or store.article(job.article_id).feed
             arrived = self._replace(job.article_id, prepared, job)
             if job.kind == "refresh":
                 noun = "comment" if arrived == 1 else "comments"
@@ -295,6 +294,8 @@ class WebUpdates:
         screen = self.screen
         store = screen.store
         prepared.article.focus = None  # the URL's comment was gone to when it first opened
+        # A feed's item whose discussion was fetched stays its feed's.
+        prepared.article.feed = prepared.article.feed or store.article(article_id).feed
         earlier = store.state(article_id)
         arrived = 0
         # A story's thread is its first version: its comments are as the state says.
