@@ -10,7 +10,7 @@ the article list. The screen opens the article the list highlights, where the
 reader left it (`ArticleOpening`, through `Reading`, the state's memory of each
 article), once the frame that shows the list's cursor on it is out; an article
 listed before its text was read (a mailbox's thread) is read first, a big one
-in a worker. `PaneFocus` keeps the current pane, `Marks` the new, unread and
+in a worker (`CursorArticle`). `PaneFocus` keeps the current pane, `Marks` the new, unread and
 mark-read commands, `FirstFrame` the first frame out at once and whole, and
 `offered` says which commands are offered now.
 """
@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
-from ...prepared import PreparedArticle, PreparedBatch
+from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import Reading, State
@@ -51,10 +51,10 @@ from ..commands import (
 from ..footer import ReaderFooter
 from ..messages import ArticlesLoaded, LoadFinished
 from ..search.pane import SearchPane
-from ..switch_interval import WORKING
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .arrivals import Arrivals
+from .cursor_article import CursorArticle
 from .fetches import FetchDone
 from .first_frame import FirstFrame
 from .load_worker import load_in_batches, progress_of
@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
         # Before the current pane changes, the article the list's cursor is on
         # is opened, if it was to be after the frame: keys typed ahead (`j`
         # `enter` `c` `j`) act on it.
-        self.panes = PaneFocus(self, lambda: self._open_wanted(at_once=True))
+        self.panes = PaneFocus(self, lambda: self.cursor_article.open_wanted(at_once=True))
         self.arrivals = Arrivals(self, self, loading, load_errors, state)
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
@@ -150,8 +150,8 @@ class MainScreen(Screen[None]):
         self.first_frame = FirstFrame()
         # The thread cursor as the open article was opened (see `Arrivals`).
         self.opened_cursor = -1
-        # The article the list's cursor went to, opened after the frame that shows it.
-        self._wanted: str | None = None
+        # The article the list's cursor is on, opened (a listed thread read first).
+        self.cursor_article = CursorArticle(self, READ_AT_ONCE_COMMENTS)
 
     def compose(self) -> ComposeResult:
         self.first_frame.hold(self.app)
@@ -238,85 +238,18 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
-        """Moved by the reader, the article is opened once the frame that shows
-        the cursor on it is out, not before (a big thread costs tens of ms to
-        show), and not at all if the cursor has moved on by then; moved by
-        the app (a search's result, the article restored), at once."""
-        if self.article is None or self.article.id != event.article_id:
-            self._wanted = event.article_id
-            if event.by_reader:
-                self.call_after_refresh(self._open_wanted)
-            else:
-                self._open_wanted()
-
-    def _open_wanted(self, at_once: bool = False) -> None:
-        wanted, self._wanted = self._wanted, None
-        highlighted = self.query_one("#articles", ArticleList).highlighted_id
-        if wanted is None or wanted != highlighted:
-            return  # moved on: a later call opens where the cursor is
-        if self.article is None or self.article.id != wanted:
-            self._show(wanted, at_once)
-
-    def _show(self, article_id: str, at_once: bool = False) -> None:
-        """Open the article; one listed before its text was read is read
-        first, a big one off the UI thread (`read_thread`, unless `at_once`),
-        then opened if the cursor is still on it."""
-        self.arrivals.following = None  # the reader has gone elsewhere
-        if self.store.is_listed(article_id):
-            if not at_once and self.store.comment_count(article_id) > READ_AT_ONCE_COMMENTS:
-                self.read_thread(article_id)
-                return
-            self._have_read(article_id, self._read_listed(article_id))
-            return
-        self.open_article(article_id)
+        self.cursor_article.highlighted(event.article_id, event.by_reader)
 
     @work(thread=True, exclusive=True, group="read")
     def read_thread(self, article_id: str) -> None:
-        """Read a big listed thread off the UI thread (the interpreter's switch
-        interval lowered meanwhile, so that a key waits for it at most 0.1 ms),
-        then open it if the reader is still on it."""
-        with WORKING.lowered():
-            read = self._read_listed(article_id)
-        self.app.call_from_thread(self._have_read, article_id, read)
-
-    def _read_listed(self, article_id: str) -> PreparedArticle | None:
-        """An article listed before its text was read (a mailbox's thread),
-        read and prepared, with its state. Safe off the UI thread."""
-        try:
-            return self.store.read(article_id, self.state)
-        except Exception:  # a parser bug must not take the reader down
-            self.files.warnings.append(f"{article_id}: the thread could not be read")
-            return None
-
-    def _put_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
-        """Put a listed article read (`_read_listed`) in its place."""
-        if prepared is not None and self.store.is_listed(article_id):
-            article = self.store.replace(article_id, prepared)
-            self.query_one("#articles", ArticleList).replace_entry(
-                article, self.store.comment_count(article_id)
-            )
-        if self.arrivals.done:  # (while files load, their end reports everything)
-            self.arrivals.report_new_errors("reading")
-
-    def _have_read(self, article_id: str, prepared: PreparedArticle | None) -> None:
-        """A listed article was read: put in its place and, if the reader is
-        still on it, opened (with the place a preview of it left them, if it
-        is the full version of the preview they were reading)."""
-        self._put_read(article_id, prepared)
-        following, self.arrivals.following = self.arrivals.following, None
-        if following is not None and following.article_id == article_id:
-            self.arrivals.open_in_place(following)
-            return
-        shown = self.article
-        on_it = self.query_one("#articles", ArticleList).highlighted_id == article_id
-        if on_it and (shown is None or shown.id != article_id):
-            self.open_article(article_id)
+        """Read a big listed thread off the UI thread, then open it if the
+        reader is still on it."""
+        self.cursor_article.read_off_thread(article_id)
 
     def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them (one
-        listed before its text was read is read now: see `_show`)."""
-        if self.store.is_listed(article_id):
-            self._put_read(article_id, self._read_listed(article_id))
+        listed before its text was read is read now: see `CursorArticle`)."""
+        self.cursor_article.read_if_listed(article_id)
         article = self.opening.open(article_id)
         self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
