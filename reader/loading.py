@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .errors import LoadError
 from .formats.batch import Batch
 from .formats.loader import find_files, load_batches
-from .formats.mail.maildir import MessageFile, message_files
+from .formats.mail.maildir import SUBFOLDERS
 from .model import Article
 from .prepared import PreparedArticle, PreparedBatch, prepare
 
@@ -83,7 +83,8 @@ class Loading:
         # The file being read: its batches still to come, its size, and the
         # bytes of the files read before it.
         self._batches: Iterator[Batch] | None = None
-        self._size = 0
+        self._file: Path | str = ""
+        self._size: int | None = 0
         self._bytes_before = 0
         self._read_ahead: list[Article] = []
         # How many articles of the file being read were a preview, given and
@@ -172,7 +173,14 @@ class Loading:
                     self._batches, self._size = self._url_batches(found, previews), 0
                 else:
                     self._batches = load_batches(found, self.warnings)
-                    self._size = self._size_of(found)
+                    self._file = found
+                    # (A Maildir's size is a stat of each message: taken when
+                    # wanted, not before its preview is on screen.)
+                    self._size = (
+                        None
+                        if self._sizes[found] < 0 and found.is_dir()
+                        else (self._size_of(found))
+                    )
             try:
                 batch = next(self._batches)
             except StopIteration:
@@ -181,13 +189,17 @@ class Loading:
             except LoadError as error:
                 self._file_done()
                 return error
+            if batch.size is not None and self._sizes.get(self._file, 0) < 0:
+                # Counted by its format as it read it (a Maildir): no stat of each file.
+                self._sizes[self._file] = batch.size
+                self._size = batch.size
             replacing, self._preview_given = self._preview_given, 0
             if batch.preview and previews:
                 self._preview_given = len(batch.articles)
             if batch.read >= 1:  # the file's last batch: it counts as read with it
                 self._file_done()
-            else:
-                self.bytes_done = self._bytes_before + round(self._size * batch.read)
+            elif self._size is not None or not previews:
+                self.bytes_done = self._bytes_before + round(self._file_size() * batch.read)
             if batch.preview and not previews:
                 continue
             return batch.articles, replacing
@@ -221,12 +233,18 @@ class Loading:
             size = self._sizes[path] = file_size(Path(path))
         return size
 
+    def _file_size(self) -> int:
+        """The size of the file being read (measured now, if not yet)."""
+        if self._size is None:
+            self._size = self._size_of(self._file)
+        return self._size
+
     def _file_done(self) -> None:
         # A preview its file never gave again (it stopped) stays: it was read.
         self._preview_given = 0
         self._batches = None
         self.files_done += 1
-        self._bytes_before += self._size
+        self._bytes_before += self._file_size()
         self.bytes_done = self._bytes_before
 
 
@@ -252,17 +270,27 @@ def file_size(path: Path) -> int:
     0 when it cannot be read, which loading it will report."""
     try:
         info = os.stat(path)
-        if not stat.S_ISDIR(info.st_mode):
-            return info.st_size
-        files = message_files(path)
     except OSError:
         return 0
-    return sum(map(_regular_size, files))
+    if not stat.S_ISDIR(info.st_mode):
+        return info.st_size
+    return sum(_messages_size(os.path.join(path, folder)) for folder in SUBFOLDERS)
 
 
-def _regular_size(file: MessageFile) -> int:
+def _messages_size(folder: str) -> int:
+    """Bytes in a Maildir folder's messages (its listing's entries: no path
+    made for each of tens of thousands)."""
+    size = 0
     try:
-        info = os.stat(file.path)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.is_file(follow_symlinks=True):
+                        size += entry.stat().st_size
+                except OSError:
+                    continue
     except OSError:
         return 0
-    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+    return size

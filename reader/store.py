@@ -1,6 +1,12 @@
 """The in-memory document store that every pane reads from: each loaded
 article with its `Thread`, its search texts and its state, under an id unique
-here. The load hands it prepared batches (`apply`)."""
+here. The load hands it prepared batches (`apply`).
+
+An article may be listed before its text is read (a mailbox's thread,
+`Article.deferred`): its thread then holds its comments' authors and ids
+alone. It is read off the UI thread (`read`) and put in its place (`replace`)
+when it is opened; a search of every article reads only what may match
+(`DeferredText.texts`), and keeps nothing of it."""
 
 from __future__ import annotations
 
@@ -10,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from .model import Article, Thread
 from .prepared import PreparedArticle, PreparedBatch, prepare
+from .sanitize import neutralise
 from .search.fields import article_search_text, thread_search_text
 from .search.query import Match, Query, SearchText
 from .sorts import resorted
 
 if TYPE_CHECKING:
-    from .state import ArticleState
+    from .state import ArticleState, State
 
 
 class UniqueIds:
@@ -54,7 +61,8 @@ class DocumentStore:
         self._ids = UniqueIds(self._by_id)
         self._threads: dict[str, Thread] = {}
         self._article_text: dict[str, SearchText] = {}
-        self._thread_text: dict[str, SearchText] = {}
+        # (None: a listed article's, made when searched: see `_listed_text`.)
+        self._thread_text: dict[str, SearchText | None] = {}
         # Each article's state, where it has one (a state this session).
         self._states: dict[str, ArticleState] = {}
 
@@ -99,10 +107,33 @@ class DocumentStore:
             self._ids.free(key)
         return removed
 
+    def is_listed(self, article_id: str) -> bool:
+        """Whether the article's text is still to be read (see `read`)."""
+        return self._by_id[article_id].deferred is not None
+
+    def read(self, article_id: str, state: State | None = None) -> PreparedArticle | None:
+        """The listed article read in full and prepared, for `replace`, with
+        its state: the listed one's, unless reading it left out messages
+        that can no longer be read (then read again from `state`). None if
+        none of it can be read any more (its format's warnings say why).
+        Safe off the UI thread: it changes nothing here. Raises what reading
+        raises."""
+        listed = self._by_id[article_id]
+        assert listed.deferred is not None
+        full = listed.deferred.read()
+        if full is None:
+            return None
+        full.path = listed.path
+        prepared = prepare(full)
+        marks = self._states.get(article_id)
+        if marks is not None and state is not None and marks.comment_count != len(prepared.thread):
+            marks = state.prepare(full, prepared.thread)
+        return prepared._replace(state=marks)
+
     def replace(self, article_id: str, prepared: PreparedArticle) -> Article:
         """Put `prepared` in the place of the article `article_id` (the same
-        thread fetched again, or a story's thread in the place of the story),
-        under the same id."""
+        thread fetched again, a story's thread in the place of the story, or
+        a listed thread read in full: see `read`), under the same id."""
         article = self._put(article_id, prepared.article)
         prepared.thread.article_id = article_id
         self._threads[article_id] = prepared.thread
@@ -187,25 +218,67 @@ class DocumentStore:
 
         Each match's key is `(comment index, paragraph)`, the paragraph being
         `HEADER` for the comment's author. Lazy: the first match is found
-        without scanning the rest of the thread. Raises `QueryError`.
+        without scanning the rest of the thread. Raises `QueryError`. (Of a
+        listed article, its text is read for the search, and not kept.)
         """
-        return self._thread_text[article_id].finditer(query)
+        return self._texts(article_id)[1].finditer(query)
 
     def forget_folded(self) -> None:
         """Drop the case-folded copies every search so far made of the loaded
         text: the memory back as at load (each is made again when searched)."""
         for text in (*self._article_text.values(), *self._thread_text.values()):
-            text.forget_folded()
+            if text is not None:
+                text.forget_folded()
 
     def search_article(self, article_id: str, query: Query) -> Iterator[Match]:
         """Matches in the article's own text; keys are `(TITLE|SUBTITLE|BODY|BIO, n)`."""
-        return self._article_text[article_id].finditer(query)
+        return self._texts(article_id)[0].finditer(query)
+
+    def _texts(self, article_id: str) -> tuple[SearchText, SearchText]:
+        if self.is_listed(article_id):
+            prepared = self.read(article_id)
+            if prepared is not None and prepared.thread_text is not None:
+                return prepared.article_text, prepared.thread_text
+        return self._article_text[article_id], self._thread_search_text(article_id)
+
+    def _thread_search_text(self, article_id: str) -> SearchText:
+        """The article's comments' search text; of a listed article, its
+        comments' authors, made now (and not kept)."""
+        text = self._thread_text[article_id]
+        return thread_search_text(self._threads[article_id]) if text is None else text
 
     def search_all(self, query: Query) -> Iterator[tuple[str, int]]:
         """Every article whose text or comments match, in load order, with the
         number of its comments that match. Lazy, article by article."""
+        query.compile()  # an invalid query raises before any article is looked at
         for article in list(self._articles):
-            matches = self.search_thread(article.id, query)
-            comments = {match.key[0] for match in matches}  # type: ignore[index]
-            if comments or next(self.search_article(article.id, query), None) is not None:
-                yield article.id, len(comments)
+            if article.deferred is not None:
+                found = self._search_listed(article, query)
+            else:
+                matches = self._thread_search_text(article.id).finditer(query)
+                comments = {match.key[0] for match in matches}  # type: ignore[index]
+                text = self._article_text[article.id]
+                found = len(comments), next(text.finditer(query), None) is not None
+            if found[0] or found[1]:
+                yield article.id, found[0]
+
+    def _search_listed(self, article: Article, query: Query) -> tuple[int, bool]:
+        """`search_all` of an article whose text is still to be read: how many
+        comments match, and whether its own text does. Its title and the
+        comments' authors are here; of its text, only the messages that may
+        hold the query are read (and not kept)."""
+        assert article.deferred is not None
+        matches = self._thread_search_text(article.id).finditer(query)
+        comments: set[int] = {match.key[0] for match in matches}  # type: ignore[misc]
+        own = next(self._article_text[article.id].finditer(query), None) is not None
+        needle = query.needle()
+        for place, paragraphs in article.deferred.texts(*needle or (None, False)):
+            if (place - 1 in comments) if place else own:
+                continue
+            text = SearchText([neutralise(paragraph) for paragraph in paragraphs], paragraphs)
+            if next(text.finditer(query), None) is not None:
+                if place:
+                    comments.add(place - 1)
+                else:
+                    own = True
+        return len(comments), own

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from reader.formats.loader import bundled_seeds  # noqa: E402
 from reader.loading import Loading  # noqa: E402
 from reader.model import Thread  # noqa: E402
+from tests.bench_archive import archive_figures  # noqa: E402
 from tests.bench_body import body_figures  # noqa: E402
 from tests.bench_corpus import FULL, QUICK, Corpus, Shape, generate  # noqa: E402
 from tests.bench_echo import echo_figures  # noqa: E402
@@ -350,6 +351,7 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
         *many_urls_figures(bench),
         *keys_while_fetching_figures(bench),
     ],
+    "archive": archive_figures,
 }
 
 

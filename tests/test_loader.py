@@ -467,3 +467,28 @@ def test_wheel_ships_the_seeds_and_finds_them_installed(tmp_path: Path) -> None:
     seeds_dir, count = found.stdout.split()
     assert Path(seeds_dir) == tmp_path / "site" / "reader" / "seeds"
     assert int(count) == len(list((REPO / "seeds").glob("*.txt")))
+
+
+def test_a_big_mailbox_is_not_read_whole_before_its_parser_reads_it_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader reads a file's first 64 KB to tell its format; an mbox's
+    parser reads the file itself, in chunks, so the whole file is never held
+    at once. A format that needs the whole file reads it then."""
+    message = b"From a@b\nFrom: Ada <a@x.org>\nSubject: Herons\n\n" + b"counted nine\n" * 20 + b"\n"
+    mbox = tmp_path / "list.mbox"
+    mbox.write_bytes(message * 1000)
+    text = write(tmp_path / "long.txt", "Title\n\n" + "A long body.\n" * 10_000)
+    whole: list[Path] = []
+    read_file = loader._read_file
+
+    def counted(path: Path, most: int | None = None) -> bytes:
+        if most is None:
+            whole.append(path)
+        return read_file(path, most)
+
+    monkeypatch.setattr(loader, "_read_file", counted)
+    assert len(loader.load_articles(mbox)) == 1000
+    assert whole == []
+    assert loader.load_articles(text)[0].body[0].startswith("A long body.")
+    assert whole == [text]

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from reader.formats.loader import load_articles
-from reader.formats.mail.mailbox import thread_title
+from reader.formats.mail.messages import thread_title
 from reader.text import CODE, PARAGRAPH, QUOTE
 from tests.builders import write
 from tests.formats_support import (

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import quopri
 from email.header import Header
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -19,9 +18,9 @@ from hypothesis import strategies as st
 from reader.formats.mail import body as mailtext
 from reader.formats.mail import fields as mailfields
 from reader.formats.mail.fields import MailPart, full_fields, read_fields
-from reader.formats.mail.mailbox import mbox_messages, mbox_messages_by_line
 from tests.bench_sites import _mbox
 from tests.formats_support import fixture
+from tests.test_mbox import by_lines
 
 
 def _agrees(data: bytes) -> bool:
@@ -48,12 +47,12 @@ def _agrees(data: bytes) -> bool:
 def _fixture_messages() -> list[bytes]:
     mbox = fixture("garden.mbox").read_bytes()
     maildir = sorted(fixture("pond.maildir").glob("*/*"))
-    messages = [bytes(data) for _, data, _ in mbox_messages(mbox)]
+    messages = [data for _, data in by_lines(mbox)]
     return messages + [path.read_bytes() for path in maildir]
 
 
 def test_fixture_and_generated_archive_messages_read_alike() -> None:
-    messages = _fixture_messages() + [bytes(data) for _, data, _ in mbox_messages(_mbox(300))]
+    messages = _fixture_messages() + [data for _, data in by_lines(_mbox(300))]
     fast = [_agrees(data) for data in messages]
     # The simple ones (most of a list) take the fast path; the rest are `email`'s.
     assert sum(fast) > len(messages) * 0.8
@@ -159,34 +158,6 @@ def test_encoded_names_and_charsets_read_alike() -> None:
             f"Content-Transfer-Encoding: {encoding}\n\n"
         ).encode() + payload
         assert _agrees(data)
-
-
-_MBOX_LINES = [
-    b"From a@b Mon Mar  4 10:00:00 2024\n",
-    b"From a@b Mon Mar  4 10:00:00 2024\r\n",
-    b"From: ada@example.net\n",
-    b"Subject: x\n",
-    b"\n",
-    b"  \n",
-    b"\r\n",
-    b"text\n",
-    b">From the field\n",
-    b">>From deeper\n",
-    b"From here on, no blank line before\n",
-    b"old\rmac\r",
-]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_MBOX_LINES), max_size=30))
-def test_mbox_split_matches_the_line_by_line_split(lines: list[bytes]) -> None:
-    data = b"".join(lines)
-    assert list(mbox_messages(data)) == list(mbox_messages_by_line(data))
-
-
-def test_bench_archive_splits_alike(tmp_path: Path) -> None:
-    data = _mbox(200)
-    assert list(mbox_messages(data)) == list(mbox_messages_by_line(data))
 
 
 _BODY_LINES = [

@@ -1,8 +1,9 @@
-"""A mailbox read as a stream: its threads in batches, the first thread first.
+"""A mailbox read as a stream: its threads listed in batches, the first thread first.
 
-The threads a streamed load gives must be the ones a whole-archive read gives:
-every message read in full first, then threaded (`whole_archive` restates
-that reading, independently of the two-pass reader), in the same order, with
+The threads a streamed load lists, and each read in full, must be the ones a
+whole-archive read gives: every message read in full first, then threaded
+(`whole_archive` restates that reading, independently of the index), in the
+same order, with
 the same replies; whatever the archive holds (replies long after or before
 their parent, cycles, missing parents, duplicate ids, unreadable messages,
 headers only `email` reads, Maildirs). A mailbox longer than the preview's
@@ -28,10 +29,11 @@ from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import LoadError
-from reader.formats.loader import load_articles, load_batches
+from reader.formats.loader import load_articles, load_batches, read_in_full
+from reader.formats.mail import heads, mbox, thread_text
 from reader.formats.mail import mailbox as mail
+from reader.formats.mail import messages as mail_messages
 from reader.formats.mail.fields import MailFields, MailPart, full_fields, read_fields
-from reader.formats.mail.maildir import MessageFile
 from reader.loading import Loading
 from reader.model import Article, Comment
 
@@ -115,7 +117,8 @@ def in_full(article: Article) -> tuple[Any, ...]:
 
 def streamed(path: Path) -> tuple[list[Article], list[str]]:
     """The articles as the app loads them (read ahead, then the worker's
-    batches), and the warnings."""
+    batches), each then read in full as the app reads it when it is opened,
+    and the warnings."""
     loading = Loading([path])
     assert loading.read_ahead(), loading.problems
     batches = list(loading)
@@ -126,7 +129,15 @@ def streamed(path: Path) -> tuple[list[Article], list[str]]:
         # A preview is taken the place of by its file's next batch.
         del articles[len(articles) - batch.replacing :]
         articles.extend(prepared.article for prepared in batch.articles)
-    return articles, loading.warnings
+    full = []
+    for article in articles:
+        assert article.deferred is not None and not article.body, "listed, not read"
+        read = read_in_full(article, path)
+        # Listed as it reads: the same thread, title, author and dates.
+        assert outline(read) == outline(article)
+        assert in_full(read)[:5] == in_full(article)[:5]
+        full.append(read)
+    return full, loading.warnings
 
 
 def texts(article: Article) -> list[str]:
@@ -277,13 +288,13 @@ def _check_preview(
         rest = list(batches)
         # The next batch ends with the thread that holds the preview's first
         # message (each message's body says its number).
-        assert first.articles[0].body[0] in texts(rest[0].articles[-1])
+        assert first.articles[0].body[0] in texts(read_in_full(rest[0].articles[-1], path))
     assert not any(batch.preview for batch in rest)
     shares = [batch.read for batch in ([first] if preview else []) + rest]
     assert shares == sorted(shares) and shares[-1] == 1, "the share read only grows"
-    assert [in_full(article) for batch in rest for article in batch.articles] == list(
-        map(in_full, articles)
-    )
+    assert [
+        in_full(read_in_full(article, path)) for batch in rest for article in batch.articles
+    ] == list(map(in_full, articles))
     assert given == warnings, "each problem reported once, in the same order"
     assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
 
@@ -326,81 +337,80 @@ def _threads_earliest_last(count: int) -> list[bytes]:
     return messages
 
 
-def test_without_a_preview_the_read_ahead_reads_only_the_first_threads_messages_in_full(
+def test_without_a_preview_the_read_ahead_reads_no_message_in_full(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A mailbox within the preview's messages gives no preview: its first
-    batch is its first thread, read alone."""
+    batch is its first thread, listed from the heads alone."""
     messages = _threads_earliest_last(mail.PREVIEW_MESSAGES // 2)
     path = write_mbox(tmp_path / "list.mbox", messages)
     read: list[bytes] = []
     monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
     assert not next(load_batches(path)).preview
-    read.clear()
     loading = Loading([path])
     assert loading.read_ahead()
-    assert _numbers(read) == [98, 99], "only the first thread's two messages are read in full"
-    assert loading.bytes_done < path.stat().st_size
+    assert read == [], "no message read in full"
     first = [prepared.article for prepared in next(iter(loading)).articles]  # type: ignore[union-attr]
     assert [outline(article) for article in first] == [
         ("<m98@list.example>", "Writer 2", [("<m99@list.example>", "Writer 0", [])])
     ]
+    assert read == []
 
 
-class _CountedMatches:
-    """A compiled pattern whose `finditer` counts the matches taken from it."""
+class _Mbox(mbox.MboxFile):
+    """An `MboxFile` that says how many messages it had found when asked."""
 
-    def __init__(self, pattern: re.Pattern[bytes]) -> None:
-        self.pattern = pattern
-        self.taken = 0
+    made: list[_Mbox] = []
 
-    def finditer(self, data: bytes) -> Iterator[re.Match[bytes]]:
-        for found in self.pattern.finditer(data):
-            self.taken += 1
-            yield found
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.made.append(self)
 
 
 @pytest.mark.parametrize("kind", ["mbox", "maildir"])
 def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    """The preview costs the first 100 messages' split and heads and its own
-    thread's full read; the whole load reads each message in full once; the
-    batch after the preview ends with its thread in full, after the threads
-    that come before it."""
+    """The preview costs the first chunk's split (a Maildir: the first 100
+    files), the first 100 heads and its own thread's full read; the whole
+    load reads each head once and no body; the batch after the preview ends
+    with its thread, listed, after the threads that come before it."""
     messages = _threads_earliest_last(300)  # 600 messages
     if kind == "mbox":
         path = write_mbox(tmp_path / "list.mbox", messages)
         data = path.read_bytes()
         # The preview spans the file up to the 101st message's `From ` line.
         share = [found.start() + 1 for found in re.finditer(rb"\nFrom ", data)][99] / len(data)
+        monkeypatch.setattr(mbox, "_FIRST_CHUNK", 4096)
+        monkeypatch.setattr(mbox, "_CHUNK", 4096)
+        monkeypatch.setattr(mail, "MboxFile", _Mbox)
+        _Mbox.made.clear()
     else:
         path = write_maildir(tmp_path / "list", messages)
         share = 100 / 600
-    heads: list[bytes] = []
+    heads_read: list[bytes] = []
     read: list[bytes] = []
-    monkeypatch.setattr(mail, "read_head", _counting(mail.read_head, heads))
+    listed = heads.list_head
+    monkeypatch.setattr(
+        mail, "list_head", lambda data, start, end, *rest: heads_read.append(data[start:end]) or (
+            listed(data, start, end, *rest)
+        )
+    )  # fmt: skip
     monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
-    split = _CountedMatches(mail.NEWLINE_FROM)
-    monkeypatch.setattr(mail, "NEWLINE_FROM", split)
-    files: list[str] = []
-    read_message = mail.read_message
-
-    def counted(file: MessageFile, limit: int) -> bytes | str:
-        files.append(file.key)
-        return read_message(file, limit)
-
-    monkeypatch.setattr(mail, "read_message", counted)
+    monkeypatch.setattr(thread_text, "read_mail", _counting(thread_text.read_mail, read))
+    files: list[int] = []
+    monkeypatch.setattr(mail, "_maildir_messages", _counted_files(mail._maildir_messages, files))
 
     batches = load_batches(path)
     preview = next(batches)
     assert preview.preview and preview.read == pytest.approx(share)
-    assert _numbers(heads) == list(range(100)), "the first 100 messages' heads, once each"
+    assert _numbers(heads_read) == list(range(100)), "the first 100 messages' heads, once each"
     assert _numbers(read) == [98, 99], "only the preview's thread is read in full"
     if kind == "mbox":
-        assert split.taken <= 100, "the file split only as far as the 101st message"
+        (box,) = _Mbox.made
+        assert 100 < len(box) < 120, "the file split only a chunk past the 100th message"
     else:
-        assert len(files) == 100, "only the first 100 messages' files read"
+        assert files == list(range(100)), "only the first 100 messages' files read"
     # The first thread among the first 100 messages, with the reply those hold.
     assert [outline(article) for article in preview.articles] == [
         ("<m98@list.example>", "Writer 2", [("<m99@list.example>", "Writer 0", [])])
@@ -408,7 +418,7 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
 
     rest = list(batches)
     # Threads 299 down to 50 come before the preview's (they are earlier);
-    # the batch ends with the preview's thread in full.
+    # the batch ends with the preview's thread, listed.
     assert [article.source_id for article in rest[0].articles] == [
         f"<m{2 * thread}@list.example>" for thread in range(299, 48, -1)
     ]
@@ -416,10 +426,25 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
     assert [article.source_id for batch in rest[1:] for article in batch.articles] == [
         f"<m{2 * thread}@list.example>" for thread in range(48, -1, -1)
     ]
-    assert sorted(_numbers(heads)) == list(range(600)), "every head read once"
-    assert sorted(_numbers(read)) == list(range(600)), "every message read in full once"
+    assert sorted(_numbers(heads_read)) == list(range(600)), "every head read once"
+    assert _numbers(read) == [98, 99], "no other message read in full"
     shares = [preview.read] + [batch.read for batch in rest]
     assert shares == sorted(set(shares)) and shares[-1] == 1, "the share read only grows"
+    # Reading a thread reads its messages, and only those.
+    read.clear()
+    full = read_in_full(rest[0].articles[0], path)
+    assert _numbers(read) == [598, 599] and outline(full) == outline(rest[0].articles[0])
+
+
+def _counted_files(
+    messages: Callable[[Any], Iterator[Any]], taken: list[int]
+) -> Callable[[Any], Iterator[Any]]:
+    def counted(box: Any) -> Iterator[Any]:
+        for number, found in enumerate(messages(box)):
+            taken.append(number)
+            yield found
+
+    return counted
 
 
 def test_a_preview_whose_first_message_replies_to_a_later_one(tmp_path: Path) -> None:
@@ -450,23 +475,22 @@ def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Messages that cannot be read, among the first 100 and after, in the
-    preview's thread and in others: each reported once, by the full load, in
-    the order a load without a preview reports them."""
+    preview's thread and in others: each reported once, a head that cannot
+    be read by the index (in the order a load without a preview reports
+    them), a body that cannot be read when its thread is read."""
     messages = [message(n, Spec(n, None, [], 10 + n, "plain")) for n in range(150)]
     messages[1] = message(1, Spec(1, 0, [0], 11, "plain"))  # in the preview; its body fails
     messages[2] = message(2, Spec(None, None, [], None, "broken"))  # no head: fails at once
     messages[140] = message(140, Spec(None, None, [], None, "broken"))
     path = write_mbox(tmp_path / "list.mbox", messages)
-    text = mail.parts_to_text
+    text = mail_messages.parts_to_text
 
     def failing(parts: tuple[MailPart, ...]) -> Any:
         if parts[0].text.startswith(("Message 1,", "Message 120,")):
             raise ValueError("a broken body")
         return text(parts)
 
-    monkeypatch.setattr(mail, "parts_to_text", failing)
-    read: list[bytes] = []
-    monkeypatch.setattr(mail, "read_mail", _counting(mail.read_mail, read))
+    monkeypatch.setattr(mail_messages, "parts_to_text", failing)
     warnings: list[str] = []
     batches = load_batches(path, warnings)
     preview = next(batches)
@@ -474,21 +498,26 @@ def test_the_preview_adds_no_warnings_and_each_problem_is_reported_once(
         ("<m0@list.example>", "Writer 0", [])
     ]
     assert warnings == []
-    list(batches)
-    assert _numbers(read).count(1) == 1, "the message that fails is read once"
-    monkeypatch.setattr(mail, "PREVIEW_MESSAGES", len(messages))
-    without_preview: list[str] = []
-    assert not any(batch.preview for batch in load_batches(path, without_preview))
+    listed = [article for batch in batches for article in batch.articles]
     lines = path.read_bytes().split(b"\n")
     starts = [number + 1 for number, line in enumerate(lines) if line.startswith(b"From w@")]
     no_head, broken_body = "no From, Subject or Date header", "a broken body"
-    assert warnings == [
+    index_warnings = [
         f"{path}: line {starts[2]}: message skipped: {no_head}",
         f"{path}: line {starts[140]}: message skipped: {no_head}",
+    ]
+    assert warnings == index_warnings
+    monkeypatch.setattr(mail, "PREVIEW_MESSAGES", len(messages))
+    without_preview: list[str] = []
+    assert not any(batch.preview for batch in load_batches(path, without_preview))
+    assert without_preview == index_warnings
+    for article in listed:
+        read_in_full(article, path)
+    assert warnings == [
+        *index_warnings,
         f"{path}: line {starts[1]}: message skipped: {broken_body}",
         f"{path}: line {starts[120]}: message skipped: {broken_body}",
     ]
-    assert warnings == without_preview
 
 
 def test_dump_of_a_big_mailbox_lists_each_thread_once(
@@ -542,14 +571,14 @@ def test_an_error_after_some_batches_reaches_the_app_after_them(
 ) -> None:
     messages = [message(n, Spec(n, None, [], n, "plain")) for n in range(1200)]
     path = write_mbox(tmp_path / "list.mbox", messages)
-    built = mail.thread_article
+    listed = mail._Index._listed
 
-    def failing_late(where: Path, root: Any) -> Article:
+    def failing_late(index: Any, root: Any) -> Any:
         if root.number == 1100:
             raise RuntimeError("a parser bug")
-        return built(where, root)
+        return listed(index, root)
 
-    monkeypatch.setattr(mail, "thread_article", failing_late)
+    monkeypatch.setattr(mail._Index, "_listed", failing_late)
     loading = Loading([path, write_mbox(tmp_path / "other.mbox", messages[:1])])
     assert loading.read_ahead()
     results = list(loading)
@@ -557,7 +586,7 @@ def test_an_error_after_some_batches_reaches_the_app_after_them(
     assert len(errors) == 1 and str(errors[0]).startswith(f"{path}: could not parse")
     given = [r for r in results[: results.index(errors[0])] if not isinstance(r, LoadError)]
     loaded = sum(len(batch.articles) for batch in given)  # type: ignore[union-attr]
-    assert loaded >= 1000, "the threads read before the error stay loaded"
+    assert loaded >= 1000, "the threads listed before the error stay loaded"
     assert not isinstance(results[-1], LoadError), "the next file still loads"
     assert loading.files_done == 2
 
@@ -565,8 +594,9 @@ def test_an_error_after_some_batches_reaches_the_app_after_them(
 def test_a_message_that_fails_late_is_skipped_and_its_replies_move_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A message whose head reads but whose body cannot be read: a warning, and
-    its replies hang under its parent (or start threads, for a first message)."""
+    """A message whose head reads but whose body cannot be read: listed, then
+    left out with a warning when its thread is read, its replies under its
+    parent (a thread's first message: its first reply stands in for it)."""
     messages = [
         message(0, Spec(0, None, [], 0, "plain")),
         message(1, Spec(1, 0, [0], 1, "plain")),  # cannot be read
@@ -575,21 +605,55 @@ def test_a_message_that_fails_late_is_skipped_and_its_replies_move_up(
         message(4, Spec(4, 3, [3], 4, "plain")),
     ]
     path = write_mbox(tmp_path / "list.mbox", messages)
-    text = mail.parts_to_text
+    text = mail_messages.parts_to_text
 
     def failing(parts: tuple[MailPart, ...]) -> Any:
         if parts[0].text.startswith(("Message 1,", "Message 3,")):
             raise ValueError("a broken body")
         return text(parts)
 
-    monkeypatch.setattr(mail, "parts_to_text", failing)
+    monkeypatch.setattr(mail_messages, "parts_to_text", failing)
     warnings: list[str] = []
-    articles = [a for batch in load_batches(path, warnings) for a in batch.articles]
+    listed = [a for batch in load_batches(path, warnings) for a in batch.articles]
+    assert [outline(article) for article in listed] == [
+        ("<m0@list.example>", "Writer 0", [("<m1@list.example>", "Writer 1", [
+            ("<m2@list.example>", "Writer 2", [])
+        ])]),
+        ("<m3@list.example>", "Writer 0", [("<m4@list.example>", "Writer 1", [])]),
+    ]  # fmt: skip
+    assert warnings == []
+    articles = [read_in_full(article, path) for article in listed]
     assert [outline(article) for article in articles] == [
         ("<m0@list.example>", "Writer 0", [("<m2@list.example>", "Writer 2", [])]),
         ("<m4@list.example>", "Writer 1", []),
     ]
     assert len(warnings) == 2 and all("message skipped: a broken body" in w for w in warnings)
+
+
+def test_a_message_changed_since_the_index_is_left_out_when_its_thread_is_read(
+    tmp_path: Path,
+) -> None:
+    """The mailbox rewritten after it was listed (a mail client expunged a
+    message): what is now where a message was is not taken for it."""
+    messages = [
+        message(n, Spec(n, 0 if n else None, [0] if n else [], n, "plain")) for n in range(3)
+    ]
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    second = (
+        path.read_bytes().split(b"\n").index(b"From w@list.example Mon May  6 09:00:00 2024", 1)
+    )
+    warnings: list[str] = []
+    (listed,) = [a for batch in load_batches(path, warnings) for a in batch.articles]
+    write_mbox(path, [messages[0], messages[2], messages[2]])
+    article = read_in_full(listed, path)
+    assert outline(article) == (
+        "<m0@list.example>",
+        "Writer 0",
+        [("<m2@list.example>", "Writer 2", [])],
+    )
+    assert warnings == [
+        f"{path}: line {second + 1}: message skipped: the mailbox has changed since it was read"
+    ]
 
 
 def test_no_readable_message_is_one_error_naming_the_file(tmp_path: Path) -> None:

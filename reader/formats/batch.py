@@ -22,3 +22,7 @@ class Batch(NamedTuple):
     articles: list[Article]
     read: float
     preview: bool = False
+    # The bytes the file holds, where its format counted them as it read it
+    # (a Maildir's messages): the load's progress takes it instead of a stat
+    # of each of its files.
+    size: int | None = None

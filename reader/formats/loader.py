@@ -2,7 +2,8 @@
 
 Everything that can go wrong with one file becomes a `LoadError` naming it;
 nothing here stops at a bad file or lets an exception escape. Files are only
-ever opened for reading, once each.
+ever opened for reading: most once, a big one for its first bytes and again
+for the rest (an mbox: in chunks, and again for a thread's messages).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ EXTENSIONS = SUFFIXES
 _MB = 1024 * 1024
 # Enough of a file's start to tell a mailbox or JSON from other text.
 _SNIFF_BYTES = 4096
+# What is read of a file before its format is known: all of most files.
+_SAMPLE_BYTES = 64 * 1024
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Its sniffer imports the mail parsers only for a file that starts like a mailbox.
 _MBOX = next(entry for entry in FORMATS if entry.name == "mbox")
@@ -216,24 +219,63 @@ def load_batches(
 
 
 def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article]:
-    """Every article of `load_batches`, at once (for `reader dump`): a
-    preview's are given again, in full, by the batch after it."""
+    """Every article of `load_batches`, at once and in full (for `reader
+    dump`): a preview's are given again by the batch after it, and an
+    article listed before its text was read (a mailbox's thread) is read."""
     return [
-        article
+        full
         for batch in load_batches(path, warnings)
         if not batch.preview
         for article in batch.articles
+        if (full := read_in_full(article, path)) is not None
     ]
 
 
+def read_in_full(article: Article, path: Path) -> Article | None:
+    """`article` with its text: read now if it was listed before its text was
+    read (None if none of it can be read any more: the format's warnings
+    say why); LoadError if reading it fails."""
+    if article.deferred is None:
+        return article
+    try:
+        full = article.deferred.read()
+    except Exception:  # a parser bug must not take the reader down
+        raise LoadError(path, "could not read a thread: unexpected content") from None
+    if full is not None:
+        full.path = path
+    return full
+
+
 def read_sample(path: Path) -> Sample:
+    """The file (or Maildir) at `path`, read: all of a small file or of seed
+    text (which its parser needs whole), the first bytes of another big one
+    and the rest when a parser asks for it (an mbox's reads the file itself,
+    in chunks, and never whole)."""
     try:
         if stat.S_ISDIR(os.stat(path).st_mode):
             if not is_maildir(path):
                 raise LoadError(path, "is a directory")
             return Sample(path, None)
-        # Open first and check what was opened, so that the type and size
-        # checks apply to the very file that is read.
+    except OSError as error:
+        raise _os_error(path, error) from None
+    if path.suffix.lower() in SEED_TEXT_SUFFIXES:
+        data = _read_file(path)
+        _check_empty(path, data)
+        return Sample(path, data)
+    head = _read_file(path, _SAMPLE_BYTES)
+    if len(head) <= _SAMPLE_BYTES:
+        _check_empty(path, head)
+        return Sample(path, head)
+    if head.isspace():
+        _check_empty(path, _read_file(path))
+    return Sample(path, head[:_SAMPLE_BYTES], lambda: _read_file(path))
+
+
+def _read_file(path: Path, most: int | None = None) -> bytes | bytearray:
+    """The file's bytes (at most `most`, and a byte more if it holds more).
+    Opened first and checked as opened, so that the type and size checks
+    apply to the very file that is read."""
+    try:
         with open(path, "rb", opener=open_read_only) as file:
             info = os.fstat(file.fileno())
             if stat.S_ISDIR(info.st_mode):
@@ -241,23 +283,29 @@ def read_sample(path: Path) -> Sample:
             if not stat.S_ISREG(info.st_mode):
                 raise LoadError(path, "not a regular file")
             _check_size(path, info.st_size)
+            limit = limits.MAX_FILE_BYTES if most is None else min(most, limits.MAX_FILE_BYTES)
             # Its size and a byte more: a read of the limit would allocate the
             # limit (256 MB, 4 ms), whatever the file holds. Seed text into a
             # bytearray, which its parser frees as it goes (see `Sample`).
+            wanted = min(info.st_size, limit) + 1
             data: bytes | bytearray
-            if path.suffix.lower() in SEED_TEXT_SUFFIXES:
-                data = _read_into(file, info.st_size + 1)
+            if most is None and path.suffix.lower() in SEED_TEXT_SUFFIXES:
+                data = _read_into(file, wanted)
             else:
-                data = file.read(info.st_size + 1)
-            if len(data) > info.st_size:  # it grew since fstat(): on to a byte over the limit
-                data += file.read(limits.MAX_FILE_BYTES + 1 - len(data))
+                data = file.read(wanted)
+            if len(data) == wanted and len(data) <= limit:
+                # It grew since fstat(): on to a byte over the limit.
+                data += file.read(limit + 1 - len(data))
     except OSError as error:
         raise _os_error(path, error) from None
     _check_size(path, len(data))
+    return data
+
+
+def _check_empty(path: Path, data: bytes | bytearray) -> None:
     # (`isspace` stops at the first other byte; `strip` would copy the file)
     if not data or data.isspace():
         raise LoadError(path, "empty file")
-    return Sample(path, data)
 
 
 def _read_into(file: BinaryIO, size: int) -> bytearray:

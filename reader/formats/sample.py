@@ -7,6 +7,7 @@ text is decoded and the JSON parsed on first use only.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -34,22 +35,44 @@ _LINES_CHUNK = 1 << 20
 
 class Sample:
     """A path and, for a file, its bytes (a bytearray for seed text, so that
-    its lines can be taken with the bytes freed as they are decoded)."""
+    its lines can be taken with the bytes freed as they are decoded): all of
+    them, or its first ones and how to read the whole (read on first use of
+    `data`: a mailbox's parser reads the file itself, in chunks, and never
+    needs it whole)."""
 
-    def __init__(self, path: Path, data: bytes | bytearray | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        data: bytes | bytearray | None,
+        whole: Callable[[], bytes | bytearray] | None = None,
+    ) -> None:
         self.path = path
-        self.data = data
+        self._data = data
+        self._whole = whole
+
+    @property
+    def data(self) -> bytes | bytearray | None:
+        if self._whole is not None:
+            self._data, self._whole = self._whole(), None
+        return self._data
+
+    @data.setter
+    def data(self, data: bytes | bytearray) -> None:
+        self._data, self._whole = data, None
 
     @property
     def is_dir(self) -> bool:
-        return self.data is None
+        return self._data is None
 
     @property
     def suffix(self) -> str:
         return self.path.suffix.lower()
 
     def head(self, size: int = 512) -> bytes:
-        return (self.data or b"")[:size]
+        data = self._data or b""
+        if size > len(data) and self._whole is not None:
+            data = self.data or b""
+        return bytes(data[:size])
 
     @cached_property
     def text(self) -> str:
@@ -92,7 +115,7 @@ class Sample:
     @cached_property
     def is_json(self) -> bool:
         """Whether the file is JSON: by its suffix, or by content that parses."""
-        if self.data is None:
+        if self.is_dir:
             return False
         if self.suffix in JSON_SUFFIXES:
             return True

@@ -49,13 +49,17 @@ def scrub(text: str) -> str:
 
 
 def scrub_articles(articles: Iterable[Article]) -> None:
-    """Replace every lone surrogate in the articles' text, in place."""
+    """Replace every lone surrogate in the articles' text, in place. (An
+    article listed before its text was read has its comments' authors and
+    ids scrubbed by its format, which scrubs its text as it reads it: they
+    are not walked here.)"""
     for article in articles:
         _scrub_fields(article, _ARTICLE_FIELDS)
         article.body = [scrub(text) for text in article.body]
         article.body_blocks = _scrub_blocks(article.body_blocks)
-        for comment in iter_comments(article.comments):
-            _scrub_comment(comment)
+        if article.deferred is None:
+            for comment in iter_comments(article.comments):
+                _scrub_comment(comment)
 
 
 def _scrub_comment(comment: Comment) -> None:

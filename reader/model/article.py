@@ -1,10 +1,12 @@
-"""An article: its metadata, its body and its top-level comments."""
+"""An article: its metadata, its body and its top-level comments; and how an
+article listed before its text was read reads it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .tree import Comment
 
@@ -56,8 +58,35 @@ class Article:
     # The source id of the comment that URL names (a comment's permalink):
     # where the cursor goes when the article is first opened.
     focus: str | None = None
+    # Listed before its text was read (a mailbox's thread): how to read it.
+    # Its body and its comments' text are then empty (see `deferred`).
+    deferred: DeferredText | None = None
     # Set by the store: unique within the store, derived from the file name.
     id: str = ""
 
     def __repr__(self) -> str:
         return f"Article(id={self.id!r}, title={self.title!r}, comments={len(self.comments)})"
+
+
+class DeferredText(Protocol):
+    """How an article listed before its text was read reads it: a mailbox's
+    thread, whose messages' bodies are read when it is opened, searched or
+    dumped. The article listed has its metadata and its comments' authors
+    and ids, in the order the full article gives them, so that it can be
+    listed, counted and known by the state; its body and its comments' text
+    are empty. What reads it is the format's."""
+
+    def read(self) -> Article | None:
+        """The article in full: the listed one's metadata, its body, and its
+        comments with their text, in the listed order (fewer if some cannot
+        be read any more: each such is reported to the format's warnings;
+        None if none can)."""
+        ...
+
+    def texts(self, needle: bytes | None, ignore_case: bool) -> Iterator[tuple[int, Sequence[str]]]:
+        """The text of each message whose text may hold `needle` (ASCII; None:
+        every message), read: its place in the thread (0 the article's body,
+        then each comment in display order, from 1) and its paragraphs. A
+        message left out holds no `needle` in anything it shows but its
+        author (`ignore_case`: in ASCII letters of either case)."""
+        ...

@@ -57,6 +57,14 @@ class Query(NamedTuple):
         letters = _ESCAPES.sub("", self.text) if self.regex else self.text
         return letters != fold(letters)
 
+    def needle(self) -> tuple[bytes, bool] | None:
+        """ASCII bytes that every match holds, and whether in either case (its
+        ASCII letters): a search may skip text whose bytes lack them. None
+        for a regular expression, or a query beyond ASCII."""
+        if self.regex or not self.text or not self.text.isascii():
+            return None
+        return self.text.encode(), not self.case_sensitive
+
     def compile(self) -> re.Pattern[str]:
         """The regular expression for this query; `QueryError` if it is invalid."""
         if not self.text:

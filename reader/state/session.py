@@ -42,6 +42,7 @@ SELECTED = "selected_article"
 # only from this session on (another reader's, or a preview's of this one),
 # and one it does not have at all.
 _LATER, _UNLISTED = 4, 5
+_STORED_KEYS = "SELECT key FROM articles"
 # Turns both into NEW, or into UNREAD, in one C call.
 _ABSENT = {
     kind: bytes([READ, NEW, UNREAD, STUB, kind, kind]) + bytes(250) for kind in (NEW, UNREAD)
@@ -82,6 +83,10 @@ class State:
         self._reader = connect(path)
         self._reader_lock = threading.Lock()
         self._read_failed = False
+        # The keys of the articles the database had as `prepare` first asked
+        # (read then), and of those this session has written a row for.
+        self._stored: set[int] | None = None
+        self._written: set[int] = set()
         # Each feed's first session (None: never listed before this one), and
         # whether each of its items listed this session is new: asked once.
         self._feed_first: dict[int, int | None] = {}
@@ -203,6 +208,12 @@ class State:
         session) and what each comment the database knows was when this session
         began: READ, UNREAD, or _LATER (known only from this session on)."""
         with self._reader_lock:
+            if self._stored is None:
+                # One read of every article's key, not one query an article:
+                # an archive lists thousands the database has never seen.
+                self._stored = {stored for (stored,) in self._reader.execute(_STORED_KEYS)}
+            if key not in self._stored and key not in self._written:
+                return None, {}
             row = self._reader.execute(
                 "SELECT first_session, cursor, body_scroll, listed FROM articles WHERE key = ?",
                 (key,),
@@ -222,6 +233,7 @@ class State:
         """The article is shown: this is a visit. Its comments are recorded as
         in the thread now (so that only later ones are new at the next launch),
         it is no longer unread, and it becomes the selected article to restore."""
+        self._written.add(article.key)
         with self.writer.lock:
             self.writer.pending.opened.add(article.key)
             if article.unlisted:
@@ -250,6 +262,7 @@ class State:
         if STUB in article.reading:
             keys = array("q", compress(keys, map(STUB.__ne__, article.reading)))
         article.read_all()
+        self._written.add(article.key)
         with self.writer.lock:
             self.writer.pending.opened.add(article.key)
             self.writer.pending.read.append((article.key, keys))
@@ -264,6 +277,7 @@ class State:
         article.cursor = cursor
         article.body_scroll = body_scroll
         key = article.comment_keys[cursor] if cursor is not None else None
+        self._written.add(article.key)
         with self.writer.lock:
             self.writer.pending.positions[article.key] = (key, body_scroll)
 

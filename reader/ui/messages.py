@@ -83,4 +83,9 @@ class ArticlesLoaded(Message):
 
 
 class LoadFinished(Message):
-    """Every file has been read."""
+    """Every file has been read. The worker waits for `shown` (set once the
+    screen that says so is painted) before its last collection."""
+
+    def __init__(self, shown: threading.Event | None = None) -> None:
+        super().__init__()
+        self.shown = shown

@@ -382,11 +382,17 @@ async def test_a_wordpress_feeds_item_opens_with_its_posts_comments(
         assert entries(app)[0].startswith("Spring tides & neap tides")
         assert "Tide Notes" in entries(app)[0]
         assert len(entries(app)) == 2  # in the item's place, not beside it
-        # Fetched again (the feed and the post), the item is still the post.
-        await pilot.press("R")
         comments = f"/{BLOG}/wp-json/wp/v2/comments"
+        fetching = app.main_screen.web_updates.fetches
+        # The post fetched again (`r`) is still its feed's.
+        await pilot.press("r")
         await wait_for(pilot, lambda: requests_to(httpserver, comments) == 4, "the post again")
-        await wait_for(pilot, lambda: not app.main_screen.web_updates.fetches.active, "done")
+        await wait_for(pilot, lambda: not fetching.active, "the refresh done")
+        assert app.main_screen.article.feed == FEED_URL
+        # The feed and the post fetched again (`R`): the item is still the post.
+        await pilot.press("R")
+        await wait_for(pilot, lambda: requests_to(httpserver, comments) == 6, "the post again")
+        await wait_for(pilot, lambda: requests_to(httpserver, f"/{BLOG}/feed/") == 2, "the feed")
+        await wait_for(pilot, lambda: not fetching.active, "the refresh done")
         await settle(pilot)
         assert len(entries(app)) == 2
-        assert requests_to(httpserver, f"/{BLOG}/feed/") == 2

@@ -14,7 +14,8 @@ from textual.widgets import Label
 from textual.worker_manager import WorkerManager
 
 from reader.search.query import Match, Query
-from reader.ui.search.batches import SEARCH_SWITCH_SECONDS, FoundBatch
+from reader.ui.search.batches import FoundBatch
+from reader.ui.switch_interval import WORKER_SWITCH_SECONDS as SEARCH_SWITCH_SECONDS
 from reader.ui.thread.matches import ThreadMatches
 from reader.ui.thread.painter import CommentPainter
 from reader.ui.thread.pane import ThreadPane

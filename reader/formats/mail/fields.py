@@ -68,10 +68,29 @@ class _HeaderCache(HeaderRegistry):
 
 _POLICY = policy.default.clone(header_factory=_HeaderCache())
 PARSER = BytesParser(policy=_POLICY)
-_PRINTABLE = re.compile(rb"[\t\n -~]*")
-# Header lines as `email` tells them: a name and a colon, then continuations.
-_HEAD = re.compile(r"[!-9;-~]+:.*(?:\n(?:[!-9;-~]+:|[ \t]).*)*")
-_FIELD = re.compile(r"^([!-9;-~]+):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE)
+# The bytes of a head `read_head` reads (any other is `email`'s to read).
+PRINTABLE = bytes(range(0x20, 0x7F)) + b"\t\n"
+# Header lines as `email` tells them: a name and a colon, then continuations;
+# `BAD_LINE` finds a line after a line break that is neither.
+_FIRST_LINE = re.compile(rb"[!-9;-~]+:")
+BAD_LINE = re.compile(rb"\n(?![ \t]|[!-9;-~]+:)")
+# The wanted headers, each as its line starts (after a line break), its value
+# with its continuations; and Content-Disposition, which `email` must read.
+_WANTED_LINE = re.compile(
+    r"\n(from|subject|date|message-id|in-reply-to|references|list-id|archived-at"
+    r"|content-type|content-transfer-encoding|content-disposition):[ \t]*"
+    r"([^\n]*(?:\n[ \t][^\n]*)*)",
+    re.IGNORECASE,
+)
+# Header names as most mailers write them, lower-cased without a call.
+NAMES = {
+    name: name.lower()
+    for name in (
+        *("From", "Date", "Message-ID", "Message-Id", "In-Reply-To", "References"),
+        *("Content-Type", "Content-Transfer-Encoding", "Content-Disposition"),
+        *("Subject", "List-Id", "List-ID", "Archived-At"),
+    )
+}
 _TYPE = re.compile(r"(text/plain|text/html|multipart/alternative)\s*", re.IGNORECASE)
 # A boundary `email` takes as written, and the line breaks it splits lines at
 # beside `\n` (a body with any of them is left to it).
@@ -87,20 +106,6 @@ _SIMPLE_MESSAGE_ID = re.compile(rf"\s*<{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM}
 _AUTHORS: dict[str, str | None] = {}
 _AUTHORS_KEPT = 4096
 _PLAIN_ENCODINGS = frozenset(["7bit", "8bit", "binary"])
-_WANTED = frozenset(
-    [
-        "from",
-        "subject",
-        "date",
-        "message-id",
-        "in-reply-to",
-        "references",
-        "list-id",
-        "archived-at",
-        "content-type",
-        "content-transfer-encoding",
-    ]
-)
 
 
 # What a message part is to reader (`MailPart.kind`): text read as mail
@@ -332,18 +337,17 @@ def read_head(data: bytes) -> Head | None:
         return None
     body_start = data.index(b"\n", end + 1) + 1
     head = data[:end].removesuffix(b"\r").replace(b"\r\n", b"\n")
-    if b"\r" in head or _PRINTABLE.fullmatch(head) is None:
+    if b"\r" in head or head.translate(None, PRINTABLE):
         return None
-    text = head.decode("ascii")
-    if _HEAD.fullmatch(text) is None:
+    if _FIRST_LINE.match(head) is None or BAD_LINE.search(head) is not None:
         return None  # a line `email` would not read as a header, or `From `
     headers: dict[str, str] = {}
-    for name, value in _FIELD.findall(text):
-        name = name.lower()
-        if name in _WANTED and name not in headers:  # `email` reads the first one
-            headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
-        elif name == "content-disposition":
+    for name, value in _WANTED_LINE.findall("\n" + head.decode("ascii")):
+        name = NAMES.get(name) or name.lower()
+        if name == "content-disposition":
             return None
+        if name not in headers:  # `email` reads the first one
+            headers[name] = value.replace("\n", "") if "\n" in value else value  # unfolded
     return Head(headers, body_start)
 
 

@@ -13,12 +13,15 @@ import re
 import stat
 from pathlib import Path
 
+from ...errors import LoadError
 from .. import limits
-from .mailbox import mbox_messages
 from .maildir import is_maildir, message_files, read_message
+from .mbox import MboxFile, unescape
 
 # The Message-ID header, folded or not, in a message's head.
 _MESSAGE_ID_HEADER = re.compile(rb"^message-id:\s*(<[^<>\s]+>)", re.IGNORECASE | re.MULTILINE)
+# Where a message's Message-ID is looked for: its head's first bytes.
+_HEAD_BYTES = 65536
 
 
 def raw_message(path: Path, message_id: str) -> bytes | str:
@@ -35,16 +38,17 @@ def raw_message(path: Path, message_id: str) -> bytes | str:
                 if isinstance(data, bytes) and _message_id(data) == wanted:
                     return data
             return f"{path}: no message {message_id} in it any more"
-        data = _read(path)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return f"{path}: not a regular file"
+        # Split as the load split it, a chunk at a time (never the whole file).
+        for found in MboxFile(path).split():
+            for buffer, body, end, _ in found:
+                if _message_id(buffer[body : min(end, body + _HEAD_BYTES)]) == wanted:
+                    return unescape(buffer[body:end])
     except OSError as error:
         return f"{path}: {error.strerror or error}"
-    if isinstance(data, str):
-        return f"{path}: {data}"
-    for _, message, _ in mbox_messages(data):
-        if isinstance(message, str):
-            continue
-        if _message_id(bytes(message[:65536])) == wanted:
-            return bytes(message)
+    except LoadError as error:
+        return str(error)
     return f"{path}: no message {message_id} in it any more"
 
 
@@ -53,20 +57,3 @@ def _message_id(message: bytes) -> bytes | None:
     head = message.split(b"\n\n", 1)[0].replace(b"\r\n", b"\n")
     found = _MESSAGE_ID_HEADER.search(head)
     return found.group(1) if found else None
-
-
-def _read(path: Path) -> bytes | str:
-    """The mailbox's bytes, if it is a regular file within the limit (never
-    waiting on a FIFO), else why not."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    descriptor = os.open(path, flags)
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            return "not a regular file"
-        if info.st_size > limits.MAX_FILE_BYTES:
-            return "over the size limit"
-        with open(descriptor, "rb", closefd=False) as file:
-            return file.read(limits.MAX_FILE_BYTES + 1)
-    finally:
-        os.close(descriptor)

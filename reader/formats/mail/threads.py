@@ -12,45 +12,30 @@ while the others are read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Generic, TypeVar
-
-from .fields import date_of
-
-_LAST = datetime.max.replace(tzinfo=UTC)
-
-Payload = TypeVar("Payload")
+from operator import attrgetter
 
 
 @dataclass(eq=False, slots=True)
-class Node(Generic[Payload]):
-    """One message as threading knows it, with what its reader attached."""
+class Node:
+    """One message as threading knows it."""
 
     number: int  # in archive order
     message_id: str | None
     parents: list[str]  # In-Reply-To first, then References nearest first
-    # Its Date header as written (parsed only when its order is needed: for
-    # the threads' first messages, at once; for replies, as their thread is
-    # read), or its time, or None.
-    date: str | datetime | None
-    payload: Payload
-    replies: list[Node[Payload]] = field(default_factory=list)
-    parent: Node[Payload] | None = None
-    _order: tuple[datetime, int] | None = None
-
-    def order(self) -> tuple[datetime, int]:
-        """Its place among its siblings (or among the threads)."""
-        if self._order is None:
-            if isinstance(self.date, str):
-                self.date = date_of(self.date)
-            self._order = (self.date or _LAST, self.number)
-        return self._order
+    when: int  # its Date as a `dates.date_key`
+    replies: list[Node] = field(default_factory=list)
+    parent: Node | None = None
 
 
-def thread_roots(nodes: list[Node[Payload]]) -> list[Node[Payload]]:
+# A node's place among its siblings (or among the threads): a sort key (in C,
+# where a method was a Python call per node of every thread listed).
+order = attrgetter("when", "number")
+
+
+def thread_roots(nodes: list[Node]) -> list[Node]:
     """Link each message to its parent and return the threads' first messages,
     in order; each node's `replies` are then its children (not yet sorted)."""
-    by_id: dict[str, Node[Payload]] = {}
+    by_id: dict[str, Node] = {}
     for node in nodes:
         if node.message_id is not None:
             by_id.setdefault(node.message_id, node)
@@ -62,22 +47,22 @@ def thread_roots(nodes: list[Node[Payload]]) -> list[Node[Payload]]:
     for node in nodes:
         if node.parent is not None:
             node.parent.replies.append(node)
-    return sorted((node for node in nodes if node.parent is None), key=Node.order)
+    return sorted((node for node in nodes if node.parent is None), key=order)
 
 
-def _break_cycles(nodes: list[Node[Payload]]) -> None:
+def _break_cycles(nodes: list[Node]) -> None:
     """Mail whose parents loop back to it (forged or broken headers) is cut
     loose at its earliest message, which then starts a thread."""
     state: dict[int, int] = {}  # id(node): 1 on the current walk, 2 settled
     for start in nodes:
-        walk: list[Node[Payload]] = []
-        node: Node[Payload] | None = start
+        walk: list[Node] = []
+        node: Node | None = start
         while node is not None and id(node) not in state:
             state[id(node)] = 1
             walk.append(node)
             node = node.parent
         if node is not None and state[id(node)] == 1:
             cycle = walk[walk.index(node) :]
-            min(cycle, key=Node.order).parent = None
+            min(cycle, key=order).parent = None
         for visited in walk:
             state[id(visited)] = 2

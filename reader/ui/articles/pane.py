@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 
 from ...store import DocumentStore
 from ..search.pane import SearchPane
-from .list import ArticleList, FoundArticle
+from .list import ArticleList
 from .progress import LoadProgress
+from .searched_list import FoundArticle
 
 
 class ArticlesPane(SearchPane[FoundArticle]):

@@ -58,13 +58,16 @@ def load_in_batches(
     read in a thread of their own, which quitting does not wait for: a file may
     take long, or for ever, to read (`abandonable`)."""
 
-    def hand_over(results: list[PreparedBatch | LoadError], progress: Progress) -> bool:
-        handled = threading.Event()
-        post(ArticlesLoaded(results, progress, handled))
-        while not handled.wait(WAIT_SECONDS):
+    def wait_for(event: threading.Event) -> bool:
+        while not event.wait(WAIT_SECONDS):
             if cancelled():
                 return False
         return True
+
+    def hand_over(results: list[PreparedBatch | LoadError], progress: Progress) -> bool:
+        handled = threading.Event()
+        post(ArticlesLoaded(results, progress, handled))
+        return wait_for(handled)
 
     results: list[PreparedBatch | LoadError] = []
     handed_over: float | None = None
@@ -79,10 +82,15 @@ def load_in_batches(
                 if not hand_over(results, progress):
                     return
                 results, handed_over = [], time.monotonic()
-    if cancelled() or progress is None:
-        return
-    if hand_over(results, progress):
-        post(LoadFinished())
+        if cancelled() or progress is None:
+            return
+        # Before the collection that ends the load (0.1 to 0.2 s after a big
+        # archive, holding the interpreter): the whole list is on screen
+        # first, and the screen says the load is done.
+        if hand_over(results, progress):
+            shown = threading.Event()
+            post(LoadFinished(shown))
+            wait_for(shown)
 
 
 class LoadNotices:
@@ -95,8 +103,11 @@ class LoadNotices:
         self._errors = 0
         self._warnings = 0
 
-    def since_last(self, errors: int, warnings: int) -> list[tuple[str, str]]:
-        """The notices (message, severity) for `errors` and `warnings` so far."""
+    def since_last(
+        self, errors: int, warnings: int, doing: str = "loading"
+    ) -> list[tuple[str, str]]:
+        """The notices (message, severity) for `errors` and `warnings` so far
+        (made while `doing` it: loading, or reading a thread)."""
         notices = []
         count, self._errors = errors - self._errors, errors
         if count:
@@ -104,6 +115,6 @@ class LoadNotices:
             notices.append((f"{files} could not be read — press ? for details", "error"))
         count, self._warnings = warnings - self._warnings, warnings
         if count:
-            said = f"{count} warning{'' if count == 1 else 's'} while loading"
+            said = f"{count} warning{'' if count == 1 else 's'} while {doing}"
             notices.append((f"{said} — press ? for details", "warning"))
         return notices

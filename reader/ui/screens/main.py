@@ -7,14 +7,15 @@ the focused pane is shown and `tab` switches between them.
 The files are read by the load worker (`load_worker`), whose batches (each
 article with its state, where there is one) `Arrivals` hands to the store and
 the article list. The screen opens the article the list highlights, where the
-reader left it (`Reading`, the state's memory of each article); `PaneFocus`
-keeps the current pane, `Marks` the new, unread and mark-read commands.
+reader left it (`ArticleOpening`, through `Reading`, the state's memory of each
+article), once the frame that shows the list's cursor on it is out; an article
+listed before its text was read (a mailbox's thread) is read first, a big one
+in a worker (`CursorArticle`). `PaneFocus` keeps the current pane, `Marks` the new, unread and
+mark-read commands, `FirstFrame` the first frame out at once and whole, and
+`offered` says which commands are offered now.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from contextlib import ExitStack
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -22,10 +23,9 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Input
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
-from ...collector import pause_collector
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
@@ -54,14 +54,17 @@ from ..search.pane import SearchPane
 from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .arrivals import Arrivals
+from .cursor_article import CursorArticle
 from .fetches import FetchDone
+from .first_frame import FirstFrame
 from .load_worker import load_in_batches, progress_of
-from .main_layout import COMMENTS_SETTING, MAIN_CSS, PANES, PaneSizes
+from .main_layout import MAIN_CSS, PANES, PaneSizes
 from .marks import Marks
 from .message_actions import MessageActions
-from .page_fetches import PageFetches, PageSettings, wants_page
+from .offered_actions import offered
+from .opening import ArticleOpening
+from .page_fetches import PageFetches, PageSettings
 from .pane_focus import PaneFocus
-from .thread_order import ThreadOrders, said
 from .web_updates import WebUpdates
 
 # A file read ahead up to this size is indexed on the UI thread as the screen
@@ -69,16 +72,9 @@ from .web_updates import WebUpdates
 # is laid out and painted once, not empty and then again when the worker hands
 # it over. A larger one is indexed by the worker, off the UI thread.
 SHOWN_AT_ONCE_BYTES = 512 * 1024
-# The state's commands, which need a state (and not the search bar's focus).
-STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
-# The reading commands' actions (letters of the query in the search bar).
-READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
-# A mail thread's commands: only while one is open.
-MAIL_ACTIONS = {command.action for command in MAIL_COMMANDS}
-# An article's page and a page's feeds: only where the article has them.
-WHOLE_ARTICLE, OPEN_FEED = (command.action for command in PAGE_COMMANDS)
-# Fetching again: only when a URL was named.
-WEB_ACTIONS = {command.action for command in WEB_COMMANDS}
+# A listed thread with more comments than this is read off the UI thread
+# (some 5 ms a hundred messages): a smaller one is read as it is opened.
+READ_AT_ONCE_COMMENTS = 100
 
 
 class MainScreen(Screen[None]):
@@ -133,41 +129,32 @@ class MainScreen(Screen[None]):
         self.files = loading
         self.state = state
         self.absolute_times = absolute_times
-        self.panes = PaneFocus(self)
-        # The article shown last session is selected again when it loads.
-        restore_key = state.selected_article if state is not None else None
-        self.arrivals = Arrivals(self, self, loading, load_errors, restore_key)
+        # Before the current pane changes, the article the list's cursor is on
+        # is opened, if it was to be after the frame: keys typed ahead (`j`
+        # `enter` `c` `j`) act on it.
+        self.panes = PaneFocus(self, lambda: self.cursor_article.open_wanted(at_once=True))
+        self.arrivals = Arrivals(self, self, loading, load_errors, state)
         # One history for every pane's search bar, kept in the state.
         self.search_history = SearchHistory(saved=state)
         # What the views report of the reader in the open article.
         self.reading = Reading(state)
-        # The order the comments are read in, for each kind of source.
-        self.orders = ThreadOrders(state)
+        # The article opened where the reader left it; its comments sorted.
+        self.opening = ArticleOpening(self, state)
         self.marks = Marks(self, store, self.reading, self.panes)
         # A mail thread's message piped or saved.
         self.messages = MessageActions(self)
         # An article's whole text and a page's feeds, fetched.
         self.pages = PageFetches(self, self, loading.web, pages or PageSettings())
         # What is fetched while the reader reads (refresh, a front page's stories).
-        self.web_updates = WebUpdates(self, loading.web, load_errors)
-        self._refresh_minutes = refresh_minutes
-        # Resumes the collector paused for the first frame (see `compose`).
-        self._resume_collector: Callable[[], None] = lambda: None
-        self._shown = False
+        self.web_updates = WebUpdates(self, loading.web, load_errors, refresh_minutes)
+        self.first_frame = FirstFrame()
         # The thread cursor as the open article was opened (see `Arrivals`).
         self.opened_cursor = -1
+        # The article the list's cursor is on, opened (a listed thread read first).
+        self.cursor_article = CursorArticle(self, READ_AT_ONCE_COMMENTS)
 
     def compose(self) -> ComposeResult:
-        # The cyclic collector is paused until the first frame is out: building
-        # and styling the screen makes long-lived objects and little garbage,
-        # yet some 150 young collections rescanned them (about 15 ms).
-        self._resume_collector = pause_collector()
-        # Nothing is laid out or painted until `on_mount` has set the screen up:
-        # Textual's update timer runs on its own, and a frame in between (as the
-        # panes mount, or while `on_mount` awaits the footer) showed a half-built
-        # screen, without the first article or the footer's keys.
-        self._setting_up = ExitStack()
-        self._setting_up.enter_context(self.app.batch_update())
+        self.first_frame.hold(self.app)
         yield Header()
         with Horizontal(id="panes"):
             yield ArticlesPane(self.store, id="articles-pane", classes="pane")
@@ -180,7 +167,7 @@ class MainScreen(Screen[None]):
         try:
             await self._set_up()
         finally:
-            self._setting_up.close()
+            self.first_frame.set_up()
 
     async def _set_up(self) -> None:
         self.query_one(BodyPane).data_bind(MainScreen.article)
@@ -190,68 +177,38 @@ class MainScreen(Screen[None]):
         for pane in self.query(SearchPane):
             pane.history = self.search_history
         self.query_one(ThreadView).absolute_times = self.absolute_times
-        self.sizes.apply(self, self.app.size)
-        self.watch(self.query_one(ArticleBody), "virtual_size", self._body_resized, init=False)
+        self.sizes.follow(self)
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self.panes.current}"))
         first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
         if first:
             self.arrivals.add([PreparedBatch(first)], progress_of(self.files, measured=False))
-            # The rest once the first frame is out: parsing in the worker would
-            # take the GIL from the UI thread while it lays that frame out.
-            self.call_after_refresh(self._load_the_rest)
+            self.first_frame.then_load(self, self.load_files)
         else:
-            self._resume_collector()
+            self.first_frame.out()
             self.load_files()
         # The footer's keys on the first frame (they would come a frame later).
         await self.query_one(ReaderFooter).show_keys()
 
-    def _load_the_rest(self) -> None:
-        self._resume_collector()
-        # Not when the app is ending already (`q` typed ahead): the worker would
-        # hand its results to a screen that has gone.
-        if self.is_attached:
-            self.load_files()
-
     def on_unmount(self) -> None:
         self.web_updates.close()
-        self._setting_up.close()
-        self._resume_collector()
+        self.first_frame.close()
         self.pages.close()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """The screen's first resume comes as it is shown for the first time,
-        an instant after every widget was styled as it mounted: styling them
-        all again (7 ms of the first frame) would change nothing. Later resumes
-        (a dialog closed, the theme changed under it) restyle as Textual does."""
-        if not self._shown:
-            self._shown = True
-            event.refresh_styles = False
+        self.first_frame.resumed(event)
 
     def on_resize(self, event: events.Resize) -> None:
         """Take the layout for the new width. Textual calls this before its own
         handler lays the screen out at the new size, so a resize across a layout
         width is laid out and painted once, not at the new size in the old
         layout first (which estimates every comment of the thread twice)."""
-        if self.region.size == event.size:
-            # Laid out at this size already: the size the terminal reports as
-            # the app starts comes after the first frame, and Textual would lay
-            # out and paint every widget again.
-            event.prevent_default()
-            return
-        self.sizes.apply(self, event.size)
-
-    def _body_resized(self) -> None:
-        """The body's text takes another number of lines: a short one gives
-        the comments the room it does not use."""
-        self.sizes.apply(self, self.size)
+        if not self.first_frame.laid_out_already(self, event):
+            self.sizes.apply(self, event.size)
 
     def action_comments_room(self, step: int) -> None:
         """More (or less) of the reading area for the comments, kept."""
-        said = self.sizes.change_share(step)
-        self.sizes.apply(self, self.size)
-        if self.state is not None:
-            self.state.remember(COMMENTS_SETTING, str(self.sizes.share))
+        said = self.sizes.choose_share(self, step, self.state)
         self.notify(said, timeout=1.5, markup=False)
 
     # Loading ---------------------------------------------------------------
@@ -263,24 +220,16 @@ class MainScreen(Screen[None]):
         load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
 
     @on(LoadFinished)
-    def _load_finished(self) -> None:
+    def _load_finished(self, message: LoadFinished) -> None:
+        if message.shown is not None:
+            self.call_after_refresh(message.shown.set)
         self.arrivals.finished()
         self.web_updates.load_finished()
-        if self._refresh_minutes and self.web_updates.offered:
-            self.set_interval(self._refresh_minutes * 60, self.web_updates.refresh_by_itself)
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
         try:
-            self.arrivals.add(message.results, message.progress)
-            self.web_updates.loaded(
-                [
-                    prepared.article
-                    for result in message.results
-                    if not isinstance(result, LoadError)
-                    for prepared in result.articles
-                ]
-            )
+            self.web_updates.loaded(self.arrivals.add(message.results, message.progress))
         finally:
             if message.handled is not None:
                 message.handled.set()
@@ -289,27 +238,19 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
-        if self.article is None or self.article.id != event.article_id:
-            self.open_article(event.article_id)
+        self.cursor_article.highlighted(event.article_id, event.by_reader)
+
+    @work(thread=True, exclusive=True, group="read")
+    def read_thread(self, article_id: str) -> None:
+        """Read a big listed thread off the UI thread, then open it if the
+        reader is still on it."""
+        self.cursor_article.read_off_thread(article_id)
 
     def open_article(self, article_id: str) -> None:
-        """Show the article and its thread, where the reader left them."""
-        # The views show the new article at their start, which is not where the
-        # reader is: nothing is remembered until the place is restored.
-        article = self.store.article(article_id)
-        # In the order chosen for its kind of source (the state follows).
-        self.store.sort_thread(article_id, self.orders.of(article))
-        self.query_one(ThreadPane).note = article.comments_note
-        with self.reading.opening(self.store.state(article_id)) as saved:
-            self.article = article
-            self.thread = self.store.thread(article_id)
-        if saved is not None:
-            self.query_one("#articles", ArticleList).mark_opened(article_id)
-            self._restore_position(*saved)
-        if article.focus is not None:
-            # The comment the URL named, the first time the article opens.
-            self._go_to_source_id(article.focus)
-            article.focus = None
+        """Show the article and its thread, where the reader left them (one
+        listed before its text was read is read now: see `CursorArticle`)."""
+        self.cursor_article.read_if_listed(article_id)
+        article = self.opening.open(article_id)
         self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
         self.opened_cursor = self.query_one(ThreadView).cursor
@@ -322,15 +263,6 @@ class MainScreen(Screen[None]):
     def action_open_feed(self) -> None:
         if self.article is not None:
             self.pages.open_feed(self.article)
-
-    def _go_to_source_id(self, source_id: str) -> None:
-        thread = self.thread
-        if thread is None:
-            return
-        for index, comment in enumerate(thread.comments):
-            if comment.source_id == source_id:
-                self.query_one(ThreadView).go_to_comment(index)
-                return
 
     # The web -------------------------------------------------------------------
 
@@ -358,30 +290,9 @@ class MainScreen(Screen[None]):
 
     @on(ThreadView.SortAsked)
     def _sort_comments(self) -> None:
-        """The comments in the next order (source, best, newest, oldest), kept
-        for the article's kind of source; the cursor stays on its comment."""
-        article = self.article
-        if article is None:
-            return
-        view = self.query_one(ThreadView)
-        place = view.place()
-        old_of_new = self.store.sort_thread(article.id, self.orders.next_for(article))
-        if old_of_new is not None:
-            self.thread = self.store.thread(article.id)
-            new_of_old = {old: new for new, old in enumerate(old_of_new)}
-            folded = [new_of_old[index] for index in place.collapsed]
-            view.restore_place(new_of_old.get(place.cursor, -1), folded, place.cursor_row)
-        order = self.store.thread(article.id).order
-        self.notify(f"Comments {said(order)}", timeout=2, markup=False)
+        self.opening.sort_next()
 
     # Memory between sessions -------------------------------------------------
-
-    def _restore_position(self, cursor: int | None, body_scroll: float) -> None:
-        """Where the reader left the article: the comment under the cursor, and
-        the body's scroll (once the body has laid out the new article)."""
-        if cursor is not None:
-            self.query_one(ThreadView).go_to_comment(cursor)
-        self.query_one(ArticleBody).restore_scroll(body_scroll)
 
     def action_next_new(self) -> None:
         self.marks.go_to("new", forward=True)
@@ -422,23 +333,7 @@ class MainScreen(Screen[None]):
     # Panes -----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in STATE_ACTIONS:
-            # In the search bar these keys are letters of the query.
-            return self.state is not None and not isinstance(self.focused, Input)
-        if action in READING_ACTIONS:
-            return not isinstance(self.focused, Input)
-        if action in WEB_ACTIONS:
-            return self.web_updates.offered and not isinstance(self.focused, Input)
-        if action in MAIL_ACTIONS:
-            return self.messages.acts_on(self.article) and not isinstance(self.focused, Input)
-        if action in (WHOLE_ARTICLE, OPEN_FEED):
-            article = self.article
-            if article is None or isinstance(self.focused, Input):
-                return False
-            return wants_page(article) if action == WHOLE_ARTICLE else bool(article.feeds)
-        if action == "back":
-            return self.panes.current != PANES[0]
-        return True
+        return offered(self, action)
 
     def action_no_search(self) -> None:
         self.notify("No search: press / to search", timeout=2, markup=False)

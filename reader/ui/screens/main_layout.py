@@ -23,6 +23,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ...config.layout import COMMENTS_SHARE, LEAST_SHARE, LIST_WIDTH, MOST_SHARE, Layout
+from ...state import State
 from ..body.view import ArticleBody
 
 # The panes in tab order: the container's id, and the id of the view inside it.
@@ -100,6 +101,15 @@ class PaneSizes:
         self.share = share
         return f"Comments: {share}% of the room"
 
+    def choose_share(self, screen: Widget, step: int, state: State | None) -> str:
+        """More (or less) of the reading area for the comments (`change_share`),
+        applied to `screen` and kept in `state`: what to tell the reader."""
+        said = self.change_share(step)
+        self.apply(screen, screen.size)
+        if state is not None:
+            state.remember(COMMENTS_SETTING, str(self.share))
+        return said
+
     @classmethod
     def chosen(cls, layout: Layout, kept: str | None) -> PaneSizes:
         """The sizes the config sets (`layout`), else the share kept from an
@@ -112,6 +122,18 @@ class PaneSizes:
     def kind(self, width: int, height: int) -> str:
         """The layout's screen class at a terminal size (before any is applied)."""
         return pane_layout(width, height, self.share, self.list_width).kind
+
+    def follow(self, screen: Widget) -> None:
+        """Size the panes of `screen` now, and again whenever the body's text
+        takes another number of lines: a short one gives the comments the room
+        it does not use."""
+        self.apply(screen, screen.app.size)
+        screen.watch(
+            screen.query_one(ArticleBody),
+            "virtual_size",
+            lambda: self.apply(screen, screen.size),
+            init=False,
+        )
 
     def apply(self, screen: Widget, size: Size) -> None:
         """Size the panes of `screen` for a terminal of `size` (before Textual

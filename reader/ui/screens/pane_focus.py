@@ -7,6 +7,8 @@ click that moves focus makes the clicked pane the current one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -16,9 +18,11 @@ from .main_layout import PANES
 class PaneFocus:
     """The current pane of `screen`, kept in step with its focus."""
 
-    def __init__(self, screen: Screen[None]) -> None:
+    def __init__(self, screen: Screen[None], before_change: Callable[[], None]) -> None:
+        """`before_change` is called before any pane becomes the current one."""
         self.screen = screen
         self.current = PANES[0]
+        self._before_change = before_change
 
     def focused(self) -> str | None:
         """The pane holding the focused widget, if any."""
@@ -32,6 +36,7 @@ class PaneFocus:
 
     def mark(self, pane: str) -> None:
         """Record `pane` as the current one; on a narrow screen, the one shown."""
+        self._before_change()
         self.current = pane
         for name in PANES:
             self.screen.set_class(name == pane, f"-show-{name}")

@@ -72,17 +72,25 @@ class MainScreen(Protocol):
 
     def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
 
+    def set_interval(self, interval: float, callback: Any) -> Any: ...
+
 
 class WebUpdates:
     """The fetching the main screen does once the load has given its articles."""
 
     def __init__(
-        self, screen: MainScreen, web: WebSession | None, load_errors: list[LoadError]
+        self,
+        screen: MainScreen,
+        web: WebSession | None,
+        load_errors: list[LoadError],
+        refresh_minutes: float = 0.0,
     ) -> None:
-        """`load_errors`: the load log, where a fetch that fails is told."""
+        """`load_errors`: the load log, where a fetch that fails is told;
+        `refresh_minutes`: how often everything is fetched again (0: never)."""
         self.screen = screen
         self.web = web
         self.load_errors = load_errors
+        self._refresh_minutes = refresh_minutes
         self.fetches = Fetches(self._work, screen.post_message)
         # The story (front page entry) the reader is on, whose thread is wanted now.
         self._wanted_story: str | None = None
@@ -139,12 +147,15 @@ class WebUpdates:
 
     def load_finished(self) -> None:
         """Everything named is loaded: what was read from the cache first (the
-        subscriptions) is fetched again now, in the background."""
+        subscriptions) is fetched again now, in the background, and from now
+        on everything at the config's interval."""
         web = self.web
         if web is not None and web.cached_first:
             web.cached_first = False
             if not web.offline:
                 self.refresh_all(quiet=True)
+        if self._refresh_minutes and self.offered:
+            self.screen.set_interval(self._refresh_minutes * 60, self.refresh_by_itself)
 
     def shown(self, article: Article) -> None:
         """`article` is shown: a story without its thread has it fetched,
@@ -249,9 +260,8 @@ class WebUpdates:
             if prepared is None:
                 return
             if job.kind in ("story", "prefetch"):
-                # Its thread now: `r` fetches that. A feed's item stays its feed's.
+                # Its thread now: `r` fetches that.
                 prepared.article.origin = fetched.url
-                prepared.article.feed = prepared.article.feed or store.article(job.article_id).feed
             arrived = self._replace(job.article_id, prepared, job)
             if job.kind == "refresh":
                 noun = "comment" if arrived == 1 else "comments"
@@ -284,6 +294,8 @@ class WebUpdates:
         screen = self.screen
         store = screen.store
         prepared.article.focus = None  # the URL's comment was gone to when it first opened
+        # A feed's item whose discussion was fetched stays its feed's.
+        prepared.article.feed = prepared.article.feed or store.article(article_id).feed
         earlier = store.state(article_id)
         arrived = 0
         # A story's thread is its first version: its comments are as the state says.

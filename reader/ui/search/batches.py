@@ -1,15 +1,13 @@
 """A search run in a worker, its matches handed to the UI thread in batches:
 the first at once, then in bounded batches, so that the count fills in while
-the UI thread stays free for typing; and the interpreter's switch interval
-lowered meanwhile, so that a key typed is handled at once."""
+the UI thread stays free for typing (the pane lowers the interpreter's switch
+interval meanwhile: `ui.switch_interval`, so that a key typed is handled at
+once)."""
 
 from __future__ import annotations
 
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Generic, NamedTuple
 
 from .target import Found, Matches
@@ -36,46 +34,11 @@ class FoundBatch(NamedTuple, Generic[Found]):
 # Textual's next update tick (1/60 s): ten frames a second leave most keys none.
 BATCH_LIMIT = 65536
 BATCH_SECONDS = 0.1
-# While a search runs, the interpreter makes a thread holding the GIL hand it
-# over after this long, not Python's 5 ms: the UI thread, woken by a key while
-# the worker scans, waits at most that long (several times per frame: reading
-# the key, echoing it, writing it out). The figures that chose it are in
-# tests/PERFORMANCE.md (bench section `echo`).
-SEARCH_SWITCH_SECONDS = 0.0001
 # After handing a batch over, the worker waits for the frame that shows it, at
 # most this long: painted while the worker runs, a frame took three to five
 # times as long (each of the UI thread's waits for the interpreter), and a key
 # typed meanwhile waited for all of it.
 FRAME_WAIT_SECONDS = 0.1
-
-
-class _SwitchInterval:
-    """`sys.setswitchinterval` lowered while any search worker runs (it is
-    process-wide; the panes' workers can overlap), restored when the last ends."""
-
-    def __init__(self, seconds: float) -> None:
-        self._seconds = seconds
-        self._lock = threading.Lock()
-        self.running = 0
-        self._before = sys.getswitchinterval()
-
-    @contextmanager
-    def lowered(self) -> Iterator[None]:
-        with self._lock:
-            if not self.running:
-                self._before = sys.getswitchinterval()
-                sys.setswitchinterval(self._seconds)
-            self.running += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self.running -= 1
-                if not self.running:
-                    sys.setswitchinterval(self._before)
-
-
-SEARCHING = _SwitchInterval(SEARCH_SWITCH_SECONDS)
 
 
 def find_in_batches(

@@ -29,14 +29,12 @@ from textual.worker import get_current_worker
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import JUMP_COMMANDS, SEARCH_COMMANDS, bindings
+from ..switch_interval import WORKING
 from .bar import SearchBar
-from .batches import FRAME_WAIT_SECONDS, SEARCHING, FoundBatch, find_in_batches
+from .batches import FRAME_WAIT_SECONDS, FoundBatch, find_in_batches
 from .first_use import BarOnFirstUse
 from .status import counter_text, search_status
-from .target import Found, Matches, SearchState, SearchTarget
-
-# The views import the search's protocols from here.
-__all__ = ["Matches", "SearchPane", "SearchState"]
+from .target import Found, Matches, SearchTarget
 
 # The pane's actions whose keys the bar's input types while it has the focus.
 TYPED_IN_THE_BAR = ("search", "next_match", "previous_match", "end_search", "jump_back")
@@ -232,7 +230,8 @@ class SearchPane(Vertical, Generic[Found]):
             call(self.take_batch, batch, painted.set)
             painted.wait(FRAME_WAIT_SECONDS)
 
-        with SEARCHING.lowered():
+        # (the UI thread, woken by a key, waits for the interpreter at most 0.1 ms)
+        with WORKING.lowered():
             try:
                 last = find_in_batches(
                     run, found, new_matches, starts_here, hand_over, lambda: worker.is_cancelled

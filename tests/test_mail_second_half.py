@@ -1,0 +1,169 @@
+"""A big mailbox's second half is listed by a helper process (the second core,
+issue 24): the list, each thread's messages and the warnings are the same as
+when the index reads it all itself, whether the helper reads its half or
+fails (then the index reads that half, with the same function)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader import loading as loading_module
+from reader.formats.loader import load_batches, read_in_full
+from reader.formats.mail import mailbox, second_half
+from reader.loading import Loading, file_size
+from tests.bench_archive_corpus import ArchiveShape, write_archive
+
+SHAPE = ArchiveShape(messages=600, threads=60, biggest=120)
+# Messages the second half holds: one whose head only `email` reads (read in
+# full by the index), one with no head to list it by (skipped, with its line).
+ODD = (
+    "From: Ann <ann@example.org>\n"
+    "Subject: An attachment\n"
+    "Message-ID: <odd-1@example.org>\n"
+    "Date: Mon, 1 Jan 2024 00:00:00 +0000\n"
+    "Content-Disposition: inline\n"
+    "\n"
+    "Its body.\n",
+    "X-Nothing: here\n\nNo From, Subject or Date.\n",
+)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    made = write_archive(tmp_path_factory.mktemp("second-half"), SHAPE)
+    with made.mbox.open("a", encoding="utf-8") as mbox:
+        for message in ODD:
+            mbox.write("From ann@example.org Mon Jan  1 00:00:00 2024\n" + message + "\n")
+    for number, message in enumerate(ODD):
+        (made.maildir / "cur" / f"9999999999.M{number}P1.odd:2,S").write_text(message)
+    return made.mbox, made.maildir
+
+
+def listed(path: Path) -> tuple[list[Any], list[str]]:
+    """Every thread as listed (what the list shows, and which messages it
+    holds, by id), its text read in full, and the warnings."""
+    warnings: list[str] = []
+    threads = []
+    for batch in load_batches(path, warnings):
+        if batch.preview:
+            continue
+        for article in batch.articles:
+            full = read_in_full(article, path)
+            assert full is not None
+            threads.append(
+                (
+                    article.title,
+                    article.author,
+                    article.published,
+                    article.source_id,
+                    [(comment.author, comment.source_id) for comment in article.comments],
+                    [(comment.author, comment.text) for comment in full.comments],
+                )
+            )
+    return threads, warnings
+
+
+def whole(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[str]]:
+    with monkeypatch.context() as patched:
+        patched.setattr(mailbox, "HALVED_MBOX_BYTES", sys.maxsize)
+        patched.setattr(mailbox, "HALVED_MAILDIR_MESSAGES", sys.maxsize)
+        return listed(path)
+
+
+def halved(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mailbox, "HALVED_MBOX_BYTES", 1)
+    monkeypatch.setattr(mailbox, "HALVED_MAILDIR_MESSAGES", 1)
+
+
+@pytest.mark.parametrize("kind", ["mbox", "maildir"])
+def test_a_mailbox_read_in_two_halves_lists_what_it_lists_read_whole(
+    archive: tuple[Path, Path], kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = archive[0] if kind == "mbox" else archive[1]
+    expected = whole(path, monkeypatch)
+    halved(monkeypatch)
+    # The helper reads the second half: the index never reads it itself.
+    read_here: list[object] = []
+    for name in ("index_mbox_half", "index_maildir_half"):
+        original = getattr(mailbox, name)
+        monkeypatch.setattr(
+            mailbox, name, lambda *args, f=original: read_here.append(args) or f(*args)
+        )
+    got = listed(path)
+    assert read_here == [], "the helper process read the second half"
+    assert got == expected
+    threads, warnings = got
+    assert len(threads) > 1 and any(len(thread[4]) > 10 for thread in threads)
+    assert any("message skipped: no From, Subject or Date header" in line for line in warnings)
+    if kind == "mbox":
+        # Named by its line in the whole file, though the helper read it.
+        lines = archive[0].read_bytes().splitlines()
+        last = max(n for n, line in enumerate(lines, 1) if line.startswith(b"From ann@"))
+        assert f"line {last}: message skipped" in "\n".join(warnings)
+
+
+@pytest.mark.parametrize("kind", ["mbox", "maildir"])
+def test_a_helper_that_cannot_start_leaves_its_half_to_the_index(
+    archive: tuple[Path, Path], kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = archive[0] if kind == "mbox" else archive[1]
+    expected = whole(path, monkeypatch)
+    halved(monkeypatch)
+    monkeypatch.setattr(second_half.sys, "executable", os.devnull)
+    assert listed(path) == expected
+
+
+def test_a_helper_that_fails_leaves_its_half_to_the_index(
+    archive: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = whole(archive[0], monkeypatch)
+    halved(monkeypatch)
+    # An interpreter that cannot run the helper: it exits with an error.
+    monkeypatch.setattr(second_half, "__name__", "reader.formats.mail.no_such_helper")
+    assert listed(archive[0]) == expected
+
+
+def test_an_mbox_is_halved_at_a_message_past_what_is_read(tmp_path: Path) -> None:
+    from reader.formats.mail.mbox import MboxFile
+
+    message = b"From a@b Mon Jan  1 00:00:00 2024\nFrom: a@b\n\nBody\n\n"
+    box_path = tmp_path / "box"
+    box_path.write_bytes(message * 10000)
+    box = MboxFile(box_path)
+    chunks = box.split()
+    next(chunks)
+    stop = box.halve(0.5)
+    assert stop is not None and box.read_to < stop < box.size
+    assert box_path.read_bytes()[stop - 2 : stop + 5] == b"\n\nFrom "
+    for _ in chunks:
+        pass
+    assert box.ends[-1] == stop, "the reading stopped at the half"
+    rest = MboxFile(box_path, stop)
+    assert sum(len(found) for found in rest.split()) + len(box) == 10000
+    assert rest.lines[0] == 1 and box.line_at_stop == 5 * len(box) + 1
+
+
+@pytest.mark.parametrize("halves", [True, False], ids=["halved", "whole"])
+def test_a_maildirs_size_for_the_progress_is_what_its_index_read(
+    archive: tuple[Path, Path], halves: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maildir = archive[1]
+    if halves:
+        halved(monkeypatch)
+    stats: list[Path] = []
+    monkeypatch.setattr(
+        loading_module, "file_size", lambda path: stats.append(path) or file_size(path)
+    )
+    loading = Loading([maildir])
+    assert loading.read_ahead()
+    loading.take_read_ahead(0)  # shown at once, as the app shows it
+    sizes = []
+    for _ in loading:
+        sizes.append(loading.byte_count)
+    assert stats == [], "no stat of each message"
+    assert sizes[0] == file_size(maildir) == loading.bytes_done
