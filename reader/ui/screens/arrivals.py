@@ -24,7 +24,7 @@ from ..articles.progress import count_text
 from ..body.view import ArticleBody
 from ..messages import LoadProgressFigures
 from ..thread.cursor import ThreadPlace
-from ..thread.identity import comment_identities, index_in
+from ..thread.identity import comment_identities, place_in
 from ..thread.view import ThreadView
 from .load_worker import LoadNotices
 
@@ -182,11 +182,8 @@ class Arrivals:
         if following.moved:
             place, before = following.place, following.identities
             after = comment_identities(self.shows.thread, self.shows.reading.article)
-            self.screen.query_one(ThreadView).restore_place(
-                index_in(after, before, place.cursor),
-                [index_in(after, before, index) for index in place.collapsed],
-                place.cursor_row,
-            )
+            cursor, collapsed = place_in(after, before, place)
+            self.screen.query_one(ThreadView).restore_place(cursor, collapsed, place.cursor_row)
         self.screen.query_one(ArticleBody).restore_scroll(following.body_scroll)
 
     def finished(self) -> None:

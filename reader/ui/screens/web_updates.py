@@ -29,7 +29,7 @@ from ...state.article_state import NEW, UNREAD
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
 from ..body.view import ArticleBody
-from ..thread.identity import comment_identities, index_in
+from ..thread.identity import comment_identities, place_in
 from ..thread.view import ThreadView
 from .fetches import FetchDone, Fetches, FetchJob
 
@@ -318,15 +318,11 @@ class WebUpdates:
         )
         screen.open_article(article_id)
         after = comment_identities(screen.thread, screen.reading.article)
-        cursor = index_in(after, before, place.cursor)
+        cursor, collapsed = place_in(after, before, place)
         if job.kind == "expand" and cursor < 0:
             # The stub under the cursor: its first comment is where it stood.
             cursor = job.detail[0]
-        view.restore_place(
-            cursor,
-            [index_in(after, before, index) for index in place.collapsed],
-            place.cursor_row,
-        )
+        view.restore_place(cursor, collapsed, place.cursor_row)
         body.restore_scroll(body_scroll)
         screen.query_one("#thread-pane").show_counts()  # type: ignore[attr-defined]
         return arrived

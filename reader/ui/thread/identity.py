@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ...model import Thread
 from ...state import ArticleState
+from .cursor import ThreadPlace
 
 
 def comment_identities(thread: Thread | None, state: ArticleState | None) -> Sequence[object]:
@@ -33,3 +34,15 @@ def index_in(found_in: Sequence[object], known: Sequence[object], index: int) ->
         return found_in.index(identity)
     except ValueError:
         return -1
+
+
+def place_in(
+    found_in: Sequence[object], known: Sequence[object], place: ThreadPlace
+) -> tuple[int, list[int]]:
+    """`place`, in the thread whose identities are `known`, in the thread whose
+    identities are `found_in`: the cursor's comment (-1: not there) and the
+    folded comments (each -1 where it is not there)."""
+    return (
+        index_in(found_in, known, place.cursor),
+        [index_in(found_in, known, index) for index in place.collapsed],
+    )
