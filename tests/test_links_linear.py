@@ -37,14 +37,14 @@ def html_url_links(count: int) -> str:
 def joined(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many characters the builder joins, call by call."""
     sizes: list[int] = []
-    join = build._joined
+    join = build.joined
 
     def counting(parts: list[str]) -> str:
         text = join(parts)
         sizes.append(len(text))
         return text
 
-    monkeypatch.setattr(build, "_joined", counting)
+    monkeypatch.setattr(build, "joined", counting)
     return sizes
 
 

@@ -480,14 +480,14 @@ def test_a_big_mailbox_is_not_read_whole_before_its_parser_reads_it_in_chunks(
     mbox.write_bytes(message * 1000)
     text = write(tmp_path / "long.txt", "Title\n\n" + "A long body.\n" * 10_000)
     whole: list[Path] = []
-    read_file = loader._read_file
+    read_file = loader.read_file
 
     def counted(path: Path, most: int | None = None) -> bytes:
         if most is None:
             whole.append(path)
         return read_file(path, most)
 
-    monkeypatch.setattr(loader, "_read_file", counted)
+    monkeypatch.setattr(loader, "read_file", counted)
     assert len(loader.load_articles(mbox)) == 1000
     assert whole == []
     assert loader.load_articles(text)[0].body[0].startswith("A long body.")

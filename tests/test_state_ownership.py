@@ -121,7 +121,7 @@ def damaged_past_the_check(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         rows = [(1, number, 1, 1) for number in range(5_000)]
         database.executemany("INSERT INTO comments VALUES (?, ?, ?, ?)", rows)
     damage_inside(path)
-    monkeypatch.setattr(database_module, "_check_integrity", lambda connection: None)
+    monkeypatch.setattr(database_module, "check_integrity", lambda connection: None)
 
 
 def set_aside(folder: Path) -> list[Path]:

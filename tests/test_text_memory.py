@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import LoadError
-from reader.formats import sample as sample_module
-from reader.formats.sample import Sample, _take_lines_from_the_end
+from reader.formats.sample import LINES_CHUNK, Sample
 from reader.loading import Loading
 
 SIZE = 16_000_000
@@ -51,43 +50,51 @@ def test_loading_a_big_text_takes_under_twice_its_size(tmp_path: Path) -> None:
     assert peak <= 1.8 * path.stat().st_size, peak / path.stat().st_size
 
 
+def lines_taken(data: bytes) -> list[str] | None:
+    """The lines of seed text `data` as the loader hands them to its parser
+    (in a bytearray, which is cut from its end as they are decoded)."""
+    return Sample(Path("a.txt"), bytearray(data)).take_utf8_lines()
+
+
 def test_lines_from_the_end_are_the_lines_split() -> None:
-    for data in (b"", b"\n", b"a", b"a\n", b"a\nb", b"\n\na\n\n", b"x" * 5 + b"\n" + b"y" * 3):
-        assert _take_lines_from_the_end(bytearray(data), Path("a.txt")) == [
-            line.decode() for line in data.split(b"\n")
-        ]
+    for data in (b"\n", b"a", b"a\n", b"a\nb", b"\n\na\n\n", b"x" * 5 + b"\n" + b"y" * 3):
+        assert lines_taken(data) == [line.decode() for line in data.split(b"\n")]
 
 
-def test_lines_across_many_chunks_are_the_lines_split(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sample_module, "_LINES_CHUNK", 7)
-    data = "".join(f"line {n} é\n" * (n % 3) + "\n" for n in range(200)).encode()
-    sample = Sample(Path("a.txt"), bytearray(data))
-    assert sample.take_utf8_lines() == [line.decode() for line in data.split(b"\n")]
-    long_line = bytearray(b"z" * 100 + b"\n" + b"w" * 50)
-    assert _take_lines_from_the_end(long_line, Path("a.txt")) == ["z" * 100, "w" * 50]
+def test_lines_across_many_chunks_are_the_lines_split() -> None:
+    data = "".join(f"line {n} é\n" * (n % 3) + "\n" for n in range(400_000)).encode()
+    assert len(data) > 3 * LINES_CHUNK, "the lines are cut from the end in several chunks"
+    assert lines_taken(data) == [line.decode() for line in data.split(b"\n")]
+    # A line longer than a chunk.
+    long_line = b"z" * (2 * LINES_CHUNK + 100) + b"\n" + b"w" * 50
+    assert lines_taken(long_line) == ["z" * (2 * LINES_CHUNK + 100), "w" * 50]
 
 
-def test_a_line_not_utf8_is_named_by_its_number(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sample_module, "_LINES_CHUNK", 7)
-    data = bytearray(b"".join(b"line %d\n" % n for n in range(50)) + b"bad \xff\n" + b"end\n")
+def test_a_line_not_utf8_is_named_by_its_number() -> None:
+    lines = b"".join(b"line %d\n" % n for n in range(50)) + b"bad \xff\n"
+    after = b"".join(b"end %d\n" % n for n in range(3 * LINES_CHUNK // 8))
+    assert len(after) > 2 * LINES_CHUNK, "the bad line is in a chunk before the last"
     with pytest.raises(LoadError) as raised:
-        _take_lines_from_the_end(data, Path("a.txt"))
+        lines_taken(lines + after)
     assert raised.value.line == 51
 
 
 def test_an_articles_search_keys_are_its_fields_keys() -> None:
-    """The compact keys say what `article_fields` says, field by field."""
+    """Each field's text is found under the key `article_fields` gives it."""
     from reader.model import Article
     from reader.search.fields import article_fields, article_search_text
+    from reader.search.query import Query
 
     for article in (
-        Article(title="T", body=["a", "b", "c"], subtitle="S", author_bio="x\n\ny"),
-        Article(title="T"),
-        Article(title="T", author_bio="only a bio"),
+        Article(
+            title="tern",
+            body=["alpha", "beta", "gamma"],
+            subtitle="skua",
+            author_bio="xeno\n\nyarrow",
+        ),
+        Article(title="tern"),
+        Article(title="tern", author_bio="only a bio"),
     ):
-        keys = article_search_text(article)._keys
-        assert [keys[number] for number in range(len(keys))] == [
-            key for key, _ in article_fields(article)
-        ]
-        with pytest.raises(IndexError):
-            keys[len(keys)]
+        search_text = article_search_text(article)
+        for key, text in article_fields(article):
+            assert [match.key for match in search_text.finditer(Query(text))] == [key]

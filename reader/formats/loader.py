@@ -259,19 +259,19 @@ def read_sample(path: Path) -> Sample:
     except OSError as error:
         raise _os_error(path, error) from None
     if path.suffix.lower() in SEED_TEXT_SUFFIXES:
-        data = _read_file(path)
+        data = read_file(path)
         _check_empty(path, data)
         return Sample(path, data)
-    head = _read_file(path, _SAMPLE_BYTES)
+    head = read_file(path, _SAMPLE_BYTES)
     if len(head) <= _SAMPLE_BYTES:
         _check_empty(path, head)
         return Sample(path, head)
     if head.isspace():
-        _check_empty(path, _read_file(path))
-    return Sample(path, head[:_SAMPLE_BYTES], lambda: _read_file(path))
+        _check_empty(path, read_file(path))
+    return Sample(path, head[:_SAMPLE_BYTES], lambda: read_file(path))
 
 
-def _read_file(path: Path, most: int | None = None) -> bytes | bytearray:
+def read_file(path: Path, most: int | None = None) -> bytes | bytearray:
     """The file's bytes (at most `most`, and a byte more if it holds more).
     Opened first and checked as opened, so that the type and size checks
     apply to the very file that is read."""

@@ -30,7 +30,7 @@ JSON_SUFFIXES = (".json", ".jsonl")
 # Files the loader reads into a bytearray, for `take_utf8_lines` to free.
 SEED_TEXT_SUFFIXES = (".txt",)
 # How much of a file's end `take_utf8_lines` splits at a time.
-_LINES_CHUNK = 1 << 20
+LINES_CHUNK = 1 << 20
 
 
 class Sample:
@@ -149,7 +149,7 @@ def _take_lines_from_the_end(data: bytearray, path: Path) -> list[str]:
     end = len(data)
     while True:
         # The line break before the last chunk's lines: they are whole.
-        cut = data.rfind(b"\n", 0, end - _LINES_CHUNK) if end > _LINES_CHUNK else -1
+        cut = data.rfind(b"\n", 0, end - LINES_CHUNK) if end > LINES_CHUNK else -1
         lines: list[str] = []
         with memoryview(data) as view:
             start = cut + 1

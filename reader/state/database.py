@@ -107,7 +107,7 @@ def _open(path: Path) -> sqlite3.Connection:
     try:
         migrate(connection)
         _claim(connection)
-        _check_integrity(connection)
+        check_integrity(connection)
     except NewerSchema as error:
         connection.close()
         raise StateUnavailable(f"{path} is from a newer reader ({error})") from error
@@ -125,7 +125,7 @@ def _claim(connection: sqlite3.Connection) -> None:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-def _check_integrity(connection: sqlite3.Connection) -> None:
+def check_integrity(connection: sqlite3.Connection) -> None:
     """Raise `_Damaged` if SQLite's quick check finds the database damaged
     inside (its header intact, so that it opened: every query after would
     fail with "database disk image is malformed"). The check stops unfinished

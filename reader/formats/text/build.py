@@ -67,7 +67,7 @@ class TextBuilder:
         # Styles still open at the end of a block end with it.
         while self._open:
             self._end_style()
-        text = _joined(self._parts)
+        text = joined(self._parts)
         spans = self._spans
         level = self._level
         if kind == CODE:
@@ -159,7 +159,7 @@ class TextBuilder:
     def _end_link(self, start: int, url: str, title: str | None, first_part: int) -> None:
         self._link_count += 1
         number = self._link_count
-        text = _joined(self._parts[first_part:])
+        text = joined(self._parts[first_part:])
         if not text.strip() or _names_url(text.strip(), url):
             # Shown as the full URL.
             self._truncate(start, first_part)
@@ -205,7 +205,7 @@ class TextBuilder:
         return self._strings, blocks
 
 
-def _joined(parts: list[str]) -> str:
+def joined(parts: list[str]) -> str:
     """The words of `parts`, as one string: each character of a block is
     joined once for the block, once for the link it is in (never once per
     link of the block)."""
