@@ -60,8 +60,8 @@ _WORDS = (
 
 
 def web_figures(bench: Bench) -> list[Figure]:
-    site = _Site.generate(bench.folder / "web")
-    with _serving(site) as server:
+    site = BenchSite.generate(bench.folder / "web")
+    with serving(site) as server:
         config = bench.folder / "web" / "config.toml"
         cache = bench.folder / "web" / "cache"
         config.write_text(_config(server, cache), encoding="utf-8")
@@ -83,7 +83,7 @@ def web_figures(bench: Bench) -> list[Figure]:
                     ratio,
                 )
             )
-        network = Network(timeout=20, hosts=_hosts(server), cache=cache)
+        network = Network(timeout=20, hosts=served_hosts(server), cache=cache)
         hn_first, hn_all = _requests(server, network, cache, HN_URL)
         reddit_first, reddit_all = _requests(server, network, cache, REDDIT_URL)
         _, inbox_all = _requests(server, network, cache, INBOX_URL)
@@ -168,7 +168,7 @@ def _parse_seconds(body: bytes, runs: int) -> float:
 # The site ------------------------------------------------------------------------------------
 
 
-class _Site:
+class BenchSite:
     """Every response the server gives, by path; and the same threads saved."""
 
     def __init__(self, files: dict[str, bytes], hn_saved: Path, reddit_saved: Path) -> None:
@@ -177,11 +177,11 @@ class _Site:
         self.reddit_saved = reddit_saved
 
     @classmethod
-    def generate(cls, folder: Path) -> _Site:
+    def generate(cls, folder: Path) -> BenchSite:
         folder.mkdir(parents=True, exist_ok=True)
         rng = random.Random(20)
         files: dict[str, bytes] = {}
-        story, firebase = _hn_thread(rng, HN_COMMENTS)
+        story, firebase = hn_thread(rng, HN_COMMENTS)
         files[f"/hn.algolia.com/api/v1/items/{STORY}"] = json.dumps(story).encode()
         for item_id, item in firebase.items():
             files[f"/hacker-news.firebaseio.com/v0/item/{item_id}.json"] = json.dumps(item).encode()
@@ -201,7 +201,7 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 30)))
 
 
-def _hn_thread(
+def hn_thread(
     rng: random.Random, count: int, story_id: int = STORY
 ) -> tuple[dict[str, Any], dict[int, Any]]:
     """Algolia's item of a story and its comments (children in id order, as
@@ -397,7 +397,7 @@ def _mailbox(rng: random.Random, count: int) -> bytes:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, site: _Site, latency: float = 0.0) -> None:
+    def __init__(self, site: BenchSite, latency: float = 0.0) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.site = site
         # Seconds each answer waits, as a distant server's would.
@@ -441,7 +441,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def _serving(site: _Site, latency: float = 0.0) -> Iterator[_Server]:
+def serving(site: BenchSite, latency: float = 0.0) -> Iterator[_Server]:
     server = _Server(site, latency)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -452,10 +452,10 @@ def _serving(site: _Site, latency: float = 0.0) -> Iterator[_Server]:
         server.server_close()
 
 
-def _hosts(server: _Server) -> dict[str, str]:
+def served_hosts(server: _Server) -> dict[str, str]:
     return {host: f"{server.base}/{host}" for host in HOSTS}
 
 
 def _config(server: _Server, cache: Path) -> str:
-    hosts = "\n".join(f'"{host}" = "{base}"' for host, base in _hosts(server).items())
+    hosts = "\n".join(f'"{host}" = "{base}"' for host, base in served_hosts(server).items())
     return f'[network]\ncache = "{cache}"\n[network.hosts]\n{hosts}\n'

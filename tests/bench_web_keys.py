@@ -27,7 +27,7 @@ from reader.config.network import Network
 from reader.loading import Loading
 from reader.web.session import WebSession
 from tests.bench_support import Bench, Figure, painter
-from tests.bench_web import _hn_thread, _hosts, _serving, _Site
+from tests.bench_web import BenchSite, hn_thread, served_hosts, serving
 
 THREADS = 30
 COMMENTS = 300
@@ -39,9 +39,11 @@ PAUSE = 0.02
 
 
 def keys_while_fetching_figures(bench: Bench) -> list[Figure]:
-    site = _site(bench.folder / "web-keys")
-    with _serving(site) as server:
-        network = Network(timeout=20, hosts=_hosts(server), cache=bench.folder / "web-keys-cache")
+    site = threads_site(bench.folder / "web-keys")
+    with serving(site) as server:
+        network = Network(
+            timeout=20, hosts=served_hosts(server), cache=bench.folder / "web-keys-cache"
+        )
         found = asyncio.run(_latencies(network, bench))
     ratio = found.busy / found.idle
     applying = sorted(found.applying)
@@ -72,16 +74,17 @@ def keys_while_fetching_figures(bench: Bench) -> list[Figure]:
     ]
 
 
-def _site(folder: Path) -> _Site:
+def threads_site(folder: Path) -> BenchSite:
+    """`THREADS` HN threads of `COMMENTS` comments each, from `FIRST_STORY` on."""
     rng = random.Random(30)
     files: dict[str, bytes] = {}
     for number in range(THREADS):
         story_id = FIRST_STORY + number * 1000
-        story, firebase = _hn_thread(rng, COMMENTS, story_id)
+        story, firebase = hn_thread(rng, COMMENTS, story_id)
         files[f"/hn.algolia.com/api/v1/items/{story_id}"] = json.dumps(story).encode()
         for item_id, item in firebase.items():
             files[f"/hacker-news.firebaseio.com/v0/item/{item_id}.json"] = json.dumps(item).encode()
-    return _Site(files, folder / "unused.json", folder / "unused.json")
+    return BenchSite(files, folder / "unused.json", folder / "unused.json")
 
 
 class _Latencies(NamedTuple):

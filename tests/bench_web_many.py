@@ -27,14 +27,14 @@ from reader.loading import Loading
 from reader.web.ahead import AT_ONCE
 from reader.web.session import WebSession
 from tests.bench_support import Bench, Figure
-from tests.bench_web import _hosts, _serving
-from tests.bench_web_keys import FIRST_STORY, THREADS, _site
+from tests.bench_web import served_hosts, serving
+from tests.bench_web_keys import FIRST_STORY, THREADS, threads_site
 
 LATENCY_MS = 20
 
 
 def many_urls_figures(bench: Bench) -> list[Figure]:
-    site = _site(bench.folder / "web-many")
+    site = threads_site(bench.folder / "web-many")
     urls = [
         f"https://news.ycombinator.com/item?id={FIRST_STORY + number * 1000}"
         for number in range(THREADS)
@@ -42,8 +42,8 @@ def many_urls_figures(bench: Bench) -> list[Figure]:
     cache = bench.folder / "web-many-cache"
     at_once: list[float] = []
     one_by_one: list[float] = []
-    with _serving(site, LATENCY_MS / 1000) as server:
-        network = Network(timeout=20, hosts=_hosts(server), cache=cache)
+    with serving(site, LATENCY_MS / 1000) as server:
+        network = Network(timeout=20, hosts=served_hosts(server), cache=cache)
         for _ in range(1 if bench.quick else 3):
             at_once.append(_all_listed(urls, network, cache, AT_ONCE))
             one_by_one.append(_all_listed(urls, network, cache, 1))
