@@ -15,10 +15,9 @@ import asyncio
 import statistics
 import time
 
-from textual.screen import Screen
-
 from reader.loading import Loading
 from tests.bench_support import SCREEN, Bench, Figure
+from tests.ui.textual_probe import on_layouts
 
 # No letter of these is in the corpus: every keystroke is a search that finds nothing.
 UNMATCHED = "xqzxqzxqzxqz"
@@ -33,12 +32,10 @@ async def _keystroke_figures(bench: Bench) -> list[Figure]:
     from reader.ui.thread.pane import ThreadPane
 
     relayouts = 0
-    relayout = Screen._refresh_layout
 
-    def counting_relayout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def counting_relayout(screen: object) -> None:
         nonlocal relayouts
         relayouts += 1
-        return relayout(self, *args, **kwargs)
 
     app = ReaderApp(Loading([bench.corpus.xl_txt]))
     async with app.run_test(size=SCREEN) as pilot:
@@ -49,17 +46,14 @@ async def _keystroke_figures(bench: Bench) -> list[Figure]:
         await pilot.press("slash", UNMATCHED[0])
         await app.workers.wait_for_complete()
         await pilot.pause()
-        Screen._refresh_layout = counting_relayout  # type: ignore[method-assign]
+        on_layouts(app.screen, counting_relayout)
         costs = []
-        try:
-            for character in UNMATCHED[1:]:
-                start = time.thread_time()
-                await pilot.press(character)
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                costs.append(time.thread_time() - start)
-        finally:
-            Screen._refresh_layout = relayout  # type: ignore[method-assign]
+        for character in UNMATCHED[1:]:
+            start = time.thread_time()
+            await pilot.press(character)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            costs.append(time.thread_time() - start)
         assert pane.counter == "no matches", pane.counter
         keys = len(UNMATCHED) - 1
     cost = statistics.median(costs) * 1000

@@ -21,6 +21,7 @@ from reader.ui.screens.links import LinksScreen
 
 from .conftest import make_app
 from .scenes import settle, wait_for
+from .textual_probe import screen_lines
 
 FAMILY = "👨\u200d👩\u200d👧"
 HOSTILE = [
@@ -71,11 +72,6 @@ def assert_drawn_as_measured(lines: list[str], width: int) -> None:
         assert not any(0x1F1E6 <= ord(c) <= 0x1F1FF or 0x1F3FB <= ord(c) <= 0x1F3FF for c in line)
         assert cell_len(line) == width, repr(line)
         assert terminal_width(line) == width, repr(line)
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    strips = app.screen._compositor.render_strips()
-    return ["".join(segment.text for segment in strip) for strip in strips]
 
 
 @pytest.mark.parametrize("keys", [(), ("tab", "tab"), ("tab", "tab", "j")])

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.screen import Screen
 
 from reader.search.query import Match, Query
 from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle
+from .textual_probe import on_frames
 
 COMMENTS = 2_000
 PER_COMMENT = 50
@@ -101,14 +101,12 @@ async def test_the_search_worker_waits_for_the_frame_that_shows_each_batch(
         # In order: ("handed", frames) as a batch reaches the pane (UI thread),
         # ("resumed", frames) as the worker asks for the next match.
         events: list[tuple[str, int]] = []
-        render = Screen._compositor_refresh
 
-        def counting_render(self: Screen) -> None:
+        def counting_frame() -> None:
             nonlocal frames
             frames += 1
-            render(self)
 
-        monkeypatch.setattr(Screen, "_compositor_refresh", counting_render)
+        on_frames(app.screen, counting_frame)
         find, found = pane.target.find, pane.take_batch
 
         def watched_find(query: Query) -> Iterator[Match]:
@@ -161,13 +159,10 @@ async def test_a_key_typed_while_a_count_runs_stops_it_before_the_frame_that_ech
         assert pane.counter == "1/1…" and counting and not counting[0].is_cancelled
         # At each frame from now on: whether the count of `a` was still going.
         going: list[bool] = []
-        render = Screen._compositor_refresh
-
-        def recording_render(self: Screen) -> None:
-            going.append(not all(worker.is_cancelled for worker in counting))
-            render(self)
-
-        monkeypatch.setattr(Screen, "_compositor_refresh", recording_render)
+        on_frames(
+            app.screen,
+            lambda: going.append(not all(worker.is_cancelled for worker in counting)),
+        )
         try:
             await pilot.press("l")
             await pilot.pause()

@@ -22,6 +22,7 @@ from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import settle
+from .textual_probe import on_layouts
 
 # Enough comments to fill the pane; "needle" is only in the last.
 THREAD = (
@@ -42,22 +43,22 @@ def thread_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Screen relayouts and comments painted, counted."""
+    """Comments painted, counted (and the screen's relayouts, once `count_relayouts`)."""
     counted: Counter[str] = Counter()
-    relayout, paint = Screen._refresh_layout, CommentPainter.paint
-
-    def counting_relayout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        counted["relayouts"] += 1
-        return relayout(self, *args, **kwargs)
+    paint = CommentPainter.paint
 
     def counting_paint(self, comment, *args, **kwargs):  # type: ignore[no-untyped-def]
         counted["comments painted"] += 1
         counted[f"painted {comment.path}"] += 1
         return paint(self, comment, *args, **kwargs)
 
-    monkeypatch.setattr(Screen, "_refresh_layout", counting_relayout)
     monkeypatch.setattr(CommentPainter, "paint", counting_paint)
     return counted
+
+
+def count_relayouts(screen: Screen[object], work: Counter[str]) -> None:
+    """The screen's relayouts from now on, counted in `work`."""
+    on_layouts(screen, lambda _: work.update(["relayouts"]))
 
 
 async def test_a_keystroke_without_matches_lays_out_and_paints_nothing(
@@ -70,6 +71,7 @@ async def test_a_keystroke_without_matches_lays_out_and_paints_nothing(
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.counter == "no matches"
+        count_relayouts(app.screen, work)
         work.clear()
         await pilot.press("z")
         await settle(pilot)
@@ -89,6 +91,7 @@ async def test_the_status_keeps_one_width_whatever_it_says(
         pane = app.query_one(ThreadPane)
         status = pane.bar.query_one("#search-status", Label)
         width = status.outer_size.width
+        count_relayouts(app.screen, work)
         work.clear()
         # A count starting, growing, done; none; an invalid query; no query.
         for said in ("1/9…", "1/12345…", "1/12", "no matches", "invalid", "12345/100000…", ""):
