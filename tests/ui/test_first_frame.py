@@ -17,11 +17,9 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.app import App
-from textual.geometry import Size
-from textual.screen import Screen
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from reader import loading as loading_module
 from reader.errors import LoadError
@@ -42,6 +40,7 @@ from reader.ui.thread.view import ThreadView
 
 from .conftest import SEEDS
 from .scenes import settle
+from .textual_probe import on_layouts
 
 SIZE = (120, 40)
 
@@ -88,22 +87,22 @@ def big_thread(folder: Path, comments: int) -> Path:
     return path
 
 
-async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_footer_keys(
+async def test_the_first_frame_has_the_article_read_ahead_its_thread_and_the_footer_keys(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    layouts: list[tuple[bool, bool, int | None, int, str]] = []
-    refresh_layout = Screen._refresh_layout
+    frames: list[tuple[bool, bool, int | None, int, str]] = []
+    render_lines = MainScreen.render_lines
 
-    def recorded(screen: Screen, *args: object, **kwargs: object) -> None:
-        # The first layout only: a later one may come as the load's progress is
+    def drawn(screen: MainScreen, crop: Region) -> list[Strip]:
+        # The first frame only: a later one may come as the load's progress is
         # being removed, its parts gone before it.
-        if isinstance(screen, MainScreen) and not layouts:
-            layouts.append(
+        if not frames:
+            frames.append(
                 (
                     screen.query_one(ArticleBody).article is not None,
                     screen.query_one(ThreadView).thread is not None,
                     screen.query_one(ArticleList).highlighted,
-                    len(screen.query(FooterKey)),
+                    len(screen.query("FooterKey")),
                     "".join(
                         str(progress.query_one(Static).render())
                         for progress in screen.query(LoadProgress)
@@ -111,11 +110,12 @@ async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_fo
                 )
             )
             GatedLoading.gate.set()
-        refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+        return render_lines(screen, crop)
 
-    monkeypatch.setattr(Screen, "_refresh_layout", recorded)
+    # The screen, under every widget, is drawn once a frame, first of all.
+    monkeypatch.setattr(MainScreen, "render_lines", drawn)
     await started(ReaderApp(GatedLoading(SEEDS)))
-    body, thread, highlighted, keys, progress = layouts[0]
+    body, thread, highlighted, keys, progress = frames[0]
     assert (body, thread, highlighted) == (True, True, 0)
     assert keys > 1, "the footer's keys (and ^p) are on the first frame"
     # The rest of the walk and the bytes' total are the worker's to measure.
@@ -125,38 +125,31 @@ async def test_the_first_layout_has_the_article_read_ahead_its_thread_and_the_fo
 async def test_the_load_worker_and_the_collector_start_after_the_first_frame(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    frames = 0
-    display = App._display
+    # At each frame drawn, whether the cyclic collector was running.
+    at_frames: list[bool] = []
+    render_lines = MainScreen.render_lines
 
-    def counted(app: App[object], *args: object) -> None:
-        nonlocal frames
-        frames += 1
-        display(app, *args)  # type: ignore[arg-type]
+    def drawn(screen: MainScreen, crop: Region) -> list[Strip]:
+        at_frames.append(gc.isenabled())
+        return render_lines(screen, crop)
 
     at_load: list[tuple[int, bool]] = []
-    at_layout: list[bool] = []
     bulk_loading = load_worker.bulk_loading
-    refresh_layout = Screen._refresh_layout
 
     @contextmanager
     def load() -> Iterator[None]:
-        at_load.append((frames, gc.isenabled()))
+        at_load.append((len(at_frames), gc.isenabled()))
         with bulk_loading():
             yield
 
-    def laid_out(screen: Screen, *args: object, **kwargs: object) -> None:
-        at_layout.append(gc.isenabled())
-        refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(App, "_display", counted)
+    monkeypatch.setattr(MainScreen, "render_lines", drawn)
     monkeypatch.setattr(load_worker, "bulk_loading", load)
-    monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
     assert gc.isenabled()
     await started(ReaderApp(read_ahead(SEEDS)))
     # The worker starts once a frame is out, with the collector running again
     # (the load's end collects and freezes what it made, if it was running).
     assert at_load == [(at_load[0][0], True)] and at_load[0][0] >= 1
-    assert at_layout[0] is False, "no collection while the first frame is built"
+    assert at_frames[0] is False, "no collection while the first frame is built"
     assert gc.isenabled()
 
 
@@ -244,18 +237,11 @@ async def test_the_size_the_terminal_reports_at_start_does_not_lay_the_screen_ou
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     layouts: list[Size] = []
-    refresh_layout = Screen._refresh_layout
-
-    def counted(screen: Screen, size: Size | None = None, scroll: bool = False) -> None:
-        if isinstance(screen, MainScreen) and not scroll:
-            layouts.append(size or screen.outer_size)
-        refresh_layout(screen, size, scroll)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
     app = ReaderApp(read_ahead(SEEDS))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await settle(pilot)
+        on_layouts(app.screen, lambda screen: layouts.append(screen.outer_size))
         before = len(layouts)
         # As the driver reports the terminal's size once the app has started.
         app.screen.post_message(events.Resize(Size(*SIZE), Size(*SIZE)))

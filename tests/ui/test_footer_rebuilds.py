@@ -5,6 +5,7 @@ key again on the UI thread (as the app starts, three times to the same keys)."""
 from __future__ import annotations
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from .conftest import make_app
@@ -45,16 +46,16 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(
 async def test_the_footer_keys_are_styled_as_they_mount_not_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from textual.widgets._footer import FooterKey
-
     restyled: list[str] = []
-    update_node_styles = FooterKey.update_node_styles
+    update_node_styles = Widget.update_node_styles
 
-    def counted(key: FooterKey, animate: bool = True) -> None:
-        restyled.append(key.key)
-        update_node_styles(key, animate)
+    def counted(widget: Widget, animate: bool = True) -> None:
+        # The footer's keys, by their CSS type name (as `query("FooterKey")`).
+        if type(widget).__name__ == "FooterKey":
+            restyled.append(widget.key)  # type: ignore[attr-defined]
+        update_node_styles(widget, animate)
 
-    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    monkeypatch.setattr(Widget, "update_node_styles", counted)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
