@@ -27,6 +27,7 @@ from .commands import (
     LINK_COMMANDS,
     bindings,
     collision_reasons,
+    in_long_form,
     key_collisions,
 )
 from .links import copy_link, open_link
@@ -64,6 +65,9 @@ class ReaderApp(App[None]):
         the app starts, with the config's problems); `offline`: what the app
         fetches (a whole article, a page's feed) comes from the cache only."""
         super().__init__()
+        # The keys remapped with `set_keymap` / `update_keymap`, by binding id,
+        # as Textual applies them (which it keeps to itself).
+        self.keymap: Keymap = {}
         # Memory between sessions (None: none this session) and the config file;
         # the caller opens and closes the state. Each article's is read as it loads.
         self.state = state
@@ -186,11 +190,13 @@ class ReaderApp(App[None]):
             warnings = [*self.start_problems, *self.files.warnings]
             self.push_screen(HelpScreen(self.load_errors, self.keymap, warnings))
 
-    @property
-    def keymap(self) -> Keymap:
-        """The keys remapped with `set_keymap` / `update_keymap`, by binding id."""
-        # Textual keeps the keymap it applies privately; this is that one.
-        return self._keymap
+    def set_keymap(self, keymap: Keymap) -> None:
+        self.keymap = in_long_form(keymap)
+        super().set_keymap(keymap)
+
+    def update_keymap(self, keymap: Keymap) -> None:
+        self.keymap = {**self.keymap, **in_long_form(keymap)}
+        super().update_keymap(keymap)
 
     def _link_here(self) -> str | None:
         """The link `o` and `y` act on: in the comments, the comment's own

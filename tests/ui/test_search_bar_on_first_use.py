@@ -51,6 +51,23 @@ async def test_a_character_in_the_same_burst_as_slash_is_the_query() -> None:
         assert pane.search_query == Query("al")
 
 
+async def test_a_character_in_the_same_burst_as_a_remapped_search_key_is_the_query() -> None:
+    """The key the keymap gives the search (a character, which Textual names in
+    long form), not `/`, starts the burst kept for the query."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_keymap({"search.open": "!"})
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        for key, character in (("exclamation_mark", "!"), ("a", "a"), ("l", "l")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.bar.search_query.text == "al"
+
+
 async def test_a_search_carried_from_the_list_shows_in_the_bar_built_later() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -14,7 +14,14 @@ from .links import (
 from .mail import MAIL_COMMANDS
 from .pages import PAGE_COMMANDS
 from .panes import PANE_COMMANDS
-from .places import collision_reasons, key_collisions, shown_keys
+from .places import (
+    KeepsKeymap,
+    collision_reasons,
+    in_long_form,
+    key_collisions,
+    pane_keys_to,
+    shown_keys,
+)
 from .reading import READING_COMMANDS
 from .search import SEARCH_BAR_COMMANDS, SEARCH_COMMANDS
 from .state import STATE_COMMANDS
@@ -62,8 +69,11 @@ __all__ = [
     "THREAD_LINK_COMMANDS",
     "WEB_COMMANDS",
     "Command",
+    "KeepsKeymap",
     "bindings",
     "collision_reasons",
+    "in_long_form",
     "key_collisions",
+    "pane_keys_to",
     "shown_keys",
 ]

@@ -15,7 +15,7 @@ before it goes back to the list, `q` closes the link picker) are not told.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from textual.binding import Binding, BindingsMap, Keymap
 
@@ -60,6 +60,34 @@ CHAINS: tuple[tuple[str, tuple[tuple[Command, ...], ...]], ...] = (
     ("the search bar", (SEARCH_BAR_COMMANDS, PANE_KEYS, SCREEN_KEYS, APP_KEYS)),
     ("the link picker", (LINK_PICKER_COMMANDS, APP_KEYS)),
 )
+
+
+@runtime_checkable
+class KeepsKeymap(Protocol):
+    """An app that keeps the keymap it has Textual apply (`ReaderApp`): Textual
+    keeps its own to itself."""
+
+    keymap: Keymap
+
+
+def in_long_form(keymap: Mapping[str, str]) -> Keymap:
+    """`keymap` with each key named as Textual names it once applied and as its
+    bindings do (`question_mark` for `?`)."""
+    return {
+        binding_id: ",".join(
+            binding.key for binding in Binding.make_bindings([Binding(keys, binding_id)])
+        )
+        for binding_id, keys in keymap.items()
+    }
+
+
+def pane_keys_to(action: str, keymap: Mapping[str, str]) -> frozenset[str]:
+    """The keys that run a pane's `action` under `keymap`."""
+    return frozenset(
+        key
+        for key, holders in live_keys(PANE_KEYS, keymap).items()
+        if any(binding.action == action for binding in holders)
+    )
 
 
 class Collision(NamedTuple):

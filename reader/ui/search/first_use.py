@@ -9,9 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
+from textual.binding import Keymap
 from textual.widget import Widget
 
+from ..commands import KeepsKeymap, pane_keys_to
 from .bar import SearchBar
+
+
+class _NoKeymap:
+    """An app that remaps no key (one that keeps no keymap)."""
+
+    keymap: Keymap = {}
+
+
+_NO_KEYMAP = _NoKeymap()
 
 
 class BarOnFirstUse:
@@ -23,6 +34,11 @@ class BarOnFirstUse:
         self.built: SearchBar | None = None
         # The burst's keys (None: no bar is being built).
         self._early_keys: list[events.Key] | None = None
+        # The app, once known to keep its keymap (None: not looked at yet).
+        self._keeper: KeepsKeymap | None = None
+        # The keys that open the search, and the keymap they are for (looked
+        # up once a keymap, not at every key).
+        self._search_keys: tuple[Keymap | None, frozenset[str]] = (None, frozenset())
 
     @property
     def bar(self) -> SearchBar:
@@ -44,10 +60,17 @@ class BarOnFirstUse:
             self._early_keys = []
 
     def _opens_search(self, key: str) -> bool:
-        pane = self._pane
-        bindings = pane._bindings.copy()
-        bindings.apply_keymap(pane.app._keymap)
-        return any(b.action == "search" for b in bindings.key_to_bindings.get(key, ()))
+        if self._keeper is None:
+            # Once: telling whether the app is one takes microseconds, and
+            # every key typed in the pane comes here.
+            app = self._pane.app
+            self._keeper = app if isinstance(app, KeepsKeymap) else _NO_KEYMAP
+        keymap = self._keeper.keymap
+        kept, keys = self._search_keys
+        if keymap != kept:
+            keys = pane_keys_to("search", keymap)
+            self._search_keys = (dict(keymap), keys)
+        return key in keys
 
     def mounted(self, view: Widget) -> None:
         """The bar is mounted. The keys of the burst may still be on their way
