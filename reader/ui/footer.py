@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Hashable
 
 from textual.app import ComposeResult
@@ -16,6 +17,8 @@ class ReaderFooter(Footer):
 
     # What the keys were built from last (None: not built yet).
     _composed: Hashable | None = None
+    # Done once `show_keys` has built the keys (None: not asked to).
+    _keys_built: asyncio.Future[None] | None = None
 
     def compose(self) -> ComposeResult:
         entries = list(super().compose())
@@ -34,10 +37,28 @@ class ReaderFooter(Footer):
         """Build the keys now, for the bindings active now. Textual's footer
         waits for the screen's first bindings signal, which comes after the first
         frame: that frame had no keys, and a second, full one followed."""
-        self._bindings_ready = True
-        # As if in the footer's own handler: its keys bind to it (`data_bind`).
-        with self._context():
+        # Textual's handler of that signal: the bindings are ready. (The rebuild
+        # it asks for, after the next frame, finds the keys built already.)
+        self.bindings_changed(self.screen)
+        # Built in the footer's own turn, as Textual builds them, so that they
+        # bind to it (`data_bind`); awaited, for the next frame to have them.
+        self._keys_built = asyncio.get_running_loop().create_future()
+        self.call_next(self._build_keys)
+        await self._keys_built
+
+    async def _build_keys(self) -> None:
+        try:
             await self.recompose()
+        finally:
+            self._keys_are_built()
+
+    def on_unmount(self) -> None:
+        # Gone before its turn came (the app quit as it started): nothing to wait for.
+        self._keys_are_built()
+
+    def _keys_are_built(self) -> None:
+        if self._keys_built is not None and not self._keys_built.done():
+            self._keys_built.set_result(None)
 
     async def recompose(self) -> None:
         """Rebuild the keys only if what they show has changed. Textual recomposes
@@ -58,7 +79,6 @@ class ReaderFooter(Footer):
     def _shown(self) -> Hashable:
         """Everything `Footer.compose` builds the keys from."""
         return (
-            self._bindings_ready,
             self.show_command_palette,
             self.combine_groups,
             tuple(
