@@ -29,6 +29,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ...model import Comment, Thread
@@ -104,6 +105,8 @@ class DrawnThreadView(ScrollView):
         self._minimap_cells = b""
         self._minimap_generation = 0
         self._minimap_styles: tuple[Style, Style] | None = None
+        # The scrollbar that draws the minimap (None until mounted).
+        self._minimap_bar: ScrollBar | None = None
         # The view's style while a frame is rendered (`render_lines`).
         self._frame_style: Style | None = None
         # The cursor moved while the view had no size: scroll to it on the first paint.
@@ -116,7 +119,8 @@ class DrawnThreadView(ScrollView):
         self.jumps: Jumps[ThreadPlace] = Jumps()
 
     def on_mount(self) -> None:
-        self.vertical_scrollbar.renderer = partial(  # type: ignore[misc]
+        self._minimap_bar = self.vertical_scrollbar
+        self._minimap_bar.renderer = partial(  # type: ignore[misc]
             MinimapRender, self.minimap_marks
         )
 
@@ -310,8 +314,8 @@ class DrawnThreadView(ScrollView):
     def _marks_changed(self) -> None:
         """Rows, matches or new marks changed: the minimap is drawn afresh."""
         self._minimap_generation += 1
-        if self._vertical_scrollbar is not None:
-            self._vertical_scrollbar.refresh()
+        if self._minimap_bar is not None:
+            self._minimap_bar.refresh()
 
     def minimap_marks(self, size: int) -> MinimapMarks | None:
         """The scrollbar's `size` track cells, each marked if its part of the
