@@ -77,7 +77,9 @@ class ReaderFooter(Footer):
             self._composed = shown
 
     def _shown(self) -> Hashable:
-        """Everything `Footer.compose` builds the keys from."""
+        """Everything `Footer.compose` builds the keys from (once the bindings
+        are ready, as they are whenever a rebuild is asked for: by Textual's
+        handler of the bindings signal, or by `show_keys`)."""
         return (
             self.show_command_palette,
             self.combine_groups,
