@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Iterator
 
 from textual.message import Message
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ...abandonable import abandonable
 from ...collector import bulk_loading
@@ -48,6 +50,17 @@ def _read(loading: Loading) -> Iterator[tuple[PreparedBatch | LoadError | None, 
     for result in loading:
         yield result, progress_of(loading)
     yield None, progress_of(loading)
+
+
+def start_loading(screen: Screen[None], loading: Loading) -> None:
+    """Read the files `loading` has left in a thread worker of `screen`'s,
+    its batches posted to it (see `load_in_batches`)."""
+
+    def work() -> None:
+        worker = get_current_worker()
+        load_in_batches(loading, screen.post_message, lambda: worker.is_cancelled)
+
+    screen.run_worker(work, name="load_files", group="load", thread=True, exclusive=True)
 
 
 def load_in_batches(

@@ -17,19 +17,17 @@ mark-read commands, `FirstFrame` the first frame out at once and whole, and
 
 from __future__ import annotations
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header
-from textual.worker import get_current_worker
 
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
-from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import Reading, State
@@ -57,7 +55,7 @@ from .arrivals import Arrivals
 from .cursor_article import CursorArticle
 from .fetches import FetchDone
 from .first_frame import FirstFrame
-from .load_worker import load_in_batches, progress_of
+from .load_worker import start_loading
 from .main_layout import MAIN_CSS, PANES, PaneSizes
 from .marks import Marks
 from .message_actions import MessageActions
@@ -66,15 +64,6 @@ from .opening import ArticleOpening
 from .page_fetches import PageFetches, PageSettings
 from .pane_focus import PaneFocus
 from .web_updates import WebUpdates
-
-# A file read ahead up to this size is indexed on the UI thread as the screen
-# mounts (about 25 ms), so the first frame shows its first article: the screen
-# is laid out and painted once, not empty and then again when the worker hands
-# it over. A larger one is indexed by the worker, off the UI thread.
-SHOWN_AT_ONCE_BYTES = 512 * 1024
-# A listed thread with more comments than this is read off the UI thread
-# (some 5 ms a hundred messages): a smaller one is read as it is opened.
-READ_AT_ONCE_COMMENTS = 100
 
 
 class MainScreen(Screen[None]):
@@ -151,7 +140,7 @@ class MainScreen(Screen[None]):
         # The thread cursor as the open article was opened (see `Arrivals`).
         self.opened_cursor = -1
         # The article the list's cursor is on, opened (a listed thread read first).
-        self.cursor_article = CursorArticle(self, READ_AT_ONCE_COMMENTS)
+        self.cursor_article = CursorArticle(self)
 
     def compose(self) -> ComposeResult:
         self.first_frame.hold(self.app)
@@ -180,13 +169,8 @@ class MainScreen(Screen[None]):
         self.sizes.follow(self)
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self.panes.current}"))
-        first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
-        if first:
-            self.arrivals.add([PreparedBatch(first)], progress_of(self.files, measured=False))
-            self.first_frame.then_load(self, self.load_files)
-        else:
-            self.first_frame.out()
-            self.load_files()
+        shows = self.arrivals.take_read_ahead()
+        self.first_frame.then_load(self, lambda: start_loading(self, self.files), shows)
         # The footer's keys on the first frame (they would come a frame later).
         await self.query_one(ReaderFooter).show_keys()
 
@@ -213,12 +197,6 @@ class MainScreen(Screen[None]):
 
     # Loading ---------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_files(self) -> None:
-        """Parse and index the files off the UI thread, handed over in batches."""
-        worker = get_current_worker()
-        load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
-
     @on(LoadFinished)
     def _load_finished(self, message: LoadFinished) -> None:
         if message.shown is not None:
@@ -239,12 +217,6 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
         self.cursor_article.highlighted(event.article_id, event.by_reader)
-
-    @work(thread=True, exclusive=True, group="read")
-    def read_thread(self, article_id: str) -> None:
-        """Read a big listed thread off the UI thread, then open it if the
-        reader is still on it."""
-        self.cursor_article.read_off_thread(article_id)
 
     def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them (one
