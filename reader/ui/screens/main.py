@@ -10,12 +10,16 @@ the article list. The screen opens the article the list highlights, where the
 reader left it (`ArticleOpening`, through `Reading`, the state's memory of each
 article), once the frame that shows the list's cursor on it is out; an article
 listed before its text was read (a mailbox's thread) is read first, a big one
-in a worker (`CursorArticle`). `PaneFocus` keeps the current pane, `Marks` the new, unread and
-mark-read commands, `FirstFrame` the first frame out at once and whole, and
-`offered` says which commands are offered now.
+in a worker (`CursorArticle`). `PaneFocus` keeps the current pane, `Marks` the
+new, unread and mark-read commands, `FirstFrame` the first frame out at once
+and whole, `WebReading` what is fetched from the web (its parts made when
+first needed), `offered` says which commands are offered now, and a mail
+thread's message is piped or saved by `MessageActions` (imported then).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -53,17 +57,18 @@ from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .arrivals import Arrivals
 from .cursor_article import CursorArticle
-from .fetches import FetchDone
 from .first_frame import FirstFrame
 from .load_worker import start_loading
 from .main_layout import MAIN_CSS, PANES, PaneSizes
 from .marks import Marks
-from .message_actions import MessageActions
 from .offered_actions import offered
 from .opening import ArticleOpening
-from .page_fetches import PageFetches, PageSettings
+from .page_settings import PageSettings
 from .pane_focus import PaneFocus
-from .web_updates import WebUpdates
+from .web_reading import WebReading
+
+if TYPE_CHECKING:
+    from .fetches import FetchDone
 
 
 class MainScreen(Screen[None]):
@@ -130,12 +135,10 @@ class MainScreen(Screen[None]):
         # The article opened where the reader left it; its comments sorted.
         self.opening = ArticleOpening(self, state)
         self.marks = Marks(self, store, self.reading, self.panes)
-        # A mail thread's message piped or saved.
-        self.messages = MessageActions(self)
-        # An article's whole text and a page's feeds, fetched.
-        self.pages = PageFetches(self, self, loading.web, pages or PageSettings())
-        # What is fetched while the reader reads (refresh, a front page's stories).
-        self.web_updates = WebUpdates(self, loading.web, load_errors, refresh_minutes)
+        # What is fetched while the reader reads (refresh, stories, whole articles, feeds).
+        self.web = WebReading(
+            self, loading.web, load_errors, refresh_minutes, pages or PageSettings()
+        )
         self.first_frame = FirstFrame()
         # The thread cursor as the open article was opened (see `Arrivals`).
         self.opened_cursor = -1
@@ -175,9 +178,8 @@ class MainScreen(Screen[None]):
         await self.query_one(ReaderFooter).show_keys()
 
     def on_unmount(self) -> None:
-        self.web_updates.close()
+        self.web.close()
         self.first_frame.close()
-        self.pages.close()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         self.first_frame.resumed(event)
@@ -202,81 +204,73 @@ class MainScreen(Screen[None]):
         if message.shown is not None:
             self.call_after_refresh(message.shown.set)
         self.arrivals.finished()
-        self.web_updates.load_finished()
+        self.web.load_finished()
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
         try:
-            self.web_updates.loaded(self.arrivals.add(message.results, message.progress))
+            self.web.loaded(self.arrivals.add(message.results, message.progress))
         finally:
             if message.handled is not None:
                 message.handled.set()
 
-    # State -----------------------------------------------------------------
+    # The open article -------------------------------------------------------
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
         self.cursor_article.highlighted(event.article_id, event.by_reader)
+
+    @on(ThreadView.SortAsked)
+    def _sort_comments(self) -> None:
+        self.opening.sort_next()
 
     def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them (one
         listed before its text was read is read now: see `CursorArticle`)."""
         self.cursor_article.read_if_listed(article_id)
         article = self.opening.open(article_id)
-        self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
         self.opened_cursor = self.query_one(ThreadView).cursor
-        self.pages.opened(article)
-
-    def action_whole_article(self) -> None:
-        if self.article is not None:
-            self.pages.whole_article(self.article)
-
-    def action_open_feed(self) -> None:
-        if self.article is not None:
-            self.pages.open_feed(self.article)
+        self.web.shown(article)
 
     # The web -------------------------------------------------------------------
 
+    def action_whole_article(self) -> None:
+        if self.article is not None:
+            self.web.pages.whole_article(self.article)
+
+    def action_open_feed(self) -> None:
+        if self.article is not None:
+            self.web.pages.open_feed(self.article)
+
     def action_refresh_article(self) -> None:
-        self.web_updates.refresh_open()
+        self.web.updates.refresh_open()
 
     def action_refresh_all(self) -> None:
-        self.web_updates.refresh_all()
+        self.web.updates.refresh_all()
 
-    @on(FetchDone)
-    def _fetch_done(self, message: FetchDone) -> None:
-        self.web_updates.done(message)
+    def on_fetch_done(self, message: FetchDone) -> None:
+        """A fetch is done (see `fetches`, imported when a fetch is first asked)."""
+        message.deliver()
 
     @on(ThreadView.ExpandAsked)
     def _expand_stub(self, message: ThreadView.ExpandAsked) -> None:
-        self.web_updates.expand(message.index, message.stub)
+        self.web.updates.expand(message.index, message.stub)
 
     def action_pipe_message(self) -> None:
-        if self.article is not None:
-            self.messages.pipe(self.article)
+        from .message_actions import MessageActions  # here: a mail thread's only
+
+        MessageActions(self).pipe(self.article)
 
     def action_save_message(self) -> None:
-        if self.article is not None:
-            self.messages.save(self.article)
+        from .message_actions import MessageActions
 
-    @on(ThreadView.SortAsked)
-    def _sort_comments(self) -> None:
-        self.opening.sort_next()
+        MessageActions(self).save(self.article)
 
     # Memory between sessions -------------------------------------------------
 
-    def action_next_new(self) -> None:
-        self.marks.go_to("new", forward=True)
-
-    def action_previous_new(self) -> None:
-        self.marks.go_to("new", forward=False)
-
-    def action_next_unread(self) -> None:
-        self.marks.go_to("unread", forward=True)
-
-    def action_previous_unread(self) -> None:
-        self.marks.go_to("unread", forward=False)
+    def action_go_to_mark(self, kind: str, forward: bool) -> None:
+        self.marks.go_to(kind, forward)
 
     def action_mark_read(self) -> None:
         self.marks.mark_read(self.article)
