@@ -43,6 +43,9 @@ UI_LATER = (
     # A pane's search bar, built on its first use, and the search's batches.
     "reader.ui.search.bar",
     "reader.ui.search.batches",
+    # What the load worker and the search workers use, after the first frame.
+    "reader.abandonable",
+    "reader.ui.switch_interval",
 )
 
 

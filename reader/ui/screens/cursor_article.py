@@ -19,7 +19,6 @@ from ...prepared import PreparedArticle
 from ...state import State
 from ...store import DocumentStore
 from ..articles.list import ArticleList
-from ..switch_interval import WORKING
 from .arrivals import Arrivals
 
 # A listed thread with more comments than this is read off the UI thread
@@ -103,6 +102,8 @@ class CursorArticle:
         """In the worker: read a big listed thread (the interpreter's switch
         interval lowered meanwhile, so that a key waits for it at most 0.1
         ms), then open it if the reader is still on it."""
+        from ..switch_interval import WORKING  # here: a big thread's, after the first frame
+
         with WORKING.lowered():
             read = self._read_listed(article_id)
         self.screen.app.call_from_thread(self._have_read, article_id, read)

@@ -18,7 +18,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from ...abandonable import abandonable
 from ...collector import bulk_loading
 from ...errors import LoadError
 from ...loading import Loading
@@ -70,6 +69,7 @@ def load_in_batches(
     at the end, `LoadFinished`; stop when `cancelled` says so. The files are
     read in a thread of their own, which quitting does not wait for: a file may
     take long, or for ever, to read (`abandonable`)."""
+    from ...abandonable import abandonable  # here: in the worker, after the first frame
 
     def wait_for(event: threading.Event) -> bool:
         while not event.wait(WAIT_SECONDS):

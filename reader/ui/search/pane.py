@@ -29,7 +29,6 @@ from textual.worker import get_current_worker
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import JUMP_COMMANDS, SEARCH_COMMANDS, bindings
-from ..switch_interval import WORKING
 from .first_use import BarOnFirstUse
 from .status import counter_text, search_status
 from .target import Found, Matches, SearchTarget
@@ -226,6 +225,7 @@ class SearchPane(Vertical, Generic[Found]):
         """Runs `found` (captured on the UI thread) and hands the matches over in
         batches (`find_in_batches`), each once the frame showing the one before
         is painted (the worker out of that frame's way)."""
+        from ..switch_interval import WORKING
         from .batches import FRAME_WAIT_SECONDS, find_in_batches
 
         worker = get_current_worker()
