@@ -7,13 +7,16 @@ the bar once it is mounted."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Keymap
 from textual.widget import Widget
 
 from ..commands import KeepsKeymap, pane_keys_to
-from .bar import SearchBar
+
+if TYPE_CHECKING:
+    from .bar import SearchBar
 
 
 class _NoKeymap:
