@@ -5,6 +5,7 @@ searches the whole list (issue 24's keys at 5,000 and 50,000 articles)."""
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,3 +87,28 @@ async def test_a_key_costs_the_entries_on_screen_once_each(
         assert 1 <= calls["render_lines"] <= 2, calls
         assert calls["get_visual_style"] <= 3 * calls["render_lines"], calls
         assert calls["arrange"] == calls["rows"] == calls["index_of"] == 0, calls
+
+
+async def test_the_collector_waits_from_a_key_until_its_frame_is_made() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleList)
+        view.add_articles(
+            [(Article(title=f"Article {n}", author="Ann", id=f"a{n}"), 1) for n in range(100)]
+        )
+        view.focus()
+        view.highlighted = 0
+        await pilot.pause()
+        collecting: list[bool] = []
+        render_lines = view.render_lines
+
+        def painting(crop):  # type: ignore[no-untyped-def]
+            collecting.append(gc.isenabled())
+            return render_lines(crop)
+
+        view.render_lines = painting  # type: ignore[method-assign]
+        assert gc.isenabled()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert collecting and not any(collecting), "no collection while the frame is made"
+        assert gc.isenabled(), "collecting again after it"
