@@ -16,8 +16,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.formats.mail import body as mailtext
-from reader.formats.mail import fields as mailfields
-from reader.formats.mail.fields import MailPart, full_fields, read_fields
+from reader.formats.mail import header_values
+from reader.formats.mail.fields import full_fields, read_fields
+from reader.formats.mail.parts import MailPart
 from tests.bench_sites import _mbox
 from tests.formats_support import fixture
 from tests.test_mbox import by_lines
@@ -61,9 +62,9 @@ def test_fixture_and_generated_archive_messages_read_alike() -> None:
 
 def test_a_simple_message_never_reaches_emails_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    parse = mailfields.PARSER.parsebytes
+    parse = header_values.PARSER.parsebytes
     monkeypatch.setattr(
-        mailfields.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+        header_values.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
     )
     simple = (
         b"From: Ada Ravel <ada@example.net>\nSubject: Herons\n"

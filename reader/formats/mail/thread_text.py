@@ -127,7 +127,7 @@ class MailThread:
 
 
 def _body(data: bytes) -> bytes:
-    """A message's body, where `fields.read_head` ends its head (the whole
+    """A message's body, where `plain_head.read_head` ends its head (the whole
     message if it has no head: a search then looks at more, never less)."""
     end = data.find(b"\n\n")
     crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)
