@@ -11,7 +11,7 @@ from array import array
 from collections.abc import Iterator
 
 from ...errors import LoadError
-from ...model import Article, Comment
+from ...model import Article, Comment, Thread
 from ..batch import Batch
 from ..scrub import scrub
 from .header_values import date_and_posted
@@ -63,35 +63,41 @@ def listed_threads(index: MailboxIndex, preview: int | None, seen: float) -> Ite
 
 def listed_thread(index: MailboxIndex, root: Node) -> tuple[Article, int]:
     """The thread under `root` as listed, and how many messages it holds.
-    Its nodes are unlinked, so that they are freed as soon as they can be,
-    not left to the cyclic collector."""
+    Its comments are made in display order and placed in their `Thread` at
+    once, from the parents' places the walk finds (no tree of replies built
+    to be walked again). Its nodes are unlinked, so that they are freed as
+    soon as they can be, not left to the cyclic collector."""
     article = _first(index, root)
     authors = index.authors
     numbers, parents, whens = array("i"), array("i"), array("q")
     ids: list[str | None] = []
+    comments: list[Comment] = []
     # Display order: each message, then its replies in date order; with its
-    # parent's place and its comment's list to go in.
-    stack: list[tuple[Node, int, list[Comment]]] = [(root, -1, article.comments)]
+    # parent's place.
+    stack: list[tuple[Node, int]] = [(root, -1)]
     while stack:
-        node, parent, siblings = stack.pop()
+        node, parent = stack.pop()
         place = len(numbers)
         numbers.append(node.number)
         parents.append(parent)
-        ids.append(node.message_id)
+        message_id = node.message_id
+        ids.append(message_id)
         whens.append(node.when)
-        replies: list[Comment] = article.comments
         if place:
-            comment = Comment(author=authors[node.number], source_id=node.message_id)
-            if node.message_id is None:
+            comment = Comment(authors[node.number], text=(), source_id=message_id)
+            if message_id is None:
                 # Known to the state by its text: read now.
-                comment.text = _text(index, node.number)
-            siblings.append(comment)
-            replies = comment.replies
-        if node.replies:
-            stack.extend(
-                (reply, place, replies) for reply in sorted(node.replies, key=order, reverse=True)
-            )
+                comment.text = tuple(_text(index, node.number))
+            comments.append(comment)
+        replies = node.replies
+        if replies:
+            if len(replies) > 1:
+                replies.sort(key=order, reverse=True)
+            stack.extend([(reply, place) for reply in replies])
         node.replies, node.parent = [], None
+    # The comments' parents: the first message is the article, not a comment.
+    thread = Thread.in_order(comments, array("i", [parent - 1 for parent in parents[1:]]))
+    article.comments = [comments[place] for place in thread.top_level]
     article.deferred = MailThread(
         index.messages,
         numbers,
@@ -100,6 +106,7 @@ def listed_thread(index: MailboxIndex, root: Node) -> tuple[Article, int]:
         whens,
         bytes(map(index.plain.__getitem__, numbers)),
         index.warnings,
+        thread,
     )
     return article, len(numbers)
 
