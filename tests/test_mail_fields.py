@@ -265,3 +265,36 @@ def test_a_multipart_alternative_is_read_by_hand() -> None:
     assert _agrees(data)
     fields = read_fields(data)
     assert fields is not None and fields.parts == (MailPart("plain", "Nine hérons"),)
+
+
+def _email_author(value: str) -> object:
+    """The author `email` reads from a From header, or the error it raises."""
+    try:
+        return header_values.author_of(header_values.POLICY.header_factory("from", value))
+    except Exception as error:
+        return type(error)
+
+
+_FROM_WORDS = st.text(st.sampled_from("Adaz09'-.\"(),:;é\\@<> \t"), max_size=7)
+_FROM_ADDRESSES = st.sampled_from(
+    ["<ada@x.org>", "<a.b@x.y.org>", "<a..b@x.org>", "<a@x>", "<@x.org>", "<a b@x.org>", "", "<>"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FROM_WORDS, max_size=4), st.sampled_from([" ", "  ", "\t", ""]), _FROM_ADDRESSES)
+@example(["Ada", "Lovelace"], " ", "<ada@x.org>")
+@example(["O'Brien-Smith", "2nd"], " ", "<a.b@x.y.org>")
+def test_a_from_header_names_the_author_email_names(
+    words: list[str], space: str, address: str
+) -> None:
+    """The author of a From header as most mailers write it is read without
+    `email` (`Name Words <address>`); it is the one `email` reads, for that
+    form and every form near it."""
+    value = space.join(words) + (" " if words else "") + address
+    expected = _email_author(value)
+    try:
+        got: object = header_values.author_in(value)
+    except Exception as error:
+        got = type(error)
+    assert got == expected
