@@ -250,9 +250,10 @@ class Thread:
         list_tag: str | None = None,
     ) -> Thread:
         """The thread of `comments` given in display order, none placed yet
-        nor holding replies, `parents[i]` the index of comment `i`'s parent
-        (-1 for top-level): the arrays are made from `parents` by index
-        arithmetic, no tree walked (a mailbox's listed thread comes so)."""
+        nor holding replies, their text tuples (as `_flatten` freezes it),
+        `parents[i]` the index of comment `i`'s parent (-1 for top-level):
+        the arrays are made from `parents` by index arithmetic, no tree
+        walked (a mailbox's listed thread comes so)."""
         thread = cls((), subject, list_tag)
         thread.comments = comments
         thread.parents = parents

@@ -2,7 +2,9 @@
 
 Each thread is given listed (`Article.deferred`, a `MailThread`): its title,
 author and date from its first message's head, its messages' authors and ids
-in display order; its bodies are read when it is opened, searched or dumped.
+in display order, as comments placed in their `Thread` as they are found
+(`Thread.in_order`, which the store takes as it is); its bodies are read when
+it is opened, searched or dumped.
 """
 
 from __future__ import annotations
