@@ -173,6 +173,33 @@ def test_a_crash_while_storing_leaves_the_last_good_copy(
         10.0,
     )
     assert not [path for path in tmp_path.rglob(".tmp-*")]  # no temporary file left
+    # The new body no record names is gone too: one body for the URL.
+    assert [path.name for path in copy.path.parent.glob("*-*.json")] == [copy.path.name]
+
+
+def test_storing_a_url_again_keeps_one_body_without_listing_the_hosts_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ResponseCache(tmp_path)
+    url = "https://lobste.rs/s/qz7k1m.json"
+    for number in range(50):  # the site's other threads, read before
+        cache.store(f"https://lobste.rs/s/{number}.json", b"{}", ".json", Validators(), 1.0)
+    cache.store(url, b'{"old": 1}', ".json", Validators(), 10.0)
+    listed: list[object] = []
+    real_scandir = cache_module.os.scandir
+
+    def counted_scandir(*arguments: object) -> object:
+        listed.append(arguments)
+        return real_scandir(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module.os, "scandir", counted_scandir)
+    monkeypatch.setattr(Path, "iterdir", lambda self: listed.append(self) or iter(()))
+    copy = cache.store(url, b'{"new": 2}', ".json", Validators(), 20.0)
+    monkeypatch.undo()
+    assert listed == []
+    bodies = sorted(tmp_path.rglob(f"{copy.path.name.split('-')[0]}-*"))
+    assert bodies == [copy.path] and copy.path.read_bytes() == b'{"new": 2}'
+    assert len(list((tmp_path / "lobste.rs").glob("*-*.json"))) == 51
 
 
 def test_the_cache_keys_by_the_url_asked_not_the_host_it_was_sent_to(

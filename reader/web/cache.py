@@ -6,8 +6,9 @@ JSON or mailbox as served, `NAME-BODYHASH.json`) and its record
 `Last-Modified`, and which body file is its own). Both are written to a
 temporary file and renamed into place, the body first: a crash at any point
 leaves the record naming a complete body (the old one until the new record is
-in place), never a torn one. Bodies no record names any more are removed when
-their URL is stored again.
+in place), never a torn one. The body a record stops naming is removed once the new
+record is in place (and a new body whose record could not be written, at
+once), so the host's folder holds one body for each URL.
 
 Documents reader builds from several responses (a Hacker News thread in the
 order HN shows it) are kept the same way, under the URL they are read for.
@@ -79,14 +80,33 @@ class ResponseCache:
         name.parent.mkdir(parents=True, exist_ok=True)
         digest = blake2b(body, digest_size=6).hexdigest()
         path = name.with_name(f"{name.name}-{digest}{suffix}")
-        if not path.is_file() or path.stat().st_size != len(body):
+        # The body the record names now: the one to remove once the new
+        # record is in place. Read from the record, not by listing the host's
+        # folder, which holds every thread of the site read so far.
+        previous = self._named_body(name)
+        written = not path.is_file() or path.stat().st_size != len(body)
+        if written:
             _write_atomically(path, body)
         copy = CachedCopy(url, path, fetched, validators)
-        self._write_record(copy)
-        for old in name.parent.glob(f"{name.name}-*"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        try:
+            self._write_record(copy)
+        except BaseException:
+            if written and path != previous:  # no record will ever name it
+                path.unlink(missing_ok=True)
+            raise
+        if previous is not None and previous != path:
+            previous.unlink(missing_ok=True)
         return copy
+
+    def _named_body(self, name: Path) -> Path | None:
+        """The body file the entry's record names (None: no readable record)."""
+        try:
+            body = json.loads(name.with_name(name.name + _RECORD).read_bytes())["body"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not isinstance(body, str) or "/" in body or not body.startswith(name.name + "-"):
+            return None
+        return name.with_name(body)
 
     def touch(self, copy: CachedCopy, fetched: float) -> CachedCopy:
         """The copy, found current again at `fetched` (a 304)."""
