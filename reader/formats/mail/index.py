@@ -124,7 +124,9 @@ class MailboxIndex:
         else:
             assert isinstance(messages, MaildirMessages)
             records, size = (
-                answer[1:] if answer is not None else index_maildir_half(messages.paths(half.start))
+                answer[1:]
+                if answer is not None
+                else index_maildir_half(messages.files_from(half.start))
             )
             messages.size += size
         ids = self.ids

@@ -144,5 +144,5 @@ def _halved(messages: Messages) -> Half | None:
         if count < HALVED_MAILDIR_MESSAGES:
             return None
         messages.stop = start = int(count * OWN_SHARE)
-        return Half(start, Helper(("maildir", messages.paths(start))))
+        return Half(start, Helper(("maildir", messages.files_from(start))))
     return None
