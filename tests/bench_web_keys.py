@@ -112,7 +112,7 @@ async def _latencies(network: Network, bench: Bench) -> _Latencies:
             view = app.query_one(ThreadView)
             view.focus()
             await pilot.pause()
-            updates = app.main_screen.web_updates
+            updates = app.main_screen.web.updates
             paint = painter(view)
             done = updates.done
 

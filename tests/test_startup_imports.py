@@ -31,6 +31,21 @@ UI_LATER = (
     "reader.ui.screens.full_text",
     "reader.ui.screens.links",
     "webbrowser",
+    # What fetches from the web, made when first needed (`WebReading`).
+    "reader.ui.screens.web_updates",
+    "reader.ui.screens.page_fetches",
+    "reader.ui.screens.fetches",
+    "reader.ui.screens.web_sessions",
+    "reader.fetching",
+    # A mail thread's message piped or saved, when asked.
+    "reader.ui.screens.message_actions",
+    "reader.piping",
+    # A pane's search bar, built on its first use, and the search's batches.
+    "reader.ui.search.bar",
+    "reader.ui.search.batches",
+    # What the load worker and the search workers use, after the first frame.
+    "reader.abandonable",
+    "reader.ui.switch_interval",
 )
 
 
@@ -64,6 +79,12 @@ for result in loading:
 
 def test_reading_seed_text_imports_no_other_format_and_no_later_screen() -> None:
     assert imported_after(load(bundled_seeds()), *PARSERS, *UI_LATER) == set()
+
+
+def test_the_main_screen_imports_nothing_it_makes_later() -> None:
+    """The screen's module and the command line, as the app starts."""
+    code = "import reader.cli, reader.ui.app, reader.ui.screens.main"
+    assert imported_after(code, *UI_LATER) == set()
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from .links import copy_link, open_link
 from .messages import ShowFullText, ShowLinks
 from .screens.main import MainScreen
 from .screens.main_layout import COMMENTS_SETTING, PaneSizes
-from .screens.page_fetches import PageSettings
+from .screens.page_settings import PageSettings
 from .thread.view import ThreadView
 
 # Every command's binding ids: what the palette offers (not Textual's own keys).

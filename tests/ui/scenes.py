@@ -427,9 +427,9 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     screen = pilot.app.screen_stack[0] if pilot.app.screen_stack else None
-    updates = getattr(screen, "web_updates", None)
-    if updates is not None:
-        await wait_for(pilot, lambda: not updates.fetches.active, "the fetches")
+    web = getattr(screen, "web", None)
+    if web is not None:
+        await wait_for(pilot, lambda: not web.busy, "the fetches")
         await pilot.pause()
 
 

@@ -24,7 +24,7 @@ from reader.loading import Loading
 from reader.store import DocumentStore
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
-from reader.ui.screens import main as main_screen
+from reader.ui.screens import cursor_article
 from reader.ui.screens.main import MainScreen
 from reader.ui.thread.view import ThreadView
 
@@ -207,4 +207,4 @@ async def test_a_big_thread_is_read_off_the_ui_thread_then_opened(
 def test_the_archive_here_gives_a_preview(tmp_path: Path) -> None:
     """(The first test's archive is bigger than the preview's messages.)"""
     assert mailbox.PREVIEW_MESSAGES < 240
-    assert main_screen.READ_AT_ONCE_COMMENTS < 150
+    assert cursor_article.READ_AT_ONCE_COMMENTS < 150

@@ -383,7 +383,7 @@ async def test_a_wordpress_feeds_item_opens_with_its_posts_comments(
         assert "Tide Notes" in entries(app)[0]
         assert len(entries(app)) == 2  # in the item's place, not beside it
         comments = f"/{BLOG}/wp-json/wp/v2/comments"
-        fetching = app.main_screen.web_updates.fetches
+        fetching = app.main_screen.web.updates.fetches
         # The post fetched again (`r`) is still its feed's.
         await pilot.press("r")
         await wait_for(pilot, lambda: requests_to(httpserver, comments) == 4, "the post again")

@@ -33,8 +33,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
 from reader.ui.articles.progress import LoadProgress
 from reader.ui.body.view import ArticleBody
-from reader.ui.screens import load_worker
-from reader.ui.screens import main as main_screen
+from reader.ui.screens import arrivals, load_worker
 from reader.ui.screens.main import MainScreen
 from reader.ui.thread.layout import ThreadLayout
 from reader.ui.thread.painted_comment import PaintedComment
@@ -164,7 +163,7 @@ async def test_a_large_file_read_ahead_is_indexed_by_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = big_thread(tmp_path, 5000)
-    assert path.stat().st_size > main_screen.SHOWN_AT_ONCE_BYTES
+    assert path.stat().st_size > arrivals.SHOWN_AT_ONCE_BYTES
     on_ui_thread: list[bool] = []
     prepare = loading_module.prepare
 

@@ -475,11 +475,9 @@ async def test_without_state_the_state_commands_are_not_offered(tmp_path: Path) 
         assert focused_id(app) == "articles"
         assert "new" not in prompt_text(app) and "●" not in prompt_text(app)
         shown = {
-            binding.binding.action
-            for binding in app.screen.active_bindings.values()
-            if binding.enabled
+            binding.binding.id for binding in app.screen.active_bindings.values() if binding.enabled
         }
-        assert "next_new" not in shown
+        assert "state.next_new" not in shown and "articles.down" in shown
 
 
 async def test_state_warnings_from_its_threads_and_at_start_are_shown_in_the_app(

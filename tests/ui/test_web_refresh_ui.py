@@ -186,7 +186,7 @@ async def test_r_on_a_feeds_item_fetches_the_feed_and_keeps_that_item_in_its_pla
             lambda: requests_to(httpserver, f"/{feed_support.BLOG}/feed/") == 2,
             "the feed fetched again",
         )
-        await wait_for(pilot, lambda: not app.main_screen.web_updates.fetches.active, "the refresh")
+        await wait_for(pilot, lambda: not app.main_screen.web.busy, "the refresh")
         await pilot.pause()
         assert [str(articles.prompt_at(row)).split("\n")[0] for row in range(2)] == titles
         assert app.main_screen.article is not None

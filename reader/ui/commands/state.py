@@ -9,14 +9,14 @@ STATE_COMMANDS: tuple[Command, ...] = (
     Command(
         "state.next_new",
         "u",
-        "next_new",
+        "go_to_mark('new', True)",
         "Next new",
         "Next new comment (arrived since the last visit): opens the comments",
     ),
     Command(
         "state.previous_new",
         "U",
-        "previous_new",
+        "go_to_mark('new', False)",
         "Previous new",
         "Previous new comment",
         show=False,
@@ -24,14 +24,14 @@ STATE_COMMANDS: tuple[Command, ...] = (
     Command(
         "state.next_unread",
         "full_stop",
-        "next_unread",
+        "go_to_mark('unread', True)",
         "Next unread",
         "Next unread comment (there before, never on screen): opens the comments",
     ),
     Command(
         "state.previous_unread",
         "comma",
-        "previous_unread",
+        "go_to_mark('unread', False)",
         "Previous unread",
         "Previous unread comment",
         show=False,

@@ -198,9 +198,13 @@ def _prefixed(
     """`text` wrapped beside a prefix: `first` on its first line, `rest` after."""
     prefix_width = max(Segment.get_line_length(first), Segment.get_line_length(rest))
     inner = max(1, width - prefix_width)
+    ranges = wrap_ranges(text.plain, inner)
+    # Cut once at every line's ends: `text[start:end]` a line at a time copies
+    # (and scans for control codes) the whole text after each line again.
+    pieces = text.divide([offset for start, end, _ in ranges for offset in (start, end)])
     lines: list[Line] = []
-    for start, end, continued in wrap_ranges(text.plain, inner):
-        segments = list(text[start:end].render(console, end=""))
+    for number, (start, _, continued) in enumerate(ranges):
+        segments = list(pieces[2 * number + 1].render(console, end=""))
         if continued:
             segments.append(Segment(CONTINUATION_MARK, styles.mark))
         lines.append(([*(rest if lines else first), *segments], start))

@@ -26,10 +26,15 @@ from ..messages import LoadProgressFigures
 from ..thread.cursor import ThreadPlace
 from ..thread.identity import comment_identities, place_in
 from ..thread.view import ThreadView
-from .load_worker import LoadNotices
+from .load_worker import LoadNotices, progress_of
 
 # How long the load errors' summary stays up.
 NOTIFY_SECONDS = 6
+# A file read ahead up to this size is indexed on the UI thread as the screen
+# mounts (about 25 ms), so the first frame shows its first article: the screen
+# is laid out and painted once, not empty and then again when the worker hands
+# it over. A larger one is indexed by the worker, off the UI thread.
+SHOWN_AT_ONCE_BYTES = 512 * 1024
 
 
 class ShowsArticles(Protocol):
@@ -48,6 +53,13 @@ class ShowsArticles(Protocol):
     def thread(self) -> Thread | None: ...
 
     def open_article(self, article_id: str) -> None: ...
+
+    @property
+    def cursor_article(self) -> ReadsThreads: ...
+
+
+class ReadsThreads(Protocol):
+    """What reads a listed article for the screen (its `CursorArticle`)."""
 
     def read_thread(self, article_id: str) -> None:
         """Read a listed article off the UI thread, then open it (or its
@@ -90,6 +102,14 @@ class Arrivals:
         self.following: Following | None = None
         # Every file read (the list's subtitle counts the articles).
         self.done = False
+
+    def take_read_ahead(self) -> bool:
+        """The file read ahead, if small enough (`SHOWN_AT_ONCE_BYTES`), taken
+        in now, for the first frame to show; whether it was."""
+        first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
+        if first:
+            self.add([PreparedBatch(first)], progress_of(self.files, measured=False))
+        return bool(first)
 
     def add(
         self, results: list[PreparedBatch | LoadError], progress: LoadProgressFigures
@@ -172,7 +192,7 @@ class Arrivals:
             # then): read now, it would slow the load it competes with.
             self.following = following
             if self.done:
-                self.shows.read_thread(version.id)
+                self.shows.cursor_article.read_thread(version.id)
         else:
             self.open_in_place(following)
 
@@ -192,7 +212,7 @@ class Arrivals:
         preview's full version waiting to be read is read now."""
         self.done = True
         if self.following is not None:
-            self.shows.read_thread(self.following.article_id)
+            self.shows.cursor_article.read_thread(self.following.article_id)
         count = len(self.shows.store)
         pane = self.screen.query_one(ArticlesPane)
         pane.loading_done()

@@ -3,13 +3,14 @@ frame that shows the cursor on it is out (a big thread costs tens of ms to
 show), and not at all if the cursor has moved on by then; moved by the app (a
 search's result, the article restored), at once. An article listed before its
 text was read (a mailbox's thread) is read first, a big one off the UI thread
-(in the screen's worker, `read_thread`), then opened if the reader is still
-on it.
+(in a worker of the screen's, `read_thread`), then opened if the reader is
+still on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol
 
 from ...loading import Loading
@@ -18,8 +19,11 @@ from ...prepared import PreparedArticle
 from ...state import State
 from ...store import DocumentStore
 from ..articles.list import ArticleList
-from ..switch_interval import WORKING
 from .arrivals import Arrivals
+
+# A listed thread with more comments than this is read off the UI thread
+# (some 5 ms a hundred messages): a smaller one is read as it is opened.
+READ_AT_ONCE_COMMENTS = 100
 
 
 class OpensArticles(Protocol):
@@ -38,7 +42,7 @@ class OpensArticles(Protocol):
 
     def open_article(self, article_id: str) -> None: ...
 
-    def read_thread(self, article_id: str) -> None: ...
+    def run_worker(self, work: Callable[[], object], **options: Any) -> Any: ...
 
     def call_after_refresh(self, callback: Callable[[], object]) -> bool: ...
 
@@ -48,11 +52,8 @@ class OpensArticles(Protocol):
 class CursorArticle:
     """Opens on `screen` the article the list's cursor is on."""
 
-    def __init__(self, screen: OpensArticles, read_at_once_comments: int) -> None:
-        """A listed thread with more comments than `read_at_once_comments` is
-        read off the UI thread."""
+    def __init__(self, screen: OpensArticles) -> None:
         self.screen = screen
-        self.read_at_once_comments = read_at_once_comments
         # The article the list's cursor went to, opened after the frame that shows it.
         self._wanted: str | None = None
 
@@ -83,17 +84,26 @@ class CursorArticle:
         screen = self.screen
         screen.arrivals.following = None  # the reader has gone elsewhere
         if screen.store.is_listed(article_id):
-            if not at_once and screen.store.comment_count(article_id) > self.read_at_once_comments:
-                screen.read_thread(article_id)
+            if not at_once and screen.store.comment_count(article_id) > READ_AT_ONCE_COMMENTS:
+                self.read_thread(article_id)
                 return
             self._have_read(article_id, self._read_listed(article_id))
             return
         screen.open_article(article_id)
 
-    def read_off_thread(self, article_id: str) -> None:
-        """In the screen's worker: read a big listed thread (the interpreter's
-        switch interval lowered meanwhile, so that a key waits for it at most
-        0.1 ms), then open it if the reader is still on it."""
+    def read_thread(self, article_id: str) -> None:
+        """Read a big listed thread off the UI thread, in a worker of the
+        screen's (a later one replaces it), then open it if the reader is
+        still on it."""
+        work = partial(self._read_off_thread, article_id)
+        self.screen.run_worker(work, name="read_thread", group="read", thread=True, exclusive=True)
+
+    def _read_off_thread(self, article_id: str) -> None:
+        """In the worker: read a big listed thread (the interpreter's switch
+        interval lowered meanwhile, so that a key waits for it at most 0.1
+        ms), then open it if the reader is still on it."""
+        from ..switch_interval import WORKING  # here: a big thread's, after the first frame
+
         with WORKING.lowered():
             read = self._read_listed(article_id)
         self.screen.app.call_from_thread(self._have_read, article_id, read)

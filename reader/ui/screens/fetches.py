@@ -1,14 +1,18 @@
-"""Fetching from the web while the reader reads: a refresh (`r`, `R`, the
-config's interval), a front page story's thread as it is opened (and the
-first few ahead of that), a Reddit stub's comments.
+"""How the screen fetches from the web while the reader reads, whatever it
+fetches: a refresh (`r`, `R`, the config's interval), a front page story's
+thread as it is opened (and the first few ahead of that), a Reddit stub's
+comments (`web_updates`), an article's whole text and a page's feed
+(`page_fetches`).
 
-Each fetch runs in a daemon thread of its own pool (`THREADS` at a time,
+Each fetch runs in a daemon thread of its queue's pool (`THREADS` at a time,
 each host's own limits applying in the client): keys never wait for one,
-and quitting never waits for the network. Jobs queued and not started yet
-can be dropped when no longer wanted (the reader moved on); a job's result
-is handed to the screen as a `FetchDone` message, which it applies on the
-UI thread. `done` of `total` is the progress of the jobs asked for since
-the queue was last empty (`fetching 3/30`).
+and quitting never waits for the network. What goes wrong in a job is, here,
+a `LoadError`: one line naming the URL, never a traceback. Jobs queued and
+not started yet can be dropped when no longer wanted (the reader moved on);
+a job's result is posted to the screen as a `FetchDone` message, which
+hands it, on the UI thread, to the queue's `done`. `done` of `total` is the
+progress of the jobs asked for since the queue was last empty and every
+result handed over (`fetching 3/30`).
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ ONE_AT_A_TIME = frozenset(["story", "expand"])
 
 class FetchJob(NamedTuple):
     """What to fetch and why: `kind` says what the result is for ("refresh",
-    "story" for the story shown, "prefetch", "expand"), `article_id` which
-    article it concerns (None: the articles of `url`, whichever they are)."""
+    "story" for the story shown, "prefetch", "expand"; "page", "feed"),
+    `article_id` which article it concerns (None: the articles of `url`,
+    whichever they are)."""
 
     kind: str
     url: str
@@ -43,22 +48,36 @@ class FetchJob(NamedTuple):
 
 
 class FetchDone(Message):
-    """A job's result: what its work gave, or the LoadError that stopped it."""
+    """A job's result: what its work gave, or the LoadError that stopped it;
+    `deliver` (on the UI thread) hands it to its queue's `done`."""
 
-    def __init__(self, job: FetchJob, result: Any) -> None:
+    def __init__(self, fetches: Fetches, job: FetchJob, result: Any) -> None:
         super().__init__()
+        self.fetches = fetches
         self.job = job
         self.result = result
 
+    def deliver(self) -> None:
+        self.fetches.deliver(self.job, self.result)
+
 
 class Fetches:
-    """A queue of jobs, done by `work` in daemon threads; each result posted."""
+    """A queue of jobs, done by `work` in daemon threads; each result posted
+    with `post`, then given to `done` on the UI thread."""
 
-    def __init__(self, work: Callable[[FetchJob], Any], post: Callable[[Message], object]) -> None:
+    def __init__(
+        self,
+        work: Callable[[FetchJob], Any],
+        done: Callable[[FetchJob, Any], None],
+        post: Callable[[Message], object],
+    ) -> None:
         self._work = work
+        self._done = done
         self._post = post
         self._queue: deque[FetchJob] = deque()
         self._running: set[FetchJob] = set()
+        # Results posted and not handed to `done` yet.
+        self._posted = 0
         self._lock = threading.Condition()
         self._threads = 0
         self._closed = False
@@ -106,7 +125,17 @@ class Fetches:
 
     @property
     def active(self) -> bool:
+        """Whether a job is queued or running, or its result not handed over yet."""
         return self.total > 0
+
+    def deliver(self, job: FetchJob, result: Any) -> None:
+        """On the UI thread: a job's result to `done` (not once closed)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._posted -= 1
+            self._settle()
+        self._done(job, result)
 
     def close(self) -> None:
         """Take no more jobs and post nothing more (the screen is going)."""
@@ -135,9 +164,9 @@ class Fetches:
                 if self._closed:
                     return
                 self.done += 1
-                self._settle()
+                self._posted += 1
                 self._lock.notify_all()  # a job of its kind may start now
-            self._post(FetchDone(job, result))
+            self._post(FetchDone(self, job, result))
 
     def _next(self) -> FetchJob | None:
         """The first job queued that may start now."""
@@ -146,7 +175,7 @@ class Fetches:
 
     def _settle(self) -> None:
         """With nothing left, the progress starts again from 0/0."""
-        if not self._queue and not self._running:
+        if not self._queue and not self._running and not self._posted:
             self.done = self.total = 0
 
 

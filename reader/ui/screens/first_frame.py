@@ -47,10 +47,14 @@ class FirstFrame:
         """The first frame is out (or nothing waits for it): collect again."""
         self._resume_collector()
 
-    def then_load(self, screen: Screen[None], load: Callable[[], object]) -> None:
+    def then_load(self, screen: Screen[None], load: Callable[[], object], shows: bool) -> None:
         """Once the first frame is out, collect again and `load` the rest:
         parsing in the worker would take the GIL from the UI thread while it
-        lays that frame out."""
+        lays that frame out. Unless it `shows` an article: then at once."""
+        if not shows:
+            self.out()
+            load()
+            return
 
         def load_the_rest() -> None:
             self.out()

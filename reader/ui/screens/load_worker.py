@@ -15,8 +15,9 @@ import time
 from collections.abc import Callable, Iterator
 
 from textual.message import Message
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
-from ...abandonable import abandonable
 from ...collector import bulk_loading
 from ...errors import LoadError
 from ...loading import Loading
@@ -50,6 +51,17 @@ def _read(loading: Loading) -> Iterator[tuple[PreparedBatch | LoadError | None, 
     yield None, progress_of(loading)
 
 
+def start_loading(screen: Screen[None], loading: Loading) -> None:
+    """Read the files `loading` has left in a thread worker of `screen`'s,
+    its batches posted to it (see `load_in_batches`)."""
+
+    def work() -> None:
+        worker = get_current_worker()
+        load_in_batches(loading, screen.post_message, lambda: worker.is_cancelled)
+
+    screen.run_worker(work, name="load_files", group="load", thread=True, exclusive=True)
+
+
 def load_in_batches(
     loading: Loading, post: Callable[[Message], object], cancelled: Callable[[], bool]
 ) -> None:
@@ -57,6 +69,7 @@ def load_in_batches(
     at the end, `LoadFinished`; stop when `cancelled` says so. The files are
     read in a thread of their own, which quitting does not wait for: a file may
     take long, or for ever, to read (`abandonable`)."""
+    from ...abandonable import abandonable  # here: in the worker, after the first frame
 
     def wait_for(event: threading.Event) -> bool:
         while not event.wait(WAIT_SECONDS):

@@ -10,26 +10,28 @@ the article list. The screen opens the article the list highlights, where the
 reader left it (`ArticleOpening`, through `Reading`, the state's memory of each
 article), once the frame that shows the list's cursor on it is out; an article
 listed before its text was read (a mailbox's thread) is read first, a big one
-in a worker (`CursorArticle`). `PaneFocus` keeps the current pane, `Marks` the new, unread and
-mark-read commands, `FirstFrame` the first frame out at once and whole, and
-`offered` says which commands are offered now.
+in a worker (`CursorArticle`). `PaneFocus` keeps the current pane, `Marks` the
+new, unread and mark-read commands, `FirstFrame` the first frame out at once
+and whole, `WebReading` what is fetched from the web (its parts made when
+first needed), `offered` says which commands are offered now, and a mail
+thread's message is piped or saved by `MessageActions` (imported then).
 """
 
 from __future__ import annotations
 
-from textual import events, on, work
+from typing import TYPE_CHECKING
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header
-from textual.worker import get_current_worker
 
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article, Thread
-from ...prepared import PreparedBatch
 from ...sanitize import neutralise
 from ...search.history import SearchHistory
 from ...state import Reading, State
@@ -55,26 +57,18 @@ from ..thread.pane import ThreadPane
 from ..thread.view import ThreadView
 from .arrivals import Arrivals
 from .cursor_article import CursorArticle
-from .fetches import FetchDone
 from .first_frame import FirstFrame
-from .load_worker import load_in_batches, progress_of
+from .load_worker import start_loading
 from .main_layout import MAIN_CSS, PANES, PaneSizes
 from .marks import Marks
-from .message_actions import MessageActions
 from .offered_actions import offered
 from .opening import ArticleOpening
-from .page_fetches import PageFetches, PageSettings
+from .page_settings import PageSettings
 from .pane_focus import PaneFocus
-from .web_updates import WebUpdates
+from .web_reading import WebReading
 
-# A file read ahead up to this size is indexed on the UI thread as the screen
-# mounts (about 25 ms), so the first frame shows its first article: the screen
-# is laid out and painted once, not empty and then again when the worker hands
-# it over. A larger one is indexed by the worker, off the UI thread.
-SHOWN_AT_ONCE_BYTES = 512 * 1024
-# A listed thread with more comments than this is read off the UI thread
-# (some 5 ms a hundred messages): a smaller one is read as it is opened.
-READ_AT_ONCE_COMMENTS = 100
+if TYPE_CHECKING:
+    from .fetches import FetchDone
 
 
 class MainScreen(Screen[None]):
@@ -141,17 +135,15 @@ class MainScreen(Screen[None]):
         # The article opened where the reader left it; its comments sorted.
         self.opening = ArticleOpening(self, state)
         self.marks = Marks(self, store, self.reading, self.panes)
-        # A mail thread's message piped or saved.
-        self.messages = MessageActions(self)
-        # An article's whole text and a page's feeds, fetched.
-        self.pages = PageFetches(self, self, loading.web, pages or PageSettings())
-        # What is fetched while the reader reads (refresh, a front page's stories).
-        self.web_updates = WebUpdates(self, loading.web, load_errors, refresh_minutes)
+        # What is fetched while the reader reads (refresh, stories, whole articles, feeds).
+        self.web = WebReading(
+            self, loading.web, load_errors, refresh_minutes, pages or PageSettings()
+        )
         self.first_frame = FirstFrame()
         # The thread cursor as the open article was opened (see `Arrivals`).
         self.opened_cursor = -1
         # The article the list's cursor is on, opened (a listed thread read first).
-        self.cursor_article = CursorArticle(self, READ_AT_ONCE_COMMENTS)
+        self.cursor_article = CursorArticle(self)
 
     def compose(self) -> ComposeResult:
         self.first_frame.hold(self.app)
@@ -180,20 +172,14 @@ class MainScreen(Screen[None]):
         self.sizes.follow(self)
         # At once, not later: the footer is built below for the focused pane's keys.
         self.set_focus(self.query_one(f"#{self.panes.current}"))
-        first = self.files.take_read_ahead(SHOWN_AT_ONCE_BYTES)
-        if first:
-            self.arrivals.add([PreparedBatch(first)], progress_of(self.files, measured=False))
-            self.first_frame.then_load(self, self.load_files)
-        else:
-            self.first_frame.out()
-            self.load_files()
+        shows = self.arrivals.take_read_ahead()
+        self.first_frame.then_load(self, lambda: start_loading(self, self.files), shows)
         # The footer's keys on the first frame (they would come a frame later).
         await self.query_one(ReaderFooter).show_keys()
 
     def on_unmount(self) -> None:
-        self.web_updates.close()
+        self.web.close()
         self.first_frame.close()
-        self.pages.close()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         self.first_frame.resumed(event)
@@ -213,98 +199,78 @@ class MainScreen(Screen[None]):
 
     # Loading ---------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_files(self) -> None:
-        """Parse and index the files off the UI thread, handed over in batches."""
-        worker = get_current_worker()
-        load_in_batches(self.files, self.post_message, lambda: worker.is_cancelled)
-
     @on(LoadFinished)
     def _load_finished(self, message: LoadFinished) -> None:
         if message.shown is not None:
             self.call_after_refresh(message.shown.set)
         self.arrivals.finished()
-        self.web_updates.load_finished()
+        self.web.load_finished()
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
         try:
-            self.web_updates.loaded(self.arrivals.add(message.results, message.progress))
+            self.web.loaded(self.arrivals.add(message.results, message.progress))
         finally:
             if message.handled is not None:
                 message.handled.set()
 
-    # State -----------------------------------------------------------------
+    # The open article -------------------------------------------------------
 
     @on(ArticleList.Highlighted, "#articles")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
         self.cursor_article.highlighted(event.article_id, event.by_reader)
 
-    @work(thread=True, exclusive=True, group="read")
-    def read_thread(self, article_id: str) -> None:
-        """Read a big listed thread off the UI thread, then open it if the
-        reader is still on it."""
-        self.cursor_article.read_off_thread(article_id)
+    @on(ThreadView.SortAsked)
+    def _sort_comments(self) -> None:
+        self.opening.sort_next()
 
     def open_article(self, article_id: str) -> None:
         """Show the article and its thread, where the reader left them (one
         listed before its text was read is read now: see `CursorArticle`)."""
         self.cursor_article.read_if_listed(article_id)
         article = self.opening.open(article_id)
-        self.web_updates.shown(article)
         # Where the article opened: the reader has moved once the cursor has.
         self.opened_cursor = self.query_one(ThreadView).cursor
-        self.pages.opened(article)
-
-    def action_whole_article(self) -> None:
-        if self.article is not None:
-            self.pages.whole_article(self.article)
-
-    def action_open_feed(self) -> None:
-        if self.article is not None:
-            self.pages.open_feed(self.article)
+        self.web.shown(article)
 
     # The web -------------------------------------------------------------------
 
+    def action_whole_article(self) -> None:
+        if self.article is not None:
+            self.web.pages.whole_article(self.article)
+
+    def action_open_feed(self) -> None:
+        if self.article is not None:
+            self.web.pages.open_feed(self.article)
+
     def action_refresh_article(self) -> None:
-        self.web_updates.refresh_open()
+        self.web.updates.refresh_open()
 
     def action_refresh_all(self) -> None:
-        self.web_updates.refresh_all()
+        self.web.updates.refresh_all()
 
-    @on(FetchDone)
-    def _fetch_done(self, message: FetchDone) -> None:
-        self.web_updates.done(message)
+    def on_fetch_done(self, message: FetchDone) -> None:
+        """A fetch is done (see `fetches`, imported when a fetch is first asked)."""
+        message.deliver()
 
     @on(ThreadView.ExpandAsked)
     def _expand_stub(self, message: ThreadView.ExpandAsked) -> None:
-        self.web_updates.expand(message.index, message.stub)
+        self.web.updates.expand(message.index, message.stub)
 
     def action_pipe_message(self) -> None:
-        if self.article is not None:
-            self.messages.pipe(self.article)
+        from .message_actions import MessageActions  # here: a mail thread's only
+
+        MessageActions(self).pipe(self.article)
 
     def action_save_message(self) -> None:
-        if self.article is not None:
-            self.messages.save(self.article)
+        from .message_actions import MessageActions
 
-    @on(ThreadView.SortAsked)
-    def _sort_comments(self) -> None:
-        self.opening.sort_next()
+        MessageActions(self).save(self.article)
 
     # Memory between sessions -------------------------------------------------
 
-    def action_next_new(self) -> None:
-        self.marks.go_to("new", forward=True)
-
-    def action_previous_new(self) -> None:
-        self.marks.go_to("new", forward=False)
-
-    def action_next_unread(self) -> None:
-        self.marks.go_to("unread", forward=True)
-
-    def action_previous_unread(self) -> None:
-        self.marks.go_to("unread", forward=False)
+    def action_go_to_mark(self, kind: str, forward: bool) -> None:
+        self.marks.go_to(kind, forward)
 
     def action_mark_read(self) -> None:
         self.marks.mark_read(self.article)

@@ -10,6 +10,7 @@ named, and never over a file that is there (a document above all).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -32,10 +33,6 @@ class MessageActions:
     def __init__(self, screen: Screen[None]) -> None:
         self.screen = screen
 
-    def acts_on(self, article: Article | None) -> bool:
-        """Whether the open article is a mail thread read from a file."""
-        return article is not None and article.format == "mail" and article.path is not None
-
     def _message(self, article: Article) -> tuple[str, str | None]:
         """The Message-ID of the message under the cursor, and its subject."""
         focused = self.screen.focused
@@ -44,8 +41,11 @@ class MessageActions:
             return comment.source_id or "", comment.subject or article.subject or article.title
         return article.source_id or "", article.subject or article.title
 
-    def _raw(self, article: Article) -> tuple[bytes, str] | None:
-        """The raw message under the cursor and its subject; None having said why not."""
+    def _raw(self, article: Article | None) -> tuple[bytes, str] | None:
+        """The raw message under the cursor and its subject; None having said
+        why not (or with no article open: the keys are offered only with one)."""
+        if article is None:
+            return None
         # Here, not at start-up: reading mail imports Python's mail parsing.
         from ...formats.mail.raw import raw_message
 
@@ -59,23 +59,16 @@ class MessageActions:
             return None
         return raw, subject or ""
 
-    def pipe(self, article: Article) -> None:
+    def pipe(self, article: Article | None) -> None:
         """Ask for a command, then run it with the message on its input."""
-        found = self._raw(article)
-        if found is None:
-            return
-        raw, _ = found
+        self._ask(article, "Pipe the message to:", lambda subject: "", self._start)
 
-        def typed(command: str | None) -> None:
-            if command:
-                self.screen.notify(f"Running: {neutralise(command)}", timeout=2, markup=False)
-                # A thread of its own: a command may take long, and quitting
-                # must not wait for it.
-                threading.Thread(
-                    target=self._run, args=(command, raw), name="reader-pipe", daemon=True
-                ).start()
-
-        self.screen.app.push_screen(_prompt("Pipe the message to:"), typed)
+    def _start(self, command: str, raw: bytes) -> None:
+        self.screen.notify(f"Running: {neutralise(command)}", timeout=2, markup=False)
+        # A thread of its own: a command may take long, and quitting must not wait for it.
+        threading.Thread(
+            target=self._run, args=(command, raw), name="reader-pipe", daemon=True
+        ).start()
 
     def _run(self, command: str, raw: bytes) -> None:
         piped = pipe_to(command, raw)
@@ -87,18 +80,35 @@ class MessageActions:
         said = neutralise(piped.said) or "(it said nothing)"
         self.screen.post_message(ShowFullText(f"| {command}: {status}", Text(said)))
 
-    def save(self, article: Article) -> None:
+    def save(self, article: Article | None) -> None:
         """Ask for a file name, then write the raw message there (never over a file)."""
+        self._ask(
+            article,
+            "Save the message to:",
+            file_name,
+            lambda name, raw: self._write(Path(name).expanduser(), raw),
+        )
+
+    def _ask(
+        self,
+        article: Article | None,
+        question: str,
+        suggested: Callable[[str], str],
+        then: Callable[[str, bytes], None],
+    ) -> None:
+        """Ask `question` (the answer offered: `suggested` from the message's
+        subject), then, given an answer, `then` with it and the raw message
+        under the cursor."""
         found = self._raw(article)
         if found is None:
             return
         raw, subject = found
 
-        def named(name: str | None) -> None:
-            if name:
-                self._write(Path(name).expanduser(), raw)
+        def answered(answer: str | None) -> None:
+            if answer:
+                then(answer, raw)
 
-        self.screen.app.push_screen(_prompt("Save the message to:", file_name(subject)), named)
+        self.screen.app.push_screen(_prompt(question, suggested(subject)), answered)
 
     def _write(self, path: Path, raw: bytes) -> None:
         try:

@@ -16,13 +16,12 @@ from ...model import Article
 from ...state import State
 from ..commands import MAIL_COMMANDS, PAGE_COMMANDS, READING_COMMANDS, STATE_COMMANDS, WEB_COMMANDS
 from .main_layout import PANES
-from .message_actions import MessageActions
-from .page_fetches import wants_page
+from .page_settings import wants_page
 from .pane_focus import PaneFocus
-from .web_updates import WebUpdates
+from .web_reading import WebReading
 
 # The state's commands, which need a state (and not the search bar's focus).
-STATE_ACTIONS = {command.action for command in STATE_COMMANDS}
+STATE_ACTIONS = {command.action.partition("(")[0] for command in STATE_COMMANDS}
 # The reading commands' actions (letters of the query in the search bar).
 READING_ACTIONS = {command.action.partition("(")[0] for command in READING_COMMANDS}
 # A mail thread's commands: only while one is open.
@@ -38,8 +37,7 @@ class OffersActions(Protocol):
 
     state: State | None
     panes: PaneFocus
-    messages: MessageActions
-    web_updates: WebUpdates
+    web: WebReading
 
     @property
     def article(self) -> Article | None: ...
@@ -56,9 +54,9 @@ def offered(screen: OffersActions, action: str) -> bool:
     if action in READING_ACTIONS:
         return not isinstance(screen.focused, Input)
     if action in WEB_ACTIONS:
-        return screen.web_updates.offered and not isinstance(screen.focused, Input)
+        return screen.web.offered and not isinstance(screen.focused, Input)
     if action in MAIL_ACTIONS:
-        return screen.messages.acts_on(screen.article) and not isinstance(screen.focused, Input)
+        return is_mail_file(screen.article) and not isinstance(screen.focused, Input)
     if action in (WHOLE_ARTICLE, OPEN_FEED):
         article = screen.article
         if article is None or isinstance(screen.focused, Input):
@@ -67,3 +65,8 @@ def offered(screen: OffersActions, action: str) -> bool:
     if action == "back":
         return screen.panes.current != PANES[0]
     return True
+
+
+def is_mail_file(article: Article | None) -> bool:
+    """Whether the open article is a mail thread read from a file."""
+    return article is not None and article.format == "mail" and article.path is not None

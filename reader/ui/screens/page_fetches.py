@@ -1,7 +1,7 @@
 """What the main screen fetches as the reader reads: an article's whole text
 (its page's main text in place of a feed's summary, or of a link post's
-nothing) and a page's feed (its articles added to the list), each in a worker
-calling the core (`reader.web`; see `web_work`), and shown when it arrives.
+nothing) and a page's feed (its articles added to the list), each a job of
+its `Fetches` calling the core (`reader.web`), shown when it arrives.
 
 A page fetched is kept in the cache, so an article whose page was fetched
 once shows its whole text again at the next launch, read from the cache (no
@@ -11,12 +11,10 @@ articles' pages fetched as they open.
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.screen import Screen
 
-from ...config.network import Network
 from ...errors import LoadError
 from ...loading import Loading
 from ...model import Article
@@ -26,9 +24,11 @@ from ...store import DocumentStore
 from ..articles.list import ArticleList
 from ..articles.pane import ArticlesPane
 from .arrivals import NOTIFY_SECONDS, Arrivals
+from .fetches import Fetches, FetchJob
 from .main_layout import PANES
+from .page_settings import PageSettings, wants_page
 from .pane_focus import PaneFocus
-from .web_work import WebSessions, run_fetch
+from .web_sessions import WebSessions
 
 if TYPE_CHECKING:
     from ...state import State
@@ -36,21 +36,6 @@ if TYPE_CHECKING:
 
 # How long a notice of a fetch stays up.
 NOTICE_SECONDS = 4
-
-
-class PageSettings(NamedTuple):
-    """What the fetches go by: the config's `[network]`, whether the app is
-    offline, and the feeds whose articles open with their whole text."""
-
-    network: Network = Network()
-    offline: bool = False
-    whole_article: frozenset[str] = frozenset()
-
-
-def wants_page(article: Article) -> bool:
-    """Whether the article's page would add to it: its body is a summary or
-    nothing, and it links to a page."""
-    return bool(article.url) and (article.partial or not article.body)
 
 
 class ShowsPages(Protocol):
@@ -80,6 +65,7 @@ class PageFetches:
         self._shows = shows
         self._settings = settings
         self._sessions = WebSessions(web, settings.network, settings.offline)
+        self.fetches = Fetches(self._work, self._done, screen.post_message)
         # Articles (by id) whose page is being fetched, or was looked for in
         # the cache; feeds being opened.
         self._fetching: set[str] = set()
@@ -89,6 +75,7 @@ class PageFetches:
         self._opened: set[str] = set()
 
     def close(self) -> None:
+        self.fetches.close()
         self._sessions.close()
 
     # The whole article ---------------------------------------------------------
@@ -120,15 +107,50 @@ class PageFetches:
 
     def _fetch_page(self, article: Article, offline: bool, asked: bool) -> None:
         self._fetching.add(article.id)
+        self.fetches.add(FetchJob("page", article.url or "", article.id, (article, offline, asked)))
 
-        def fetch() -> tuple[Article, list[str]]:
-            from ...web.whole import whole_article
+    # A page's feeds --------------------------------------------------------------
 
+    def open_feed(self, article: Article) -> None:
+        """Open the page's next feed not opened yet as a list of articles."""
+        feeds = [feed for feed in article.feeds if feed not in self._opened]
+        if not article.feeds:
+            return
+        if not feeds:
+            # Each opened: go round again.
+            self._opened.difference_update(article.feeds)
+            feeds = list(article.feeds)
+        url = feeds[0]
+        self._opened.add(url)
+        if self._go_to_feed(url):
+            return
+        if url in self._opening:
+            self._say("Opening it already", timeout=2)
+            return
+        self._opening.add(url)
+        self._say(f"Opening the feed {url}")
+        self.fetches.add(FetchJob("feed", url))
+
+    # In the fetch threads ---------------------------------------------------------
+
+    def _work(self, job: FetchJob) -> Any:
+        if job.kind == "page":
+            from ...web.whole import whole_article  # here: reading files needs no web
+
+            article, offline, _ = job.detail
             warnings: list[str] = []
             return whole_article(self._sessions.get(offline), article, warnings), warnings
+        loading = Loading([job.url], web=self._sessions.get())
+        loading.state = self._shows.state
+        return list(loading), loading.warnings
 
-        done = partial(self._page_fetched, article, offline, asked)
-        run_fetch(self._screen, fetch, done, f"page {article.id}")
+    # On the UI thread ----------------------------------------------------------------
+
+    def _done(self, job: FetchJob, result: Any) -> None:
+        if job.kind == "page":
+            self._page_fetched(*job.detail, result)
+        else:
+            self._feed_fetched(job.url, result)
 
     def _page_fetched(
         self,
@@ -151,34 +173,6 @@ class PageFetches:
             self._say("; ".join(warnings), severity="warning")
         elif asked:
             self._say("Whole article shown")
-
-    # A page's feeds --------------------------------------------------------------
-
-    def open_feed(self, article: Article) -> None:
-        """Open the page's next feed not opened yet as a list of articles."""
-        feeds = [feed for feed in article.feeds if feed not in self._opened]
-        if not article.feeds:
-            return
-        if not feeds:
-            # Each opened: go round again.
-            self._opened.difference_update(article.feeds)
-            feeds = list(article.feeds)
-        url = feeds[0]
-        self._opened.add(url)
-        if self._go_to_feed(url):
-            return
-        if url in self._opening:
-            self._say("Opening it already", timeout=2)
-            return
-        self._opening.add(url)
-        self._say(f"Opening the feed {url}")
-
-        def fetch() -> tuple[list[PreparedBatch | LoadError], list[str]]:
-            loading = Loading([url], web=self._sessions.get())
-            loading.state = self._shows.state
-            return list(loading), loading.warnings
-
-        run_fetch(self._screen, fetch, partial(self._feed_fetched, url), f"feed {url}")
 
     def _feed_fetched(
         self,

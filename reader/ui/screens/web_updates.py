@@ -31,7 +31,7 @@ from ..articles.pane import ArticlesPane
 from ..body.view import ArticleBody
 from ..thread.identity import comment_identities, place_in
 from ..thread.view import ThreadView
-from .fetches import FetchDone, Fetches, FetchJob
+from .fetches import Fetches, FetchJob
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -91,7 +91,7 @@ class WebUpdates:
         self.web = web
         self.load_errors = load_errors
         self._refresh_minutes = refresh_minutes
-        self.fetches = Fetches(self._work, screen.post_message)
+        self.fetches = Fetches(self._work, self.done, screen.post_message)
         # The story (front page entry) the reader is on, whose thread is wanted now.
         self._wanted_story: str | None = None
         # New comments that arrived in a refresh of several articles (`R`), to
@@ -232,9 +232,8 @@ class WebUpdates:
 
     # On the UI thread -----------------------------------------------------------
 
-    def done(self, message: FetchDone) -> None:
+    def done(self, job: FetchJob, result: Fetched | LoadError) -> None:
         """A fetch is done: its articles in their places, or its error said."""
-        job, result = message.job, message.result
         screen = self.screen
         if isinstance(result, LoadError):
             self.load_errors.append(result)

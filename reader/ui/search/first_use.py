@@ -7,11 +7,13 @@ the bar once it is mounted."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.widget import Widget
 
-from .bar import SearchBar
+if TYPE_CHECKING:
+    from .bar import SearchBar
 
 
 class BarOnFirstUse:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, Generic
+from typing import TYPE_CHECKING, Any, Generic
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -29,12 +29,14 @@ from textual.worker import get_current_worker
 from ...search.history import SearchHistory
 from ...search.query import Query, QueryError
 from ..commands import JUMP_COMMANDS, SEARCH_COMMANDS, bindings
-from ..switch_interval import WORKING
-from .bar import SearchBar
-from .batches import FRAME_WAIT_SECONDS, FoundBatch, find_in_batches
 from .first_use import BarOnFirstUse
 from .status import counter_text, search_status
 from .target import Found, Matches, SearchTarget
+
+if TYPE_CHECKING:
+    # Imported when first used (the bar built, a search run): the first frame has neither.
+    from .bar import SearchBar
+    from .batches import FoundBatch
 
 # The pane's actions whose keys the bar's input types while it has the focus.
 TYPED_IN_THE_BAR = ("search", "next_match", "previous_match", "end_search", "jump_back")
@@ -100,6 +102,8 @@ class SearchPane(Vertical, Generic[Found]):
         return self._bars.bar
 
     def _make_bar(self) -> SearchBar:
+        from .bar import SearchBar
+
         # It shows the query in force, or the last one (`/` reopens it).
         bar = SearchBar(
             self.history,
@@ -113,8 +117,8 @@ class SearchPane(Vertical, Generic[Found]):
     def on_key(self, event: events.Key) -> None:
         self._bars.key(event)
 
-    @on(SearchBar.Mounted)
-    def _bar_mounted(self, event: SearchBar.Mounted) -> None:
+    # The bar's messages by their handlers' names: its class is imported as it is first built.
+    def on_search_bar_mounted(self, event: SearchBar.Mounted) -> None:
         event.stop()
         self._bars.mounted(self.view)
 
@@ -221,6 +225,9 @@ class SearchPane(Vertical, Generic[Found]):
         """Runs `found` (captured on the UI thread) and hands the matches over in
         batches (`find_in_batches`), each once the frame showing the one before
         is painted (the worker out of that frame's way)."""
+        from ..switch_interval import WORKING
+        from .batches import FRAME_WAIT_SECONDS, find_in_batches
+
         worker = get_current_worker()
         call = self.app.call_from_thread
         painted = threading.Event()
@@ -352,8 +359,7 @@ class SearchPane(Vertical, Generic[Found]):
     def action_previous_match(self) -> None:
         self._step(-1)
 
-    @on(SearchBar.Submitted)
-    def _submitted(self, event: SearchBar.Submitted) -> None:
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
         self.close_bar()
         self.view.focus()
@@ -364,8 +370,7 @@ class SearchPane(Vertical, Generic[Found]):
             # The search is kept: where it began is where `'` goes back to.
             self.target.jumps.record(origin)
 
-    @on(SearchBar.Cancelled)
-    def _cancelled(self, event: SearchBar.Cancelled) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
         origin, self._origin = self._origin, None
         self.end_search()
