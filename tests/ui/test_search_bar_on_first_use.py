@@ -63,3 +63,21 @@ async def test_a_search_carried_from_the_list_shows_in_the_bar_built_later() -> 
         await pilot.press("c", "slash")
         await settle(pilot)
         assert pane.bar.search_query.text == "aleppo"
+
+
+async def test_enter_in_the_same_burst_as_slash_keeps_the_search_and_closes_the_bar() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        # `/al` and Enter in one write: Enter is the bar's key (its binding),
+        # not a character, and must reach the bar's bindings too.
+        for key, character in (("slash", "/"), ("a", "a"), ("l", "l"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.search_query == Query("al")
+        assert not pane.bar.is_open
+        assert app.focused is not None and not isinstance(app.focused, Input)

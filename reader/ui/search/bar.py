@@ -187,9 +187,23 @@ class SearchBar(Horizontal):
             self.post_message(self.Mounted(self))
 
     def type_keys(self, keys: list[events.Key]) -> None:
-        """Keys typed before the input could take them, replayed to it in order."""
+        """Keys typed before the input could take them, replayed to it in order.
+
+        A character is posted to the input, as the app forwards one. A key the
+        input acts on through a binding (Enter keeps the search, Backspace
+        deletes) would be skipped there, since the app runs bindings before it
+        forwards a key: its binding is run in the input's turn, after the
+        characters before it."""
         for key in keys:
-            self._input.post_message(events.Key(key.key, key.character))
+            if key.is_printable:
+                self._input.post_message(events.Key(key.key, key.character))
+            else:
+                self._input.call_later(self._press, key.key)
+
+    async def _press(self, key: str) -> None:
+        active = self.screen.active_bindings.get(key)
+        if active is not None and active.enabled:
+            await self.app.run_action(active.binding.action, active.node)
 
     def set_query(self, query: Query) -> None:
         """Show `query` in the bar without reporting it as a change."""
