@@ -39,7 +39,14 @@ class PreparedBatch(NamedTuple):
 def prepare(article: Article, state: State | None = None) -> PreparedArticle:
     """Index an article for the store (and read its state, which hashes every
     comment): safe to run off the UI thread."""
-    thread = Thread(article.comments, article.subject or article.title, list_tag(article.source))
+    subject, tag = article.subject or article.title, list_tag(article.source)
+    listed = article.deferred.thread if article.deferred is not None else None
+    if listed is not None and not listed.article_id:
+        # Made as the format listed it (a mailbox's thread), in no store yet.
+        thread = listed
+        thread.subject, thread.list_tag = subject, tag
+    else:
+        thread = Thread(article.comments, subject, tag)
     return PreparedArticle(
         article,
         thread,

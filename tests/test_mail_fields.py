@@ -16,8 +16,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.formats.mail import body as mailtext
-from reader.formats.mail import fields as mailfields
-from reader.formats.mail.fields import MailPart, full_fields, read_fields
+from reader.formats.mail import header_values
+from reader.formats.mail.fields import full_fields, read_fields
+from reader.formats.mail.parts import MailPart
 from tests.bench_sites import _mbox
 from tests.formats_support import fixture
 from tests.test_mbox import by_lines
@@ -61,9 +62,9 @@ def test_fixture_and_generated_archive_messages_read_alike() -> None:
 
 def test_a_simple_message_never_reaches_emails_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    parse = mailfields.PARSER.parsebytes
+    parse = header_values.PARSER.parsebytes
     monkeypatch.setattr(
-        mailfields.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+        header_values.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
     )
     simple = (
         b"From: Ada Ravel <ada@example.net>\nSubject: Herons\n"
@@ -264,3 +265,36 @@ def test_a_multipart_alternative_is_read_by_hand() -> None:
     assert _agrees(data)
     fields = read_fields(data)
     assert fields is not None and fields.parts == (MailPart("plain", "Nine hérons"),)
+
+
+def _email_author(value: str) -> object:
+    """The author `email` reads from a From header, or the error it raises."""
+    try:
+        return header_values.author_of(header_values.POLICY.header_factory("from", value))
+    except Exception as error:
+        return type(error)
+
+
+_FROM_WORDS = st.text(st.sampled_from("Adaz09'-.\"(),:;é\\@<> \t"), max_size=7)
+_FROM_ADDRESSES = st.sampled_from(
+    ["<ada@x.org>", "<a.b@x.y.org>", "<a..b@x.org>", "<a@x>", "<@x.org>", "<a b@x.org>", "", "<>"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FROM_WORDS, max_size=4), st.sampled_from([" ", "  ", "\t", ""]), _FROM_ADDRESSES)
+@example(["Ada", "Lovelace"], " ", "<ada@x.org>")
+@example(["O'Brien-Smith", "2nd"], " ", "<a.b@x.y.org>")
+def test_a_from_header_names_the_author_email_names(
+    words: list[str], space: str, address: str
+) -> None:
+    """The author of a From header as most mailers write it is read without
+    `email` (`Name Words <address>`); it is the one `email` reads, for that
+    form and every form near it."""
+    value = space.join(words) + (" " if words else "") + address
+    expected = _email_author(value)
+    try:
+        got: object = header_values.author_in(value)
+    except Exception as error:
+        got = type(error)
+    assert got == expected

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.formats.mail.dates import UNDATED, date_key, key_of
 from reader.formats.mail.fields import date_of
-from reader.formats.mail.heads import _listing_alone, first_message, list_head
+from reader.formats.mail.heads import first_message, list_head, listing_alone
 
 _WEEKDAYS = ["Mon, ", "Sun,", "Thu ", "Foo, ", ""]
 _MONTHS = ["Jan", "Feb", "Dec", "jan", "Xyz"]
@@ -109,7 +109,7 @@ def test_list_head_is_read_head_and_thread_fields(
     lines: list[str], line_end: str, body: str
 ) -> None:
     data = (line_end.join(lines) + line_end + line_end + body).encode()
-    expected = _listing_alone(data)
+    expected = listing_alone(data)
     # As an mbox gives it: after the line break that ends its `From ` line.
     assert list_head(b"From a@b\n" + data, 9, 9 + len(data)) == expected
     # As a Maildir gives it: alone, a line break put before it.

@@ -14,7 +14,7 @@ import pytest
 
 from reader import loading as loading_module
 from reader.formats.loader import load_batches, read_in_full
-from reader.formats.mail import mailbox, second_half
+from reader.formats.mail import index, mailbox, second_half
 from reader.loading import Loading, file_size
 from tests.bench_archive_corpus import ArchiveShape, write_archive
 
@@ -90,9 +90,9 @@ def test_a_mailbox_read_in_two_halves_lists_what_it_lists_read_whole(
     # The helper reads the second half: the index never reads it itself.
     read_here: list[object] = []
     for name in ("index_mbox_half", "index_maildir_half"):
-        original = getattr(mailbox, name)
+        original = getattr(index, name)
         monkeypatch.setattr(
-            mailbox, name, lambda *args, f=original: read_here.append(args) or f(*args)
+            index, name, lambda *args, f=original: read_here.append(args) or f(*args)
         )
     got = listed(path)
     assert read_here == [], "the helper process read the second half"

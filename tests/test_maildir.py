@@ -12,7 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.formats.loader import load_articles
-from reader.formats.mail.maildir import is_maildir
+from reader.formats.mail.maildir import MaildirMessages, is_maildir, message_files
 from tests.builders import discover, write
 from tests.formats_support import fixture
 
@@ -84,3 +84,51 @@ def test_a_link_to_a_device_is_never_read(tmp_path: Path) -> None:
     (article,) = load_articles(box, warnings)
     assert article.title == "Frogspawn already?"
     assert warnings == [f"{box}: message 1714900400.M5P1.host: message skipped: not a regular file"]
+
+
+def test_a_message_file_listed_as_regular_is_read_without_a_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder's listing says which messages are regular files: each is
+    read by one read, no `fstat` asked (a quarter of a message's reading);
+    a link and a FIFO beside them are still looked at before they are read."""
+    box = pond(tmp_path)
+    (box / "cur" / "1714900400.M5P1.host:2,S").symlink_to("/dev/zero")
+    os.mkfifo(box / "new" / "1714900300.M4P1.host")
+    stats: list[int] = []
+    fstat = os.fstat
+    monkeypatch.setattr(
+        os, "fstat", lambda descriptor: stats.append(descriptor) or fstat(descriptor)
+    )
+    files = message_files(box)
+    regular = [file for file in files if file.regular]
+    assert len(regular) == len(files) - 2 >= 2
+    read = list(MaildirMessages(box, files).read(range(len(files))))
+    assert len(stats) == 2, "only the link and the FIFO are looked at"
+    assert sorted(data for data in read if isinstance(data, str)) == ["not a regular file"] * 2
+    assert all(
+        data.startswith(b"From") or b"\nFrom:" in data for data in read if isinstance(data, bytes)
+    )
+
+
+def test_a_link_put_in_a_listed_message_file_s_place_is_looked_at_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file listed as regular, replaced by a link before it is read: the
+    read without a stat does not follow it; the link is looked at (a stat of
+    what it names) before it is read, as any link is."""
+    box = pond(tmp_path)
+    files = message_files(box)
+    first = files[0]
+    assert first.regular
+    moved = tmp_path / "elsewhere"
+    os.rename(first.path, moved)
+    os.symlink(moved, first.path)
+    stats: list[int] = []
+    fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda number: stats.append(number) or fstat(number))
+    assert next(MaildirMessages(box, files).read([0])) == moved.read_bytes()
+    assert len(stats) == 1
+    os.unlink(first.path)
+    os.symlink("/dev/zero", first.path)
+    assert next(MaildirMessages(box, files).read([0])) == "not a regular file"

@@ -151,3 +151,21 @@ def test_a_listed_thread_read_takes_its_place_under_the_same_id(tmp_path: Path) 
     assert listed.articles[3] is full and listed.article(article.id) is full
     assert full.body == read.articles[3].body
     assert listed.comment_count(article.id) == read.comment_count(read.articles[3].id)
+
+
+def test_a_listed_thread_is_stored_as_the_format_listed_it(tmp_path: Path) -> None:
+    """The store takes a listed thread's `Thread` as the mailbox made it (its
+    comments placed as they were listed, no tree of replies walked again),
+    and it is the thread the same messages make read in full."""
+    listed, read = _stores(_archive(tmp_path / "list.mbox"))
+    assert any(len(listed.thread(article.id)) > 2 for article in listed.articles)
+    for article, full in zip(listed.articles, read.articles, strict=True):
+        thread, read_thread = listed.thread(article.id), read.thread(full.id)
+        assert article.deferred is not None and thread is article.deferred.thread
+        assert thread.subject == read_thread.subject and thread.list_tag == read_thread.list_tag
+        for name in ("depths", "parents", "ends", "top_level"):
+            assert getattr(thread, name) == getattr(read_thread, name), name
+        assert [(c.author, c.source_id) for c in thread.comments] == [
+            (c.author, c.source_id) for c in read_thread.comments
+        ]
+        assert [c.index for c in article.comments] == list(thread.top_level)

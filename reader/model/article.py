@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .tree import Comment
+from .tree import Comment, Thread
 
 if TYPE_CHECKING:
     from ..text import Block
@@ -75,6 +75,10 @@ class DeferredText(Protocol):
     and ids, in the order the full article gives them, so that it can be
     listed, counted and known by the state; its body and its comments' text
     are empty. What reads it is the format's."""
+
+    # The listed comments placed in their thread as the format listed them
+    # (its arrays made from the listing's): the store's, not made again.
+    thread: Thread
 
     def read(self) -> Article | None:
         """The article in full: the listed one's metadata, its body, and its

@@ -239,9 +239,53 @@ class Thread:
         self.ends = array("i")
         self.top_level = array("i")
         self._flatten(roots)
+        self._measure()
+
+    @classmethod
+    def in_order(
+        cls,
+        comments: list[Comment],
+        parents: array[int],
+        subject: str | None = None,
+        list_tag: str | None = None,
+    ) -> Thread:
+        """The thread of `comments` given in display order, none placed yet
+        nor holding replies, their text tuples (as `_flatten` freezes it),
+        `parents[i]` the index of comment `i`'s parent (-1 for top-level):
+        the arrays are made from `parents` by index arithmetic, no tree
+        walked (a mailbox's listed thread comes so)."""
+        thread = cls((), subject, list_tag)
+        thread.comments = comments
+        thread.parents = parents
+        depths, ends, top_level = thread.depths, thread.ends, thread.top_level
+        for index, (comment, parent) in enumerate(zip(comments, parents, strict=True)):
+            comment.thread, comment.index = thread, index
+            if parent < 0:
+                depths.append(0)
+                top_level.append(index)
+            else:
+                depths.append(depths[parent] + 1)
+        # A subtree ends where its last descendant's ends: the descendants
+        # come after it, so each end is known before its parent's is asked.
+        ends.extend(range(1, len(comments) + 1))
+        for index in range(len(comments) - 1, -1, -1):
+            parent = parents[index]
+            if parent >= 0 and ends[index] > ends[parent]:
+                ends[parent] = ends[index]
+        thread._measure()
+        return thread
+
+    def _measure(self) -> None:
         # Stubs for replies the file does not hold (reddit's "more") are rows,
         # not comments: they are left out of every count.
-        self.stubs = sum(comment.status == "more" for comment in self.comments)
+        comments = self.comments
+        self.stubs = sum(comment.status == "more" for comment in comments)
+        texts = [comment._text for comment in comments]
+        if texts.count(()) + texts.count([]) == len(texts):
+            # No text (a listed thread's comments): nothing to measure.
+            self.characters = array("i", bytes(4 * len(texts)))
+            self.line_breaks = array("i", self.characters)
+            return
         self.characters = array("i", (sum(map(len, comment.text)) for comment in self.comments))
         self.line_breaks = array(
             "i",

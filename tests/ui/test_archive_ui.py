@@ -165,6 +165,8 @@ async def test_a_key_in_the_list_opens_the_article_only_after_its_frame(
         assert opened == []
         for call in after_frame:
             call()
+        assert opened == [], "not before the frame is written"
+        await wait_for(pilot, lambda: bool(opened), "the article opened")
         assert opened == [articles.id_at(2)], "only where the cursor is now"
         assert screen.article is screen.store.article(articles.id_at(2))
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ...text import CODE, PARAGRAPH, PART, PLAIN, QUOTE, Block
 from ..text.build import TextBuilder
-from .fields import ATTACHMENT, FORWARDED, HTML_PART, PLAIN_PART, MailPart
+from .parts import ATTACHMENT, FORWARDED, HTML_PART, PLAIN_PART, MailPart
 
 _QUOTE_PREFIX = re.compile(r"(?:>[ \t]?)+")
 # A paragraph's layout, then a quote's by its level: shared (they are immutable).

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .dates import date_key
-from .fields import BAD_LINE, NAMES, PRINTABLE, _author, _text, read_head, thread_fields
+from .fields import thread_fields
+from .header_values import author_in, header_text
+from .plain_head import BAD_LINE, NAMES, PRINTABLE, read_head
 
 # The headers every message is listed by, and those a thread's first message
 # adds: each as its line starts, and its value unfolded as `read_head` takes it.
@@ -78,10 +80,10 @@ def list_head(
     if head_end <= start or start == 0 or data.find(b"\r", start, head_end + 2) >= 0:
         # No head, line ends `read_head` mends first, or no line break before
         # it to read it from: as `read_head` reads it.
-        return _listing_alone(data[start:end], ids)
+        return listing_alone(data[start:end], ids)
     head = data[start - 1 : head_end]
     if head.translate(None, PRINTABLE) or head[1] in b" \t" or BAD_LINE.search(head):
-        return _listing_alone(data[start:end], ids)
+        return listing_alone(data[start:end], ids)
     text = head.decode()
     fields = _fields(_LISTED, text)
     if "content-disposition" in fields:
@@ -99,7 +101,9 @@ def _fields(pattern: re.Pattern[str], text: str) -> dict[str, str]:
     return fields
 
 
-def _listing_alone(data: bytes, ids: dict[str, str] | None = None) -> Listing | None:
+def listing_alone(data: bytes, ids: dict[str, str] | None = None) -> Listing | None:
+    """The listing of a message alone in `data`, read by `read_head` and
+    `thread_fields` (what `list_head` gives, the slow way)."""
     head = read_head(data)
     if head is None or thread_fields(head) is None:
         return None
@@ -114,20 +118,20 @@ def _listing(
     head's `text`)."""
     date = fields.get("date")
     sender = fields.get("from")
-    author = None if sender is None else _author(sender)
+    author = None if sender is None else author_in(sender)
     more: dict[str, str] | None = None
     if not (date or author):
         more = fields if text is None else _fields(_FIRST, text)
-        if not _text("subject", more.get("subject", "")):
+        if not header_text("subject", more.get("subject", "")):
             return None  # maybe no message at all: `email` says
     in_reply_to = fields.get("in-reply-to")
     references = fields.get("references")
     parents: list[str] = []
     if in_reply_to is not None:
-        parents = _MESSAGE_ID.findall(_text("in-reply-to", in_reply_to))[:1]
+        parents = _MESSAGE_ID.findall(header_text("in-reply-to", in_reply_to))[:1]
     if references is not None:
-        parents += _MESSAGE_ID.findall(_text("references", references))[::-1]
-    own = _MESSAGE_ID.search(_text("message-id", fields.get("message-id", "")))
+        parents += _MESSAGE_ID.findall(header_text("references", references))[::-1]
+    own = _MESSAGE_ID.search(header_text("message-id", fields.get("message-id", "")))
     message_id = own.group() if own else None
     if ids is not None:
         parents = [ids.setdefault(parent, parent) for parent in parents]
@@ -155,10 +159,10 @@ def _is_plain(content_type: str | None, encoding: str | None) -> bool:
 
 def _first(get: Callable[[str, str], str], date: str | None) -> FirstMessage:
     return FirstMessage(
-        subject=" ".join(_text("subject", get("subject", "")).split()),
+        subject=" ".join(header_text("subject", get("subject", "")).split()),
         date=date,
-        list_id=_text("list-id", get("list-id", "")),
-        archived_at=_text("archived-at", get("archived-at", "")),
+        list_id=header_text("list-id", get("list-id", "")),
+        archived_at=header_text("archived-at", get("archived-at", "")),
     )
 
 

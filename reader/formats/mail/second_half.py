@@ -73,14 +73,15 @@ def index_mbox_half(path: str, start: int) -> MboxHalf:
     return half
 
 
-def index_maildir_half(paths: list[str]) -> tuple[list[Record], int]:
-    """The listing of each Maildir message file of `paths`, in order, and
+def index_maildir_half(files: list[tuple[str, bool]]) -> tuple[list[Record], int]:
+    """The listing of each Maildir message file of `files` (its path, and
+    whether the folder's listing said it is a regular file), in order, and
     the bytes of those read."""
     ids: dict[str, str] = {}
     records: list[Record] = []
     size = 0
-    for path in paths:
-        data = read_message(MessageFile("", path), limits.MAX_FILE_BYTES)
+    for path, regular in files:
+        data = read_message(MessageFile("", path, regular), limits.MAX_FILE_BYTES)
         if isinstance(data, str):
             records.append(data)
         else:

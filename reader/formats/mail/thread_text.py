@@ -19,7 +19,7 @@ import re
 from array import array
 from collections.abc import Iterator, Sequence
 
-from ...model import Article
+from ...model import Article, Thread
 from ..scrub import scrub, scrub_articles
 from .headerbounds import skip_reason, take_cuts
 from .messages import Mail, Messages, read_mail, readable, thread_article
@@ -34,9 +34,19 @@ CHANGED = "the mailbox has changed since it was read"
 class MailThread:
     """The messages of one thread: by number, in display order (the first
     message first), each one's parent's place in that order, Message-ID and
-    Date (`dates.date_key`)."""
+    Date (`dates.date_key`); `thread`, its comments (the messages after the
+    first) as listed, placed in their `Thread`."""
 
-    __slots__ = ("_ids", "_messages", "_numbers", "_parents", "_plain", "_warnings", "_whens")
+    __slots__ = (
+        "_ids",
+        "_messages",
+        "_numbers",
+        "_parents",
+        "_plain",
+        "_warnings",
+        "_whens",
+        "thread",
+    )
 
     def __init__(
         self,
@@ -47,6 +57,7 @@ class MailThread:
         whens: array[int],
         plain: bytes,
         warnings: list[str] | None,
+        thread: Thread,
     ) -> None:
         """`plain[i]` is 1 when message `numbers[i]`'s body is one plain part."""
         self._messages = messages
@@ -56,6 +67,7 @@ class MailThread:
         self._whens = whens
         self._plain = plain
         self._warnings = warnings
+        self.thread = thread
 
     def __len__(self) -> int:
         return len(self._numbers)
@@ -127,7 +139,7 @@ class MailThread:
 
 
 def _body(data: bytes) -> bytes:
-    """A message's body, where `fields.read_head` ends its head (the whole
+    """A message's body, where `plain_head.read_head` ends its head (the whole
     message if it has no head: a search then looks at more, never less)."""
     end = data.find(b"\n\n")
     crlf = data.find(b"\n\r\n", 0, len(data) if end < 0 else end + 2)

@@ -39,10 +39,17 @@ def thread_roots(nodes: list[Node]) -> list[Node]:
     for node in nodes:
         if node.message_id is not None:
             by_id.setdefault(node.message_id, node)
+    find = by_id.get
     for node in nodes:
-        node.parent = next(
-            (by_id[ref] for ref in node.parents if ref in by_id and by_id[ref] is not node), None
-        )
+        # (A loop, not `next()` over a generator: one made for each message
+        # was a third of this.)
+        for ref in node.parents:
+            parent = find(ref)
+            if parent is not None and parent is not node:
+                node.parent = parent
+                break
+        else:
+            node.parent = None
     _break_cycles(nodes)
     for node in nodes:
         if node.parent is not None:
@@ -53,16 +60,17 @@ def thread_roots(nodes: list[Node]) -> list[Node]:
 def _break_cycles(nodes: list[Node]) -> None:
     """Mail whose parents loop back to it (forged or broken headers) is cut
     loose at its earliest message, which then starts a thread."""
-    state: dict[int, int] = {}  # id(node): 1 on the current walk, 2 settled
+    # By message number: 1 on the current walk, 2 settled.
+    state: dict[int, int] = {}
     for start in nodes:
         walk: list[Node] = []
         node: Node | None = start
-        while node is not None and id(node) not in state:
-            state[id(node)] = 1
+        while node is not None and node.number not in state:
+            state[node.number] = 1
             walk.append(node)
             node = node.parent
-        if node is not None and state[id(node)] == 1:
+        if node is not None and state[node.number] == 1:
             cycle = walk[walk.index(node) :]
             min(cycle, key=order).parent = None
         for visited in walk:
-            state[id(visited)] = 2
+            state[visited.number] = 2

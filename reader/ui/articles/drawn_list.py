@@ -17,12 +17,15 @@ no query per entry.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from ...model import Article
@@ -34,6 +37,17 @@ from .listing import Listing
 ENTRY_HEIGHT = 2
 # How many rendered entries are kept: several screens' worth.
 CACHED_ENTRIES = 1024
+
+
+class Paint(NamedTuple):
+    """What every line of a frame shares: the width and the entries' styles,
+    and the entries looked up for it (each has two lines)."""
+
+    width: int
+    entry: VisualStyle
+    highlighted: VisualStyle
+    hover: VisualStyle
+    entries: dict[int, list[Strip]]
 
 
 class DrawnArticleList(ScrollView):
@@ -55,6 +69,8 @@ class DrawnArticleList(ScrollView):
         # grows (see `keep_cursor_row`), until the reader moves.
         self._pinned_row: int | None = None
         self._rendered: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHED_ENTRIES)
+        # While a frame is painted: what its lines share (see `render_lines`).
+        self._paint: Paint | None = None
 
     # What is shown -------------------------------------------------------------
 
@@ -203,24 +219,47 @@ class DrawnArticleList(ScrollView):
         self.refresh()
         super().notify_style_update()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width and the styles, worked out once a frame, not once a line
+        # (a page's 40 lines asked for them 40 times).
+        self._paint = self._frame_paint()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
+    def _frame_paint(self) -> Paint:
+        entry = "article-list--entry"
+        return Paint(
+            self.scrollable_content_region.width,
+            self.get_visual_style(entry),
+            self.get_visual_style(entry, "article-list--highlighted"),
+            self.get_visual_style(entry, "article-list--hover"),
+            {},
+        )
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        paint = self._paint or self._frame_paint()
         line = self.scroll_offset.y + y
         index, offset = divmod(line, ENTRY_HEIGHT)
         if line < 0 or index >= self.entry_count:
-            return Strip.blank(width, self.get_visual_style("article-list--entry").rich_style)
-        return self._entry_lines(index, width)[offset]
+            return Strip.blank(paint.width, paint.entry.rich_style)
+        lines = paint.entries.get(index)
+        if lines is None:
+            lines = paint.entries[index] = self._entry_lines(index, paint)
+        return lines[offset]
 
-    def _entry_lines(self, index: int, width: int) -> list[Strip]:
-        """The entry's lines at `width`, from the cache when it shows the same."""
+    def _entry_lines(self, index: int, paint: Paint) -> list[Strip]:
+        """The entry's lines at the paint's width, from the cache when it shows the same."""
+        width = paint.width
         article, count, matching = self.listing.entry(index)
         saved = self.store.state(article.id)
         if index == self.highlighted:
-            style = self.get_visual_style("article-list--entry", "article-list--highlighted")
+            style = paint.highlighted
         elif index == self._hover:
-            style = self.get_visual_style("article-list--entry", "article-list--hover")
+            style = paint.hover
         else:
-            style = self.get_visual_style("article-list--entry")
+            style = paint.entry
         state = (
             None if saved is None else (saved.opened_before or article.id in self.opened),
             None if saved is None else (saved.new_count, saved.unread_count, saved.new_item),

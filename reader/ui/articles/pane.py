@@ -55,8 +55,12 @@ class ArticlesPane(SearchPane[FoundArticle]):
     @on(ArticleList.Highlighted)
     def _moved(self, event: ArticleList.Highlighted) -> None:
         """The counter follows `j` / `k` in the narrowed list; `n` / `N` go on from there."""
-        # Not stopped: the screen shows the highlighted article.
+        # Not stopped: the screen shows the highlighted article. The matches
+        # are looked through only while searching: a key costs the entries
+        # on screen, never every article (or match).
+        if not self.searching:
+            return
         ids = [article_id for article_id, _ in self.matches]
-        if self.searching and event.article_id in ids:
+        if event.article_id in ids:
             self.current = ids.index(event.article_id)
             self._update_status()

@@ -1,10 +1,10 @@
 """The article the list's cursor is on, opened: moved by the reader, once the
-frame that shows the cursor on it is out (a big thread costs tens of ms to
-show), and not at all if the cursor has moved on by then; moved by the app (a
-search's result, the article restored), at once. An article listed before its
-text was read (a mailbox's thread) is read first, a big one off the UI thread
-(in a worker of the screen's, `read_thread`), then opened if the reader is
-still on it.
+frame that shows the cursor on it is made and written (a big thread costs
+tens of ms to show), and not at all if the cursor has moved on by then; moved
+by the app (a search's result, the article restored), at once. An article
+listed before its text was read (a mailbox's thread) is read first, a big one
+off the UI thread (in a worker of the screen's, `read_thread`), then opened if
+the reader is still on it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ from .arrivals import Arrivals
 # A listed thread with more comments than this is read off the UI thread
 # (some 5 ms a hundred messages): a smaller one is read as it is opened.
 READ_AT_ONCE_COMMENTS = 100
+# How long after the key's frame the article opens. The frame is written to
+# the terminal by Textual's writer thread, which needs the interpreter for
+# it: opening at once, the UI thread held it up to 5 ms at a time (the
+# switch interval) before the frame was out; meanwhile the UI thread waits.
+FRAME_WRITE_SECONDS = 0.004
 
 
 class OpensArticles(Protocol):
@@ -46,6 +51,8 @@ class OpensArticles(Protocol):
 
     def call_after_refresh(self, callback: Callable[[], object]) -> bool: ...
 
+    def set_timer(self, delay: float, callback: Callable[[], object]) -> Any: ...
+
     def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
 
 
@@ -63,9 +70,13 @@ class CursorArticle:
         if shown is None or shown.id != article_id:
             self._wanted = article_id
             if by_reader:
-                self.screen.call_after_refresh(self.open_wanted)
+                self.screen.call_after_refresh(self._frame_out)
             else:
                 self.open_wanted()
+
+    def _frame_out(self) -> None:
+        """The key's frame is made: open the article once it is written."""
+        self.screen.set_timer(FRAME_WRITE_SECONDS, self.open_wanted)
 
     def open_wanted(self, at_once: bool = False) -> None:
         """Open the article the cursor went to, if it is still on it."""

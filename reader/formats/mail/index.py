@@ -1,0 +1,242 @@
+"""A mailbox's index: what the heads of its messages say, message by message.
+
+Each message is listed from its head (`heads.list_head`: its ids, its Date's
+key, its author, whether its body is plain, and for a thread's first message
+what lists it); a head only `email` reads is read in full; a message that
+cannot be read is skipped with a warning. The second half of a big mailbox
+comes listed from a helper process (`second_half`) and is taken in order.
+The threads are then listed from the index (`thread_list`).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ...errors import LoadError
+from ...model import Article
+from ..scrub import scrub
+from .dates import key_of
+from .headerbounds import HeaderProblem, skip_reason, take_cuts
+from .heads import FirstMessage, Listing, list_head
+from .maildir import MaildirMessages
+from .mbox import MboxFile, unescape
+from .messages import Mail, Messages, read_mail, readable, thread_article
+from .second_half import Helper, Record, index_maildir_half, index_mbox_half
+from .threads import Node, order, thread_roots
+
+
+class Found(NamedTuple):
+    """A message as the mailbox is read: its bytes are `data[start:end]` (a
+    line break before them: `heads` reads from there), or why it cannot be
+    read (`data` a str); the share of the mailbox read once it is."""
+
+    data: bytes | str
+    start: int
+    end: int
+    share: float
+
+
+class Half(NamedTuple):
+    """The second half of a mailbox, read by a helper (`second_half`): from
+    the message that starts at byte `start` of an mbox, or from message
+    number `start` of a Maildir."""
+
+    start: int
+    helper: Helper
+
+    def close(self) -> None:
+        self.helper.close()
+
+
+class Preview(NamedTuple):
+    """The first thread among a big mailbox's first messages: the number of
+    its first message, and its articles as given."""
+
+    number: int
+    articles: list[Article]
+
+
+class MailboxIndex:
+    """What the heads of a mailbox's messages say, message by message."""
+
+    def __init__(self, messages: Messages, escaped: bool, warnings: list[str] | None) -> None:
+        self.messages = messages
+        # An mbox's messages: `>From ` quoted.
+        self.escaped = escaped
+        # Given to each thread, for what cannot be read when it is.
+        self.warnings = warnings
+        self.nodes: list[Node] = []
+        # By message number: its author, whether its body is plain (see
+        # `Listing.plain`), and for a thread's first message what lists it.
+        self.authors: list[str | None] = []
+        self.plain = bytearray()
+        self.firsts: dict[int, FirstMessage | Mail] = {}
+        # One string for each Message-ID, however many messages mention it.
+        self.ids: dict[str, str] = {}
+
+    def take(self, found: Iterable[Found], warnings: list[str] | None) -> float:
+        """Index the messages of `found`; the share of the mailbox read once
+        they are (0 if it held none)."""
+        share = 0.0
+        for data, start, end, read in found:
+            share = read
+            number = len(self.authors)
+            self.authors.append(None)
+            self.plain.append(0)
+            if isinstance(data, str):
+                self.skip(number, data, warnings)
+                continue
+            try:
+                listing = list_head(data, start, end, self.ids)
+            except HeaderProblem:
+                listing = None  # read in full below, which says what is wrong
+            take_cuts()  # (a head cut is cut again, and said, when it is read in full)
+            if listing is not None:
+                self._add(number, listing)
+            else:
+                message = data[start:end]
+                self._read_in_full(number, unescape(message) if self.escaped else message, warnings)
+        return share
+
+    def take_half(self, half: Half, warnings: list[str] | None) -> None:
+        """Index the second half of the mailbox, from what its helper read
+        (or, if it failed, read here as it would have)."""
+        messages = self.messages
+        answer = half.helper.result()
+        records: list[Record]
+        if isinstance(messages, MboxFile):
+            if messages.stop is None:
+                return  # read to its end here (see `MboxFile.halve`)
+            if answer is None:
+                read = index_mbox_half(str(messages.path), half.start)
+                starts, ends, lines, records = read.starts, read.ends, read.lines, read.records
+            elif answer[0] == "error":
+                raise LoadError(messages.path, answer[1])
+            else:
+                starts, ends, lines = (array("q", answer[i]) for i in (1, 2, 3))
+                records = answer[4]
+            messages.starts.extend(starts)
+            messages.ends.extend(ends)
+            before = messages.line_at_stop - 1
+            messages.lines.extend(line + before for line in lines)
+        else:
+            assert isinstance(messages, MaildirMessages)
+            records, size = (
+                answer[1:]
+                if answer is not None
+                else index_maildir_half(messages.files_from(half.start))
+            )
+            messages.size += size
+        ids = self.ids
+        authors, plain, firsts, nodes = self.authors, self.plain, self.firsts, self.nodes
+        for record in records:
+            number = len(authors)
+            if isinstance(record, tuple):
+                # A `Listing`'s fields (see `second_half.Record`), its ids
+                # made the strings the first half's are.
+                message_id, parents, when, author, is_plain, first = record
+                if message_id is not None:
+                    message_id = ids.setdefault(message_id, message_id)
+                parents = [ids.setdefault(parent, parent) for parent in parents]
+                nodes.append(Node(number, message_id, parents, when))
+                authors.append(_scrubbed(author))
+                plain.append(is_plain)
+                if first is not None:
+                    firsts[number] = FirstMessage(*first)
+                continue
+            authors.append(None)
+            plain.append(0)
+            # Read here: one the helper could not list, or not read (a Maildir
+            # message renamed meanwhile is found again).
+            data = next(messages.read([number]))
+            if isinstance(data, str):
+                self.skip(number, data, warnings)
+            else:
+                if isinstance(record, str):  # (read here only: the helper could not)
+                    messages.size += len(data)
+                self._read_in_full(number, data, warnings)
+
+    def _add(self, number: int, listing: Listing) -> None:
+        node = Node(number, listing.message_id, listing.parents, listing.when)
+        self.authors[number] = _scrubbed(listing.author)
+        self.plain[number] = listing.plain
+        if listing.first is not None:
+            self.firsts[number] = listing.first
+        self.nodes.append(node)
+
+    def _read_in_full(self, number: int, message: bytes, warnings: list[str] | None) -> None:
+        """A message whose head only `email` reads (or maybe no message at all)."""
+        try:
+            mail = read_mail(message)
+        except Exception as error:  # one bad message never stops the others
+            take_cuts()
+            self.skip(number, skip_reason(error), warnings)
+            return
+        self._report_cuts(number, warnings)
+        node = Node(number, mail.message_id, mail.parents, key_of(mail.when))
+        self.authors[number] = _scrubbed(mail.author)
+        mail.text, mail.blocks = [], None  # its head is what the index needs
+        self.firsts[number] = mail
+        self.nodes.append(node)
+
+    def skip(self, number: int, reason: str, warnings: list[str] | None) -> None:
+        """Message `number` left out of the index, said in `warnings`."""
+        if warnings is not None:
+            where = self.messages.where(number)
+            warnings.append(f"{self.messages.path}: {where}: message skipped: {reason}")
+
+    def _report_cuts(self, number: int, warnings: list[str] | None) -> None:
+        """What reading the message cut (an over-long header), said once."""
+        cuts = take_cuts()
+        if cuts and warnings is not None:
+            where = self.messages.where(number)
+            warnings.append(f"{self.messages.path}: {where}: {'; '.join(dict.fromkeys(cuts))}")
+
+    def preview(self) -> Preview | None:
+        """The first thread of the messages indexed so far, read in full
+        (what cannot be read is left out, and reported when its thread is
+        read); None if none of it can be. The nodes are unlinked again, to
+        be threaded with the rest of the archive."""
+        if not self.nodes:
+            return None
+        root = thread_roots(self.nodes)[0]
+        thread = _preorder(root)
+        mails: dict[int, Mail] = {}
+        numbers = [node.number for node in thread]
+        for node, data in zip(thread, self.messages.read(numbers), strict=True):
+            if isinstance(data, bytes):
+                try:
+                    mail = read_mail(data)
+                except Exception:  # reported with its thread
+                    continue
+                finally:
+                    take_cuts()
+                if mail.message_id == node.message_id:
+                    mails[node.number] = mail
+        path = self.messages.path
+        articles = [thread_article(path, top, mails) for top in readable([root], mails)]
+        for node in self.nodes:
+            node.parent, node.replies = None, []
+        return Preview(root.number, articles) if articles else None
+
+
+def _scrubbed(author: str | None) -> str | None:
+    """A header's undecodable bytes are kept by `email` as lone surrogates;
+    the loader leaves a listed thread's comments to the format (see
+    `scrub_articles`)."""
+    return author if author is None else scrub(author)
+
+
+def _preorder(root: Node) -> list[Node]:
+    """The thread under `root` in display order: each message, then its
+    replies in date order."""
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if node.replies:
+            stack.extend(sorted(node.replies, key=order, reverse=True))
+    return found
