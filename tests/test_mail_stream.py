@@ -385,8 +385,8 @@ def test_a_big_mailbox_previews_its_first_messages_first_thread_before_reading_o
         data = path.read_bytes()
         # The preview spans the file up to the 101st message's `From ` line.
         share = [found.start() + 1 for found in re.finditer(rb"\nFrom ", data)][99] / len(data)
-        monkeypatch.setattr(mbox, "_FIRST_CHUNK", 4096)
-        monkeypatch.setattr(mbox, "_CHUNK", 4096)
+        monkeypatch.setattr(mbox, "FIRST_CHUNK", 4096)
+        monkeypatch.setattr(mbox, "CHUNK", 4096)
         monkeypatch.setattr(mail, "MboxFile", _Mbox)
         _Mbox.made.clear()
     else:

@@ -80,8 +80,8 @@ def test_the_split_in_any_chunks_is_the_line_by_line_split(
 ) -> None:
     data = b"".join(lines)
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(mbox, "_FIRST_CHUNK", first_chunk)
-        patch.setattr(mbox, "_CHUNK", chunk)
+        patch.setattr(mbox, "FIRST_CHUNK", first_chunk)
+        patch.setattr(mbox, "CHUNK", chunk)
         path = Path(folder) / "list.mbox"
         path.write_bytes(data)
         assert split(path) == by_lines(data)
@@ -95,8 +95,8 @@ def test_a_generated_archive_splits_alike_in_small_chunks(
     path.write_bytes(data)
     expected = by_lines(data)
     assert len(expected) == 200 and split(path) == expected
-    monkeypatch.setattr(mbox, "_FIRST_CHUNK", 97)
-    monkeypatch.setattr(mbox, "_CHUNK", 1009)
+    monkeypatch.setattr(mbox, "FIRST_CHUNK", 97)
+    monkeypatch.setattr(mbox, "CHUNK", 1009)
     assert split(path) == expected
 
 
@@ -110,8 +110,8 @@ def test_a_lone_cr_in_a_late_chunk_splits_the_rest_by_lines(
     data = early + b"From a@b\nSubject: last LF\n\nbody\r\r" + late
     path = tmp_path / "list.mbox"
     path.write_bytes(data)
-    monkeypatch.setattr(mbox, "_FIRST_CHUNK", 64)
-    monkeypatch.setattr(mbox, "_CHUNK", 128)
+    monkeypatch.setattr(mbox, "FIRST_CHUNK", 64)
+    monkeypatch.setattr(mbox, "CHUNK", 128)
     found = split(path)
     assert found == by_lines(data) and len(found) == 43
 

@@ -31,8 +31,8 @@ _FROM_LINE = re.compile(rb"From ")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 # The first chunk is small, so that the first messages (a preview) come at
 # once; the rest in chunks of some MB, each split in one go.
-_FIRST_CHUNK = 256 * 1024
-_CHUNK = 4 * 1024 * 1024
+FIRST_CHUNK = 256 * 1024
+CHUNK = 4 * 1024 * 1024
 # Where a message start is looked for to halve a file (see `MboxFile.halve`).
 _HALVING_WINDOW = 1024 * 1024
 # A message as found: the buffer it is in, where it is there (after its
@@ -132,12 +132,12 @@ class MboxFile:
         pending: int | None = None  # in `buffer`: the start of the message going on
         scanned = 0  # `buffer` before this holds no start not found yet
         line, counted = 1, 0  # `line` is the line at `counted` in `buffer`
-        chunk_size = _FIRST_CHUNK
+        chunk_size = FIRST_CHUNK
         while True:
             if self.stop is not None:
                 chunk_size = max(0, min(chunk_size, self.stop - base - len(buffer)))
             chunk = os.read(descriptor, chunk_size) if chunk_size else b""
-            chunk_size = _CHUNK
+            chunk_size = CHUNK
             self.read_to = base + len(buffer) + len(chunk)
             at_end = not chunk
             if base + len(buffer) + len(chunk) > limits.MAX_FILE_BYTES:
