@@ -121,7 +121,7 @@ def site_thread(
     )
 
 
-def _mbox(count: int, seed: int = 11) -> bytes:
+def generated_mbox(count: int, seed: int = 11) -> bytes:
     """A generated mailing-list archive: `count` messages in threads of replies
     (In-Reply-To and References), quoting their parent; most plain 7-bit, some
     quoted-printable, base64, Latin-1, RFC 2047 names and subjects, a few
@@ -252,7 +252,7 @@ def site_figures(bench: Bench) -> list[Figure]:
         figures.append(_throughput(name, path, runs))
     messages = shape.xl_comments // 10
     path = folder / "list.mbox"
-    path.write_bytes(_mbox(messages))
+    path.write_bytes(generated_mbox(messages))
     figures.append(_throughput(f"load an mbox, {messages:,} messages in threads", path, runs))
     return figures
 

@@ -19,7 +19,7 @@ from reader.formats.mail import body as mailtext
 from reader.formats.mail import header_values
 from reader.formats.mail.fields import full_fields, read_fields
 from reader.formats.mail.parts import MailPart
-from tests.bench_sites import _mbox
+from tests.bench_sites import generated_mbox
 from tests.formats_support import fixture
 from tests.test_mbox import by_lines
 
@@ -53,7 +53,7 @@ def _fixture_messages() -> list[bytes]:
 
 
 def test_fixture_and_generated_archive_messages_read_alike() -> None:
-    messages = _fixture_messages() + [data for _, data in by_lines(_mbox(300))]
+    messages = _fixture_messages() + [data for _, data in by_lines(generated_mbox(300))]
     fast = [_agrees(data) for data in messages]
     # The simple ones (most of a list) take the fast path; the rest are `email`'s.
     assert sum(fast) > len(messages) * 0.8

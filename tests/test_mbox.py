@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from reader.errors import LoadError
 from reader.formats.mail import mbox
 from reader.formats.mail.mbox import MboxFile, unescape
-from tests.bench_sites import _mbox
+from tests.bench_sites import generated_mbox
 
 _ESCAPED = re.compile(rb"^>(>*From )", re.MULTILINE)
 
@@ -90,7 +90,7 @@ def test_the_split_in_any_chunks_is_the_line_by_line_split(
 def test_a_generated_archive_splits_alike_in_small_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = _mbox(200)
+    data = generated_mbox(200)
     path = tmp_path / "list.mbox"
     path.write_bytes(data)
     expected = by_lines(data)

@@ -21,7 +21,7 @@ from reader.formats.loader import load_batches, read_in_full
 from reader.formats.mail import thread_text
 from reader.search.query import Query
 from reader.store import DocumentStore
-from tests.bench_sites import _mbox
+from tests.bench_sites import generated_mbox
 
 _UTF8 = "Content-Type: text/plain; charset=utf-8\n"
 
@@ -60,7 +60,7 @@ def _archive(path: Path) -> Path:
         _message(9006, b"<p>an html pel&#105;can</p>\n", "Content-Type: text/html\n"),
         _message(9007, b"PELICAN in capitals\n", reply_to=9006),
     ]
-    path.write_bytes(_mbox(240) + b"".join(special))
+    path.write_bytes(generated_mbox(240) + b"".join(special))
     return path
 
 
