@@ -117,20 +117,23 @@ async def _latencies(network: Network, bench: Bench) -> _Latencies:
             await pilot.pause()
             updates = app.main_screen.web.updates
             paint = painter(view)
-            done = updates.done
+            fetches = updates.fetches
+            deliver = fetches.deliver
 
-            def timed_done(message: object) -> None:
+            # Each result as it is handed over on the UI thread (its thread put
+            # in its article's place).
+            def timed_deliver(job: Any, result: Any) -> None:
                 start = time.perf_counter()
-                done(message)  # type: ignore[arg-type]
+                deliver(job, result)
                 applying.append((time.perf_counter() - start) * 1000)
 
-            updates.done = timed_done  # type: ignore[method-assign]
+            fetches.deliver = timed_deliver  # type: ignore[method-assign]
             for _ in range(runs):
                 for key in _keys():
                     await pilot.pause(PAUSE)
                     idle.append(_key(view, key, paint))
                 updates.refresh_all()
-                while updates.fetches.active:
+                while fetches.active:
                     await pilot.pause(PAUSE)
                     busy.append(_key(view, "j" if len(busy) % 2 == 0 else "k", paint))
     finally:
