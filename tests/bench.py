@@ -2,6 +2,7 @@
 
     python tests/bench.py            # the full run, targets enforced (exit 1 on a miss)
     python tests/bench.py --quick    # small corpora, a smoke run: targets not enforced
+                                     # (either run exits 1 when a section fails)
     python tests/bench.py --json     # machine-readable figures
     python tests/bench.py --markdown # the table as Markdown, for the README
 
@@ -25,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -355,6 +357,20 @@ SECTIONS: dict[str, Callable[[Bench], list[Figure]]] = {
 }
 
 
+def _section_figures(
+    name: str, section: Callable[[Bench], list[Figure]], bench: Bench, failed: list[str]
+) -> list[Figure]:
+    """The section's figures; a section that fails is one missed row (its
+    traceback on stderr, its name added to `failed`: the run exits 1, quick
+    or not), and the sections after it still run and print."""
+    try:
+        return section(bench)
+    except Exception as error:  # any failure is reported, not fatal
+        traceback.print_exc()
+        failed.append(name)
+        return [Figure(f"section {name}: failed ({type(error).__name__})", 0, "", "runs", False)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora; targets not enforced")
@@ -379,9 +395,10 @@ def main() -> int:
         corpus = generate(folder, shape)
         bench = Bench(corpus, shape, runs, folder, options.quick)
         figures: list[Figure] = []
+        failed: list[str] = []
         for name, section in SECTIONS.items():
             if not options.only or name in options.only:
-                figures += section(bench)
+                figures += _section_figures(name, section, bench, failed)
         sizes = f"{mb(corpus.large_txt):.1f} MB text, {mb(corpus.large_yaml):.1f} MB YAML"
     elapsed = time.perf_counter() - started
     seeds = len(list(bundled_seeds().glob("*.txt")))
@@ -405,7 +422,7 @@ def main() -> int:
         )
         print(table(figures, enforce=not options.quick, markdown=options.markdown))
     missed = [figure.name for figure in figures if figure.ok is False]
-    return 1 if missed and not options.quick else 0
+    return 1 if failed or (missed and not options.quick) else 0
 
 
 if __name__ == "__main__":
