@@ -28,6 +28,7 @@ from reader.ui.screens import cursor_article
 from reader.ui.screens.main import MainScreen
 from reader.ui.thread.view import ThreadView
 
+from .gated_loading import GatedLoading
 from .scenes import settle, wait_for
 
 WIDE = (160, 45)
@@ -57,20 +58,6 @@ def _archive(path: Path) -> Path:
     messages += [_message(number, number - 190) for number in range(200, 240)]  # above
     path.write_bytes(b"".join(messages))
     return path
-
-
-class GatedLoading(Loading):
-    """The load worker waits for `gate` before it takes the batches after the
-    one read ahead (the preview, which the screen shows as it mounts)."""
-
-    def __init__(self, paths: list[Path]) -> None:
-        super().__init__(paths)
-        self.gate = threading.Event()
-        assert self.read_ahead()
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        self.gate.wait(timeout=10)
-        yield from super().__iter__()
 
 
 def _holds(store: DocumentStore, article_id: str, message_id: str) -> bool:

@@ -9,7 +9,6 @@ tests can act on the preview first."""
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from reader import loading as loading_module
 from reader.formats.batch import Batch
 from reader.loading import Loading
 from reader.model import Article, Comment
-from reader.prepared import PreparedBatch
 from reader.state import State, open_state
 from reader.ui.app import ReaderApp
 from reader.ui.articles.list import ArticleList
@@ -27,6 +25,7 @@ from reader.ui.body.view import ArticleBody
 from reader.ui.screens.main import MainScreen
 from reader.ui.thread.view import ThreadView
 
+from .gated_loading import GatedLoading
 from .scenes import settle, wait_for
 
 WIDE = (160, 45)
@@ -72,20 +71,6 @@ def full() -> Article:
             *(reply(f"r{number}") for number in range(6, 10)),
         ],
     )
-
-
-class GatedLoading(Loading):
-    """The load worker waits for `gate` before it takes the batch after the
-    one read ahead (the preview, which the screen shows as it mounts)."""
-
-    def __init__(self, paths: list[Path]) -> None:
-        super().__init__(paths)
-        self.gate = threading.Event()
-        assert self.read_ahead()
-
-    def __iter__(self) -> Iterator[PreparedBatch | Exception]:
-        self.gate.wait(timeout=10)
-        yield from super().__iter__()
 
 
 @pytest.fixture
