@@ -83,7 +83,8 @@ class ResponseCache:
         # The body the record names now: the one to remove once the new
         # record is in place. Read from the record, not by listing the host's
         # folder, which holds every thread of the site read so far.
-        previous = self._named_body(name)
+        kept = self.lookup(url)
+        previous = kept.path if kept is not None else None
         written = not path.is_file() or path.stat().st_size != len(body)
         if written:
             _write_atomically(path, body)
@@ -97,16 +98,6 @@ class ResponseCache:
         if previous is not None and previous != path:
             previous.unlink(missing_ok=True)
         return copy
-
-    def _named_body(self, name: Path) -> Path | None:
-        """The body file the entry's record names (None: no readable record)."""
-        try:
-            body = json.loads(name.with_name(name.name + _RECORD).read_bytes())["body"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        if not isinstance(body, str) or "/" in body or not body.startswith(name.name + "-"):
-            return None
-        return name.with_name(body)
 
     def touch(self, copy: CachedCopy, fetched: float) -> CachedCopy:
         """The copy, found current again at `fetched` (a 304)."""
