@@ -21,7 +21,7 @@ from .batch import Batch
 from .mail.maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
 from .sample import SEED_TEXT_SUFFIXES, Sample
-from .scrub import may_hold_surrogates, scrub_articles
+from .scrub import scrub_articles
 
 EXTENSIONS = SUFFIXES
 
@@ -198,7 +198,7 @@ def load_batches(
         if parsed is not None:
             sample.take_json(parsed)
         found = detect(sample)
-        scrubbing = found.name in _RAW_BYTES_FORMATS or may_hold_surrogates(sample.data)
+        scrubbing = found.name in _RAW_BYTES_FORMATS or sample.may_hold_surrogates
         for batch in found.parse(sample, warnings):
             if scrubbing:
                 scrub_articles(batch.articles)

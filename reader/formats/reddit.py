@@ -38,7 +38,12 @@ def sniff(sample: Sample) -> bool:
 
 
 def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    post_listing, comment_listing = sample.json
+    # The tree is freed as its comments are made when the sample parsed it
+    # (a document fetched from the web is its fetcher's too).
+    own = sample.take_own_json()
+    let_go = own is not None
+    post_listing, comment_listing = own if let_go else sample.json
+    del own
     posts = [child for child in _children(post_listing) if isinstance(child, dict)]
     entry = next((child for child in posts if child.get("kind") == "t3"), None)
     if entry is None:
@@ -47,7 +52,13 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     if not isinstance(post, dict):
         raise LoadError(sample.path, "the post (t3 entry) has no `data` object")
     article = post_article(post)
-    build_comments(article.comments, _children(comment_listing), _comment_of, _replies)
+    build_comments(
+        article.comments,
+        _children(comment_listing),
+        _comment_of,
+        _replies,
+        let_go=let_go,
+    )
     return [article]
 
 

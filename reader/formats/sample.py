@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError
+from .scrub import may_hold_surrogates
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _BOMS = (
@@ -49,6 +50,7 @@ class Sample:
         self.path = path
         self._data = data
         self._whole = whole
+        self._json_given = False
 
     @property
     def data(self) -> bytes | bytearray | None:
@@ -131,12 +133,37 @@ class Sample:
         """The JSON the bytes hold, parsed already (a document fetched from
         the web, parsed to check it): `json` gives it, without parsing again."""
         self.__dict__["json"] = value
+        self._json_given = True
 
     @cached_property
     def json(self) -> Any:
         from .jsondoc import parse_json  # here: reading seed text or YAML needs no JSON
 
-        return parse_json(self.text, self.path)
+        text = self.text
+        named_json = self.suffix in JSON_SUFFIXES
+        if named_json:
+            # Only a JSON format reads a file named so (its parse failing stops
+            # the file): its bytes are let go once decoded, and its text once
+            # parsed, so that neither is held beside the parsed tree.
+            self.may_hold_surrogates  # noqa: B018 - read from the bytes, kept
+            self.data = b""
+        value = parse_json(text, self.path)
+        if named_json:
+            del text, self.text
+        return value
+
+    @cached_property
+    def may_hold_surrogates(self) -> bool:
+        """Whether the text can hold a lone surrogate (see `scrub`)."""
+        return may_hold_surrogates(self.data)
+
+    def take_own_json(self) -> Any | None:
+        """The JSON the sample parsed itself, handed over (the sample lets go of
+        it), for a parser to free as it reads it; None when the JSON was given
+        (`take_json`: its giver may still use it) or was not parsed."""
+        if self._json_given or "json" not in self.__dict__:
+            return None
+        return self.__dict__.pop("json")
 
 
 def _take_lines_from_the_end(data: bytearray, path: Path) -> list[str]:

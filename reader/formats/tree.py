@@ -19,14 +19,22 @@ def build_comments(
     items: list[Any],
     comment_of: Callable[[Any], Comment | None],
     replies_of: Callable[[Any], list[Any]],
+    let_go: bool = False,
 ) -> None:
     """Append to `roots` the comment `comment_of` makes of each item (None:
     the item is skipped, with what is below it), and below each comment the
-    comments of the items `replies_of` gives for its item, at any depth."""
+    comments of the items `replies_of` gives for its item, at any depth.
+
+    `let_go`: the items are the caller's to consume: each item's place in its
+    list is emptied (None) as it is read, so that a parsed document no one
+    else holds is freed as its comments are made, and never held whole beside
+    them (a 77 MB Reddit thread's tree is twice the size of its comments)."""
     stack: list[tuple[list[Any], list[Comment]]] = [(items, roots)]
     while stack:
         level, target = stack.pop()
-        for item in level:
+        for position, item in enumerate(level):
+            if let_go:
+                level[position] = None
             comment = comment_of(item)
             if comment is None:
                 continue

@@ -15,6 +15,8 @@ link rules of `reader.text` in one place:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...text import CODE, CODE_TAB_SIZE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, RULE, Block, Span
 
 # HN cuts a long link's text to its first characters and these dots.
@@ -90,7 +92,11 @@ class TextBuilder:
             key=lambda span: span.start,
         )
         self._strings.append(text)
-        self._blocks.append(Block(kind, level, self._marker, tuple(spans)))
+        self._blocks.append(
+            Block(kind, level, self._marker, tuple(spans))
+            if spans
+            else unstyled_block(kind, level, self._marker)
+        )
         self._marker = ""
 
     # Words -------------------------------------------------------------------
@@ -197,12 +203,20 @@ class TextBuilder:
                 for number, url, title in self._listed
             )
             self._strings.append(lines)
-            self._blocks.append(Block(LINKS))
+            self._blocks.append(unstyled_block(LINKS))
             self._listed = []
         blocks = tuple(self._blocks)
         if all(block.kind == PARAGRAPH and not block.spans for block in blocks):
             return self._strings, None
         return self._strings, blocks
+
+
+@lru_cache(maxsize=1024)
+def unstyled_block(kind: str, level: int = 0, marker: str = "") -> Block:
+    """The one `Block` of this layout without spans, shared by every text that
+    has one (blocks are frozen): a Markdown comment's quotes, list items, code
+    and list of links are most of its blocks, 64 bytes each if made anew."""
+    return Block(kind, level, marker)
 
 
 def joined(parts: list[str]) -> str:

@@ -1,0 +1,70 @@
+"""Memory of a JSON thread (issue 24): what loading a Reddit thread holds at
+its peak beyond what it keeps, and what each Markdown comment's layout costs,
+counted in bytes and objects (tracemalloc), not in time."""
+
+from __future__ import annotations
+
+import copy
+import gc
+import json
+import tracemalloc
+from pathlib import Path
+
+from reader.formats.loader import load_articles, load_batches
+from reader.model import iter_comments
+from reader.text import Block
+from tests.bench_rich import rich_reddit_thread
+from tests.builders import write
+
+COMMENTS = 2_000
+
+
+def rich_thread(folder: Path) -> Path:
+    return write(folder / "rich.json", rich_reddit_thread(COMMENTS))
+
+
+def test_a_reddit_threads_load_holds_under_half_its_file_beyond_what_it_keeps(
+    tmp_path: Path,
+) -> None:
+    # Before: the file's bytes, its decoded text and the whole parsed tree were
+    # all alive while the comments were made: the peak was some 4 times the
+    # file above what the load keeps. Now the bytes go once decoded, the text
+    # once parsed, and the tree as its comments are made.
+    path = rich_thread(tmp_path)
+    size = path.stat().st_size
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        articles = load_articles(path)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(list(iter_comments(articles[0].comments))) == COMMENTS
+    assert peak - kept < size / 2, (peak - before, kept - before, size)
+
+
+def test_markdown_comments_share_their_unstyled_blocks(tmp_path: Path) -> None:
+    # Each comment has quotes, list items, code and its list of links: blocks
+    # without spans, once one object each a comment (64 bytes), now shared.
+    (article,) = load_articles(rich_thread(tmp_path))
+    unstyled = [
+        block
+        for comment in iter_comments(article.comments)
+        for block in comment.blocks or ()
+        if not block.spans
+    ]
+    assert len(unstyled) > 5 * COMMENTS
+    assert len({id(block) for block in unstyled}) < 20
+    assert all(type(block) is Block for block in unstyled)
+
+
+def test_json_given_to_the_loader_is_left_whole(tmp_path: Path) -> None:
+    # A fetched document's JSON is its fetcher's too: only JSON the loader
+    # parsed itself is consumed as its comments are made.
+    path = rich_thread(tmp_path)
+    page = json.loads(path.read_text(encoding="utf-8"))
+    kept = copy.deepcopy(page)
+    (batch,) = load_batches(path, parsed=page)
+    assert len(list(iter_comments(batch.articles[0].comments))) == COMMENTS
+    assert page == kept
