@@ -147,3 +147,18 @@ def test_a_bad_byte_in_seed_text_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as raised:
         load_one(path)
     assert raised.value.line == 6 and "not UTF-8" in str(raised.value)
+
+
+def test_seed_text_comments_leave_the_parser_with_their_text_frozen() -> None:
+    """Each comment's text is a tuple (one paragraph: its string) as the parser
+    ends the comment, so its list is freed while the parse goes on and its memory
+    is taken again by the next comments. Before, every comment kept a list until
+    the store froze them all after the last one: 100,000 lists freed at once,
+    holes in the heap that nothing filled (XL: 7 MB of peak RSS)."""
+    article = make_article(random.Random(5), "Ten thousand", COMMENTS, chains=1, depth=50)
+    data = render_seed_text(article).encode()
+    (parsed,) = parse_seed(Sample(Path("ten.txt"), bytearray(data)))
+    comments = iter_comments(parsed.articles[0].comments)
+    assert len(comments) == COMMENTS
+    assert all(type(comment.text) is tuple for comment in comments)
+    assert sum(len(comment.text) > 1 for comment in comments) > COMMENTS // 10

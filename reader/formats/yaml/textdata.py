@@ -39,11 +39,14 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def text_to_data(strings: list[str], blocks: tuple[Block, ...] | None) -> str | list[Any]:
-    """The dump form of a text: a string when that loses nothing, else blocks."""
+def text_to_data(
+    strings: list[str] | tuple[str, ...], blocks: tuple[Block, ...] | None
+) -> str | list[Any]:
+    """The dump form of a text (its strings a list, or a tuple as a parser or the
+    store freezes them): a string when that loses nothing, else blocks."""
     if blocks is None:
         joined = "\n\n".join(strings)
-        if split_paragraphs(joined) == strings:
+        if split_paragraphs(joined) == list(strings):
             return joined
         blocks = tuple(Block() for _ in strings)
     items: list[Any] = []
