@@ -243,7 +243,8 @@ def _read_comments(lines: list[str], start: int) -> list[Comment]:
             columns.pop()
             open_comments.pop()
         if comment is not None:
-            _freeze_text(comment, text)
+            # Frozen as the comment ends (see `_freeze_text`).
+            comment.text = tuple(text)
         comment = Comment()
         (open_comments[-1].replies if open_comments else roots).append(comment)
         open_comments.append(comment)
