@@ -286,14 +286,18 @@ class Thread:
             self.characters = array("i", bytes(4 * len(texts)))
             self.line_breaks = array("i", self.characters)
             return
-        self.characters = array("i", (sum(map(len, comment.text)) for comment in self.comments))
-        self.line_breaks = array(
-            "i",
-            (
-                sum(paragraph.count("\n") for paragraph in comment.text) + 2 * len(comment.text)
-                for comment in self.comments
-            ),
-        )
+        characters: list[int] = []
+        line_breaks: list[int] = []
+        for text in texts:
+            # Most comments' text is one paragraph, kept as its string (see `text`).
+            if type(text) is str:
+                characters.append(len(text))
+                line_breaks.append(text.count("\n") + 2)
+            else:
+                characters.append(sum(map(len, text)))
+                line_breaks.append(sum(paragraph.count("\n") for paragraph in text) + 2 * len(text))
+        self.characters = array("i", characters)
+        self.line_breaks = array("i", line_breaks)
 
     def _flatten(self, roots: Sequence[Comment]) -> None:
         comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
