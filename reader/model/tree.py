@@ -314,7 +314,10 @@ class Thread:
             # depth and ordinal from now on; its text is frozen as a tuple
             # (some 40 bytes smaller than a list with room to grow).
             replies = comment.place(self, index)
-            comment.text = tuple(comment.text)
+            text = comment._text
+            if type(text) is not str:
+                # As the `text` setter keeps it: one paragraph as its string.
+                comment._text = text[0] if len(text) == 1 else tuple(text)
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)
