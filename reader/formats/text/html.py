@@ -32,10 +32,28 @@ from .build import TextBuilder, quote_level
 _SPACE = re.compile(r"\s+")
 # Most HN comments have no markup but `<p>`: they need no parser.
 OTHER_THAN_P = re.compile(r"<(?!p>)")
-# The tags HN writes, as it writes them; HTML with any other `<` takes the parser.
-_HN_TAG_PATTERN = r'<(?:(/?)(p|i|code|pre|a)|a href="([^"<>]*)"(?: rel="nofollow")?)>'
-_HN_TAG = re.compile(_HN_TAG_PATTERN)
-_HN_MARKUP = re.compile(rf"(?:[^<]++|{_HN_TAG_PATTERN})*+")
+# Markup whose every tag is simple (a name, attributes with quoted values or
+# none, no `<` in them) needs no `html.parser`: one regular expression finds
+# its tags as the parser would read them. HN writes only such tags; so do most
+# feeds and mail. Anything else (comments, doctypes, a bare `<`, unquoted
+# values, raw-text elements) takes the parser.
+# ASCII whitespace only: `html.parser` reads other spaces as part of a tag's name.
+_ATTRIBUTE_PATTERN = (
+    r"""[ \t\n\r\f]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"""
+    r"""(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"<]*)"|'([^'<]*)'))?"""
+)
+_TAG_PATTERN = (
+    r"<(?:/([a-zA-Z][a-zA-Z0-9]*)[ \t\n\r\f]*"
+    rf"|([a-zA-Z][a-zA-Z0-9]*)((?:{_ATTRIBUTE_PATTERN})*+)[ \t\n\r\f]*/?)>"
+)
+_TAG = re.compile(_TAG_PATTERN)
+_ATTRIBUTE = re.compile(_ATTRIBUTE_PATTERN)
+_SIMPLE_MARKUP = re.compile(rf"(?:[^<]++|{_TAG_PATTERN})*+")
+# Elements whose content `html.parser` reads as raw text (in some Python versions).
+_RAW_TEXT = re.compile(
+    r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b",
+    re.IGNORECASE,
+)
 _STYLES = {"i": EMPHASIS, "em": EMPHASIS, "b": STRONG, "strong": STRONG}
 # Tags that end the paragraph they are in and start a new one.
 _BREAKING = frozenset(["p", "div", "section", "article", "table", "tr"])
@@ -66,8 +84,8 @@ def _parsed(
     html: str, gt_quotes: bool, base: str | None = None
 ) -> tuple[list[str], tuple[Block, ...] | None]:
     parser = Converter(TextBuilder(gt_quotes=gt_quotes), base)
-    if _HN_MARKUP.fullmatch(html) is not None:
-        parser.feed_hn(html)
+    if _SIMPLE_MARKUP.fullmatch(html) is not None and _RAW_TEXT.search(html) is None:
+        parser.feed_simple(html)
     else:
         parser.feed(html)
         parser.close()
@@ -108,21 +126,20 @@ class Converter(HTMLParser):
         # Open lists: the next number of each (None for bullets).
         self.lists: list[int | None] = []
 
-    def feed_hn(self, html: str) -> None:
-        """`feed` and `close` for HTML made of HN's own tags only: the same
-        calls, found with one regular expression instead of `html.parser`'s
-        scan (which costs about as much per tag as the rest of a comment)."""
+    def feed_simple(self, html: str) -> None:
+        """`feed` and `close` for markup whose tags are all simple (`_SIMPLE_MARKUP`):
+        the same calls, found with one regular expression instead of
+        `html.parser`'s scan (which costs about as much per tag as the rest of
+        a comment)."""
         position = 0
-        for tag in _HN_TAG.finditer(html):
+        for tag in _TAG.finditer(html):
             if tag.start() > position:
                 self.handle_data(unescape(html[position : tag.start()]))
-            closing, name, href = tag.groups()
+            closing, name, attributes = tag.group(1, 2, 3)
             if closing:
-                self.handle_endtag(name)
-            elif href is not None:
-                self.handle_starttag("a", [("href", unescape(href))])
+                self.handle_endtag(closing.lower())
             else:
-                self.handle_starttag(name, [])
+                self.handle_starttag(name.lower(), _attributes(attributes))
             position = tag.end()
         if position < len(html):
             self.handle_data(unescape(html[position:]))
@@ -234,3 +251,14 @@ class Converter(HTMLParser):
         if not self.builder.in_block:
             self._paragraph()
         self.builder.add(text)
+
+
+def _attributes(source: str) -> list[tuple[str, str | None]]:
+    """A simple tag's attributes as `html.parser` gives them: names lowered,
+    values unquoted and unescaped, None for an attribute without one."""
+    attributes: list[tuple[str, str | None]] = []
+    for attribute in _ATTRIBUTE.finditer(source):
+        name, double, single = attribute.groups()
+        value = double if double is not None else single
+        attributes.append((name.lower(), unescape(value) if value else value))
+    return attributes
