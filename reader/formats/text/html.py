@@ -131,18 +131,20 @@ class Converter(HTMLParser):
         the same calls, found with one regular expression instead of
         `html.parser`'s scan (which costs about as much per tag as the rest of
         a comment)."""
+        data, start_tag, end_tag = self.handle_data, self.handle_starttag, self.handle_endtag
         position = 0
         for tag in _TAG.finditer(html):
-            if tag.start() > position:
-                self.handle_data(unescape(html[position : tag.start()]))
+            start = tag.start()
+            if start > position:
+                data(unescape(html[position:start]))
             closing, name, attributes = tag.group(1, 2, 3)
             if closing:
-                self.handle_endtag(closing.lower())
+                end_tag(closing.lower())
             else:
-                self.handle_starttag(name.lower(), _attributes(attributes))
+                start_tag(name.lower(), _attributes(attributes) if attributes else [])
             position = tag.end()
         if position < len(html):
-            self.handle_data(unescape(html[position:]))
+            data(unescape(html[position:]))
 
     def _paragraph(self) -> None:
         if self.lists:
