@@ -4,9 +4,10 @@ Threads and replies are in date order (`threads`); sorting an archive needs
 every message's Date, and `email.utils.parsedate_to_datetime` costs some 5 µs
 a header, most of an index's time for 50,000 messages. The Date most mailers
 write (`Mon, 02 Jan 2023 09:00:00 +0000`) is read here by one regular
-expression (`header_values.COMMON_DATE`) and arithmetic to the same instant; anything else goes to the
-full parse (`fields.date_of`). The key is the instant in whole seconds since
-1970 (a Date has no fractions), or `UNDATED` after every date.
+expression (`header_values.COMMON_DATE`) and arithmetic to the same instant;
+anything else goes to the full parse (`fields.date_of`). The key is the
+instant in whole seconds since 1970 (a Date has no fractions), or `UNDATED`
+after every date.
 """
 
 from __future__ import annotations
