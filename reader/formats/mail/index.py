@@ -23,7 +23,7 @@ from .heads import FirstMessage, Listing, list_head
 from .maildir import MaildirMessages
 from .mbox import MboxFile, unescape
 from .messages import Mail, Messages, read_mail, readable, thread_article
-from .second_half import Helper, Record, index_maildir_half, index_mbox_half
+from .second_half import Helper, Pieces, Record, index_maildir_half, index_mbox_half
 from .threads import Node, order, thread_roots
 
 
@@ -39,15 +39,16 @@ class Found(NamedTuple):
 
 
 class Half(NamedTuple):
-    """The second half of a mailbox, read by a helper (`second_half`): from
-    the message that starts at byte `start` of an mbox, or from message
-    number `start` of a Maildir."""
+    """What is left of a mailbox once its preview is given, in pieces shared
+    with a helper (`second_half`): the index reads the first, the helper
+    the last, whatever each can while the other reads."""
 
-    start: int
+    pieces: Pieces
     helper: Helper
 
     def close(self) -> None:
         self.helper.close()
+        self.pieces.close()
 
 
 class Preview(NamedTuple):
@@ -101,34 +102,48 @@ class MailboxIndex:
         return share
 
     def take_half(self, half: Half, warnings: list[str] | None) -> None:
-        """Index the second half of the mailbox, from what its helper read
-        (or, if it failed, read here as it would have)."""
+        """Index the pieces the helper read (or, if it failed, read here as
+        it would have), after the index's own."""
         messages = self.messages
+        if isinstance(messages, MboxFile) and messages.stop is None:
+            return  # read to its end here (the index's last piece, or lone CRs)
+        if not half.pieces.left:
+            return  # every piece was the index's
         answer = half.helper.result()
-        records: list[Record]
+        if answer is not None and answer[0] == "error":
+            raise LoadError(messages.path, answer[1])
+        if answer is not None and len(answer[1]) != half.pieces.left:
+            answer = None  # (not the pieces left: read here)
+        records: list[Record] = []
         if isinstance(messages, MboxFile):
-            if messages.stop is None:
-                return  # read to its end here (see `MboxFile.halve`)
+            assert messages.stop is not None
             if answer is None:
-                read = index_mbox_half(str(messages.path), half.start)
-                starts, ends, lines, records = read.starts, read.ends, read.lines, read.records
-            elif answer[0] == "error":
-                raise LoadError(messages.path, answer[1])
+                read = index_mbox_half(str(messages.path), messages.stop)
+                assert read is not None  # (to the end: by lines if need be)
+                pieces = [(read.starts, read.ends, read.lines, read.records, 0)]
             else:
-                starts, ends, lines = (array("q", answer[i]) for i in (1, 2, 3))
-                records = answer[4]
-            messages.starts.extend(starts)
-            messages.ends.extend(ends)
-            before = messages.line_at_stop - 1
-            messages.lines.extend(line + before for line in lines)
+                pieces = [
+                    (*(array("q", piece[i]) for i in range(3)), piece[3], piece[4])
+                    for piece in answer[1]
+                ]
+            # The line each piece starts on, from the line the index stopped on.
+            line = messages.line_at_stop
+            for starts, ends, lines, piece_records, line_breaks in pieces:
+                messages.starts.extend(starts)
+                messages.ends.extend(ends)
+                messages.lines.extend(number + line - 1 for number in lines)
+                records += piece_records
+                line += line_breaks
         else:
             assert isinstance(messages, MaildirMessages)
-            records, size = (
-                answer[1:]
+            read_pieces = (
+                answer[1]
                 if answer is not None
-                else index_maildir_half(messages.files_from(half.start))
+                else [index_maildir_half(messages.files_from(messages.stop))]
             )
-            messages.size += size
+            for piece_records, size in read_pieces:
+                records += piece_records
+                messages.size += size
         ids = self.ids
         authors, plain, firsts, nodes = self.authors, self.plain, self.firsts, self.nodes
         for record in records:
