@@ -18,7 +18,7 @@ from ...errors import LoadError
 from ...model import Article
 from ..scrub import scrub
 from .dates import key_of
-from .headerbounds import HeaderProblem, skip_reason, take_cuts
+from .headerbounds import HeaderProblem, forget_cuts, skip_reason, take_cuts
 from .heads import FirstMessage, Listing, list_head
 from .maildir import MaildirMessages
 from .mbox import MboxFile, unescape
@@ -81,22 +81,25 @@ class MailboxIndex:
         """Index the messages of `found`; the share of the mailbox read once
         they are (0 if it held none)."""
         share = 0.0
+        ids, authors, plain = self.ids, self.authors, self.plain
         for data, start, end, read in found:
             share = read
-            number = len(self.authors)
-            self.authors.append(None)
-            self.plain.append(0)
+            number = len(authors)
             if isinstance(data, str):
+                authors.append(None)
+                plain.append(0)
                 self.skip(number, data, warnings)
                 continue
             try:
-                listing = list_head(data, start, end, self.ids)
+                listing = list_head(data, start, end, ids)
             except HeaderProblem:
                 listing = None  # read in full below, which says what is wrong
-            take_cuts()  # (a head cut is cut again, and said, when it is read in full)
+            forget_cuts()  # (a head cut is cut again, and said, when it is read in full)
             if listing is not None:
                 self._add(number, listing)
             else:
+                authors.append(None)
+                plain.append(0)
                 message = data[start:end]
                 self._read_in_full(number, unescape(message) if self.escaped else message, warnings)
         return share
@@ -174,12 +177,13 @@ class MailboxIndex:
                 self._read_in_full(number, data, warnings)
 
     def _add(self, number: int, listing: Listing) -> None:
-        node = Node(number, listing.message_id, listing.parents, listing.when)
-        self.authors[number] = _scrubbed(listing.author)
-        self.plain[number] = listing.plain
-        if listing.first is not None:
-            self.firsts[number] = listing.first
-        self.nodes.append(node)
+        """Message `number` (the next) as its head lists it."""
+        message_id, parents, when, author, is_plain, first = listing
+        self.nodes.append(Node(number, message_id, parents, when))
+        self.authors.append(_scrubbed(author))
+        self.plain.append(is_plain)
+        if first is not None:
+            self.firsts[number] = first
 
     def _read_in_full(self, number: int, message: bytes, warnings: list[str] | None) -> None:
         """A message whose head only `email` reads (or maybe no message at all)."""

@@ -35,7 +35,7 @@ from typing import Any
 
 from ...errors import LoadError
 from .. import limits
-from .headerbounds import take_cuts
+from .headerbounds import forget_cuts
 from .heads import list_head
 from .maildir import MessageFile, read_message
 from .mbox import MboxFile
@@ -164,7 +164,7 @@ def _record(data: bytes, start: int, end: int, ids: dict[str, str]) -> Record:
         listing = list_head(data, start, end, ids)
     except Exception:  # read in full by the index, which says what is wrong
         listing = None
-    take_cuts()  # (a head cut is cut again, and said, when it is read in full)
+    forget_cuts()  # (a head cut is cut again, and said, when it is read in full)
     if listing is None:
         return None
     first = listing.first
