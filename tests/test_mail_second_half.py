@@ -197,6 +197,31 @@ def test_the_index_and_the_helper_share_the_pieces_however_fast_each_reads(
     assert 1 <= pieces.claimed < len(pieces.bounds) // 2 and pieces.left > 0
 
 
+def test_the_helper_gives_each_message_id_as_one_string(archive: tuple[Path, Path]) -> None:
+    # (The index takes the helper's ids as they come: one string each, however
+    # many replies mention one, in whichever of the helper's pieces.)
+    from reader.formats.mail.mbox import MboxFile
+
+    box = MboxFile(archive[0])
+    next(box.split())
+    bounds = box.cut(48 * 1024, 100)
+    pieces = second_half.Pieces(bounds)
+    helper = second_half.Helper(("mbox", str(box.path), bounds[1:], pieces.tokens), pieces.tokens)
+    kind, answered = helper.result()
+    pieces.close()
+    assert kind == "mbox" and len(answered) == len(bounds) - 2 > 3, "every piece the helper's"
+    kept: dict[str, str] = {}
+    mentions = 0
+    for piece in answered:
+        for record in piece[3]:
+            if isinstance(record, tuple):
+                for message_id in [record[0], *record[1]]:
+                    if message_id is not None:
+                        assert kept.setdefault(message_id, message_id) is message_id
+                        mentions += 1
+    assert mentions > 2 * len(kept)
+
+
 def test_pieces_claimed_from_both_ends_go_to_one_side_each() -> None:
     pieces = second_half.Pieces([0, 10, 20, 30, 40, 50, None])
     helper: list[int] = []

@@ -147,17 +147,14 @@ class MailboxIndex:
             for piece_records, size in read_pieces:
                 records += piece_records
                 messages.size += size
-        ids = self.ids
         authors, plain, firsts, nodes = self.authors, self.plain, self.firsts, self.nodes
         for record in records:
             number = len(authors)
             if isinstance(record, tuple):
-                # A `Listing`'s fields (see `second_half.Record`), its ids
-                # made the strings the first half's are.
+                # A `Listing`'s fields (see `second_half.Record`). Its ids are
+                # one string each already: the helper's are, and `marshal`
+                # gives a string it wrote once for each mention of it.
                 message_id, parents, when, author, is_plain, first = record
-                if message_id is not None:
-                    message_id = ids.setdefault(message_id, message_id)
-                parents = [ids.setdefault(parent, parent) for parent in parents]
                 nodes.append(Node(number, message_id, parents, when))
                 authors.append(_scrubbed(author))
                 plain.append(is_plain)

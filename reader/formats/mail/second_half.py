@@ -124,15 +124,19 @@ class MboxHalf:
         self.line_breaks = 0
 
 
-def index_mbox_half(path: str, start: int, stop: int | None = None) -> MboxHalf | None:
+def index_mbox_half(
+    path: str, start: int, stop: int | None = None, ids: dict[str, str] | None = None
+) -> MboxHalf | None:
     """The messages of the mbox at `path` from the message that starts at
-    byte `start` to the one at `stop` (None: to the end), listed; None if
-    its lines end in lone CRs before `stop` (then it is read to its end by
-    lines: not a piece). Raises LoadError as the index's reading does."""
+    byte `start` to the one at `stop` (None: to the end), listed, each
+    Message-ID the one string `ids` keeps for it; None if its lines end in
+    lone CRs before `stop` (then it is read to its end by lines: not a
+    piece). Raises LoadError as the index's reading does."""
     box = MboxFile(Path(path), start)
     box.stop = stop
     half = MboxHalf(box.starts, box.ends, box.lines)
-    ids: dict[str, str] = {}
+    if ids is None:
+        ids = {}
     for found in box.split():
         for buffer, body, end, _ in found:
             half.records.append(_record(buffer, body, end, ids))
@@ -142,11 +146,14 @@ def index_mbox_half(path: str, start: int, stop: int | None = None) -> MboxHalf 
     return half
 
 
-def index_maildir_half(files: list[tuple[str, bool]]) -> tuple[list[Record], int]:
+def index_maildir_half(
+    files: list[tuple[str, bool]], ids: dict[str, str] | None = None
+) -> tuple[list[Record], int]:
     """The listing of each Maildir message file of `files` (its path, and
-    whether the folder's listing said it is a regular file), in order, and
-    the bytes of those read."""
-    ids: dict[str, str] = {}
+    whether the folder's listing said it is a regular file), in order, each
+    Message-ID the one string `ids` keeps for it, and the bytes of those read."""
+    if ids is None:
+        ids = {}
     records: list[Record] = []
     size = 0
     for path, regular in files:
@@ -243,15 +250,18 @@ def _serve() -> int:
         paths, regular = source
         source = list(zip(paths.split("\0"), regular, strict=True))
     pieces: list[Any] = []
+    # One string for each Message-ID in every piece (`marshal` writes it once
+    # and reads it as one): the index takes them as they come.
+    ids: dict[str, str] = {}
     for piece in range(len(bounds) - 2, -1, -1):
         if not claim_token(tokens):
             break
         start, stop = bounds[piece], bounds[piece + 1]
         if kind == "maildir":
-            pieces.append(index_maildir_half(source[start:stop]))
+            pieces.append(index_maildir_half(source[start:stop], ids))
             continue
         try:
-            half = index_mbox_half(source, start, stop)
+            half = index_mbox_half(source, start, stop, ids)
         except LoadError as error:
             _answer(("error", error.reason))
             return 0
