@@ -18,7 +18,7 @@ from .model import Article, Thread
 from .prepared import PreparedArticle, PreparedBatch, prepare
 from .sanitize import neutralise
 from .search.fields import article_search_text, thread_search_text
-from .search.query import Match, Query, SearchText
+from .search.query import Match, Query, SearchText, plan
 from .sorts import resorted
 
 if TYPE_CHECKING:
@@ -250,7 +250,7 @@ class DocumentStore:
     def search_all(self, query: Query) -> Iterator[tuple[str, int]]:
         """Every article whose text or comments match, in load order, with the
         number of its comments that match. Lazy, article by article."""
-        query.compile()  # an invalid query raises before any article is looked at
+        plan(query)  # an invalid query raises before any article is looked at
         for article in list(self._articles):
             if article.deferred is not None:
                 found = self._search_listed(article, query)

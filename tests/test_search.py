@@ -8,7 +8,7 @@ import pytest
 
 from reader.model import Article, Comment
 from reader.search.fields import BODY, HEADER, TITLE
-from reader.search.query import Match, Query, QueryError, SearchText, fold
+from reader.search.query import Match, Query, QueryError, SearchText, fold, plan
 from reader.store import DocumentStore
 
 
@@ -151,6 +151,27 @@ def test_search_all_names_matching_articles_with_matching_comment_counts() -> No
     store.add(Article(title="hit in title"), "b")
     store.add(Article(title="nothing"), "c")
     assert list(store.search_all(Query("hit"))) == [("a", 2), ("b", 0)]
+
+
+@pytest.mark.parametrize("text", ["hit", "Hit", "h.t"])
+def test_a_search_of_every_article_compiles_its_query_once(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A list of 10,000 small articles is 20,000 documents: compiling the query
+    # for each was most of the search's time.
+    compiled: list[Query] = []
+    compile_query = Query.compile
+    monkeypatch.setattr(
+        Query, "compile", lambda query: compiled.append(query) or compile_query(query)
+    )
+    plan.cache_clear()
+    store = DocumentStore()
+    for number in range(50):
+        store.add(Article(title=f"t{number}", comments=[Comment(text=["no"])]), f"a{number}")
+    store.add(Article(title="last", comments=[Comment(text=["Hit"])]), "last")
+    query = Query(text, regex=text == "h.t")
+    assert list(store.search_all(query)) == [("last", 1)]
+    assert compiled == [query]
 
 
 def test_aleppo_in_the_first_seed_thread_is_found_in_comments_2_and_7() -> None:

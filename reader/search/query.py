@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterator, Sequence
+from functools import lru_cache
 from typing import AnyStr, NamedTuple
 
 # NUL never reaches a field: the loader refuses files that contain it.
@@ -78,6 +79,28 @@ class Query(NamedTuple):
         except re.error as error:
             raise QueryError(f"invalid regular expression: {error}") from None
         return re.compile(rf"\b(?:{source})\b") if self.whole_word else pattern
+
+
+class Plan(NamedTuple):
+    """How `SearchText` runs a query: made once per query, not once per document
+    (a search of 10,000 small articles runs 20,000 documents)."""
+
+    pattern: re.Pattern[str]
+    # A plain lower-case query: its UTF-8 bytes, found in the folded bytes.
+    literal: re.Pattern[bytes] | None
+    case_sensitive: bool
+    ascii_query: bool
+
+
+@lru_cache(maxsize=16)
+def plan(query: Query) -> Plan:
+    """The compiled form of `query` (`QueryError` if it is invalid)."""
+    pattern = query.compile()
+    case_sensitive = query.case_sensitive
+    literal = None
+    if not (query.regex or query.whole_word or case_sensitive):
+        literal = re.compile(re.escape(query.text.encode()))
+    return Plan(pattern, literal, case_sensitive, query.text.isascii())
 
 
 class Match(NamedTuple):
@@ -212,15 +235,15 @@ class SearchText:
 
     def finditer(self, query: Query) -> Iterator[Match]:
         """The matches of `query` in field order; lazy, so the first comes at once."""
-        pattern = query.compile()
-        if query.regex or query.whole_word or query.case_sensitive:
+        compiled = plan(query)
+        literal = compiled.literal
+        if literal is None:
             for chunk in self._chunks:
-                yield from self._general(chunk, pattern, query.case_sensitive)
+                yield from self._general(chunk, compiled.pattern, compiled.case_sensitive)
         else:
-            needle = re.compile(re.escape(query.text.encode()))
-            ascii_query = query.text.isascii()
+            length, ascii_query = len(query.text), compiled.ascii_query
             for chunk in self._chunks:
-                yield from self._plain(chunk, needle, len(query.text), ascii_query)
+                yield from self._plain(chunk, literal, length, ascii_query)
 
     def _plain(
         self, chunk: Chunk, needle: re.Pattern[bytes], length: int, ascii_query: bool

@@ -1,6 +1,7 @@
 """The search bars are not built at start-up (half the screen's widgets were
 three hidden bars); a pane's bar is mounted on its first use, and keys typed
-right after `/` are the query's, even in the same burst."""
+right after `/` are the query's, even in the same burst, on the bar's first
+use and after."""
 
 from __future__ import annotations
 
@@ -49,6 +50,48 @@ async def test_a_character_in_the_same_burst_as_slash_is_the_query() -> None:
         pane = app.query_one(ThreadPane)
         assert pane.bar.search_query.text == "al"
         assert pane.search_query == Query("al")
+
+
+async def test_a_character_in_the_same_burst_as_slash_is_the_query_when_the_bar_was_built() -> None:
+    """Reopening a bar built before: the keys of the burst still go through the
+    view (the input has the focus only once `/` has run) and are the query's,
+    not the view's keys."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", *"war", "escape")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert not pane.bar.is_open
+        cursor = pane.view.cursor
+        # `/al` in one write; `l` alone in the view would fold the comment.
+        for key, character in (("slash", "/"), ("a", "a"), ("l", "l")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        assert pane.bar.is_open
+        assert pane.bar.search_query.text == "al"
+        assert pane.search_query == Query("al")
+        assert pane.view.cursor == cursor
+
+
+async def test_keys_after_enter_in_the_burst_go_to_the_view_not_the_bar() -> None:
+    """`/war⏎n` in one write: `n` comes after the search is kept, so it is the
+    view's next match, not a letter of the query."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        keys = [("slash", "/"), ("w", "w"), ("a", "a"), ("r", "r"), ("enter", "\r"), ("n", "n")]
+        for key, character in keys:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.search_query == Query("war")
+        assert not pane.bar.is_open
+        assert pane.counter == "2/3"
 
 
 async def test_a_character_in_the_same_burst_as_a_remapped_search_key_is_the_query() -> None:

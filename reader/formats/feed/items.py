@@ -7,8 +7,8 @@ else `updated`, as UTC ISO 8601), site (the feed's title), link and id
 (`guid`, Atom `id`, else the link). Its body is the full text where the feed
 has one (`content:encoded`, Atom `content`), else the summary
 (`description`, Atom `summary`): then the article is marked `partial`, and
-its page's text can replace it. HTML becomes reader's own blocks (feedparser
-has already removed scripts and styles and resolved relative links).
+its page's text can replace it. HTML becomes reader's own blocks (scripts and
+styles dropped, relative links resolved against the item's page).
 `slash:comments` is the comment count it claims.
 
 A feed is told by its content: the root element (`rss`, `feed`, `rdf:RDF`)

@@ -32,10 +32,27 @@ from .build import TextBuilder, quote_level
 _SPACE = re.compile(r"\s+")
 # Most HN comments have no markup but `<p>`: they need no parser.
 OTHER_THAN_P = re.compile(r"<(?!p>)")
-# The tags HN writes, as it writes them; HTML with any other `<` takes the parser.
-_HN_TAG_PATTERN = r'<(?:(/?)(p|i|code|pre|a)|a href="([^"<>]*)"(?: rel="nofollow")?)>'
-_HN_TAG = re.compile(_HN_TAG_PATTERN)
-_HN_MARKUP = re.compile(rf"(?:[^<]++|{_HN_TAG_PATTERN})*+")
+# Simple tags (a name, attributes with quoted values or none, no `<` in them)
+# need no `html.parser`: one regular expression finds them as the parser would
+# read them. HN writes only such tags; so do most feeds and mail. At the first
+# `<` that is not one (a comment, a doctype, a bare `<`, an unquoted value) or
+# a raw-text element, the parser takes the rest: its state between two tags is
+# empty, so the rest reads as it would have.
+# ASCII whitespace only: `html.parser` reads other spaces as part of a tag's name.
+_ATTRIBUTE_PATTERN = (
+    r"""[ \t\n\r\f]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"""
+    r"""(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"<]*)"|'([^'<]*)'))?"""
+)
+_ATTRIBUTE = re.compile(_ATTRIBUTE_PATTERN)
+# A simple tag (groups: an end tag's name; a start tag's name and attributes), else `<`.
+_TAG = re.compile(
+    r"<(?:/([a-zA-Z][a-zA-Z0-9]*)[ \t\n\r\f]*"
+    rf"|([a-zA-Z][a-zA-Z0-9]*)((?:{_ATTRIBUTE_PATTERN})*+)[ \t\n\r\f]*/?)>|<"
+)
+# Elements whose content `html.parser` reads as raw text (in some Python versions).
+_RAW_TEXT = frozenset(
+    "script style textarea title xmp iframe noembed noframes noscript plaintext".split()
+)
 _STYLES = {"i": EMPHASIS, "em": EMPHASIS, "b": STRONG, "strong": STRONG}
 # Tags that end the paragraph they are in and start a new one.
 _BREAKING = frozenset(["p", "div", "section", "article", "table", "tr"])
@@ -56,9 +73,7 @@ def html_to_text(
 
 def add_html(builder: TextBuilder, html: str) -> None:
     """Add an HTML text's blocks to `builder` (a mail's HTML part among others)."""
-    parser = Converter(builder)
-    parser.feed(html)
-    parser.close()
+    Converter(builder).read(html)
     builder.close_block()
 
 
@@ -66,11 +81,7 @@ def _parsed(
     html: str, gt_quotes: bool, base: str | None = None
 ) -> tuple[list[str], tuple[Block, ...] | None]:
     parser = Converter(TextBuilder(gt_quotes=gt_quotes), base)
-    if _HN_MARKUP.fullmatch(html) is not None:
-        parser.feed_hn(html)
-    else:
-        parser.feed(html)
-        parser.close()
+    parser.read(html)
     return parser.builder.finish()
 
 
@@ -108,24 +119,28 @@ class Converter(HTMLParser):
         # Open lists: the next number of each (None for bullets).
         self.lists: list[int | None] = []
 
-    def feed_hn(self, html: str) -> None:
-        """`feed` and `close` for HTML made of HN's own tags only: the same
-        calls, found with one regular expression instead of `html.parser`'s
-        scan (which costs about as much per tag as the rest of a comment)."""
+    def read(self, html: str) -> None:
+        """`feed` and `close`: the simple tags found with one regular expression
+        (`html.parser`'s scan costs about as much per tag as the rest of a
+        comment), the parser fed from the first other `<` on."""
+        data, start_tag, end_tag = self.handle_data, self.handle_starttag, self.handle_endtag
         position = 0
-        for tag in _HN_TAG.finditer(html):
-            if tag.start() > position:
-                self.handle_data(unescape(html[position : tag.start()]))
-            closing, name, href = tag.groups()
+        for tag in _TAG.finditer(html):
+            start = tag.start()
+            if start > position:
+                data(unescape(html[position:start]))
+            closing, name, attributes = tag.group(1, 2, 3)
             if closing:
-                self.handle_endtag(name)
-            elif href is not None:
-                self.handle_starttag("a", [("href", unescape(href))])
+                end_tag(closing.lower())
+            elif name is None or (name := name.lower()) in _RAW_TEXT:
+                self.feed(html[start:])
+                self.close()
+                return
             else:
-                self.handle_starttag(name, [])
+                start_tag(name, _attributes(attributes) if attributes else [])
             position = tag.end()
         if position < len(html):
-            self.handle_data(unescape(html[position:]))
+            data(unescape(html[position:]))
 
     def _paragraph(self) -> None:
         if self.lists:
@@ -234,3 +249,14 @@ class Converter(HTMLParser):
         if not self.builder.in_block:
             self._paragraph()
         self.builder.add(text)
+
+
+def _attributes(source: str) -> list[tuple[str, str | None]]:
+    """A simple tag's attributes as `html.parser` gives them: names lowered,
+    values unquoted and unescaped, None for an attribute without one."""
+    attributes: list[tuple[str, str | None]] = []
+    for attribute in _ATTRIBUTE.finditer(source):
+        name, double, single = attribute.groups()
+        value = double if double is not None else single
+        attributes.append((name.lower(), unescape(value) if value else value))
+    return attributes

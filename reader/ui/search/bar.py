@@ -193,17 +193,35 @@ class SearchBar(Horizontal):
         input acts on through a binding (Enter keeps the search, Backspace
         deletes) would be skipped there, since the app runs bindings before it
         forwards a key: its binding is run in the input's turn, after the
-        characters before it."""
-        for key in keys:
+        characters before it, and the keys after it go to the app again, which
+        gives them to whatever has the focus then (the view, once Enter has
+        kept the search)."""
+        for number, key in enumerate(keys):
             if key.is_printable:
                 self._input.post_message(events.Key(key.key, key.character))
             else:
-                self._input.call_later(self._press, key.key)
+                self._input.call_later(self._press, key.key, keys[number + 1 :])
+                return
 
-    async def _press(self, key: str) -> None:
+    async def _press(self, key: str, after: list[events.Key]) -> None:
         active = self.screen.active_bindings.get(key)
         if active is not None and active.enabled:
             await self.app.run_action(active.binding.action, active.node)
+        if after:
+            # Once what the binding posted (Enter's `Submitted`, on which the
+            # pane gives the view the focus) has gone through the bar and the pane.
+            self.call_later(self._forward_to_pane_then_app, after)
+
+    def _forward_to_pane_then_app(self, keys: list[events.Key]) -> None:
+        pane = self.parent
+        if pane is not None:
+            pane.call_later(self.app.call_later, self._post_to_app, keys)
+
+    def _post_to_app(self, keys: list[events.Key]) -> None:
+        # Made in the app's turn: a message made in a widget's stops bubbling
+        # at that widget, and a key's bindings are looked up once it reaches the app.
+        for key in keys:
+            self.app.post_message(events.Key(key.key, key.character))
 
     def set_query(self, query: Query) -> None:
         """Show `query` in the bar without reporting it as a change."""

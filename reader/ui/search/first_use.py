@@ -1,8 +1,8 @@
 """A pane's search bar, built on its first use (most sessions never search a
 pane, and three bars were half the screen's widgets at start-up), and the
-keys typed in the same burst as the `/` that built it: they reach the view,
+keys typed in the same burst as the `/` that opens it: they reach the view,
 which had the focus, and are the query's, so they are kept and typed into
-the bar once it is mounted."""
+the bar once it is open (mounted, the first time)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class BarOnFirstUse:
         self._pane = pane
         self._make = make
         self.built: SearchBar | None = None
-        # The burst's keys (None: no bar is being built).
+        # The burst's keys (None: no bar is being opened).
         self._early_keys: list[events.Key] | None = None
         # The app, once known to keep its keymap (None: not looked at yet).
         self._keeper: KeepsKeymap | None = None
@@ -56,10 +56,10 @@ class BarOnFirstUse:
             event.stop()
             event.prevent_default()
             self._early_keys.append(event)
-        elif self.built is None and self._opens_search(event.key):
-            # On its way to the app, which opens the bar (and builds it); the
-            # keys after it in the burst are already on their way through the
-            # view: they are kept for the bar's input.
+        elif self._opens_search(event.key):
+            # On its way to the app, which opens the bar (and builds it the
+            # first time); the keys after it in the burst are already on their
+            # way through the view: they are kept for the bar's input.
             self._early_keys = []
 
     def _opens_search(self, key: str) -> bool:
@@ -75,10 +75,10 @@ class BarOnFirstUse:
             self._search_keys = (dict(keymap), keys)
         return key in keys
 
-    def mounted(self, view: Widget) -> None:
-        """The bar is mounted. The keys of the burst may still be on their way
-        through the view: they are typed after the view, then the pane, have
-        handled what they had."""
+    def ready(self, view: Widget) -> None:
+        """The bar is open and mounted. The keys of the burst may still be on
+        their way through the view: they are typed after the view, then the
+        pane, have handled what they had."""
         view.call_later(self._pane.call_later, self._replay_early_keys)
 
     def _replay_early_keys(self) -> None:

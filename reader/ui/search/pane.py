@@ -78,6 +78,9 @@ class SearchPane(Vertical, Generic[Found]):
         self._origin: Any = None
         # The search on show has not gone to its first match yet.
         self._seeking = False
+        # `n` / `N` typed ahead of the matches found so far (`/word⏎n` in one
+        # burst): taken as the matches come.
+        self._steps_ahead = 0
         # What the border's subtitle says while no search is on (an article count).
         self._resting_subtitle = ""
         # What it says now: setting it repaints the whole pane, even unchanged.
@@ -120,7 +123,7 @@ class SearchPane(Vertical, Generic[Found]):
     # The bar's messages by their handlers' names: its class is imported as it is first built.
     def on_search_bar_mounted(self, event: SearchBar.Mounted) -> None:
         event.stop()
-        self._bars.mounted(self.view)
+        self._bars.ready(self.view)
 
     def close_bar(self) -> None:
         if (bar := self._bars.built) is not None:
@@ -153,7 +156,10 @@ class SearchPane(Vertical, Generic[Found]):
 
     def action_search(self) -> None:
         self._origin = self.target.place()
+        built = self._bars.built is not None
         self.bar.open()
+        if built:
+            self._bars.ready(self.view)  # else once the new bar is mounted
         # The counter goes from the border to the bar.
         self._update_status()
         if not self.searching and self.last_query is not None:
@@ -171,6 +177,7 @@ class SearchPane(Vertical, Generic[Found]):
         still in flight are dropped rather than shown before the new search."""
         self.workers.cancel_group(self, "search")
         self.run += 1
+        self._steps_ahead = 0
 
     def query_typed(self, query: Query) -> None:
         """The bar's query changed (a key typed, a toggle flipped), as the key
@@ -282,6 +289,10 @@ class SearchPane(Vertical, Generic[Found]):
                 # None at or after where it began: the first, as `n` wraps.
                 self.notify("search wrapped to the top", timeout=1.5)
                 self._go_to_start(0)
+        if self._steps_ahead and not self._seeking:
+            steps, self._steps_ahead = self._steps_ahead, 0
+            for _ in range(abs(steps)):
+                self._step(1 if steps > 0 else -1)
         self._update_status()
 
     def _go_to_start(self, current: int) -> None:
@@ -331,14 +342,16 @@ class SearchPane(Vertical, Generic[Found]):
     # Moving between matches --------------------------------------------------
 
     def _step(self, direction: int) -> None:
+        target = self.current + direction
+        if self.searching and (
+            self._seeking or (not self.counted and not 0 <= target < len(self.matches))
+        ):
+            # The match to go to is not known yet (nor whether to wrap).
+            self._steps_ahead += direction
+            return
         if not self.matches:
             if self.searching:
                 self.notify("no matches", timeout=1.5)
-            return
-        target = self.current + direction
-        if not self.counted and not 0 <= target < len(self.matches):
-            # The matches past those handed over are not known yet: no wrapping.
-            self.notify("still searching…", timeout=1.5)
             return
         if target >= len(self.matches):
             target = 0
