@@ -121,7 +121,7 @@ class MailboxIndex:
         if isinstance(messages, MboxFile):
             assert messages.stop is not None
             if answer is None:
-                read = index_mbox_half(str(messages.path), messages.stop)
+                read = index_mbox_half(str(messages.path), messages.stop, None, self.ids)
                 assert read is not None  # (to the end: by lines if need be)
                 pieces = [(read.starts, read.ends, read.lines, read.records, 0)]
             else:
@@ -142,7 +142,7 @@ class MailboxIndex:
             read_pieces = (
                 answer[1]
                 if answer is not None
-                else [index_maildir_half(messages.files_from(messages.stop))]
+                else [index_maildir_half(messages.files_from(messages.stop), self.ids)]
             )
             for piece_records, size in read_pieces:
                 records += piece_records
@@ -153,7 +153,8 @@ class MailboxIndex:
             if isinstance(record, tuple):
                 # A `Listing`'s fields (see `second_half.Record`). Its ids are
                 # one string each already: the helper's are, and `marshal`
-                # gives a string it wrote once for each mention of it.
+                # gives a string it wrote once for each mention of it (read
+                # here, they are the index's own strings).
                 message_id, parents, when, author, is_plain, first = record
                 nodes.append(Node(number, message_id, parents, when))
                 authors.append(_scrubbed(author))
