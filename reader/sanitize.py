@@ -50,21 +50,14 @@ _TABLE: dict[int, int | str | None] = {
     **_REGIONAL_LETTERS,
     0x09: " " * TAB_SIZE,
 }
-# What does not become exactly one character: positions after it move.
-_RESIZED = re.compile(
-    "["
-    + "".join(
-        re.escape(chr(code)) for code, to in sorted(_TABLE.items()) if not isinstance(to, int)
-    )
-    + "]"
-)
 
 
 # Any character `neutralise` changes; checking for one is far faster than
 # translating, and almost all text has none.
 def _character_class(codes: list[int]) -> str:
     """A regex class of `codes` (sorted), as ranges: a class of 2,000 single
-    characters is searched more slowly."""
+    characters is searched more slowly (and a class of single characters takes
+    longer to compile: these are built as the module is imported)."""
     ranges: list[list[int]] = []
     for code in codes:
         if ranges and ranges[-1][1] == code - 1:
@@ -75,10 +68,18 @@ def _character_class(codes: list[int]) -> str:
 
 
 _UNSAFE = re.compile(_character_class(sorted(_TABLE)))
+# What does not become exactly one character: positions after it move.
+_RESIZED = re.compile(
+    _character_class(sorted(code for code, to in _TABLE.items() if not isinstance(to, int)))
+)
 
 
 def neutralise(text: str) -> str:
     """`text` made safe to print to a terminal, keeping its newlines."""
+    # Printable ASCII (space to `~`) holds nothing to change, and is told in C
+    # at memory speed: most text is, and the class search is a step a character.
+    if text.isascii() and text.isprintable():
+        return text
     return text if _UNSAFE.search(text) is None else text.translate(_TABLE)
 
 

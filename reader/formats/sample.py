@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -150,25 +151,21 @@ def _take_lines_from_the_end(data: bytearray, path: Path) -> list[str]:
     while True:
         # The line break before the last chunk's lines: they are whole.
         cut = data.rfind(b"\n", 0, end - LINES_CHUNK) if end > LINES_CHUNK else -1
-        lines: list[str] = []
+        # The chunk decoded at once and split as text (a line break is never
+        # part of a longer UTF-8 sequence, so its lines are those of the bytes):
+        # in C, where a line at a time was a Python step per line.
         with memoryview(data) as view:
-            start = cut + 1
-            while True:
-                found = data.find(b"\n", start, end)
-                stop = end if found < 0 else found
-                try:
-                    lines.append(str(view[start:stop], "utf-8"))
-                except UnicodeDecodeError:
-                    raise LoadError(path, _NOT_TEXT, data.count(b"\n", 0, start) + 1) from None
-                if found < 0:
-                    break
-                start = found + 1
+            try:
+                lines = str(view[cut + 1 : end], "utf-8").split("\n")
+            except UnicodeDecodeError as error:
+                line = data.count(b"\n", 0, cut + 1 + error.start) + 1
+                raise LoadError(path, _NOT_TEXT, line) from None
         taken.append(lines)
         if cut < 0:
             break
         del data[cut:]
         end = cut
-    return [line for lines in reversed(taken) for line in lines]
+    return taken[0] if len(taken) == 1 else list(chain.from_iterable(reversed(taken)))
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -286,14 +286,18 @@ class Thread:
             self.characters = array("i", bytes(4 * len(texts)))
             self.line_breaks = array("i", self.characters)
             return
-        self.characters = array("i", (sum(map(len, comment.text)) for comment in self.comments))
-        self.line_breaks = array(
-            "i",
-            (
-                sum(paragraph.count("\n") for paragraph in comment.text) + 2 * len(comment.text)
-                for comment in self.comments
-            ),
-        )
+        characters: list[int] = []
+        line_breaks: list[int] = []
+        for text in texts:
+            # Most comments' text is one paragraph, kept as its string (see `text`).
+            if type(text) is str:
+                characters.append(len(text))
+                line_breaks.append(text.count("\n") + 2)
+            else:
+                characters.append(sum(map(len, text)))
+                line_breaks.append(sum(paragraph.count("\n") for paragraph in text) + 2 * len(text))
+        self.characters = array("i", characters)
+        self.line_breaks = array("i", line_breaks)
 
     def _flatten(self, roots: Sequence[Comment]) -> None:
         comments, depths, parents, ends = self.comments, self.depths, self.parents, self.ends
@@ -310,7 +314,10 @@ class Thread:
             # depth and ordinal from now on; its text is frozen as a tuple
             # (some 40 bytes smaller than a list with room to grow).
             replies = comment.place(self, index)
-            comment.text = tuple(comment.text)
+            text = comment._text
+            if type(text) is not str:
+                # As the `text` setter keeps it: one paragraph as its string.
+                comment._text = text[0] if len(text) == 1 else tuple(text)
             comments.append(comment)
             depths.append(depth)
             parents.append(parent)

@@ -117,12 +117,21 @@ def thread_search_text(thread: Thread) -> SearchText:
     one: seed text has none), then its paragraphs."""
     texts: list[str] = []
     keys = CommentFields()
+    # `keys.add` for each comment, written out: this runs for every comment loaded.
+    firsts, authorless = keys.firsts, keys.authorless
+    count = 0
     for comment in thread.comments:
+        firsts.append(count)
         # Neutralised as they are listed: one list of a huge thread's fields, not two.
         author = comment.author
         if author:
             texts.append(neutralise(author))
+            authorless.append(0)
+            count += 1
+        else:
+            authorless.append(1)
         paragraphs = comment.text
         texts.extend(map(neutralise, paragraphs))
-        keys.add(len(paragraphs), bool(author))
+        count += len(paragraphs)
+    keys._count = count
     return SearchText(texts, keys)  # type: ignore[arg-type]

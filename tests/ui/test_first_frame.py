@@ -232,6 +232,49 @@ print(frozen[0])
     assert int(result.stdout.split()[-1]) > 10_000
 
 
+def test_the_app_is_imported_and_made_with_the_collector_paused_and_runs_with_it() -> None:
+    """No collection while Textual's and reader's modules are imported and the
+    app is made (tens of thousands of objects that all live on); the collector
+    runs again as the app starts (its first frame pauses it on its own)."""
+    # In a fresh interpreter, which has imported neither yet.
+    script = f"""
+import gc, importlib.abc, importlib.util, sys
+from reader import cli
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+running = []
+def run(app, **kwargs):
+    running.append(gc.isenabled())
+    del gc.callbacks[:]
+cli_imported = "textual" in sys.modules
+
+class PatchRun(importlib.abc.MetaPathFinder):
+    # Sets `run` on the app class as its module is imported by `cli`.
+
+    def find_spec(self, name, path, target=None):
+        if name != "reader.ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        execute = spec.loader.exec_module
+
+        def exec_module(module):
+            execute(module)
+            module.ReaderApp.run = run
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, PatchRun())
+assert cli.main([{str(SEEDS)!r}]) == 0
+print(cli_imported, len(collections), running)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split()[-3:] == ["False", "0", "[True]"]
+
+
 async def test_the_size_the_terminal_reports_at_start_does_not_lay_the_screen_out_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

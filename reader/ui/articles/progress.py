@@ -49,7 +49,7 @@ class LoadProgress(Vertical):
         """`byte_count` None: the total is not measured yet (the rest of the
         walk and a stat of every file, left to the load worker); until it is,
         the bar goes by files."""
-        self.query_one(Static).update(progress_text(files_done, file_count, bytes_done, byte_count))
+        self._say(progress_text(files_done, file_count, bytes_done, byte_count))
         # By bytes: a large mailbox weighs more than a small text file.
         if byte_count is None:
             # Of a count still unknown, no share can be shown yet: empty.
@@ -57,3 +57,13 @@ class LoadProgress(Vertical):
             self.query_one(ProgressBar).update(total=total, progress=done)
         else:
             self.query_one(ProgressBar).update(total=max(byte_count, 1), progress=bytes_done)
+
+    def _say(self, text: str) -> None:
+        """Show `text`, laying the screen out again only if it takes another
+        number of lines: a layout of the whole screen at every batch of a load
+        (each some 10 ms) took the GIL from the load worker."""
+        line = self.query_one(Static)
+        line.update(text, layout=False)
+        size = line.content_size
+        if not size.width or line.get_content_height(size, size, size.width) != size.height:
+            line.refresh(layout=True)
