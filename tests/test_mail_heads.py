@@ -3,16 +3,23 @@
 `heads.list_head` must list a message exactly as `fields.read_head` and
 `thread_fields` read it (the same ids, Date, author and first-message
 fields, and None where they give none), and `dates.date_key` must order
-messages as `fields.date_of` dates them, whatever the head holds.
+messages as `fields.date_of` dates them, and `date_and_posted` read a Date
+as `parsedate_to_datetime` reads it, whatever the head holds.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.formats.mail import header_values
 from reader.formats.mail.dates import UNDATED, date_key, key_of
 from reader.formats.mail.fields import date_of
+from reader.formats.mail.header_values import date_and_posted
 from reader.formats.mail.heads import first_message, list_head, listing_alone
 
 _WEEKDAYS = ["Mon, ", "Sun,", "Thu ", "Foo, ", ""]
@@ -137,3 +144,47 @@ def test_a_plain_head_is_listed_without_reading_it_again(monkeypatch: object) ->
     assert calls == []
     assert listing is not None and listing.message_id == "<1@x.org>"
     assert listing.parents == ["<0@x.org>"] and listing.author == "Ada" and listing.plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(dates())
+def test_date_and_posted_reads_a_date_as_email_does(value: str) -> None:
+    # The common form is read without `parsedate_to_datetime`: the same time
+    # (and zone) and the same date shown, whatever the Date holds.
+    assert date_and_posted(value) == _parsed_by_email(value)
+    when = date_and_posted(value)[0]
+    if when is not None:
+        assert when.utcoffset() == _parsed_by_email(value)[0].utcoffset()
+
+
+def test_a_common_date_is_read_without_email(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def parsed(value: str) -> datetime:
+        calls.append(value)
+        return parsedate_to_datetime(value)
+
+    monkeypatch.setattr(header_values.utils, "parsedate_to_datetime", parsed)
+    assert date_and_posted("Mon, 02 Jan 2023 09:00:00 -0530") == (
+        datetime(2023, 1, 2, 9, tzinfo=timezone(-timedelta(hours=5, minutes=30))),
+        "2023-01-02T09:00:00-05:30",
+    )
+    assert date_and_posted("2 Jan 2023 09:00:00 -0000")[1] == "2023-01-02T09:00:00+00:00"
+    assert calls == []
+    # A day the month lacks, and another form, are `email`'s to read.
+    assert date_and_posted("31 Feb 2024 10:00:00 +0000") == (None, "31 Feb 2024 10:00:00 +0000")
+    assert date_and_posted("Mon, 2 Jan 2023 09:00 GMT")[1] == "2023-01-02T09:00:00+00:00"
+    assert calls == ["31 Feb 2024 10:00:00 +0000", "Mon, 2 Jan 2023 09:00 GMT"]
+
+
+def _parsed_by_email(value: str) -> tuple[datetime | None, str | None]:
+    """`date_and_posted` as it read every Date: by `parsedate_to_datetime`."""
+    try:
+        when = parsedate_to_datetime(value) if value else None
+    except ValueError:
+        when = None
+    if when is None:
+        return None, " ".join(value.split()) or None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when, when.isoformat()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +77,11 @@ def whole(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[
 
 
 def halved(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test archive shared with the helper, in pieces of some 40 messages."""
     monkeypatch.setattr(mailbox, "HALVED_MBOX_BYTES", 1)
     monkeypatch.setattr(mailbox, "HALVED_MAILDIR_MESSAGES", 1)
+    monkeypatch.setattr(mailbox, "PIECE_BYTES", 48 * 1024)
+    monkeypatch.setattr(mailbox, "PIECE_MESSAGES", 40)
 
 
 @pytest.mark.parametrize("kind", ["mbox", "maildir"])
@@ -128,24 +132,110 @@ def test_a_helper_that_fails_leaves_its_half_to_the_index(
     assert listed(archive[0]) == expected
 
 
-def test_an_mbox_is_halved_at_a_message_past_what_is_read(tmp_path: Path) -> None:
+def test_an_mbox_is_cut_in_pieces_at_messages_past_what_is_read(tmp_path: Path) -> None:
     from reader.formats.mail.mbox import MboxFile
 
     message = b"From a@b Mon Jan  1 00:00:00 2024\nFrom: a@b\n\nBody\n\n"
     box_path = tmp_path / "box"
     box_path.write_bytes(message * 10000)
+    data = box_path.read_bytes()
     box = MboxFile(box_path)
     chunks = box.split()
     next(chunks)
-    stop = box.halve(0.5)
-    assert stop is not None and box.read_to < stop < box.size
-    assert box_path.read_bytes()[stop - 2 : stop + 5] == b"\n\nFrom "
+    bounds = box.cut(40_000, 100)
+    pieces = -(-(box.size - box.read_to) // 40_000)  # (rounded up)
+    assert bounds[0] == box.read_to and bounds[-1] is None and len(bounds) == pieces + 1
+    cuts = [bound for bound in bounds[1:-1] if bound is not None]
+    assert cuts == sorted(set(cuts)) and box.read_to < cuts[0] and cuts[-1] < box.size
+    assert all(data[cut - 2 : cut + 5] == b"\n\nFrom " for cut in cuts)
+    assert len(box.cut(1000, 20)) == 21, "at most `most` pieces"
+    # The reading stops where its pieces end, and goes on while `more` says so.
+    box.stop = cuts[0]
+    asked: list[int] = []
+
+    def more() -> bool:
+        asked.append(len(box))
+        box.stop = cuts[len(asked)] if len(asked) < 3 else None
+        return len(asked) < 3
+
+    box.more = more
     for _ in chunks:
         pass
-    assert box.ends[-1] == stop, "the reading stopped at the half"
-    rest = MboxFile(box_path, stop)
-    assert sum(len(found) for found in rest.split()) + len(box) == 10000
-    assert rest.lines[0] == 1 and box.line_at_stop == 5 * len(box) + 1
+    assert box.ends[-1] == cuts[2] and len(asked) == 3, "read to the end of the third piece"
+    # Each piece read alone holds its messages, its lines counted from its start.
+    total = len(box)
+    for start, stop in zip(cuts[2:], [*cuts[3:], None], strict=True):
+        piece = MboxFile(box_path, start)
+        piece.stop = stop
+        total += sum(len(found) for found in piece.split())
+        assert piece.lines[0] == 1
+        assert piece.line_at_stop - 1 == data.count(b"\n", start, stop or len(data))
+    assert total == 10000
+
+
+@pytest.mark.parametrize("kind", ["mbox", "maildir"])
+def test_the_index_and_the_helper_share_the_pieces_however_fast_each_reads(
+    archive: tuple[Path, Path], kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = archive[0] if kind == "mbox" else archive[1]
+    expected = whole(path, monkeypatch)
+    halved(monkeypatch)
+    shared: list[second_half.Pieces] = []
+    monkeypatch.setattr(
+        mailbox, "Pieces", lambda bounds: shared.append(second_half.Pieces(bounds)) or shared[-1]
+    )
+    # The index reads slowly (its core busy): the helper reads more pieces.
+    reading = index.list_head
+    monkeypatch.setattr(
+        index,
+        "list_head",
+        lambda *args: time.sleep(0.005) or reading(*args),  # type: ignore[func-returns-value]
+    )
+    assert listed(path) == expected
+    (pieces,) = shared
+    assert len(pieces.bounds) > 10
+    assert 1 <= pieces.claimed < len(pieces.bounds) // 2 and pieces.left > 0
+
+
+def test_the_helper_gives_each_message_id_as_one_string(archive: tuple[Path, Path]) -> None:
+    # (The index takes the helper's ids as they come: one string each, however
+    # many replies mention one, in whichever of the helper's pieces.)
+    from reader.formats.mail.mbox import MboxFile
+
+    box = MboxFile(archive[0])
+    next(box.split())
+    bounds = box.cut(48 * 1024, 100)
+    pieces = second_half.Pieces(bounds)
+    helper = second_half.Helper(("mbox", str(box.path), bounds[1:], pieces.tokens), pieces.tokens)
+    kind, answered = helper.result()
+    pieces.close()
+    assert kind == "mbox" and len(answered) == len(bounds) - 2 > 3, "every piece the helper's"
+    kept: dict[str, str] = {}
+    mentions = 0
+    for piece in answered:
+        for record in piece[3]:
+            if isinstance(record, tuple):
+                for message_id in [record[0], *record[1]]:
+                    if message_id is not None:
+                        assert kept.setdefault(message_id, message_id) is message_id
+                        mentions += 1
+    assert mentions > 2 * len(kept)
+
+
+def test_pieces_claimed_from_both_ends_go_to_one_side_each() -> None:
+    pieces = second_half.Pieces([0, 10, 20, 30, 40, 50, None])
+    helper: list[int] = []
+    # The helper claims from the back as the index claims from the front.
+    for turn in range(10):
+        if turn % 3 == 0:
+            pieces.claim()
+        elif second_half.claim_token(pieces.tokens):
+            helper.append(len(pieces.bounds) - 2 - len(helper))
+    assert pieces.claimed + len(helper) == len(pieces.bounds) - 1
+    assert sorted(helper) == list(range(pieces.claimed, len(pieces.bounds) - 1))
+    assert pieces.left == len(helper) and pieces.stop == pieces.bounds[pieces.claimed]
+    assert not pieces.claim() and not second_half.claim_token(pieces.tokens)
+    pieces.close()
 
 
 @pytest.mark.parametrize("halves", [True, False], ids=["halved", "whole"])

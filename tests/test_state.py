@@ -21,7 +21,7 @@ from reader.state import ArticleState, State, open_state, state_path
 from reader.state import database as database_module
 from reader.state import schema as schema_module
 from reader.state.article_state import NEW, READ, STUB, UNREAD
-from reader.state.identity import article_key, comment_keys
+from reader.state.identity import article_key, comment_keys, digest_key
 from reader.state.schema import LATEST
 from reader.state.session import Writer
 from reader.state.writer import StateWriter
@@ -180,6 +180,20 @@ def test_a_comment_with_a_source_id_keeps_its_key_when_edited_or_moved() -> None
         return comment_keys(article_key(item), thread)[thread.comments.index(reply)]
 
     assert key("first", None) == key("edited", "a parent")
+
+
+def test_a_comment_with_a_source_id_is_keyed_as_earlier_sessions_stored_it() -> None:
+    # The digest of the article's key and the id: what the databases written
+    # so far hold for each such comment (a mailbox's messages, HN, Reddit).
+    reply = Comment(author="b", text=["re"], source_id="<r@example.org>")
+    root = Comment(author="a", text=["hello"], source_id="<é@example.org>", replies=[reply])
+    item = Article(title="T", source_id="<t@example.org>", comments=[root])
+    key = article_key(item)
+    prefix = key.to_bytes(8, "little", signed=True) + b"id\0"
+    assert list(comment_keys(key, thread_of(item))) == [
+        digest_key(prefix + "<é@example.org>".encode()),
+        digest_key(prefix + b"<r@example.org>"),
+    ]
 
 
 def test_comment_keys_of_a_deep_chain_need_no_recursion() -> None:

@@ -4,36 +4,23 @@ Threads and replies are in date order (`threads`); sorting an archive needs
 every message's Date, and `email.utils.parsedate_to_datetime` costs some 5 µs
 a header, most of an index's time for 50,000 messages. The Date most mailers
 write (`Mon, 02 Jan 2023 09:00:00 +0000`) is read here by one regular
-expression and arithmetic to the same instant; anything else goes to the
-full parse (`fields.date_of`). The key is the instant in whole seconds since
-1970 (a Date has no fractions), or `UNDATED` after every date.
+expression (`header_values.COMMON_DATE`) and arithmetic to the same instant;
+anything else goes to the full parse (`fields.date_of`). The key is the
+instant in whole seconds since 1970 (a Date has no fractions), or `UNDATED`
+after every date.
 """
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange, timegm
 from datetime import date, datetime
 
 from .fields import date_of
+from .header_values import COMMON_DATE, MONTHS
 
 # After every real date: undated messages come last (then in archive order).
 UNDATED = 1 << 62
 _EPOCH = date(1970, 1, 1).toordinal()
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
-}
-# A four-digit year from 1000 (`parsedate` moves two-digit years, and a year
-# written `0099` is read as 99 and moved), a two-digit time, a numeric zone
-# within a day. The weekday, if any, is not checked: `parsedate` ignores it.
-_COMMON_DATE = re.compile(
-    r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-    r"Sep|Oct|Nov|Dec) ([1-9]\d{3}) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d) ([+-])([01]\d|2[0-3])"
-    r"([0-5]\d)\s*"
-)
 
 
 def date_key(value: str | None) -> int:
@@ -41,7 +28,7 @@ def date_key(value: str | None) -> int:
     (`UNDATED` for none, or one that names no time)."""
     if value is None:
         return UNDATED
-    found = _COMMON_DATE.fullmatch(value)
+    found = COMMON_DATE.fullmatch(value)
     if found is None:
         return key_of(date_of(value))
     day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = found.groups()
@@ -61,7 +48,7 @@ _MONTH_DAYS: dict[tuple[int, str], tuple[int, int]] = {}
 def _month(year: int, name: str) -> tuple[int, int]:
     found = _MONTH_DAYS.get((year, name))
     if found is None:
-        number = _MONTHS[name]
+        number = MONTHS[name]
         first = date(year, number, 1)
         length = monthrange(year, number)[1]
         found = _MONTH_DAYS[year, name] = (first.toordinal() - _EPOCH, length)

@@ -63,6 +63,14 @@ def take_cuts() -> list[str]:
     return taken
 
 
+def forget_cuts() -> None:
+    """Forget the cuts noted since the last call, in this thread (what
+    `take_cuts` does, for a caller that does not say them: no list made)."""
+    notes = getattr(_local, "notes", None)
+    if notes:
+        notes.clear()
+
+
 _local = threading.local()
 _SPELLINGS = {"message-id": "Message-ID", "mime-version": "MIME-Version"}
 

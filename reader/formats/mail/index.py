@@ -18,12 +18,12 @@ from ...errors import LoadError
 from ...model import Article
 from ..scrub import scrub
 from .dates import key_of
-from .headerbounds import HeaderProblem, skip_reason, take_cuts
+from .headerbounds import HeaderProblem, forget_cuts, skip_reason, take_cuts
 from .heads import FirstMessage, Listing, list_head
 from .maildir import MaildirMessages
 from .mbox import MboxFile, unescape
 from .messages import Mail, Messages, read_mail, readable, thread_article
-from .second_half import Helper, Record, index_maildir_half, index_mbox_half
+from .second_half import Helper, Pieces, Record, index_maildir_half, index_mbox_half
 from .threads import Node, order, thread_roots
 
 
@@ -39,15 +39,16 @@ class Found(NamedTuple):
 
 
 class Half(NamedTuple):
-    """The second half of a mailbox, read by a helper (`second_half`): from
-    the message that starts at byte `start` of an mbox, or from message
-    number `start` of a Maildir."""
+    """What is left of a mailbox once its preview is given, in pieces shared
+    with a helper (`second_half`): the index reads the first, the helper
+    the last, whatever each can while the other reads."""
 
-    start: int
+    pieces: Pieces
     helper: Helper
 
     def close(self) -> None:
         self.helper.close()
+        self.pieces.close()
 
 
 class Preview(NamedTuple):
@@ -80,66 +81,81 @@ class MailboxIndex:
         """Index the messages of `found`; the share of the mailbox read once
         they are (0 if it held none)."""
         share = 0.0
+        ids, authors, plain = self.ids, self.authors, self.plain
         for data, start, end, read in found:
             share = read
-            number = len(self.authors)
-            self.authors.append(None)
-            self.plain.append(0)
+            number = len(authors)
             if isinstance(data, str):
+                authors.append(None)
+                plain.append(0)
                 self.skip(number, data, warnings)
                 continue
             try:
-                listing = list_head(data, start, end, self.ids)
+                listing = list_head(data, start, end, ids)
             except HeaderProblem:
                 listing = None  # read in full below, which says what is wrong
-            take_cuts()  # (a head cut is cut again, and said, when it is read in full)
+            forget_cuts()  # (a head cut is cut again, and said, when it is read in full)
             if listing is not None:
                 self._add(number, listing)
             else:
+                authors.append(None)
+                plain.append(0)
                 message = data[start:end]
                 self._read_in_full(number, unescape(message) if self.escaped else message, warnings)
         return share
 
     def take_half(self, half: Half, warnings: list[str] | None) -> None:
-        """Index the second half of the mailbox, from what its helper read
-        (or, if it failed, read here as it would have)."""
+        """Index the pieces the helper read (or, if it failed, read here as
+        it would have), after the index's own."""
         messages = self.messages
+        if isinstance(messages, MboxFile) and messages.stop is None:
+            return  # read to its end here (the index's last piece, or lone CRs)
+        if not half.pieces.left:
+            return  # every piece was the index's
         answer = half.helper.result()
-        records: list[Record]
+        if answer is not None and answer[0] == "error":
+            raise LoadError(messages.path, answer[1])
+        if answer is not None and len(answer[1]) != half.pieces.left:
+            answer = None  # (not the pieces left: read here)
+        records: list[Record] = []
         if isinstance(messages, MboxFile):
-            if messages.stop is None:
-                return  # read to its end here (see `MboxFile.halve`)
+            assert messages.stop is not None
             if answer is None:
-                read = index_mbox_half(str(messages.path), half.start)
-                starts, ends, lines, records = read.starts, read.ends, read.lines, read.records
-            elif answer[0] == "error":
-                raise LoadError(messages.path, answer[1])
+                read = index_mbox_half(str(messages.path), messages.stop, None, self.ids)
+                assert read is not None  # (to the end: by lines if need be)
+                pieces = [(read.starts, read.ends, read.lines, read.records, 0)]
             else:
-                starts, ends, lines = (array("q", answer[i]) for i in (1, 2, 3))
-                records = answer[4]
-            messages.starts.extend(starts)
-            messages.ends.extend(ends)
-            before = messages.line_at_stop - 1
-            messages.lines.extend(line + before for line in lines)
+                pieces = [
+                    (*(array("q", piece[i]) for i in range(3)), piece[3], piece[4])
+                    for piece in answer[1]
+                ]
+            # The line each piece starts on, from the line the index stopped on.
+            line = messages.line_at_stop
+            for starts, ends, lines, piece_records, line_breaks in pieces:
+                messages.starts.extend(starts)
+                messages.ends.extend(ends)
+                messages.lines.extend(number + line - 1 for number in lines)
+                records += piece_records
+                line += line_breaks
         else:
             assert isinstance(messages, MaildirMessages)
-            records, size = (
-                answer[1:]
+            read_pieces = (
+                answer[1]
                 if answer is not None
-                else index_maildir_half(messages.files_from(half.start))
+                else [index_maildir_half(messages.files_from(messages.stop), self.ids)]
             )
-            messages.size += size
-        ids = self.ids
+            for piece_records, size in read_pieces:
+                records += piece_records
+                messages.size += size
         authors, plain, firsts, nodes = self.authors, self.plain, self.firsts, self.nodes
         for record in records:
             number = len(authors)
             if isinstance(record, tuple):
-                # A `Listing`'s fields (see `second_half.Record`), its ids
-                # made the strings the first half's are.
+                # A `Listing`'s fields (see `second_half.Record`). Its ids are
+                # one string each already: the helper's are, and `marshal`
+                # gives a string it wrote once for each mention of it (read
+                # here, they are the index's own strings).
                 message_id, parents, when, author, is_plain, first = record
-                if message_id is not None:
-                    message_id = ids.setdefault(message_id, message_id)
-                parents = [ids.setdefault(parent, parent) for parent in parents]
                 nodes.append(Node(number, message_id, parents, when))
                 authors.append(_scrubbed(author))
                 plain.append(is_plain)
@@ -159,12 +175,13 @@ class MailboxIndex:
                 self._read_in_full(number, data, warnings)
 
     def _add(self, number: int, listing: Listing) -> None:
-        node = Node(number, listing.message_id, listing.parents, listing.when)
-        self.authors[number] = _scrubbed(listing.author)
-        self.plain[number] = listing.plain
-        if listing.first is not None:
-            self.firsts[number] = listing.first
-        self.nodes.append(node)
+        """Message `number` (the next) as its head lists it."""
+        message_id, parents, when, author, is_plain, first = listing
+        self.nodes.append(Node(number, message_id, parents, when))
+        self.authors.append(_scrubbed(author))
+        self.plain.append(is_plain)
+        if first is not None:
+            self.firsts[number] = first
 
     def _read_in_full(self, number: int, message: bytes, warnings: list[str] | None) -> None:
         """A message whose head only `email` reads (or maybe no message at all)."""

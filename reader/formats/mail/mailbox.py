@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from itertools import islice
 
 from ...errors import LoadError
@@ -35,7 +36,15 @@ from .index import Found, Half, MailboxIndex
 from .maildir import MaildirMessages, is_maildir, message_files
 from .mbox import MboxFile
 from .messages import Messages
-from .second_half import HALVED_MAILDIR_MESSAGES, HALVED_MBOX_BYTES, OWN_SHARE, Helper
+from .second_half import (
+    HALVED_MAILDIR_MESSAGES,
+    HALVED_MBOX_BYTES,
+    MOST_PIECES,
+    PIECE_BYTES,
+    PIECE_MESSAGES,
+    Helper,
+    Pieces,
+)
 from .thread_list import listed_threads
 
 # An mbox starts with a `From ` line, then a header line.
@@ -90,7 +99,7 @@ def _maildir_messages(box: MaildirMessages) -> Iterator[Found]:
 
 def _until_stop(box: MaildirMessages) -> Iterator[int]:
     number = 0
-    while number < box.stop:
+    while number < box.stop or (box.more is not None and box.more()):
         yield number
         number += 1
 
@@ -129,20 +138,47 @@ def _parse(
 
 
 def _halved(messages: Messages) -> Half | None:
-    """The second half of what is still to read of a big mailbox, given to a
-    helper process, which starts reading it at once; None for a mailbox not
-    worth it (or not halved)."""
+    """What is still to read of a big mailbox, cut in pieces shared with a
+    helper process, which starts reading them at once (see `second_half`);
+    None for a mailbox not worth it."""
     if isinstance(messages, MboxFile):
         if messages.size - messages.read_to < HALVED_MBOX_BYTES:
             return None
-        start = messages.halve(OWN_SHARE)
-        if start is None:
-            return None
-        return Half(start, Helper(("mbox", str(messages.path), start)))
-    if isinstance(messages, MaildirMessages):
+        bounds = messages.cut(PIECE_BYTES, MOST_PIECES)
+        request: tuple[object, ...] = ("mbox", str(messages.path), bounds[1:])
+    elif isinstance(messages, MaildirMessages):
         count = len(messages)
         if count < HALVED_MAILDIR_MESSAGES:
             return None
-        messages.stop = start = int(count * OWN_SHARE)
-        return Half(start, Helper(("maildir", messages.files_from(start))))
-    return None
+        size = max(PIECE_MESSAGES, count // MOST_PIECES + 1)
+        bounds = [*range(0, count, size), count]
+        # Its files from the second piece on, numbered from there: their paths
+        # as one string and whether each is a regular file as one byte (a
+        # tuple a file took the index 30 ms to make and send, the helper as
+        # long to read).
+        files = messages.files_from(size)
+        request = (
+            "maildir",
+            ("\0".join([path for path, _ in files]), bytes([regular for _, regular in files])),
+            [bound - size for bound in bounds[1:]],
+        )
+    else:
+        return None
+    if len(bounds) < 3:
+        return None  # one piece: nothing to share
+    try:
+        pieces = Pieces(bounds)
+    except OSError:
+        return None
+    half = Half(pieces, Helper((*request, pieces.tokens), pieces.tokens))
+    messages.stop = pieces.stop
+    messages.more = partial(_claim, pieces, messages)
+    return half
+
+
+def _claim(pieces: Pieces, messages: MboxFile | MaildirMessages) -> bool:
+    """The next piece claimed for the index's reading, which goes on to its end."""
+    if not pieces.claim():
+        return False
+    messages.stop = pieces.stop
+    return True

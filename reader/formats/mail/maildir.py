@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -152,8 +152,10 @@ class MaildirMessages:
     def __init__(self, path: Path, files: list[MessageFile]) -> None:
         self.path = path
         self._files = files
-        # Where the index's reading stops (the rest for another reader).
+        # Where the index's reading stops (the rest for another reader), and
+        # what, called there, moves it on if the index is to read on.
         self.stop = len(files)
+        self.more: Callable[[], bool] | None = None
         # The bytes of the messages the index has read (see `Batch.size`).
         self.size = 0
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ...errors import LoadError
@@ -33,8 +33,8 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 # once; the rest in chunks of some MB, each split in one go.
 FIRST_CHUNK = 256 * 1024
 CHUNK = 4 * 1024 * 1024
-# Where a message start is looked for to halve a file (see `MboxFile.halve`).
-_HALVING_WINDOW = 1024 * 1024
+# Where a message start is looked for to cut a file in pieces (see `MboxFile.cut`).
+_CUTTING_WINDOW = 256 * 1024
 # A message as found: the buffer it is in, where it is there (after its
 # `From ` line), and where it is in the file.
 Found = tuple[bytes, int, int, int]
@@ -44,7 +44,8 @@ class MboxFile:
     """Where each message of an mbox is (its bytes after its `From ` line),
     in file order, numbered from 0 as they are found; of the file from
     `start`, a message's start (then lines are counted from there), and up
-    to `stop` if it is set before the reading gets there (see `halve`)."""
+    to `stop` if it is set before the reading gets there (see `cut`), or on
+    as long as `more` moves `stop` on."""
 
     def __init__(self, path: Path, start: int = 0) -> None:
         self.path = path
@@ -54,6 +55,9 @@ class MboxFile:
         self.size = 0  # of the file, as it was read
         self.start = start
         self.stop: int | None = None
+        # Called when the reading gets to `stop`: whether it goes on (to a
+        # `stop` it has moved on, or to the end: None).
+        self.more: Callable[[], bool] | None = None
         self.read_to = start  # where the reading has got to
         self.line_at_stop = 0  # the line `stop` is on, once read to there
 
@@ -98,30 +102,32 @@ class MboxFile:
         finally:
             os.close(descriptor)
 
-    def halve(self, share: float) -> int | None:
-        """Where a message starts about `share` of the way through what is
-        still to read, which the reading now stops at (the rest for another
-        reader); None where there is none (the rest is read here)."""
-        if self.stop is not None or self.read_to >= self.size:
-            return None
-        middle = self.read_to + int((self.size - self.read_to) * share)
-        # From a little before the middle: whether the line before is blank.
-        low = max(middle - 1024, self.read_to)
+    def cut(self, piece_bytes: int, most: int) -> list[int | None]:
+        """What is still to read, cut in at most `most` pieces of about
+        `piece_bytes`, each but the first starting at a message (a `From `
+        line after a blank line): the pieces' bounds, where the reading has
+        got to first, None (the end of the file) last."""
+        left = self.size - self.read_to
+        piece_bytes = max(piece_bytes, left // most + 1)
+        bounds: list[int | None] = [self.read_to]
         try:
             descriptor = _open(self.path)
         except OSError:
-            return None
+            return [self.read_to, None]
         try:
-            window = os.pread(descriptor, _HALVING_WINDOW, low)
+            for middle in range(self.read_to + piece_bytes, self.size, piece_bytes):
+                # From a little before: whether the line before is blank.
+                low = middle - 1024
+                window = os.pread(descriptor, _CUTTING_WINDOW, low)
+                found = self._first_start(window, middle - low)
+                if found is not None and bounds[-1] < low + found < self.size:  # type: ignore[operator]
+                    bounds.append(low + found)
         except OSError:
-            return None
+            return [self.read_to, None]
         finally:
             os.close(descriptor)
-        starts = self._starts(window, middle - low)
-        if not starts:
-            return None
-        self.stop = low + starts[0]
-        return self.stop
+        bounds.append(None)
+        return bounds
 
     def _split(self, descriptor: int) -> Iterator[list[Found]]:
         self.size = os.fstat(descriptor).st_size
@@ -136,6 +142,10 @@ class MboxFile:
         while True:
             if self.stop is not None:
                 chunk_size = max(0, min(chunk_size, self.stop - base - len(buffer)))
+                if not chunk_size and self.more is not None and self.more():
+                    # Another piece claimed: on to its end.
+                    chunk_size = CHUNK
+                    continue
             chunk = os.read(descriptor, chunk_size) if chunk_size else b""
             chunk_size = CHUNK
             self.read_to = base + len(buffer) + len(chunk)
@@ -189,6 +199,16 @@ class MboxFile:
         self.starts.append(base + body)
         self.ends.append(base + end)
         found.append((buffer, body, end, base + end))
+
+    @staticmethod
+    def _first_start(buffer: bytes, scanned: int) -> int | None:
+        """Where the first message starts in `buffer` past `scanned` (None: none does)."""
+        for found in _NEWLINE_FROM.finditer(buffer, scanned):
+            position = found.start()
+            line_start = buffer.rfind(b"\n", 0, position) + 1
+            if not buffer[line_start:position].strip():
+                return position + 1
+        return None
 
     @staticmethod
     def _starts(buffer: bytes, scanned: int) -> list[int]:
