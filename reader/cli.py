@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterable
@@ -283,13 +284,26 @@ def _read_ahead(loading: Loading, fetching: bool) -> bool:
             outcome.append(error)
 
     thread = threading.Thread(target=read_ahead, name="read-ahead", daemon=True)
-    thread.start()
-    import_module(".ui.app", __package__)
-    thread.join()
+    # `ctrl+c` meanwhile ends the process there and then: raised as
+    # KeyboardInterrupt, it can land in the import machinery, which may
+    # swallow it or leave a module half made under the fetching thread. Nothing
+    # is open yet that an exit would leave unfinished (the cache's writes are
+    # crash-safe).
+    interrupt = signal.signal(signal.SIGINT, _exit_interrupted)
+    try:
+        thread.start()
+        import_module(".ui.app", __package__)
+        thread.join()
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
     (found,) = outcome
     if isinstance(found, BaseException):
         raise found
     return found
+
+
+def _exit_interrupted(signal_number: int, frame: object) -> None:
+    os._exit(130)  # what `main` returns for ctrl+c
 
 
 def _print_config(path: Path) -> int:
