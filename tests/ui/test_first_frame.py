@@ -239,9 +239,19 @@ def test_the_app_is_imported_and_made_with_the_collector_paused_and_runs_with_it
     # In a fresh interpreter, which has imported neither yet.
     script = f"""
 import gc, importlib.abc, importlib.util, sys
+from contextlib import contextmanager
 from reader import cli
 collections = []
-gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+# Counted from the pause on: the command line read before it may collect.
+paused = []
+pause = cli.collector_paused
+@contextmanager
+def watched_pause():
+    with pause() as was_running:
+        paused.append(True)
+        yield was_running
+cli.collector_paused = watched_pause
+gc.callbacks.append(lambda phase, info: phase == "start" and paused and collections.append(info))
 running = []
 def run(app, **kwargs):
     running.append(gc.isenabled())
@@ -267,12 +277,12 @@ class PatchRun(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, PatchRun())
 assert cli.main([{str(SEEDS)!r}]) == 0
-print(cli_imported, len(collections), running)
+print(cli_imported, len(collections), running, bool(paused))
 """
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.split()[-3:] == ["False", "0", "[True]"]
+    assert result.stdout.split()[-4:] == ["False", "0", "[True]", "True"]
 
 
 async def test_the_size_the_terminal_reports_at_start_does_not_lay_the_screen_out_again(
