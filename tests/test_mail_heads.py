@@ -9,7 +9,7 @@ as `parsedate_to_datetime` reads it, whatever the head holds.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from reader.formats.mail import header_values
 from reader.formats.mail.dates import UNDATED, date_key, key_of
 from reader.formats.mail.fields import date_of
-from reader.formats.mail.header_values import date_and_posted
+from reader.formats.mail.header_values import date_and_posted, date_by_email
 from reader.formats.mail.heads import first_message, list_head, listing_alone
 
 _WEEKDAYS = ["Mon, ", "Sun,", "Thu ", "Foo, ", ""]
@@ -151,10 +151,10 @@ def test_a_plain_head_is_listed_without_reading_it_again(monkeypatch: object) ->
 def test_date_and_posted_reads_a_date_as_email_does(value: str) -> None:
     # The common form is read without `parsedate_to_datetime`: the same time
     # (and zone) and the same date shown, whatever the Date holds.
-    assert date_and_posted(value) == _parsed_by_email(value)
+    assert date_and_posted(value) == date_by_email(value)
     when = date_and_posted(value)[0]
     if when is not None:
-        assert when.utcoffset() == _parsed_by_email(value)[0].utcoffset()
+        assert when.utcoffset() == date_by_email(value)[0].utcoffset()
 
 
 def test_a_common_date_is_read_without_email(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,16 +175,3 @@ def test_a_common_date_is_read_without_email(monkeypatch: pytest.MonkeyPatch) ->
     assert date_and_posted("31 Feb 2024 10:00:00 +0000") == (None, "31 Feb 2024 10:00:00 +0000")
     assert date_and_posted("Mon, 2 Jan 2023 09:00 GMT")[1] == "2023-01-02T09:00:00+00:00"
     assert calls == ["31 Feb 2024 10:00:00 +0000", "Mon, 2 Jan 2023 09:00 GMT"]
-
-
-def _parsed_by_email(value: str) -> tuple[datetime | None, str | None]:
-    """`date_and_posted` as it read every Date: by `parsedate_to_datetime`."""
-    try:
-        when = parsedate_to_datetime(value) if value else None
-    except ValueError:
-        when = None
-    if when is None:
-        return None, " ".join(value.split()) or None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when, when.isoformat()

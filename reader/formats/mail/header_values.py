@@ -122,6 +122,11 @@ def date_and_posted(value: str | None) -> tuple[datetime | None, str | None]:
             pass  # (a day the month lacks: `parsedate_to_datetime` refuses it too, below)
         else:
             return when, when.isoformat()
+    return date_by_email(value)
+
+
+def date_by_email(value: str) -> tuple[datetime | None, str | None]:
+    """`date_and_posted` of any Date, read by `email`'s `parsedate_to_datetime`."""
     try:
         when = utils.parsedate_to_datetime(value) if value else None
     except ValueError:
