@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from textual import events
 from textual.pilot import Pilot
 
 from reader.loading import Loading
@@ -431,6 +432,15 @@ async def settle(pilot: Pilot[None]) -> None:
     if web is not None:
         await wait_for(pilot, lambda: not web.busy, "the fetches")
         await pilot.pause()
+
+
+async def burst(pilot: Pilot[None], keys: Iterable[tuple[str, str]]) -> None:
+    """`keys` (each a key's name and its character) as a terminal hands fast
+    typing or a paste over: all posted before the app handles the first;
+    then the app settles."""
+    for key, character in keys:
+        pilot.app.post_message(events.Key(key, character))
+    await settle(pilot)
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 
 from reader.ui.body.pane import BodyPane
@@ -18,7 +17,7 @@ from reader.ui.thread.pane import ThreadPane
 from reader.ui.thread.view import ThreadView
 
 from .conftest import make_app
-from .scenes import settle
+from .scenes import burst, settle
 
 CODE_LINE = "x = 1  # " + "a long line of code that is clipped, not wrapped " * 4
 PROSE = "Words that wrap over a line or two of the pane, and then some more words. " * 3
@@ -69,9 +68,7 @@ def code_thread(tmp_path: Path) -> Path:
 async def type_at_once(pilot: Pilot[None], text: str) -> None:
     """`text` typed as a terminal hands fast typing over: one burst, which
     the search runs once for."""
-    for character in text:
-        pilot.app.post_message(events.Key(character, character))
-    await settle(pilot)
+    await burst(pilot, ((character, character) for character in text))
 
 
 def match_line_on_screen(view: ThreadView) -> tuple[int, float, int]:

@@ -5,7 +5,6 @@ use and after."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input
 
 from reader.search.query import Query
@@ -13,7 +12,7 @@ from reader.ui.search.bar import SearchBar
 from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
-from .scenes import settle
+from .scenes import burst, settle
 
 
 async def test_the_first_frame_has_no_search_bar_and_no_input() -> None:
@@ -43,9 +42,7 @@ async def test_a_character_in_the_same_burst_as_slash_is_the_query() -> None:
         await pilot.press("enter", "c")
         await settle(pilot)
         # `/a` in one write, as a terminal delivers a fast typist or a paste.
-        for key, character in (("slash", "/"), ("a", "a"), ("l", "l")):
-            app.post_message(events.Key(key, character))
-        await settle(pilot)
+        await burst(pilot, (("slash", "/"), ("a", "a"), ("l", "l")))
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.bar.search_query.text == "al"
@@ -65,9 +62,7 @@ async def test_a_character_in_the_same_burst_as_slash_is_the_query_when_the_bar_
         assert not pane.bar.is_open
         cursor = pane.view.cursor
         # `/al` in one write; `l` alone in the view would fold the comment.
-        for key, character in (("slash", "/"), ("a", "a"), ("l", "l")):
-            app.post_message(events.Key(key, character))
-        await settle(pilot)
+        await burst(pilot, (("slash", "/"), ("a", "a"), ("l", "l")))
         await settle(pilot)
         assert pane.bar.is_open
         assert pane.bar.search_query.text == "al"
@@ -84,9 +79,7 @@ async def test_keys_after_enter_in_the_burst_go_to_the_view_not_the_bar() -> Non
         await pilot.press("enter", "c")
         await settle(pilot)
         keys = [("slash", "/"), ("w", "w"), ("a", "a"), ("r", "r"), ("enter", "\r"), ("n", "n")]
-        for key, character in keys:
-            app.post_message(events.Key(key, character))
-        await settle(pilot)
+        await burst(pilot, keys)
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.search_query == Query("war")
@@ -103,9 +96,7 @@ async def test_a_character_in_the_same_burst_as_a_remapped_search_key_is_the_que
         app.set_keymap({"search.open": "!"})
         await pilot.press("enter", "c")
         await settle(pilot)
-        for key, character in (("exclamation_mark", "!"), ("a", "a"), ("l", "l")):
-            app.post_message(events.Key(key, character))
-        await settle(pilot)
+        await burst(pilot, (("exclamation_mark", "!"), ("a", "a"), ("l", "l")))
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.bar.search_query.text == "al"
@@ -133,9 +124,7 @@ async def test_enter_in_the_same_burst_as_slash_keeps_the_search_and_closes_the_
         await settle(pilot)
         # `/al` and Enter in one write: Enter is the bar's key (its binding),
         # not a character, and must reach the bar's bindings too.
-        for key, character in (("slash", "/"), ("a", "a"), ("l", "l"), ("enter", "\r")):
-            app.post_message(events.Key(key, character))
-        await settle(pilot)
+        await burst(pilot, (("slash", "/"), ("a", "a"), ("l", "l"), ("enter", "\r")))
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.search_query == Query("al")

@@ -4,13 +4,11 @@ too, where a pane is hidden until it is shown."""
 
 from __future__ import annotations
 
-from textual import events
-
 from reader.ui.search.pane import SearchPane
 from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
-from .scenes import settle
+from .scenes import burst, settle
 
 
 async def test_slash_typed_right_after_two_tabs_searches_the_comments_at_80x24() -> None:
@@ -18,9 +16,7 @@ async def test_slash_typed_right_after_two_tabs_searches_the_comments_at_80x24()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         # Queued at once, without waiting for a refresh between them.
-        for key, character in (("tab", "\t"), ("tab", "\t"), ("slash", "/")):
-            app.post_message(events.Key(key, character))
-        await settle(pilot)
+        await burst(pilot, (("tab", "\t"), ("tab", "\t"), ("slash", "/")))
         focused = app.screen.focused
         assert focused is not None
         pane = next((node for node in focused.ancestors if isinstance(node, SearchPane)), None)
