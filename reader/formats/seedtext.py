@@ -243,7 +243,11 @@ def _read_comments(lines: list[str], start: int) -> list[Comment]:
             columns.pop()
             open_comments.pop()
         if comment is not None:
-            # Frozen as the comment ends (see `_freeze_text`).
+            # The text as the store keeps it (a tuple, one paragraph its bare
+            # string), made as the comment ends: its list is freed while the
+            # parse goes on, its memory taken again by the next comments, not
+            # left as holes by the store freezing 100,000 lists at once after
+            # the last comment is made. (Inline: a call a comment was 5% of XL.)
             comment.text = tuple(text)
         comment = Comment()
         (open_comments[-1].replies if open_comments else roots).append(comment)
@@ -256,16 +260,8 @@ def _read_comments(lines: list[str], start: int) -> list[Comment]:
     if paragraph:
         text.append("\n".join(paragraph))
     if comment is not None:
-        _freeze_text(comment, text)
+        comment.text = tuple(text)  # (as above)
     return roots
-
-
-def _freeze_text(comment: Comment, paragraphs: list[str]) -> None:
-    """The comment's text as the store keeps it (a tuple, one paragraph its bare
-    string), made as the comment ends: its list is freed while the parse goes
-    on, its memory taken again by the next comments, not left as holes by the
-    store freezing 100,000 lists at once after the last comment is made."""
-    comment.text = tuple(paragraphs)
 
 
 def render_seed_text(
