@@ -20,7 +20,7 @@ from . import limits
 from .batch import Batch
 from .mail.maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
-from .sample import SEED_TEXT_SUFFIXES, Sample
+from .sample import CUT_AS_TAKEN_SUFFIXES, SEED_TEXT_SUFFIXES, Sample
 from .scrub import scrub_articles
 
 EXTENSIONS = SUFFIXES
@@ -285,11 +285,11 @@ def read_file(path: Path, most: int | None = None) -> bytes | bytearray:
             _check_size(path, info.st_size)
             limit = limits.MAX_FILE_BYTES if most is None else min(most, limits.MAX_FILE_BYTES)
             # Its size and a byte more: a read of the limit would allocate the
-            # limit (256 MB, 4 ms), whatever the file holds. Seed text into a
-            # bytearray, which its parser frees as it goes (see `Sample`).
+            # limit (256 MB, 4 ms), whatever the file holds. Seed text and JSON
+            # into a bytearray, which their parsers free as they go (see `Sample`).
             wanted = min(info.st_size, limit) + 1
             data: bytes | bytearray
-            if most is None and path.suffix.lower() in SEED_TEXT_SUFFIXES:
+            if most is None and path.suffix.lower() in CUT_AS_TAKEN_SUFFIXES:
                 data = _read_into(file, wanted)
             else:
                 data = file.read(wanted)

@@ -15,10 +15,12 @@ posts: each becomes an article without its comments.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import LoadError
 from ..model import Article, Comment
+from .jsonstream import NotStreamable, read_streamed
 from .sample import Sample
 from .text.markdown import markdown_to_text
 from .tree import build_comments
@@ -26,10 +28,23 @@ from .values import int_of, iso_from_unix, list_of, string_of
 
 SITE = "https://www.reddit.com"
 _GONE = {"[deleted]": "deleted", "[removed]": "removed"}
+# How a thread's file starts, as Reddit writes it: its first listing's kind first.
+_THREAD_START = re.compile(
+    rb'(?:\xef\xbb\xbf)?[ \t\n\r]*\[[ \t\n\r]*\{[ \t\n\r]*"kind"[ \t\n\r]*:[ \t\n\r]*"Listing"'
+)
+# Where a thread's comments are: the second listing's `data.children`.
+_COMMENTS_PATH = (1, "data", "children")
 
 
 def sniff(sample: Sample) -> bool:
-    data = sample.json if sample.is_json else None
+    if not sample.json_read and sample.suffix == ".json" and _THREAD_START.match(sample.head(64)):
+        # Taken by its first bytes, to be read a piece at a time (`parse`):
+        # parsed here, it would be held whole.
+        return True
+    return _is_thread(sample.json if sample.is_json else None)
+
+
+def _is_thread(data: object) -> bool:
     return (
         isinstance(data, list)
         and len(data) == 2
@@ -38,20 +53,44 @@ def sniff(sample: Sample) -> bool:
 
 
 def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
+    chunks = sample.take_json_chunks()
+    if chunks is not None:
+        # A big file: its comments are made as each top-level one is read,
+        # the bytes freed as they are decoded; the text and the parsed tree
+        # are never whole.
+        comments: list[Comment] = []
+
+        def build(item: list[Any]) -> None:
+            build_comments(comments, item, _comment_of, _replies, let_go=True)
+
+        try:
+            document = read_streamed(chunks, _COMMENTS_PATH, build)
+        except NotStreamable:
+            document = None
+        if _is_thread(document):
+            article = _article(sample, document[0])
+            article.comments = comments
+            build_comments(comments, _children(document[1]), _comment_of, _replies, let_go=True)
+            return [article]
+        del comments, document
+        sample.read_again()
+    if not _is_thread(sample.json):
+        # Taken by its first bytes, yet not a thread: the format it is, or
+        # the error that says what is wrong with it (from the JSON read whole).
+        from .registry import detect  # here: the registry imports this module
+
+        return [
+            article
+            for batch in detect(sample).parse(sample, warnings)
+            for article in batch.articles
+        ]
     # The tree is freed as its comments are made when the sample parsed it
     # (a document fetched from the web is its fetcher's too).
     own = sample.take_own_json()
     let_go = own is not None
     post_listing, comment_listing = own if let_go else sample.json
     del own
-    posts = [child for child in _children(post_listing) if isinstance(child, dict)]
-    entry = next((child for child in posts if child.get("kind") == "t3"), None)
-    if entry is None:
-        raise LoadError(sample.path, "Reddit thread without its post (no t3 entry)")
-    post = entry.get("data")
-    if not isinstance(post, dict):
-        raise LoadError(sample.path, "the post (t3 entry) has no `data` object")
-    article = post_article(post)
+    article = _article(sample, post_listing)
     build_comments(
         article.comments,
         _children(comment_listing),
@@ -60,6 +99,18 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         let_go=let_go,
     )
     return [article]
+
+
+def _article(sample: Sample, post_listing: object) -> Article:
+    """The article of the thread's first listing, which holds its post."""
+    posts = [child for child in _children(post_listing) if isinstance(child, dict)]
+    entry = next((child for child in posts if child.get("kind") == "t3"), None)
+    if entry is None:
+        raise LoadError(sample.path, "Reddit thread without its post (no t3 entry)")
+    post = entry.get("data")
+    if not isinstance(post, dict):
+        raise LoadError(sample.path, "the post (t3 entry) has no `data` object")
+    return post_article(post)
 
 
 def comments_of(items: list[Any]) -> list[Comment]:

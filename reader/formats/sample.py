@@ -29,15 +29,19 @@ _WIDE_BOMS = tuple(
     bom for bom, name in _BOMS if name.startswith("utf-16") or name.startswith("utf-32")
 )
 JSON_SUFFIXES = (".json", ".jsonl")
-# Files the loader reads into a bytearray, for `take_utf8_lines` to free.
+# Files the loader reads whole, up front (their parser needs them whole).
 SEED_TEXT_SUFFIXES = (".txt",)
+# Files the loader reads into a bytearray, for `take_utf8_lines` and
+# `take_json_chunks` to free as they are taken.
+CUT_AS_TAKEN_SUFFIXES = (".txt", ".json")
 # How much of a file's end `take_utf8_lines` splits at a time.
 LINES_CHUNK = 1 << 20
 
 
 class Sample:
-    """A path and, for a file, its bytes (a bytearray for seed text, so that
-    its lines can be taken with the bytes freed as they are decoded): all of
+    """A path and, for a file, its bytes (a bytearray for seed text and JSON,
+    so that its lines or chunks can be taken with the bytes freed as they
+    are): all of
     them, or its first ones and how to read the whole (read on first use of
     `data`: a mailbox's parser reads the file itself, in chunks, and never
     needs it whole)."""
@@ -51,6 +55,9 @@ class Sample:
         self.path = path
         self._data = data
         self._whole = whole
+        # Kept to read the file again should a parser that took its bytes in
+        # chunks find it cannot read them (see `take_json_chunks`).
+        self._read_again = whole
         self._json_given = False
 
     @property
@@ -152,6 +159,37 @@ class Sample:
         if named_json:
             del text, self.text
         return value
+
+    @property
+    def json_read(self) -> bool:
+        """Whether the JSON was parsed (or given) already."""
+        return "json" in self.__dict__
+
+    def take_json_chunks(self) -> list[bytes] | None:
+        """The bytes of a big file named `.json` (one read in full only when
+        asked) whose text is not decoded yet, cut into chunks and handed over,
+        for a parser that reads the JSON a piece at a time to free them as it
+        goes; None for any other. The surrogate check is made on the bytes
+        first and kept. `read_again` gives the sample its bytes back."""
+        if self._read_again is None or self.suffix != ".json" or self.json_read:
+            return None
+        if "text" in self.__dict__:
+            return None
+        data = self.data
+        if not data or data.startswith(_WIDE_BOMS):
+            return None
+        from .jsonstream import chunks_of  # here: only a big JSON file needs it
+
+        self.may_hold_surrogates  # noqa: B018 - read from the bytes, kept
+        chunks = chunks_of(data)
+        self.data = b""
+        return chunks
+
+    def read_again(self) -> None:
+        """The file's bytes read again, after `take_json_chunks` handed them
+        over to a parser that could not read them (then read whole)."""
+        assert self._read_again is not None
+        self.data = self._read_again()
 
     @cached_property
     def may_hold_surrogates(self) -> bool:
