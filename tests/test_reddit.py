@@ -167,7 +167,7 @@ def test_deleted_and_removed_stay_with_their_replies() -> None:
     assert (found["t1_c3"].status, found["t1_c3"].author, found["t1_c3"].text) == (
         "deleted",
         None,
-        [],
+        (),
     )
     assert [r.source_id for r in found["t1_c3"].replies] == ["t1_c4"]
     assert found["t1_c8"].status == "removed"

@@ -191,7 +191,10 @@ def _comment(data: dict[str, Any]) -> Comment:
     return Comment(
         author=_author(data.get("author")),
         posted=iso_from_unix(data.get("created_utc")),
-        text=text,
+        # Frozen as the store keeps it, now: the builder's list is freed at
+        # once and its memory taken by the next comment, not left as 100,000
+        # holes when the store freezes them all after the last comment.
+        text=tuple(text),
         blocks=blocks,
         source_id=string_of(data.get("name")) or _prefixed("t1_", data.get("id")),
         score=int_of(data.get("score")),
