@@ -344,10 +344,10 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
 def test_parser_crashes_become_load_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, reason: str
 ) -> None:
-    def crash(lines: list[str], path: Path) -> Article:
+    def crash(pieces: Iterator[list[str]], path: Path) -> Article:
         raise failure
 
-    monkeypatch.setattr(registry, "parse_seed_lines", crash)
+    monkeypatch.setattr(registry, "parse_seed_pieces", crash)
     path = write(tmp_path / "a.txt", GOOD_TXT)
     assert error_of(path) == f"{path}: {reason}"
 

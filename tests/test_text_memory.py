@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import random
 import tracemalloc
+from itertools import chain
 from pathlib import Path
 
 import pytest
 
 from reader.errors import LoadError
+from reader.formats import sample as sample_module
+from reader.formats.loader import load_articles
 from reader.formats.sample import LINES_CHUNK, Sample
+from reader.formats.seedtext import parse_seed_text
+from reader.formats.yaml.dump import dump_json
 from reader.loading import Loading
 
 SIZE = 16_000_000
@@ -52,8 +57,10 @@ def test_loading_a_big_text_takes_under_twice_its_size(tmp_path: Path) -> None:
 
 def lines_taken(data: bytes) -> list[str] | None:
     """The lines of seed text `data` as the loader hands them to its parser
-    (in a bytearray, which is cut from its end as they are decoded)."""
-    return Sample(Path("a.txt"), bytearray(data)).take_utf8_lines()
+    (in a bytearray, which is cut into pieces from its end, each piece then
+    decoded as it is reached), joined."""
+    pieces = Sample(Path("a.txt"), bytearray(data)).take_utf8_line_pieces()
+    return None if pieces is None else list(chain.from_iterable(pieces))
 
 
 def test_lines_from_the_end_are_the_lines_split() -> None:
@@ -63,7 +70,7 @@ def test_lines_from_the_end_are_the_lines_split() -> None:
 
 def test_lines_across_many_chunks_are_the_lines_split() -> None:
     data = "".join(f"line {n} é\n" * (n % 3) + "\n" for n in range(400_000)).encode()
-    assert len(data) > 3 * LINES_CHUNK, "the lines are cut from the end in several chunks"
+    assert len(data) > 3 * LINES_CHUNK, "the lines are cut from the end in several pieces"
     assert lines_taken(data) == [line.decode() for line in data.split(b"\n")]
     # A line longer than a chunk.
     long_line = b"z" * (2 * LINES_CHUNK + 100) + b"\n" + b"w" * 50
@@ -73,7 +80,7 @@ def test_lines_across_many_chunks_are_the_lines_split() -> None:
 def test_a_line_not_utf8_is_named_by_its_number() -> None:
     lines = b"".join(b"line %d\n" % n for n in range(50)) + b"bad \xff\n"
     after = b"".join(b"end %d\n" % n for n in range(3 * LINES_CHUNK // 8))
-    assert len(after) > 2 * LINES_CHUNK, "the bad line is in a chunk before the last"
+    assert len(after) > 2 * LINES_CHUNK, "the bad line is in a piece before the last"
     with pytest.raises(LoadError) as raised:
         lines_taken(lines + after)
     assert raised.value.line == 51
@@ -98,3 +105,60 @@ def test_an_articles_search_keys_are_its_fields_keys() -> None:
         search_text = article_search_text(article)
         for key, text in article_fields(article):
             assert [match.key for match in search_text.finditer(Query(text))] == [key]
+
+
+def _comments_text(comments: int, blank: str) -> str:
+    lines = ["A thread", "", "By A Writer", "", "Its body."]
+    for number in range(comments):
+        depth = number % 7
+        marker = f"{number // 7 + 1}." if depth == 0 else "•"
+        lines += [f"{' ' * (2 + 4 * depth)}{marker} comment {number} é", blank]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_seed_threads_lines_are_decoded_as_the_parse_reaches_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: every line was decoded before the parse began, and freed as it
+    # read them (their holes not filled by the comments: `VmRSS` after the
+    # XL load 70 MB, 57 now). Here each comment has a second line, a long run
+    # of spaces and then an emoji, which makes the decoded line 4 bytes a
+    # character: decoded all at once the lines are 4 times the file, a piece
+    # at a time a piece's 4 times (the bytes are cut into pieces first: 1.5
+    # times the file at most).
+    monkeypatch.setattr(sample_module, "LINES_CHUNK", 64 * 1024)
+    path = tmp_path / "thread.txt"
+    path.write_text(_comments_text(2_000, " " * 500 + "\U0001f426"), encoding="utf-8")
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        (article,) = load_articles(path)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(article.comments) == 2_000 // 7 + 1
+    assert peak - before < 2 * size, (peak - before, kept - before, size)
+
+
+@pytest.mark.parametrize("piece", [1, 40, 1 << 20])
+@pytest.mark.parametrize(
+    "text",
+    [
+        _comments_text(300, ""),
+        "\ufeff" + _comments_text(300, "   "),
+        # R4b: a bullet line first starts the section only if no line after
+        # it is at column 0 (here one is: the bullets are the body's list).
+        "Title\n\nBody.\n\n  • a list item\n  • another\n\nMore body.\n\n  1. A comment\n" * 30,
+        "Title\n\nBody.\n\n  • a comment\n    • a reply\n" * 40,
+        "Title\n\n" + "A paragraph of the body.\n\n" * 200,
+        "\n\n   \n" * 100 + "Title\n\n  1. first\n  2. second",
+    ],
+)
+def test_seed_text_read_in_pieces_is_the_text_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int, text: str
+) -> None:
+    monkeypatch.setattr(sample_module, "LINES_CHUNK", piece)
+    path = tmp_path / "thread.txt"
+    path.write_text(text, encoding="utf-8")
+    assert dump_json(load_articles(path)[0]) == dump_json(parse_seed_text(text, path))

@@ -24,7 +24,7 @@ from ..errors import LoadError
 from ..model import Article
 from .batch import Batch
 from .sample import Sample
-from .seedtext import parse_seed_lines, split_lines
+from .seedtext import parse_seed_lines, parse_seed_pieces, split_lines
 
 Sniffer = Callable[[Sample], bool]
 # A file's articles in one or more batches (a mailbox: as it reads its threads).
@@ -98,10 +98,10 @@ def _json_format(
 
 
 def _parse_seed(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
-    lines = sample.take_utf8_lines()
-    if lines is None:
-        lines = split_lines(sample.take_text())
-    return [parse_seed_lines(lines, sample.path)]
+    pieces = sample.take_utf8_line_pieces()
+    if pieces is None:
+        return [parse_seed_lines(split_lines(sample.take_text()), sample.path)]
+    return [parse_seed_pieces(pieces, sample.path)]
 
 
 def _parse_yaml(sample: Sample, warnings: list[str] | None = None) -> list[Article]:

@@ -7,9 +7,8 @@ text is decoded and the JSON parsed on first use only.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +30,10 @@ _WIDE_BOMS = tuple(
 JSON_SUFFIXES = (".json", ".jsonl")
 # Files the loader reads whole, up front (their parser needs them whole).
 SEED_TEXT_SUFFIXES = (".txt",)
-# Files the loader reads into a bytearray, for `take_utf8_lines` and
+# Files the loader reads into a bytearray, for `take_utf8_line_pieces` and
 # `take_json_chunks` to free as they are taken.
 CUT_AS_TAKEN_SUFFIXES = (".txt", ".json")
-# How much of a file's end `take_utf8_lines` splits at a time.
+# How much of a file `take_utf8_line_pieces` decodes at a time.
 LINES_CHUNK = 1 << 20
 
 
@@ -98,12 +97,15 @@ class Sample:
         self.data = b""
         return text
 
-    def take_utf8_lines(self) -> list[str] | None:
+    def take_utf8_line_pieces(self) -> Iterator[list[str]] | None:
         """The text's lines, handed over as by `take_text`, when it is plain UTF-8
-        with lines ending at `\\n` alone (None otherwise: take the text then). The
-        bytes are split first and decoded a line at a time, so that the decoded
-        text (two bytes a character as soon as one character needs it) and its
-        lines are never all alive at once."""
+        with lines ending at `\\n` alone (None otherwise: take the text then):
+        in pieces of about `LINES_CHUNK` bytes, in order, each decoded when the
+        iterator reaches it. The bytes are cut into pieces first (from their end,
+        so that they are held at most 1.5 times over) and each piece is freed
+        as it is decoded: a parser that reads the lines in order holds one
+        piece's lines beside what it made of the others, never all the lines
+        (two bytes a character as soon as one character of a line needs it)."""
         data = self.data
         if not data or "text" in self.__dict__ or data.startswith(_WIDE_BOMS):
             return None
@@ -111,7 +113,7 @@ class Sample:
             return None
         if isinstance(data, bytearray):
             self.data = b""
-            return _take_lines_from_the_end(data, self.path)
+            return _decoded(_pieces_from_the_end(data), self.path)
         lines: list[Any] = data.split(b"\n")
         self.data = b""
         del data
@@ -120,7 +122,7 @@ class Sample:
                 lines[number] = line.decode()
             except UnicodeDecodeError:
                 raise LoadError(self.path, _NOT_TEXT, number + 1) from None
-        return lines
+        return iter((lines,))
 
     @cached_property
     def is_json(self) -> bool:
@@ -205,32 +207,49 @@ class Sample:
         return self.__dict__.pop("json")
 
 
-def _take_lines_from_the_end(data: bytearray, path: Path) -> list[str]:
-    """`data`'s lines, decoded, as `data.split(b"\\n")` would give them; `data`
-    is cut from its end as they are, so that the bytes and the lines are never
-    both whole (a 251 MB file took 2.2 times its size to load: its bytes,
-    then its lines as bytes, then as text). A bytearray gives its memory back
-    each time it halves: at most 1.5 times the file."""
-    taken: list[list[str]] = []
+def _pieces_from_the_end(data: bytearray) -> list[bytes]:
+    """`data` cut at line breaks into pieces of about `LINES_CHUNK` bytes, in
+    order (the line break between two pieces in neither: their lines are
+    those of `data.split(b"\\n")`), `data` cut from its end as they are, so
+    that the bytes are never held twice over (a 251 MB file took 2.2 times
+    its size to load: its bytes, then its lines as bytes, then as text). A
+    bytearray gives its memory back each time it halves: at most 1.5 times
+    the file."""
+    pieces: list[bytes] = []
     end = len(data)
     while True:
-        # The line break before the last chunk's lines: they are whole.
+        # The line break before the last piece's lines: they are whole.
         cut = data.rfind(b"\n", 0, end - LINES_CHUNK) if end > LINES_CHUNK else -1
-        # The chunk decoded at once and split as text (a line break is never
-        # part of a longer UTF-8 sequence, so its lines are those of the bytes):
-        # in C, where a line at a time was a Python step per line.
+        # Copied straight from a view: a temporary copy as large as a piece,
+        # freed, would raise glibc's mmap threshold and put the pieces on its heap.
         with memoryview(data) as view:
-            try:
-                lines = str(view[cut + 1 : end], "utf-8").split("\n")
-            except UnicodeDecodeError as error:
-                line = data.count(b"\n", 0, cut + 1 + error.start) + 1
-                raise LoadError(path, _NOT_TEXT, line) from None
-        taken.append(lines)
+            pieces.append(bytes(view[cut + 1 : end]))
         if cut < 0:
             break
         del data[cut:]
         end = cut
-    return taken[0] if len(taken) == 1 else list(chain.from_iterable(reversed(taken)))
+    pieces.reverse()
+    return pieces
+
+
+def _decoded(pieces: list[bytes], path: Path) -> Iterator[list[str]]:
+    """The lines of each piece, decoded when reached, each piece then freed."""
+    pieces.reverse()  # taken from the end
+    before = 0  # lines in the pieces before this one
+    while pieces:
+        piece = pieces.pop()
+        # Decoded at once and split as text (a line break is never part of a
+        # longer UTF-8 sequence, so its lines are those of the bytes): in C,
+        # where a line at a time was a Python step per line.
+        try:
+            lines = str(piece, "utf-8").split("\n")
+        except UnicodeDecodeError as error:
+            line = before + piece.count(b"\n", 0, error.start) + 1
+            raise LoadError(path, _NOT_TEXT, line) from None
+        del piece
+        before += len(lines)
+        yield lines
+        del lines
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -19,6 +19,8 @@ leading byte-order mark, the comment markers (`1.`, `2)`, `•`, ...) and the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from ..collector import collector_paused
@@ -62,8 +64,16 @@ def parse_seed_lines(lines: list[str], path: Path) -> Article:
     A loader that splits the decoded file itself lets the whole text go before
     the parse begins, rather than keep it alive beside its lines to the end.
     """
-    if lines and lines[0].startswith(_BOM):
-        lines[0] = lines[0][1:]
+    return parse_seed_pieces(iter((lines,)), path)
+
+
+def parse_seed_pieces(pieces: Iterator[list[str]], path: Path) -> Article:
+    """`parse_seed_lines` on the file's lines in pieces, in order (see
+    `Sample.take_utf8_line_pieces`): only the lines up to the comment section
+    are gathered; the comments are read a piece at a time, so that a loader
+    that decodes each piece when it is reached never holds all the lines
+    beside the comments made of them (issue 24)."""
+    lines = _lines_to_the_comments(pieces)
     title_at = next((i for i, line in enumerate(lines) if line and not line.isspace()), None)
     if title_at is None:
         raise LoadError(path, "empty file")
@@ -71,8 +81,42 @@ def parse_seed_lines(lines: list[str], path: Path) -> Article:
     article = Article(title=lines[title_at].strip(), path=path, format="txt")
     _read_body(article, _blocks(lines, title_at + 1, start))
     with collector_paused():
-        article.comments = _read_comments(lines, start)
+        article.comments = _read_comments(lines, start, pieces)
     return article
+
+
+def _lines_to_the_comments(pieces: Iterator[list[str]]) -> list[str]:
+    """The first pieces' lines, joined, up to the piece in which the comment
+    section starts (R4) at a numbered marker line: every piece when an
+    indented bullet line comes first (whether it starts the section depends
+    on the lines after it, R4b) or when there is no marker line."""
+    lines: list[str] = []
+    title_at: int | None = None
+    scanned = 0
+    for piece in pieces:
+        if lines:
+            lines += piece
+        else:
+            lines = piece
+            if lines and lines[0].startswith(_BOM):
+                lines[0] = lines[0][1:]
+        for index in range(scanned, len(lines)):
+            line = lines[index]
+            if title_at is None:
+                if line and not line.isspace():
+                    title_at = index
+                continue
+            if line and line[0].isspace():
+                match = _INDENTED_MARKER.match(line)
+                if match is None:
+                    continue
+                if match.group(1) is not None:
+                    return lines
+                for rest in pieces:
+                    lines += rest
+                return lines
+        scanned = len(lines)
+    return lines
 
 
 def split_lines(text: str) -> list[str]:
@@ -204,8 +248,9 @@ def _bio_author(byline_author: str | None, line: str) -> str | None:
     return None
 
 
-def _read_comments(lines: list[str], start: int) -> list[Comment]:
-    """The comment forest of `lines[start:]` (R6), whose first line is a marker line."""
+def _read_comments(lines: list[str], start: int, more: Iterable[list[str]] = ()) -> list[Comment]:
+    """The comment forest of `lines[start:]` and then of the lines of each
+    piece of `more` (R6), whose first line is a marker line."""
     roots: list[Comment] = []
     # The open comments, outermost first, and the columns of their markers.
     open_comments: list[Comment] = []
@@ -216,47 +261,48 @@ def _read_comments(lines: list[str], start: int) -> list[Comment]:
     text: list[str] = []
     paragraph: list[str] = []
     marker = _MARKER.match
-    for index in range(start, len(lines)):
-        # Each line is let go once read (its words live on in the comments), so
-        # that a huge file is not held twice over, as lines and as comments.
-        line, lines[index] = lines[index], ""
-        content = line.lstrip()
-        if not content:
+    for piece, begin in chain(((lines, start),), ((later, 0) for later in more)):
+        for index in range(begin, len(piece)):
+            # Each line is let go once read (its words live on in the comments),
+            # so that a huge file is not held twice over, as lines and as comments.
+            line, piece[index] = piece[index], ""
+            content = line.lstrip()
+            if not content:
+                if paragraph:
+                    text.append("\n".join(paragraph))
+                    paragraph = []
+                continue
+            match = marker(content)
+            if match is None:
+                # A continuation of the latest comment, whatever its indentation.
+                paragraph.append(content.rstrip())
+                continue
             if paragraph:
                 text.append("\n".join(paragraph))
                 paragraph = []
-            continue
-        match = marker(content)
-        if match is None:
-            # A continuation of the latest comment, whatever its indentation.
-            paragraph.append(content.rstrip())
-            continue
-        if paragraph:
-            text.append("\n".join(paragraph))
-            paragraph = []
-        indent = len(line) - len(content)
-        column = indent
-        if line.find("\t", 0, indent) >= 0:
-            column = len(line[:indent].expandtabs(TAB_WIDTH))
-        # The parent is the nearest open comment whose marker is further left.
-        while columns and columns[-1] >= column:
-            columns.pop()
-            open_comments.pop()
-        if comment is not None:
-            # The text as the store keeps it (a tuple, one paragraph its bare
-            # string), made as the comment ends: its list is freed while the
-            # parse goes on, its memory taken again by the next comments, not
-            # left as holes by the store freezing 100,000 lists at once after
-            # the last comment is made. (Inline: a call a comment was 5% of XL.)
-            comment.text = tuple(text)
-        comment = Comment()
-        (open_comments[-1].replies if open_comments else roots).append(comment)
-        open_comments.append(comment)
-        columns.append(column)
-        text = []
-        first = content[match.end() :].rstrip()
-        if first:
-            paragraph.append(first)
+            indent = len(line) - len(content)
+            column = indent
+            if line.find("\t", 0, indent) >= 0:
+                column = len(line[:indent].expandtabs(TAB_WIDTH))
+            # The parent is the nearest open comment whose marker is further left.
+            while columns and columns[-1] >= column:
+                columns.pop()
+                open_comments.pop()
+            if comment is not None:
+                # The text as the store keeps it (a tuple, one paragraph its bare
+                # string), made as the comment ends: its list is freed while the
+                # parse goes on, its memory taken again by the next comments, not
+                # left as holes by the store freezing 100,000 lists at once after
+                # the last comment is made. (Inline: a call a comment was 5% of XL.)
+                comment.text = tuple(text)
+            comment = Comment()
+            (open_comments[-1].replies if open_comments else roots).append(comment)
+            open_comments.append(comment)
+            columns.append(column)
+            text = []
+            first = content[match.end() :].rstrip()
+            if first:
+                paragraph.append(first)
     if paragraph:
         text.append("\n".join(paragraph))
     if comment is not None:
