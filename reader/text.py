@@ -55,14 +55,76 @@ class Span:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class Block:
-    """How one block of text is laid out and styled; its words live beside it."""
+    """How one block of text is laid out and styled; its words live beside it.
 
-    kind: str = PARAGRAPH
-    level: int = 0
-    marker: str = ""
-    spans: tuple[Span, ...] = ()
+    Frozen. Its spans are kept flat, their five fields one after another in
+    one tuple, and made into `Span`s when asked for (a view asks for the
+    blocks it paints): a styled Markdown comment's two blocks held three
+    `Span`s each and their tuples, 280 bytes a block against 160 flat, 24 MB
+    of a 100,000-comment thread (issue 24)."""
+
+    __slots__ = ("_spans", "kind", "level", "marker")
+
+    kind: str
+    level: int
+    marker: str
+    _spans: tuple[int | str | None, ...]
+
+    def __init__(
+        self, kind: str = PARAGRAPH, level: int = 0, marker: str = "", spans: Sequence[Span] = ()
+    ) -> None:
+        set_slot = object.__setattr__
+        set_slot(self, "kind", kind)
+        set_slot(self, "level", level)
+        set_slot(self, "marker", marker)
+        set_slot(
+            self,
+            "_spans",
+            tuple(
+                field
+                for span in spans
+                for field in (span.start, span.end, span.kind, span.url, span.title)
+            ),
+        )
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        flat = self._spans
+        if not flat:
+            return ()
+        return tuple(Span(*flat[at : at + 5]) for at in range(0, len(flat), 5))  # type: ignore[arg-type]
+
+    def replaced(self, marker: str, spans: Sequence[Span]) -> Block:
+        """The block with this marker and these spans."""
+        return Block(self.kind, self.level, marker, spans)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Block is frozen: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Block is frozen: cannot delete {name}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.kind, self.level, self.marker, self._spans)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Block:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Copied and pickled as made (its slots cannot be set one by one).
+        return (Block, (self.kind, self.level, self.marker, self.spans))
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(kind={self.kind!r}, level={self.level!r}, marker={self.marker!r}, "
+            f"spans={self.spans!r})"
+        )
 
 
 PLAIN = Block()

@@ -100,8 +100,9 @@ def _scrub_blocks(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
 
 
 def _scrub_block(block: Block) -> Block:
-    spans = tuple(map(_scrub_span, block.spans))
+    old_spans = block.spans
+    spans = tuple(map(_scrub_span, old_spans))
     marker = scrub(block.marker)
-    if marker == block.marker and all(a is b for a, b in zip(spans, block.spans, strict=True)):
+    if marker == block.marker and all(a is b for a, b in zip(spans, old_spans, strict=True)):
         return block
-    return replace(block, marker=marker, spans=spans)
+    return block.replaced(marker, spans)

@@ -106,4 +106,4 @@ def _piece_layout(layout: Block, start: int, end: int, length: int) -> Block:
     marker = layout.marker
     if start and layout.kind == ITEM:
         marker = " " * cell_len(marker or "•")  # later pieces line up under the text
-    return replace(layout, spans=spans, marker=marker)
+    return layout.replaced(marker, spans)
