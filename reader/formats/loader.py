@@ -20,7 +20,7 @@ from . import limits
 from .batch import Batch
 from .mail.maildir import is_maildir
 from .registry import FORMATS, SUFFIXES, Format, detect, is_article_name, suffix_list
-from .sample import CUT_AS_TAKEN_SUFFIXES, SEED_TEXT_SUFFIXES, Sample
+from .sample import CUT_AS_TAKEN_SUFFIXES, SEED_TEXT_SUFFIXES, NotThisFormat, Sample
 from .scrub import scrub_articles
 
 EXTENSIONS = SUFFIXES
@@ -199,7 +199,13 @@ def load_batches(
             sample.take_json(parsed)
         found = detect(sample)
         scrubbing = found.name in _RAW_BYTES_FORMATS or sample.may_hold_surrogates
-        for batch in found.parse(sample, warnings):
+        try:
+            batches = found.parse(sample, warnings)
+        except NotThisFormat:
+            found = detect(sample)
+            scrubbing = found.name in _RAW_BYTES_FORMATS or sample.may_hold_surrogates
+            batches = found.parse(sample, warnings)
+        for batch in batches:
             if scrubbing:
                 scrub_articles(batch.articles)
             for article in batch.articles:

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import LoadError
 from ..model import Article, Comment
 from .jsonstream import NotStreamable, read_streamed
-from .sample import Sample
+from .sample import NotThisFormat, Sample
 from .text.markdown import markdown_to_text
 from .tree import build_comments
 from .values import int_of, iso_from_unix, list_of, string_of
@@ -75,15 +75,10 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
         del comments, document
         sample.read_again()
     if not _is_thread(sample.json):
-        # Taken by its first bytes, yet not a thread: the format it is, or
-        # the error that says what is wrong with it (from the JSON read whole).
-        from .registry import detect  # here: the registry imports this module
-
-        return [
-            article
-            for batch in detect(sample).parse(sample, warnings)
-            for article in batch.articles
-        ]
+        # Taken by its first bytes, yet not a thread: the loader asks the
+        # other formats (the JSON read whole now says what it is, or what is
+        # wrong with it).
+        raise NotThisFormat
     # The tree is freed as its comments are made when the sample parsed it
     # (a document fetched from the web is its fetcher's too).
     own = sample.take_own_json()

@@ -37,6 +37,12 @@ CUT_AS_TAKEN_SUFFIXES = (".txt", ".json")
 LINES_CHUNK = 1 << 20
 
 
+class NotThisFormat(Exception):
+    """Raised by a parser that took a file by its first bytes and then found
+    it is not of its format: the loader detects the format again (the sample
+    has read more of the file by then)."""
+
+
 class Sample:
     """A path and, for a file, its bytes (a bytearray for seed text and JSON,
     so that its lines or chunks can be taken with the bytes freed as they
