@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -167,6 +168,13 @@ class MaildirMessages:
         and whether the listing said it is a regular file."""
         return [(file.path, file.regular) for file in self._files[start:]]
 
+    def joined_from(self, start: int) -> tuple[str, bytes]:
+        """`files_from(start)` as the helper is sent it: the paths joined by
+        NULs, and a byte for each one's regular flag (taken in C: a tuple a
+        file cost the index 25 ms for an archive's 50,000)."""
+        files = self._files[start:]
+        return "\0".join(map(_PATH, files)), bytes(map(_REGULAR, files))
+
     def where(self, number: int) -> str:
         return f"message {self._files[number].key}"
 
@@ -192,6 +200,8 @@ def _listed_again(path: Path) -> dict[str, str]:
         return {}
 
 
+_PATH = attrgetter("path")
+_REGULAR = attrgetter("regular")
 # What a message file the listing said is regular is read with first: all
 # of most messages (a file this size or more is looked at first).
 _ONE_READ = 64 * 1024
