@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from operator import attrgetter
+from operator import attrgetter, eq
 from pathlib import Path
 from typing import NamedTuple
 
@@ -90,7 +90,14 @@ def message_files(path: Path) -> list[MessageFile]:
         )
     if not listed and error is not None:
         raise error
-    found.sort()
+    # By key alone (strings compared, not tuples: half the time); keys are
+    # unique but for a message in both folders or named twice with other
+    # flags, and those go in the order of their paths, as a sort of the
+    # whole entries puts them.
+    found.sort(key=_KEY)
+    keys = list(map(_KEY, found))
+    if any(map(eq, keys, keys[1:])):
+        found.sort()
     return found
 
 
@@ -200,6 +207,7 @@ def _listed_again(path: Path) -> dict[str, str]:
         return {}
 
 
+_KEY = attrgetter("key")
 _PATH = attrgetter("path")
 _REGULAR = attrgetter("regular")
 # What a message file the listing said is regular is read with first: all
