@@ -30,14 +30,13 @@ from hypothesis import strategies as st
 from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.loader import load_articles, load_batches, read_in_full
-from reader.formats.mail import heads, mbox, thread_list, thread_text, threads
+from reader.formats.mail import heads, mbox, thread_list, thread_text
 from reader.formats.mail import index as mail_index
 from reader.formats.mail import mailbox as mail
 from reader.formats.mail import messages as mail_messages
 from reader.formats.mail.fields import MailFields, full_fields, read_fields
 from reader.formats.mail.maildir import MaildirMessages
 from reader.formats.mail.parts import MailPart
-from reader.formats.mail.threads import Node, thread_roots
 from reader.loading import Loading
 from reader.model import Article, Comment
 
@@ -675,23 +674,3 @@ def test_no_readable_message_is_one_error_naming_the_file(tmp_path: Path) -> Non
     assert [str(error) for error in loading.problems] == [
         f"{path}: no readable messages in the mailbox"
     ]
-
-
-def test_loops_of_parents_are_looked_for_only_where_a_parent_comes_after_its_reply(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # (The walk that finds loops was a tenth of threading an archive.)
-    walks: list[int] = []
-    looking = threads._break_cycles
-    monkeypatch.setattr(threads, "_break_cycles", lambda nodes: walks.append(1) or looking(nodes))
-
-    def node(number: int, message_id: str, *parents: str) -> Node:
-        return Node(number, message_id, list(parents), number)
-
-    in_order = [node(0, "<a>"), node(1, "<b>", "<a>"), node(2, "<c>", "<b>", "<a>")]
-    assert [root.message_id for root in thread_roots(in_order)] == ["<a>"]
-    assert walks == []
-    # <a> and <b> reply to each other: the loop is cut at the earliest, <a>.
-    looped = [node(0, "<a>", "<b>"), node(1, "<b>", "<a>"), node(2, "<c>", "<b>")]
-    assert [root.message_id for root in thread_roots(looped)] == ["<a>"]
-    assert walks == [1] and looped[1].parent is looped[0]

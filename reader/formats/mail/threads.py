@@ -50,11 +50,7 @@ def thread_roots(nodes: list[Node]) -> list[Node]:
                 break
         else:
             node.parent = None
-    # A loop of parents holds a message whose parent comes after it in the
-    # archive: where every parent comes before its replies (most archives:
-    # kept in the order mail came) none is looked for (a tenth of this).
-    if any(node.parent is not None and node.parent.number > node.number for node in nodes):
-        _break_cycles(nodes)
+    _break_cycles(nodes)
     for node in nodes:
         if node.parent is not None:
             node.parent.replies.append(node)
