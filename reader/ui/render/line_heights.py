@@ -23,7 +23,9 @@ class LineHeights:
         `changed()`."""
         self.heights = heights
         self.block = block
-        self._block_sums: list[int] | None = None
+        self._block_sums: list[int] = []
+        # How many of `_block_sums`, from the first, are up to date.
+        self._summed = 0
         self._block_starts: list[int] | None = None
         self._block_offsets: dict[int, list[int]] = {}
 
@@ -34,11 +36,14 @@ class LineHeights:
         return self.heights[index]
 
     def _starts(self) -> list[int]:
-        if self._block_sums is None:
-            heights, block = self.heights, self.block
-            self._block_sums = [
-                sum(heights[start : start + block]) for start in range(0, len(heights), block)
-            ]
+        if self._summed < len(self._block_sums) or self._summed * self.block < len(self.heights):
+            heights, block, summed = self.heights, self.block, self._summed
+            del self._block_sums[summed:]
+            self._block_sums.extend(
+                sum(heights[start : start + block])
+                for start in range(summed * block, len(heights), block)
+            )
+            self._summed = len(self._block_sums)
         if self._block_starts is None:
             self._block_starts = [0, *accumulate(self._block_sums)]
         return self._block_starts
@@ -77,14 +82,18 @@ class LineHeights:
         if change:
             self.heights[index] = height
             block = index // self.block
-            if self._block_sums is not None:
+            if block < self._summed:
                 self._block_sums[block] += change
             self._block_starts = None
             self._block_offsets.pop(block, None)
         return change
 
-    def changed(self) -> None:
-        """Forget every sum: the heights were spliced or replaced in place."""
-        self._block_sums = None
+    def changed(self, start: int = 0) -> None:
+        """Forget the sums from item `start` on: the heights from there on were
+        spliced or replaced in place. (A fold in the middle of a long thread sums
+        again only the blocks after it.)"""
+        first = start // self.block
+        self._summed = min(self._summed, first)
         self._block_starts = None
-        self._block_offsets.clear()
+        for block in [block for block in self._block_offsets if block >= first]:
+            del self._block_offsets[block]

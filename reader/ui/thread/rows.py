@@ -122,7 +122,7 @@ class ThreadRows:
             self.rows[start:start] = revealed
             self.heights[start:start] = self._estimated(revealed)
         self.heights[position] = FOLDED_HEIGHT if collapsed else self.estimates[index]
-        self.lines.changed()
+        self.lines.changed(position)
         return True
 
     def reveal(self, index: int) -> None:
