@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +46,18 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return made.mbox, made.maildir
 
 
-def listed(path: Path) -> tuple[list[Any], list[str]]:
+def listed(
+    path: Path, at_preview: Callable[[], object] | None = None
+) -> tuple[list[Any], list[str]]:
     """Every thread as listed (what the list shows, and which messages it
-    holds, by id), its text read in full, and the warnings."""
+    holds, by id), its text read in full, and the warnings; `at_preview`
+    called once the preview is given."""
     warnings: list[str] = []
     threads = []
     for batch in load_batches(path, warnings):
         if batch.preview:
+            if at_preview is not None:
+                at_preview()
             continue
         for article in batch.articles:
             full = read_in_full(article, path)
@@ -120,6 +126,43 @@ def test_a_helper_that_cannot_start_leaves_its_half_to_the_index(
     halved(monkeypatch)
     monkeypatch.setattr(second_half.sys, "executable", os.devnull)
     assert listed(path) == expected
+
+
+@pytest.mark.parametrize("kind", ["mbox", "maildir"])
+@pytest.mark.parametrize("idle", [True, False], ids=["a core idle", "no core idle"])
+def test_a_big_archives_helper_reads_before_its_preview_is_given_only_with_a_core_idle(
+    archive: tuple[Path, Path], kind: str, idle: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a core idle, the helper starts as the preview is made and reads
+    while the app starts up; with none, once the preview is given (started
+    before on a busy machine, it slowed the first frame). The list is the
+    same either way."""
+    path = archive[0] if kind == "mbox" else archive[1]
+    expected = whole(path, monkeypatch)
+    halved(monkeypatch)
+    monkeypatch.setattr(mailbox, "EARLY_MBOX_BYTES", 1)
+    monkeypatch.setattr(mailbox, "EARLY_MAILDIR_MESSAGES", 1)
+    monkeypatch.setattr(mailbox, "idle_core", lambda: idle)
+    started: list[second_half.Helper] = []
+
+    def helper(*args: Any) -> second_half.Helper:
+        started.append(second_half.Helper(*args))
+        return started[-1]
+
+    monkeypatch.setattr(mailbox, "Helper", helper)
+    at_preview: list[int] = []
+    assert listed(path, lambda: at_preview.append(len(started))) == expected
+    assert at_preview == [1 if idle else 0] and len(started) == 1
+
+
+def test_a_core_is_idle_when_fewer_threads_run_than_the_machine_has_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (The kernel's count of threads running or ready includes this one.)
+    monkeypatch.setattr(second_half.os, "cpu_count", lambda: 1)
+    assert not second_half.idle_core()
+    monkeypatch.setattr(second_half.os, "cpu_count", lambda: 10**6)
+    assert second_half.idle_core() == (len(os.sched_getaffinity(0)) >= 2)
 
 
 def test_a_helper_that_fails_leaves_its_half_to_the_index(

@@ -132,3 +132,20 @@ def test_a_link_put_in_a_listed_message_file_s_place_is_looked_at_first(
     os.unlink(first.path)
     os.symlink("/dev/zero", first.path)
     assert next(MaildirMessages(box, files).read([0])) == "not a regular file"
+
+
+def test_messages_of_one_key_are_listed_in_the_order_of_their_paths(tmp_path: Path) -> None:
+    """Keys are unique but for a message in both folders, or named twice with
+    other flags: those go by path, whatever order the folder lists them in."""
+    box = tmp_path / "box"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True)
+    names = [f"1700000000.M{n}P1.host" for n in range(40)]
+    for name in names:
+        (box / "cur" / f"{name}:2,S").write_text("x")
+    for name in names[::3]:
+        (box / "new" / name).write_text("x")
+        (box / "cur" / f"{name}:2,RS").write_text("x")
+    files = message_files(box)
+    assert [file.key for file in files] == sorted(names + names[::3] * 2)
+    assert files == sorted(files)

@@ -37,6 +37,8 @@ from .maildir import MaildirMessages, is_maildir, message_files
 from .mbox import MboxFile
 from .messages import Messages
 from .second_half import (
+    EARLY_MAILDIR_MESSAGES,
+    EARLY_MBOX_BYTES,
     HALVED_MAILDIR_MESSAGES,
     HALVED_MBOX_BYTES,
     MOST_PIECES,
@@ -44,6 +46,7 @@ from .second_half import (
     PIECE_MESSAGES,
     Helper,
     Pieces,
+    idle_core,
 )
 from .thread_list import listed_threads
 
@@ -117,14 +120,20 @@ def _parse(
     held: list[str] = []
     seen = index.take(islice(found, PREVIEW_MESSAGES), held)
     preview = index.preview() if seen < 1 else None
-    if preview is not None:
-        yield Batch(preview.articles, seen, preview=True)
-    if warnings is not None:
-        warnings.extend(held)
-    # Started once the preview is given, not before: on a busy machine its
+    # The helper starts before the preview is given only for a big archive
+    # and with a core idle now: it then reads while the app starts up and
+    # makes its first frame, on a core the app does not use. Else it starts
+    # once the preview is given: on a busy machine, started before, its
     # start and reading slowed the first frame by a third.
-    helper = _halved(messages)
+    early = preview is None or _starts_early(messages)
+    helper = _halved(messages) if early else None
     try:
+        if preview is not None:
+            yield Batch(preview.articles, seen, preview=True)
+        if warnings is not None:
+            warnings.extend(held)
+        if not early:
+            helper = _halved(messages)
         index.take(found, warnings)
         if helper is not None:
             index.take_half(helper, warnings)
@@ -135,6 +144,17 @@ def _parse(
         yield from listed_threads(index, None, 0.0)
     else:
         yield from listed_threads(index, preview.number, seen)
+
+
+def _starts_early(messages: Messages) -> bool:
+    """Whether the helper is started before the preview is given: the
+    archive is big enough for what it reads meanwhile to count (a smaller
+    one's first frame is the figure at stake), and a core is idle now."""
+    if isinstance(messages, MboxFile):
+        big = messages.size - messages.read_to >= EARLY_MBOX_BYTES
+    else:
+        big = isinstance(messages, MaildirMessages) and len(messages) >= EARLY_MAILDIR_MESSAGES
+    return big and idle_core()
 
 
 def _halved(messages: Messages) -> Half | None:
@@ -156,12 +176,7 @@ def _halved(messages: Messages) -> Half | None:
         # as one string and whether each is a regular file as one byte (a
         # tuple a file took the index 30 ms to make and send, the helper as
         # long to read).
-        files = messages.files_from(size)
-        request = (
-            "maildir",
-            ("\0".join([path for path, _ in files]), bytes([regular for _, regular in files])),
-            [bound - size for bound in bounds[1:]],
-        )
+        request = ("maildir", messages.joined_from(size), [bound - size for bound in bounds[1:]])
     else:
         return None
     if len(bounds) < 3:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter, eq
 from pathlib import Path
 from typing import NamedTuple
 
@@ -89,7 +90,14 @@ def message_files(path: Path) -> list[MessageFile]:
         )
     if not listed and error is not None:
         raise error
-    found.sort()
+    # By key alone (strings compared, not tuples: half the time); keys are
+    # unique but for a message in both folders or named twice with other
+    # flags, and those go in the order of their paths, as a sort of the
+    # whole entries puts them.
+    found.sort(key=_KEY)
+    keys = list(map(_KEY, found))
+    if any(map(eq, keys, keys[1:])):
+        found.sort()
     return found
 
 
@@ -167,6 +175,13 @@ class MaildirMessages:
         and whether the listing said it is a regular file."""
         return [(file.path, file.regular) for file in self._files[start:]]
 
+    def joined_from(self, start: int) -> tuple[str, bytes]:
+        """`files_from(start)` as the helper is sent it: the paths joined by
+        NULs, and a byte for each one's regular flag (taken in C: a tuple a
+        file cost the index 25 ms for an archive's 50,000)."""
+        files = self._files[start:]
+        return "\0".join(map(_PATH, files)), bytes(map(_REGULAR, files))
+
     def where(self, number: int) -> str:
         return f"message {self._files[number].key}"
 
@@ -192,6 +207,9 @@ def _listed_again(path: Path) -> dict[str, str]:
         return {}
 
 
+_KEY = attrgetter("key")
+_PATH = attrgetter("path")
+_REGULAR = attrgetter("regular")
 # What a message file the listing said is regular is read with first: all
 # of most messages (a file this size or more is looked at first).
 _ONE_READ = 64 * 1024

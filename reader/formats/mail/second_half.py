@@ -48,6 +48,10 @@ Record = tuple[Any, ...] | str | None
 # 60 ms of the other core) and taking its listings gain less than they cost.
 HALVED_MBOX_BYTES = 8 * 2**20
 HALVED_MAILDIR_MESSAGES = 5000
+# Only a mailbox this big has its helper started before the preview is given
+# (see `mailbox._parse`), and only with a core idle (`idle_core`).
+EARLY_MBOX_BYTES = 32 * 2**20
+EARLY_MAILDIR_MESSAGES = 25_000
 # The pieces what is left is cut in: small enough that neither side waits
 # long for the other once none is left, big enough that claiming one (a
 # system call) costs nothing beside reading it.
@@ -55,6 +59,20 @@ PIECE_BYTES = 2**20
 PIECE_MESSAGES = 500
 # (At most this many: a byte of a pipe each.)
 MOST_PIECES = 4096
+
+
+def idle_core() -> bool:
+    """Whether a core is idle now for the helper: fewer threads running or
+    ready to run on the whole machine (this one among them: the kernel's
+    count, `/proc/loadavg`'s fourth field) than it has cores, and this
+    process allowed on two of them. False where that cannot be told."""
+    try:
+        with open("/proc/loadavg", "rb") as file:
+            running = int(file.read().split()[3].split(b"/")[0])
+        usable = len(os.sched_getaffinity(0))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return False
+    return usable >= 2 and running < (os.cpu_count() or 1)
 
 
 class Pieces:
