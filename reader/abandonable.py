@@ -12,6 +12,7 @@ with the thread still inside the file.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from queue import Empty, Full, Queue
 from typing import TypeVar
@@ -20,6 +21,13 @@ T = TypeVar("T")
 
 # How often a waiting side looks whether the other has gone, in s.
 POLL_SECONDS = 0.05
+# After the first item, how long the consumer sleeps when none is there yet,
+# in s, and how many the thread may make meanwhile. Woken by each item (a
+# queue's blocking get, the thread making one item ahead), each took two
+# thread switches, 25 to 60 us of CPU: 10,000 small files took 0.5 to 0.6 s
+# more than read in a loop, 1.1 s. Sleeping, it takes what came meanwhile at once.
+GATHER_SECONDS = 0.01
+AHEAD = 64
 
 
 class _End:
@@ -30,11 +38,12 @@ class _End:
 
 
 def abandonable(items: Iterator[T], cancelled: Callable[[], bool]) -> Iterator[T]:
-    """`items`, produced in a daemon thread (one item ahead at most), given
-    until they end or `cancelled()` holds: then this returns at once, and the
-    thread stops at its next item, or never, if it is stuck. An exception
-    raised by `items` is raised here."""
-    handed: Queue[T | _End] = Queue(maxsize=1)
+    """`items`, produced in a daemon thread (at most `AHEAD` items ahead),
+    given until they end or `cancelled()` holds: then this returns at once,
+    and the thread stops at its next item, or never, if it is stuck. An
+    exception raised by `items` is raised here. The first item is given as
+    soon as it is made; the others at most `GATHER_SECONDS` after."""
+    handed: Queue[T | _End] = Queue(maxsize=AHEAD)
     stopped = threading.Event()
 
     def produce() -> None:
@@ -48,14 +57,18 @@ def abandonable(items: Iterator[T], cancelled: Callable[[], bool]) -> Iterator[T
         _put(handed, end, stopped)
 
     threading.Thread(target=produce, name="reader-loader", daemon=True).start()
+    first = True
     try:
         while True:
             try:
-                item = handed.get(timeout=POLL_SECONDS)
+                item = handed.get(timeout=POLL_SECONDS) if first else handed.get_nowait()
             except Empty:
                 if cancelled():
                     return
+                if not first:
+                    time.sleep(GATHER_SECONDS)
                 continue
+            first = False
             if isinstance(item, _End):
                 if item.error is not None:
                     raise item.error

@@ -12,8 +12,9 @@ import pytest
 from reader.cli import main
 from reader.errors import LoadError
 from reader.formats.loader import load_articles
-from reader.formats.scrub import may_hold_surrogates, scrub
-from reader.model import iter_comments
+from reader.formats.scrub import may_hold_surrogates, scrub, scrub_articles
+from reader.model import Article, Comment, iter_comments
+from reader.text import LINK, QUOTE, Block, Span
 from tests.builders import load_one, write
 
 REDDIT = [
@@ -158,3 +159,22 @@ def test_a_mail_replys_subject_with_raw_bytes_is_scrubbed(tmp_path: Path) -> Non
     texts = all_text(write(tmp_path / "list.mbox", MAILBOX + b"\n" + reply))
     assert not any(map(has_surrogate, texts)), texts
     assert any("Other \ufffd words" in text for text in texts), texts
+
+
+def test_scrubbing_copies_nothing_that_holds_no_surrogate() -> None:
+    """An article walked because its file may hold a surrogate (a mailbox
+    read in full, a JSON file with escapes): a comment whose text and blocks
+    hold none keeps its very tuples (no block or tuple made again for each of
+    a thread's comments), and one that holds one in a block is scrubbed."""
+    plain_blocks = (Block(), Block(kind=QUOTE, level=1, marker="> "))
+    linked_blocks = (Block(spans=(Span(0, 4, LINK, "http://example.org/\udc80"),)), Block())
+    plain = Comment(text=("One.", "Two."), blocks=plain_blocks)
+    linked = Comment(text=("Link", "naïve \ud800"), blocks=linked_blocks)
+    article = Article(title="t", byline=None, author=None, body=[], comments=[plain, linked])
+    scrub_articles([article])
+    assert plain.blocks is plain_blocks
+    assert plain.text == ("One.", "Two.")
+    assert linked.text == ("Link", "naïve \ufffd")
+    assert linked.blocks is not None
+    assert linked.blocks[0].spans[0].url == "http://example.org/\ufffd"
+    assert linked.blocks[1] is linked_blocks[1]

@@ -13,6 +13,7 @@ bytes (`may_hold_surrogates`) is one search.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import fields, replace
@@ -65,9 +66,11 @@ def scrub_articles(articles: Iterable[Article]) -> None:
 def _scrub_comment(comment: Comment) -> None:
     _scrub_fields(comment, _COMMENT_FIELDS)
     text = comment.text
-    scrubbed = [scrub(paragraph) for paragraph in text]
-    if scrubbed != list(text):
-        comment.text = scrubbed if isinstance(text, list) else tuple(scrubbed)
+    # ASCII holds no surrogate: most paragraphs are neither copied nor compared.
+    if not all(map(str.isascii, text)):
+        scrubbed = [scrub(paragraph) for paragraph in text]
+        if scrubbed != list(text):
+            comment.text = scrubbed if isinstance(text, list) else tuple(scrubbed)
     blocks = comment.blocks
     if blocks is not None:
         comment.blocks = _scrub_blocks(blocks)
@@ -93,14 +96,19 @@ def _scrub_span(span: Span) -> Span:
 
 def _scrub_blocks(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
     """The blocks with their markers and link URLs scrubbed (new blocks only
-    where one changed: they are frozen)."""
+    where one changed: they are frozen; the same tuple if none did)."""
     if blocks is None:
         return None
-    return tuple(_scrub_block(block) for block in blocks)
+    scrubbed = tuple(map(_scrub_block, blocks))
+    if all(map(operator.is_, scrubbed, blocks)):
+        return blocks
+    return scrubbed
 
 
 def _scrub_block(block: Block) -> Block:
     old_spans = block.spans
+    if not old_spans and block.marker.isascii():
+        return block  # (most blocks: an unstyled paragraph or a quote)
     spans = tuple(map(_scrub_span, old_spans))
     marker = scrub(block.marker)
     if marker == block.marker and all(a is b for a, b in zip(spans, old_spans, strict=True)):

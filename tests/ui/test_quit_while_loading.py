@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.abandonable import abandonable
+from reader.abandonable import AHEAD, abandonable
 from reader.formats import loader
 from reader.loading import Loading
 from reader.ui.app import ReaderApp
@@ -82,3 +82,29 @@ def test_abandonable_returns_when_cancelled_though_the_items_are_stuck() -> None
         assert got == [1] and not released.is_set()
     finally:
         released.set()
+
+
+def test_abandonable_makes_items_ahead_while_the_consumer_is_busy() -> None:
+    """The thread goes on making items while the consumer does other work
+    (hands a batch to the UI): not one item at a time, each waiting for the
+    consumer to take it (two thread switches for each of 10,000 small files),
+    and never more than `AHEAD` beyond what was taken."""
+    made: list[int] = []
+    ten_made, room_filled = threading.Event(), threading.Event()
+
+    def items() -> Iterator[int]:
+        for number in range(AHEAD + 10):
+            made.append(number)
+            if len(made) == 10:
+                ten_made.set()
+            if len(made) == AHEAD + 1:
+                room_filled.set()
+            yield number
+
+    given = abandonable(items(), lambda: False)
+    got = [next(given)]
+    # The consumer busy elsewhere: the thread fills the room it has, and waits.
+    assert ten_made.wait(STUCK_SECONDS) and room_filled.wait(STUCK_SECONDS)
+    assert len(made) <= AHEAD + 2
+    got += given
+    assert got == list(range(AHEAD + 10))
