@@ -81,7 +81,7 @@ def test_a_reddit_comments_text_is_frozen_as_it_is_made(tmp_path: Path) -> None:
     # the store froze all 100,000 into tuples after the last comment, leaving
     # the lists' memory as holes (`VmRSS` 14 MB higher after a rich XL load).
     (article,) = load_articles(rich_thread(tmp_path))
-    texts = [comment._text for comment in iter_comments(article.comments)]
+    texts = [comment.text for comment in iter_comments(article.comments)]
     assert len(texts) == COMMENTS
     assert not [text for text in texts if type(text) is list]
 

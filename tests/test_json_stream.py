@@ -120,13 +120,13 @@ def test_a_big_threads_text_and_tree_are_never_whole(
 
     monkeypatch.setattr(jsondoc, "decode_json", never)
     longest = [0]
-    scan = jsonstream._scan_value
+    scan = jsonstream.scan_value
 
     def scan_counted(text: str, position: int) -> tuple[Any, int]:
         longest[0] = max(longest[0], len(text))
         return scan(text, position)
 
-    monkeypatch.setattr(jsonstream, "_scan_value", scan_counted)
+    monkeypatch.setattr(jsonstream, "scan_value", scan_counted)
     (article,) = load_articles(path)
     assert len(list(iter_comments(article.comments))) == 1_000
     assert 0 < longest[0] < size / 10, (longest[0], size)

@@ -26,7 +26,7 @@ CHUNK_BYTES = 1 << 20
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 # The C scanner `json.loads` uses: the value starting at an index, and its end.
-_scan_value = json.JSONDecoder().scan_once
+scan_value = json.JSONDecoder().scan_once
 
 
 class NotStreamable(Exception):
@@ -167,7 +167,7 @@ class _Text:
         self.next_character()
         while True:
             try:
-                value, end = _scan_value(self.text, self.pos)
+                value, end = scan_value(self.text, self.pos)
             except (JSONDecodeError, StopIteration):
                 # Cut short by the chunk's end, or malformed: read on to know.
                 if not self._refill():
