@@ -14,7 +14,6 @@ from array import array
 from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
-from .collector import FrozenDrops
 from .model import Article, Thread
 from .prepared import PreparedArticle, PreparedBatch, prepare
 from .sanitize import neutralise
@@ -66,7 +65,6 @@ class DocumentStore:
         self._thread_text: dict[str, SearchText | None] = {}
         # Each article's state, where it has one (a state this session).
         self._states: dict[str, ArticleState] = {}
-        self._drops = FrozenDrops()
 
     def register(self, prepared: PreparedArticle, base_id: str | None = None) -> Article:
         """Add a prepared article under an id unique here, derived from `base_id`,
@@ -101,18 +99,13 @@ class DocumentStore:
         gets the id the preview had."""
         removed = self._articles[len(self._articles) - count :]
         del self._articles[len(self._articles) - count :]
-        dropped = sum(len(self._threads[article.id]) for article in removed)
         for article in removed:
             key = article.id
             del self._by_id[key], self._threads[key], self._article_text[key]
             del self._thread_text[key]
             self._states.pop(key, None)
             self._ids.free(key)
-        self._drops.dropped(dropped, self._comments_kept)
         return removed
-
-    def _comments_kept(self) -> int:
-        return sum(map(len, self._threads.values()))
 
     def is_listed(self, article_id: str) -> bool:
         """Whether the article's text is still to be read (see `read`)."""
@@ -143,7 +136,6 @@ class DocumentStore:
         a listed thread read in full: see `read`), under the same id."""
         article = self._put(article_id, prepared.article)
         prepared.thread.article_id = article_id
-        self._drops.dropped(len(self._threads[article_id]), self._comments_kept)
         self._threads[article_id] = prepared.thread
         self._article_text[article_id] = prepared.article_text
         self._thread_text[article_id] = prepared.thread_text
