@@ -95,6 +95,12 @@ class Block:
             return ()
         return tuple(Span(*flat[at : at + 5]) for at in range(0, len(flat), 5))  # type: ignore[arg-type]
 
+    @property
+    def has_spans(self) -> bool:
+        """Whether any words of the block are styled or linked (told without
+        making its spans)."""
+        return bool(self._spans)
+
     def replaced(self, marker: str, spans: Sequence[Span]) -> Block:
         """The block with this marker and these spans."""
         return Block(self.kind, self.level, marker, spans)

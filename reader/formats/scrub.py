@@ -106,9 +106,9 @@ def _scrub_blocks(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
 
 
 def _scrub_block(block: Block) -> Block:
-    old_spans = block.spans
-    if not old_spans and block.marker.isascii():
+    if not block.has_spans and block.marker.isascii():
         return block  # (most blocks: an unstyled paragraph or a quote)
+    old_spans = block.spans
     spans = tuple(map(_scrub_span, old_spans))
     marker = scrub(block.marker)
     if marker == block.marker and all(a is b for a, b in zip(spans, old_spans, strict=True)):

@@ -39,7 +39,7 @@ def parse(sample: Sample, warnings: list[str] | None = None) -> list[Article]:
     if blocks and blocks[0].kind == HEADING and body[0] == title:
         # The page's own heading: the article shows its title already.
         body, blocks = body[1:], blocks[1:]
-        if all(block.kind == PARAGRAPH and not block.spans for block in blocks):
+        if all(block.kind == PARAGRAPH and not block.has_spans for block in blocks):
             blocks = None
     author = text_of(page.get("author"))
     comment_feed = text_of(page.get("comment_feed"))

@@ -85,9 +85,9 @@ class TextBuilder:
         end = len(text)
         spans = sorted(
             (
-                Span(s.start, min(s.end, end), s.kind, s.url, s.title)
-                for s in spans
-                if s.start < end
+                span if span.end <= end else Span(span.start, end, span.kind, span.url, span.title)
+                for span in spans
+                if span.start < end
             ),
             key=lambda span: span.start,
         )
@@ -206,7 +206,7 @@ class TextBuilder:
             self._blocks.append(unstyled_block(LINKS))
             self._listed = []
         blocks = tuple(self._blocks)
-        if all(block.kind == PARAGRAPH and not block.spans for block in blocks):
+        if all(block.kind == PARAGRAPH and not block.has_spans for block in blocks):
             return self._strings, None
         return self._strings, blocks
 

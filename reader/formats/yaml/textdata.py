@@ -57,7 +57,7 @@ def text_to_data(
         if block.marker:
             item["marker"] = block.marker
         item["text"] = string
-        if block.spans:
+        if block.has_spans:
             item["spans"] = [
                 [span.start, span.end, span.kind, *_link_of(span)] for span in block.spans
             ]
