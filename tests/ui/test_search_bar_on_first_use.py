@@ -5,6 +5,9 @@ use and after."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.widgets import Input
 
 from reader.search.query import Query
@@ -12,7 +15,7 @@ from reader.ui.search.bar import SearchBar
 from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
-from .scenes import burst, settle
+from .scenes import burst, settle, wait_for
 
 
 async def test_the_first_frame_has_no_search_bar_and_no_input() -> None:
@@ -130,3 +133,25 @@ async def test_enter_in_the_same_burst_as_slash_keeps_the_search_and_closes_the_
         assert pane.search_query == Query("al")
         assert not pane.bar.is_open
         assert app.focused is not None and not isinstance(app.focused, Input)
+
+
+async def test_n_after_enter_steps_even_when_the_frame_after_typing_is_slow() -> None:
+    """The search for what was typed starts after the frame that echoes it; on a
+    loaded machine that frame can come after Enter and `n`. Enter keeps the query
+    typed at once, so `n` is the view's next match, whenever the frame comes."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+
+        def after_a_slow_frame(callback: Callable[..., object], *args: object) -> bool:
+            pane.set_timer(0.5, partial(callback, *args))
+            return True
+
+        pane.call_after_refresh = after_a_slow_frame  # type: ignore[method-assign]
+        keys = [("slash", "/"), ("w", "w"), ("a", "a"), ("r", "r"), ("enter", "\r"), ("n", "n")]
+        await burst(pilot, keys)
+        await wait_for(pilot, lambda: pane.counter == "2/3", "the second of three matches")
+        assert pane.search_query == Query("war")

@@ -374,6 +374,9 @@ class SearchPane(Vertical, Generic[Found]):
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
+        # The query typed last is kept now, not after the next frame: `n` typed
+        # right after Enter (in the same burst) steps through its matches.
+        self._search_typed()
         self.close_bar()
         self.view.focus()
         origin, self._origin = self._origin, None
