@@ -22,10 +22,12 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import signal
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +50,9 @@ if TYPE_CHECKING:
 
 PROG = "reader"
 EXIT_LOAD_ERROR = 2
+# How long fetching the first URL keeps the terminal blank before reader says
+# what it waits for (a fetch from a near server, or a TLS set-up, takes less).
+FETCH_NOTICE_SECONDS = 0.5
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,7 +209,8 @@ def _read(args: argparse.Namespace) -> int:
         # The subscriptions: from the cache at once, fetched again once open.
         web.cached_first = True
     try:
-        return _read_in(args, config, Loading(named, rejected, web=web), fetching=web is not None)
+        urls = [name for name in named if isinstance(name, str)]
+        return _read_in(args, config, Loading(named, rejected, web=web), urls)
     finally:
         if web is not None:
             web.close()
@@ -227,9 +233,7 @@ def _feeds_of_opml(named: list[Path | str]) -> tuple[list[Path | str], list[Load
     return expanded, rejected
 
 
-def _read_in(
-    args: argparse.Namespace, config: Config, loading: Loading, fetching: bool = False
-) -> int:
+def _read_in(args: argparse.Namespace, config: Config, loading: Loading, urls: list[str]) -> int:
     # The collector paused until the app runs (its first frame pauses it again):
     # the app's modules (Textual's and ours), the read-ahead and the app are some
     # 70,000 objects that all live on, and the young and full collections that
@@ -237,7 +241,7 @@ def _read_in(
     with collector_paused():
         # Read up to the first file that holds an article before any UI: when none
         # does, the errors are printed without an empty app flashing up first.
-        if not _read_ahead(loading, fetching):
+        if not _read_ahead(loading, urls):
             _warn(config.problems)
             _report(loading.problems)
             _warn(loading.warnings)
@@ -268,12 +272,14 @@ def _read_in(
     return app.return_code or 0
 
 
-def _read_ahead(loading: Loading, fetching: bool) -> bool:
-    """`loading.read_ahead()`. When it may fetch (a URL is named), in a thread
-    while the app's modules are imported here: the network's waits, the TLS
-    set-up and the cache's disk writes leave the interpreter to the imports.
-    A daemon thread: `ctrl+c` while it waits on the network ends reader at once."""
-    if not fetching:
+def _read_ahead(loading: Loading, urls: list[str]) -> bool:
+    """`loading.read_ahead()`. When it may fetch (`urls` are named), in a
+    thread while the app's modules are imported here: the network's waits, the
+    TLS set-up and the cache's disk writes leave the interpreter to the imports.
+    A daemon thread: `ctrl+c` while it waits on the network ends reader at once.
+    A wait longer than a moment is said on the terminal, which stays blank
+    until the app starts."""
+    if not urls:
         return loading.read_ahead()
     outcome: list[bool | BaseException] = []
 
@@ -293,13 +299,37 @@ def _read_ahead(loading: Loading, fetching: bool) -> bool:
     try:
         thread.start()
         import_module(".ui.app", __package__)
-        thread.join()
+        thread.join(FETCH_NOTICE_SECONDS)
+        if thread.is_alive():
+            with _waiting_notice(urls):
+                thread.join()
     finally:
         signal.signal(signal.SIGINT, interrupt)
     (found,) = outcome
     if isinstance(found, BaseException):
         raise found
     return found
+
+
+@contextmanager
+def _waiting_notice(urls: list[str]) -> Iterator[None]:
+    """While reader waits for the network before its first screen: a line on
+    the terminal saying so, rubbed out once the wait is over (the app's
+    screen, or the reason nothing could be read, comes in its place)."""
+    terminal = sys.stderr
+    if not terminal.isatty():
+        yield
+        return
+    what = inert_line(urls[0]) if len(urls) == 1 else f"{len(urls)} URLs"
+    notice = f"{PROG}: fetching {what}… (ctrl+c to stop)"
+    # On one row, so that rubbing out that row rubs out all of it.
+    terminal.write(notice[: shutil.get_terminal_size().columns - 1])
+    terminal.flush()
+    try:
+        yield
+    finally:
+        terminal.write("\r\x1b[K")
+        terminal.flush()
 
 
 def _exit_interrupted(signal_number: int, frame: object) -> None:

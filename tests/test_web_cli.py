@@ -243,3 +243,41 @@ def test_the_configs_urls_are_read_from_the_cache_first_urls_named_are_fetched(
     first, second = fake_app.instances
     assert first.loading.web is not None and first.loading.web.cached_first
     assert second.loading.web is not None and not second.loading.web.cached_first
+
+
+def test_a_slow_first_fetch_is_said_on_the_terminal_then_rubbed_out(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The terminal stays blank until the first URL is read (so that its error,
+    if it fails, is not flashed behind an empty app): a wait of more than a
+    moment says what it waits for, and the line goes once the wait is over."""
+    release = threading.Event()
+
+    def answers_once_the_wait_is_said(request: Request) -> Response:
+        release.wait(30)
+        return Response("", status=404)
+
+    httpserver.expect_request(REDDIT_THREAD_PATH).respond_with_handler(
+        answers_once_the_wait_is_said
+    )
+    config = write(
+        tmp_path / "slow.toml",
+        config_text(httpserver, tmp_path / "cache").replace("timeout = 0.5", "timeout = 60"),
+    )
+    try:
+        with Terminal(["--config", str(config), "--no-state", REDDIT_URL]) as terminal:
+            terminal.child.expect_exact(f"reader: fetching {REDDIT_URL}".encode(), timeout=20)
+            release.set()
+            terminal.child.expect(pexpect.EOF, timeout=20)
+            said = terminal.child.before.decode()
+            terminal.child.close()
+            assert terminal.child.exitstatus == 2
+            # Rubbed out, then the reason in its place.
+            assert said.startswith("… (ctrl+c to stop)\r\x1b[K"), said
+            assert said.rstrip().endswith("HTTP 404 Not Found")
+    finally:
+        release.set()
+        for _ in range(200):
+            if httpserver.log:
+                break
+            time.sleep(0.05)
