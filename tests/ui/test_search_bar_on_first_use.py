@@ -155,3 +155,40 @@ async def test_n_after_enter_steps_even_when_the_frame_after_typing_is_slow() ->
         await burst(pilot, keys)
         await wait_for(pilot, lambda: pane.counter == "2/3", "the second of three matches")
         assert pane.search_query == Query("war")
+
+
+async def test_keys_after_enter_in_one_write_go_to_the_view_when_the_bar_is_open() -> None:
+    """`/the` typed, then Enter and `n` in one write (a macro, a paste): `n`
+    reaches the app before the bar's Enter has moved the focus, yet it is the
+    view's next match, not a letter of the query."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "slash", *"war")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        assert pane.bar.is_open and pane.counter == "1/3"
+        await burst(pilot, (("enter", "\r"), ("n", "n"), ("n", "n")))
+        await settle(pilot)
+        assert pane.search_query == Query("war")
+        assert not pane.bar.is_open
+        assert pane.counter == "3/3"
+
+
+async def test_keys_after_escape_in_one_write_go_to_the_view_when_the_bar_is_open() -> None:
+    """`escape` then `j` in one write: the search ends and `j` moves the cursor."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        pane = app.query_one(ThreadPane)
+        cursor = pane.view.cursor
+        await pilot.press("slash", *"war")
+        await settle(pilot)
+        place = pane.view.cursor
+        await burst(pilot, (("escape", "\x1b"), ("j", "j")))
+        await settle(pilot)
+        assert pane.search_query is None and not pane.bar.is_open
+        assert pane.bar.search_query.text == "war"
+        assert pane.view.cursor == cursor + 1, (cursor, place, pane.view.cursor)

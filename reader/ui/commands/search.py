@@ -32,6 +32,7 @@ SEARCH_BAR_COMMANDS: tuple[Command, ...] = (
         "Close",
         "End the search, back to where it began",
         "esc",
+        priority=True,
     ),
     Command("search_bar.older", "up", "history(-1)", "Older", "Earlier query", "↑", show=False),
     Command("search_bar.newer", "down", "history(1)", "Newer", "Later query", "↓", show=False),

@@ -9,6 +9,7 @@ no searching itself: its pane does.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -52,7 +53,8 @@ class Toggle(Label):
 
 
 class QueryInput(Input):
-    """Textual's `Input`, whose size change per keystroke lays out nothing.
+    """Textual's `Input`, whose size change per keystroke lays out nothing,
+    and which hands on the keys typed after the bar was left.
 
     The input's virtual size follows its text, and Textual lays the whole
     screen out again when a widget's virtual size changes: a relayout per
@@ -60,6 +62,25 @@ class QueryInput(Input):
     line, no scrollbar): it is kept for the input's own scrolling only."""
 
     virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, value: str, pass_on: Callable[[list[events.Key]], None], **kwargs: Any):
+        super().__init__(value, **kwargs)
+        self._pass_on = pass_on
+        # Set once Enter or escape has left the bar. The keys after it in the
+        # same write (a macro, a paste) reach the input before the focus has
+        # moved on: they are the view's, handed on, not typed into the query.
+        self.passing = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Not the input's own keys either (`left`, `backspace`): handed on as keys.
+        return False if self.passing else super().check_action(action, parameters)
+
+    def on_key(self, event: events.Key) -> None:
+        if self.passing:
+            event.stop()
+            # Before `Input`'s own handler, which would type it.
+            event.prevent_default()
+            self._pass_on([event])
 
 
 class SearchBar(Horizontal):
@@ -128,6 +149,7 @@ class SearchBar(Horizontal):
         shown = query or Query("")
         self._input = QueryInput(
             shown.text,
+            self._forward_after_leaving,
             placeholder="search",
             id="search-input",
             select_on_focus=False,
@@ -166,6 +188,7 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar with the last query selected: typing replaces it, `→` keeps it."""
         self.add_class("-open")
+        self._input.passing = False
         self._walk = None
         self._input.select_all()
         # At once, not after a refresh: keys typed right after `/` are the query's.
@@ -211,6 +234,10 @@ class SearchBar(Horizontal):
             # Once what the binding posted (Enter's `Submitted`, on which the
             # pane gives the view the focus) has gone through the bar and the pane.
             self.call_later(self._forward_to_pane_then_app, after)
+
+    def _forward_after_leaving(self, keys: list[events.Key]) -> None:
+        # Once the Enter or escape before them has gone through the bar and the pane.
+        self.call_later(self._forward_to_pane_then_app, keys)
 
     def _forward_to_pane_then_app(self, keys: list[events.Key]) -> None:
         pane = self.parent
@@ -280,6 +307,8 @@ class SearchBar(Horizontal):
         entry.action_end()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._input.passing:
+            return False  # left: its keys are handed on by the input
         # Only the comments' bar has a filter; elsewhere its keys are the input's.
         if action == "toggle" and parameters == ("filter",):
             return self._filter_toggle
@@ -287,6 +316,7 @@ class SearchBar(Horizontal):
 
     def action_submit(self) -> None:
         self.history.add(self._input.value)
+        self._input.passing = True
         self.post_message(self.Submitted(self))
 
     @on(Toggle.Flipped)
@@ -300,4 +330,5 @@ class SearchBar(Horizontal):
             self._report(always=True)
 
     def action_cancel(self) -> None:
+        self._input.passing = True
         self.post_message(self.Cancelled(self))
