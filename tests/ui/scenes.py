@@ -12,6 +12,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from textual import events
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from reader.loading import Loading
 from reader.prepared import prepare
@@ -420,14 +421,24 @@ SCENES: tuple[Scene, ...] = (
 
 # How many times the app may go idle before `wait_for` gives up.
 WAIT_CYCLES = 500
+# A worker in these states is work `settle` waits for.
+_ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait for the files to load (and any search to finish, and anything
     fetched from the web) before keys or a picture."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen_stack[0] if pilot.app.screen_stack else None
+    app = pilot.app
+    for _ in range(WAIT_CYCLES):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # What that ran may start more work after the frame it drew (a search
+        # starts after the frame that echoes its keystroke): a second pause
+        # runs what waited for the frame, and any work it started is awaited.
+        await pilot.pause()
+        if not any(worker.state in _ACTIVE for worker in app.workers):
+            break
+    screen = app.screen_stack[0] if app.screen_stack else None
     web = getattr(screen, "web", None)
     if web is not None:
         await wait_for(pilot, lambda: not web.busy, "the fetches")
