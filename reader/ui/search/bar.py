@@ -63,7 +63,9 @@ class QueryInput(Input):
 
     virtual_size = Reactive(Size(0, 0), layout=False)
 
-    def __init__(self, value: str, pass_on: Callable[[list[events.Key]], None], **kwargs: Any):
+    def __init__(
+        self, value: str, pass_on: Callable[[list[events.Key]], None], **kwargs: Any
+    ) -> None:
         super().__init__(value, **kwargs)
         self._pass_on = pass_on
         # Set once Enter or escape has left the bar. The keys after it in the
