@@ -178,6 +178,13 @@ def _listing(directory: Path) -> list[os.DirEntry[str]] | LoadError:
     return listing
 
 
+def _may_hold_surrogates(found: Format, sample: Sample) -> bool:
+    """Whether the articles `found` reads from `sample` may hold a lone
+    surrogate to scrub: asked before the parse, which may free the bytes
+    the sample's answer is read from."""
+    return found.name in _RAW_BYTES_FORMATS or sample.may_hold_surrogates
+
+
 def load_batches(
     path: Path, warnings: list[str] | None = None, parsed: Any = None
 ) -> Iterator[Batch]:
@@ -198,12 +205,12 @@ def load_batches(
         if parsed is not None:
             sample.take_json(parsed)
         found = detect(sample)
-        scrubbing = found.name in _RAW_BYTES_FORMATS or sample.may_hold_surrogates
+        scrubbing = _may_hold_surrogates(found, sample)
         try:
             batches = found.parse(sample, warnings)
         except NotThisFormat:
             found = detect(sample)
-            scrubbing = found.name in _RAW_BYTES_FORMATS or sample.may_hold_surrogates
+            scrubbing = _may_hold_surrogates(found, sample)
             batches = found.parse(sample, warnings)
         for batch in batches:
             if scrubbing:
