@@ -204,12 +204,12 @@ def _read(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     named = locations(args.paths) if args.paths else list(config.paths) or [bundled_seeds()]
     named, rejected = _feeds_of_opml(named)
-    web = _web_session(config, args.offline) if any(isinstance(n, str) for n in named) else None
+    urls = [name for name in named if isinstance(name, str)]
+    web = _web_session(config, args.offline) if urls else None
     if web is not None and not args.paths:
         # The subscriptions: from the cache at once, fetched again once open.
         web.cached_first = True
     try:
-        urls = [name for name in named if isinstance(name, str)]
         return _read_in(args, config, Loading(named, rejected, web=web), urls)
     finally:
         if web is not None:

@@ -233,12 +233,11 @@ class SearchBar(Horizontal):
         if active is not None and active.enabled:
             await self.app.run_action(active.binding.action, active.node)
         if after:
-            # Once what the binding posted (Enter's `Submitted`, on which the
-            # pane gives the view the focus) has gone through the bar and the pane.
-            self.call_later(self._forward_to_pane_then_app, after)
+            self._forward_after_leaving(after)
 
     def _forward_after_leaving(self, keys: list[events.Key]) -> None:
-        # Once the Enter or escape before them has gone through the bar and the pane.
+        # Once what the key before them posted (Enter's `Submitted`, on which
+        # the pane gives the view the focus) has gone through the bar and the pane.
         self.call_later(self._forward_to_pane_then_app, keys)
 
     def _forward_to_pane_then_app(self, keys: list[events.Key]) -> None:
