@@ -132,8 +132,10 @@ def test_a_big_threads_text_and_tree_are_never_whole(
     assert 0 < longest[0] < size / 10, (longest[0], size)
 
 
-def _big(tmp_path: Path, name: str, text: str) -> Path:
-    path = write(tmp_path / name, text)
+def _big(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    """A file big enough for the loader to stream."""
+    path = tmp_path / name
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
     assert path.stat().st_size > 128 * 1024
     return path
 
@@ -144,26 +146,28 @@ def _error(path: Path) -> str:
     return str(raised.value)
 
 
+def _broken_after_the_first_comments(tmp_path: Path, name: str, bad: bytes) -> tuple[Path, int]:
+    """A thread big enough to be streamed with `bad` before its last comment's
+    score, and the line `bad` is on."""
+    text = json.dumps(_thread(), indent=1)
+    cut = text.rindex('"score"')
+    path = _big(tmp_path, name, text[:cut].encode() + bad + text[cut:].encode())
+    return path, text[:cut].count("\n") + 1
+
+
 def test_malformed_json_after_the_first_comments_says_where_as_the_whole_read_does(
     tmp_path: Path,
 ) -> None:
-    text = json.dumps(_thread(), indent=1)
-    cut = text.rindex('"score"')
-    path = _big(tmp_path, "broken.json", text[:cut] + "oops" + text[cut:])
+    path, line = _broken_after_the_first_comments(tmp_path, "broken.json", b"oops")
     message = _error(path)
-    line = text[:cut].count("\n") + 1
     assert message.startswith(f"{path}:{line}: malformed JSON"), message
 
 
 def test_bytes_not_utf8_after_the_first_comments_are_reported_with_their_line(
     tmp_path: Path,
 ) -> None:
-    text = json.dumps(_thread(), indent=1)
-    cut = text.rindex('"score"')
-    path = tmp_path / "binary.json"
-    path.write_bytes(text[:cut].encode() + b"\xff" + text[cut:].encode())
+    path, line = _broken_after_the_first_comments(tmp_path, "binary.json", b"\xff")
     message = _error(path)
-    line = text[:cut].count("\n") + 1
     assert message.startswith(f"{path}:{line}: not UTF-8 text"), message
 
 

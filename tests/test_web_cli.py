@@ -177,6 +177,23 @@ def test_the_app_says_why_a_url_could_not_be_read_and_opens_the_rest(
     assert capsys.readouterr().err.endswith("HTTP 404 Not Found\n")
 
 
+def _patient_config(httpserver: HTTPServer, tmp_path: Path) -> Path:
+    """A config whose timeout outlasts an answer the test holds back."""
+    return write(
+        tmp_path / "slow.toml",
+        config_text(httpserver, tmp_path / "cache").replace("timeout = 0.5", "timeout = 60"),
+    )
+
+
+def _wait_for_the_answer_logged(httpserver: HTTPServer) -> None:
+    """A held answer is logged as it is sent: waited for, so that it is not
+    logged among the next test's requests."""
+    for _ in range(200):
+        if httpserver.log:
+            break
+        time.sleep(0.05)
+
+
 def test_ctrl_c_while_the_first_url_is_fetched_ends_reader_at_once(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
@@ -191,10 +208,7 @@ def test_ctrl_c_while_the_first_url_is_fetched_ends_reader_at_once(
         return Response("[]", status=503)
 
     httpserver.expect_request(REDDIT_THREAD_PATH).respond_with_handler(never_answers)
-    config = write(
-        tmp_path / "slow.toml",
-        config_text(httpserver, tmp_path / "cache").replace("timeout = 0.5", "timeout = 60"),
-    )
+    config = _patient_config(httpserver, tmp_path)
     try:
         with Terminal(["--config", str(config), "--no-state", REDDIT_URL]) as terminal:
             assert asked.wait(20)
@@ -208,12 +222,7 @@ def test_ctrl_c_while_the_first_url_is_fetched_ends_reader_at_once(
             assert not release.is_set()  # the request was still unanswered
     finally:
         release.set()
-        # Its answer is logged as it is sent: waited for, so that it is not
-        # logged among the next test's requests.
-        for _ in range(200):
-            if httpserver.log:
-                break
-            time.sleep(0.05)
+        _wait_for_the_answer_logged(httpserver)
 
 
 def _count(comments: list[dict[str, object]]) -> int:
@@ -260,10 +269,7 @@ def test_a_slow_first_fetch_is_said_on_the_terminal_then_rubbed_out(
     httpserver.expect_request(REDDIT_THREAD_PATH).respond_with_handler(
         answers_once_the_wait_is_said
     )
-    config = write(
-        tmp_path / "slow.toml",
-        config_text(httpserver, tmp_path / "cache").replace("timeout = 0.5", "timeout = 60"),
-    )
+    config = _patient_config(httpserver, tmp_path)
     try:
         with Terminal(["--config", str(config), "--no-state", REDDIT_URL]) as terminal:
             terminal.child.expect_exact(f"reader: fetching {REDDIT_URL}".encode(), timeout=20)
@@ -277,7 +283,4 @@ def test_a_slow_first_fetch_is_said_on_the_terminal_then_rubbed_out(
             assert said.rstrip().endswith("HTTP 404 Not Found")
     finally:
         release.set()
-        for _ in range(200):
-            if httpserver.log:
-                break
-            time.sleep(0.05)
+        _wait_for_the_answer_logged(httpserver)
