@@ -5,17 +5,31 @@ use and after."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from functools import partial
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.search.query import Query
+from reader.ui.app import ReaderApp
 from reader.ui.search.bar import SearchBar
 from reader.ui.thread.pane import ThreadPane
 
 from .conftest import make_app
 from .scenes import burst, settle, wait_for
+
+
+@asynccontextmanager
+async def comments_in_focus() -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
+    """The app on the seeds, the first article opened and its comments in focus."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        yield app, pilot
 
 
 async def test_the_first_frame_has_no_search_bar_and_no_input() -> None:
@@ -39,11 +53,7 @@ async def test_slash_then_typing_searches_at_once_with_a_bar_built_on_demand() -
 
 
 async def test_a_character_in_the_same_burst_as_slash_is_the_query() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c")
-        await settle(pilot)
+    async with comments_in_focus() as (app, pilot):
         # `/a` in one write, as a terminal delivers a fast typist or a paste.
         await burst(pilot, (("slash", "/"), ("a", "a"), ("l", "l")))
         await settle(pilot)
@@ -76,11 +86,7 @@ async def test_a_character_in_the_same_burst_as_slash_is_the_query_when_the_bar_
 async def test_keys_after_enter_in_the_burst_go_to_the_view_not_the_bar() -> None:
     """`/war⏎n` in one write: `n` comes after the search is kept, so it is the
     view's next match, not a letter of the query."""
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c")
-        await settle(pilot)
+    async with comments_in_focus() as (app, pilot):
         keys = [("slash", "/"), ("w", "w"), ("a", "a"), ("r", "r"), ("enter", "\r"), ("n", "n")]
         await burst(pilot, keys)
         await settle(pilot)
@@ -120,11 +126,7 @@ async def test_a_search_carried_from_the_list_shows_in_the_bar_built_later() -> 
 
 
 async def test_enter_in_the_same_burst_as_slash_keeps_the_search_and_closes_the_bar() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c")
-        await settle(pilot)
+    async with comments_in_focus() as (app, pilot):
         # `/al` and Enter in one write: Enter is the bar's key (its binding),
         # not a character, and must reach the bar's bindings too.
         await burst(pilot, (("slash", "/"), ("a", "a"), ("l", "l"), ("enter", "\r")))
@@ -139,11 +141,7 @@ async def test_n_after_enter_steps_even_when_the_frame_after_typing_is_slow() ->
     """The search for what was typed starts after the frame that echoes it; on a
     loaded machine that frame can come after Enter and `n`. Enter keeps the query
     typed at once, so `n` is the view's next match, whenever the frame comes."""
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c")
-        await settle(pilot)
+    async with comments_in_focus() as (app, pilot):
         pane = app.query_one(ThreadPane)
 
         def after_a_slow_frame(callback: Callable[..., object], *args: object) -> bool:
@@ -177,18 +175,13 @@ async def test_keys_after_enter_in_one_write_go_to_the_view_when_the_bar_is_open
 
 async def test_keys_after_escape_in_one_write_go_to_the_view_when_the_bar_is_open() -> None:
     """`escape` then `j` in one write: the search ends and `j` moves the cursor."""
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c")
-        await settle(pilot)
+    async with comments_in_focus() as (app, pilot):
         pane = app.query_one(ThreadPane)
         cursor = pane.view.cursor
         await pilot.press("slash", *"war")
         await settle(pilot)
-        place = pane.view.cursor
         await burst(pilot, (("escape", "\x1b"), ("j", "j")))
         await settle(pilot)
         assert pane.search_query is None and not pane.bar.is_open
         assert pane.bar.search_query.text == "war"
-        assert pane.view.cursor == cursor + 1, (cursor, place, pane.view.cursor)
+        assert pane.view.cursor == cursor + 1
