@@ -155,20 +155,17 @@ def _broken_after_the_first_comments(tmp_path: Path, name: str, bad: bytes) -> t
     return path, text[:cut].count("\n") + 1
 
 
-def test_malformed_json_after_the_first_comments_says_where_as_the_whole_read_does(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [(b"oops", "malformed JSON"), (b"\xff", "not UTF-8 text")],
+    ids=["malformed JSON", "bytes not UTF-8"],
+)
+def test_an_error_after_the_first_comments_says_its_line_as_the_whole_read_does(
+    tmp_path: Path, bad: bytes, reason: str
 ) -> None:
-    path, line = _broken_after_the_first_comments(tmp_path, "broken.json", b"oops")
+    path, line = _broken_after_the_first_comments(tmp_path, "broken.json", bad)
     message = _error(path)
-    assert message.startswith(f"{path}:{line}: malformed JSON"), message
-
-
-def test_bytes_not_utf8_after_the_first_comments_are_reported_with_their_line(
-    tmp_path: Path,
-) -> None:
-    path, line = _broken_after_the_first_comments(tmp_path, "binary.json", b"\xff")
-    message = _error(path)
-    assert message.startswith(f"{path}:{line}: not UTF-8 text"), message
+    assert message.startswith(f"{path}:{line}: {reason}"), message
 
 
 def test_a_file_that_starts_as_a_thread_but_is_none_is_told_apart_as_before(

@@ -41,10 +41,8 @@ async def test_the_first_frame_has_no_search_bar_and_no_input() -> None:
 
 
 async def test_slash_then_typing_searches_at_once_with_a_bar_built_on_demand() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c", "slash", *"aleppo")
+    async with comments_in_focus() as (app, pilot):
+        await pilot.press("slash", *"aleppo")
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         # Only the comments' bar was built: the other panes were never searched.
@@ -159,10 +157,8 @@ async def test_keys_after_enter_in_one_write_go_to_the_view_when_the_bar_is_open
     """`/the` typed, then Enter and `n` in one write (a macro, a paste): `n`
     reaches the app before the bar's Enter has moved the focus, yet it is the
     view's next match, not a letter of the query."""
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "c", "slash", *"war")
+    async with comments_in_focus() as (app, pilot):
+        await pilot.press("slash", *"war")
         await settle(pilot)
         pane = app.query_one(ThreadPane)
         assert pane.bar.is_open and pane.counter == "1/3"
