@@ -157,6 +157,9 @@ _BLOCK = struct.Struct("<BBBB")
 _SPAN = struct.Struct("<IIBHH")
 _KIND_CODES = {kind: code for code, kind in enumerate(BLOCK_KINDS)}
 _SPAN_CODES = {kind: code for code, kind in enumerate(SPAN_KINDS)}
+_PACKED_FORMAT = bytes((_PACKED,))
+# The packed heads of the layouts without spans met so far (a few dozen).
+_UNSTYLED_HEADS: dict[tuple[str, int, str], bytes] = {}
 
 
 def packed_layout(blocks: Sequence[Block]) -> bytes:
@@ -164,30 +167,47 @@ def packed_layout(blocks: Sequence[Block]) -> bytes:
     styled Markdown comment's eight blocks, their spans and URLs took some 600
     bytes as objects, 200 packed (issue 24). A layout beyond the packed
     form's fields (a level past 255, say) is kept marshalled."""
-    out = bytearray((_PACKED,))
+    parts = [_PACKED_FORMAT]
     try:
         for block in blocks:
-            marker = block.marker.encode("utf-8", "surrogatepass")
             spans = block._spans
-            out += _BLOCK.pack(_KIND_CODES[block.kind], block.level, len(marker), len(spans) // 5)
-            out += marker
+            if not spans:
+                # Most blocks: their few layouts packed once.
+                layout = (block.kind, block.level, block.marker)
+                head = _UNSTYLED_HEADS.get(layout)
+                if head is None:
+                    head = _block_head(*layout, 0)
+                    if len(_UNSTYLED_HEADS) < 4096:
+                        _UNSTYLED_HEADS[layout] = head
+                parts.append(head)
+                continue
+            parts.append(_block_head(block.kind, block.level, block.marker, len(spans) // 5))
             for at in range(0, len(spans), 5):
                 start, end, kind, url, title = spans[at : at + 5]
                 url_bytes = b"" if url is None else str(url).encode("utf-8", "surrogatepass")
                 title_bytes = b"" if title is None else str(title).encode("utf-8", "surrogatepass")
-                out += _SPAN.pack(
-                    start,
-                    end,
-                    _SPAN_CODES[kind],
-                    0 if url is None else len(url_bytes) + 1,
-                    0 if title is None else len(title_bytes) + 1,
+                parts.append(
+                    _SPAN.pack(
+                        start,
+                        end,
+                        _SPAN_CODES[kind],
+                        0 if url is None else len(url_bytes) + 1,
+                        0 if title is None else len(title_bytes) + 1,
+                    )
                 )
-                out += url_bytes + title_bytes
+                parts.append(url_bytes + title_bytes)
     except (KeyError, struct.error):
         return bytes((_MARSHALLED,)) + marshal.dumps(
             tuple((block.kind, block.level, block.marker, block._spans) for block in blocks)
         )
-    return bytes(out)
+    return b"".join(parts)
+
+
+def _block_head(kind: str, level: int, marker: str, spans: int) -> bytes:
+    """A block's packed layout before its spans' (`KeyError`, `struct.error`:
+    beyond the packed form)."""
+    marker_bytes = marker.encode("utf-8", "surrogatepass")
+    return _BLOCK.pack(_KIND_CODES[kind], level, len(marker_bytes), spans) + marker_bytes
 
 
 def unpacked_layout(data: bytes) -> tuple[Block, ...]:

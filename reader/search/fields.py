@@ -8,7 +8,6 @@ each comment's header and paragraphs, so a match always lands on what is shown.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 
@@ -158,15 +157,17 @@ def _chunk(first_field: int, end_field: int, first_part: int, end_part: int) -> 
     return Chunk(first_field, end_field - first_field, first_part, end_part - first_part)
 
 
-# Any byte of ASCII that `neutralise` changes (NUL parts paragraphs).
-_ASCII_UNSAFE = re.compile(rb"[\x01-\x09\x0b-\x1f\x7f]")
+# The bytes of ASCII that `neutralise` leaves as they are (NUL parts paragraphs).
+_ASCII_SHOWN = bytes((0, 0x0A, *range(0x20, 0x7F)))
 
 
 def _shown_as_written(text: bytes) -> bool:
     """Whether a comment's packed paragraphs are shown as they are written
     (neutralising changes none), so search may read them as they are."""
     if text.isascii():
-        return _ASCII_UNSAFE.search(text) is None
+        # Nothing left once they are taken out: a table lookup a byte, where
+        # a regular expression's class was ten times that.
+        return not text.translate(None, _ASCII_SHOWN)
     return all(
         neutralise(paragraph) is paragraph
         for paragraph in text.decode("utf-8", "surrogatepass").split(SEPARATOR)
