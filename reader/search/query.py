@@ -161,11 +161,17 @@ class Chunk:
     def utf8(self, parts: list[str | bytes]) -> bytes:
         """The chunk's fields, parted by the separator, in UTF-8."""
         mine = parts[self.part : self.part + self.parts]
+        # Parts all of one kind are joined at once: strings (an article's
+        # fields, encoded after) or packed texts (a thread without authors).
+        # In a chunk of both, a join stops at its first part of the other kind.
         try:
-            # Fields all strings (an article's own): joined, then encoded at once.
             return SEPARATOR.join(mine).encode()  # type: ignore[arg-type]
         except TypeError:
-            # Packed parts among them (a thread's): each string part encoded.
+            pass
+        try:
+            return SEPARATOR_BYTES.join(mine)  # type: ignore[arg-type]
+        except TypeError:
+            # Both (a thread's authors and packed texts): each string encoded.
             return SEPARATOR_BYTES.join(
                 [part if type(part) is bytes else part.encode() for part in mine]  # type: ignore[union-attr]
             )
