@@ -13,8 +13,11 @@ A text whose blocks are all plain paragraphs carries no `Block`s at all
 
 from __future__ import annotations
 
+import marshal
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 # Block kinds.
@@ -101,6 +104,15 @@ class Block:
         making its spans)."""
         return bool(self._spans)
 
+    @classmethod
+    def of_flat_spans(
+        cls, kind: str, level: int, marker: str, spans: tuple[int | str | None, ...]
+    ) -> Block:
+        """The block whose spans' fields are `spans`, one after another."""
+        block = cls(kind, level, marker)
+        object.__setattr__(block, "_spans", spans)
+        return block
+
     def replaced(self, marker: str, spans: Sequence[Span]) -> Block:
         """The block with this marker and these spans."""
         return Block(self.kind, self.level, marker, spans)
@@ -134,6 +146,110 @@ class Block:
 
 
 PLAIN = Block()
+
+
+# A text's layout packed (see `packed_layout`): its format, then for each block
+# its kind, level, marker's length and span count, its marker in UTF-8, and each
+# span's start, end, kind and URL's and title's lengths in UTF-8 (each one more
+# than its length; 0: none), followed by the URL and title.
+_PACKED, _MARSHALLED = 0, 1
+_BLOCK = struct.Struct("<BBBB")
+_SPAN = struct.Struct("<IIBHH")
+_KIND_CODES = {kind: code for code, kind in enumerate(BLOCK_KINDS)}
+_SPAN_CODES = {kind: code for code, kind in enumerate(SPAN_KINDS)}
+_PACKED_FORMAT = bytes((_PACKED,))
+# The packed heads of the layouts without spans met so far (a few dozen).
+_UNSTYLED_HEADS: dict[tuple[str, int, str], bytes] = {}
+
+
+def packed_layout(blocks: Sequence[Block]) -> bytes:
+    """A text's blocks as one string of bytes, as a comment keeps them: a
+    styled Markdown comment's eight blocks, their spans and URLs took some 600
+    bytes as objects, 200 packed (issue 24). A layout beyond the packed
+    form's fields (a level past 255, say) is kept marshalled."""
+    parts = [_PACKED_FORMAT]
+    try:
+        for block in blocks:
+            spans = block._spans
+            if not spans:
+                # Most blocks: their few layouts packed once.
+                layout = (block.kind, block.level, block.marker)
+                head = _UNSTYLED_HEADS.get(layout)
+                if head is None:
+                    head = _block_head(*layout, 0)
+                    if len(_UNSTYLED_HEADS) < 4096:
+                        _UNSTYLED_HEADS[layout] = head
+                parts.append(head)
+                continue
+            parts.append(_block_head(block.kind, block.level, block.marker, len(spans) // 5))
+            for at in range(0, len(spans), 5):
+                start, end, kind, url, title = spans[at : at + 5]
+                url_bytes = b"" if url is None else str(url).encode("utf-8", "surrogatepass")
+                title_bytes = b"" if title is None else str(title).encode("utf-8", "surrogatepass")
+                parts.append(
+                    _SPAN.pack(
+                        start,
+                        end,
+                        _SPAN_CODES[kind],
+                        0 if url is None else len(url_bytes) + 1,
+                        0 if title is None else len(title_bytes) + 1,
+                    )
+                )
+                parts.append(url_bytes + title_bytes)
+    except (KeyError, struct.error):
+        return bytes((_MARSHALLED,)) + marshal.dumps(
+            tuple((block.kind, block.level, block.marker, block._spans) for block in blocks)
+        )
+    return b"".join(parts)
+
+
+def _block_head(kind: str, level: int, marker: str, spans: int) -> bytes:
+    """A block's packed layout before its spans' (`KeyError`, `struct.error`:
+    beyond the packed form)."""
+    marker_bytes = marker.encode("utf-8", "surrogatepass")
+    return _BLOCK.pack(_KIND_CODES[kind], level, len(marker_bytes), spans) + marker_bytes
+
+
+def unpacked_layout(data: bytes) -> tuple[Block, ...]:
+    """The blocks of a packed layout (those without spans shared)."""
+    if data[0] == _MARSHALLED:
+        return tuple(_block(*fields) for fields in marshal.loads(data[1:]))
+    blocks: list[Block] = []
+    at, end = 1, len(data)
+    while at < end:
+        kind, level, marker_length, count = _BLOCK.unpack_from(data, at)
+        at += 4
+        marker = data[at : at + marker_length].decode("utf-8", "surrogatepass")
+        at += marker_length
+        if not count:
+            blocks.append(_unstyled(BLOCK_KINDS[kind], level, marker))
+            continue
+        spans: list[int | str | None] = []
+        for _ in range(count):
+            start, stop, span_kind, url_length, title_length = _SPAN.unpack_from(data, at)
+            at += 13
+            url = title = None
+            if url_length:
+                url = data[at : at + url_length - 1].decode("utf-8", "surrogatepass")
+                at += url_length - 1
+            if title_length:
+                title = data[at : at + title_length - 1].decode("utf-8", "surrogatepass")
+                at += title_length - 1
+            spans += (start, stop, SPAN_KINDS[span_kind], url, title)
+        blocks.append(Block.of_flat_spans(BLOCK_KINDS[kind], level, marker, tuple(spans)))
+    return tuple(blocks)
+
+
+def _block(kind: str, level: int, marker: str, spans: tuple[int | str | None, ...]) -> Block:
+    if spans:
+        return Block.of_flat_spans(kind, level, marker, spans)
+    return _unstyled(kind, level, marker)
+
+
+@lru_cache(maxsize=1024)
+def _unstyled(kind: str, level: int, marker: str) -> Block:
+    """The one unpacked `Block` of this layout without spans."""
+    return Block(kind, level, marker)
 
 
 def block_at(blocks: tuple[Block, ...] | None, number: int) -> Block:

@@ -130,7 +130,7 @@ def test_a_feed_dumped_reads_back_the_same(tmp_path: Path) -> None:
 def test_a_comment_feed_gives_flat_comments_oldest_first() -> None:
     comments = feed_comments(COMMENT_FEED.encode())
     assert [(c.author, c.posted, c.text) for c in comments] == [
-        ("Tom Reed", "2024-06-01T13:00:00+00:00", ["Clear, thank you."]),
-        ("Pia Strand", "2024-06-02T09:00:00+00:00", ["And the equinoxes?"]),
+        ("Tom Reed", "2024-06-01T13:00:00+00:00", ("Clear, thank you.",)),
+        ("Pia Strand", "2024-06-02T09:00:00+00:00", ("And the equinoxes?",)),
     ]
     assert all(not c.replies for c in comments)

@@ -164,17 +164,20 @@ def test_a_mail_replys_subject_with_raw_bytes_is_scrubbed(tmp_path: Path) -> Non
 def test_scrubbing_copies_nothing_that_holds_no_surrogate() -> None:
     """An article walked because its file may hold a surrogate (a mailbox
     read in full, a JSON file with escapes): a comment whose text and blocks
-    hold none keeps its very tuples (no block or tuple made again for each of
-    a thread's comments), and one that holds one in a block is scrubbed."""
+    hold none keeps its very packed text and layout (nothing unpacked and
+    packed again for each of a thread's comments), and one that holds one in
+    a block is scrubbed."""
     plain_blocks = (Block(), Block(kind=QUOTE, level=1, marker="> "))
     linked_blocks = (Block(spans=(Span(0, 4, LINK, "http://example.org/\udc80"),)), Block())
-    plain = Comment(text=("One.", "Two."), blocks=plain_blocks)
+    plain = Comment(text=("One.", "Naïve."), blocks=plain_blocks)
     linked = Comment(text=("Link", "naïve \ud800"), blocks=linked_blocks)
     article = Article(title="t", byline=None, author=None, body=[], comments=[plain, linked])
+    assert plain.source_fields is not None
+    plain_text, plain_layout = plain.text_utf8, plain.source_fields.blocks
     scrub_articles([article])
-    assert plain.blocks is plain_blocks
-    assert plain.text == ("One.", "Two.")
+    assert plain.text_utf8 is plain_text and plain.source_fields.blocks is plain_layout
+    assert plain.text == ("One.", "Naïve.") and plain.blocks == plain_blocks
     assert linked.text == ("Link", "naïve \ufffd")
     assert linked.blocks is not None
     assert linked.blocks[0].spans[0].url == "http://example.org/\ufffd"
-    assert linked.blocks[1] is linked_blocks[1]
+    assert linked.blocks[1] == linked_blocks[1]

@@ -121,7 +121,7 @@ def test_algolia_item_becomes_an_article_with_its_thread() -> None:
 def test_algolia_deleted_comment_keeps_its_place_and_replies() -> None:
     (article,) = load("hn_algolia.json")
     gone = by_id(article)["4104"]
-    assert (gone.status, gone.author, gone.text) == ("deleted", None, [])
+    assert (gone.status, gone.author, gone.text) == ("deleted", None, ())
     assert [reply.source_id for reply in gone.replies] == ["4105"]
 
 
@@ -142,10 +142,10 @@ def test_hnpwa_item_with_deleted_and_dead_comments() -> None:
     assert (found["5202"].status, found["5202"].author, found["5202"].text) == (
         "deleted",
         None,
-        [],
+        (),
     )
     assert found["5204"].status == "dead"
-    assert found["5204"].text == ["This one was flagged but its words stay."]
+    assert found["5204"].text == ("This one was flagged but its words stay.",)
     assert found["5201"].text[-1] == "[1] https://example.net/models/birds"
 
 

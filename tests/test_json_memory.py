@@ -76,30 +76,42 @@ def test_json_given_to_the_loader_is_left_whole(tmp_path: Path) -> None:
     assert page == kept
 
 
-def test_a_reddit_comments_text_is_frozen_as_it_is_made(tmp_path: Path) -> None:
-    # Before: each comment held the Markdown builder's list of strings until
-    # the store froze all 100,000 into tuples after the last comment, leaving
-    # the lists' memory as holes (`VmRSS` 14 MB higher after a rich XL load).
-    (article,) = load_articles(rich_thread(tmp_path))
-    texts = [comment.text for comment in iter_comments(article.comments)]
-    assert len(texts) == COMMENTS
-    assert not [text for text in texts if type(text) is list]
+def test_a_reddit_thread_is_kept_in_under_twice_its_file(tmp_path: Path) -> None:
+    # Before: a string a paragraph (8 a comment here, some 390 bytes of string
+    # headers), each block's spans a tuple of their fields and each URL a
+    # string: 2.6 times the file kept. Now each comment's text is one string of
+    # UTF-8 bytes and its layout another: 1.5 times.
+    path = rich_thread(tmp_path)
+    load_articles(path)  # the parsers' modules and caches, which are not the thread's
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        (article,) = load_articles(path)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(list(iter_comments(article.comments))) == COMMENTS
+    assert kept < 1.8 * path.stat().st_size
 
 
-def test_a_styled_blocks_spans_are_kept_flat_not_as_span_objects(tmp_path: Path) -> None:
-    # Before: each styled block held a tuple of `Span`s (72 bytes each, three
-    # a block here, 43 MB of the rich XL thread); now one flat tuple of their
-    # fields, made into `Span`s when a view asks for them.
+def test_a_styled_layout_is_kept_packed_not_as_blocks_and_spans(tmp_path: Path) -> None:
+    # Before: each styled block was a `Block` holding its spans' fields (and
+    # their URLs) in a tuple, 600 bytes a comment with the layout's tuple; now
+    # the layout is one string of bytes, made into blocks when a view asks.
     (article,) = load_articles(rich_thread(tmp_path))
     gc.collect()
+    alive = gc.get_objects()
+    assert not [thing for thing in alive if type(thing) is Block and thing.has_spans]
+    assert not [thing for thing in alive if type(thing) is Span]
     styled = [
         block
         for comment in iter_comments(article.comments)
         for block in comment.blocks or ()
-        if block.spans
+        if block.has_spans
     ]
     assert len(styled) >= COMMENTS
-    assert not [thing for thing in gc.get_objects() if type(thing) is Span]
     # Asked for, they are the spans the Markdown gave.
     first = styled[0].spans
     assert {span.kind for span in first} >= {"em", "strong", "code", "link"}

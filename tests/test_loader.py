@@ -213,7 +213,7 @@ def test_loads_both_formats_and_records_path_and_format(tmp_path: Path) -> None:
     yml = load_one(write(tmp_path / "b.yml", GOOD_YAML))
     assert (txt.title, txt.format, txt.path) == ("A text article", "txt", tmp_path / "a.txt")
     assert (yml.title, yml.format, yml.path) == ("A YAML article", "yaml", tmp_path / "b.yml")
-    assert list(txt.comments[0].text) == yml.comments[0].text == ["First."]
+    assert txt.comments[0].text == yml.comments[0].text == ("First.",)
 
 
 def test_yaml_warnings_are_passed_on(tmp_path: Path) -> None:

@@ -79,12 +79,12 @@ def test_quotes_diffs_and_multipart_plain_text() -> None:
 def test_html_only_mail_is_converted_to_text() -> None:
     seeds = load("garden.mbox")[1]
     (reply,) = seeds.comments
-    assert reply.text == [
+    assert reply.text == (
         "I will bring bean seeds.",
         "bring labels",
         "Map: here [1]",
         "[1] https://example.es/map",
-    ]
+    )
 
 
 def test_a_title_loses_reply_prefixes_and_the_lists_tag_only() -> None:

@@ -179,9 +179,9 @@ def test_more_entries_become_stub_comments() -> None:
     assert (found["t1_c7"].status, found["t1_c7"].more, found["t1_c7"].text) == (
         "more",
         3,
-        ["3 more replies not in this file"],
+        ("3 more replies not in this file",),
     )
-    assert (found["t1_c6"].more, found["t1_c6"].text) == (0, ["thread continues on reddit"])
+    assert (found["t1_c6"].more, found["t1_c6"].text) == (0, ("thread continues on reddit",))
 
 
 def test_dump_then_load_gives_the_same_article(tmp_path: Path) -> None:

@@ -143,7 +143,7 @@ def test_a_wordpress_post_opens_with_every_page_of_its_comments_threaded_by_pare
     assert len(article.comments) == COMMENT_COUNT - 33 - 3
     assert by_id["1002"].author == "Wren Ash" and by_id["1002"].is_op
     assert by_id["1001"].posted == "2024-06-02T06:01:00+00:00"
-    assert by_id["1001"].text == ["Comment number 1."]
+    assert by_id["1001"].text == ("Comment number 1.",)
     assert article.comments_note is None and opened.notes == []  # type: ignore[attr-defined]
     # Both pages asked for, each once; the comment feed not at all.
     assert requests_to(httpserver, f"/{BLOG}/wp-json/wp/v2/comments") == 2
@@ -227,7 +227,7 @@ def test_a_discourse_topic_opens_with_every_post_nested_by_reply(
     assert [c.source_id for c in by_id["503"].replies] == ["505"]
     # Post 22 (fetched later) answers post 21 (inline).
     assert [c.source_id for c in by_id["521"].replies] == ["522"]
-    assert by_id["505"].text == ["Post 5 on gauge drift.", "quoted"]
+    assert by_id["505"].text == ("Post 5 on gauge drift.", "quoted")
     assert by_id["506"].is_op and by_id["503"].score == 3
     assert opened.focus is None  # type: ignore[attr-defined]
 

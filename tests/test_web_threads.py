@@ -288,7 +288,7 @@ def test_a_lobsters_story_opens_with_its_comments_nested_by_parent(
     )
     assert tree(article) == [("ab12cd", ["ef34gh"]), "ij56kl"]
     assert article.comments[0].replies[0].is_op
-    assert article.comments[0].text == ["Which datum?"]
+    assert article.comments[0].text == ("Which datum?",)
     assert focus == "ef34gh"
 
 

@@ -77,14 +77,14 @@ def test_full_schema_is_read_into_the_model() -> None:
     assert article.format == "yaml"
     assert article.path == PATH
     first, second = article.comments
-    assert (first.author, first.posted, first.text) == ("ann", "2017-03-25T10:15:00", ["Top one."])
+    assert (first.author, first.posted, first.text) == ("ann", "2017-03-25T10:15:00", ("Top one.",))
     assert [reply.text for reply in first.replies] == [
-        ["Reply one.", "Its second paragraph."],
-        ["Reply two."],
+        ("Reply one.", "Its second paragraph."),
+        ("Reply two.",),
     ]
     assert first.replies[0].posted is None
     assert first.replies[1].author is None
-    assert second.text == ["Top two."] and second.replies == []
+    assert second.text == ("Top two.",) and second.replies == []
 
 
 def test_paragraphs_split_on_any_run_of_blank_or_whitespace_lines() -> None:
@@ -94,7 +94,7 @@ def test_paragraphs_split_on_any_run_of_blank_or_whitespace_lines() -> None:
     body = "title: t\nbody: \"a\\n \\n\\n\\nb\"\r\ncomments:\r\n- text: ''\r\n"
     article = parse(body)
     assert article.body == ["a", "b"]
-    assert article.comments[0].text == []
+    assert article.comments[0].text == ()
 
 
 @pytest.mark.parametrize(
@@ -289,7 +289,7 @@ def test_null_replies_mean_none() -> None:
 
 
 def test_empty_comment_text_is_allowed() -> None:
-    assert parse("title: t\nbody: b\ncomments:\n- text: ''\n").comments[0].text == []
+    assert parse("title: t\nbody: b\ncomments:\n- text: ''\n").comments[0].text == ()
 
 
 def test_scalar_and_subtree_aliases_are_expanded() -> None:
@@ -297,8 +297,8 @@ def test_scalar_and_subtree_aliases_are_expanded() -> None:
         "title: t\nbody: b\nauthor: &me Ann\ncomments:\n- &c {author: *me, text: hi}\n- *c\n"
     )
     assert [(comment.author, comment.text) for comment in article.comments] == [
-        ("Ann", ["hi"]),
-        ("Ann", ["hi"]),
+        ("Ann", ("hi",)),
+        ("Ann", ("hi",)),
     ]
     # Each occurrence is its own comment object: the store links them to parents.
     assert article.comments[0] is not article.comments[1]
@@ -406,7 +406,7 @@ def test_errors_deep_in_a_thread_keep_both_ends_of_the_place() -> None:
 
 def test_pure_python_parser_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compose, "LIBYAML_LOADER", yaml.SafeLoader)
-    assert parse(FULL).comments[0].replies[0].text == ["Reply one.", "Its second paragraph."]
+    assert parse(FULL).comments[0].replies[0].text == ("Reply one.", "Its second paragraph.")
     assert chain_depth(parse(dump_yaml(reply_chain(300)))) == 300
     assert error_of("title: t\n  body: b\n") == (
         "a.yaml:2: YAML syntax error: mapping values are not allowed here"

@@ -65,15 +65,21 @@ def scrub_articles(articles: Iterable[Article]) -> None:
 
 def _scrub_comment(comment: Comment) -> None:
     _scrub_fields(comment, _COMMENT_FIELDS)
-    text = comment.text
-    # ASCII holds no surrogate: most paragraphs are neither copied nor compared.
-    if not all(map(str.isascii, text)):
-        scrubbed = [scrub(paragraph) for paragraph in text]
-        if scrubbed != list(text):
-            comment.text = scrubbed if isinstance(text, list) else tuple(scrubbed)
-    blocks = comment.blocks
-    if blocks is not None:
-        comment.blocks = _scrub_blocks(blocks)
+    # ASCII holds no surrogate: most texts are neither unpacked nor compared.
+    packed = comment.text_utf8
+    if packed is None or not packed.isascii():
+        text = comment.text
+        if not all(map(str.isascii, text)):
+            scrubbed = tuple(scrub(paragraph) for paragraph in text)
+            if scrubbed != text:
+                comment.text = scrubbed
+    fields = comment.source_fields
+    layout = fields.blocks if fields is not None else None
+    if layout is not None and not layout.isascii():
+        blocks = comment.blocks
+        scrubbed_blocks = _scrub_blocks(blocks)
+        if scrubbed_blocks is not blocks:
+            comment.blocks = scrubbed_blocks
 
 
 def _scrub_fields(owner: Article | Comment, names: tuple[str, ...]) -> None:

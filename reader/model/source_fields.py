@@ -7,10 +7,7 @@ reads each one through a `SourceField` descriptor, its default until then.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
-
-if TYPE_CHECKING:
-    from ..text import Block
+from typing import Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -43,7 +40,8 @@ class SourceFields:
     def __init__(
         self,
         posted: str | None,
-        blocks: tuple[Block, ...] | None,
+        # The text's layout, packed (`reader.text.packed_layout`).
+        blocks: bytes | None,
         source_id: str | None,
         score: int | None,
         edited: str | None,

@@ -23,6 +23,7 @@ _ESCAPES = re.compile(r"\\.")
 # to "k" (tests/test_search_folding.py checks this over all of Unicode). A chunk
 # holding one cannot have its ASCII letters alone folded for an ASCII query.
 FOLDS_TO_ASCII = "\u212a"
+FOLDS_TO_ASCII_UTF8 = FOLDS_TO_ASCII.encode()
 
 
 def fold(text: str) -> str:
@@ -112,7 +113,10 @@ class Match(NamedTuple):
 
 
 class Chunk:
-    """A run of consecutive fields joined into one text, searched in one go.
+    """A run of consecutive fields joined into one text, searched in one go:
+    fields `first` to `first + count`, held by the document's parts `part` to
+    `part + parts` (a part is one field, a str, or several, packed: see
+    `SearchText`).
 
     The case-folded text is kept as UTF-8 bytes, which plain queries search
     directly: mostly ASCII text with a few CJK or Arabic words would otherwise
@@ -132,11 +136,14 @@ class Chunk:
     the ASCII one: a chunk keeps one folded copy, never two.
     """
 
-    __slots__ = ("_folded", "_fully_folded", "count", "first", "original")
+    __slots__ = ("_folded", "_fully_folded", "count", "first", "original", "part", "parts")
 
-    def __init__(self, first: int, count: int) -> None:
+    def __init__(self, first: int, count: int, part: int | None = None, parts: int = 0) -> None:
         self.first = first
         self.count = count
+        # A part a field where not said.
+        self.part = first if part is None else part
+        self.parts = count if part is None else parts
         self._folded: bytes | None = None
         self._fully_folded = False
         # The text as written, joined on the first case-sensitive query, then kept.
@@ -151,18 +158,36 @@ class Chunk:
         """Drop the folded copy: the next search that reaches it folds again."""
         self._folded, self._fully_folded = None, False
 
-    def folded(self, fields: list[str], ascii_query: bool) -> bytes:
-        """The folded UTF-8 text of this chunk of `fields`, fit for a query that
+    def utf8(self, parts: list[str | bytes]) -> bytes:
+        """The chunk's fields, parted by the separator, in UTF-8."""
+        mine = parts[self.part : self.part + self.parts]
+        # Parts all of one kind are joined at once: strings (an article's
+        # fields, encoded after) or packed texts (a thread without authors).
+        # In a chunk of both, a join stops at its first part of the other kind.
+        try:
+            return SEPARATOR.join(mine).encode()  # type: ignore[arg-type]
+        except TypeError:
+            pass
+        try:
+            return SEPARATOR_BYTES.join(mine)  # type: ignore[arg-type]
+        except TypeError:
+            # Both (a thread's authors and packed texts): each string encoded.
+            return SEPARATOR_BYTES.join(
+                [part if type(part) is bytes else part.encode() for part in mine]  # type: ignore[union-attr]
+            )
+
+    def folded(self, parts: list[str | bytes], ascii_query: bool) -> bytes:
+        """The folded UTF-8 text of this chunk of `parts`, fit for a query that
         is all ASCII (`ascii_query`) or not."""
         if self._folded is not None and (ascii_query or self._fully_folded):
             return self._folded
-        joined = SEPARATOR.join(fields[self.first : self.first + self.count])
+        joined = self.utf8(parts)
         if joined.isascii():
-            self._folded, self._fully_folded = joined.encode().lower(), True
-        elif ascii_query and not any(char in joined for char in FOLDS_TO_ASCII):
-            self._folded, self._fully_folded = joined.encode().lower(), False
+            self._folded, self._fully_folded = joined.lower(), True
+        elif ascii_query and FOLDS_TO_ASCII_UTF8 not in joined:
+            self._folded, self._fully_folded = joined.lower(), False
         else:
-            self._folded, self._fully_folded = fold(joined).encode(), True
+            self._folded, self._fully_folded = fold(joined.decode()).encode(), True
         return self._folded
 
 
@@ -197,9 +222,14 @@ class SearchText:
     table such as `reader.search.fields.CommentFields`). The fields are joined in chunks
     of about `CHUNK` characters, so that building the folded text never holds a
     second full copy of a huge thread, and only the chunks searched are folded.
+
+    The fields are held in parts: a str is one field; bytes are one or more
+    fields in UTF-8, parted by the separator, as a comment keeps its
+    paragraphs (`reader.model.packed_text`), so that a thread's text is
+    searched as its comments hold it, not copied into a string a paragraph.
     """
 
-    __slots__ = ("_chunks", "_fields", "_keys")
+    __slots__ = ("_chunks", "_keys", "_parts")
 
     CHUNK = 1 << 20
 
@@ -210,17 +240,29 @@ class SearchText:
         for number, text in enumerate(texts):
             if SEPARATOR in text:
                 texts[number] = text.replace(SEPARATOR, " ")
-        self._fields = texts
-        self._keys = keys
-        self._chunks: list[Chunk] = []
+        chunks: list[Chunk] = []
         first = size = 0
-        for number, text in enumerate(self._fields):
+        for number, text in enumerate(texts):
             size += len(text) + 1
             if size >= self.CHUNK:
-                self._chunks.append(Chunk(first, number + 1 - first))
+                chunks.append(Chunk(first, number + 1 - first))
                 first, size = number + 1, 0
-        if first < len(self._fields) or not self._chunks:
-            self._chunks.append(Chunk(first, len(self._fields) - first))
+        if first < len(texts) or not chunks:
+            chunks.append(Chunk(first, len(texts) - first))
+        self._parts: list[str | bytes] = texts  # type: ignore[assignment]
+        self._keys = keys
+        self._chunks = chunks
+
+    @classmethod
+    def of_parts(
+        cls, parts: list[str | bytes], keys: Sequence[Hashable], chunks: list[Chunk]
+    ) -> SearchText:
+        """Fields given as `parts` (taken over), cut into `chunks` by the
+        caller, who knows how many fields each part holds; no part holds
+        the separator but between its fields, and every field is as shown."""
+        text = cls.__new__(cls)
+        text._parts, text._keys, text._chunks = parts, keys, chunks
+        return text
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -249,7 +291,7 @@ class SearchText:
         self, chunk: Chunk, needle: re.Pattern[bytes], length: int, ascii_query: bool
     ) -> Iterator[Match]:
         """A lower-case literal: found in the UTF-8 bytes, spans turned into characters."""
-        folded = chunk.folded(self._fields, ascii_query)
+        folded = chunk.folded(self._parts, ascii_query)
         first, keys = chunk.first, self._keys
         for field, field_start, start, _ in _in_fields(
             folded, needle.finditer(folded), SEPARATOR_BYTES
@@ -263,12 +305,10 @@ class SearchText:
         """Any query, over the text as a str: the folded text or the original."""
         if case_sensitive:
             if chunk.original is None:
-                chunk.original = SEPARATOR.join(
-                    self._fields[chunk.first : chunk.first + chunk.count]
-                )
+                chunk.original = chunk.utf8(self._parts).decode()
             haystack = chunk.original
         else:
-            haystack = chunk.folded(self._fields, ascii_query=False).decode()
+            haystack = chunk.folded(self._parts, ascii_query=False).decode()
         first, keys = chunk.first, self._keys
         for field, field_start, start, end in _in_fields(
             haystack, pattern.finditer(haystack), SEPARATOR

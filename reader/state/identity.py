@@ -72,10 +72,16 @@ def _hash_range(
                 by_id + source_id.encode("utf-8", "surrogatepass"), digest_size=8
             ).digest()
             continue
-        # Lone surrogates (from a JSON escape) must hash too, not raise.
-        data = (digests[parent] if parent >= 0 else article_bytes) + "\0".join(
-            (comment.author or "", *comment.text)
-        ).encode("utf-8", "surrogatepass")
+        # The author and the paragraphs parted by NUL, in UTF-8 (lone
+        # surrogates, from a JSON escape, hashed too): most comments' text
+        # as they keep it, not made into strings.
+        author = comment.author or ""
+        text = comment.text_utf8
+        if text is None:
+            joined = "\0".join((author, *comment.text)).encode("utf-8", "surrogatepass")
+        else:
+            joined = author.encode("utf-8", "surrogatepass") + b"\0" + text
+        data = (digests[parent] if parent >= 0 else article_bytes) + joined
         digests[index] = blake2b(data, digest_size=8).digest()
 
 

@@ -279,34 +279,39 @@ class CommentPainter:
             # One line: folded comments follow each other as an index does.
             return painted
         wrap_width = text_width(comment.depth, width)
-        for number in range(len(comment.text)):
+        # Made once a paint: the comment keeps them packed.
+        text, blocks = comment.text, comment.blocks
+        for number in range(len(text)):
             spans = matches.get(number, [])
             current_span = current[1] if current and current[0] == number else None
-            lines = self._text_lines(comment, number, wrap_width, spans, current_span)
+            lines = self._text_lines(comment, text, blocks, number, wrap_width, spans, current_span)
             for segments, start in lines:
                 painted.add(self._strip([*guides, own_guide, *segments], width), (number, start))
         # The separator after the comment belongs to no paragraph.
-        painted.add(self._strip(guides, width), (len(comment.text), 0))
+        painted.add(self._strip(guides, width), (len(text), 0))
         return painted
 
     def _text_lines(
         self,
         comment: Comment,
+        text: tuple[str, ...],
+        blocks: tuple[Block, ...] | None,
         number: int,
         width: int,
         spans: list[MatchSpan],
         current: MatchSpan | None,
     ) -> list[tuple[list[Segment], int]]:
-        """Paragraph `number`'s lines, after the blank line that parts it from
-        the one before (list items sit together), laid out by the block
-        renderer the body uses too (plain text is all plain paragraphs)."""
-        paragraph, blocks, styles = comment.text[number], comment.blocks, self.styles.blocks
+        """Paragraph `number`'s lines (of the comment's `text` laid out as
+        `blocks`), after the blank line that parts it from the one before
+        (list items sit together), laid out by the block renderer the body
+        uses too (plain text is all plain paragraphs)."""
+        paragraph, styles = text[number], self.styles.blocks
         block = block_at(blocks, number)
         previous = block_at(blocks, number - 1) if number else None
         if self.quotes_folded and block.kind == QUOTE:
             if previous is not None and previous.kind == QUOTE:
                 return []  # said with the quote's first paragraph
-            return self._folded_quote(comment, number, previous)
+            return self._folded_quote(text, blocks, number, previous)
         lines: list[tuple[list[Segment], int]] = []
         if previous is not None and block_gap(previous, block):
             lines.append((gap_prefix(previous, block, styles), 0))
@@ -321,11 +326,14 @@ class CommentPainter:
         return lines
 
     def _folded_quote(
-        self, comment: Comment, number: int, previous: Block | None
+        self,
+        text: tuple[str, ...],
+        blocks: tuple[Block, ...] | None,
+        number: int,
+        previous: Block | None,
     ) -> list[tuple[list[Segment], int]]:
         """A run of quoted paragraphs from `number` on, folded: one line saying
         how many lines they hold, as mutt's `T` does."""
-        text, blocks = comment.text, comment.blocks
         lines, end = 0, number
         while end < len(text) and block_at(blocks, end).kind == QUOTE:
             lines += text[end].count("\n") + 1
