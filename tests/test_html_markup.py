@@ -8,6 +8,8 @@ beyond ASCII in a tag)."""
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +94,61 @@ def test_html_parser_reads_from_the_first_tag_that_is_not_simple(
     )
     assert html_to_text(html, base=BASE) == expected
     assert fed == ([parsed] if parsed else [])
+
+
+# Text told collapsed without splitting it: any whitespace `split` and `\s`
+# know, next to the ASCII space, printable or not.
+_SPACED_TEXT = st.lists(
+    st.sampled_from(["word", "é", " ", "  ", "\t", "\n", "\xa0", "\x1c", "\x85", "\u2028",
+                     "\u3000", "\u200b", "\x00"])
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPACED_TEXT)
+def test_text_with_single_spaces_is_kept_as_the_general_path_keeps_it(text: str) -> None:
+    assert htmltext.collapsed(text) == " ".join(text.split())
+    assert htmltext.single_spaced(text) == htmltext._SPACE.sub(" ", text)
+
+
+def test_most_text_is_told_collapsed_without_splitting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    split: list[str] = []
+
+    class Counted(str):
+        def split(self, *args: object) -> list[str]:  # type: ignore[override]
+            split.append(self)
+            return super().split(*args)  # type: ignore[arg-type]
+
+    assert htmltext.collapsed(Counted("nine herons, counted")) == "nine herons, counted"
+    assert htmltext.collapsed(Counted(" nine  herons ")) == "nine herons"
+    assert split == [" nine  herons "]
+
+
+_URL_PARTS = st.tuples(
+    st.sampled_from(["https://", "http://", "HTTP://", "ftp://", "", "//", "https:"]),
+    st.sampled_from(["site.example", "a-b.example.org", "[::1", "x y", "", "h:8080", "u@h"]),
+    st.sampled_from(["", "/", "/a/b", "/a;b", "/a;", "/a?x=1", "/a#f", "//b", "/%41", "/a b",
+                     "/a\tb", "/../c", "/a(b)*c!", "/é", "?q", "#f"]),
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(st.none(), _URL_PARTS), _URL_PARTS)
+def test_a_plain_absolute_link_resolves_as_urljoin_resolves_it(base: str | None, url: str) -> None:
+    def outcome(resolve: object) -> object:
+        try:
+            return resolve()  # type: ignore[operator]
+        except ValueError as error:
+            return type(error)
+
+    assert outcome(lambda: htmltext.absolute(base, url)) == outcome(
+        lambda: urljoin(base, url) if base else url
+    )
+
+
+def test_a_plain_absolute_link_skips_urljoin(monkeypatch: pytest.MonkeyPatch) -> None:
+    joined: list[str] = []
+    monkeypatch.setattr(htmltext, "urljoin", lambda base, url: joined.append(url) or url)
+    assert htmltext.absolute(BASE, "https://x.example/a/b") == "https://x.example/a/b"
+    assert htmltext.absolute(BASE, "/a/b") == "/a/b"
+    assert joined == ["/a/b"]

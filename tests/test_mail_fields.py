@@ -196,6 +196,14 @@ _PART_HEADERS = [
     "Content-Type: text/html; charset=utf-8",
     'Content-Type: text/plain; charset="iso-8859-1"; format=flowed',
     "Content-Type: image/png",
+    "Content-Type: application/pgp-signature",
+    "Content-Type: application/octet-stream; name=a.bin",
+    "Content-Type: Application/X-Odd.Type+xml; charset=utf-8",
+    "Content-Type: message/rfc822",
+    "Content-Type: text/x-diff",
+    "Content-Type: noslash",
+    "Content-Transfer-Encoding: 7bit",
+    "Content-Transfer-Encoding: x-uuencode",
     "Content-Type: multipart/mixed; boundary=inner",
     "Content-Type: multipart/alternative; boundary=inner",
     "Content-Transfer-Encoding: quoted-printable",
@@ -205,6 +213,19 @@ _PART_HEADERS = [
     " folded continuation",
     "not a header line",
 ]  # fmt: skip
+# Heads of parts the fast path reads (most generated parts are not).
+_PLAIN_PART_HEADERS = [
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Type: text/html",
+    "Content-Type: image/png",
+    "Content-Type: application/pgp-signature",
+    "Content-Type: Application/X-Odd.Type+xml; charset=utf-8",
+    "Content-Type: message/rfc822",
+    "Content-Type: text/x-diff",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Transfer-Encoding: base64",
+    "Content-Transfer-Encoding: 7bit",
+]
 _PART_BODIES = [*_BODIES, "<p>Nine <i>herons</i></p>\n", "--b0 inside a line\n", "--b0\n"]
 
 
@@ -214,16 +235,24 @@ def _multipart(draw: st.DrawFn) -> str:
     name = boundary.strip('"').rstrip(";")
     parts = []
     for _ in range(draw(st.integers(0, 3))):
-        headers = draw(st.lists(st.sampled_from(_PART_HEADERS), max_size=3))
+        headers = draw(
+            st.lists(st.sampled_from(_PART_HEADERS), max_size=3)
+            | st.lists(st.sampled_from(_PLAIN_PART_HEADERS), min_size=1, max_size=2)
+        )
         body = draw(st.sampled_from(_PART_BODIES))
-        blank = draw(st.sampled_from(["\n", "\n", ""]))
+        blank = draw(st.sampled_from(["\n", "\n", "\n", ""]))
         parts.append("\n".join(headers) + "\n" + blank + body)
     opening = draw(st.sampled_from([f"--{name}\n", f"--{name}  \n", f"--{name}\n--{name}\n"]))
     closing = draw(st.sampled_from([f"--{name}--\n", f"--{name}--", "", f"--{name}--x\n"]))
     preamble = draw(st.sampled_from(["", "A MIME message.\n", f"--{name}x\n"]))
     epilogue = draw(st.sampled_from(["", "epilogue\n"]))
     kind = draw(
-        st.sampled_from(["multipart/alternative", "multipart/mixed", "MULTIPART/Alternative"])
+        st.sampled_from(
+            [
+                *("multipart/alternative", "multipart/mixed", "MULTIPART/Alternative"),
+                *("multipart/signed", 'Multipart/Signed; protocol="application/pgp-signature"'),
+            ]
+        )
     )
     encoding = draw(st.sampled_from(["", "Content-Transfer-Encoding: 7bit\n",
                                      "Content-Transfer-Encoding: base64\n"]))  # fmt: skip
@@ -231,6 +260,30 @@ def _multipart(draw: st.DrawFn) -> str:
         f"From: Ada <a@example.net>\nSubject: parts\nContent-Type: {kind}; boundary={boundary}\n"
         f"{encoding}\n{preamble}" + "".join(opening + part for part in parts) + closing + epilogue
     )
+
+
+@st.composite
+def _plain_multipart(draw: st.DrawFn) -> str:
+    """A multipart the fast path reads, mostly: parts of plain heads, each
+    text or not, in a multipart/mixed, signed or alternative."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        headers = draw(st.lists(st.sampled_from(_PLAIN_PART_HEADERS), min_size=1, max_size=2))
+        body = draw(st.sampled_from(["Nine herons.\n", "aGVyb24=\n", "caf=C3=A9\n", "", "x"]))
+        parts.append("\n".join(headers) + "\n\n" + body)
+    kind = draw(st.sampled_from(["multipart/mixed", "Multipart/Signed", "multipart/alternative"]))
+    closing = draw(st.sampled_from(["--b0--\n", "--b0--"]))
+    return (
+        f"From: Ada <a@example.net>\nSubject: parts\nContent-Type: {kind}; boundary=b0\n\n"
+        + "".join("--b0\n" + part for part in parts)
+        + closing
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_plain_multipart())
+def test_generated_plain_multipart_messages_read_alike(text: str) -> None:
+    _agrees(text.encode("utf-8"))
 
 
 _UNCLOSED = (
@@ -265,6 +318,40 @@ def test_a_multipart_alternative_is_read_by_hand() -> None:
     assert _agrees(data)
     fields = read_fields(data)
     assert fields is not None and fields.parts == (MailPart("plain", "Nine hérons"),)
+
+
+def test_signed_mail_and_attachments_are_read_by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signed message (its text, then its signature listed) and a
+    multipart/mixed of text and an attachment never reach `email`'s parser."""
+    signed = (
+        b"From: Ada <a@example.net>\nSubject: parts\n"
+        b'Content-Type: multipart/signed; protocol="application/pgp-signature"; boundary="s0"\n\n'
+        b"--s0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+        b"Nine herons.\n--s0\nContent-Type: application/pgp-signature\n\n"
+        b"-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----\n--s0--\n"
+    )
+    mixed = (
+        b"From: Ada <a@example.net>\nSubject: parts\nContent-Type: multipart/mixed; boundary=b\n\n"
+        b"--b\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\naGVyb24=\n"
+        b"--b\nContent-Type: text/plain\n\nSee the picture.\n--b--\n"
+    )
+    assert _agrees(signed) and _agrees(mixed)
+    calls: list[bytes] = []
+    parse = header_values.PARSER.parsebytes
+    monkeypatch.setattr(
+        header_values.PARSER, "parsebytes", lambda data: calls.append(data) or parse(data)
+    )
+    fields = read_fields(signed)
+    assert fields is not None and fields.parts == (
+        MailPart("plain", "Nine herons."),
+        MailPart("attachment", "", None, "application/pgp-signature", True, 59),
+    )
+    fields = read_fields(mixed)
+    assert fields is not None and fields.parts == (
+        MailPart("plain", "See the picture."),
+        MailPart("attachment", "", None, "image/png", True, 5),
+    )
+    assert not calls
 
 
 def _email_author(value: str) -> object:

@@ -38,7 +38,7 @@ from reader.formats.mail.fields import MailFields, full_fields, read_fields
 from reader.formats.mail.maildir import MaildirMessages
 from reader.formats.mail.parts import MailPart
 from reader.loading import Loading
-from reader.model import Article, Comment
+from reader.model import Article, Comment, iter_comments
 
 _ID = re.compile(r"<[^<>\s]+>")
 _NUMBER = re.compile(rb"\nMessage (\d+), invented")
@@ -174,7 +174,11 @@ KINDS = (
 )
 
 
-def specs(count: int) -> st.SearchStrategy[list[Spec]]:
+# An over-long From, cut (and said) when the message is read.
+CUT_KINDS = (*KINDS, "cut", "cut-eight-bit")
+
+
+def specs(count: int, kinds: tuple[str, ...] = KINDS) -> st.SearchStrategy[list[Spec]]:
     # Few ids for many messages: duplicates and loops are common; some ids
     # name no message.
     names = count // 3
@@ -184,7 +188,7 @@ def specs(count: int) -> st.SearchStrategy[list[Spec]]:
         reply_to=st.one_of(st.none(), st.integers(0, names + 2)),
         references=st.lists(st.integers(0, names + 2), max_size=3),
         minute=st.one_of(st.none(), st.integers(0, 50)),  # equal dates happen too
-        kind=st.sampled_from(KINDS),
+        kind=st.sampled_from(kinds),
     )
     return st.lists(spec, min_size=1, max_size=count)
 
@@ -196,6 +200,8 @@ def message(number: int, spec: Spec) -> bytes:
     if spec.kind == "no-fields":
         return b"X-Note: no From, Subject or Date\n\nNothing.\n"
     lines = [f"From: Writer {number % 3} <w{number % 3}@list.example>"]
+    if spec.kind.startswith("cut"):
+        lines[0] += "".join(f", Copy {n} <c{n}@list.example>" for n in range(50))
     subject = f"Re: [garden] topic {number}"
     if spec.kind == "encoded":
         subject = "=?utf-8?q?caf=C3=A9_topic?="
@@ -214,7 +220,7 @@ def message(number: int, spec: Spec) -> bytes:
         folded = "\n ".join(f"<m{ref}@list.example>" for ref in spec.references)
         lines.append(f"References: {folded}")
     head = "\n".join(lines).encode("ascii")
-    if spec.kind == "eight-bit":
+    if spec.kind in ("eight-bit", "cut-eight-bit"):
         head += "\nOrganization: Café du jardin".encode()
     body = f"Message {number}, invented for the test.\n".encode("ascii")
     if spec.kind == "multipart":
@@ -267,7 +273,9 @@ def test_streamed_threads_are_the_whole_archives_threads(
             articles, warnings = streamed(path)
             assert [outline(article) for article in articles] == expected
             # `reader dump` reads the same articles, all at once.
-            assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
+            dumped: list[str] = []
+            assert list(map(in_full, load_articles(path, dumped))) == list(map(in_full, articles))
+            assert dumped == warnings
             patch.setattr(mail, "PREVIEW_MESSAGES", preview_size)
             first_messages = messages[:preview_size] if len(messages) > preview_size else []
             _check_preview(path, whole_archive(first_messages)[:1], articles, warnings)
@@ -299,7 +307,64 @@ def _check_preview(
         in_full(read_in_full(article, path)) for batch in rest for article in batch.articles
     ] == list(map(in_full, articles))
     assert given == warnings, "each problem reported once, in the same order"
-    assert list(map(in_full, load_articles(path))) == list(map(in_full, articles))
+    # `reader dump` reads each message once, as it is indexed: the same
+    # articles, the same warnings.
+    dumped: list[str] = []
+    assert list(map(in_full, load_articles(path, dumped))) == list(map(in_full, articles))
+    assert dumped == warnings
+
+
+@settings(max_examples=60, deadline=None)
+@given(specs(20, CUT_KINDS))
+def test_dump_reads_what_listing_then_reading_each_thread_reads(archive: list[Spec]) -> None:
+    """`load_articles` reads each message once, as it is indexed (`in_full`):
+    the same articles and the same warnings, in the same order, as listing
+    the mailbox from its heads and then reading each thread."""
+    assume(archive[0].kind != "broken")  # a file that starts so is no mailbox
+    messages = [message(number, spec) for number, spec in enumerate(archive)]
+    with tempfile.TemporaryDirectory() as folder:
+        for path in (
+            write_mbox(Path(folder) / "list.mbox", messages),
+            write_maildir(Path(folder) / "list", messages),
+        ):
+            listed_warnings: list[str] = []
+            try:
+                listed = [
+                    read_in_full(article, path)
+                    for batch in load_batches(path, listed_warnings)
+                    for article in batch.articles
+                ]
+            except LoadError as error:
+                with pytest.raises(LoadError, match=re.escape(str(error))):
+                    load_articles(path)
+                continue
+            dumped: list[str] = []
+            assert list(map(in_full, load_articles(path, dumped))) == [
+                in_full(article) for article in listed if article is not None
+            ]
+            assert dumped == listed_warnings
+
+
+def test_dump_reads_each_message_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`load_articles` reads each message once, as it is indexed: neither its
+    head alone nor the mailbox again when its thread is read."""
+    messages = [message(n, Spec(n, (n - 1) // 2 if n else None, [], n, "plain")) for n in range(12)]
+    messages[3] += b"\n>From the field notes.\n"  # written `>From ` in an mbox
+    path = write_mbox(tmp_path / "list.mbox", messages)
+    reads: list[bytes] = []
+    monkeypatch.setattr(mail_index, "read_mail", _counting(mail_index.read_mail, reads))
+    monkeypatch.setattr(thread_text, "read_mail", _counting(thread_text.read_mail, reads))
+    heads_listed: list[bytes] = []
+    monkeypatch.setattr(mail_index, "list_head", _counting(mail_index.list_head, heads_listed))
+    read_again: list[Any] = []
+    monkeypatch.setattr(
+        mbox.MboxFile, "read", lambda self, numbers: read_again.append(numbers) or iter(())
+    )
+    (article,) = load_articles(path)
+    assert len(reads) == len(messages) and heads_listed == [] and read_again == []
+    assert len(texts(article)) == len(messages) + 1
+    (noted,) = [c for c in iter_comments(article.comments) if "From the field notes." in c.text]
+    assert noted.blocks is None, "a paragraph, not a quote: `>From ` undone"
 
 
 def test_a_reply_long_after_its_parent_joins_the_first_thread(tmp_path: Path) -> None:
@@ -638,6 +703,11 @@ def test_a_message_that_fails_late_is_skipped_and_its_replies_move_up(
         ("<m4@list.example>", "Writer 1", []),
     ]
     assert len(warnings) == 2 and all("message skipped: a broken body" in w for w in warnings)
+    # `reader dump`, which reads each message as it is indexed: indexed from
+    # its head all the same, skipped when its thread is read, said then.
+    dumped: list[str] = []
+    assert list(map(in_full, load_articles(path, dumped))) == list(map(in_full, articles))
+    assert dumped == warnings
 
 
 def test_a_message_changed_since_the_index_is_left_out_when_its_thread_is_read(

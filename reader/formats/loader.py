@@ -186,7 +186,7 @@ def _may_hold_surrogates(found: Format, sample: Sample) -> bool:
 
 
 def load_batches(
-    path: Path, warnings: list[str] | None = None, parsed: Any = None
+    path: Path, warnings: list[str] | None = None, parsed: Any = None, in_full: bool = False
 ) -> Iterator[Batch]:
     """Every article in one file or Maildir (a mailbox holds one per thread), in
     the batches its format gives them (most formats: one); raises LoadError
@@ -195,6 +195,9 @@ def load_batches(
 
     `parsed`: the JSON the file holds, when the caller has it already (a
     document fetched from the web, parsed to check it): not parsed again.
+    `in_full`: every article will be read in full at once (`load_articles`):
+    a mailbox reads each message once, not its head to list it and then all
+    of it to read its thread.
 
     Non-fatal problems (unknown YAML keys, a mail that cannot be read) are
     appended to `warnings`.
@@ -204,6 +207,7 @@ def load_batches(
         sample = read_sample(path)
         if parsed is not None:
             sample.take_json(parsed)
+        sample.in_full = in_full
         found = detect(sample)
         scrubbing = _may_hold_surrogates(found, sample)
         try:
@@ -237,7 +241,7 @@ def load_articles(path: Path, warnings: list[str] | None = None) -> list[Article
     article listed before its text was read (a mailbox's thread) is read."""
     return [
         full
-        for batch in load_batches(path, warnings)
+        for batch in load_batches(path, warnings, in_full=True)
         if not batch.preview
         for article in batch.articles
         if (full := read_in_full(article, path)) is not None

@@ -64,6 +64,9 @@ class Sample:
         # chunks find it cannot read them (see `take_json_chunks`).
         self._read_again = whole
         self._json_given = False
+        # Every article is to be read in full at once (`loader.load_articles`):
+        # a mailbox then reads each message once, as it is indexed.
+        self.in_full = False
 
     @property
     def data(self) -> bytes | bytearray | None:

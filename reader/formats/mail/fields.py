@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .header_values import PARSER, author_in, author_of, date_and_posted, header_text
 from .parts import MailPart, mail_parts
 from .plain_head import Head, read_head
-from .plain_parts import text_part
+from .plain_parts import message_parts
 
 
 class MailFields(NamedTuple):
@@ -61,8 +61,8 @@ def read_fields(
     author = None if sender is None else author_in(sender)
     if not (author or header_text("subject", get("subject", "")) or get("date")):
         return None  # `email` says why it is no message
-    part = text_part(headers, body)
-    if part is None:
+    parts = message_parts(headers, body)
+    if parts is None:
         return None
     if when is not None:
         posted = when.isoformat()
@@ -81,7 +81,7 @@ def read_fields(
         posted=posted,
         list_id=header_text("list-id", get("list-id", "")),
         archived_at=header_text("archived-at", get("archived-at", "")),
-        parts=(part,),
+        parts=parts,
     )
 
 

@@ -62,7 +62,9 @@ class Preview(NamedTuple):
 class MailboxIndex:
     """What the heads of a mailbox's messages say, message by message."""
 
-    def __init__(self, messages: Messages, escaped: bool, warnings: list[str] | None) -> None:
+    def __init__(
+        self, messages: Messages, escaped: bool, warnings: list[str] | None, in_full: bool = False
+    ) -> None:
         self.messages = messages
         # An mbox's messages: `>From ` quoted.
         self.escaped = escaped
@@ -76,12 +78,17 @@ class MailboxIndex:
         self.firsts: dict[int, FirstMessage | Mail] = {}
         # One string for each Message-ID, however many messages mention it.
         self.ids: dict[str, str] = {}
+        # When every thread is to be read at once (`in_full`): each message
+        # read in full as it is indexed, by number, with what reading it cut
+        # (said when its thread is read, as a read from the mailbox says it);
+        # its thread's read takes it from here (`MailThread.read`).
+        self.kept: dict[int, tuple[Mail, list[str]]] | None = {} if in_full else None
 
     def take(self, found: Iterable[Found], warnings: list[str] | None) -> float:
         """Index the messages of `found`; the share of the mailbox read once
         they are (0 if it held none)."""
         share = 0.0
-        ids, authors, plain = self.ids, self.authors, self.plain
+        ids, authors, plain, kept = self.ids, self.authors, self.plain, self.kept
         for data, start, end, read in found:
             share = read
             number = len(authors)
@@ -89,6 +96,8 @@ class MailboxIndex:
                 authors.append(None)
                 plain.append(0)
                 self.skip(number, data, warnings)
+                continue
+            if kept is not None and self._keep(number, data, start, end, warnings):
                 continue
             try:
                 listing = list_head(data, start, end, ids)
@@ -182,6 +191,39 @@ class MailboxIndex:
         self.plain.append(is_plain)
         if first is not None:
             self.firsts[number] = first
+
+    def _keep(
+        self, number: int, data: bytes, start: int, end: int, warnings: list[str] | None
+    ) -> bool:
+        """Message `number` (the next, `data[start:end]`) read in full, indexed
+        and kept for its thread's read, which then finds what reading it from
+        the mailbox would: False if reading it raises (it is then indexed as
+        any other, and its thread's read reads it again, and says why)."""
+        message = data[start:end]
+        try:
+            mail = read_mail(unescape(message) if self.escaped else message)
+        except Exception:
+            forget_cuts()
+            return False
+        cuts = take_cuts()
+        if cuts:
+            # The index says them too where it reads the message in full
+            # (`_read_in_full`: its head only `email` reads).
+            try:
+                listing = list_head(data, start, end, self.ids)
+            except HeaderProblem:
+                listing = None
+            forget_cuts()
+            if listing is None and warnings is not None:
+                where = self.messages.where(number)
+                warnings.append(f"{self.messages.path}: {where}: {'; '.join(dict.fromkeys(cuts))}")
+        assert self.kept is not None
+        self.kept[number] = (mail, cuts)
+        self.nodes.append(Node(number, mail.message_id, mail.parents, key_of(mail.when)))
+        self.authors.append(_scrubbed(mail.author))
+        self.plain.append(0)  # (for a search's read: the thread is read in full at once)
+        self.firsts[number] = mail
+        return True
 
     def _read_in_full(self, number: int, message: bytes, warnings: list[str] | None) -> None:
         """A message whose head only `email` reads (or maybe no message at all)."""

@@ -67,7 +67,7 @@ def sniff_maildir(sample: Sample) -> bool:
 
 def parse_mbox(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
     box = MboxFile(sample.path)
-    yield from _parse(box, _mbox_messages(box), warnings, escaped=True)
+    yield from _parse(box, _mbox_messages(box), warnings, escaped=True, in_full=sample.in_full)
 
 
 def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator[Batch]:
@@ -78,7 +78,7 @@ def parse_maildir(sample: Sample, warnings: list[str] | None = None) -> Iterator
             sample.path, f"cannot read the Maildir: {error.strerror or error}"
         ) from None
     box = MaildirMessages(sample.path, files)
-    yield from _parse(box, _maildir_messages(box), warnings, escaped=False)
+    yield from _parse(box, _maildir_messages(box), warnings, escaped=False, in_full=sample.in_full)
 
 
 def _mbox_messages(box: MboxFile) -> Iterator[Found]:
@@ -108,13 +108,26 @@ def _until_stop(box: MaildirMessages) -> Iterator[int]:
 
 
 def _parse(
-    messages: Messages, found: Iterator[Found], warnings: list[str] | None, escaped: bool
+    messages: Messages,
+    found: Iterator[Found],
+    warnings: list[str] | None,
+    escaped: bool,
+    in_full: bool = False,
 ) -> Iterator[Batch]:
     """Index the messages `found` (`escaped`: an mbox's, `>From ` quoted). A
     mailbox of more than `PREVIEW_MESSAGES` messages gives a preview first:
     the index takes those first messages alone, and their first thread is
-    read and given with the replies those hold; then the index goes on."""
-    index = MailboxIndex(messages, escaped, warnings)
+    read and given with the replies those hold; then the index goes on.
+
+    `in_full`: every thread is to be read at once (`reader dump`). The index
+    then reads each message in full as it comes, and keeps it for its
+    thread's read (`MailboxIndex.kept`): no preview (nothing is shown before
+    the end), no helper (it lists heads, and each message is read here)."""
+    index = MailboxIndex(messages, escaped, warnings, in_full)
+    if in_full:
+        index.take(found, warnings)
+        yield from listed_threads(index, None, 0.0)
+        return
     # The preview adds no warnings: what goes wrong before it is given is
     # reported after it, in the order a load without a preview reports it.
     held: list[str] = []

@@ -1,10 +1,13 @@
-"""A simple message's text part read by hand, as `email` would read it.
+"""A simple message's parts read by hand, as `email` would read them.
 
 A single `text/plain` or `text/html` part, or a multipart/alternative of
 such parts, unnamed, with a plain boundary and a transfer encoding the
 standard library decodes in C (quoted-printable, base64, none): its text is
 decoded here with the functions `email` uses, the charset's errors replaced.
-Anything else gives None, for `email` to read (`parts.mail_parts`).
+A multipart/mixed or multipart/signed (a signed message, as list archives
+keep it) of such single parts and of other unnamed parts (attachments, a
+signature: listed by type and size) is read the same way. Anything else
+gives None, for `email` to read (`parts.mail_parts`).
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ import binascii
 import re
 from itertools import pairwise
 
-from .parts import HTML_PART, PLAIN_PART, TEXT_KINDS, MailPart
+from .parts import ATTACHMENT, HTML_PART, PLAIN_PART, TEXT_KINDS, MailPart
 from .plain_head import read_head
 
 _TYPE = re.compile(r"(text/plain|text/html|multipart/alternative)\s*", re.IGNORECASE)
+# Any `type/subtype` (an attachment's), as `email` takes it: the Content-Type
+# before its parameters, one `/` in it.
+_ANY_TYPE = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*")
+# Multiparts whose every part is shown (or listed) in order.
+_MIXED = re.compile(r"(multipart/mixed|multipart/signed)\s*", re.IGNORECASE)
 # A boundary `email` takes as written, and the line breaks it splits lines at
 # beside `\n` (a body with any of them is left to it).
 _SIMPLE_BOUNDARY = re.compile(r"[A-Za-z0-9'()+_,./:=?-]{1,70}")
@@ -25,6 +33,63 @@ _PARAMETER = re.compile(
     r";\s*([A-Za-z0-9_.-]+)=(?:\"([^\"\\\r\n]*)\"|([!#$%&'+.^_`|~0-9A-Za-z-]+))\s*"
 )
 _PLAIN_ENCODINGS = frozenset(["7bit", "8bit", "binary"])
+
+
+def message_parts(headers: dict[str, str], body: bytes) -> tuple[MailPart, ...] | None:
+    """What `parts.mail_parts` gives of a simple message: its text part (see
+    `text_part`), or the parts of a multipart/mixed or multipart/signed of
+    single parts; None for `email`."""
+    content_type = headers.get("content-type", "text/plain")
+    mixed = _MIXED.match(content_type)
+    if mixed is None:
+        part = text_part(headers, body)
+        return None if part is None else (part,)
+    found = _content_type(content_type, _MIXED)
+    if found is None or "name" in found[1]:
+        return None
+    texts: list[MailPart] = []
+    others: list[MailPart] = []
+    for data in _split(headers, found[1], body) or ():
+        head = read_head(data)
+        if head is None:
+            return None
+        part_headers = head.headers
+        part_type = part_headers.get("content-type", "text/plain")
+        if "multipart" in part_type.lower():
+            return None  # nested parts: their epilogues have rules of their own
+        part_body = data[head.body_start :]
+        kind = _content_type(part_type, _ANY_TYPE)
+        if kind is None or "name" in kind[1]:
+            return None
+        if kind[0].partition("/")[0] in ("text", "message"):
+            part = text_part(part_headers, part_body)  # (another `text/*`, or a message: None)
+            if part is None:
+                return None
+            texts.append(part)
+        else:
+            size = _decoded_size(part_headers, part_body)
+            if size is None:
+                return None
+            others.append(MailPart(ATTACHMENT, "", None, kind[0], True, size))
+    if not texts and not others:
+        return None
+    return (*texts, *others)
+
+
+def _decoded_size(headers: dict[str, str], body: bytes) -> int | None:
+    """The size of an attachment's body decoded as `email` decodes it (its
+    `get_payload(decode=True)`); None when its encoding needs `email`."""
+    encoding = headers.get("content-transfer-encoding", "").lower()
+    if encoding in _PLAIN_ENCODINGS or not encoding:
+        return len(body)
+    if encoding == "quoted-printable":
+        return len(binascii.a2b_qp(body))
+    if encoding == "base64":
+        try:
+            return len(binascii.a2b_base64(b"".join(body.splitlines()), strict_mode=True))
+        except binascii.Error:
+            return None
+    return None
 
 
 def text_part(headers: dict[str, str], body: bytes) -> MailPart | None:
@@ -52,26 +117,9 @@ def _alternatives(
     """The first text/plain part of a multipart/alternative (else the first
     text/html one), its parts split as `email` splits them: each ends before
     the line break that precedes the next boundary line."""
-    boundary = parameters.get("boundary", "")
-    if (
-        not _SIMPLE_BOUNDARY.fullmatch(boundary)
-        or headers.get("content-transfer-encoding", "").lower() not in ("", *_PLAIN_ENCODINGS)
-        or _OTHER_LINE_BREAK.search(body) is not None
-    ):
-        return None
-    separator = re.compile(rb"^--" + re.escape(boundary.encode()) + rb"(--)?[ \t]*$", re.M)
-    lines = list(separator.finditer(body))
-    # Parts between boundary lines, the last one closing: anything else
-    # (no close, a part after it, two boundary lines in a row) is `email`'s.
-    if len(lines) < 2 or lines[-1].group(1) is None or any(line.group(1) for line in lines[:-1]):
-        return None
     plain: MailPart | None = None
     html: MailPart | None = None
-    for opening, closing in pairwise(lines):
-        data = body[opening.end() + 1 : closing.start()]
-        if not data.endswith(b"\n"):
-            return None
-        data = data[:-1]
+    for data in _split(headers, parameters, body) or ():
         head = read_head(data)
         if head is None:
             return None
@@ -89,10 +137,39 @@ def _alternatives(
     return plain or html
 
 
-def _content_type(value: str) -> tuple[str, dict[str, str]] | None:
+def _split(headers: dict[str, str], parameters: dict[str, str], body: bytes) -> list[bytes] | None:
+    """A multipart's parts (each with its head), split as `email` splits
+    them: each ends before the line break that precedes the next boundary
+    line; None (for `email`) for anything else, or no part."""
+    boundary = parameters.get("boundary", "")
+    if (
+        not _SIMPLE_BOUNDARY.fullmatch(boundary)
+        or headers.get("content-transfer-encoding", "").lower() not in ("", *_PLAIN_ENCODINGS)
+        or _OTHER_LINE_BREAK.search(body) is not None
+    ):
+        return None
+    separator = re.compile(rb"^--" + re.escape(boundary.encode()) + rb"(--)?[ \t]*$", re.M)
+    lines = list(separator.finditer(body))
+    # Parts between boundary lines, the last one closing: anything else
+    # (no close, a part after it, two boundary lines in a row) is `email`'s.
+    if len(lines) < 2 or lines[-1].group(1) is None or any(line.group(1) for line in lines[:-1]):
+        return None
+    parts = []
+    for opening, closing in pairwise(lines):
+        data = body[opening.end() + 1 : closing.start()]
+        if not data.endswith(b"\n"):
+            return None
+        parts.append(data[:-1])
+    return parts
+
+
+def _content_type(
+    value: str, pattern: re.Pattern[str] = _TYPE
+) -> tuple[str, dict[str, str]] | None:
     """A Content-Type's type and parameters when `email` would read them as
-    written: a plain `type/subtype` and `; name=value` or `name="value"`."""
-    found = _TYPE.match(value)
+    written: a plain `type/subtype` (of those `pattern` matches) and
+    `; name=value` or `name="value"`."""
+    found = pattern.match(value)
     if found is None:
         return None
     parameters: dict[str, str] = {}

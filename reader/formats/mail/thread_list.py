@@ -109,6 +109,7 @@ def listed_thread(index: MailboxIndex, root: Node) -> tuple[Article, int]:
         bytes(map(index.plain.__getitem__, numbers)),
         index.warnings,
         thread,
+        index.kept,
     )
     return article, len(numbers)
 

@@ -39,6 +39,7 @@ class MailThread:
 
     __slots__ = (
         "_ids",
+        "_kept",
         "_messages",
         "_numbers",
         "_parents",
@@ -58,8 +59,11 @@ class MailThread:
         plain: bytes,
         warnings: list[str] | None,
         thread: Thread,
+        kept: dict[int, tuple[Mail, list[str]]] | None = None,
     ) -> None:
-        """`plain[i]` is 1 when message `numbers[i]`'s body is one plain part."""
+        """`plain[i]` is 1 when message `numbers[i]`'s body is one plain part;
+        `kept`, messages read in full as they were indexed (`MailboxIndex.kept`),
+        each taken from there (once) in place of a read from the mailbox."""
         self._messages = messages
         self._numbers = numbers
         self._parents = parents
@@ -68,6 +72,7 @@ class MailThread:
         self._plain = plain
         self._warnings = warnings
         self.thread = thread
+        self._kept = kept
 
     def __len__(self) -> int:
         return len(self._numbers)
@@ -75,11 +80,14 @@ class MailThread:
     def read(self) -> Article | None:
         mails: dict[int, Mail] = {}
         messages = self._messages
-        for place, data in enumerate(messages.read(self._numbers)):
+        for place, data in enumerate(self._messages_read()):
             number = self._numbers[place]
             problem = data if isinstance(data, str) else None
             cuts: list[str] = []
-            if isinstance(data, bytes):
+            if isinstance(data, tuple):
+                mail, cuts = data  # (read as it was indexed: the one listed)
+                mails[number] = mail
+            elif isinstance(data, bytes):
                 take_cuts()
                 try:
                     mail = read_mail(data)
@@ -115,6 +123,20 @@ class MailThread:
         # A header's bytes `email` could not decode are kept as lone surrogates.
         scrub_articles([article])
         return article
+
+    def _messages_read(self) -> Iterator[bytes | str | tuple[Mail, list[str]]]:
+        """Each message's bytes, or why it cannot be read, in display order;
+        one read as it was indexed: its mail and what reading it cut."""
+        kept = self._kept
+        if not kept:
+            yield from self._messages.read(self._numbers)
+            return
+        taken = [kept.pop(number, None) for number in self._numbers]
+        missing = [number for number, mail in zip(self._numbers, taken, strict=True) if not mail]
+        read = self._messages.read(missing) if missing else iter(())
+        for mail in taken:
+            yield mail if mail is not None else next(read)
+        next(read, None)  # (its end: the mailbox closed)
 
     def texts(self, needle: bytes | None, ignore_case: bool) -> Iterator[tuple[int, Sequence[str]]]:
         may_hide = needle is not None and (b" " in needle or (ignore_case and b"k" in needle))

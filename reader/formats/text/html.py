@@ -30,6 +30,10 @@ from ...text import (
 from .build import TextBuilder, quote_level
 
 _SPACE = re.compile(r"\s+")
+# An absolute http(s) URL that `urljoin` gives back as it is, whatever the
+# (equally plain) base: a host and a path, lower-case scheme, no parameters,
+# query, fragment, whitespace or brackets (`urljoin` would rebuild those).
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~!$&'()*+,=:@%/-]*)?")
 # Most HN comments have no markup but `<p>`: they need no parser.
 OTHER_THAN_P = re.compile(r"<(?!p>)")
 # Simple tags (a name, attributes with quoted values or none, no `<` in them)
@@ -88,7 +92,7 @@ def _parsed(
 def _paragraphs(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...] | None]:
     """What the parser makes of HTML whose only tag is `<p>`: its paragraphs,
     entities decoded, whitespace collapsed (and `>` paragraphs quoted)."""
-    texts = (" ".join(unescape(part).split()) for part in html.split("<p>"))
+    texts = map(collapsed, map(unescape, html.split("<p>")))
     paragraphs = [words for words in texts if words]
     if not gt_quotes or not any(words.startswith(">") for words in paragraphs):
         return paragraphs, None
@@ -106,6 +110,30 @@ def _paragraphs(html: str, gt_quotes: bool) -> tuple[list[str], tuple[Block, ...
     if all(block.kind == PARAGRAPH for block in blocks):
         return strings, None
     return strings, tuple(blocks)
+
+
+def collapsed(text: str) -> str:
+    """`" ".join(text.split())`: most text is that already (words one ASCII
+    space apart), which is told in C without splitting it. (Every other
+    character `split` splits at is not printable.)"""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def single_spaced(text: str) -> str:
+    """Each run of whitespace in `text` one space: most text is that already
+    (told in C, where the pattern's search is a step a character)."""
+    return text if text.isprintable() and "  " not in text else _SPACE.sub(" ", text)
+
+
+def absolute(base: str | None, url: str) -> str:
+    """`url` resolved against `base` (`urljoin`; `url` itself without a base)."""
+    if not base:
+        return url
+    if _PLAIN_URL.fullmatch(url) is not None and _PLAIN_URL.fullmatch(base) is not None:
+        return url  # (what `urljoin` gives: the same scheme's is rebuilt as it was)
+    return urljoin(base, url)
 
 
 class Converter(HTMLParser):
@@ -191,7 +219,7 @@ class Converter(HTMLParser):
             self._image(dict(attrs))
 
     def _absolute(self, url: str) -> str:
-        return urljoin(self.base, url) if self.base else url
+        return absolute(self.base, url)
 
     def _image(self, attrs: dict[str, str | None]) -> None:
         """`[image: alt]`, a link to the image: its URL goes in the list of links."""
@@ -241,7 +269,7 @@ class Converter(HTMLParser):
         if self.pre:
             self.builder.add(data)
             return
-        text = _SPACE.sub(" ", data)
+        text = single_spaced(data)
         if self.builder.ends_with_space:
             text = text.lstrip()
         if not text:
