@@ -228,6 +228,19 @@ def test_a_first_visit_has_nothing_new_and_every_comment_unread(db: Path) -> Non
     state.close()
 
 
+def test_an_article_the_database_lacks_has_every_comment_but_its_stubs_unlisted(
+    db: Path,
+) -> None:
+    """(Its marks made without a look-up each: an archive lists thousands.)"""
+    state = opened(db)
+    fresh = prepared(state, article(["a", "b", "c"]))
+    assert list(fresh.unlisted) == list(fresh.comment_keys)
+    assert fresh.unlisted is not fresh.comment_keys  # (a copy: `opened` may change either)
+    stubbed = prepared(state, with_stub(["a", "b"]))
+    assert list(stubbed.unlisted) == [key for i, key in enumerate(stubbed.comment_keys) if i != 2]
+    state.close()
+
+
 def test_new_means_arrived_since_the_last_visit_unread_means_there_but_never_drawn(
     db: Path,
 ) -> None:

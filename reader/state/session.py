@@ -148,12 +148,22 @@ class State:
         # (a first visit, or an article a reader before schema 2 opened).
         listed = row[3] if row is not None and opened_before else None
         absent = NEW if listed is not None and listed < self.session else UNREAD
-        reading = bytearray(map(known.get, keys, repeat(_UNLISTED)))
+        # (An article the database does not have, most of an archive's: every
+        # comment unlisted, without a look-up each.)
+        reading = (
+            bytearray(map(known.get, keys, repeat(_UNLISTED)))
+            if known
+            else bytearray((_UNLISTED,)) * len(keys)
+        )
         if thread.stubs:
             for index, comment in enumerate(thread.comments):
                 if comment.status == "more":
                     reading[index] = STUB
-        unlisted = array("q", compress(keys, map(_UNLISTED.__eq__, reading)))
+        unlisted = (
+            array("q", compress(keys, map(_UNLISTED.__eq__, reading)))
+            if known or thread.stubs
+            else keys[:]
+        )
         reading = reading.translate(_ABSENT[absent])
         cursor = None
         body_scroll = 0.0

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ...errors import LoadError
 from ...model import Article, Comment, Thread
+from ...model.source_fields import SourceFields
 from ..batch import Batch
 from ..scrub import scrub
 from .header_values import date_and_posted
@@ -67,8 +68,9 @@ def listed_thread(index: MailboxIndex, root: Node) -> tuple[Article, int]:
     """The thread under `root` as listed, and how many messages it holds.
     Its comments are made in display order and placed in their `Thread` at
     once, from the parents' places the walk finds (no tree of replies built
-    to be walked again). Its nodes are unlinked, so that they are freed as
-    soon as they can be, not left to the cyclic collector."""
+    to be walked again). Its nodes are unlinked from their parents (no
+    cycle left), so that they are freed as soon as they can be, not left to
+    the cyclic collector."""
     article = _first(index, root)
     authors = index.authors
     numbers, parents, whens = array("i"), array("i"), array("q")
@@ -86,17 +88,20 @@ def listed_thread(index: MailboxIndex, root: Node) -> tuple[Article, int]:
         ids.append(message_id)
         whens.append(node.when)
         if place:
-            comment = Comment(authors[node.number], text=(), source_id=message_id)
-            if message_id is None:
+            if message_id is not None:
+                comments.append(listed_comment(authors[node.number], message_id))
+            else:
                 # Known to the state by its text: read now.
+                comment = Comment(authors[node.number], text=())
                 comment.text = tuple(_text(index, node.number))
-            comments.append(comment)
+                comments.append(comment)
         replies = node.replies
         if replies:
             if len(replies) > 1:
                 replies.sort(key=order, reverse=True)
             stack.extend([(reply, place) for reply in replies])
-        node.replies, node.parent = [], None
+        # (Its replies stay: once every parent link is gone, no cycle is left.)
+        node.parent = None
     # The comments' parents: the first message is the article, not a comment.
     thread = Thread.in_order(comments, array("i", [parent - 1 for parent in parents[1:]]))
     article.comments = [comments[place] for place in thread.top_level]
@@ -112,6 +117,28 @@ def listed_thread(index: MailboxIndex, root: Node) -> tuple[Article, int]:
         index.kept,
     )
     return article, len(numbers)
+
+
+def listed_comment(author: str | None, message_id: str) -> Comment:
+    """`Comment(author, text=(), source_id=message_id)`, made without the
+    constructor's keywords (a listed archive makes tens of thousands: 1.6 µs
+    each through the constructor, a third less so). Every slot is set as the
+    constructor sets it (a test holds the two to each other, slot by slot)."""
+    comment = _new_comment(Comment)
+    comment.author = author
+    comment._text = ()
+    comment._replies = None
+    # (posted, blocks, source_id, score, edited, is_op, status, more,
+    # distinguished, stickied, subject)
+    comment.source_fields = SourceFields(
+        None, None, message_id, None, None, False, None, None, None, False, None
+    )
+    comment.thread = None
+    comment.index = -1
+    return comment
+
+
+_new_comment = Comment.__new__
 
 
 def _first(index: MailboxIndex, root: Node) -> Article:

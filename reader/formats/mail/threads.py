@@ -60,12 +60,15 @@ def thread_roots(nodes: list[Node]) -> list[Node]:
 def _break_cycles(nodes: list[Node]) -> None:
     """Mail whose parents loop back to it (forged or broken headers) is cut
     loose at its earliest message, which then starts a thread."""
-    # By message number: 1 on the current walk, 2 settled.
-    state: dict[int, int] = {}
+    # By message number: 1 on the current walk, 2 settled (a byte each: a
+    # dict of an archive's 50,000 numbers was a fifth of threading it).
+    state = bytearray(max(map(_NUMBER, nodes), default=-1) + 1)
     for start in nodes:
+        if state[start.number]:
+            continue  # settled by an earlier walk
         walk: list[Node] = []
         node: Node | None = start
-        while node is not None and node.number not in state:
+        while node is not None and not state[node.number]:
             state[node.number] = 1
             walk.append(node)
             node = node.parent
@@ -74,3 +77,6 @@ def _break_cycles(nodes: list[Node]) -> None:
             min(cycle, key=order).parent = None
         for visited in walk:
             state[visited.number] = 2
+
+
+_NUMBER = attrgetter("number")
