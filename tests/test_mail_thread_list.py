@@ -6,6 +6,7 @@ collector)."""
 from __future__ import annotations
 
 import gc
+from array import array
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ import pytest
 from reader.formats.mail.index import MailboxIndex
 from reader.formats.mail.mailbox import _mbox_messages
 from reader.formats.mail.mbox import MboxFile
-from reader.formats.mail.thread_list import listed_comment, listed_threads
+from reader.formats.mail.thread_list import listed_threads
 from reader.formats.mail.threads import Node
-from reader.model import Comment
+from reader.model import Comment, Thread
 from reader.model.source_fields import SourceFields
 
 
@@ -25,7 +26,7 @@ def test_a_listed_comment_is_the_constructors_slot_by_slot(
     author: str | None, message_id: str
 ) -> None:
     made = Comment(author, text=(), source_id=message_id)
-    listed = listed_comment(author, message_id)
+    listed = Comment.listed(author, message_id)
     for slot in Comment.__slots__:
         if slot == "source_fields":
             continue
@@ -77,3 +78,41 @@ def test_the_listing_leaves_no_cycle_among_the_nodes(tmp_path: Path) -> None:
         gc.garbage.clear()
         if was_enabled:
             gc.enable()
+
+
+def test_a_listed_thread_is_measured_as_empty_and_one_read_at_once_is_measured(
+    tmp_path: Path,
+) -> None:
+    """`Thread.in_order(listed=True)` skips measuring comments that hold no
+    text yet: its counts are what measuring them gives. A message without a
+    Message-ID is read at once (the state knows it by its text): its thread
+    is measured."""
+    plain = [_mail(0), _mail(1, 0), _mail(2, 1)]
+    no_id = (
+        "From w@x.org Mon Mar  4 10:00:00 2024\nFrom: Writer <w@x.org>\n"
+        "Subject: Re: Thread 0\nDate: Mon, 4 Mar 2024 10:09:00 +0000\n"
+        "In-Reply-To: <m0@x.org>\n\nRead at once.\n\n"
+    )
+    path = tmp_path / "list.mbox"
+    path.write_text("".join([*plain, no_id]), encoding="ascii")
+    box = MboxFile(path)
+    index = MailboxIndex(box, True, [])
+    index.take(_mbox_messages(box), [])
+    (article,) = [a for batch in listed_threads(index, None, 0.0) for a in batch.articles]
+    thread = article.deferred.thread
+    read_at_once = [i for i, comment in enumerate(thread.comments) if comment.text]
+    assert len(read_at_once) == 1 and thread.characters[read_at_once[0]] == len("Read at once.")
+    listed = [Comment.listed("Ann", f"<{n}@x.org>") for n in range(3)]
+    parents = array("i", [-1, 0, 0])
+    skipped = Thread.in_order(listed, parents, listed=True)
+    measured = Thread.in_order([Comment.listed("Ann", f"<{n}@x.org>") for n in range(3)], parents)
+    assert (skipped.stubs, skipped.characters, skipped.line_breaks) == (
+        measured.stubs,
+        measured.characters,
+        measured.line_breaks,
+    )
+    assert (skipped.depths, skipped.ends, skipped.top_level) == (
+        measured.depths,
+        measured.ends,
+        measured.top_level,
+    )
