@@ -141,7 +141,8 @@ def thread_search_text(thread: Thread) -> SearchText:
             size += len(text) + 1
         else:
             paragraphs = comment.text
-            parts.extend(neutralise(paragraph).replace(SEPARATOR, " ") for paragraph in paragraphs)
+            # (`neutralise` shows a NUL of its own as `␀`: no separator is left.)
+            parts.extend(map(neutralise, paragraphs))
             count += len(paragraphs)
             size += sum(map(len, paragraphs)) + len(paragraphs)
         if size >= SearchText.CHUNK:

@@ -214,9 +214,8 @@ class MailboxIndex:
             except HeaderProblem:
                 listing = None
             forget_cuts()
-            if listing is None and warnings is not None:
-                where = self.messages.where(number)
-                warnings.append(f"{self.messages.path}: {where}: {'; '.join(dict.fromkeys(cuts))}")
+            if listing is None:
+                self._say_cuts(number, cuts, warnings)
         assert self.kept is not None
         self.kept[number] = (mail, cuts)
         self.nodes.append(Node(number, mail.message_id, mail.parents, key_of(mail.when)))
@@ -248,7 +247,10 @@ class MailboxIndex:
 
     def _report_cuts(self, number: int, warnings: list[str] | None) -> None:
         """What reading the message cut (an over-long header), said once."""
-        cuts = take_cuts()
+        self._say_cuts(number, take_cuts(), warnings)
+
+    def _say_cuts(self, number: int, cuts: list[str], warnings: list[str] | None) -> None:
+        """The `cuts` reading message `number` made, said in `warnings` (each once)."""
         if cuts and warnings is not None:
             where = self.messages.where(number)
             warnings.append(f"{self.messages.path}: {where}: {'; '.join(dict.fromkeys(cuts))}")

@@ -15,9 +15,19 @@ link rules of `reader.text` in one place:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ...text import CODE, CODE_TAB_SIZE, LINK, LINKS, MARKER, PARAGRAPH, QUOTE, RULE, Block, Span
+from ...text import (
+    CODE,
+    CODE_TAB_SIZE,
+    LINK,
+    LINKS,
+    MARKER,
+    PARAGRAPH,
+    QUOTE,
+    RULE,
+    Block,
+    Span,
+    unstyled_block,
+)
 
 # HN cuts a long link's text to its first characters and these dots.
 _TRUNCATION = "..."
@@ -209,14 +219,6 @@ class TextBuilder:
         if all(block.kind == PARAGRAPH and not block.has_spans for block in blocks):
             return self._strings, None
         return self._strings, blocks
-
-
-@lru_cache(maxsize=1024)
-def unstyled_block(kind: str, level: int = 0, marker: str = "") -> Block:
-    """The one `Block` of this layout without spans, shared by every text that
-    has one (blocks are frozen): a Markdown comment's quotes, list items, code
-    and list of links are most of its blocks, 64 bytes each if made anew."""
-    return Block(kind, level, marker)
 
 
 def joined(parts: list[str]) -> str:
